@@ -1,0 +1,270 @@
+// `parallax <command> --root DIR [--json]`: the core from a terminal. Scripts and tests drive Parallax through this
+// contract (see README "CLI"); JSON on stdout, one-line errors on stderr with exit code 2, never a stack trace.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Corpus } from './core/corpus';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './core/fileFilter';
+import { indexWorkspace } from './core/loader';
+import { FsWorkspace } from './node/fsWorkspace';
+
+class UsageError extends Error {}
+
+const COMMANDS = ['articles', 'tree', 'search', 'entities', 'hover', 'related'] as const;
+type Command = (typeof COMMANDS)[number];
+
+const USAGE = `usage: parallax <command> --root DIR [--json] [options]
+commands:
+  articles                         every article with its metadata
+  tree                             outlets → months → articles, as the sidebar shows them
+  search --query Q [--limit K]     full-text search over passages
+  entities                         recurring names with spellings, definition and mentions
+  hover --file F --line L --column C | --batch FILE
+  related --file F [--line L [--column C]] [--limit K] | --batch FILE
+options: --include GLOB, --exclude GLOB (repeatable), --max-file-size-mb N, --all (entities: also single mentions)
+lines and columns are 1-based; columns count UTF-16 code units, as VS Code does`;
+
+interface Args {
+  command: Command;
+  root: string;
+  json: boolean;
+  query?: string;
+  limit?: number;
+  file?: string;
+  line?: number;
+  column?: number;
+  batch?: string;
+  include: string[];
+  exclude: string[];
+  maxFileMb: number;
+  all: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command '${command}' (expected one of: ${COMMANDS.join(', ')})`);
+  const args: Partial<Args> & { include: string[]; exclude: string[] } = { command: command as Command, json: false, include: [], exclude: [], maxFileMb: 10, all: false };
+  const value = (i: number, flag: string): string => {
+    const v = rest[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const int = (v: string, flag: string, min: number): number => {
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, got '${v}'`);
+    return Number(v);
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i];
+    switch (flag) {
+      case '--json': args.json = true; continue;
+      case '--all': args.all = true; continue;
+      case '--root': args.root = value(i, flag); break;
+      case '--query': args.query = value(i, flag); break;
+      case '--limit': args.limit = int(value(i, flag), flag, 1); break;
+      case '--file': args.file = value(i, flag); break;
+      case '--line': args.line = int(value(i, flag), flag, 1); break;
+      case '--column': args.column = int(value(i, flag), flag, 1); break;
+      case '--batch': args.batch = value(i, flag); break;
+      case '--include': args.include.push(value(i, flag)); break;
+      case '--exclude': args.exclude.push(value(i, flag)); break;
+      case '--max-file-size-mb': args.maxFileMb = int(value(i, flag), flag, 0); break;
+      default: throw new UsageError(`unknown option '${flag}'`);
+    }
+    i++;
+  }
+  if (!args.root) throw new UsageError('--root DIR is required');
+  if (args.command === 'search' && !args.query) throw new UsageError('search needs --query Q');
+  if (args.command === 'hover' && !args.batch && (!args.file || !args.line || !args.column)) throw new UsageError('hover needs --file F --line L --column C, or --batch FILE');
+  if (args.command === 'related' && !args.batch && !args.file) throw new UsageError('related needs --file F (with --line L for a passage), or --batch FILE');
+  return args as Args;
+}
+
+async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(args.root);
+  } catch {
+    throw new UsageError(`cannot read root '${args.root}': no such directory`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`root '${args.root}' is not a directory`);
+  try {
+    fs.readdirSync(args.root);
+  } catch (e) {
+    throw new UsageError(`cannot read root '${args.root}': ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+  const ws = new FsWorkspace(args.root);
+  const corpus = new Corpus({
+    include: args.include.length ? args.include : DEFAULT_INCLUDE,
+    exclude: [...DEFAULT_EXCLUDE, ...args.exclude],
+    maxFileBytes: args.maxFileMb * 1024 * 1024,
+  });
+  const warn = (m: string) => process.stderr.write(`parallax: ${m}\n`);
+  const files = await ws.listFiles();
+  for (const file of files.filter((f) => f.endsWith('.parallax.json'))) {
+    try {
+      const { errors } = corpus.setGlossary(file, fs.readFileSync(ws.resolve(file), 'utf8'));
+      for (const e of errors) warn(`glossary ${file}: ${e.message}`);
+    } catch (e) {
+      warn(`glossary ${file}: could not be read (${(e as Error).message})`);
+    }
+  }
+  const cached = { listFiles: async () => files, readFile: (f: string) => ws.readFile(f), stat: (f: string) => ws.stat(f) };
+  await indexWorkspace(cached, corpus, {
+    onSkip: (file, reason) => warn(`skipped ${file}: ${reason}`),
+    yieldNow: async () => {},
+  });
+  for (const r of corpus.all()) for (const w of r.warnings) warn(`${r.file}: ${w}`);
+  return { corpus, ws };
+}
+
+/** A --file argument as the corpus key: root-relative with '/' separators. */
+function fileKey(args: Args, file: string): string {
+  const abs = path.resolve(args.root, file);
+  const rel = path.relative(path.resolve(args.root), abs);
+  return rel.split(path.sep).join('/');
+}
+
+function offsetOf(corpus: Corpus, file: string, line: number, column: number): number {
+  const record = corpus.get(file);
+  if (!record) throw new UsageError(`'${file}' is not an indexed article under --root`);
+  if (line > record.lines.lineCount) throw new UsageError(`line ${line} is past the end of '${file}' (${record.lines.lineCount} lines)`);
+  return corpus.offsetAt(file, line - 1, column - 1);
+}
+
+function hoverAt(corpus: Corpus, file: string, line: number, column: number) {
+  const h = corpus.hover(file, offsetOf(corpus, file, line, column));
+  return { entity: h?.entity ?? null, markdown: h?.markdown ?? '' };
+}
+
+function relatedAt(corpus: Corpus, file: string, line: number | undefined, column: number | undefined, limit: number) {
+  if (line === undefined) {
+    if (!corpus.get(file)) throw new UsageError(`'${file}' is not an indexed article under --root`);
+    return corpus.relatedArticles(file, limit);
+  }
+  const offset = offsetOf(corpus, file, line, column ?? 1);
+  return corpus.related(file, offset, limit).map((r) => ({
+    file: r.file,
+    line: corpus.position(r.file, r.start).line + 1,
+    endLine: corpus.position(r.file, r.end).line + 1,
+    score: r.score,
+    reason: r.reason,
+    text: r.text,
+  }));
+}
+
+async function run(args: Args): Promise<unknown> {
+  const { corpus } = await load(args);
+  switch (args.command) {
+    case 'articles':
+      return corpus
+        .all()
+        .sort((a, b) => (a.file < b.file ? -1 : 1))
+        .map((r) => ({
+          file: r.file,
+          title: r.parsed.meta.title,
+          outlet: r.parsed.meta.outlet,
+          author: r.parsed.meta.author,
+          date: r.parsed.meta.date?.iso ?? null,
+          datePrecision: r.parsed.meta.date?.precision ?? null,
+          passages: r.parsed.passages.filter((p) => p.kind === 'body').length,
+        }));
+    case 'tree':
+      return corpus.tree();
+    case 'search':
+      return corpus.searchPassages(args.query!, args.limit ?? 20).map((h) => ({
+        file: h.file,
+        line: corpus.position(h.file, h.start).line + 1,
+        endLine: corpus.position(h.file, h.end).line + 1,
+        score: h.score,
+        text: h.text,
+      }));
+    case 'entities': {
+      const index = corpus.entities();
+      const list = args.all ? index.entities : index.recurring();
+      return list.map((e) => ({
+        id: e.id,
+        name: e.name,
+        kind: e.kind,
+        aliases: e.aliases,
+        definition: e.definition?.text ?? null,
+        related: e.related,
+        mentions: e.mentions.map((m) => {
+          const p = corpus.position(m.file, m.start);
+          return { file: m.file, line: p.line + 1, column: p.character + 1, length: m.end - m.start };
+        }),
+      }));
+    }
+    case 'hover':
+      if (args.batch) return batch(args, corpus, (q) => hoverAt(corpus, fileKey(args, q.file), q.line, q.column));
+      return hoverAt(corpus, fileKey(args, args.file!), args.line!, args.column!);
+    case 'related':
+      if (args.batch) return batch(args, corpus, (q) => relatedAt(corpus, fileKey(args, q.file), q.line, q.column, args.limit ?? 10));
+      return relatedAt(corpus, fileKey(args, args.file!), args.line, args.column, args.limit ?? 10);
+  }
+}
+
+const BATCHED = Symbol('batched');
+
+/** --batch: JSON Lines of {file, line, column} in, one JSON result per line out, same order. */
+function batch(args: Args, _corpus: Corpus, answer: (q: { file: string; line: number; column: number }) => unknown): typeof BATCHED {
+  let input: string;
+  try {
+    input = args.batch === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(args.batch!, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --batch file '${args.batch}'`);
+  }
+  const out: string[] = [];
+  input.split(/\r?\n/).forEach((raw, i) => {
+    if (!raw.trim()) return;
+    try {
+      const q = JSON.parse(raw);
+      if (typeof q?.file !== 'string' || !Number.isInteger(q.line) || q.line < 1) throw new UsageError('expected {"file": string, "line": integer ≥ 1, "column"?: integer ≥ 1}');
+      out.push(JSON.stringify(answer({ file: q.file, line: q.line, column: Number.isInteger(q.column) && q.column >= 1 ? q.column : 1 })));
+    } catch (e) {
+      out.push(JSON.stringify({ error: `line ${i + 1}: ${e instanceof SyntaxError ? 'not JSON' : (e as Error).message}` }));
+    }
+  });
+  process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
+  return BATCHED;
+}
+
+function printText(command: Command, result: unknown): string {
+  const rows = result as Record<string, unknown>[];
+  switch (command) {
+    case 'articles':
+      return rows.map((a) => `${a.file}\n  ${a.title ?? '(untitled)'} — ${a.outlet ?? 'Unknown outlet'} · ${a.date ?? 'Undated'}${a.author ? ` · ${a.author}` : ''} · ${a.passages} passages`).join('\n');
+    case 'tree':
+      return (result as { outlet: string; count: number; months: { label: string; articles: { title: string; date: string | null; author: string | null }[] }[] }[])
+        .map((o) => [`${o.outlet} (${o.count})`, ...o.months.flatMap((m) => [`  ${m.label} (${m.articles.length})`, ...m.articles.map((a) => `    ${a.title} — ${[a.date ?? 'Undated', a.author].filter(Boolean).join(' · ')}`)])].join('\n'))
+        .join('\n');
+    case 'search':
+      return rows.map((h) => `${h.file}:${h.line}-${h.endLine} (${h.score})\n  ${h.text}`).join('\n');
+    case 'entities':
+      return rows.map((e) => `${e.name} [${e.kind}] ${(e.mentions as unknown[]).length} mentions${(e.aliases as string[]).length ? ` — also ${(e.aliases as string[]).join(', ')}` : ''}${e.definition ? `\n  ${e.definition}` : ''}`).join('\n');
+    case 'hover':
+      return (result as { markdown: string }).markdown || '(no recognised name here)';
+    case 'related':
+      return rows.length === 0 ? '(no other coverage found)' : rows.map((r) => ('line' in r ? `${r.file}:${r.line}-${r.endLine} (${r.score}) ${r.reason}\n  ${r.text}` : `${r.file} (${r.score}, ${r.passages} passages)`)).join('\n');
+  }
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+    const result = await run(args);
+    if (result !== BATCHED) process.stdout.write((args.json ? JSON.stringify(result, null, 2) : printText(args.command, result)) + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(e.message === USAGE ? USAGE + '\n' : `parallax: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`parallax: internal error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,460 @@
+// The index of a workspace's articles: the one object the VS Code layer and the CLI talk to.
+//
+// Data flow: bytes → decodeBytes → parseArticle (meta, passages) → per-article name extraction → global entity
+// resolution → event index. Parsing is eager (the tree needs it at once); names and events are derived lazily on
+// the first query that needs them and kept until an article changes, so filling the tree never waits on them.
+import MiniSearch from 'minisearch';
+import { parseArticle } from './article';
+import { makeFileFilter, type FileFilter } from './fileFilter';
+import { contentHash } from './hash';
+import { decodeBytes, foldSpace, LineMap } from './text';
+import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
+import { extractNames, hoverMarkdown, resolveEntities, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
+import { parseGlossary, type GlossaryEntry } from './glossary';
+import { EventIndex } from './events';
+import { buildTree, type TreeOutlet } from './tree';
+
+export interface CorpusOptions {
+  read?: ReadOptions;
+  include?: readonly string[];
+  exclude?: readonly string[];
+  /** Files larger than this are skipped with a message (0 or undefined: no cap). */
+  maxFileBytes?: number;
+}
+
+export interface ArticleRecord {
+  file: string;
+  text: string;
+  hash: string;
+  lines: LineMap;
+  parsed: ParsedArticle;
+  warnings: string[];
+}
+
+export interface PassageHit {
+  file: string;
+  passage: number;
+  start: number;
+  end: number;
+  score: number;
+  text: string;
+}
+
+export interface ArticleHit {
+  file: string;
+  score: number;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  date: string | null;
+}
+
+export interface RelatedPassage extends PassageHit {
+  reason: string;
+  shared: string[];
+}
+
+export interface HoverResult extends OffsetRange {
+  entity: string | null;
+  markdown: string;
+}
+
+export type SetBytesResult = { ok: true; record: ArticleRecord } | { ok: false; reason: string };
+
+/** Longest passage text handed out in search/related results (the full range is always given). */
+const RESULT_TEXT_CHARS = 400;
+
+interface CachedDerived {
+  names?: ArticleNames;
+}
+
+export class Corpus {
+  private readonly records = new Map<string, ArticleRecord>();
+  private readonly derived = new Map<string, CachedDerived>();
+  private readonly glossaries = new Map<string, GlossaryEntry[]>();
+  private readonly filter: FileFilter;
+  private readonly readOptions: ReadOptions;
+  readonly maxFileBytes: number;
+
+  private passageSearch = newPassageSearch();
+  /** MiniSearch document id → where the passage lives; ids are never reused while the index lives. */
+  private readonly passageIds = new Map<number, { file: string; index: number }>();
+  private readonly idsByFile = new Map<string, number[]>();
+  private nextPassageId = 1;
+  private articleSearch: MiniSearch | null = null;
+
+  private entityIndex: EntityIndex | null = null;
+  private events: EventIndex | null = null;
+  /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
+  private readonly eventSignatures = new Map<string, string>();
+
+  constructor(options: CorpusOptions = {}) {
+    this.filter = makeFileFilter(options.include, options.exclude);
+    this.readOptions = options.read ?? {};
+    this.maxFileBytes = options.maxFileBytes ?? 0;
+  }
+
+  /** Whether a workspace-relative path is an article file under the include/exclude settings. */
+  accepts(relativePath: string): boolean {
+    return this.filter(relativePath);
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  get(file: string): ArticleRecord | undefined {
+    return this.records.get(file);
+  }
+
+  all(): ArticleRecord[] {
+    return [...this.records.values()];
+  }
+
+  files(): string[] {
+    return [...this.records.keys()];
+  }
+
+  setBytes(file: string, bytes: Uint8Array): SetBytesResult {
+    if (this.maxFileBytes > 0 && bytes.length > this.maxFileBytes) {
+      this.remove(file);
+      return { ok: false, reason: `larger than the size cap (${formatBytes(bytes.length)} > ${formatBytes(this.maxFileBytes)})` };
+    }
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) {
+      this.remove(file);
+      return { ok: false, reason: decoded.reason };
+    }
+    if (decoded.text.trim() === '') {
+      this.remove(file);
+      return { ok: false, reason: 'empty file' };
+    }
+    return { ok: true, record: this.setText(file, decoded.text, decoded.warnings) };
+  }
+
+  /** Index (or re-index) one article from its text; unchanged text is a no-op. */
+  setText(file: string, text: string, decodeWarnings: string[] = []): ArticleRecord {
+    const hash = contentHash(text);
+    const existing = this.records.get(file);
+    if (existing && existing.hash === hash) return existing;
+    const parsed = parseArticle(text, this.readOptions);
+    const record: ArticleRecord = {
+      file,
+      text,
+      hash,
+      lines: new LineMap(text),
+      parsed,
+      warnings: [...decodeWarnings, ...parsed.warnings],
+    };
+    this.dropDerived(file);
+    this.records.set(file, record);
+    this.indexPassages(record);
+    return record;
+  }
+
+  remove(file: string): boolean {
+    const had = this.records.delete(file);
+    if (had) this.dropDerived(file);
+    return had;
+  }
+
+  rename(from: string, to: string): void {
+    const record = this.records.get(from);
+    if (!record) return;
+    this.remove(from);
+    this.setText(to, record.text);
+  }
+
+  // ---------------------------------------------------------------- glossaries
+
+  /** Parse a glossary file; on errors the last good version of that file stays in use. */
+  setGlossary(file: string, text: string): { errors: { message: string; start: number; end: number }[] } {
+    const { entries, errors } = parseGlossary(file, text);
+    if (errors.length === 0) {
+      this.glossaries.set(file, entries);
+      this.entityIndex = null;
+    }
+    return { errors };
+  }
+
+  removeGlossary(file: string): void {
+    if (this.glossaries.delete(file)) this.entityIndex = null;
+  }
+
+  glossaryFiles(): string[] {
+    return [...this.glossaries.keys()];
+  }
+
+  // ---------------------------------------------------------------- articles and passages
+
+  tree(): TreeOutlet[] {
+    return buildTree([...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta })));
+  }
+
+  passageAt(file: string, offset: number): Passage | undefined {
+    const passages = this.records.get(file)?.parsed.passages;
+    if (!passages) return undefined;
+    let lo = 0;
+    let hi = passages.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = passages[mid];
+      if (offset < p.start) hi = mid - 1;
+      else if (offset > p.end) lo = mid + 1;
+      else return p;
+    }
+    return undefined;
+  }
+
+  passageText(file: string, passage: Passage): string {
+    const text = this.records.get(file)?.text ?? '';
+    return foldSpace(text.slice(passage.start, passage.end));
+  }
+
+  /** Full-text passage search: all words (fuzzy, prefix) first; when nothing has them all, any word. */
+  searchPassages(query: string, limit = 50): PassageHit[] {
+    if (!query.trim()) return [];
+    for (const combineWith of ['AND', 'OR'] as const) {
+      const hits: PassageHit[] = [];
+      for (const r of this.passageSearch.search(query, { prefix: true, fuzzy: 0.2, combineWith })) {
+        const ref = this.passageIds.get(r.id as number);
+        const record = ref && this.records.get(ref.file);
+        const passage = ref && record?.parsed.passages[ref.index];
+        if (!record || !passage) continue;
+        hits.push({ file: record.file, passage: passage.index, start: passage.start, end: passage.end, score: round(r.score), text: clip(this.passageText(record.file, passage)) });
+        if (hits.length >= limit) break;
+      }
+      if (hits.length > 0) return hits;
+    }
+    return [];
+  }
+
+  searchArticles(query: string, limit = 50): ArticleHit[] {
+    if (!this.articleSearch) {
+      this.articleSearch = new MiniSearch({
+        idField: 'file',
+        fields: ['title', 'outlet', 'author', 'date', 'file'],
+        searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, outlet: 2, author: 2 } },
+      });
+      this.articleSearch.addAll(
+        [...this.records.values()].map((r) => ({ ...metaFields(r.parsed.meta), file: r.file })),
+      );
+    }
+    const toHit = (file: string, score: number): ArticleHit | null => {
+      const r = this.records.get(file);
+      return r ? { file, score: round(score), ...metaFields(r.parsed.meta) } : null;
+    };
+    if (!query.trim()) {
+      return this.tree()
+        .flatMap((o) => o.months.flatMap((m) => m.articles))
+        .slice(0, limit)
+        .map((a) => toHit(a.file, 0)!)
+        .filter(Boolean);
+    }
+    return this.articleSearch
+      .search(query)
+      .map((r) => toHit(r.id as string, r.score))
+      .filter((h): h is ArticleHit => h !== null)
+      .slice(0, limit);
+  }
+
+  // ---------------------------------------------------------------- names
+
+  entities(): EntityIndex {
+    if (!this.entityIndex) {
+      const inputs = [...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta, names: this.namesOf(r) }));
+      const glossary = [...this.glossaries.values()].flat();
+      this.entityIndex = resolveEntities(inputs, glossary);
+    }
+    return this.entityIndex;
+  }
+
+  recurringEntities(): Entity[] {
+    return this.entities().recurring();
+  }
+
+  entityAt(file: string, offset: number): { entity: Entity; mention: Mention } | null {
+    if (!this.records.has(file)) return null;
+    return this.entities().at(file, offset);
+  }
+
+  hover(file: string, offset: number): HoverResult | null {
+    const hit = this.entityAt(file, offset);
+    if (!hit) return null;
+    const markdown = hoverMarkdown(hit.entity, hit.mention, {
+      snippet: (f, s, e) => this.snippet(f, s, e),
+      meta: (f) => this.records.get(f)?.parsed.meta,
+      lineOf: (f, o) => this.position(f, o),
+    });
+    return { entity: hit.entity.id, markdown, start: hit.mention.start, end: hit.mention.end };
+  }
+
+  /** Where an entity is defined: its glossary entry, else the passage its definition comes from, else its first mention. */
+  definition(file: string, offset: number): { file: string; start: number; end: number } | null {
+    const hit = this.entityAt(file, offset);
+    if (!hit) return null;
+    const e = hit.entity;
+    if (e.glossary) return e.glossary;
+    const d = e.definition;
+    if (d && d.file && d.start !== undefined && d.end !== undefined) return { file: d.file, start: d.start, end: d.end };
+    const first = e.mentions[0];
+    return first ? { file: first.file, start: first.start, end: first.end } : null;
+  }
+
+  references(file: string, offset: number): Mention[] {
+    return this.entityAt(file, offset)?.entity.mentions ?? [];
+  }
+
+  glossaryEntryFor(entityId: string): { file: string; start: number; end: number } | null {
+    return this.entities().byId(entityId)?.glossary ?? null;
+  }
+
+  /** Text around a range, whitespace folded, for hover and result snippets. */
+  snippet(file: string, start: number, end: number, context = 60): string {
+    const text = this.records.get(file)?.text;
+    if (text === undefined) return '';
+    let s = Math.max(0, start - context);
+    let e = Math.min(text.length, end + context);
+    // Widen to word boundaries so snippets never start or end mid-word.
+    while (s > 0 && /\S/.test(text[s - 1]) && start - s < context + 20) s--;
+    while (e < text.length && /\S/.test(text[e]) && e - end < context + 20) e++;
+    return (s > 0 ? '… ' : '') + foldSpace(text.slice(s, e)) + (e < text.length ? ' …' : '');
+  }
+
+  // ---------------------------------------------------------------- events
+
+  related(file: string, offset: number, limit = 10): RelatedPassage[] {
+    const passage = this.passageAt(file, offset);
+    if (!passage || passage.kind === 'boilerplate') return [];
+    return this.relatedToPassage(file, passage.index, limit);
+  }
+
+  relatedToPassage(file: string, passageIndex: number, limit = 10): RelatedPassage[] {
+    const events = this.eventIndex();
+    const out: RelatedPassage[] = [];
+    for (const link of events.related(file, passageIndex, limit)) {
+      const record = this.records.get(link.file);
+      const p = record?.parsed.passages[link.passage];
+      if (!record || !p) continue;
+      out.push({ file: link.file, passage: p.index, start: p.start, end: p.end, score: round(link.score), reason: link.reason, shared: link.shared, text: clip(this.passageText(link.file, p)) });
+    }
+    return out;
+  }
+
+  relatedArticles(file: string, limit = 10): { file: string; score: number; passages: number }[] {
+    if (!this.records.has(file)) return [];
+    return this.eventIndex()
+      .relatedArticles(file, limit)
+      .map((a) => ({ ...a, score: round(a.score) }));
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  position(file: string, offset: number): { line: number; character: number } {
+    const r = this.records.get(file);
+    return r ? r.lines.position(offset) : { line: 0, character: 0 };
+  }
+
+  offsetAt(file: string, line: number, character: number): number {
+    const r = this.records.get(file);
+    return r ? Math.min(r.text.length, r.lines.offset(line, character)) : 0;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private namesOf(record: ArticleRecord): ArticleNames {
+    let d = this.derived.get(record.file);
+    if (!d) this.derived.set(record.file, (d = {}));
+    if (!d.names) {
+      d.names = extractNames({
+        file: record.file,
+        text: record.text,
+        passages: record.parsed.passages,
+        headings: record.parsed.headings,
+        meta: record.parsed.meta,
+      });
+    }
+    return d.names;
+  }
+
+  /** The event index, brought up to date with the current entity resolution (only changed articles are re-fed). */
+  private eventIndex(): EventIndex {
+    const entities = this.entities();
+    if (!this.events) this.events = new EventIndex();
+    const events = this.events;
+    for (const file of [...this.eventSignatures.keys()]) {
+      if (!this.records.has(file)) {
+        events.removeArticle(file);
+        this.eventSignatures.delete(file);
+      }
+    }
+    const mentionsByFile = new Map<string, { start: number; end: number; entityId: string }[]>();
+    for (const e of entities.entities) {
+      for (const m of e.mentions) {
+        let list = mentionsByFile.get(m.file);
+        if (!list) mentionsByFile.set(m.file, (list = []));
+        list.push({ start: m.start, end: m.end, entityId: e.id });
+      }
+    }
+    for (const record of this.records.values()) {
+      const mentions = (mentionsByFile.get(record.file) ?? []).sort((a, b) => a.start - b.start);
+      const signature = record.hash + '|' + mentions.map((m) => m.entityId).join(',');
+      if (this.eventSignatures.get(record.file) === signature) continue;
+      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
+      this.eventSignatures.set(record.file, signature);
+    }
+    return events;
+  }
+
+  private indexPassages(record: ArticleRecord): void {
+    const ids: number[] = [];
+    const docs: { id: number; text: string }[] = [];
+    for (const p of record.parsed.passages) {
+      if (p.kind === 'boilerplate') continue;
+      const id = this.nextPassageId++;
+      ids.push(id);
+      this.passageIds.set(id, { file: record.file, index: p.index });
+      docs.push({ id, text: record.text.slice(p.start, p.end) });
+    }
+    this.passageSearch.addAll(docs);
+    this.idsByFile.set(record.file, ids);
+  }
+
+  private dropDerived(file: string): void {
+    this.derived.delete(file);
+    this.entityIndex = null;
+    this.articleSearch = null;
+    const ids = this.idsByFile.get(file);
+    if (ids) {
+      for (const id of ids) {
+        this.passageSearch.discard(id);
+        this.passageIds.delete(id);
+      }
+      this.idsByFile.delete(file);
+    }
+  }
+}
+
+function newPassageSearch(): MiniSearch<{ id: number; text: string }> {
+  // Discarded documents are vacuumed in the background by MiniSearch itself.
+  return new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [] });
+}
+
+function metaFields(meta: ArticleMeta): Omit<ArticleHit, 'file' | 'score'> {
+  return { title: meta.title, outlet: meta.outlet, author: meta.author, date: meta.date?.iso ?? null };
+}
+
+function clip(s: string): string {
+  return s.length > RESULT_TEXT_CHARS ? s.slice(0, RESULT_TEXT_CHARS - 1).trimEnd() + '…' : s;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+export type { TreeOutlet } from './tree';
+export type { Entity, Mention } from './names';
