@@ -1,0 +1,120 @@
+// The CLI contract of issue 2 (and the later entities/hover/related commands), driven as scripts drive it:
+// `node dist/cli.js <command> --root DIR --json`. `npm test` builds dist/ before vitest runs.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(__dirname, '../..');
+const cliPath = path.join(repo, 'dist/cli.js');
+const corpus = path.join(repo, 'corpus');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(args: string[]) {
+  const r = cli([...args, '--json']);
+  expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(cliPath)) throw new Error('dist/cli.js missing: run `npm run build` (npm test does)');
+});
+
+describe('parallax articles', () => {
+  it('lists every sample article with exactly the contract fields', () => {
+    const articles = json(['articles', '--root', corpus]);
+    expect(articles.map((a: { file: string }) => a.file)).toEqual([
+      '000_5016c1d33df8f1b8.txt',
+      '001_77f1296ed2e53938.txt',
+      '002_9dd9454bc80b340f.txt',
+      '003_b26971faed8e3b9e.txt',
+      '004_42a1079da01722f9.txt',
+    ]);
+    for (const a of articles) {
+      expect(Object.keys(a).sort()).toEqual(['author', 'date', 'datePrecision', 'file', 'outlet', 'passages', 'title']);
+      expect(a.passages).toBeGreaterThan(3);
+    }
+    const wsws = articles.find((a: { file: string }) => a.file.startsWith('001'));
+    expect(wsws).toMatchObject({ author: 'Alex Lantier', date: '2024-12-10', datePrecision: 'day' });
+  });
+
+  it('reads nested folders with / separators and skips node_modules', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-cli-'));
+    fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'node_modules', 'x'), { recursive: true });
+    fs.copyFileSync(path.join(corpus, '003_b26971faed8e3b9e.txt'), path.join(dir, 'a', 'b', 'halaby.txt'));
+    fs.writeFileSync(path.join(dir, 'node_modules', 'x', 'readme.md'), '# Not an article\n\nBy Someone\n');
+    const files = json(['articles', '--root', dir]).map((a: { file: string }) => a.file);
+    expect(files).toEqual(['a/b/halaby.txt']);
+  });
+});
+
+describe('parallax tree', () => {
+  it('groups the sample by outlet and month as the sidebar does', () => {
+    const tree = json(['tree', '--root', corpus]);
+    const outlets = tree.map((o: { outlet: string }) => o.outlet);
+    expect(outlets).toContain('Havana Times');
+    if (outlets.includes('Unknown outlet')) expect(outlets[outlets.length - 1]).toBe('Unknown outlet');
+    const total = tree.reduce((n: number, o: { count: number }) => n + o.count, 0);
+    expect(total).toBe(5);
+    const havana = tree.find((o: { outlet: string }) => o.outlet === 'Havana Times');
+    expect(havana.months[0]).toMatchObject({ key: '2024-12', label: 'December 2024' });
+  });
+});
+
+describe('parallax search', () => {
+  it('finds passages by words, fuzzily, with 1-based line ranges', () => {
+    const hits = json(['search', '--root', corpus, '--query', 'Golan Heigts', '--limit', '5']);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(Object.keys(h).sort()).toEqual(['endLine', 'file', 'line', 'score', 'text']);
+    const files = hits.map((h: { file: string }) => h.file);
+    expect(files).toContain('000_5016c1d33df8f1b8.txt');
+    expect(files).toContain('001_77f1296ed2e53938.txt');
+    const broken = hits.find((h: { file: string; line: number }) => h.file.startsWith('001') && h.line === 19);
+    expect(broken, 'the paragraph broken mid-sentence is one passage spanning lines 19–21').toMatchObject({ endLine: 21 });
+    expect(hits.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('errors', () => {
+  it('gives a one-line message and exit code 2 for bad arguments or an unreadable root', () => {
+    for (const args of [
+      ['articles'],
+      ['nonsense', '--root', corpus],
+      ['articles', '--root', path.join(corpus, 'does-not-exist')],
+      ['search', '--root', corpus],
+      ['search', '--root', corpus, '--query', 'x', '--limit', 'many'],
+      ['hover', '--root', corpus, '--file', 'missing.txt', '--line', '1', '--column', '1'],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^parallax: /);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('--batch', () => {
+  it('answers JSON Lines in the same order, one result per line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-batch-'));
+    const batch = path.join(dir, 'q.jsonl');
+    const queries = [
+      { file: '000_5016c1d33df8f1b8.txt', line: 7, column: 31 },
+      { file: '004_42a1079da01722f9.txt', line: 31, column: 5 },
+      { file: '001_77f1296ed2e53938.txt', line: 9, column: 200 },
+    ];
+    fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n') + '\n');
+    const r = cli(['hover', '--root', corpus, '--batch', batch, '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(Object.keys(l).sort()).toEqual(['entity', 'markdown']);
+  });
+});
