@@ -76,9 +76,14 @@ export function buildTree(articles: { file: string; meta: ArticleMeta }[]): Tree
       key,
       label: monthLabel(key),
       articles: months.get(key)!.sort(
-        (a, b) => (b.date ?? '').padEnd(10, '0').localeCompare((a.date ?? '').padEnd(10, '0')) || a.title.localeCompare(b.title) || a.file.localeCompare(b.file),
+        (a, b) => sortableDate(b.date).localeCompare(sortableDate(a.date)) || a.title.localeCompare(b.title) || a.file.localeCompare(b.file),
       ),
     }));
     return { outlet, count: groups.reduce((n, g) => n + g.articles.length, 0), months: groups };
   });
+}
+
+/** "YYYY-MM" sorts as day 00 of its month, i.e. after every day-precision date of that month when newest first. */
+function sortableDate(iso: string | null): string {
+  return iso === null ? '' : iso.length === 7 ? `${iso}-00` : iso;
 }
