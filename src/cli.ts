@@ -112,6 +112,7 @@ async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
   await indexWorkspace(cached, corpus, {
     onSkip: (file, reason) => warn(`skipped ${file}: ${reason}`),
     yieldNow: async () => {},
+    sizeCapSetting: '--max-file-size-mb',
   });
   for (const r of corpus.all()) for (const w of r.warnings) warn(`${r.file}: ${w}`);
   return { corpus, ws };

@@ -15,9 +15,16 @@ export interface LoadOptions {
   /** Give the event loop back; defaults to a macrotask. */
   yieldNow?(): Promise<void>;
   isCancelled?(): boolean;
-  /** Files to skip reading because the caller already has them (e.g. restored from a cache). */
+  /** Corpus keys to skip reading because the caller already has them (e.g. restored from a cache). */
   known?(file: string): boolean;
   now?(): number;
+  /**
+   * The corpus key of a listed file (default: the listed path itself). Multi-root callers prefix each folder's
+   * paths (e.g. with the folder URI) so two folders with the same relative path never share a key.
+   */
+  keyOf?(file: string): string;
+  /** How the user changes the size cap, named in the skip message (default: the VS Code setting). */
+  sizeCapSetting?: string;
 }
 
 export interface LoadResult {
@@ -28,13 +35,22 @@ export interface LoadResult {
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Read every accepted file of a workspace into the corpus. Never throws because of a single file: a file that cannot
+ * be stat'ed or read (deleted or renamed meanwhile, a permission error), is over the size cap, is binary or empty, or
+ * makes the parser throw is reported through onSkip with a reason and removed from the corpus if it was there, and
+ * the rest of the workspace is indexed. Only a failure to list the workspace at all rejects.
+ */
 export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: LoadOptions = {}): Promise<LoadResult> {
   const batchSize = options.batchSize ?? 32;
   const sliceMs = options.sliceMs ?? 12;
   const yieldNow = options.yieldNow ?? defaultYield;
   const now = options.now ?? (() => Date.now());
   const skipped: { file: string; reason: string }[] = [];
+  const keyOf = options.keyOf ?? ((file: string) => file);
   const skip = (file: string, reason: string) => {
+    // A file that was indexed before (a reindex) and is unreadable or unwanted now must not linger.
+    corpus.remove(keyOf(file));
     skipped.push({ file, reason });
     options.onSkip?.(file, reason);
   };
@@ -46,7 +62,7 @@ export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: Loa
   for (let i = 0; i < files.length; i += batchSize) {
     if (options.isCancelled?.()) return { indexed, skipped, cancelled: true };
     const batch = files.slice(i, i + batchSize);
-    const contents = await Promise.all(batch.map((file) => readChecked(ws, corpus, file, options)));
+    const contents = await Promise.all(batch.map((file) => readChecked(ws, corpus, file, keyOf(file), options)));
     for (let j = 0; j < batch.length; j++) {
       const file = batch[j];
       const c = contents[j];
@@ -57,12 +73,12 @@ export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: Loa
         skip(file, c.reason);
       } else {
         try {
-          const result = corpus.setBytes(file, c.bytes);
+          const result = corpus.setBytes(keyOf(file), c.bytes);
           if (result.ok) indexed++;
           else skip(file, result.reason);
         } catch (e) {
           // A parser bug must cost one file, never the whole index.
-          skip(file, `could not be read: ${(e as Error).message}`);
+          skip(file, `could not be read: ${errorMessage(e)}`);
         }
       }
       if (now() - sliceStart >= sliceMs) {
@@ -78,18 +94,36 @@ export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: Loa
 
 type ReadOutcome = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'skip'; reason: string } | { kind: 'known' };
 
-async function readChecked(ws: Workspace, corpus: Corpus, file: string, options: LoadOptions): Promise<ReadOutcome> {
+async function readChecked(ws: Workspace, corpus: Corpus, file: string, key: string, options: LoadOptions): Promise<ReadOutcome> {
   try {
-    if (options.known?.(file)) return { kind: 'known' };
+    if (options.known?.(key)) return { kind: 'known' };
     if (corpus.maxFileBytes > 0) {
       const st = await ws.stat(file);
       if (st.size > corpus.maxFileBytes) {
-        return { kind: 'skip', reason: `larger than the size cap (${(st.size / (1 << 20)).toFixed(1)} MB > ${(corpus.maxFileBytes / (1 << 20)).toFixed(1)} MB, setting parallax.maxFileSizeMB)` };
+        // Checked before reading, so a huge file costs a stat, never its bytes.
+        const setting = options.sizeCapSetting ?? 'parallax.maxFileSizeMB';
+        return { kind: 'skip', reason: `larger than the size cap (${megabytes(st.size)} MB > ${megabytes(corpus.maxFileBytes)} MB); raise ${setting} to read it` };
       }
     }
     return { kind: 'bytes', bytes: await ws.readFile(file) };
   } catch (e) {
-    // Deleted or renamed while indexing, unreadable, a dangling link: skip it and go on.
-    return { kind: 'skip', reason: `could not be read (${(e as Error).message})` };
+    if (isNotFound(e)) return { kind: 'skip', reason: 'no longer exists (deleted or renamed while indexing)' };
+    // Unreadable (permissions, a dangling link, an I/O error): skip it and go on.
+    return { kind: 'skip', reason: `could not be read (${errorMessage(e)})` };
   }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1 << 20)).toFixed(1);
+}
+
+/** Node's ENOENT and VS Code's FileSystemError.FileNotFound, recognised without importing either. */
+function isNotFound(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound (FileSystemError)';
+}
+
+function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
 }

@@ -7,38 +7,99 @@ export type DecodeResult =
 
 /** Share of control bytes above which a file is taken for binary, not text. */
 const BINARY_CONTROL_RATIO = 0.1;
+/** How much of a file's start is sniffed for binary content. */
+const BINARY_SNIFF_BYTES = 8192;
+/** How much of a BOM-less file's start must look like UTF-16 to be read as UTF-16 (VS Code sniffs 512 bytes). */
+const UTF16_SNIFF_BYTES = 512;
 
+export const BINARY_REASON = 'binary content (NUL or control bytes), not an article';
+
+/**
+ * Bytes → text, the way VS Code opens the same file, so that offsets agree with `document.offsetAt`:
+ * - a UTF-8 BOM, UTF-16 LE BOM or UTF-16 BE BOM is honoured and dropped (offsets count from after it);
+ * - without a BOM, a file with NUL bytes is binary UNLESS its first 512 bytes alternate strictly between a zero
+ *   byte and a non-zero one (ASCII-range text saved as UTF-16 without a BOM). That is the same guess VS Code makes
+ *   (its "zero byte detection"); UTF-16 text whose first 512 bytes hold non-Latin-1 characters has no zero bytes
+ *   in a fixed place and is treated as binary, by VS Code and by Parallax alike. A guessed UTF-16 file carries a
+ *   warning, because the guess can be wrong;
+ * - invalid UTF-8 or UTF-16 never stops reading: bad sequences become U+FFFD (as the editor shows them), with a warning.
+ * Never throws.
+ */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
-  const warnings: string[] = [];
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warnings };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings };
-  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le', []);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be', []);
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);
-  if (looksBinary(body)) return { ok: false, reason: 'binary content (NUL or control bytes), not an article' };
+  if (start === 0) {
+    const guessed = guessUtf16WithoutBom(body);
+    if (guessed) return decodeUtf16(body, guessed, [`no byte-order mark: read as ${guessed.toUpperCase()} (guessed from its zero bytes)`]);
+  }
+  if (looksBinary(body)) return { ok: false, reason: BINARY_REASON };
+  const warnings: string[] = [];
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     // Keep reading: invalid sequences become U+FFFD, which VS Code shows the same way.
-    text = new TextDecoder('utf-8').decode(body);
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
     warnings.push('invalid UTF-8: undecodable bytes shown as \uFFFD');
   }
   return { ok: true, text, encoding: 'utf-8', warnings };
 }
 
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', warnings: string[]): DecodeResult {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
+    warnings.push(`invalid ${encoding.toUpperCase()}: undecodable bytes shown as \uFFFD`);
+  }
+  // A BOM in front of binary data (or of NUL-padded records) is still not an article.
+  if (looksBinaryText(text)) return { ok: false, reason: BINARY_REASON };
+  return { ok: true, text, encoding, warnings };
+}
+
+/** VS Code's guess for BOM-less UTF-16: zero bytes, each in the high half of its code unit, in the sniffed prefix. */
+function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, UTF16_SNIFF_BYTES);
+  if (n < 2) return null;
+  let le = true;
+  let be = true;
+  let zero = false;
+  for (let i = 0; i < n; i++) {
+    const isZero = bytes[i] === 0;
+    const odd = i % 2 === 1;
+    if (isZero) zero = true;
+    if (odd ? !isZero : isZero) le = false; // LE ASCII: 'A' 00
+    if (odd ? isZero : !isZero) be = false; // BE ASCII: 00 'A'
+    if (!le && !be) return null;
+  }
+  if (!zero) return null;
+  return le ? 'utf-16le' : 'utf-16be';
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
+  const n = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   if (n === 0) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
     if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return control / n > BINARY_CONTROL_RATIO;
+}
+
+function looksBinaryText(text: string): boolean {
+  const n = Math.min(text.length, BINARY_SNIFF_BYTES / 2);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32 && c !== 27)) control++;
   }
   return control / n > BINARY_CONTROL_RATIO;
 }
