@@ -13,6 +13,7 @@ import { extractNames, hoverMarkdown, resolveEntities, type ArticleNames, type E
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { EventIndex } from './events';
 import { buildTree, type TreeOutlet } from './tree';
+import { cacheSalt, decodeCache, encodeCache, type CacheEntry } from './cache';
 
 export interface CorpusOptions {
   read?: ReadOptions;
@@ -87,6 +88,10 @@ export class Corpus {
   private events: EventIndex | null = null;
   /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
   private readonly eventSignatures = new Map<string, string>();
+  /** Parse results restored from a persisted index, by content hash; each is taken (and dropped) by setText. */
+  private restored = new Map<string, CacheEntry<ArticleNames>>();
+  /** Files parsed from text vs restored from the persisted index since this corpus was created. */
+  readonly stats = { parsed: 0, restored: 0 };
 
   constructor(options: CorpusOptions = {}) {
     this.filter = makeFileFilter(options.include, options.exclude);
@@ -137,7 +142,11 @@ export class Corpus {
     const hash = contentHash(text);
     const existing = this.records.get(file);
     if (existing && existing.hash === hash) return existing;
-    const parsed = parseArticle(text, this.readOptions);
+    const cached = this.restored.get(hash);
+    if (cached) this.restored.delete(hash);
+    const parsed = cached ? cached.parsed : parseArticle(text, this.readOptions);
+    if (cached) this.stats.restored++;
+    else this.stats.parsed++;
     const record: ArticleRecord = {
       file,
       text,
@@ -147,9 +156,39 @@ export class Corpus {
       warnings: [...decodeWarnings, ...parsed.warnings],
     };
     this.dropDerived(file);
+    if (cached?.names) this.derived.set(file, { names: { ...cached.names, file } });
     this.records.set(file, record);
     this.indexPassages(record);
     return record;
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /**
+   * The per-file parse results (and name extractions) of every indexed article, keyed by content hash, for the
+   * host to store and hand back to importCache at the next start. Also drops restored entries no file claimed.
+   */
+  exportCache(salt: unknown = null): string {
+    this.restored = new Map();
+    const entries: CacheEntry<ArticleNames>[] = [];
+    for (const r of this.records.values()) entries.push({ hash: r.hash, parsed: r.parsed, names: this.derived.get(r.file)?.names });
+    return encodeCache(entries, this.cacheSalt(salt));
+  }
+
+  /**
+   * Restore a persisted index before loading: files whose text hashes to a cached entry are then indexed without
+   * parsing. A corrupt, truncated or version-mismatched cache is ignored (the reason says why) and costs nothing.
+   * `salt` is whatever the host versions the cache by (e.g. the extension version); it must match exportCache's.
+   */
+  importCache(data: string | Uint8Array, salt: unknown = null): { ok: true; entries: number } | { ok: false; reason: string } {
+    const result = decodeCache<ArticleNames>(data, this.cacheSalt(salt));
+    if (!result.ok) return result;
+    this.restored = result.entries;
+    return { ok: true, entries: result.entries.size };
+  }
+
+  private cacheSalt(salt: unknown): string {
+    return cacheSalt({ read: this.readOptions, host: salt });
   }
 
   remove(file: string): boolean {

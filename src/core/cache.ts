@@ -1,0 +1,140 @@
+// The persisted index: per-file parse results keyed by content hash, so a warm start never re-parses an unchanged
+// file. Platform-free: the caller stores the string wherever it likes (the extension under storageUri, the CLI in
+// a folder) and hands it back at the next start.
+//
+// Only what is a pure function of one file's text is kept (metadata, passages, headings, parse warnings, and the
+// per-article name extraction): anything that depends on other files (entity resolution, event links) is rebuilt
+// from these, so a cache can never make one file's change invisible in another.
+//
+// Format: JSON (JSON.parse is the fastest general decoder a JS engine has), with passages packed as flat number
+// arrays, which is most of the volume. Anything unexpected — wrong format tag, another version, another salt,
+// truncated or hand-edited data — makes the whole cache be ignored with a reason, never an exception.
+import type { ArticleMeta, Heading, ParsedArticle, Passage, PassageKind } from './types';
+
+/** Bump whenever the parser, the names extraction or this format changes what it produces for the same text. */
+export const CACHE_VERSION = 1;
+const FORMAT = 'parallax-index';
+
+/** One file's cached parse: everything `setText` would otherwise compute from the text alone. */
+export interface CacheEntry<N = unknown> {
+  hash: string;
+  parsed: ParsedArticle;
+  /** Per-article names extraction, when it had been computed; opaque plain data to this module. */
+  names?: N;
+}
+
+export type CacheDecodeResult<N = unknown> =
+  | { ok: true; entries: Map<string, CacheEntry<N>> }
+  | { ok: false; reason: string };
+
+/**
+ * What, besides the text, decides a parse: the read options (outlet signatures) and whatever the host adds (e.g.
+ * the extension version, so an update that changes the parser is never fed old results).
+ */
+export function cacheSalt(parts: unknown): string {
+  return stableStringify(parts);
+}
+
+const KINDS: PassageKind[] = ['body', 'boilerplate'];
+
+/** Passages as [start, end, kind, index, …] with optional reason/section as strings after the numbers. */
+type PackedPassages = (number | string | null)[];
+type PackedEntry = [hash: string, meta: ArticleMeta, bodyStart: number, headings: [number, number, string][], passages: PackedPassages, warnings: string[], names: unknown];
+
+export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string): string {
+  const out: PackedEntry[] = [];
+  for (const e of entries) {
+    const p = e.parsed;
+    // Passages are restored with index = position; anything else is not cached rather than cached wrong.
+    if (!p.passages.every((x, i) => x.index === i)) continue;
+    out.push([
+      e.hash,
+      p.meta,
+      p.bodyStart,
+      p.headings.map((h) => [h.start, h.end, h.text]),
+      packPassages(p.passages),
+      p.warnings,
+      e.names === undefined ? null : e.names,
+    ]);
+  }
+  return JSON.stringify({ format: FORMAT, version: CACHE_VERSION, salt, entries: out });
+}
+
+export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string): CacheDecodeResult<N> {
+  let text: string;
+  try {
+    text = typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return { ok: false, reason: 'not UTF-8' };
+  }
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not valid JSON (truncated or corrupt)' };
+  }
+  if (!isObject(root) || root.format !== FORMAT) return { ok: false, reason: 'not a Parallax index' };
+  if (root.version !== CACHE_VERSION) return { ok: false, reason: `format version ${String(root.version)}, expected ${CACHE_VERSION}` };
+  if (root.salt !== salt) return { ok: false, reason: 'written with other read settings or another Parallax version' };
+  if (!Array.isArray(root.entries)) return { ok: false, reason: 'no entries' };
+  const entries = new Map<string, CacheEntry<N>>();
+  for (const raw of root.entries as unknown[]) {
+    const entry = unpackEntry<N>(raw);
+    // One malformed entry means the file was damaged or hand-edited: trust none of it.
+    if (!entry) return { ok: false, reason: 'malformed entry' };
+    entries.set(entry.hash, entry);
+  }
+  return { ok: true, entries };
+}
+
+function packPassages(passages: Passage[]): PackedPassages {
+  const out: PackedPassages = [];
+  for (const p of passages) {
+    out.push(p.start, p.end, KINDS.indexOf(p.kind), p.reason ?? null, p.section ?? null);
+  }
+  return out;
+}
+
+function unpackEntry<N>(raw: unknown): CacheEntry<N> | null {
+  if (!Array.isArray(raw) || raw.length !== 7) return null;
+  const [hash, meta, bodyStart, headings, passages, warnings, names] = raw as PackedEntry;
+  if (typeof hash !== 'string' || !isObject(meta) || typeof bodyStart !== 'number') return null;
+  if (!Array.isArray(headings) || !Array.isArray(passages) || passages.length % 5 !== 0 || !Array.isArray(warnings)) return null;
+  const outHeadings: Heading[] = [];
+  for (const h of headings) {
+    if (!Array.isArray(h) || typeof h[0] !== 'number' || typeof h[1] !== 'number' || typeof h[2] !== 'string') return null;
+    outHeadings.push({ start: h[0], end: h[1], text: h[2] });
+  }
+  const outPassages: Passage[] = [];
+  for (let i = 0; i < passages.length; i += 5) {
+    const start = passages[i];
+    const end = passages[i + 1];
+    const kind = KINDS[passages[i + 2] as number];
+    const reason = passages[i + 3];
+    const section = passages[i + 4];
+    if (typeof start !== 'number' || typeof end !== 'number' || kind === undefined) return null;
+    const p: Passage = { start, end, index: i / 5, kind };
+    if (typeof reason === 'string') p.reason = reason;
+    if (typeof section === 'string') p.section = section;
+    outPassages.push(p);
+  }
+  const entry: CacheEntry<N> = {
+    hash,
+    parsed: { meta: meta as unknown as ArticleMeta, bodyStart, headings: outHeadings, passages: outPassages, warnings: warnings.map(String) },
+  };
+  if (names !== null && names !== undefined) entry.names = names as N;
+  return entry;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** JSON with sorted keys, so equal settings give an equal salt whatever order they were written in. */
+function stableStringify(v: unknown): string {
+  if (Array.isArray(v)) return '[' + v.map(stableStringify).join(',') + ']';
+  if (isObject(v)) {
+    return '{' + Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => JSON.stringify(k) + ':' + stableStringify(v[k])).join(',') + '}';
+  }
+  return JSON.stringify(v ?? null);
+}
