@@ -1,0 +1,65 @@
+// parallax.editInGlossary [entityId] (hover link): open the entity's glossary entry, or add one to
+// `<first folder>/parallax.glossary.parallax.json` (created when absent) as a normal, undoable edit.
+import * as vscode from 'vscode';
+import { planGlossaryInsert } from '../glossaryEdit';
+import { rangeIn, showRange } from '../navigation';
+import type { Log } from '../log';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+export const DEFAULT_GLOSSARY = 'parallax.glossary.parallax.json';
+
+export function registerGlossaryCommand(index: WorkspaceIndex, log: Log): vscode.Disposable {
+  return vscode.commands.registerCommand('parallax.editInGlossary', async (entityId?: unknown) => {
+    if (typeof entityId !== 'string') return;
+    const corpus = index.corpus;
+    const existing = corpus.glossaryEntryFor(entityId);
+    if (existing) {
+      await showRange(index.uriOf(existing.file), await rangeIn(index, existing.file, existing.start, existing.end));
+      return;
+    }
+    const entity = corpus.entities().byId(entityId);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!entity || !folder) {
+      log.warn(`Edit in glossary: ${!entity ? `no entity ${entityId} in the index` : 'no workspace folder to hold a glossary'}.`);
+      return;
+    }
+    const uri = vscode.Uri.joinPath(folder.uri, DEFAULT_GLOSSARY);
+    const current = await readIfExists(uri);
+    const plan = planGlossaryInsert(current?.getText() ?? null, {
+      name: entity.name,
+      aliases: entity.aliases.filter((a) => a !== entity.name),
+      kind: entity.kind,
+      definition: definitionText(entity.definition),
+    });
+    if (!plan.ok) {
+      log.warn(`Edit in glossary: ${index.label(uri)}: ${plan.reason}.`);
+      if (current) await vscode.window.showTextDocument(current);
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    if (!current) edit.createFile(uri, { ignoreIfExists: true });
+    edit.insert(uri, current ? current.positionAt(plan.offset) : new vscode.Position(0, 0), plan.text);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      log.warn(`Edit in glossary: the edit to ${index.label(uri)} was not applied.`);
+      return;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    // Select the definition so the reader can type over it at once.
+    await showRange(uri, new vscode.Range(doc.positionAt(plan.definitionStart), doc.positionAt(plan.definitionEnd)));
+  });
+}
+
+async function readIfExists(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  }
+  return vscode.workspace.openTextDocument(uri);
+}
+
+function definitionText(d: unknown): string {
+  if (typeof d === 'string') return d;
+  if (d && typeof d === 'object' && typeof (d as { text?: unknown }).text === 'string') return (d as { text: string }).text;
+  return '';
+}

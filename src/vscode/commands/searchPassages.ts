@@ -1,0 +1,69 @@
+// Parallax: Search Passages… — full-text search over passages (fuzzy and prefix), previewing each result as
+// the selection moves; Enter opens the passage and selects it; Escape returns to where the reader was.
+import * as vscode from 'vscode';
+import { coverageLabel, excerpt } from '../format';
+import { rangeInRecord, showRange } from '../navigation';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+const LIMIT = 50;
+const TYPING_MS = 80;
+
+interface Item extends vscode.QuickPickItem {
+  hit: { file: string; start: number; end: number };
+}
+
+export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable {
+  return vscode.commands.registerCommand('parallax.searchPassages', () => {
+    const origin = vscode.window.activeTextEditor;
+    const originSelection = origin?.selection;
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = 'Search Passages';
+    qp.placeholder = 'Words from the passage (fuzzy, prefix): move to preview, Enter to open';
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let accepted = false;
+    let previewed = false;
+
+    const update = () => {
+      const q = qp.value.trim();
+      const terms = q.split(/\s+/).filter((t) => t.length > 2);
+      qp.items = index.corpus.searchPassages(q, LIMIT).map((h) => {
+        const meta = index.corpus.get(h.file)?.parsed.meta;
+        return {
+          label: excerpt(h.text, terms, 110),
+          description: coverageLabel({ outlet: meta?.outlet ?? null, date: meta?.date?.iso ?? null, title: meta?.title ?? null, author: null }),
+          alwaysShow: true,
+          hit: h,
+        };
+      });
+    };
+    const rangeOf = (h: Item['hit']) => rangeInRecord(index, h.file, h.start, h.end) ?? new vscode.Range(0, 0, 0, 0);
+
+    qp.onDidChangeValue(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(update, TYPING_MS);
+    });
+    qp.onDidChangeActive(([item]) => {
+      if (!item || accepted) return;
+      previewed = true;
+      void showRange(index.uriOf(item.hit.file), rangeOf(item.hit), { preview: true, preserveFocus: true });
+    });
+    qp.onDidAccept(() => {
+      const item = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!item) return;
+      accepted = true;
+      qp.hide();
+      void showRange(index.uriOf(item.hit.file), rangeOf(item.hit), { preview: false, highlight: true });
+    });
+    qp.onDidHide(() => {
+      if (timer) clearTimeout(timer);
+      qp.dispose();
+      // Escape after previewing: go back to the editor and selection the reader left.
+      if (!accepted && previewed && origin && originSelection) {
+        void showRange(origin.document.uri, originSelection, { viewColumn: origin.viewColumn });
+      }
+    });
+    qp.show();
+  });
+}

@@ -1,0 +1,67 @@
+// A subtle dotted underline under recognised names (mentions of recurring entities), so a reader knows
+// where a hover will say something. Setting parallax.decorations.enabled turns it off.
+import * as vscode from 'vscode';
+import { readConfig } from './config';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+const REFRESH_MS = 150;
+
+export function registerDecorations(index: WorkspaceIndex): vscode.Disposable {
+  const type = vscode.window.createTextEditorDecorationType({
+    textDecoration: 'underline dotted rgba(128, 128, 128, 0.6)',
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  /** Mention ranges per file, derived from the entity index once per corpus change. */
+  let byFile: Map<string, { start: number; end: number }[]> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const mentionsIn = (file: string) => {
+    if (!byFile) {
+      byFile = new Map();
+      for (const e of index.corpus.recurringEntities()) {
+        for (const m of e.mentions) {
+          let list = byFile.get(m.file);
+          if (!list) byFile.set(m.file, (list = []));
+          list.push({ start: m.start, end: m.end });
+        }
+      }
+    }
+    return byFile.get(file) ?? [];
+  };
+
+  const update = () => {
+    timer = undefined;
+    const enabled = readConfig().decorationsEnabled;
+    for (const editor of vscode.window.visibleTextEditors) {
+      // While bulk indexing the entity index would be rebuilt on every batch; wait for the end.
+      const key = enabled && !index.indexState.indexing ? index.ensureFresh(editor.document) : undefined;
+      if (!key) {
+        editor.setDecorations(type, []);
+        continue;
+      }
+      const doc = editor.document;
+      editor.setDecorations(
+        type,
+        mentionsIn(key).map((m) => new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end))),
+      );
+    }
+  };
+  const schedule = () => {
+    if (!timer) timer = setTimeout(update, REFRESH_MS);
+  };
+
+  schedule();
+  return vscode.Disposable.from(
+    type,
+    { dispose: () => timer && clearTimeout(timer) },
+    index.onDidChange(() => {
+      byFile = null;
+      schedule();
+    }),
+    index.onDidChangeState(schedule),
+    vscode.window.onDidChangeVisibleTextEditors(schedule),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('parallax.decorations.enabled')) schedule();
+    }),
+  );
+}

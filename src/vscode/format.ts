@@ -1,0 +1,94 @@
+// Text shown in trees, quick picks and CodeLens, built from plain metadata. No `vscode` import, so it is
+// unit-tested directly (test/unit/vscode-format.test.ts).
+import type { ArticleMeta } from '../core/types';
+
+export const UNKNOWN_OUTLET = 'Unknown outlet';
+export const UNTITLED = '(untitled)';
+
+export type MetaLike = Pick<ArticleMeta, 'title' | 'outlet' | 'author'> & { date: string | null };
+
+/** Date as stored ("2016-12-22", "2017-03") or "Undated". */
+export function dateLabel(date: string | null | undefined): string {
+  return date ? date : 'Undated';
+}
+
+/** Articles tree description: "date · author" (either part left out when unknown). */
+export function articleDescription(a: Pick<MetaLike, 'date' | 'author'>): string {
+  return [a.date, a.author].filter((s): s is string => !!s && s.trim() !== '').join(' · ');
+}
+
+/** Quick pick label for a linked passage: "outlet · date · title". */
+export function coverageLabel(a: MetaLike): string {
+  return [a.outlet ?? UNKNOWN_OUTLET, dateLabel(a.date), a.title ?? UNTITLED].join(' · ');
+}
+
+/** CodeLens title: "Also in: WSWS, Havana Times" (at most `max` outlets, then "+N"). */
+export function alsoIn(outlets: readonly (string | null)[], max = 4): string {
+  const unique: string[] = [];
+  for (const o of outlets) {
+    const name = o ?? UNKNOWN_OUTLET;
+    if (!unique.includes(name)) unique.push(name);
+  }
+  const shown = unique.slice(0, max).join(', ');
+  return `Also in: ${shown}${unique.length > max ? ` +${unique.length - max}` : ''}`;
+}
+
+/** Rows of the article tooltip: every metadata field, with where it came from when the reader knows. */
+export function metadataRows(meta: ArticleMeta, path: string): [string, string][] {
+  const src = (k: 'title' | 'outlet' | 'author' | 'date') => (meta.provenance[k] ? ` (${meta.provenance[k]})` : '');
+  const rows: [string, string][] = [
+    ['Title', (meta.title ?? UNTITLED) + src('title')],
+    ['Outlet', (meta.outlet ?? UNKNOWN_OUTLET) + src('outlet')],
+    ['Author', (meta.author ?? 'unknown') + src('author')],
+    ['Date', meta.date ? `${meta.date.iso}${meta.date.precision === 'month' ? ' (month only)' : ''}${src('date')}` : 'Undated'],
+  ];
+  if (meta.dateline) rows.push(['Dateline', meta.dateline]);
+  rows.push(['File', path]);
+  return rows;
+}
+
+/**
+ * A one-line excerpt of `text` of at most `width` characters, centred on the first of `terms` it contains
+ * (case-insensitive), so the reader sees why a passage matched.
+ */
+export function excerpt(text: string, terms: readonly string[], width = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width) return flat;
+  const lower = flat.toLowerCase();
+  let at = -1;
+  for (const t of terms) {
+    const i = t.trim() ? lower.indexOf(t.trim().toLowerCase()) : -1;
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  let start = at < 0 ? 0 : Math.max(0, at - Math.floor(width / 3));
+  start = Math.min(start, flat.length - width);
+  // Start and end on word boundaries so no word is cut in half.
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    if (space >= 0 && space - start < 20) start = space + 1;
+  }
+  let end = Math.min(flat.length, start + width);
+  if (end < flat.length) {
+    const space = flat.lastIndexOf(' ', end);
+    if (space > start + width / 2) end = space;
+  }
+  return (start > 0 ? '… ' : '') + flat.slice(start, end) + (end < flat.length ? ' …' : '');
+}
+
+/** Names tree group label for an entity kind ("person" → "Person"); unknown kinds go to "Other". */
+export function kindLabel(kind: string): 'Person' | 'Group' | 'Place' | 'Other' {
+  switch (kind.toLowerCase()) {
+    case 'person':
+      return 'Person';
+    case 'group':
+    case 'organisation':
+    case 'organization':
+      return 'Group';
+    case 'place':
+      return 'Place';
+    default:
+      return 'Other';
+  }
+}
+
+export const KIND_ORDER = ['Person', 'Group', 'Place', 'Other'] as const;

@@ -1,0 +1,131 @@
+// The Names view: recurring people, groups, places and others with mention counts; an entity expands to the
+// articles that mention it; clicking an entity or article opens the (first) mention.
+import * as vscode from 'vscode';
+import type { EntityLike, MentionLike } from './corpusApi';
+import { KIND_ORDER, kindLabel, UNTITLED } from './format';
+import { rangeInRecord } from './navigation';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+type Kind = (typeof KIND_ORDER)[number];
+type Node =
+  | { kind: 'group'; label: Kind; entities: EntityLike[] }
+  | { kind: 'entity'; entity: EntityLike }
+  | { kind: 'article'; entity: EntityLike; file: string; mentions: MentionLike[] };
+
+export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  let groups: Node[] | null = null;
+  /** A change arrived while the view was hidden: refresh when it is shown (names are costly to resolve). */
+  let stale = false;
+
+  const build = (): Node[] => {
+    const byKind = new Map<Kind, EntityLike[]>();
+    for (const e of index.corpus.recurringEntities()) {
+      const k = kindLabel(e.kind);
+      let list = byKind.get(k);
+      if (!list) byKind.set(k, (list = []));
+      list.push(e);
+    }
+    return KIND_ORDER.filter((k) => byKind.has(k)).map((k) => ({
+      kind: 'group' as const,
+      label: k,
+      entities: byKind.get(k)!.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name)),
+    }));
+  };
+
+  const provider: vscode.TreeDataProvider<Node> = {
+    onDidChangeTreeData: changed.event,
+    getChildren(node) {
+      if (!node) {
+        // Resolving names needs the whole corpus: wait until the initial indexing is done.
+        if (index.indexState.indexing) return [];
+        return (groups ??= build());
+      }
+      if (node.kind === 'group') return node.entities.map((entity) => ({ kind: 'entity' as const, entity }));
+      if (node.kind === 'entity') {
+        const byFile = new Map<string, MentionLike[]>();
+        for (const m of node.entity.mentions) {
+          let list = byFile.get(m.file);
+          if (!list) byFile.set(m.file, (list = []));
+          list.push(m);
+        }
+        return [...byFile].map(([file, mentions]) => ({ kind: 'article' as const, entity: node.entity, file, mentions }));
+      }
+      return [];
+    },
+    getTreeItem(node) {
+      switch (node.kind) {
+        case 'group': {
+          const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+          item.id = `kind:${node.label}`;
+          item.description = String(node.entities.length);
+          item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.label]);
+          return item;
+        }
+        case 'entity': {
+          const e = node.entity;
+          const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
+          item.id = `entity:${e.id}`;
+          const files = new Set(e.mentions.map((m) => m.file)).size;
+          item.description = `${e.mentions.length} in ${files}`;
+          const others = e.aliases.filter((a) => a !== e.name);
+          const md = new vscode.MarkdownString();
+          md.appendText(`${e.name} (${e.kind}) — ${e.mentions.length} mentions in ${files} articles`);
+          if (others.length) md.appendMarkdown('  \n').appendText(`Also written: ${others.join(', ')}`);
+          item.tooltip = md;
+          item.contextValue = 'parallax.entity';
+          if (e.mentions[0]) item.command = openCommand(e.mentions[0]);
+          return item;
+        }
+        case 'article': {
+          const title = index.corpus.get(node.file)?.parsed.meta.title ?? UNTITLED;
+          const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+          item.id = `entity:${node.entity.id}:${node.file}`;
+          item.description = String(node.mentions.length);
+          item.resourceUri = index.uriOf(node.file);
+          item.iconPath = new vscode.ThemeIcon('file-text');
+          item.command = openCommand(node.mentions[0]);
+          return item;
+        }
+      }
+    },
+  };
+
+  const openCommand = (m: MentionLike): vscode.Command => {
+    const range = rangeInRecord(index, m.file, m.start, m.end);
+    return {
+      command: 'vscode.open',
+      title: 'Open Mention',
+      arguments: [index.uriOf(m.file), range ? { selection: range } : undefined],
+    };
+  };
+
+  const view = vscode.window.createTreeView('parallax.names', { treeDataProvider: provider, showCollapseAll: true });
+  const updateMessage = () => {
+    view.message = index.indexState.indexing ? 'Names appear when indexing is done…' : undefined;
+  };
+  updateMessage();
+  let wasIndexing = index.indexState.indexing;
+  return vscode.Disposable.from(
+    changed,
+    view,
+    index.onDidChange(() => {
+      groups = null;
+      if (view.visible) changed.fire();
+      else stale = true;
+    }),
+    index.onDidChangeState((s) => {
+      updateMessage();
+      if (wasIndexing !== s.indexing) changed.fire();
+      wasIndexing = s.indexing;
+    }),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible && stale) {
+        stale = false;
+        changed.fire();
+      }
+    }),
+  );
+}
+
+const KIND_ICONS: Record<Kind, string> = { Person: 'person', Group: 'organization', Place: 'location', Other: 'symbol-misc' };

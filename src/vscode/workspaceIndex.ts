@@ -1,0 +1,517 @@
+// Owns the Corpus for the open workspace and keeps it equal to what the reader sees: the initial indexing
+// (findFiles + workspace.fs, so virtual workspaces work), file watchers for create/change/delete/rename, and
+// unsaved editor buffers (hovers follow the buffer, not the disk). Views listen to `onDidChange`.
+import * as vscode from 'vscode';
+import { Corpus } from '../core/corpus';
+import { affectsIndex, readConfig, type ParallaxConfig } from './config';
+import type { CorpusApi } from './corpusApi';
+import { expandBraces, joinGlobs } from './globs';
+import type { IndexCache } from './indexCache';
+import type { Log } from './log';
+
+export interface IndexState {
+  indexing: boolean;
+  done: number;
+  total: number;
+  articles: number;
+}
+
+export interface GlossaryReport {
+  uri: vscode.Uri;
+  /** The text the errors point into; null when the glossary is gone. */
+  text: string | null;
+  errors: { message: string; start: number; end: number }[];
+}
+
+const GLOSSARY_GLOB = '**/*.parallax.json';
+/** Files read concurrently per slice; between slices the extension host gets the event loop back. */
+const BATCH = 24;
+/** Views refresh at most this often after a change. */
+const CHANGE_DEBOUNCE_MS = 100;
+/** While bulk indexing, views refresh at most this often (the tree fills in as files arrive). */
+const INDEXING_REFRESH_MS = 1000;
+/** Typing in an article re-indexes its buffer after this pause (providers sync at once when asked). */
+const BUFFER_DEBOUNCE_MS = 250;
+/** Watcher events for one file within this window are read once (create is usually followed by change). */
+const WATCH_DEBOUNCE_MS = 50;
+/** Workspaces with at least this many candidate files get a progress notification. */
+const NOTIFY_THRESHOLD = 200;
+/** The parse cache is saved this long after the last change (and once after each full indexing). */
+const CACHE_SAVE_MS = 15_000;
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private current: CorpusApi;
+  private config: ParallaxConfig;
+  private generation = 0;
+  private state: IndexState = { indexing: false, done: 0, total: 0, articles: 0 };
+  /** Files whose indexed text came from an editor buffer, with the document version it came from. */
+  private readonly bufferVersions = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastChangeFired = 0;
+  private watchers: vscode.Disposable[] = [];
+  /** The corpus the cache was last loaded into (a rebuilt corpus loads it again). */
+  private cacheLoadedInto: CorpusApi | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly stateEmitter = new vscode.EventEmitter<IndexState>();
+  private readonly glossaryEmitter = new vscode.EventEmitter<GlossaryReport>();
+  /** The corpus changed (debounced). */
+  readonly onDidChange = this.changeEmitter.event;
+  readonly onDidChangeState = this.stateEmitter.event;
+  /** A glossary was read (with its parse errors, if any) or removed. */
+  readonly onDidReadGlossary = this.glossaryEmitter.event;
+
+  constructor(
+    private readonly log: Log,
+    private readonly cache?: IndexCache,
+  ) {
+    this.config = readConfig();
+    this.current = createCorpus(this.config);
+    this.disposables.push(
+      this.changeEmitter,
+      this.stateEmitter,
+      this.glossaryEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.bufferChanged(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.bufferSaved(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.bufferClosed(doc)),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.renamed(f.oldUri, f.newUri))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.deleted(uri))),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsIndex(e)) void this.rebuild();
+      }),
+    );
+    this.watch();
+  }
+
+  get corpus(): CorpusApi {
+    return this.current;
+  }
+
+  get indexState(): IndexState {
+    return this.state;
+  }
+
+  keyOf(uri: vscode.Uri): string {
+    return uri.toString();
+  }
+
+  uriOf(key: string): vscode.Uri {
+    return vscode.Uri.parse(key);
+  }
+
+  /** A short name for messages: the path inside its workspace folder. */
+  label(uriOrKey: vscode.Uri | string): string {
+    const uri = typeof uriOrKey === 'string' ? this.uriOf(uriOrKey) : uriOrKey;
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  /** The '/'-separated path inside its workspace folder, or undefined outside every folder. */
+  relativePath(uri: vscode.Uri): string | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+
+  isArticle(uri: vscode.Uri): boolean {
+    const rel = this.relativePath(uri);
+    return rel !== undefined && this.current.accepts(rel);
+  }
+
+  isGlossary(uri: vscode.Uri): boolean {
+    return uri.path.toLowerCase().endsWith('.parallax.json') && this.relativePath(uri) !== undefined;
+  }
+
+  /**
+   * Make the index agree with an open document before answering a question about it (hover, definition…):
+   * an unsaved buffer is indexed as it is now. Returns the corpus key, or undefined for non-articles.
+   */
+  ensureFresh(doc: vscode.TextDocument): string | undefined {
+    if (!this.isArticle(doc.uri)) return undefined;
+    const key = this.keyOf(doc.uri);
+    const record = this.current.get(key);
+    const fromBuffer = doc.isDirty || this.bufferVersions.has(key);
+    if (fromBuffer ? this.bufferVersions.get(key) !== doc.version : !record && this.state.indexing) {
+      // Not yet reached by the initial indexing: the open buffer is the same text, so index it now.
+      this.syncBuffer(doc);
+    }
+    return this.current.get(key) ? key : undefined;
+  }
+
+  /** Start the initial indexing after activation returns, so activation itself stays fast. */
+  start(): void {
+    setTimeout(() => void this.reindex(), 0);
+  }
+
+  /** Read every article and glossary of the workspace again (files that vanished are dropped). */
+  async reindex(): Promise<void> {
+    const gen = ++this.generation;
+    const started = Date.now();
+    let completed = false;
+    this.setState({ indexing: true, done: 0, total: 0 });
+    try {
+      if (this.cache && this.cacheLoadedInto !== this.current) {
+        this.cacheLoadedInto = this.current;
+        await this.cache.load(this.current);
+      }
+      const [articles, glossaries] = await Promise.all([this.findArticles(), this.findGlossaries()]);
+      if (gen !== this.generation) return;
+      this.dropMissing(articles, glossaries);
+      for (const uri of glossaries) await this.readGlossary(uri);
+      this.setState({ total: articles.length });
+      const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
+        for (let i = 0; i < articles.length; i += BATCH) {
+          if (gen !== this.generation) return;
+          const batch = articles.slice(i, i + BATCH);
+          await Promise.all(batch.map((uri) => this.readArticle(uri)));
+          this.setState({ done: Math.min(articles.length, i + batch.length) });
+          progress?.report({ increment: (batch.length / articles.length) * 100, message: `${this.state.done}/${articles.length}` });
+          this.changed(INDEXING_REFRESH_MS);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      };
+      if (articles.length >= NOTIFY_THRESHOLD) {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Parallax: indexing articles' }, run);
+      } else {
+        await run();
+      }
+      if (gen !== this.generation) return;
+      this.log.info(`Indexed ${this.current.size} articles from ${articles.length} candidate files in ${Date.now() - started} ms.`);
+      completed = true;
+    } catch (err) {
+      this.log.error('Indexing failed', err);
+    } finally {
+      if (gen === this.generation) {
+        this.setState({ indexing: false });
+        this.changed(0);
+        if (completed) this.debounce('cache', 0, () => this.cache?.save(this.current));
+      }
+    }
+  }
+
+  /** Settings that decide how articles are read changed: start from a fresh corpus. */
+  private async rebuild(): Promise<void> {
+    this.config = readConfig();
+    this.current = createCorpus(this.config);
+    this.bufferVersions.clear();
+    this.watch();
+    this.changed(0);
+    await this.reindex();
+  }
+
+  dispose(): void {
+    this.generation++;
+    for (const t of this.timers.values()) clearTimeout(t);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.watchers.forEach((d) => d.dispose());
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  // ---------------------------------------------------------------- finding and reading files
+
+  private async findArticles(): Promise<vscode.Uri[]> {
+    const exclude = joinGlobs(this.config.exclude);
+    const seen = new Map<string, vscode.Uri>();
+    for (const glob of this.config.include.flatMap(expandBraces)) {
+      for (const uri of await vscode.workspace.findFiles(glob, exclude)) seen.set(this.keyOf(uri), uri);
+    }
+    if (seen.size === 0) {
+      // Some virtual file systems offer no search provider: walk them with workspace.fs instead.
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        if (folder.uri.scheme !== 'file') for (const uri of await this.walk(folder.uri, 0)) seen.set(this.keyOf(uri), uri);
+      }
+    }
+    return [...seen.values()].filter((uri) => this.isArticle(uri)).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  }
+
+  private async findGlossaries(): Promise<vscode.Uri[]> {
+    return vscode.workspace.findFiles(GLOSSARY_GLOB, joinGlobs(this.config.exclude));
+  }
+
+  private async walk(dir: vscode.Uri, depth: number): Promise<vscode.Uri[]> {
+    if (depth > 32) return [];
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return [];
+    }
+    const out: vscode.Uri[] = [];
+    for (const [name, type] of entries) {
+      // Symbolic links are not followed: a link back up the tree would loop forever.
+      if (type & vscode.FileType.SymbolicLink) continue;
+      const child = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) {
+        if (!['node_modules', '.git', '.hg', '.svn'].includes(name)) out.push(...(await this.walk(child, depth + 1)));
+      } else if (this.isArticle(child)) {
+        out.push(child);
+      }
+    }
+    return out;
+  }
+
+  private dropMissing(articles: vscode.Uri[], glossaries: vscode.Uri[]): void {
+    const wanted = new Set(articles.map((u) => this.keyOf(u)));
+    for (const file of this.current.files()) if (!wanted.has(file)) this.current.remove(file);
+    const wantedGlossaries = new Set(glossaries.map((u) => this.keyOf(u)));
+    for (const file of this.current.glossaryFiles()) {
+      if (!wantedGlossaries.has(file)) this.forgetGlossary(this.uriOf(file));
+    }
+  }
+
+  /** Index one article from disk (or from its open, unsaved buffer). Skips are logged with their reason. */
+  private async readArticle(uri: vscode.Uri): Promise<void> {
+    const key = this.keyOf(uri);
+    const dirty = openDocument(uri);
+    if (dirty?.isDirty) {
+      this.syncBuffer(dirty);
+      return;
+    }
+    this.bufferVersions.delete(key);
+    const label = this.label(uri);
+    let bytes: Uint8Array;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return;
+      if (this.config.maxFileBytes > 0 && stat.size > this.config.maxFileBytes) {
+        this.current.remove(key);
+        this.log.warn(`Skipped ${label}: ${formatMB(stat.size)} is over the parallax.maxFileSizeMB cap (${formatMB(this.config.maxFileBytes)}).`);
+        return;
+      }
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (err) {
+      // Deleted or renamed while being indexed, or unreadable: drop it and carry on with the rest.
+      this.current.remove(key);
+      this.log.warn(`Skipped ${label}: cannot be read (${err instanceof Error ? err.message : String(err)}).`);
+      return;
+    }
+    try {
+      const result = this.current.setBytes(key, bytes);
+      if (!result.ok) this.log.warn(`Skipped ${label}: ${result.reason}.`);
+      else for (const w of result.record.warnings) this.log.info(`${label}: ${w}`);
+    } catch (err) {
+      this.current.remove(key);
+      this.log.error(`Skipped ${label}: the reader failed`, err);
+    }
+  }
+
+  private async readGlossary(uri: vscode.Uri): Promise<void> {
+    const doc = openDocument(uri);
+    let text: string;
+    if (doc?.isDirty) {
+      text = doc.getText();
+    } else {
+      try {
+        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
+      } catch (err) {
+        this.forgetGlossary(uri);
+        return;
+      }
+    }
+    this.applyGlossary(uri, text);
+  }
+
+  private applyGlossary(uri: vscode.Uri, text: string): void {
+    try {
+      const { errors } = this.current.setGlossary(this.keyOf(uri), text);
+      if (errors.length > 0) this.log.warn(`Glossary ${this.label(uri)} has ${errors.length} problem(s); the last good version stays in use.`);
+      this.glossaryEmitter.fire({ uri, text, errors });
+    } catch (err) {
+      this.log.error(`Glossary ${this.label(uri)} could not be read`, err);
+    }
+    this.changed(CHANGE_DEBOUNCE_MS);
+  }
+
+  private forgetGlossary(uri: vscode.Uri): void {
+    this.current.removeGlossary(this.keyOf(uri));
+    this.glossaryEmitter.fire({ uri, text: null, errors: [] });
+    this.changed(CHANGE_DEBOUNCE_MS);
+  }
+
+  // ---------------------------------------------------------------- watching the disk
+
+  private watch(): void {
+    this.watchers.forEach((d) => d.dispose());
+    this.watchers = [];
+    for (const glob of [...new Set(this.config.include.flatMap(expandBraces))]) {
+      const w = vscode.workspace.createFileSystemWatcher(glob);
+      this.watchers.push(
+        w,
+        w.onDidCreate((uri) => this.fileChanged(uri)),
+        w.onDidChange((uri) => this.fileChanged(uri)),
+        w.onDidDelete((uri) => this.deleted(uri)),
+      );
+    }
+    const g = vscode.workspace.createFileSystemWatcher(GLOSSARY_GLOB);
+    this.watchers.push(
+      g,
+      g.onDidCreate((uri) => this.fileChanged(uri)),
+      g.onDidChange((uri) => this.fileChanged(uri)),
+      g.onDidDelete((uri) => this.deleted(uri)),
+    );
+  }
+
+  private fileChanged(uri: vscode.Uri): void {
+    if (this.isGlossary(uri)) {
+      this.debounce(`g:${uri}`, WATCH_DEBOUNCE_MS, () => void this.readGlossary(uri));
+    } else if (this.isArticle(uri)) {
+      this.debounce(`a:${uri}`, WATCH_DEBOUNCE_MS, async () => {
+        const before = this.current.get(this.keyOf(uri))?.hash;
+        await this.readArticle(uri);
+        if (this.current.get(this.keyOf(uri))?.hash !== before) this.changed(CHANGE_DEBOUNCE_MS);
+      });
+    }
+  }
+
+  /** A file or a whole folder was deleted: drop everything indexed under it. */
+  private deleted(uri: vscode.Uri): void {
+    const key = this.keyOf(uri);
+    let any = false;
+    for (const file of this.current.files()) {
+      if (file === key || file.startsWith(key + '/')) {
+        if (openDocument(this.uriOf(file))?.isDirty) continue; // the unsaved buffer is still being read
+        any = this.current.remove(file) || any;
+        this.bufferVersions.delete(file);
+      }
+    }
+    for (const file of this.current.glossaryFiles()) {
+      if (file === key || file.startsWith(key + '/')) this.forgetGlossary(this.uriOf(file));
+    }
+    if (any) this.changed(CHANGE_DEBOUNCE_MS);
+  }
+
+  /** A file or folder was renamed inside VS Code: move what is indexed without reading it again. */
+  private renamed(from: vscode.Uri, to: vscode.Uri): void {
+    const fromKey = this.keyOf(from);
+    const moves: [string, vscode.Uri][] = [];
+    for (const file of this.current.files()) {
+      if (file === fromKey) moves.push([file, to]);
+      else if (file.startsWith(fromKey + '/')) moves.push([file, vscode.Uri.joinPath(to, file.slice(fromKey.length + 1).split('/').map(decodeURIComponent).join('/'))]);
+    }
+    for (const [file, target] of moves) {
+      if (this.isArticle(target)) this.current.rename(file, this.keyOf(target));
+      else this.current.remove(file);
+      this.bufferVersions.delete(file);
+    }
+    if (moves.length === 0 && this.isArticle(to)) void this.readArticle(to).then(() => this.changed(CHANGE_DEBOUNCE_MS));
+    for (const file of this.current.glossaryFiles()) {
+      if (file === fromKey || file.startsWith(fromKey + '/')) this.forgetGlossary(this.uriOf(file));
+    }
+    if (this.isGlossary(to)) void this.readGlossary(to);
+    if (moves.length > 0) this.changed(CHANGE_DEBOUNCE_MS);
+  }
+
+  // ---------------------------------------------------------------- unsaved buffers
+
+  private bufferChanged(doc: vscode.TextDocument): void {
+    if (this.isGlossary(doc.uri)) {
+      this.debounce(`g:${doc.uri}`, BUFFER_DEBOUNCE_MS, () => {
+        if (!doc.isClosed) this.applyGlossary(doc.uri, doc.getText());
+      });
+    } else if (this.isArticle(doc.uri)) {
+      this.debounce(`b:${doc.uri}`, BUFFER_DEBOUNCE_MS, () => this.syncBuffer(doc));
+    }
+  }
+
+  private syncBuffer(doc: vscode.TextDocument): void {
+    if (doc.isClosed) return;
+    const key = this.keyOf(doc.uri);
+    const text = doc.getText();
+    // A file skipped for its size stays skipped while it is edited (a char is at least one byte).
+    if (this.config.maxFileBytes > 0 && text.length > this.config.maxFileBytes && !this.current.get(key)) return;
+    const before = this.current.get(key)?.hash;
+    try {
+      this.current.setText(key, text);
+    } catch (err) {
+      this.log.error(`${this.label(doc.uri)}: the reader failed on the unsaved text`, err);
+      return;
+    }
+    this.bufferVersions.set(key, doc.version);
+    if (this.current.get(key)?.hash !== before) this.changed(CHANGE_DEBOUNCE_MS);
+  }
+
+  private bufferSaved(doc: vscode.TextDocument): void {
+    const key = this.keyOf(doc.uri);
+    if (this.isArticle(doc.uri)) {
+      this.syncBuffer(doc);
+      this.bufferVersions.delete(key); // the disk now holds what was indexed
+    } else if (this.isGlossary(doc.uri)) {
+      this.applyGlossary(doc.uri, doc.getText());
+    }
+  }
+
+  private bufferClosed(doc: vscode.TextDocument): void {
+    const key = this.keyOf(doc.uri);
+    if (this.bufferVersions.delete(key)) {
+      // Closed without saving: the disk text is the article again.
+      void this.readArticle(doc.uri).then(() => this.changed(CHANGE_DEBOUNCE_MS));
+    } else if (this.isGlossary(doc.uri) && this.current.glossaryFiles().includes(key)) {
+      void this.readGlossary(doc.uri);
+    }
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private setState(patch: Partial<IndexState>): void {
+    this.state = { ...this.state, ...patch, articles: this.current.size };
+    this.stateEmitter.fire(this.state);
+  }
+
+  /** Tell listeners the corpus changed, at most once per `delay` ms. */
+  private changed(delay: number): void {
+    if (this.state.articles !== this.current.size) this.setState({});
+    if (delay === 0) {
+      if (this.changeTimer) clearTimeout(this.changeTimer);
+      this.changeTimer = undefined;
+      this.fireChange();
+      return;
+    }
+    if (this.changeTimer) return;
+    const wait = Math.max(CHANGE_DEBOUNCE_MS, delay - (Date.now() - this.lastChangeFired));
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.fireChange();
+    }, wait);
+  }
+
+  private fireChange(): void {
+    this.lastChangeFired = Date.now();
+    this.changeEmitter.fire();
+    if (this.cache && !this.state.indexing) this.debounce('cache', CACHE_SAVE_MS, () => this.cache?.save(this.current));
+  }
+
+  private debounce(id: string, ms: number, fn: () => void | Promise<void>): void {
+    const t = this.timers.get(id);
+    if (t) clearTimeout(t);
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id);
+        void Promise.resolve(fn()).catch((err) => this.log.error('Update failed', err));
+      }, ms),
+    );
+  }
+}
+
+function createCorpus(config: ParallaxConfig): CorpusApi {
+  return new Corpus({
+    read: { outletSignatures: config.outletSignatures },
+    include: config.include,
+    exclude: config.exclude,
+    maxFileBytes: config.maxFileBytes,
+  });
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+function formatMB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
