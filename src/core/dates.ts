@@ -92,21 +92,26 @@ interface RefDay {
   epochDay: number;
 }
 
-function refDay(ref: { iso: string } | null | undefined): RefDay | null {
-  const m = ref && /^(\d{4})-(\d{2})-(\d{2})$/.exec(ref.iso);
+/**
+ * The reference day. A month ("2017-02") or year ("2017") reference stands for its last day, flagged
+ * `coarse`: it still places year-less dates ("on 14 December") but cannot resolve "yesterday" or "Sunday".
+ */
+function refDay(ref: { iso: string } | null | undefined): (RefDay & { coarse: boolean }) | null {
+  const m = ref && typeof ref.iso === 'string' && /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(ref.iso);
   if (!m) return null;
   const year = +m[1];
-  const month = +m[2];
-  const day = +m[3];
+  const month = m[2] ? +m[2] : 12;
+  if (month < 1 || month > 12 || year < 1900 || year > 2099) return null;
+  const day = m[3] ? +m[3] : daysInMonth(year, month);
   if (!dayIso(year, month, day)) return null;
-  return { year, month, day, epochDay: Math.floor(Date.UTC(year, month - 1, day) / 86400000) };
+  return { year, month, day, epochDay: Math.floor(Date.UTC(year, month - 1, day) / 86400000), coarse: !m[3] };
 }
 
 function isoOfEpochDay(epochDay: number): string {
   return new Date(epochDay * 86400000).toISOString().slice(0, 10);
 }
 
-/** A day-and-month without a year: the reference year, or the year before when that would lie ahead. */
+/** A day-and-month without a year: the reference year, or the year before when that would lie well ahead. */
 function partialIso(month: number, day: number, ref: RefDay): string | null {
   let year = ref.year;
   let iso = dayIso(year, month, day);
@@ -137,8 +142,8 @@ function relativeIso(phrase: string, ref: RefDay): string | null {
 }
 
 /**
- * Every date in `s`, with its form. Relative and year-less dates are only returned when `ref` (a day-precision
- * ISO date, usually the article's publication date) lets them be resolved.
+ * Every date in `s`, with its form. Relative and year-less dates are only returned when `ref` (the article's
+ * publication date, "YYYY-MM-DD"; a "YYYY-MM" or "YYYY" reference places year-less dates only) resolves them.
  */
 export function readDatesDetailed(s: string, ref?: { iso: string } | null): FoundDateDetail[] {
   const out: FoundDateDetail[] = [];
@@ -197,7 +202,7 @@ export function readDatesDetailed(s: string, ref?: { iso: string } | null): Foun
         if (iso) found = { start, end, iso, precision: 'day', form: 'partial' };
       }
     } else if (m[26] !== undefined) {
-      if (r) {
+      if (r && !r.coarse) {
         // "last"/"next"/"this" before a weekday changes which one is meant; it is read from the text before.
         const modifier = /\b(last|next|this)\s+$/i.exec(s.slice(Math.max(0, start - 6), start));
         const iso = relativeIso(modifier ? `${modifier[1]} ${m[26]}` : m[26], r);

@@ -196,6 +196,7 @@ export function readLeadDate(paragraph: string, title: string | null): LeadDate 
 }
 
 const FURNITURE_RES: RegExp[] = [
+  /^\s*\)/y, // a stray ")" left after "23.04.2017(updated …" was cut by the source
   /^\s*\((?:updated|upd\.?)[^()]{0,40}\)/iy,
   /^\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*(?:UTC|GMT)(?:[+-]\d{1,2})?)?/y,
   /^\s*(?:at\s+)?\d{3,6}(?:\s*(?:[AaPp][Mm]|(?:UTC|GMT)(?:[+-]\d{1,2})?))?(?=\s)/y,

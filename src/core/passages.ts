@@ -145,6 +145,11 @@ function isAbbreviationDot(s: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase()) && word !== 'etc';
 }
 
+/** "1." or "12." opening a sentence is a list number, not a sentence of its own. */
+function isListNumber(s: string, sentStart: number, dot: number): boolean {
+  return dot - sentStart <= 6 && /^\s*\d{1,2}$/.test(s.slice(sentStart, dot));
+}
+
 function opensSentence(c: string | undefined): boolean {
   if (c === undefined) return false;
   return /[A-Z0-9"“‘'(\[«]/.test(c) || (c !== c.toLowerCase() && c === c.toUpperCase());
@@ -177,7 +182,9 @@ export function splitSentences(s: string, start: number, end: number): { start: 
       if (j < end && isSpaceCode(s.charCodeAt(j))) {
         let k = j;
         while (k < end && isSpaceCode(s.charCodeAt(k))) k++;
-        if (k < end && opensSentence(s[k]) && !(c === '.' && j === i + 1 && isAbbreviationDot(s, i))) boundary = j;
+        if (k < end && opensSentence(s[k]) && !(c === '.' && j === i + 1 && (isAbbreviationDot(s, i) || isListNumber(s, sentStart, i)))) {
+          boundary = j;
+        }
       }
       i = j;
     } else if (c === ')' && captionEnds.has(i + 1)) {
@@ -310,6 +317,10 @@ export function sentenceBoilerplateReason(sentence: string): string | null {
   if (/^Tags?:?\s/.test(sentence)) return 'tags';
   if (/Get short URL/i.test(sentence) && sentence.length < 200) return 'page furniture';
   if (/^Print(?: this page| Tweet)/i.test(sentence)) return 'page furniture';
+  if (sentence.length < 40 && /^(?:Read (?:also|more)|Related|See also)\b/i.test(sentence)) return 'read more link';
+  if (sentence.length < 60 && /^\(?Source:?\s[^.]*\)?(?:\s+Twitter)?$/i.test(sentence)) return 'source credit';
+  // Editors' initials or codes left at the end of a page ("SH/SH", "218-11"): no word in lowercase at all.
+  if (sentence.length <= 16 && !/\p{Ll}/u.test(sentence)) return 'page furniture';
   if (/\((?:[^()]{0,30}\bphotos?\b[^()]{0,30}|[^()]{0,30}\bAgencies)\)$/i.test(sentence)) return 'photo credit';
   return null;
 }

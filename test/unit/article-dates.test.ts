@@ -60,6 +60,10 @@ describe('readDates: relative to a publication date', () => {
     expect(one('on 14 December', { iso: '2017-01-20' })).toEqual([['14 December', '2016-12-14', 'day']]);
     expect(one('on November 27', ref)).toEqual([['November 27', '2024-11-27', 'day']]);
   });
+  it('with only a month or year known, places year-less dates but does not guess weekdays', () => {
+    expect(one('on 14 December, and on Sunday', { iso: '2017-02' })).toEqual([['14 December', '2016-12-14', 'day']]);
+    expect(one('on 14 December, and yesterday', { iso: '2016' })).toEqual([['14 December', '2016-12-14', 'day']]);
+  });
   it('prefers the explicit date over the weekday in "on Sunday 4 April 2017"', () => {
     expect(one('on Sunday 4 April 2017', ref)).toEqual([['Sunday 4 April 2017', '2017-04-04', 'day']]);
   });

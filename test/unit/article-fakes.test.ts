@@ -83,6 +83,26 @@ describe('FA-KES structure', () => {
     expect(arab.slice(next.start, next.end)).toMatch(/^At least 12 civilians were killed/);
   });
 
+  it('marks trailing "Read Also", source credits and editors\' codes as boilerplate, not coverage', () => {
+    const cases: [string, string, string][] = [
+      ['alaraby-airstrikes-continue-to-rain-down-on-east-aleppo.md', 'Read Also', 'read more link'],
+      ['alalam-syrian-army-kills-10-terrorists-in-missile-attack-northwest.md', '218-11', 'page furniture'],
+      ['trt-air-strikes-kill-dozens-inside-syria-de-escalation-zone.md', 'Source TRTWorld and agencies', 'source credit'],
+    ];
+    for (const [file, tail, reason] of cases) {
+      const text = texts.get(file)!;
+      const a = parseArticle(text);
+      const last = a.passages[a.passages.length - 1];
+      expect(text.slice(last.start, last.end), file).toBe(tail);
+      expect(last.kind).toBe('boilerplate');
+      expect(last.reason).toBe(reason);
+    }
+    // "30.04.2017) Get short URL 3214 An airstrike…": the dateline leftovers are not part of the first passage.
+    const sp = texts.get('sputnik-eight-civilians-killed-in-us-led-coalitions-airstrike-west-o.md')!;
+    const first = parseArticle(sp).passages[0];
+    expect(sp.slice(first.start, first.end)).toMatch(/^An airstrike/);
+  });
+
   it('does not split sentences at abbreviations such as "U.S." or "Lt. Gen."', () => {
     const text = texts.get('sputnik-at-least-10-civilians-die-in-us-led-coalitions-strikes-near.md')!;
     const a = parseArticle(text);
