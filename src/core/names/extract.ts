@@ -1,0 +1,706 @@
+// Finding name mentions in one article. Output is plain JSON (cached on disk by content hash), so it holds
+// only what resolution across the corpus needs: mentions with cues about their kind, descriptions found
+// next to them, acronym definitions and stated renamings.
+import type { ArticleMeta, Heading, Passage } from '../types';
+import {
+  CAPS_NOT_ACRONYM,
+  CONNECTORS,
+  DAYS,
+  DEMONYMS,
+  GROUP_GENERIC,
+  KEY_ARTICLES,
+  GROUP_HEADS,
+  MONTHS,
+  NEXT_GROUP,
+  NEXT_PLACE,
+  PARTICLES,
+  PLACE_HEADS,
+  PLACE_OPENERS,
+  PREV_PLACE,
+  PREV_PLACE_STRONG,
+  ROLE_WORDS,
+  STOPWORDS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+} from './lexicon';
+import { initials, nameKey } from './normalize';
+
+export interface NameArticleInput {
+  file: string;
+  text: string;
+  passages: Passage[];
+  headings: Heading[];
+  meta: ArticleMeta;
+}
+
+export type KindCue = 'person' | 'group' | 'place';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  surface: string;
+  passage: number;
+  key: string;
+  /** Kind suggested by the words around this mention; `strong` when a title or head noun says so. */
+  cue?: KindCue;
+  strong?: boolean;
+  /** Preceded by "the": names of people rarely are. */
+  the?: boolean;
+  /** First word of a sentence (a capital there proves nothing). */
+  si?: boolean;
+  /** All-capitals acronym ("HTS", "U.N."). */
+  acr?: boolean;
+  /** Ended in s’ or, in texts without apostrophes, in s: may be a possessive glued to the name ("Assads"). */
+  ps?: boolean;
+}
+
+export interface RawDefinition {
+  /** Index into `mentions`. */
+  m: number;
+  text: string;
+  origin: 'appositive' | 'title' | 'role' | 'acronym';
+  start: number;
+  end: number;
+}
+
+export interface RawRelation {
+  from: number;
+  to: number;
+  relation: 'formerly' | 'later';
+}
+
+export interface RawAcronym {
+  /** Mention index of the acronym and of its expansion. */
+  acr: number;
+  exp: number;
+}
+
+export interface ArticleNames {
+  v: 1;
+  file: string;
+  /** Apostrophes were stripped from this text ("Assads", "Syrias"): possessive "s" may be glued on. */
+  noApostrophes: boolean;
+  mentions: RawMention[];
+  definitions: RawDefinition[];
+  acronyms: RawAcronym[];
+  relations: RawRelation[];
+  /** Distinct lower-case words of the text: across the corpus they tell ordinary words ("Activists") from names. */
+  lower: string[];
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Name-like: capitalised, an acronym, or a lower-case article glued to a capital ("al-Assad"). */
+  cap: boolean;
+  caps: boolean;
+  /** The token ended in a possessive or an adjective suffix ("Assad’s", "HTS-led"): a name ends here. */
+  stop: boolean;
+  si: boolean;
+  sPoss?: boolean;
+}
+
+/** Lower-case particles that may stand as separate words inside a name (English look-alikes such as "as", "at" excluded). */
+const JOIN_PARTICLES = new Set('al el ez az ash bin ibn bint de del della di da dos das du van von der den ul ud'.split(' '));
+
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[’'ʼ\-‐‑][\p{L}\p{M}\p{N}]+)*[’'ʼ]?/gu;
+const UPPER = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const DIGIT = /^\p{N}/u;
+
+function isCapWord(s: string): boolean {
+  return UPPER.test(s);
+}
+
+/** Split a raw token into its name part and whether the name must end after it. */
+function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean } {
+  let text = raw;
+  let stop = false;
+  // "Putins’": a plural-style possessive; the glued "s" may or may not belong to the name.
+  const sPoss = /[sS]['’ʼ]$/.test(raw);
+  // Possessive: "Assad’s", "Assad's", "Putins’".
+  const poss = /(?:['’ʼ][sS]|(?<=[sS])['’ʼ])$/.exec(text);
+  if (poss) {
+    text = text.slice(0, poss.index);
+    stop = true;
+  } else if (/['’ʼ]$/.test(text)) {
+    text = text.slice(0, -1);
+    stop = true;
+  }
+  // Adjective suffix after a hyphen: "HTS-led", "al-Qaeda-linked", "US-backed".
+  const parts = text.split(/[-‐‑]/);
+  if (parts.length > 1) {
+    for (let i = 1; i < parts.length; i++) {
+      const p = parts[i];
+      if (LOWER.test(p) && !PARTICLES.has(p)) {
+        // Separators are one character each, so the kept prefix has the joined length.
+        text = text.slice(0, parts.slice(0, i).join('-').length);
+        stop = true;
+        break;
+      }
+    }
+  }
+  return { text, stop, sPoss };
+}
+
+function isCapToken(t: string): boolean {
+  if (isCapWord(t)) return true;
+  // "al-Assad", "ez-Zor", "bin-Laden": lower-case article glued to a capitalised name.
+  const m = /^(\p{Ll}+)[-‐‑’'](\p{Lu})/u.exec(t);
+  return !!m && PARTICLES.has(m[1]);
+}
+
+function isAllCaps(t: string): boolean {
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && !HAS_LOWER.test(letters);
+}
+
+function isDemonym(word: string): boolean {
+  const w = word.toLowerCase();
+  if (DEMONYMS.has(w)) return true;
+  return w.length > 4 && /(ian|ean|ese|ish|ic|ist)$/.test(w);
+}
+
+const SENTENCE_GAP = /(?:[.!?…:;]["'”’)\]]*\s|\n|\s[–—-]\s)\s*["'“‘(\[]*\s*$/;
+/** A gap that keeps a name going: plain spaces (not line breaks, not punctuation). */
+const JOIN_GAP = /^[ \u00a0]{1,2}$/;
+
+/** True when most words are capitalised (headlines, captions, title-cased headings). */
+function looksTitleCased(s: string): boolean {
+  const words = s.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+  if (words.length < 3) return words.length > 0 && words.every((w) => isCapWord(w));
+  const minor = /^(a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|as|vs|after|over|between|into)$/;
+  const content = words.filter((w) => !minor.test(w));
+  const caps = content.filter((w) => isCapWord(w)).length;
+  return content.length > 0 && caps / content.length >= 0.7;
+}
+
+interface Chunk {
+  toks: Token[];
+  /** Role phrase stripped from the front ("Russian Deputy Foreign Minister"). */
+  title?: { text: string; start: number; end: number };
+}
+
+export function extractNames(input: NameArticleInput): ArticleNames {
+  const { text, file } = input;
+  const noApostrophes = text.length > 100 && !/\p{L}['’]s\b/u.test(text);
+  const lowerWords = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{Ll}]*/gu)) lowerWords.add(m[0]);
+
+  const out: ArticleNames = { v: 1, file, noApostrophes, mentions: [], definitions: [], acronyms: [], relations: [], lower: [] };
+  for (const w of lowerWords) if (w.length >= 3 && !STOPWORDS.has(w)) out.lower.push(w);
+
+  // Segments to scan: body passages in prose mode; headings and title-cased lines in heading mode, where only
+  // names also found in prose count (a capital in a headline proves nothing).
+  type Seg = { start: number; end: number; passage: number; heading: boolean; body: boolean };
+  const segs: Seg[] = [];
+  const titleFold = input.meta.title ? input.meta.title.trim() : '';
+  for (const p of input.passages) {
+    const body = p.kind === 'body';
+    // Split a passage into lines then sentences, flagging title-cased ones.
+    const ptext = text.slice(p.start, p.end);
+    const lineRe = /[^\n\r]+/g;
+    let lm: RegExpExecArray | null;
+    while ((lm = lineRe.exec(ptext))) {
+      const ls = p.start + lm.index;
+      const line = lm[0];
+      const shortLine = !/[.!?…:"”]\s*$/.test(line.trim()) && line.trim().split(/\s+/).length <= 14;
+      if (shortLine && looksTitleCased(line)) {
+        segs.push({ start: ls, end: ls + line.length, passage: p.index, heading: true, body });
+        continue;
+      }
+      // Sentences inside the line.
+      const sentRe = /[^.!?…]+(?:[.!?…]+["'”’)\]]*|$)/g;
+      let sm: RegExpExecArray | null;
+      let runStart = -1;
+      let runEnd = -1;
+      const flush = (): void => {
+        if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
+        runStart = -1;
+      };
+      while ((sm = sentRe.exec(line))) {
+        if (sm[0].length === 0) {
+          sentRe.lastIndex++;
+          continue;
+        }
+        const ss = ls + sm.index;
+        const se = ss + sm[0].length;
+        const sentence = sm[0];
+        const isTitle =
+          (titleFold.length > 12 && sentence.includes(titleFold)) ||
+          (sentence.trim().split(/\s+/).length >= 4 && looksTitleCased(sentence));
+        if (isTitle) {
+          flush();
+          segs.push({ start: ss, end: se, passage: p.index, heading: true, body });
+        } else {
+          if (runStart < 0) runStart = ss;
+          runEnd = se;
+        }
+      }
+      flush();
+    }
+  }
+  for (const h of input.headings) {
+    if (!segs.some((s) => s.start <= h.start && h.end <= s.end)) {
+      segs.push({ start: h.start, end: h.end, passage: -1, heading: true, body: false });
+    }
+  }
+
+  const proseChunks: { chunk: Chunk; seg: Seg }[] = [];
+  const headingChunks: { chunk: Chunk; seg: Seg }[] = [];
+  for (const seg of segs) {
+    for (const chunk of chunksOf(text, seg.start, seg.end, lowerWords)) {
+      (seg.heading ? headingChunks : proseChunks).push({ chunk, seg });
+    }
+  }
+
+  const defs: { mentionStart: number; text: string; origin: RawDefinition['origin']; start: number; end: number }[] = [];
+  const add = (toks: Token[], seg: Seg, extra: Partial<RawMention> = {}): RawMention | null => {
+    if (toks.length === 0) return null;
+    const start = toks[0].start;
+    const end = toks[toks.length - 1].end;
+    const surface = text.slice(start, end);
+    const key = nameKey(surface);
+    if (!key) return null;
+    const m: RawMention = { start, end, surface, passage: seg.passage, key, ...extra };
+    if (toks[0].si) m.si = true;
+    if (toks[toks.length - 1].sPoss || (noApostrophes && /s$/.test(surface))) m.ps = true;
+    out.mentions.push(m);
+    return m;
+  };
+
+  for (const { chunk, seg } of proseChunks) {
+    const toks = chunk.toks;
+    const m = add(toks, seg, cuesFor(text, toks, !!chunk.title));
+    if (!m) continue;
+    if (chunk.title && seg.body) {
+      defs.push({ mentionStart: m.start, text: chunk.title.text, origin: 'title', start: chunk.title.start, end: m.end });
+    }
+  }
+  // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
+  const known = new Set(out.mentions.map((m) => m.key));
+  for (const { chunk, seg } of headingChunks) {
+    const toks = chunk.toks;
+    let i = 0;
+    while (i < toks.length) {
+      let found = -1;
+      for (let j = toks.length; j > i; j--) {
+        const k = nameKey(text.slice(toks[i].start, toks[j - 1].end));
+        if (known.has(k)) {
+          found = j;
+          break;
+        }
+      }
+      if (found > 0) {
+        add(toks.slice(i, found), seg, cuesFor(text, toks.slice(i, found), false));
+        i = found;
+      } else i++;
+    }
+  }
+  out.mentions.sort((a, b) => a.start - b.start);
+  const ms = out.mentions;
+  const idxAt = new Map<number, number>();
+  ms.forEach((m, i) => idxAt.set(m.start, i));
+  for (const d of defs) {
+    const i = idxAt.get(d.mentionStart);
+    if (i !== undefined) out.definitions.push({ m: i, text: d.text, origin: d.origin, start: d.start, end: d.end });
+  }
+
+  findAcronyms(text, out);
+  findDescriptions(text, out, input.passages);
+  findRelations(text, out);
+  return out;
+}
+
+/** Tokens and name chunks of one segment of prose. */
+function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Set<string>): Chunk[] {
+  const seg = text.slice(segStart, segEnd);
+  const toks: (Token & { gap: string })[] = [];
+  let prevEnd = 0;
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(seg))) {
+    const gap = seg.slice(prevEnd, m.index);
+    prevEnd = m.index + m[0].length;
+    const { text: t, stop, sPoss } = trimToken(m[0]);
+    const start = segStart + m.index;
+    const si = toks.length === 0 ? true : SENTENCE_GAP.test(gap);
+    toks.push({
+      text: t,
+      start,
+      end: start + t.length,
+      cap: t.length > 0 && isCapToken(t) && !DIGIT.test(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
+      caps: isAllCaps(t),
+      stop,
+      si,
+      sPoss,
+      gap,
+    });
+  }
+  // All-capitals runs of long words are headlines, datelines or shouting, not names ("THE SIEGE", "BEIRUT").
+  const shouting = new Array<boolean>(toks.length).fill(false);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.caps) continue;
+    const letters = t.text.replace(/[^\p{L}]/gu, '').length;
+    const inParens = /\(\s*$/.test(t.gap) && /^\s*\)/.test(text.slice(t.end, t.end + 2));
+    if (letters >= 5 && !inParens && !t.text.includes('.')) shouting[i] = true;
+    const nb = (j: number): boolean => j >= 0 && j < toks.length && toks[j].caps && JOIN_GAP.test(j > i ? toks[j].gap : t.gap);
+    if ((nb(i - 1) || nb(i + 1)) && (letters >= 4 || (nb(i - 1) && toks[i - 1].text.length >= 4) || (nb(i + 1) && toks[i + 1].text.length >= 4))) {
+      shouting[i] = true;
+    }
+  }
+
+  const chunks: Chunk[] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    // Drop trailing connectors/particles that no capital followed.
+    while (cur.length && (!cur[cur.length - 1].cap || KEY_ARTICLES.has(cur[cur.length - 1].text.toLowerCase()))) cur.pop();
+    if (cur.length) {
+      const c = finishChunk(cur, text, lowerWords);
+      if (c) chunks.push(c);
+    }
+    cur = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const lower = t.text.toLowerCase();
+    const joinable = cur.length > 0 && JOIN_GAP.test(t.gap);
+    if (!joinable) flush();
+    const calendar = MONTHS.has(lower) || DAYS.has(lower) || DAYS.has(lower.replace(/s$/, ''));
+    const excluded =
+      shouting[i] ||
+      (calendar && !t.caps) ||
+      (!t.caps && STOPWORDS.has(lower) && (t.si || UPPER.test(t.text))) ||
+      t.text.length === 0;
+    if (t.cap && !excluded && !(t.text.length === 1 && !t.caps)) {
+      // A single capital letter is an initial only when followed by a dot ("George W. Bush").
+      cur.push(t);
+    } else if (
+      cur.length > 0 &&
+      !t.cap &&
+      (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
+      i + 1 < toks.length &&
+      JOIN_GAP.test(toks[i + 1].gap) &&
+      (toks[i + 1].cap || (t.text === 'of' || t.text === 'for') && toks[i + 1].text === 'the')
+    ) {
+      cur.push(t);
+    } else {
+      flush();
+    }
+    if (t.stop) flush();
+  }
+  flush();
+  return chunks;
+}
+
+function connectorAllowed(cur: Token[], word: string): boolean {
+  const last = cur[cur.length - 1].text.toLowerCase();
+  if (word === 'the') return last === 'of' || last === 'for';
+  if (word === 'and') return false;
+  return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
+}
+
+/** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
+function finishChunk(toks: Token[], text: string, lowerWords: Set<string>): Chunk | null {
+  let t = toks.slice();
+  const si0 = t[0].si;
+  // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
+  while (t.length && t[0].si && !t[0].caps) {
+    const w = t[0].text.toLowerCase();
+    if (STOPWORDS.has(w) || lowerWords.has(w) || /ly$/.test(w) || (t.length === 1 && /(ing|ed)$/.test(w))) {
+      t.shift();
+      if (t.length) t[0] = { ...t[0], si: true };
+    } else break;
+  }
+  // Leading stop words anywhere ("The Guardian" → "Guardian").
+  while (t.length && !t[0].caps && STOPWORDS.has(t[0].text.toLowerCase())) t.shift();
+  if (!t.length) return null;
+
+  // Titles: [demonym|acronym]* [modifier|head|of]* ending in a head, then the name.
+  let title: Chunk['title'];
+  {
+    // The title runs up to the last title word that still leaves a name after it, skipping modifiers and
+    // "of" ("Senate Majority Leader Harry Reid", "Secretary of State John Kerry").
+    let lastHead = -1;
+    for (let k = 0; k < t.length - 1; k++) if (TITLE_HEADS.has(t[k].text.toLowerCase())) lastHead = k;
+    let i = lastHead + 1;
+    while (lastHead >= 0 && i < t.length - 1) {
+      const w = t[i].text.toLowerCase();
+      if (TITLE_MODIFIERS.has(w) || w === 'of') i++;
+      else break;
+    }
+    const cut = i;
+    const rest = t.slice(cut);
+    if (
+      lastHead >= 0 &&
+      rest.length > 0 &&
+      !(rest.length === 1 && rest[0].caps) &&
+      !GROUP_HEADS.has(rest[0].text.toLowerCase()) &&
+      !PLACE_HEADS.has(rest[0].text.toLowerCase())
+    ) {
+      // "UN Special Envoy for Syria": a role followed by what it is for, not a titled person.
+      if (t[cut - 1].text.toLowerCase() !== 'of' && rest[0].cap) {
+        title = { text: text.slice(t[0].start, t[cut - 1].end), start: t[0].start, end: t[cut - 1].end };
+      }
+      t = rest;
+      // Connectors or particles left at the front belong to no one.
+      while (t.length && !t[0].cap) t.shift();
+      if (!t.length) return null;
+    }
+  }
+  // A bare title ("US President", "the Syrian Prime Minister") names no one by itself.
+  if (TITLE_HEADS.has(t[t.length - 1].text.toLowerCase()) && t.every((x) => TITLE_HEADS.has(x.text.toLowerCase()) ||
+    TITLE_MODIFIERS.has(x.text.toLowerCase()) || isDemonym(x.text) || x.caps)) return null;
+  // A demonym in front of an acronym: "Kurdish YPG" → "YPG".
+  if (t.length === 2 && isDemonym(t[0].text) && t[1].caps) t = t.slice(1);
+  if (t.length === 1) {
+    const w = t[0];
+    const lw = w.text.toLowerCase();
+    if (!w.caps && isDemonym(w.text)) return null;
+    if (!w.caps && STOPWORDS.has(lw)) return null;
+    if (w.caps && CAPS_NOT_ACRONYM.has(lw)) return null;
+    if (w.text.replace(/[^\p{L}]/gu, '').length < 2) return null;
+  }
+  // All words ordinary adjectives ("Islamist", "Western"): not a name.
+  if (t.every((x) => isDemonym(x.text) && !x.caps)) return null;
+  void si0;
+  return { toks: t, title };
+}
+
+function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMention> {
+  const start = toks[0].start;
+  const end = toks[toks.length - 1].end;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  const prevWord = /([\p{L}]+)[\s]+$/u.exec(before)?.[1] ?? '';
+  const prevPunct = /[^\s\p{L}]\s*$/u.test(before);
+  // After a possessive the next noun belongs to the name's owner ("Assad’s forces"), so it says nothing of kind.
+  const nextWord = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
+  const nextTwo = /^\s+(\p{Ll}+\s+\p{Ll}+)/u.exec(after)?.[1] ?? '';
+  const words = toks.map((x) => x.text.toLowerCase());
+  const last = words[words.length - 1];
+  const first = words[0];
+  const allCaps = toks.length === 1 && toks[0].caps;
+  const r: Partial<RawMention> = {};
+  if (allCaps) r.acr = true;
+  if (prevWord === 'the' && !prevPunct) r.the = true;
+  const set = (cue: KindCue, strong: boolean): void => {
+    if (!r.cue || (strong && !r.strong)) {
+      r.cue = cue;
+      if (strong) r.strong = true;
+    }
+  };
+  if (titled) set('person', true);
+  if (toks.length > 1 && GROUP_HEADS.has(last)) set('group', true);
+  if (toks.length > 1 && (PLACE_HEADS.has(last) || PLACE_OPENERS.has(first))) set('place', true);
+  if (toks.length > 1 && (first === 'abu' || first === 'umm' || words.includes('bin') || words.includes('ibn'))) {
+    set('person', true);
+  }
+  if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set('place', nextWord !== 'capital');
+  else if (NEXT_GROUP.has(nextWord)) set('group', false);
+  if (!prevPunct && PREV_PLACE.has(prevWord)) set('place', PREV_PLACE_STRONG.has(prevWord) && !allCaps);
+  if (!r.cue && toks.length >= 2 && !r.the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
+    if (toks.every((x) => x.cap && !x.caps && !isDemonym(x.text)) && !GROUP_GENERIC.has(first)) set('person', false);
+  }
+  return r;
+}
+
+const ACR_TAIL = /^\s*(?:(?:group|militia|organi[sz]ation|movement|party|coalition|alliance)\s*)?[(\[]\s*$/;
+
+/** "Hayat Tahrir al-Sham (HTS)", "Islamic State group (IS)", "Daesh [IS]", and "JFS (Jabhat Fateh al-Sham)". */
+function findAcronyms(text: string, out: ArticleNames): void {
+  const ms = out.mentions;
+  const merged: RawMention[] = [];
+  for (let i = 1; i < ms.length; i++) {
+    const a = ms[i];
+    if (!a.acr) continue;
+    if (!/^\s*[)\]]/.test(text.slice(a.end, a.end + 3))) continue;
+    let p = i - 1;
+    const gap = text.slice(ms[p].end, a.start);
+    if (!ACR_TAIL.test(gap)) continue;
+    // Extend the expansion back over possessives and "of" ("People’s Protection Units").
+    let first = p;
+    while (first > 0) {
+      const g = text.slice(ms[first - 1].end, ms[first].start);
+      if (/^['’]s\s$/.test(g) || /^\s(?:of|for)(?:\s+the)?\s$/.test(g)) first--;
+      else break;
+    }
+    const exp = ms[p];
+    const expStart = ms[first].start;
+    const expSurface = text.slice(expStart, exp.end);
+    const expKey = nameKey(expSurface);
+    const acrKey = a.key.replace(/ /g, '');
+    const words = expKey.split(' ');
+    const ok = isSubsequence(acrKey, initials(expKey)) || (words.length >= 2 && GROUP_HEADS.has(words[words.length - 1])) ||
+      (exp.acr !== true && /\[\s*$/.test(gap));
+    if (!ok || expKey === a.key) continue;
+    if (first < p) {
+      // Replace the pieces by one mention of the whole expansion.
+      const whole: RawMention = { ...ms[p], start: expStart, surface: expSurface, key: expKey, cue: 'group', strong: true };
+      for (let k = first; k <= p; k++) merged.push(ms[k]);
+      ms[first] = whole;
+      for (let k = first + 1; k <= p; k++) ms[k] = { ...ms[k], key: '' };
+      p = first;
+    }
+    const e = ms[p];
+    if (!e.cue || !e.strong) ms[p] = { ...e, cue: e.acr ? e.cue : 'group' };
+    out.acronyms.push({ acr: i, exp: p });
+  }
+  // Acronym first, expansion in brackets: "JFS (Jabhat Fateh al-Sham)".
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    if (!a.acr || b.acr || !a.key || !b.key) continue;
+    if (!/^\s*\(\s*$/.test(text.slice(a.end, b.start))) continue;
+    if (!/^\s*\)/.test(text.slice(b.end, b.end + 3))) continue;
+    if (!isSubsequence(a.key.replace(/ /g, ''), initials(b.key))) continue;
+    out.acronyms.push({ acr: i, exp: i + 1 });
+  }
+  // Drop the pieces replaced above (keep indices stable by filtering and remapping).
+  if (ms.some((m) => !m.key)) {
+    const remap = new Map<number, number>();
+    const kept: RawMention[] = [];
+    ms.forEach((m, i) => {
+      if (m.key) {
+        remap.set(i, kept.length);
+        kept.push(m);
+      }
+    });
+    out.mentions = kept;
+    out.acronyms = out.acronyms
+      .filter((x) => remap.has(x.acr) && remap.has(x.exp))
+      .map((x) => ({ acr: remap.get(x.acr)!, exp: remap.get(x.exp)! }));
+    out.definitions = out.definitions
+      .filter((d) => remap.has(d.m))
+      .map((d) => ({ ...d, m: remap.get(d.m)! }));
+  }
+  void merged;
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let j = 0;
+  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
+  return j === needle.length && needle.length > 0;
+}
+
+const AUX = /^(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|said|says|told)$/;
+
+/**
+ * An appositive describes the name; a comma after a fronted clause ("… in Syria, the Biden administration
+ * approved …") or inside a list ("… the Middle East, the ongoing genocide in Gaza, and …") does not.
+ */
+function looksLikeDescription(desc: string, rest: string, ms: RawMention[], descStart: number): boolean {
+  const words = desc.split(/\s+/);
+  let relative = false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k].toLowerCase();
+    if (/^(?:who|which|that|whose|whom)$/.test(w)) relative = true;
+    if (relative) continue;
+    if (AUX.test(w)) return false;
+    if (k >= 2 && /^\p{Ll}[\p{Ll}]+ed$/u.test(words[k])) return false;
+  }
+  if (/^\s*,\s*(?:and|or)\s/.test(rest)) return false;
+  // An article and then a proper name closing the phrase is a new subject ("the Turkish-backed Syrian National Army").
+  if (/^(?:the|a|an)\s/.test(desc)) {
+    const last = ms.find((n) => n.start >= descStart && n.end === descStart + desc.length);
+    if (last && desc.slice(0, last.start - descStart).trim().split(/\s+/).length <= 3) return false;
+  }
+  return true;
+}
+
+/** Words that open a fronted clause: the comma closing it is not an appositive's. */
+const FRONTED = /^(?:while|although|though|if|when|whenever|after|before|as|because|since|whereas|unless|until|once|despite|with|without|in|on|at|by|for|from|during|following|amid|among|like|unlike|just|even|given|having|to|throughout|across|within|under|over|through)\b/i;
+
+const APPOSITIVE_OPEN = /^(?:the|a|an|former|then|its|his|her|their|one|longtime|long-time|veteran|self-proclaimed)\b/;
+
+/** Appositives ("Hadi al-Bahra, president of the Syrian National Coalition,") and "HTS leader X" roles. */
+function findDescriptions(text: string, out: ArticleNames, passages: Passage[]): void {
+  const ms = out.mentions;
+  const bodyRanges = passages.filter((p) => p.kind === 'body');
+  const inBody = (o: number): boolean => bodyRanges.some((p) => p.start <= o && o < p.end);
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.acr || !inBody(m.start)) continue;
+    // Appositive after the name.
+    const after = text.slice(m.end, m.end + 200);
+    const am = /^,\s+([^,;.()\n–—]{3,140}?)(?=\s*(?:,|;|\.\s|\.$|\(|\)|\s[–—]\s))/.exec(after);
+    if (am) {
+      const desc = am[1].trim();
+      const firstWord = /^[\p{L}-]+/u.exec(desc)?.[0] ?? '';
+      const lowerStart = /^\p{Ll}/u.test(desc);
+      const startsRole = ROLE_WORDS.has(firstWord) || TITLE_HEADS.has(firstWord.toLowerCase());
+      const verbish = /^(?:who|which|that|where|when|while|and|but|or|as|said|says|told|is|was|has|had|in|on|at|for|with|from|to|by)\b/.test(desc);
+      const nameOnly = ms.some((n) => n.start === m.end + am.index + am[0].indexOf(desc) && n.end >= m.end + am[0].length - 1);
+      const sentenceStart = Math.max(text.lastIndexOf('.', m.start), text.lastIndexOf('\n', m.start), text.lastIndexOf('?', m.start), text.lastIndexOf('!', m.start)) + 1;
+      const lead = text.slice(sentenceStart, m.start).trim();
+      const fronted = FRONTED.test(lead) && !lead.includes(',');
+      if (lowerStart && !verbish && !nameOnly && !fronted && (APPOSITIVE_OPEN.test(desc) || startsRole) && desc.split(/\s+/).length >= 2 &&
+        looksLikeDescription(desc, after.slice(am[0].length), ms, m.end + after.indexOf(desc))) {
+        const s = m.end + after.indexOf(desc);
+        out.definitions.push({ m: i, text: desc, origin: 'appositive', start: m.start, end: s + desc.length });
+      }
+    }
+    // "<Organisation> <role> <Name>": "HTS leader Abu Mohammed al-Julani", "Observatory chief Rami Abdel Rahman".
+    if (i > 0) {
+      const prev = ms[i - 1];
+      const gap = text.slice(prev.end, m.start);
+      const rm = /^\s+(\p{Ll}+)\s+$/u.exec(gap);
+      if (rm && ROLE_WORDS.has(rm[1]) && !prev.si) {
+        out.definitions.push({ m: i, text: `${prev.surface} ${rm[1]}`, origin: 'role', start: prev.start, end: m.end });
+        if (!ms[i].cue || !ms[i].strong) ms[i] = { ...ms[i], cue: 'person', strong: true };
+      }
+    }
+  }
+}
+
+/** Renamings stated in the text: "X, the former Y", "X (formerly Y)", "X (now Y)", "X … later transformed into Y". */
+function findRelations(text: string, out: ArticleNames): void {
+  const ms = out.mentions;
+  const byEnd = new Map<number, number>();
+  ms.forEach((m, i) => byEnd.set(m.end, i));
+  const mentionEndingAt = (pos: number): number | undefined => {
+    const s = text.slice(0, pos).replace(/[\s]+$/, '');
+    return byEnd.get(s.length);
+  };
+  for (let i = 0; i < ms.length; i++) {
+    const x = ms[i];
+    const after = text.slice(x.end, x.end + 160);
+    // Skip an acronym in brackets right after the name: "Jabhat Fateh Al Sham (JFS) (formerly …)".
+    const marker = /^(?:\s*\([A-Z.]{2,8}\))?(?:,\s*|\s*\(\s*)(the\s+former|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|now(?:\s+known\s+as)?|later(?:\s+renamed)?)\s+(?:the\s+)?/.exec(after);
+    if (!marker) continue;
+    const relation: RawRelation['relation'] = /^(now|later)/.test(marker[1]) ? 'later' : 'formerly';
+    const restStart = x.end + marker[0].length;
+    // Y is the name that closes the clause; only "-ed" adjectives may stand between (“the Al Qaeda aligned Jabhat Al Nusra”).
+    for (let j = i + 1; j < ms.length && ms[j].start < restStart + 100; j++) {
+      const y = ms[j];
+      if (y.start < restStart) continue;
+      const tail = text.slice(y.end, y.end + 2);
+      if (!/^\s*(?:[,;.)]|$)/.test(tail)) continue;
+      const between = text.slice(restStart, y.start);
+      const words = between.match(/\p{Ll}[\p{Ll}-]*/gu) ?? [];
+      if (words.every((w) => /ed$/.test(w) || w === 'the' || w === 'a' || PARTICLES.has(w)) && !/[,;()]/.test(between)) {
+        out.relations.push({ from: i, to: j, relation });
+      }
+      break;
+    }
+  }
+  // "… X, the former …, which later transformed into Y".
+  const re = /\b(?:which|that|and)\s+(?:was\s+)?later\s+(?:transformed|turned|evolved|morphed|became|was\s+renamed|renamed|rebranded|merged)(?:\s+itself)?(?:\s+(?:into|as|to))?\s+(?:the\s+)?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const yStart = m.index + m[0].length;
+    const yi = ms.findIndex((n) => n.start === yStart);
+    if (yi < 0) continue;
+    let before = text.slice(0, m.index).replace(/[\s,]+$/, '');
+    // Skip a descriptive appositive: ", the former Al-Qaeda affiliate in Syria".
+    const lastComma = before.lastIndexOf(',');
+    if (lastComma >= 0 && /^,\s*(?:the|a|an)\s/.test(before.slice(lastComma)) && m.index - lastComma < 120) {
+      before = before.slice(0, lastComma);
+    }
+    const xi = mentionEndingAt(before.length);
+    if (xi !== undefined && xi !== yi) out.relations.push({ from: xi, to: yi, relation: 'later' });
+  }
+}

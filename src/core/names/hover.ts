@@ -1,0 +1,95 @@
+// Hover text for an entity. Everything taken from articles is escaped so article text can never form a link,
+// an image, HTML or a command; the only links are Parallax's own commands, built here.
+import type { ArticleMeta } from '../types';
+import type { Entity, Mention } from './resolve';
+
+export interface HoverContext {
+  /** Text around a mention, provided by the caller. */
+  snippet(file: string, start: number, end: number): string;
+  meta(file: string): ArticleMeta | undefined;
+  /** 0-based line and character of an offset. */
+  lineOf(file: string, offset: number): { line: number; character: number };
+}
+
+const MAX_OTHER_MENTIONS = 5;
+const SNIPPET_CHARS = 100;
+
+/**
+ * Escape text for Markdown: every ASCII punctuation character is backslash-escaped (CommonMark renders it
+ * literally), so no emphasis, link, image, autolink or HTML can form; line breaks become spaces.
+ */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~<>&"'=:/@$%^,;?]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+function commandLink(label: string, command: 'parallax.openMention' | 'parallax.editInGlossary', args: unknown[]): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function sourceOf(meta: ArticleMeta | undefined, file: string | null): string {
+  const parts: string[] = [];
+  parts.push(meta?.outlet ?? (file ? 'Unknown outlet' : ''));
+  if (meta?.date?.iso) parts.push(meta.date.iso);
+  return parts.filter(Boolean).join(', ');
+}
+
+export function hoverMarkdown(entity: Entity, at: Mention | null, ctx: HoverContext): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(entity.name)}** · ${entity.kind}`);
+  const d = entity.definition;
+  if (d) {
+    let src: string;
+    if (d.origin === 'glossary') src = 'glossary';
+    else {
+      const meta = d.file ? ctx.meta(d.file) : undefined;
+      const where = [d.outlet ?? meta?.outlet ?? 'Unknown outlet', d.date ?? meta?.date?.iso].filter(Boolean).join(', ');
+      src = where;
+    }
+    lines.push(`${escapeMarkdown(d.text)} *(${escapeMarkdown(src)})*`);
+  }
+  const spellings = entity.aliases.filter((a) => a !== entity.name);
+  if (spellings.length) {
+    const shown = spellings.slice(0, 12).map(escapeMarkdown).join(', ');
+    lines.push(`Also written: ${shown}${spellings.length > 12 ? `, … (${spellings.length - 12} more)` : ''}`);
+  }
+  const files = [...new Set(entity.mentions.map((m) => m.file))];
+  if (entity.mentions.length) {
+    const outlets = [...new Set(files.map((f) => ctx.meta(f)?.outlet ?? 'Unknown outlet'))];
+    const shownOutlets = outlets.slice(0, 6).map(escapeMarkdown).join(', ') + (outlets.length > 6 ? `, … ${outlets.length - 6} more` : '');
+    const n = entity.mentions.length;
+    lines.push(`${n} mention${n === 1 ? '' : 's'} in ${files.length} article${files.length === 1 ? '' : 's'} (${shownOutlets})`);
+  } else {
+    lines.push('No mentions in the articles yet');
+  }
+  // Other mentions: one per other article first, then more from the same articles.
+  const others = entity.mentions.filter((m) => !at || m.file !== at.file || m.start !== at.start);
+  const picked: Mention[] = [];
+  const seenFiles = new Set<string>(at ? [at.file] : []);
+  for (const m of others) {
+    if (picked.length >= MAX_OTHER_MENTIONS) break;
+    if (!seenFiles.has(m.file)) {
+      picked.push(m);
+      seenFiles.add(m.file);
+    }
+  }
+  for (const m of others) {
+    if (picked.length >= MAX_OTHER_MENTIONS) break;
+    if (!picked.includes(m)) picked.push(m);
+  }
+  if (picked.length) {
+    const items = picked.map((m) => {
+      const pos = ctx.lineOf(m.file, m.start);
+      const meta = ctx.meta(m.file);
+      const raw = ctx.snippet(m.file, m.start, m.end).replace(/\s+/g, ' ').trim();
+      const text = raw.length > SNIPPET_CHARS ? `${raw.slice(0, SNIPPET_CHARS - 1)}…` : raw;
+      const label = escapeMarkdown(text || m.surface);
+      const src = escapeMarkdown(sourceOf(meta, m.file));
+      return `- ${commandLink(label, 'parallax.openMention', [m.file, pos.line, pos.character])}${src ? ` — ${src}` : ''}`;
+    });
+    lines.push(items.join('\n'));
+  }
+  lines.push(commandLink('Edit in glossary', 'parallax.editInGlossary', [entity.id]));
+  return lines.join('\n\n');
+}

@@ -1,0 +1,10 @@
+// Names and groups: finding mentions in one article, resolving them across the corpus, and hover text.
+export type { NameArticleInput, ArticleNames, RawMention, RawDefinition, RawRelation, RawAcronym, KindCue } from './extract';
+export { extractNames } from './extract';
+export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './resolve';
+export { resolveEntities } from './resolve';
+export type { HoverContext } from './hover';
+export { hoverMarkdown, escapeMarkdown } from './hover';
+export { nameKey, lightKey, skeletonKey, keysCompatible } from './normalize';
+export type { GlossaryEntry } from '../glossary';
+export { parseGlossary } from '../glossary';

@@ -1,0 +1,198 @@
+// Comparison keys for names. Three levels, each coarser than the last:
+//   nameKey   — case, diacritics, apostrophes, hyphens and Arabic articles ("al-", "el-", "ez-") folded:
+//               "Bashar al-Assad", "Bashar Al-Assad", "Bashar Assad" → "bashar assad".
+//   lightWord — a transliteration-aware spelling of one key word (kh/h, g/j, q/k, ou/u, doubled letters):
+//               "Golani"/"Jolani" → "jolani", "Raqqa"/"Raqa" → "raka".
+//   skeleton  — consonants only, used to bucket candidate variants without comparing all pairs.
+import { KEY_ARTICLES } from './lexicon';
+
+const APOSTROPHES = /['’‘ʼʻ`´]/g;
+
+/** Lower-case, diacritics removed, apostrophes dropped, every other non-letter/digit a space. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(/\.(?=\S)/g, '') // "U.N." → "un"
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Words of a name key: folded, with Arabic articles dropped unless nothing else is left. */
+export function keyWords(s: string): string[] {
+  const words = foldName(s).split(' ').filter(Boolean);
+  const kept = words.filter((w) => !KEY_ARTICLES.has(w));
+  return kept.length > 0 ? kept : words;
+}
+
+/** The exact-comparison key of a name; idempotent (nameKey(nameKey(x)) === nameKey(x)). */
+export function nameKey(s: string): string {
+  return keyWords(s).join(' ');
+}
+
+const VOWELS = /[aeiouy]/;
+
+/** Memo for lightWord: resolution asks for the same few thousand words many times. */
+const lightMemo = new Map<string, string>();
+
+/** Transliteration-folded spelling of one key word. */
+export function lightWord(w: string): string {
+  const hit = lightMemo.get(w);
+  if (hit !== undefined) return hit;
+  if (lightMemo.size > 100_000) lightMemo.clear();
+  const s = lightWordUncached(w);
+  lightMemo.set(w, s);
+  return s;
+}
+
+function lightWordUncached(w: string): string {
+  let s = w
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/dj/g, 'j')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/g/g, 'j')
+    .replace(/ou/g, 'u')
+    .replace(/oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/y/g, 'i')
+    .replace(/w/g, 'u')
+    // A final -eh/-ah (Arabic tā marbūṭa) is often written -e/-a: "Hasakeh"/"Hasaka", "Hamah"/"Hama".
+    .replace(/([aeiou])h$/, '$1');
+  s = s.replace(/(.)\1+/g, '$1');
+  return s;
+}
+
+/** Consonant skeleton of a light word: "jolani" → "jln". */
+export function skeletonWord(light: string): string {
+  return light.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+export function lightKey(key: string): string {
+  return key.split(' ').map(lightWord).join(' ');
+}
+
+export function skeletonKey(key: string): string {
+  return key
+    .split(' ')
+    .map((w) => skeletonWord(lightWord(w)))
+    .join(' ');
+}
+
+export function levenshtein(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+const isVowel = (c: string): boolean => VOWELS.test(c);
+
+/**
+ * Whether two key words can be spellings of the same word. Transliteration changes vowels and doubles letters;
+ * it rarely adds a final vowel ("Golan" vs "Golani" are different words) or changes the first consonant
+ * beyond kh/h, g/j/q. An assimilated article fused to the word ("Ezzor" for "ez-Zor") is also accepted.
+ */
+/** Vowels that transliterations swap: a/e ("Mohammad"/"Mohammed") in one view, e/i ("Idlib"/"Idleb") in the other. */
+const vowelView1 = (x: string): string => x.replace(/[ae]/g, 'a').replace(/[iy]/g, 'i').replace(/[ou]/g, 'o').replace(/(.)\1+/g, '$1');
+const vowelView2 = (x: string): string => x.replace(/[ei]/g, 'i').replace(/[ou]/g, 'o').replace(/(.)\1+/g, '$1');
+/** Consonants one transliteration may render differently ("Hmeimim"/"Hmeimin"). */
+const NEAR_CONSONANTS = new Set(['mn', 'nm', 'dt', 'td', 'sz', 'zs', 'bp', 'pb', 'fv', 'vf']);
+
+export function wordsCompatible(a: string, b: string, allowAssimilated = true, inName = false): { ok: boolean; exact: boolean; near: boolean } {
+  const no = { ok: false, exact: false, near: false };
+  if (a === b) return { ok: true, exact: true, near: false };
+  const la = lightWord(a);
+  const lb = lightWord(b);
+  if (la === lb) return { ok: true, exact: true, near: false };
+  const assimilated = (x: string, y: string): boolean =>
+    x.length >= 4 && isVowel(x[0]) && x[1] === x[2] && !isVowel(x[1]) && x.slice(2) === y;
+  if (allowAssimilated && (assimilated(a, b) || assimilated(b, a) || assimilated(la, lb) || assimilated(lb, la))) {
+    return { ok: true, exact: false, near: false };
+  }
+  const fa = la[0];
+  const fb = lb[0];
+  const firstOk = fa === fb || (la.length > 4 && lb.length > 4 && isVowel(fa) && isVowel(fb));
+  if (!firstOk) return no;
+  if (isVowel(la[la.length - 1]) !== isVowel(lb[lb.length - 1])) return no;
+  const len = Math.max(la.length, lb.length);
+  // Short words alone ("Read"/"Reid", "Hass"/"Hes") are too easy to confuse: only identical folded spellings.
+  if (len <= 4 && !inName) return no;
+  // Transliterations keep the syllables: "Homs" and "Hamas" share a skeleton but not a vowel count.
+  const syllables = (x: string): number => (x.match(/[aeiou]+/g) ?? []).length;
+  if (syllables(la) !== syllables(lb)) return no;
+  if (skeletonWord(la) === skeletonWord(lb)) {
+    // Vowels may only move between neighbours (a/e, e/i, o/u): "Bashar" and "Bashir" are different names.
+    const ok = vowelView1(la) === vowelView1(lb) || vowelView2(la) === vowelView2(lb);
+    return { ok, exact: false, near: false };
+  }
+  // One consonant apart ("Hmeimim"/"Hmeimin"): long words, same length, a look-alike consonant pair; the caller
+  // must still find context.
+  if (len >= 6 && la.length === lb.length) {
+    let diff = -1;
+    for (let i = 0; i < la.length; i++) {
+      if (la[i] !== lb[i]) {
+        if (diff >= 0) return no;
+        diff = i;
+      }
+    }
+    if (diff >= 0 && NEAR_CONSONANTS.has(la[diff] + lb[diff])) return { ok: true, exact: false, near: true };
+  }
+  return no;
+}
+
+/** Word-by-word compatibility of two keys with the same number of words. */
+export function keysCompatible(a: string, b: string): { ok: boolean; exact: boolean; near: boolean } {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return { ok: false, exact: false, near: false };
+  let exact = true;
+  let near = false;
+  for (let i = 0; i < wa.length; i++) {
+    // An article fused to a word ("Ezzor" for "ez-Zor") only happens inside a name, never at its start.
+    const c = wordsCompatible(wa[i], wb[i], i > 0, wa.length > 1);
+    if (!c.ok) return { ok: false, exact: false, near: false };
+    exact = exact && c.exact;
+    near = near || c.near;
+  }
+  return { ok: true, exact, near };
+}
+
+/** Single-deletion variants of a string (with the string itself), for blocking near-identical skeletons. */
+export function deletionVariants(s: string): string[] {
+  const out = [s];
+  for (let i = 0; i < s.length; i++) if (s[i] !== ' ') out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/** Initials of a multi-word name key, ignoring connectors: "syrian observatory for human rights" → "sohr". */
+export function initials(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => w && !['of', 'for', 'the', 'and', 'in', 'on', 'de', 'bin', 'ibn'].includes(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** A readable, stable slug for entity ids. */
+export function slug(s: string): string {
+  const f = foldName(s).replace(/ /g, '-');
+  return f || 'name';
+}
