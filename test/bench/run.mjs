@@ -1,0 +1,201 @@
+// `npm run bench`: the scale benchmark (not a test). Builds the measurement entry with esbuild, generates the
+// synthetic corpora (deterministic, reused when present), runs every measurement in a fresh
+// `node --expose-gc` process, prints a table and writes test/bench/out/results.json.
+//
+//   npm run bench                          FA-KES, 10k and 50k, activation and VSIX size
+//   npm run bench -- --only fakes,10k      a subset (fakes, 10k, 50k, activation, vsix)
+//   npm run bench -- --baseline            also write test/bench/baseline.md and baseline.json (commit them)
+//   npm run bench -- --package             run `npm run package` first so the VSIX size is current
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './generate.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const out = path.join(here, 'out');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const value = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ALL = ['fakes', '10k', '50k', 'activation', 'vsix'];
+const only = (value('--only') ?? ALL.join(',')).split(',').map((s) => s.trim());
+for (const o of only) if (!ALL.includes(o)) throw new Error(`--only: unknown '${o}' (expected ${ALL.join(', ')})`);
+
+const TARGETS = {
+  coldRatio: 1.5,
+  warmSpeedup: 10,
+  cold50kMs: 120_000,
+  hoverP99Ms: 5,
+  relatedP95Ms: 50,
+  editMs: 100,
+  eventLoopP99Ms: 50,
+  activationMs: 50,
+  vsixBytes: 1 << 20,
+};
+
+fs.mkdirSync(out, { recursive: true });
+
+async function build() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [path.join(here, 'measure.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    outfile: path.join(out, 'measure.cjs'),
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+function measure(task, corpusDir, workDir, opts = {}, heapMB = 8192) {
+  const t0 = Date.now();
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${heapMB}`, path.join(out, 'measure.cjs'), task, corpusDir, workDir, JSON.stringify(opts)],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    throw new Error(`${task} on ${path.basename(corpusDir)} failed (exit ${r.status})`);
+  }
+  const lines = r.stdout.trim().split('\n');
+  const result = JSON.parse(lines[lines.length - 1]);
+  process.stderr.write(`  ${task.padEnd(9)} ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  return result;
+}
+
+function benchCorpus(name, corpusDir) {
+  const workDir = path.join(out, `work-${name}`);
+  fs.mkdirSync(workDir, { recursive: true });
+  process.stderr.write(`${name}: ${corpusDir}\n`);
+  const prep = measure('prep', corpusDir, workDir);
+  const baseline = measure('baseline', corpusDir, workDir);
+  const cold = measure('cold', corpusDir, workDir);
+  const warm = measure('warm', corpusDir, workDir);
+  const queries = measure('queries', corpusDir, workDir, { hovers: 2000, related: 300, edits: 10 });
+  return {
+    corpus: { name, ...prep },
+    baseline,
+    cold,
+    warm,
+    queries,
+    ratios: {
+      coldVsBaseline: round(cold.totalMs / baseline.totalMs),
+      coldVsAddAll: round(cold.totalMs / baseline.addAllMs),
+      heapVsBaseline: round(cold.heapRetainedMB / baseline.heapRetainedMB),
+      peakRssVsBaseline: round(cold.peakRssMB / baseline.peakRssMB),
+      warmSpeedup: round(cold.totalMs / warm.totalMs),
+    },
+  };
+}
+
+function activation() {
+  const bundle = path.join(repo, 'dist/extension.js');
+  if (!fs.existsSync(bundle)) return { error: 'dist/extension.js missing (npm run build)' };
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(here, 'activation.cjs'), bundle], { encoding: 'utf8' });
+  if (r.status !== 0) return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') };
+  const lines = r.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+function vsix() {
+  if (flag('--package')) {
+    const r = spawnSync('npm', ['run', 'package'], { cwd: repo, encoding: 'utf8' });
+    if (r.status !== 0) return { error: 'npm run package failed: ' + (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' ') };
+  }
+  const file = path.join(repo, 'parallax-0.1.0.vsix');
+  if (!fs.existsSync(file)) return { error: 'parallax-0.1.0.vsix missing (npm run package, or --package)' };
+  return { bytes: fs.statSync(file).size };
+}
+
+function round(n) {
+  return Math.round(n * 100) / 100;
+}
+
+function verdict(ok) {
+  return ok ? 'met' : 'NOT MET';
+}
+
+function table(results) {
+  const rows = [];
+  const add = (what, value, target, ok) => rows.push([what, value, target ?? '', ok === undefined ? '' : verdict(ok)]);
+  for (const c of results.corpora) {
+    const n = c.corpus.name;
+    const is10k = n === '10k';
+    add(`**${n}**: files / passages / MB of text`, `${c.corpus.files} / ${c.corpus.passages} / ${(c.corpus.chars / 1e6).toFixed(1)}`);
+    add(`${n} cold index total (load+tree, names, events)`, `${fmtMs(c.cold.totalMs)} (${fmtMs(c.cold.loadMs)} + ${fmtMs(c.cold.namesMs)} + ${fmtMs(c.cold.eventsMs)})`, n === '50k' ? '≤ 2 min' : '', n === '50k' ? c.cold.totalMs <= TARGETS.cold50kMs : undefined);
+    add(`${n} plain MiniSearch (read + addAll)`, `${fmtMs(c.baseline.totalMs)} (${fmtMs(c.baseline.readMs)} + ${fmtMs(c.baseline.addAllMs)})`);
+    add(`${n} cold / baseline (headline)`, `${c.ratios.coldVsBaseline}× (vs addAll alone ${c.ratios.coldVsAddAll}×)`, is10k ? '≤ 1.5×' : '', is10k ? c.ratios.coldVsBaseline <= TARGETS.coldRatio : undefined);
+    add(`${n} full-text search index (first search, lazy)`, fmtMs(c.cold.firstSearchMs));
+    add(`${n} heap retained: Parallax / baseline`, `${c.cold.heapRetainedMB} / ${c.baseline.heapRetainedMB} MB (${c.ratios.heapVsBaseline}×)`, '≤ 1×', c.ratios.heapVsBaseline <= 1);
+    add(`${n} peak RSS: Parallax / baseline`, `${c.cold.peakRssMB} / ${c.baseline.peakRssMB} MB (${c.ratios.peakRssVsBaseline}×)`, '≤ 1×', c.ratios.peakRssVsBaseline <= 1);
+    add(`${n} warm start (read cache + load + names + events)`, `${fmtMs(c.warm.totalMs)}; ${c.warm.restored} restored, ${c.warm.parsed} parsed`, '≥ 10× faster', c.ratios.warmSpeedup >= TARGETS.warmSpeedup);
+    add(`${n} warm speed-up`, `${c.ratios.warmSpeedup}×`);
+    add(`${n} cache size / export / write`, `${c.cold.cacheMB.toFixed(1)} MB / ${fmtMs(c.cold.exportMs)} / ${fmtMs(c.cold.writeMs)}`);
+    add(`${n} event-loop delay while indexing p50/p99/max`, `${c.cold.eventLoop.p50} / ${c.cold.eventLoop.p99} / ${c.cold.eventLoop.max} ms`, 'p99 ≤ 50 ms', c.cold.eventLoop.p99 <= TARGETS.eventLoopP99Ms);
+    add(`${n} longest synchronous block after load (names, events)`, `${fmtMs(Math.max(c.cold.namesMs, c.cold.eventsMs))}`);
+    const q = c.queries;
+    add(`${n} hover, random position p50/p95/p99`, `${q.hoverAny.p50} / ${q.hoverAny.p95} / ${q.hoverAny.p99} ms`, 'p99 ≤ 5 ms', q.hoverAny.p99 <= TARGETS.hoverP99Ms);
+    add(`${n} hover, on a name p50/p95/p99`, `${q.hoverOnName.p50} / ${q.hoverOnName.p95} / ${q.hoverOnName.p99} ms`, 'p99 ≤ 5 ms', q.hoverOnName.p99 <= TARGETS.hoverP99Ms);
+    add(`${n} Show Other Coverage p50/p95/p99`, `${q.related.p50} / ${q.related.p95} / ${q.related.p99} ms (${Math.round(q.related.linkedShare * 100)}% with links)`, 'p95 ≤ 50 ms', q.related.p95 <= TARGETS.relatedP95Ms);
+    add(`${n} related articles p50/p95`, `${q.relatedArticles.p50} / ${q.relatedArticles.p95} ms`);
+    add(`${n} one edit re-indexed (setText + hover + related) p50/max`, `${q.edit.p50} / ${q.edit.max} ms`, '≤ 100 ms', q.edit.max <= TARGETS.editMs);
+  }
+  if (results.activation) {
+    const a = results.activation;
+    if (a.error) add('activation', a.error, '≤ 50 ms');
+    else add('activation (require bundle + activate)', `${a.totalMs} ms (require ${a.requireMs}, activate ${a.activateMs})`, '≤ 50 ms', a.totalMs <= TARGETS.activationMs);
+  }
+  if (results.vsix) {
+    const v = results.vsix;
+    if (v.error) add('VSIX size', v.error, '≤ 1 MB');
+    else add('VSIX size', `${(v.bytes / 1024).toFixed(0)} KB`, '≤ 1 MB', v.bytes <= TARGETS.vsixBytes);
+  }
+  const lines = ['| measure | value | target | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return lines.join('\n');
+}
+
+function fmtMs(v) {
+  return v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
+}
+
+async function main() {
+  const started = Date.now();
+  await build();
+  const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, corpora: [] };
+  if (only.includes('fakes')) results.corpora.push(benchCorpus('fakes', path.join(repo, 'test/fixtures/fa-kes')));
+  for (const [name, count] of [['10k', 10_000], ['50k', 50_000]]) {
+    if (!only.includes(name)) continue;
+    const dir = path.join(out, `corpus-${name}`);
+    const t0 = Date.now();
+    const g = generateCorpus({ repoRoot: repo, outDir: dir, count, seed: count });
+    process.stderr.write(`${name}: ${g.reused ? 'reused' : 'generated'} (${g.count} files, median ${g.medianChars} chars, ${g.folders} folders) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    const r = benchCorpus(name, dir);
+    r.corpus.medianChars = g.medianChars;
+    r.corpus.folders = g.folders;
+    results.corpora.push(r);
+  }
+  if (only.includes('activation')) results.activation = activation();
+  if (only.includes('vsix')) results.vsix = vsix();
+  results.elapsedS = Math.round((Date.now() - started) / 1000);
+  const md = table(results);
+  process.stdout.write(md + '\n');
+  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(results, null, 2));
+  if (flag('--baseline')) {
+    const header = `# Benchmark baseline\n\n\`npm run bench -- --baseline\` on ${results.date.slice(0, 10)}, Node ${results.node}, ${results.cpus} cores; the whole run took ${results.elapsedS} s.\nEach figure is measured in a fresh \`node --expose-gc\` process. Synthetic corpora are generated deterministically from FA-KES and the sample (see generate.mjs).\n\n`;
+    fs.writeFileSync(path.join(here, 'baseline.md'), header + md + '\n');
+    fs.writeFileSync(path.join(here, 'baseline.json'), JSON.stringify(results, null, 2) + '\n');
+  }
+  process.stderr.write(`done in ${results.elapsedS} s; results in ${path.relative(repo, path.join(out, 'results.json'))}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e?.stack ?? e) + '\n');
+  process.exit(1);
+});

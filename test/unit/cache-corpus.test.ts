@@ -1,0 +1,170 @@
+// The persisted index: a warm start must give exactly what a fresh parse gives, without parsing unchanged files,
+// and a damaged or outdated cache must cost nothing but the time to parse.
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as fs from 'node:fs';
+
+const spies = vi.hoisted(() => ({ parse: 0, extract: 0 }));
+
+vi.mock('../../src/core/article', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../../src/core/article')>();
+  return { ...m, parseArticle: (...args: Parameters<typeof m.parseArticle>) => (spies.parse++, m.parseArticle(...args)) };
+});
+vi.mock('../../src/core/names', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../../src/core/names')>();
+  return { ...m, extractNames: (...args: Parameters<typeof m.extractNames>) => (spies.extract++, m.extractNames(...args)) };
+});
+
+import { Corpus } from '../../src/core/corpus';
+import { CACHE_VERSION } from '../../src/core/cache';
+
+const sampleDir = new URL('../../corpus/', import.meta.url);
+const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
+
+function readDir(dir: URL, limit: number): [string, string][] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')
+    .sort()
+    .slice(0, limit)
+    .map((f) => [f, fs.readFileSync(new URL(f, dir), 'utf8')]);
+}
+
+let files: [string, string][];
+
+beforeAll(() => {
+  files = [...readDir(sampleDir, 5), ...readDir(fakesDir, 60)];
+});
+
+beforeEach(() => {
+  spies.parse = 0;
+  spies.extract = 0;
+});
+
+function load(corpus: Corpus, list = files): void {
+  for (const [f, t] of list) corpus.setText(f, t);
+}
+
+/** A corpus indexed from scratch, with names extracted (as after the first hover), and its exported cache. */
+function fresh(options = {}): { corpus: Corpus; cache: string } {
+  const corpus = new Corpus(options);
+  load(corpus);
+  corpus.entities();
+  return { corpus, cache: corpus.exportCache() };
+}
+
+/** Every mention offset in a file that the fresh corpus can hover, to compare hovers across corpora. */
+function hoverable(corpus: Corpus, file: string): number[] {
+  return corpus
+    .entities()
+    .entities.flatMap((e) => e.mentions)
+    .filter((m) => m.file === file)
+    .map((m) => m.start);
+}
+
+describe('warm start from the persisted index', () => {
+  it('restores every article exactly as a fresh parse reads it, without parsing or extracting names again', () => {
+    const { corpus: a, cache } = fresh();
+    spies.parse = 0;
+    spies.extract = 0;
+    const b = new Corpus();
+    expect(b.importCache(cache)).toEqual({ ok: true, entries: files.length });
+    load(b);
+    expect(spies.parse).toBe(0);
+    expect(b.stats).toEqual({ parsed: 0, restored: files.length });
+    for (const [f] of files) {
+      expect(b.get(f)!.parsed).toEqual(a.get(f)!.parsed);
+      expect(b.get(f)!.warnings).toEqual(a.get(f)!.warnings);
+    }
+    expect(b.tree()).toEqual(a.tree());
+    const names = (c: Corpus) => c.recurringEntities().map((e) => [e.name, e.kind, e.aliases, e.mentions.length]);
+    expect(names(b)).toEqual(names(a));
+    expect(spies.extract).toBe(0);
+  });
+
+  it('answers hovers identically after a warm start, in the file it was cached under and under a new name', () => {
+    const { corpus: a, cache } = fresh();
+    const b = new Corpus();
+    b.importCache(cache);
+    load(b);
+    const [file, text] = files[0];
+    const offsets = hoverable(a, file);
+    expect(offsets.length).toBeGreaterThan(3);
+    for (const o of offsets) expect(b.hover(file, o)).toEqual(a.hover(file, o));
+    // Same text under another key (a copied or renamed file): mentions must point at the new key.
+    const c = new Corpus();
+    c.importCache(cache);
+    c.setText('copy/' + file, text);
+    for (const m of c.entities().entities.flatMap((e) => e.mentions)) expect(m.file).toBe('copy/' + file);
+  });
+
+  it('re-parses only the article whose text changed', () => {
+    const { corpus: a, cache } = fresh();
+    spies.parse = 0;
+    const b = new Corpus();
+    b.importCache(cache);
+    const edited = files.map(([f, t], i): [string, string] => [f, i === 3 ? t.replace(/\.\s/, '. An added sentence here. ') : t]);
+    load(b, edited);
+    expect(spies.parse).toBe(1);
+    expect(b.stats).toEqual({ parsed: 1, restored: files.length - 1 });
+    expect(b.get(files[3][0])!.text).toBe(edited[3][1]);
+    expect(b.get(files[3][0])!.parsed).not.toEqual(a.get(files[3][0])!.parsed);
+  });
+
+  it('exports articles whose names were never extracted, and extracts them lazily after a warm start', () => {
+    const a = new Corpus();
+    load(a);
+    const cache = a.exportCache(); // no hover yet: names not extracted
+    const b = new Corpus();
+    b.importCache(cache);
+    load(b);
+    spies.extract = 0;
+    expect(b.recurringEntities().length).toBeGreaterThan(0);
+    expect(spies.extract).toBe(files.length);
+  });
+
+  it('accepts the cache as bytes, as the extension reads it from storage', () => {
+    const { cache } = fresh();
+    const b = new Corpus();
+    expect(b.importCache(new TextEncoder().encode(cache))).toEqual({ ok: true, entries: files.length });
+  });
+});
+
+describe('a damaged or outdated cache is ignored, and everything is parsed as if there were none', () => {
+  const cases: [string, (cache: string) => string | Uint8Array][] = [
+    ['truncated', (c) => c.slice(0, c.length >> 1)],
+    ['empty', () => ''],
+    ['not JSON', () => 'garbage\u0000\u0001'],
+    ['binary, not UTF-8', () => new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x80])],
+    ['another format version', (c) => c.replace(`"version":${CACHE_VERSION}`, `"version":${CACHE_VERSION + 1}`)],
+    ['another product', (c) => c.replace('"format":"parallax-index"', '"format":"other"')],
+    ['a malformed entry', (c) => c.replace(/\[\d+,\d+,0,/, '["x","y",0,')],
+    ['a JSON array', () => '[1,2,3]'],
+  ];
+  for (const [what, damage] of cases) {
+    it(`${what}`, () => {
+      const { corpus: a, cache } = fresh();
+      const damaged = damage(cache);
+      expect(damaged).not.toEqual(cache);
+      const b = new Corpus();
+      const r = b.importCache(damaged);
+      expect(r.ok).toBe(false);
+      expect(r.ok ? '' : r.reason).toMatch(/\w/);
+      spies.parse = 0;
+      load(b);
+      expect(spies.parse).toBe(files.length);
+      for (const [f] of files) expect(b.get(f)!.parsed).toEqual(a.get(f)!.parsed);
+    });
+  }
+
+  it('written with other outlet signatures or by another version of the host', () => {
+    const { cache } = fresh();
+    const b = new Corpus({ read: { outletSignatures: { 'Ahram Online': 'Ahram' } } });
+    expect(b.importCache(cache).ok).toBe(false);
+    const c = new Corpus();
+    const saltedA = new Corpus();
+    load(saltedA);
+    const salted = saltedA.exportCache({ extension: '0.1.0' });
+    expect(c.importCache(salted, { extension: '0.2.0' }).ok).toBe(false);
+    expect(c.importCache(salted, { extension: '0.1.0' }).ok).toBe(true);
+  });
+});
