@@ -1,0 +1,470 @@
+// UI scenarios: what a person does with Parallax in VS Code, through the real workbench in Chromium.
+// Each scenario is timed, screenshots every step into artifacts/ (ui-<n>-<step>.png) and, when it fails,
+// leaves FAIL-<n>.png. Scenarios find their places in the articles by the text a reader would look for.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, launchBrowser, log, sleep, startServer } from './harness.mjs';
+
+const SAMPLE = {
+  // The passage about Israeli troops entering the Golan Heights, in two outlets' articles.
+  golanSource: { file: '001_77f1296ed2e53938.txt', find: 'Israeli units have crossed the border into Syria' },
+  golanOther: { file: '000_5016c1d33df8f1b8.txt', text: 'IDF soldiers have also advanced into Syrian territory on the Golan Heights' },
+  // Names to hover (000 calls him "Golani", 004 "Al-Julani").
+  golani: { file: '000_5016c1d33df8f1b8.txt', find: 'Golani was the subject', word: 'Golani' },
+  hts: { file: '000_5016c1d33df8f1b8.txt', find: 'HTS forces had entered', word: 'HTS' },
+};
+
+/** Runs every scenario against a server started on `profile` + `ws`; reports through record(). */
+export async function runUiSuite({ profile, ws, record }) {
+  const server = await startServer(profile, ws);
+  const browser = await launchBrowser();
+  const { page } = browser;
+  const ui = new Ui(page);
+  try {
+    const t = Date.now();
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+    log(`workbench ready in ${Date.now() - t} ms`);
+    const state = {};
+    const grep = process.env.PARALLAX_E2E_GREP ? new RegExp(process.env.PARALLAX_E2E_GREP, 'i') : null;
+    for (const [n, name, fn] of SCENARIOS) {
+      if (grep && !grep.test(`${n} ${name}`)) continue;
+      const s = Date.now();
+      ui.prefix = `ui-${n}`;
+      ui.step = 0;
+      ui.started = s;
+      try {
+        await ui.reset();
+        await fn(ui, { ws, state });
+        record({ suite: 'ui', name: `${n}. ${name}`, ms: Date.now() - s, ok: true });
+      } catch (e) {
+        await page.screenshot({ path: path.join(ARTIFACTS, `FAIL-ui-${n}.png`) }).catch(() => {});
+        record({ suite: 'ui', name: `${n}. ${name}`, ms: Date.now() - s, ok: false, error: firstLines(e) });
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.copyFileSync(profile.log, path.join(ARTIFACTS, 'ui-server.log'));
+    copyExtHostLogs(profile, 'ui');
+  }
+}
+
+function firstLines(e, n = 6) {
+  return String(e?.stack ?? e).split('\n').filter((l) => !/node_modules|node:internal/.test(l)).slice(0, n).join('\n');
+}
+
+/** The extension host's own log (with Parallax's output channel) helps explain a failure. */
+export function copyExtHostLogs(profile, tag) {
+  const logs = path.join(profile.ud, 'logs');
+  if (!fs.existsSync(logs)) return;
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/exthost\.log$|Parallax\.log$|parallax/i.test(e.name)) {
+        fs.copyFileSync(p, path.join(ARTIFACTS, `${tag}-${e.name.replace(/[^\w.-]/g, '_')}`));
+      }
+    }
+  };
+  walk(logs);
+}
+
+/** What a person does with keyboard and mouse, as small steps. */
+class Ui {
+  constructor(page) {
+    this.page = page;
+    this.prefix = 'ui';
+    this.step = 0;
+  }
+
+  async shot(name) {
+    this.step += 1;
+    log(`  ${this.prefix} step ${this.step} ${name} at ${((Date.now() - this.started) / 1000).toFixed(1)} s`);
+    await this.page.screenshot({ path: path.join(ARTIFACTS, `${this.prefix}-${this.step}-${name}.png`) });
+  }
+
+  /** Closes hovers, widgets and every editor, so each scenario starts from the same screen. */
+  async reset() {
+    const { page } = this;
+    await page.mouse.move(2, 2);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+    await this.command('View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  }
+
+  /** F1, type the command's title, pick it. */
+  async command(title, { pick = true } = {}) {
+    const { page } = this;
+    await page.keyboard.press('F1');
+    const qi = page.locator('.quick-input-widget');
+    await qi.waitFor({ state: 'visible' });
+    await page.keyboard.type(title);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 10000 });
+    if (!pick) return;
+    await page.keyboard.press('Enter');
+    // The palette closes before the command runs; a quick pick the command opens is a new list.
+    await row.waitFor({ state: 'detached', timeout: 10000 });
+  }
+
+  /** Text of the status bar (messages such as "Parallax: no other outlet covers this passage"). */
+  async statusBar() {
+    return (await this.page.locator('.statusbar').innerText().catch(() => '')).replace(/\s+/g, ' ');
+  }
+
+  /** Quick Open (Ctrl+P) a file by name; waits until its editor tab is active. */
+  async open(file) {
+    const { page } = this;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await page.keyboard.type(file);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await this.activeTab(file);
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
+  }
+
+  async activeTab(file, timeout = 15000) {
+    await this.page.locator('.editor-group-container.active .tab.active', { hasText: file }).waitFor({ timeout });
+  }
+
+  /** Ctrl+F the text, then Escape: the match stays selected and the cursor is in its paragraph. */
+  async find(text) {
+    const { page } = this;
+    await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+F');
+    const input = page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+    await input.waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of|of \d/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await sleep(150);
+  }
+
+  /** "Ln 10, Col 1 (705 selected)" from the status bar, as a person reads where the cursor is. */
+  async cursorStatus() {
+    const item = this.page.locator('[id="status.editor.selection"]');
+    await item.waitFor();
+    return (await item.innerText()).trim();
+  }
+
+  /**
+   * Screen box of `word` inside the first occurrence of `phrase` on screen in the active editor. Lines are
+   * word-wrapped, so the rendered view lines are joined in screen order before searching.
+   */
+  async wordBox(phrase, word) {
+    return this.page.evaluate(({ phrase, word }) => {
+      const norm = (s) => s.replace(/\u00a0/g, ' ');
+      const group = document.querySelector('.editor-group-container.active') ?? document;
+      const lines = [...group.querySelectorAll('.monaco-editor .view-lines .view-line')]
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      const nodes = [];
+      let text = '';
+      for (const line of lines) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += norm(n.textContent); }
+      }
+      const at = (off) => {
+        for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= off) return [nodes[i][0], off - nodes[i][1]];
+        return null;
+      };
+      for (let p = text.indexOf(phrase); p >= 0; p = text.indexOf(phrase, p + 1)) {
+        const w = p + phrase.indexOf(word);
+        const [sn, so] = at(w);
+        const [en, eo] = at(w + word.length - 1);
+        const r = document.createRange();
+        r.setStart(sn, so);
+        r.setEnd(en, eo + 1);
+        const b = r.getBoundingClientRect();
+        if (b.width === 0 || b.height > 40) continue; // the word itself is split over two rows
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    }, { phrase, word });
+  }
+
+  /**
+   * Hovers `word` (inside `phrase`, which must be on screen) until a hover matching `expect` shows. The first
+   * hover can come before the extension has indexed and show nothing; a person moves away and back.
+   */
+  async hover(phrase, word, expect, attempts = 15) {
+    const { page } = this;
+    const box = await this.wordBox(phrase, word);
+    if (!box) throw new Error(`"${phrase}" is not on screen`);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: expect });
+    let last = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await page.mouse.move(box.x, box.y - 120);
+      await sleep(100);
+      await page.mouse.move(box.x, box.y, { steps: 4 });
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 2000 });
+        await sleep(200); // let it finish rendering before the screenshot
+        return (await hover.first().innerText()).trim();
+      } catch {
+        last = (await page.locator('.monaco-hover:not(.hidden)').allInnerTexts().catch(() => [])).join(' | ');
+      }
+    }
+    throw new Error(`no hover matching ${expect} over "${word}"; last hover seen: ${JSON.stringify(last.slice(0, 400))}`);
+  }
+
+  async clearHover() {
+    await this.page.mouse.move(2, 2);
+    await this.page.keyboard.press('Escape');
+    await sleep(100);
+  }
+
+  /** Opens the Parallax view container from the activity bar. */
+  async openParallax() {
+    const { page } = this;
+    const icon = page.locator('.activitybar .action-item [aria-label^="Parallax"]').first();
+    await icon.waitFor({ timeout: 20000 });
+    const sidebarTitle = page.locator('.sidebar .composite.title', { hasText: /parallax/i });
+    if (!(await sidebarTitle.isVisible().catch(() => false))) await icon.click();
+    await sidebarTitle.waitFor();
+  }
+
+  /** Rows of a view in the side bar (expanding the view when it is collapsed). */
+  async viewRows(viewName) {
+    const { page } = this;
+    const pane = page.locator(`.sidebar .pane:has(.pane-header:has-text("${viewName}"))`).first();
+    const header = pane.locator('.pane-header').first();
+    await header.waitFor();
+    // Trees render only the rows on screen: fold the other views so this one has the side bar's height.
+    const headers = page.locator('.sidebar .pane-header[aria-expanded="true"]');
+    for (let i = (await headers.count()) - 1; i >= 0; i--) {
+      const h = headers.nth(i);
+      if (!(await h.innerText()).includes(viewName)) await h.click();
+    }
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    return pane.locator('.monaco-list-row');
+  }
+
+  /** Expands every collapsed row at `level` of a tree (rows are re-read after each click). */
+  async expandLevel(rows, level) {
+    for (let guard = 0; guard < 50; guard++) {
+      const collapsed = rows.and(this.page.locator(`[aria-level="${level}"][aria-expanded="false"]`));
+      if ((await collapsed.count()) === 0) return;
+      await collapsed.first().click();
+      await sleep(150);
+    }
+  }
+
+  async treeRows(rows, level) {
+    const out = [];
+    const lv = rows.and(this.page.locator(`[aria-level="${level}"]`));
+    for (let i = 0; i < (await lv.count()); i++) {
+      const r = lv.nth(i);
+      out.push({
+        label: (await r.locator('.label-name').first().innerText().catch(() => '')).trim(),
+        description: (await r.locator('.label-description').first().innerText().catch(() => '')).trim(),
+        row: r,
+      });
+    }
+    return out;
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+const SCENARIOS = [
+  [1, 'VSIX installed: Parallax icon, Articles tree by outlet with dated articles, click opens one', async (ui) => {
+    const { page } = ui;
+    await ui.openParallax();
+    await ui.shot('parallax-container');
+    const rows = await ui.viewRows('Articles');
+    await rows.first().waitFor({ timeout: 30000 });
+    await ui.expandLevel(rows, 1);
+    await ui.expandLevel(rows, 2);
+    await ui.shot('articles-expanded');
+    const outlets = (await ui.treeRows(rows, 1)).map((r) => r.label);
+    const articles = await ui.treeRows(rows, 3);
+    log('outlets:', JSON.stringify(outlets));
+    log('articles:', JSON.stringify(articles.map((a) => `${a.label} — ${a.description}`)));
+    for (const o of [/WSWS|World Socialist/i, /Havana Times/i, /Fight Racism/i]) {
+      assert(outlets.some((l) => o.test(l)), `no outlet ${o} in the tree: ${JSON.stringify(outlets)}`);
+    }
+    assert(articles.length === 5, `expected the 5 sample articles, saw ${articles.length}`);
+    const expectDates = [
+      [/mass bombing campaign against Syria/i, '2024-12-10'],
+      [/al-Assad flees to Russia/i, '2024-12-08'],
+      [/revolution massacred in Aleppo/i, '2016-12-13'],
+    ];
+    for (const [title, date] of expectDates) {
+      const a = articles.find((x) => title.test(x.label));
+      assert(a, `no article titled ${title}`);
+      assert(a.description.startsWith(date), `article ${title} should be dated ${date}, tree says "${a.description}"`);
+    }
+    const target = articles.find((x) => /mass bombing campaign/i.test(x.label));
+    await target.row.click();
+    await ui.activeTab('001_77f1296ed2e53938.txt');
+    await page.locator('.editor-group-container.active .view-lines', { hasText: 'Alex Lantier' }).waitFor();
+    await ui.shot('article-opened');
+  }],
+
+  [2, 'Hover "Golani" shows a definition and the spelling "al-Julani"; hover "HTS" shows "Hayat Tahrir al-Sham"', async (ui) => {
+    await ui.open(SAMPLE.golani.file);
+    await ui.find(SAMPLE.golani.find);
+    const golani = await ui.hover(SAMPLE.golani.find, 'Golani', /Julani/i);
+    log('hover Golani:', JSON.stringify(golani.slice(0, 300)));
+    await ui.shot('hover-golani');
+    // A definition: what the corpus says he is (leader of HTS, former al-Qaeda asset), not just his name.
+    assert(/leader|al-Qaeda|HTS|Tahrir/i.test(golani), `hover on Golani has no definition: ${golani.slice(0, 300)}`);
+    await ui.clearHover();
+    await ui.find(SAMPLE.hts.find);
+    const hts = await ui.hover(SAMPLE.hts.find, 'HTS', /Hay.?at Tahrir al-Sham/i);
+    log('hover HTS:', JSON.stringify(hts.slice(0, 300)));
+    await ui.shot('hover-hts');
+    await ui.clearHover();
+  }],
+
+  [3, 'Show Other Coverage lists the other outlet\'s Golan Heights passage; choosing it opens it beside', async (ui, { state }) => {
+    const { page } = ui;
+    await ui.open(SAMPLE.golanSource.file);
+    await ui.find(SAMPLE.golanSource.find);
+    await ui.shot('cursor-in-passage');
+    await ui.command('Parallax: Show Other Coverage');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ timeout: 15000 }).catch(async () => {
+      throw new Error(`no list of other coverage appeared; status bar: ${await ui.statusBar()}`);
+    });
+    await sleep(300);
+    await ui.shot('coverage-list');
+    const texts = await rows.allInnerTexts();
+    state.relatedCount = texts.length;
+    log('other coverage:', JSON.stringify(texts.map((t) => t.replace(/\s+/g, ' ').slice(0, 160))));
+    // The row for the other article: a person recognises it by the Golan Heights in its snippet; moving
+    // through the list previews each one, so look at the preview too.
+    let chosen = -1;
+    for (let i = 0; i < texts.length && chosen < 0; i++) {
+      if (/Golan|IDF/i.test(texts[i])) chosen = i;
+    }
+    if (chosen < 0) {
+      for (let i = 0; i < texts.length && chosen < 0; i++) {
+        if (i > 0) await page.keyboard.press('ArrowDown');
+        await sleep(400);
+        const preview = page.locator('.editor-group-container .tab', { hasText: SAMPLE.golanOther.file });
+        if (await preview.count()) chosen = i;
+      }
+      for (let i = texts.length - 1; i > chosen; i--) await page.keyboard.press('ArrowUp');
+    } else {
+      for (let i = 0; i < chosen; i++) await page.keyboard.press('ArrowDown');
+    }
+    assert(chosen >= 0, `no entry for ${SAMPLE.golanOther.file} among: ${JSON.stringify(texts.map((t) => t.slice(0, 120)))}`);
+    await sleep(300);
+    await page.keyboard.press('Enter');
+    await ui.activeTab(SAMPLE.golanOther.file);
+    const groups = await page.locator('.editor-group-container').count();
+    assert(groups >= 2, `expected the article to open beside the source (2 editor groups), saw ${groups}`);
+    const editor = page.locator('.editor-group-container.active .view-lines');
+    await editor.filter({ hasText: SAMPLE.golanOther.text.slice(0, 40) }).waitFor({ timeout: 10000 }).catch(async () => {
+      throw new Error(`the opened article does not show "${SAMPLE.golanOther.text}" on screen`);
+    });
+    const status = await ui.cursorStatus();
+    log('cursor after choosing:', status);
+    assert(/selected/.test(status), `the passage should be selected, status bar says "${status}"`);
+    await ui.shot('opened-beside');
+  }],
+
+  [4, 'Next Related Passage moves on; Find All References lists mentions across articles', async (ui, { state }) => {
+    const { page } = ui;
+    await ui.open(SAMPLE.golanSource.file);
+    await ui.find(SAMPLE.golanSource.find);
+    const where = async () => {
+      const tab = (await page.locator('.editor-group-container.active .tab.active').innerText()).trim();
+      return `${tab} @ ${await ui.cursorStatus()}`;
+    };
+    const start = await where();
+    await ui.command('Parallax: Next Related Passage');
+    await page.waitForFunction(
+      (f) => !document.querySelector('.editor-group-container.active .tab.active')?.textContent?.includes(f),
+      SAMPLE.golanSource.file, { timeout: 10000 },
+    );
+    const first = await where();
+    await ui.shot('next-related-1');
+    log('next related:', start, '→', first);
+    if ((state.relatedCount ?? 2) > 1) {
+      await ui.command('Parallax: Next Related Passage');
+      await page.waitForFunction(async (prev) => {
+        const tab = document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '';
+        const st = document.querySelector('[id="status.editor.selection"]')?.textContent ?? '';
+        return `${tab.trim()} @ ${st.trim()}` !== prev;
+      }, first, { timeout: 10000 }).catch(() => {});
+      const second = await where();
+      log('next related again:', first, '→', second);
+      await ui.shot('next-related-2');
+      assert(second !== first, `Next Related Passage did not move on from ${first}`);
+    }
+
+    // Find All References on "HTS" in one article lists its mentions in the others.
+    await ui.reset();
+    await ui.open(SAMPLE.hts.file);
+    await ui.find(SAMPLE.hts.find);
+    const box = await ui.wordBox(SAMPLE.hts.find, 'HTS');
+    assert(box, 'HTS not on screen');
+    await page.mouse.click(box.x, box.y);
+    await page.keyboard.press('Shift+F12');
+    const peek = page.locator('.peekview-widget');
+    await peek.first().waitFor({ timeout: 15000 });
+    const fileRows = peek.locator('.ref-tree .monaco-list-row[aria-level="1"]');
+    await fileRows.first().waitFor({ timeout: 15000 });
+    await sleep(500);
+    const files = (await fileRows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const title = (await peek.locator('.peekview-title').first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+    log('references:', title, JSON.stringify(files));
+    await ui.shot('references');
+    const distinct = new Set(files.map((f) => (f.match(/\d{3}_[0-9a-f]+\.txt/) ?? [f])[0]));
+    assert(distinct.size >= 3, `references of HTS should span at least 3 articles, saw ${JSON.stringify(files)}`);
+    await page.keyboard.press('Escape');
+  }],
+
+  [5, 'A new article file appears in the tree and in hovers without a reload; deleting it removes it', async (ui, { ws }) => {
+    const { page } = ui;
+    const name = 'zz_added_by_e2e.md';
+    const file = path.join(ws, name);
+    const outlet = 'Parallax Live Desk';
+    // The new article calls him "al-Jolani": after it is indexed, his hover lists that spelling too.
+    fs.writeFileSync(file, [
+      '---', 'title: Rebels address Damascus crowds', `outlet: ${outlet}`, 'date: 2024-12-09', '---', '',
+      'Abu Mohammad al-Jolani, the HTS leader, spoke at the Umayyad Mosque in Damascus on Monday.',
+      'Hayat Tahrir al-Sham (HTS) fighters guarded the square while al-Jolani addressed the crowd.', '',
+    ].join('\n'));
+    try {
+      await ui.openParallax();
+      const rows = await ui.viewRows('Articles');
+      await rows.filter({ hasText: outlet }).first().waitFor({ timeout: 20000 });
+      await ui.expandLevel(rows, 1);
+      await ui.expandLevel(rows, 2);
+      await rows.filter({ hasText: 'Rebels address Damascus crowds' }).first().waitFor({ timeout: 10000 });
+      await ui.shot('added-in-tree');
+      await ui.open(SAMPLE.golani.file);
+      await ui.find(SAMPLE.golani.find);
+      const h = await ui.hover(SAMPLE.golani.find, 'Golani', new RegExp(`Jolani|${outlet}`, 'i'));
+      log('hover after adding:', JSON.stringify(h.slice(0, 300)));
+      await ui.shot('added-in-hover');
+      await ui.clearHover();
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    const rows = await ui.viewRows('Articles');
+    await rows.filter({ hasText: outlet }).first().waitFor({ state: 'detached', timeout: 20000 });
+    await ui.shot('deleted-from-tree');
+    // And the hover forgets it: the spelling only the deleted file used is gone.
+    const gone = new RegExp(`Jolani|${outlet}`, 'i');
+    let text = '';
+    for (let i = 0; i < 6; i++) {
+      text = await ui.hover(SAMPLE.golani.find, 'Golani', /Julani/i);
+      if (!gone.test(text)) break;
+      await ui.clearHover();
+      await sleep(1000);
+    }
+    assert(!gone.test(text), `hover still mentions the deleted article: ${text.slice(0, 300)}`);
+    await ui.shot('deleted-from-hover');
+    await ui.clearHover();
+  }],
+];
