@@ -226,7 +226,8 @@ export function parseGlossary(file: string, text: string): { entries: GlossaryEn
       errors.push({ message: `"${name.value.trim()}" is already defined in this glossary`, start: name.start, end: name.end });
       continue;
     }
-    if (!ok && !kind && !definition && aliases.length === 0) continue;
+    // A named entry with a bad field is still useful: keep its good fields (the error says what was dropped).
+    void ok;
     seen.set(key, entries.length);
     const entry: GlossaryEntry = { name: name.value.trim(), aliases, source: { file, start: item.start, end: item.end } };
     if (kind) entry.kind = kind;
