@@ -49,6 +49,8 @@ export function lightWord(w: string): string {
 
 function lightWordUncached(w: string): string {
   let s = w
+    // "Abd al-" compounds: Abdul, Abdel, Abdal, Abdol.
+    .replace(/^abd[aeiou]l/, 'abdl')
     .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
     .replace(/dj/g, 'j')

@@ -342,6 +342,23 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
       }
     }
   }
+  // Identical folded spellings too short for a skeleton ("Foua"/"Fuaa").
+  {
+    const buckets = new Map<string, Form[]>();
+    for (const f of formList) {
+      if (f.acr) continue;
+      const lk = lightKey(f.key);
+      const b = buckets.get(lk);
+      if (b) b.push(f);
+      else buckets.set(lk, [f]);
+    }
+    for (const b of buckets.values()) {
+      if (b.length < 2 || b.length > MAX_BUCKET) continue;
+      for (let i = 1; i < b.length; i++) {
+        if (variantConfidence(b[0], b[i], { exact: true, near: false }) >= MERGE_THRESHOLD) uf.union(b[0].id, b[i].id);
+      }
+    }
+  }
   // Near variants one consonant apart ("Khmeimim"/"Hmeimin"): blocked by single-deletion skeletons, long words only.
   {
     const buckets = new Map<string, Form[]>();
@@ -525,7 +542,7 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
       const own = clusterCount.get(r) ?? 0;
       const best = Math.max(...[...cands].map((c) => clusterCount.get(c) ?? 0));
       const k = kindOf(clusterVotes.get(r)!).kind;
-      if (own > 10 * best && k !== 'person') continue;
+      if (own > 10 * best && (k !== 'person' || strongPerson(fs) === 0)) continue;
       shortTargets.set(r, [...cands]);
     }
   }
@@ -720,7 +737,8 @@ function segment(
   const skippable = (k: number): boolean => {
     const w = surfaceOf(words[k].s, words[k].e);
     const lw = w.toLowerCase();
-    return !/^\p{Ll}/u.test(w) && common(w) && !forms.get(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw);
+    return !/^\p{Ll}/u.test(w) && common(w) && !forms.get(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw) &&
+      !DEMONYMS.has(lw);
   };
   let last = words.length;
   while (last > 0 && skippable(last - 1)) {
