@@ -91,3 +91,17 @@ describe('glossary in resolution', () => {
     expect(z?.kind).toBe('person');
   });
 });
+
+describe('the sample glossary', () => {
+  it('parses without errors and every entry has a kind and a definition', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../corpus/sample.parallax.json', import.meta.url), 'utf8');
+    const { entries, errors } = parseGlossary('corpus/sample.parallax.json', text);
+    expect(errors).toEqual([]);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) {
+      expect(e.kind, e.name).toBeDefined();
+      expect(e.definition, e.name).toBeTruthy();
+    }
+  });
+});
