@@ -83,9 +83,10 @@ function articleItem(index: WorkspaceIndex, a: TreeArticleLike): vscode.TreeItem
   return item;
 }
 
-function noArticlesMessage(): string {
+function noArticlesMessage(): string | undefined {
+  // Without a folder the view's welcome content (package.json viewsWelcome) offers to open one.
   return (vscode.workspace.workspaceFolders?.length ?? 0) === 0
-    ? 'Open a folder of articles (.txt or .md) to read it with Parallax.'
+    ? undefined
     : 'No articles found. Check the parallax.include and parallax.exclude settings, or see Parallax: Show Log.';
 }
 

@@ -13,7 +13,7 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(doc, token) {
-      if (!readConfig().codeLensEnabled || index.indexState.indexing) return [];
+      if (!readConfig().codeLensEnabled || !index.ready) return [];
       const key = index.ensureFresh(doc);
       const record = key ? index.corpus.get(key) : undefined;
       if (!key || !record) return [];

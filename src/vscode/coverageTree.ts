@@ -57,7 +57,7 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
   const recompute = (force: boolean) => {
     timer = undefined;
     if (!view.visible) return;
-    if (index.indexState.indexing) {
+    if (!index.ready) {
       // Linking needs the whole corpus; recomputing it for every indexed batch would only slow indexing.
       set([], '', 'Other coverage appears when indexing is done…');
       return;

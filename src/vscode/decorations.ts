@@ -34,7 +34,7 @@ export function registerDecorations(index: WorkspaceIndex): vscode.Disposable {
     const enabled = readConfig().decorationsEnabled;
     for (const editor of vscode.window.visibleTextEditors) {
       // While bulk indexing the entity index would be rebuilt on every batch; wait for the end.
-      const key = enabled && !index.indexState.indexing ? index.ensureFresh(editor.document) : undefined;
+      const key = enabled && index.ready ? index.ensureFresh(editor.document) : undefined;
       if (!key) {
         editor.setDecorations(type, []);
         continue;

@@ -7,7 +7,8 @@ export function registerDefinition(index: WorkspaceIndex, selector: vscode.Docum
   return vscode.languages.registerDefinitionProvider(selector, {
     async provideDefinition(doc, position) {
       const key = index.ensureFresh(doc);
-      if (!key) return undefined;
+      // Until the workspace is read, answers about names would be partial (and slow to compute).
+      if (!key || !index.ready) return undefined;
       const target = index.corpus.definition(key, doc.offsetAt(position));
       if (!target) return undefined;
       return new vscode.Location(index.uriOf(target.file), await rangeIn(index, target.file, target.start, target.end));

@@ -9,7 +9,8 @@ export function registerHover(index: WorkspaceIndex, selector: vscode.DocumentSe
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       const key = index.ensureFresh(doc);
-      if (!key) return undefined;
+      // Until the workspace is read, answers about names would be partial (and slow to compute).
+      if (!key || !index.ready) return undefined;
       const hit = index.corpus.hover(key, doc.offsetAt(position));
       if (!hit) return undefined;
       const md = new vscode.MarkdownString(hit.markdown);

@@ -38,7 +38,7 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
     getChildren(node) {
       if (!node) {
         // Resolving names needs the whole corpus: wait until the initial indexing is done.
-        if (index.indexState.indexing) return [];
+        if (!index.ready) return [];
         return (groups ??= build());
       }
       if (node.kind === 'group') return node.entities.map((entity) => ({ kind: 'entity' as const, entity }));
@@ -102,10 +102,10 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
 
   const view = vscode.window.createTreeView('parallax.names', { treeDataProvider: provider, showCollapseAll: true });
   const updateMessage = () => {
-    view.message = index.indexState.indexing ? 'Names appear when indexing is done…' : undefined;
+    view.message = index.ready ? undefined : 'Names appear when indexing is done…';
   };
   updateMessage();
-  let wasIndexing = index.indexState.indexing;
+  let wasReady = index.ready;
   return vscode.Disposable.from(
     changed,
     view,
@@ -114,10 +114,13 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
       if (view.visible) changed.fire();
       else stale = true;
     }),
-    index.onDidChangeState((s) => {
+    index.onDidChangeState(() => {
       updateMessage();
-      if (wasIndexing !== s.indexing) changed.fire();
-      wasIndexing = s.indexing;
+      if (wasReady !== index.ready) {
+        groups = null;
+        changed.fire();
+      }
+      wasReady = index.ready;
     }),
     view.onDidChangeVisibility((e) => {
       if (e.visible && stale) {

@@ -7,7 +7,8 @@ export function registerReferences(index: WorkspaceIndex, selector: vscode.Docum
   return vscode.languages.registerReferenceProvider(selector, {
     provideReferences(doc, position) {
       const key = index.ensureFresh(doc);
-      if (!key) return undefined;
+      // Until the workspace is read, answers about names would be partial (and slow to compute).
+      if (!key || !index.ready) return undefined;
       const out: vscode.Location[] = [];
       for (const m of index.corpus.references(key, doc.offsetAt(position))) {
         const range = rangeInRecord(index, m.file, m.start, m.end);

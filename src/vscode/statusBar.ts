@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { IndexState, WorkspaceIndex } from './workspaceIndex';
 
 export function statusText(s: IndexState): string {
+  if (s.linking) return '$(sync~spin) Parallax linking names and events';
   if (s.indexing) return s.total > 0 ? `$(sync~spin) Parallax indexing ${s.done}/${s.total}` : '$(sync~spin) Parallax indexing';
   return `$(book) ${s.articles} article${s.articles === 1 ? '' : 's'}`;
 }
@@ -14,7 +15,10 @@ export function registerStatusBar(index: WorkspaceIndex): vscode.Disposable {
   item.command = 'parallax.showOutput';
   const update = (s: IndexState) => {
     item.text = statusText(s);
-    item.tooltip = s.indexing ? 'Parallax is reading the workspace articles' : `Parallax: ${s.articles} articles indexed. Click to show the log.`;
+    item.tooltip = s.linking
+      ? 'Parallax is resolving names and linking passages that cover the same events'
+      : s.indexing
+        ? 'Parallax is reading the workspace articles' : `Parallax: ${s.articles} articles indexed. Click to show the log.`;
   };
   update(index.indexState);
   item.show();

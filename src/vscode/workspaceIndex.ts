@@ -10,7 +10,10 @@ import type { IndexCache } from './indexCache';
 import type { Log } from './log';
 
 export interface IndexState {
+  /** Reading files (and then linking, see below): answers may be missing or partial until it ends. */
   indexing: boolean;
+  /** The last step of indexing: resolving names and linking events across the whole corpus. */
+  linking: boolean;
   done: number;
   total: number;
   articles: number;
@@ -43,10 +46,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   private current: CorpusApi;
   private config: ParallaxConfig;
   private generation = 0;
-  private state: IndexState = { indexing: false, done: 0, total: 0, articles: 0 };
+  private state: IndexState = { indexing: false, linking: false, done: 0, total: 0, articles: 0 };
+  /** The current corpus has been fully indexed at least once. */
+  private readyCorpus: CorpusApi | undefined;
   /** Files whose indexed text came from an editor buffer, with the document version it came from. */
   private readonly bufferVersions = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Time spent in the core's parser during the current indexing run (the rest is listing and I/O). */
+  private parseMs = 0;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private lastChangeFired = 0;
   private watchers: vscode.Disposable[] = [];
@@ -94,6 +101,14 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   get indexState(): IndexState {
     return this.state;
+  }
+
+  /**
+   * True once the workspace has been read completely (a Reindex keeps it true: the previous answers stay good
+   * meanwhile). Before that, answers about names and events would be partial and costly to compute.
+   */
+  get ready(): boolean {
+    return this.readyCorpus === this.current;
   }
 
   keyOf(uri: vscode.Uri): string {
@@ -153,7 +168,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const gen = ++this.generation;
     const started = Date.now();
     let completed = false;
-    this.setState({ indexing: true, done: 0, total: 0 });
+    this.parseMs = 0;
+    this.setState({ indexing: true, linking: false, done: 0, total: 0 });
     try {
       if (this.cache && this.cacheLoadedInto !== this.current) {
         this.cacheLoadedInto = this.current;
@@ -161,6 +177,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       const [articles, glossaries] = await Promise.all([this.findArticles(), this.findGlossaries()]);
       if (gen !== this.generation) return;
+      const listed = Date.now();
       this.dropMissing(articles, glossaries);
       for (const uri of glossaries) await this.readGlossary(uri);
       this.setState({ total: articles.length });
@@ -181,16 +198,43 @@ export class WorkspaceIndex implements vscode.Disposable {
         await run();
       }
       if (gen !== this.generation) return;
-      this.log.info(`Indexed ${this.current.size} articles from ${articles.length} candidate files in ${Date.now() - started} ms.`);
+      const done = Date.now();
+      await this.link(gen);
+      if (gen !== this.generation) return;
+      this.readyCorpus = this.current;
+      this.log.info(`Indexed ${this.current.size} articles from ${articles.length} candidate files in ${done - started} ms (listing ${listed - started} ms, reading ${done - listed} ms of which parsing ${Math.round(this.parseMs)} ms).`);
       completed = true;
     } catch (err) {
       this.log.error('Indexing failed', err);
     } finally {
       if (gen === this.generation) {
-        this.setState({ indexing: false });
+        this.setState({ indexing: false, linking: false });
         this.changed(0);
         if (completed) this.debounce('cache', 0, () => this.cache?.save(this.current));
       }
+    }
+  }
+
+  /**
+   * Resolve names and link events across the corpus now, with the status bar saying so, instead of on the
+   * first hover (where the same work would look like a hang). The core does it synchronously.
+   */
+  private async link(gen: number): Promise<void> {
+    const first = this.current.files()[0];
+    if (!first) return;
+    this.setState({ linking: true });
+    // Let the status bar show "linking" before the extension host is busy.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (gen !== this.generation) return;
+    try {
+      const t0 = performance.now();
+      const entities = this.current.recurringEntities().length;
+      const t1 = performance.now();
+      this.current.relatedArticles(first, 1);
+      const t2 = performance.now();
+      this.log.info(`Resolved ${entities} recurring names in ${Math.round(t1 - t0)} ms; linked events in ${Math.round(t2 - t1)} ms.`);
+    } catch (err) {
+      this.log.error('Linking names and events failed', err);
     }
   }
 
@@ -215,11 +259,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   // ---------------------------------------------------------------- finding and reading files
 
   private async findArticles(): Promise<vscode.Uri[]> {
-    const exclude = joinGlobs(this.config.exclude);
+    const include = joinGlobs(this.config.include);
     const seen = new Map<string, vscode.Uri>();
-    for (const glob of this.config.include.flatMap(expandBraces)) {
-      for (const uri of await vscode.workspace.findFiles(glob, exclude)) seen.set(this.keyOf(uri), uri);
-    }
+    // One search for all include globs: each findFiles call is a full walk of the workspace.
+    if (include) for (const uri of await vscode.workspace.findFiles(include, joinGlobs(this.config.exclude))) seen.set(this.keyOf(uri), uri);
     if (seen.size === 0) {
       // Some virtual file systems offer no search provider: walk them with workspace.fs instead.
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -291,7 +334,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     try {
+      const t = performance.now();
       const result = this.current.setBytes(key, bytes);
+      this.parseMs += performance.now() - t;
       if (!result.ok) this.log.warn(`Skipped ${label}: ${result.reason}.`);
       else for (const w of result.record.warnings) this.log.info(`${label}: ${w}`);
     } catch (err) {
