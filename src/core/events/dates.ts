@@ -1,0 +1,101 @@
+// When a passage says its event happened: explicit dates ("14 December 2016", "April 4 2017", "26.11.2014",
+// "December 2016", "in 2015") and relative ones ("on Sunday", "yesterday", "last night") resolved against
+// the article's publication date. Spans are whole days counted from 1970-01-01 so comparing two passages
+// is integer arithmetic; a month or a year is a span of many days, coarser than a day.
+
+import { readDates } from '../dates';
+
+export interface TimeSpan {
+  /** First and last day (days since 1970-01-01, UTC), inclusive. */
+  from: number;
+  to: number;
+  /** 'day' when the span is one day; coarser spans only show that the passage talks about that period. */
+  precision: 'day' | 'month' | 'year';
+  /** 'text': written as a date; 'relative': a weekday/yesterday resolved against the publication date. */
+  source: 'text' | 'relative';
+}
+
+// Bare years ("Russia’s 2015 intervention", "the 2013 attack") that the shared reader leaves out because it
+// only takes years after a preposition; counts like "2000 people" are not years.
+const BARE_YEAR_RE =
+  /(?<![\p{L}\p{N}.,$£€-])((?:19|20)\d\d)(?![\p{N}]|\s*(?:[-–]\s*\d|people|civilians|persons|troops|soldiers|fighters|refugees|killed|dead|men|women|children|families|km|kilomet|meters|metres|tons|tonnes|dollars|euros|homes|buildings|houses|members|militants|rebels|terrorists)\b)/gu;
+
+export function dayNumber(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+export function isoOfDay(n: number): string {
+  return new Date(n * 86400000).toISOString().slice(0, 10);
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1;
+}
+
+function daySpan(y: number, m: number, d: number, source: TimeSpan['source'] = 'text'): TimeSpan | null {
+  if (!validDay(y, m, d)) return null;
+  const n = dayNumber(y, m, d);
+  return { from: n, to: n, precision: 'day', source };
+}
+
+function monthSpan(y: number, m: number): TimeSpan {
+  return { from: dayNumber(y, m, 1), to: dayNumber(y, m + 1, 1) - 1, precision: 'month', source: 'text' };
+}
+
+function yearSpan(y: number): TimeSpan {
+  return { from: dayNumber(y, 1, 1), to: dayNumber(y + 1, 1, 1) - 1, precision: 'year', source: 'text' };
+}
+
+/** Reference for resolving relative dates: a publication day, or only a year when that is all we know. */
+export interface TimeRef {
+  /** Publication day (days since epoch), when known to the day. */
+  day: number | null;
+  /** Year the article was written in (from its date, or failing that the latest year it mentions). */
+  year: number | null;
+}
+
+/**
+ * All time references in text[start, end): explicit dates, relative ones resolved against the publication day
+ * (skipped without one), and years.
+ */
+export function readEventDates(text: string, start: number, end: number, ref: TimeRef): TimeSpan[] {
+  const seg = text.slice(start, end);
+  const out: TimeSpan[] = [];
+  const covered: [number, number][] = [];
+  for (const d of readDates(seg, ref.day !== null ? { iso: isoOfDay(ref.day) } : null)) {
+    covered.push([d.start, d.end]);
+    const [y, mo, da] = d.iso.split('-').map(Number);
+    if (d.precision === 'day') {
+      const sp = daySpan(y, mo, da);
+      if (sp) out.push(sp);
+    } else if (d.precision === 'month') out.push(monthSpan(y, mo));
+    else out.push(yearSpan(y));
+  }
+  BARE_YEAR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BARE_YEAR_RE.exec(seg))) {
+    const at = m.index;
+    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    const y = +m[1];
+    if (y >= 1940 && y <= 2040) out.push(yearSpan(y));
+  }
+  return out;
+}
+
+/** The time reference of an article: its publication day, or the latest year its text mentions. */
+export function timeRefOf(date: { iso: string; precision: 'day' | 'month' } | null, text: string): TimeRef {
+  if (date) {
+    const [y, mo, d] = date.iso.split('-').map(Number);
+    if (date.precision === 'day' && validDay(y, mo, d)) return { day: dayNumber(y, mo, d), year: y };
+    return { day: null, year: y };
+  }
+  // Without a publication date, the latest explicit year is the best guess of when the text was written.
+  let year: number | null = null;
+  for (const sp of readEventDates(text, 0, text.length, { day: null, year: null })) {
+    const y = new Date(sp.from * 86400000).getUTCFullYear();
+    if (year === null || y > year) year = y;
+  }
+  return { day: null, year };
+}

@@ -1,0 +1,198 @@
+// Evaluation of event linking on FA-KES against incidents labelled by reading
+// (test/fixtures/labels/fakes-events.json). Prints, per labelled article, whether the first-ranked article
+// of ANOTHER outlet tells the same incident — for Parallax (article level, and passage level via the best
+// passage link) and for the baseline a reader already has: a plain MiniSearch search of the text over whole
+// articles. Run: npx vitest run test/bench/events-eval.test.ts
+import { readdirSync, readFileSync } from 'node:fs';
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article';
+import { EventIndex, type EventArticleInput } from '../../src/core/events';
+import { namesInputs } from './events-names';
+
+interface Incident {
+  id: string;
+  description: string;
+  files: string[];
+  lookalikes: string[];
+}
+
+const dir = new URL('../fixtures/fa-kes/', import.meta.url);
+const labels = JSON.parse(
+  readFileSync(new URL('../fixtures/labels/fakes-events.json', import.meta.url), 'utf8'),
+) as { incidents: Incident[] };
+
+interface Loaded {
+  input: EventArticleInput;
+  outlet: string;
+}
+
+function load(): Map<string, Loaded> {
+  const out = new Map<string, Loaded>();
+  const inputs: EventArticleInput[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.md') || f === 'README.md') continue;
+    const text = readFileSync(new URL(f, dir), 'utf8');
+    const parsed = parseArticle(text);
+    inputs.push({ file: f, text, passages: parsed.passages, meta: parsed.meta, mentions: [] });
+  }
+  const withNames = namesInputs(inputs);
+  for (const input of withNames) out.set(input.file, { input, outlet: input.meta.outlet ?? '?' });
+  return out;
+}
+
+interface Ranked {
+  files: string[];
+  top1Score: number | null;
+}
+
+function evaluate(
+  name: string,
+  rank: (file: string) => Ranked,
+  articles: Map<string, Loaded>,
+  incidents: Incident[],
+): { hit1: number; hit3: number; lookalike1: number; wrong1: number; empty: number; n: number } {
+  const incidentOf = new Map<string, Incident>();
+  for (const inc of incidents) for (const f of inc.files) incidentOf.set(f, inc);
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  let n = 0;
+  let hit1 = 0;
+  let hit3 = 0;
+  let look1 = 0;
+  let wrong1 = 0;
+  let empty = 0;
+  const lines: string[] = [];
+  for (const inc of incidents) {
+    const outlets = new Set(inc.files.map((f) => articles.get(f)!.outlet));
+    if (outlets.size < 2) continue; // nothing to find in another outlet
+    for (const f of inc.files) {
+      const own = articles.get(f)!.outlet;
+      const ranked = rank(f).files.filter((g) => articles.get(g)?.outlet !== own);
+      n++;
+      const top = ranked[0];
+      const ok1 = top !== undefined && inc.files.includes(top);
+      const ok3 = ranked.slice(0, 3).some((g) => inc.files.includes(g));
+      const topInc = top ? incidentOf.get(top) : undefined;
+      const look = !!topInc && inc.lookalikes.some((l) => byId.get(l) === topInc);
+      if (ok1) hit1++;
+      if (ok3) hit3++;
+      if (look) look1++;
+      if (top && !ok1) wrong1++;
+      if (!top) empty++;
+      lines.push(
+        `${ok1 ? 'HIT ' : ok3 ? 'hit3' : top ? (look ? 'LOOK' : 'miss') : 'none'} ${inc.id.padEnd(28)} ${f.slice(0, 50).padEnd(50)} → ${top ? `${top.slice(0, 50)} [${topInc?.id ?? 'unlabelled'}]` : '—'}`,
+      );
+    }
+  }
+  if (process.env.EVENTS_EVAL_VERBOSE) console.log(`\n## ${name}\n` + lines.join('\n'));
+  return { hit1, hit3, lookalike1: look1, wrong1, empty, n };
+}
+
+function pct(x: number, n: number): string {
+  return ((100 * x) / n).toFixed(1).padStart(5) + '%';
+}
+
+describe('event linking on FA-KES labelled incidents', () => {
+  const articles = load();
+  const incidents = labels.incidents.filter((i) => i.files.every((f) => articles.has(f)));
+
+  const t0 = performance.now();
+  const index = new EventIndex();
+  for (const a of articles.values()) index.setArticle(a.input);
+  const buildMs = performance.now() - t0;
+
+  // Baseline: whole articles in MiniSearch (default tokenizer, BM25), queried with the article's text or
+  // with its longest body passage.
+  const plain = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], idField: 'id' });
+  plain.addAll(
+    [...articles.values()].map((a) => ({ id: a.input.file, text: a.input.text.slice(bodyStartOf(a.input)) })),
+  );
+  const baselineArticle = (file: string): Ranked => {
+    const a = articles.get(file)!;
+    const res = plain.search(a.input.text.slice(bodyStartOf(a.input)), { combineWith: 'OR' });
+    return { files: res.map((r) => String(r.id)).filter((id) => id !== file), top1Score: null };
+  };
+  const baselinePassage = (file: string): Ranked => {
+    const a = articles.get(file)!;
+    const body = a.input.passages.filter((p) => p.kind === 'body');
+    const longest = body.sort((x, y) => y.end - y.start - (x.end - x.start))[0];
+    if (!longest) return { files: [], top1Score: null };
+    const res = plain.search(a.input.text.slice(longest.start, longest.end), { combineWith: 'OR' });
+    return { files: res.map((r) => String(r.id)).filter((id) => id !== file), top1Score: null };
+  };
+  const oursArticle = (file: string): Ranked => {
+    const r = index.relatedArticles(file, 20);
+    return { files: r.map((x) => x.file), top1Score: r[0]?.score ?? null };
+  };
+  // Passage level: every link of every passage, ranked by score; an article counts once, at its best link.
+  const oursPassage = (file: string): Ranked => {
+    const a = articles.get(file)!;
+    const best = new Map<string, number>();
+    for (const p of a.input.passages) {
+      for (const l of index.related(file, p.index, 20)) best.set(l.file, Math.max(best.get(l.file) ?? 0, l.score));
+    }
+    const files = [...best.entries()].sort((x, y) => y[1] - x[1]).map(([f]) => f);
+    return { files, top1Score: files.length ? best.get(files[0])! : null };
+  };
+
+  const results = {
+    'Parallax, article level': evaluate('Parallax, article level', oursArticle, articles, incidents),
+    'Parallax, passage level': evaluate('Parallax, passage level', oursPassage, articles, incidents),
+    'Baseline: article text → MiniSearch over articles': evaluate('Baseline article', baselineArticle, articles, incidents),
+    'Baseline: longest passage → MiniSearch over articles': evaluate('Baseline passage', baselinePassage, articles, incidents),
+  };
+
+  // Latency of `related` over every passage of the corpus.
+  const times: number[] = [];
+  for (const a of articles.values()) {
+    for (const p of a.input.passages) {
+      const s = performance.now();
+      index.related(a.input.file, p.index, 10);
+      times.push(performance.now() - s);
+    }
+  }
+  times.sort((x, y) => x - y);
+  const p95 = times[Math.floor(times.length * 0.95)];
+
+  const n = Object.values(results)[0].n;
+  const rows = Object.entries(results).map(
+    ([k, r]) =>
+      `${k.padEnd(54)} hit@1 ${pct(r.hit1, r.n)}  hit@3 ${pct(r.hit3, r.n)}  look-alike@1 ${pct(r.lookalike1, r.n)}  wrong@1 ${pct(r.wrong1, r.n)}  nothing ${pct(r.empty, r.n)}`,
+  );
+  console.log(
+    `\nFA-KES event linking: ${incidents.length} labelled incidents, ${n} articles with coverage in another outlet; ` +
+      `index of ${articles.size} articles / ${index.passageCount} passages built in ${buildMs.toFixed(0)} ms; ` +
+      `related() p95 ${p95.toFixed(2)} ms over ${times.length} passages\n` +
+      rows.join('\n'),
+  );
+
+  it('finds another outlet telling the same incident first, far more often than plain search', () => {
+    const ours = results['Parallax, article level'];
+    const base = results['Baseline: article text → MiniSearch over articles'];
+    expect(ours.hit1 / ours.n).toBeGreaterThanOrEqual(0.75);
+    expect(ours.hit3 / ours.n).toBeGreaterThanOrEqual(0.85);
+    expect(ours.hit1 / ours.n).toBeGreaterThan(base.hit1 / base.n + 0.1);
+  });
+
+  it('passage links lead to the same incident as well', () => {
+    const ours = results['Parallax, passage level'];
+    const base = results['Baseline: longest passage → MiniSearch over articles'];
+    expect(ours.hit1 / ours.n).toBeGreaterThanOrEqual(0.75);
+    expect(ours.hit1 / ours.n).toBeGreaterThan(base.hit1 / base.n + 0.1);
+  });
+
+  it('rarely puts a look-alike incident (same place or kind, another day) first', () => {
+    const ours = results['Parallax, article level'];
+    const base = results['Baseline: article text → MiniSearch over articles'];
+    expect(ours.lookalike1 / ours.n).toBeLessThanOrEqual(0.05);
+    expect(ours.lookalike1).toBeLessThanOrEqual(base.lookalike1);
+  });
+
+  it('answers a passage query fast', () => {
+    expect(p95).toBeLessThan(50);
+  });
+});
+
+function bodyStartOf(input: EventArticleInput): number {
+  return input.passages[0]?.start ?? 0;
+}
