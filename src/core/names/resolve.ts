@@ -205,13 +205,38 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     if (!s) capDf.set(r.key, (s = new Set()));
     s.add(r.art);
   }
+  const commonMemo = new Map<string, boolean>();
   const common = (word: string): boolean => {
+    const hit = commonMemo.get(word);
+    if (hit !== undefined) return hit;
     const k = nameKey(word);
     const low = lowerDf.get(k) ?? 0;
-    return !glossaryKeys.has(k) && low >= 3 && low >= 0.2 * (capDf.get(k)?.size ?? 0);
+    const v = !glossaryKeys.has(k) && low >= 3 && low >= 0.2 * (capDf.get(k)?.size ?? 0);
+    commonMemo.set(word, v);
+    return v;
   };
 
   const expansions: Set<number>[] = arts.map((a) => new Set(a.names.acronyms.map((d) => d.exp)));
+
+  // Splits depend only on the surface text and whether apostrophes were stripped, so each is worked out once.
+  const splitMemo = new Map<string, { s: number; e: number; key: string; acr: boolean }[] | null>();
+  const segmentCached = (r: MRec, wholeCount: number, noApos: boolean): MRec[] | null => {
+    const memoKey = `${noApos ? 1 : 0}${r.surface}`;
+    let plan = splitMemo.get(memoKey);
+    if (plan === undefined) {
+      const parts = segment(r, forms, wholeCount, noApos, common);
+      plan = parts ? parts.map((p) => ({ s: p.start - r.start, e: p.end - r.start, key: p.key, acr: !!forms.get(p.key)?.acr })) : null;
+      splitMemo.set(memoKey, plan);
+    }
+    if (!plan) return null;
+    return plan.map((p) => {
+      const start = r.start + p.s;
+      const end = r.start + p.e;
+      const surface = r.surface.slice(p.s, p.e);
+      const si = p.s === 0 && !!r.raw.si;
+      return { ...r, start, end, surface, key: p.key, raw: { ...r.raw, start, end, surface, key: p.key, si, strong: false, cue: p.acr ? 'group' : undefined } };
+    });
+  };
 
   // 2. Texts without commas glue neighbouring names ("Deir Ezzor Aleppo"): a rare multi-word form that splits
   //    entirely into common forms is read as those forms. Titled names ("Defense Minister Israel Katz") stay whole.
@@ -221,7 +246,7 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
       const f = forms.get(r.key)!;
       if (!r.raw.acr && !glossaryKeys.has(r.key) && f.words === 1 && common(r.surface)) continue;
       const split = f.words >= 2 && !(r.raw.cue === 'person' && r.raw.strong) && !glossaryKeys.has(r.key) && !expansions[r.art].has(r.idx)
-        ? segment(r, forms, f.count, arts[r.art].names.noApostrophes, common)
+        ? segmentCached(r, f.count, arts[r.art].names.noApostrophes)
         : null;
       if (split) next.push(...split);
       else next.push(r);
@@ -299,7 +324,7 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
       s = new Set();
       let n = 0;
       for (const ai of f.arts) {
-        if (n++ >= 40) break;
+        if (n++ >= 20) break;
         for (const m of arts[ai].names.mentions) if (m.key !== f.key) s.add(m.key);
       }
       neighbourCache.set(f.id, s);
@@ -312,6 +337,8 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     const kb = kindOf(b.votes);
     if (ka.kind !== 'other' && ka.kind === kb.kind) conf += 0.15;
     else if (ka.decisive && kb.decisive && ka.kind !== kb.kind) conf -= 0.5;
+    // Context can move the score by at most 0.15 either way: only look when that could change the outcome.
+    if (conf - 0.15 >= MERGE_THRESHOLD || conf + 0.15 < MERGE_THRESHOLD) return conf;
     const na = neighbours(a);
     const nb = neighbours(b);
     let shared = 0;
@@ -538,6 +565,11 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     }
     // A word used far more often alone than any full name ending in it, and not as a person, is its own thing
     // ("Iran" is not short for a glued "Mohammad Javad Zarif Iran").
+    // A word that reads as a place or group by itself only joins a full name that a title or role makes a person.
+    const selfKind = kindOf(clusterVotes.get(r)!);
+    if (cands && selfKind.decisive && selfKind.kind !== 'person') {
+      for (const c of [...cands]) if (strongPerson(clusters.get(c) ?? []) === 0) cands.delete(c);
+    }
     if (cands && cands.size) {
       const own = clusterCount.get(r) ?? 0;
       const best = Math.max(...[...cands].map((c) => clusterCount.get(c) ?? 0));
