@@ -79,7 +79,8 @@ interface Form {
   key: string;
   id: number;
   count: number;
-  arts: Set<number>;
+  /** Articles it occurs in, ascending (records arrive in article order). */
+  arts: number[];
   votes: Votes;
   acr: boolean;
   words: number;
@@ -478,7 +479,8 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
       if (!cands) continue;
       const roots = new Set(cands.map((c) => uf.find(c.id)));
       if (roots.size !== 1) continue;
-      const together = cands.some((c) => [...c.arts].some((a) => f.arts.has(a)));
+      const mine = new Set(f.arts);
+      const together = cands.some((c) => c.arts.some((a) => mine.has(a)));
       if (together) uf.union(f.id, cands[0].id);
     }
   }
@@ -637,8 +639,10 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     entity: Entity;
   }
   const drafts: Draft[] = [];
+  const glossaryByRoot = new Map<number, GlossaryEntry>();
+  for (const g of glossaryRoots) if (!glossaryByRoot.has(uf.find(g.id))) glossaryByRoot.set(uf.find(g.id), g.entry);
   for (const [root, rs] of groups) {
-    const glos = glossaryRoots.find((g) => uf.find(g.id) === root)?.entry;
+    const glos = glossaryByRoot.get(root);
     if (!glos && rs.length > 0) {
       // Ordinary words that only ever open sentences ("Refugees", "Videos") are not names.
       const single = rs.every((r) => !r.key.includes(' '));
@@ -728,7 +732,7 @@ function strongNonPerson(fs: Form[], recsByKey: Map<string, MRec[]>): boolean {
 }
 
 function newForm(key: string, id: number): Form {
-  return { key, id, count: 0, arts: new Set(), votes: emptyVotes(), acr: false, words: key.split(' ').length, realS: false };
+  return { key, id, count: 0, arts: [], votes: emptyVotes(), acr: false, words: key.split(' ').length, realS: false };
 }
 
 function buildForms(recs: MRec[], arts: ResolveInput[]): Map<string, Form> {
@@ -737,7 +741,7 @@ function buildForms(recs: MRec[], arts: ResolveInput[]): Map<string, Form> {
     let f = forms.get(r.key);
     if (!f) forms.set(r.key, (f = newForm(r.key, forms.size)));
     f.count++;
-    f.arts.add(r.art);
+    if (f.arts[f.arts.length - 1] !== r.art) f.arts.push(r.art);
     addVotes(f.votes, r.raw);
     if (r.raw.acr) f.acr = true;
     if (!r.raw.ps && r.key.endsWith('s') && !arts[r.art].names.noApostrophes) f.realS = true;
