@@ -77,7 +77,11 @@ export class Corpus {
   private readonly readOptions: ReadOptions;
   readonly maxFileBytes: number;
 
-  private passageSearch = newPassageSearch();
+  /**
+   * Full-text index of passages, built on the first search: it costs as much as the rest of indexing together, and
+   * neither the tree, hovers nor a warm start need it.
+   */
+  private passageSearch: MiniSearch<{ id: number; text: string }> | null = null;
   /** MiniSearch document id → where the passage lives; ids are never reused while the index lives. */
   private readonly passageIds = new Map<number, { file: string; index: number }>();
   private readonly idsByFile = new Map<string, number[]>();
@@ -88,7 +92,7 @@ export class Corpus {
   private events: EventIndex | null = null;
   /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
   private readonly eventSignatures = new Map<string, string>();
-  /** Parse results restored from a persisted index, by content hash; each is taken (and dropped) by setText. */
+  /** Parse results restored from a persisted index, by content hash, for setText to use instead of parsing. */
   private restored = new Map<string, CacheEntry<ArticleNames>>();
   /** Files parsed from text vs restored from the persisted index since this corpus was created. */
   readonly stats = { parsed: 0, restored: 0 };
@@ -142,8 +146,8 @@ export class Corpus {
     const hash = contentHash(text);
     const existing = this.records.get(file);
     if (existing && existing.hash === hash) return existing;
+    // Kept until the next export: identical files (copies, re-posted wire stories) share one entry.
     const cached = this.restored.get(hash);
-    if (cached) this.restored.delete(hash);
     const parsed = cached ? cached.parsed : parseArticle(text, this.readOptions);
     if (cached) this.stats.restored++;
     else this.stats.parsed++;
@@ -158,7 +162,7 @@ export class Corpus {
     this.dropDerived(file);
     if (cached?.names) this.derived.set(file, { names: { ...cached.names, file } });
     this.records.set(file, record);
-    this.indexPassages(record);
+    if (this.passageSearch) this.indexPassages(this.passageSearch, record);
     return record;
   }
 
@@ -255,7 +259,7 @@ export class Corpus {
     if (!query.trim()) return [];
     for (const combineWith of ['AND', 'OR'] as const) {
       const hits: PassageHit[] = [];
-      for (const r of this.passageSearch.search(query, { prefix: true, fuzzy: 0.2, combineWith })) {
+      for (const r of this.searchIndex().search(query, { prefix: true, fuzzy: 0.2, combineWith })) {
         const ref = this.passageIds.get(r.id as number);
         const record = ref && this.records.get(ref.file);
         const passage = ref && record?.parsed.passages[ref.index];
@@ -445,7 +449,15 @@ export class Corpus {
     return events;
   }
 
-  private indexPassages(record: ArticleRecord): void {
+  private searchIndex(): MiniSearch<{ id: number; text: string }> {
+    if (!this.passageSearch) {
+      this.passageSearch = newPassageSearch();
+      for (const record of this.records.values()) this.indexPassages(this.passageSearch, record);
+    }
+    return this.passageSearch;
+  }
+
+  private indexPassages(search: MiniSearch<{ id: number; text: string }>, record: ArticleRecord): void {
     const ids: number[] = [];
     const docs: { id: number; text: string }[] = [];
     for (const p of record.parsed.passages) {
@@ -455,7 +467,7 @@ export class Corpus {
       this.passageIds.set(id, { file: record.file, index: p.index });
       docs.push({ id, text: record.text.slice(p.start, p.end) });
     }
-    this.passageSearch.addAll(docs);
+    search.addAll(docs);
     this.idsByFile.set(record.file, ids);
   }
 
@@ -466,7 +478,7 @@ export class Corpus {
     const ids = this.idsByFile.get(file);
     if (ids) {
       for (const id of ids) {
-        this.passageSearch.discard(id);
+        this.passageSearch?.discard(id);
         this.passageIds.delete(id);
       }
       this.idsByFile.delete(file);
