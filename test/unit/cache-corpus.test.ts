@@ -122,6 +122,24 @@ describe('warm start from the persisted index', () => {
     expect(spies.extract).toBe(files.length);
   });
 
+  it('restores identical copies of one article under both names, and full-text search finds restored and edited text', () => {
+    const { cache } = fresh();
+    spies.parse = 0;
+    const b = new Corpus();
+    b.importCache(cache);
+    const [file, text] = files[1];
+    b.setText('a/' + file, text);
+    b.setText('b/' + file, text);
+    expect(spies.parse).toBe(0);
+    expect(b.get('b/' + file)!.parsed).toEqual(b.get('a/' + file)!.parsed);
+    const words = text.slice(b.get('a/' + file)!.parsed.passages.find((p) => p.kind === 'body')!.start).split(/\s+/).slice(2, 6).join(' ');
+    expect(b.searchPassages(words).map((h) => h.file)).toContain('a/' + file);
+    b.setText('b/' + file, text + '\n\nZygomorphic quetzalcoatlus sightings were reported near the river.\n');
+    expect(b.searchPassages('quetzalcoatlus zygomorphic').map((h) => h.file)).toEqual(['b/' + file]);
+    b.setText('b/' + file, text);
+    expect(b.searchPassages('quetzalcoatlus zygomorphic')).toEqual([]);
+  });
+
   it('accepts the cache as bytes, as the extension reads it from storage', () => {
     const { cache } = fresh();
     const b = new Corpus();
