@@ -1,5 +1,6 @@
-// "Also in: WSWS, Havana Times" above each passage that other outlets cover; clicking it opens Show Other
-// Coverage for that passage. Setting parallax.codeLens.enabled turns it off.
+// "Also in: WSWS, Havana Times" above each passage that other articles cover; clicking it opens Show Other
+// Coverage for that passage. Passages that start on the same line (a long one-line body split into sentences)
+// share one lens, so a line never carries a row of lenses. Setting parallax.codeLens.enabled turns it off.
 import * as vscode from 'vscode';
 import { readConfig } from './config';
 import { alsoIn } from './format';
@@ -19,24 +20,29 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
       if (!key || !record) return [];
       const corpus = index.corpus;
       if (corpus.relatedArticles(key, 1).length === 0) return [];
-      const lenses: vscode.CodeLens[] = [];
+      /** Per line: the passages starting there that have coverage, and the outlets covering them (best first). */
+      const lines = new Map<number, { offsets: number[]; outlets: (string | null)[] }>();
       let seen = 0;
       for (const p of record.parsed.passages) {
         if (token.isCancellationRequested || ++seen > MAX_PASSAGES) break;
         if (p.kind === 'boilerplate') continue;
         const related = corpus.related(key, p.start, 10);
         if (related.length === 0) continue;
-        const at = record.lines.position(p.start);
-        lenses.push(
-          new vscode.CodeLens(new vscode.Range(at.line, at.character, at.line, at.character), {
-            title: alsoIn(related.map((r) => corpus.get(r.file)?.parsed.meta.outlet ?? null)),
-            tooltip: 'Show other coverage of this passage',
-            command: 'parallax.showOtherCoverage',
-            arguments: [doc.uri.toString(), p.start],
-          }),
-        );
+        const line = record.lines.position(p.start).line;
+        let entry = lines.get(line);
+        if (!entry) lines.set(line, (entry = { offsets: [], outlets: [] }));
+        entry.offsets.push(p.start);
+        entry.outlets.push(...related.map((r) => corpus.get(r.file)?.parsed.meta.outlet ?? null));
       }
-      return lenses;
+      return [...lines].map(
+        ([line, { offsets, outlets }]) =>
+          new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+            title: alsoIn(outlets),
+            tooltip: offsets.length > 1 ? `Show other coverage of the ${offsets.length} passages on this line` : 'Show other coverage of this passage',
+            command: 'parallax.showOtherCoverage',
+            arguments: [doc.uri.toString(), offsets.length === 1 ? offsets[0] : offsets],
+          }),
+      );
     },
   };
   return vscode.Disposable.from(

@@ -28,7 +28,7 @@ export interface GlossaryReport {
 
 const GLOSSARY_GLOB = '**/*.parallax.json';
 /** Files read concurrently per slice; between slices the extension host gets the event loop back. */
-const BATCH = 24;
+const BATCH = 64;
 /** Views refresh at most this often after a change. */
 const CHANGE_DEBOUNCE_MS = 100;
 /** While bulk indexing, views refresh at most this often (the tree fills in as files arrive). */

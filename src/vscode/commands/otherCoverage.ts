@@ -11,6 +11,8 @@ const LIMIT = 20;
 interface Source {
   key: string;
   offset: number;
+  /** Several passages at once (a CodeLens over a line with several passages); `offset` is the first. */
+  offsets?: number[];
   editor?: vscode.TextEditor;
 }
 
@@ -25,13 +27,17 @@ interface Item extends vscode.QuickPickItem {
   result: RelatedPassageLike;
 }
 
-/** The passage a command is about: explicit [uri, offset] (from a CodeLens) or the active editor's cursor. */
+/**
+ * The passage a command is about: explicit [uri, offset or offsets] (from a CodeLens) or the active editor's
+ * cursor.
+ */
 export function sourceOf(index: WorkspaceIndex, uriArg?: unknown, offsetArg?: unknown): Source | undefined {
   const editor = vscode.window.activeTextEditor;
-  if (typeof uriArg === 'string' && typeof offsetArg === 'number') {
+  const offsets = typeof offsetArg === 'number' ? [offsetArg] : Array.isArray(offsetArg) ? offsetArg.filter((o): o is number => typeof o === 'number') : [];
+  if (typeof uriArg === 'string' && offsets.length > 0) {
     const match = editor?.document.uri.toString() === uriArg ? editor : undefined;
     if (match) index.ensureFresh(match.document);
-    return index.corpus.get(uriArg) ? { key: uriArg, offset: offsetArg, editor: match } : undefined;
+    return index.corpus.get(uriArg) ? { key: uriArg, offset: offsets[0], offsets, editor: match } : undefined;
   }
   if (!editor) return undefined;
   const key = index.ensureFresh(editor.document);
@@ -51,7 +57,19 @@ export function describe(index: WorkspaceIndex, r: RelatedPassageLike): { label:
 export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable {
   let cycle: Cycle | undefined;
 
-  const related = (src: Source) => index.corpus.related(src.key, src.offset, LIMIT);
+  const related = (src: Source): RelatedPassageLike[] => {
+    if (!src.offsets || src.offsets.length < 2) return index.corpus.related(src.key, src.offset, LIMIT);
+    // Several passages: each linked passage once, with its best score, best first.
+    const best = new Map<string, RelatedPassageLike>();
+    for (const offset of src.offsets) {
+      for (const r of index.corpus.related(src.key, offset, LIMIT)) {
+        const id = `${r.file}#${r.passage}`;
+        const had = best.get(id);
+        if (!had || had.score < r.score) best.set(id, r);
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, LIMIT);
+  };
   const rangeOf = (r: RelatedPassageLike) => rangeInRecord(index, r.file, r.start, r.end) ?? new vscode.Range(0, 0, 0, 0);
   const nothing = (why: string) => vscode.window.setStatusBarMessage(`Parallax: ${why}`, 4000);
 
