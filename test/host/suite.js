@@ -238,7 +238,7 @@ test('CRLF file: hover, references and CodeLens ranges match the LF original', a
 
 test('Markdown with front matter: hovers in the body, ranges after the front matter', async () => {
   const md = await doc(MD_FILE);
-  const pos = positionOf(md, 'HTS leader Abu Mohammad al-Golani', 'Golani', 1);
+  const pos = positionOf(md, 'Abu Mohammad al-Golani, the HTS leader', 'Golani', 1);
   const h = await eventually(async () => {
     const hs = await hover(md.uri, pos);
     return hs && hs.length ? hs : null;
@@ -254,6 +254,18 @@ test('Markdown with front matter: hovers in the body, ranges after the front mat
     assert.ok(l.range.start.line >= 6, `a reference points into the front matter (line ${l.range.start.line})`);
     assert.match(md.getText(l.range), /HTS|Tahrir/i, `Markdown reference covers "${md.getText(l.range)}"`);
   }
+});
+
+test('hover snippets of a Markdown mention show body text, never the front matter', async () => {
+  const md = await doc(MD_FILE);
+  const d = await sampleWith('Golani was the subject');
+  const texts = [
+    hoverText(await hover(md.uri, positionOf(md, 'Abu Mohammad al-Golani, the HTS leader', 'Golani', 1))),
+    hoverText(await hover(d.uri, positionOf(d, 'Golani was the subject', 'Golani', 1))),
+  ].join('\n');
+  assert.match(texts, /Parallax Test Wire/, 'the Markdown article is not among the mentions');
+  assert.doesNotMatch(texts, /outlet: Parallax Test Wire|title: Rebel alliance|date: 2024-12-08|---/,
+    `a snippet shows front matter: ${(texts.match(/.{0,80}(outlet:|---).{0,80}/) || [''])[0]}`);
 });
 
 test('Reindex Workspace completes and hovers still work', async () => {
