@@ -92,6 +92,8 @@ export class Corpus {
   private events: EventIndex | null = null;
   /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
   private readonly eventSignatures = new Map<string, string>();
+  /** The entity resolution the event index was last brought up to date with: queries in between cost nothing. */
+  private eventsSyncedWith: EntityIndex | null = null;
   /** Parse results restored from a persisted index, by content hash, for setText to use instead of parsing. */
   private restored = new Map<string, CacheEntry<ArticleNames>>();
   /** Files parsed from text vs restored from the persisted index since this corpus was created. */
@@ -423,6 +425,7 @@ export class Corpus {
   /** The event index, brought up to date with the current entity resolution (only changed articles are re-fed). */
   private eventIndex(): EventIndex {
     const entities = this.entities();
+    if (this.events && this.eventsSyncedWith === entities) return this.events;
     if (!this.events) this.events = new EventIndex();
     const events = this.events;
     for (const file of [...this.eventSignatures.keys()]) {
@@ -446,6 +449,7 @@ export class Corpus {
       events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
       this.eventSignatures.set(record.file, signature);
     }
+    this.eventsSyncedWith = entities;
     return events;
   }
 
