@@ -114,7 +114,8 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
     const offset = editor ? editor.document.offsetAt(editor.selection.active) : 0;
     const current = cycle?.results[cycle.at];
     const inSource = cycle && key === cycle.key && index.corpus.passageAt(key, offset)?.start === cycle.passageStart;
-    const inShown = current && key === current.file && offset >= current.start && offset <= current.end;
+    // In the passage last shown (the cursor may sit anywhere in it, or not be placed yet).
+    const inShown = current && key === current.file && (index.corpus.passageAt(key, offset)?.start ?? -1) === current.start;
     if (cycle && (inSource || inShown)) {
       cycle.at = (cycle.at + delta + cycle.results.length) % cycle.results.length;
     } else {
@@ -132,6 +133,10 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
     vscode.window.setStatusBarMessage(`Parallax: related passage ${c.at + 1}/${c.results.length} — ${describe(index, r).label}`, 5000);
   };
 
+  // A key held down or pressed twice quickly: each step starts from where the previous one landed.
+  let last: Promise<unknown> = Promise.resolve();
+  const queued = (fn: () => Promise<unknown>) => (last = last.then(fn, fn));
+
   const peek = async () => {
     const src = sourceOf(index);
     if (!src?.editor) return nothing('put the cursor in a passage of an article to see its other coverage');
@@ -143,8 +148,8 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
 
   return vscode.Disposable.from(
     vscode.commands.registerCommand('parallax.showOtherCoverage', (uri?: unknown, offset?: unknown) => show(uri, offset)),
-    vscode.commands.registerCommand('parallax.nextRelatedPassage', () => step(1)),
-    vscode.commands.registerCommand('parallax.previousRelatedPassage', () => step(-1)),
+    vscode.commands.registerCommand('parallax.nextRelatedPassage', () => queued(() => step(1))),
+    vscode.commands.registerCommand('parallax.previousRelatedPassage', () => queued(() => step(-1))),
     vscode.commands.registerCommand('parallax.peekOtherCoverage', () => peek()),
   );
 }
