@@ -31,7 +31,7 @@ describe('VSIX package', () => {
   it('contains only the runtime files and is under 1 MB', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-vsix-')), 'parallax.vsix');
     const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
       cwd: repo,
       encoding: 'utf8',
       timeout: 120_000,
