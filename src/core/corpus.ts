@@ -13,7 +13,7 @@ import { extractNames, hoverMarkdown, resolveEntities, type ArticleNames, type E
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { EventIndex } from './events';
 import { buildTree, type TreeOutlet } from './tree';
-import { cacheSalt, decodeCache, encodeCache, type CacheEntry } from './cache';
+import { cacheSalt, decodeCache, encodeCache, type CacheEntry, type RestoredEntry } from './cache';
 
 export interface CorpusOptions {
   read?: ReadOptions;
@@ -95,7 +95,7 @@ export class Corpus {
   /** The entity resolution the event index was last brought up to date with: queries in between cost nothing. */
   private eventsSyncedWith: EntityIndex | null = null;
   /** Parse results restored from a persisted index, by content hash, for setText to use instead of parsing. */
-  private restored = new Map<string, CacheEntry<ArticleNames>>();
+  private restored = new Map<string, RestoredEntry<ArticleNames>>();
   /** Files parsed from text vs restored from the persisted index since this corpus was created. */
   readonly stats = { parsed: 0, restored: 0 };
 
@@ -162,7 +162,8 @@ export class Corpus {
       warnings: [...decodeWarnings, ...parsed.warnings],
     };
     this.dropDerived(file);
-    if (cached?.names) this.derived.set(file, { names: { ...cached.names, file } });
+    const names = cached?.names(text, file);
+    if (names) this.derived.set(file, { names });
     this.records.set(file, record);
     if (this.passageSearch) this.indexPassages(this.passageSearch, record);
     return record;
@@ -177,7 +178,7 @@ export class Corpus {
   exportCache(salt: unknown = null): string {
     this.restored = new Map();
     const entries: CacheEntry<ArticleNames>[] = [];
-    for (const r of this.records.values()) entries.push({ hash: r.hash, parsed: r.parsed, names: this.derived.get(r.file)?.names });
+    for (const r of this.records.values()) entries.push({ hash: r.hash, parsed: r.parsed, names: this.derived.get(r.file)?.names, text: r.text });
     return encodeCache(entries, this.cacheSalt(salt));
   }
 
@@ -356,14 +357,20 @@ export class Corpus {
 
   /** Text around a range, whitespace folded, for hover and result snippets. */
   snippet(file: string, start: number, end: number, context = 60): string {
-    const text = this.records.get(file)?.text;
-    if (text === undefined) return '';
-    let s = Math.max(0, start - context);
-    let e = Math.min(text.length, end + context);
+    const record = this.records.get(file);
+    if (!record) return '';
+    const text = record.text;
+    // Stay inside the passage (or at least the body): a snippet must never show front matter or a neighbouring
+    // footer as if it were part of the sentence.
+    const passage = this.passageAt(file, start);
+    const lo = passage ? passage.start : record.parsed.bodyStart;
+    const hi = passage ? passage.end : text.length;
+    let s = Math.max(lo, start - context);
+    let e = Math.min(hi, end + context);
     // Widen to word boundaries so snippets never start or end mid-word.
-    while (s > 0 && /\S/.test(text[s - 1]) && start - s < context + 20) s--;
-    while (e < text.length && /\S/.test(text[e]) && e - end < context + 20) e++;
-    return (s > 0 ? '… ' : '') + foldSpace(text.slice(s, e)) + (e < text.length ? ' …' : '');
+    while (s > lo && /\S/.test(text[s - 1]) && start - s < context + 20) s--;
+    while (e < hi && /\S/.test(text[e]) && e - end < context + 20) e++;
+    return (s > lo ? '… ' : '') + foldSpace(text.slice(s, e)) + (e < hi ? ' …' : '');
   }
 
   // ---------------------------------------------------------------- events

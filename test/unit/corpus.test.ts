@@ -1,0 +1,63 @@
+// The Corpus as the extension and the CLI use it: incremental updates, snippets, and the derived queries.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../src/core/corpus';
+
+const corpusDir = path.resolve(__dirname, '../../corpus');
+const sample = () => {
+  const c = new Corpus();
+  for (const f of fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt'))) c.setText(f, fs.readFileSync(path.join(corpusDir, f), 'utf8'));
+  return c;
+};
+
+describe('Corpus', () => {
+  it('keeps hover snippets inside the body: front matter never shows as part of a sentence', () => {
+    const c = sample();
+    c.setText(
+      'wire.md',
+      '---\ntitle: Wire copy\noutlet: Test Wire\nauthor: Desk\ndate: 2024-12-08\n---\nAbu Mohammad al-Golani spoke in Damascus on Sunday.\n',
+    );
+    const text = c.get('wire.md')!.text;
+    const h = c.hover('000_5016c1d33df8f1b8.txt', c.get('000_5016c1d33df8f1b8.txt')!.text.indexOf('Golani'));
+    expect(h?.markdown).toContain('Golani');
+    expect(h?.markdown).not.toMatch(/outlet:|date: 2024|---/);
+    const snippet = c.snippet('wire.md', text.indexOf('Abu'), text.indexOf('Abu') + 22);
+    expect(snippet.startsWith('Abu Mohammad al-Golani')).toBe(true);
+  });
+
+  it('re-indexes an edited article and forgets a removed one', () => {
+    const c = sample();
+    const files = () => c.searchPassages('Interfax').map((h) => h.file);
+    expect(files()[0]).toBe('000_5016c1d33df8f1b8.txt');
+    expect(files()).not.toContain('extra.txt');
+    c.setText('extra.txt', 'Extra report\n\nRussian jets flew on Monday, the Interfax news agency said.\n');
+    expect(files()).toContain('extra.txt');
+    c.setText('extra.txt', 'Extra report\n\nNothing about air bases here at all.\n');
+    expect(files()).not.toContain('extra.txt');
+    c.remove('extra.txt');
+    expect(c.files()).not.toContain('extra.txt');
+    expect(c.size).toBe(5);
+  });
+
+  it('renames keep the article and its names under the new key', () => {
+    const c = sample();
+    c.rename('004_42a1079da01722f9.txt', 'moved/havana.txt');
+    expect(c.get('004_42a1079da01722f9.txt')).toBeUndefined();
+    const text = c.get('moved/havana.txt')!.text;
+    expect(c.entityAt('moved/havana.txt', text.indexOf('al-Julani'))?.entity.name).toMatch(/Golani|Julani/);
+  });
+
+  it('offers other articles only as related coverage, never boilerplate', () => {
+    const c = sample();
+    const file = '001_77f1296ed2e53938.txt';
+    const text = c.get(file)!.text;
+    const related = c.related(file, text.indexOf('Israeli units have crossed'));
+    expect(related.length).toBeGreaterThan(0);
+    for (const r of related) {
+      expect(r.file).not.toBe(file);
+      expect(c.get(r.file)!.parsed.passages[r.passage].kind).toBe('body');
+    }
+    expect(c.related(file, text.indexOf('To contact the WSWS'))).toEqual([]);
+  });
+});
