@@ -92,3 +92,10 @@ export function kindLabel(kind: string): 'Person' | 'Group' | 'Place' | 'Other' 
 }
 
 export const KIND_ORDER = ['Person', 'Group', 'Place', 'Other'] as const;
+
+/** Status bar text: "$(book) 5 articles" when idle, "$(sync~spin) Parallax indexing 120/804" while reading. */
+export function statusText(s: { indexing: boolean; linking: boolean; done: number; total: number; articles: number }): string {
+  if (s.linking) return '$(sync~spin) Parallax linking names and events';
+  if (s.indexing) return s.total > 0 ? `$(sync~spin) Parallax indexing ${s.done}/${s.total}` : '$(sync~spin) Parallax indexing';
+  return `$(book) ${s.articles} article${s.articles === 1 ? '' : 's'}`;
+}

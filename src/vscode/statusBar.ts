@@ -1,13 +1,8 @@
 // Status bar: "$(book) 5 articles" when idle, "$(sync~spin) Parallax indexing 120/804" while indexing.
 // Clicking it shows the Parallax log (what was skipped and why).
 import * as vscode from 'vscode';
+import { statusText } from './format';
 import type { IndexState, WorkspaceIndex } from './workspaceIndex';
-
-export function statusText(s: IndexState): string {
-  if (s.linking) return '$(sync~spin) Parallax linking names and events';
-  if (s.indexing) return s.total > 0 ? `$(sync~spin) Parallax indexing ${s.done}/${s.total}` : '$(sync~spin) Parallax indexing';
-  return `$(book) ${s.articles} article${s.articles === 1 ? '' : 's'}`;
-}
 
 export function registerStatusBar(index: WorkspaceIndex): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('parallax.status', vscode.StatusBarAlignment.Left, 10);

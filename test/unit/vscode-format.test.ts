@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alsoIn, articleDescription, coverageLabel, excerpt, kindLabel, metadataRows } from '../../src/vscode/format';
+import { alsoIn, articleDescription, coverageLabel, excerpt, kindLabel, metadataRows, statusText } from '../../src/vscode/format';
 import type { ArticleMeta } from '../../src/core/types';
 
 describe('tree and quick pick text', () => {
@@ -65,5 +65,16 @@ describe('excerpt', () => {
 
   it('starts at the beginning when no term occurs', () => {
     expect(excerpt(text, ['Damascus'], 60).startsWith('The first sentence')).toBe(true);
+  });
+});
+
+describe('status bar text', () => {
+  it('shows the article count when idle and progress while indexing', () => {
+    const idle = { indexing: false, linking: false, done: 0, total: 0, articles: 5 };
+    expect(statusText(idle)).toBe('$(book) 5 articles');
+    expect(statusText({ ...idle, articles: 1 })).toBe('$(book) 1 article');
+    expect(statusText({ ...idle, indexing: true, done: 120, total: 804 })).toBe('$(sync~spin) Parallax indexing 120/804');
+    expect(statusText({ ...idle, indexing: true })).toBe('$(sync~spin) Parallax indexing');
+    expect(statusText({ ...idle, indexing: true, linking: true, done: 804, total: 804 })).toMatch(/linking/);
   });
 });
