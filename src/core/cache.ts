@@ -15,16 +15,26 @@ import type { ArticleMeta, Heading, ParsedArticle, Passage, PassageKind } from '
 export const CACHE_VERSION = 1;
 const FORMAT = 'parallax-index';
 
-/** One file's cached parse: everything `setText` would otherwise compute from the text alone. */
+/** One file's parse, to export: everything `setText` would otherwise compute from the text alone. */
 export interface CacheEntry<N = unknown> {
   hash: string;
   parsed: ParsedArticle;
-  /** Per-article names extraction, when it had been computed; opaque plain data to this module. */
+  /** Per-article names extraction, when it had been computed: plain data (objects, arrays, strings, numbers). */
   names?: N;
+  /** The article text, so that mention surfaces equal to their range need not be stored. */
+  text?: string;
+}
+
+/** One file's parse, as restored: the names extraction is unpacked against the text once the file is read. */
+export interface RestoredEntry<N = unknown> {
+  hash: string;
+  parsed: ParsedArticle;
+  /** The names extraction for this text (identical to a fresh one), or undefined when none was cached. */
+  names(text: string, file: string): N | undefined;
 }
 
 export type CacheDecodeResult<N = unknown> =
-  | { ok: true; entries: Map<string, CacheEntry<N>> }
+  | { ok: true; entries: Map<string, RestoredEntry<N>> }
   | { ok: false; reason: string };
 
 /**
@@ -54,7 +64,7 @@ export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string): 
       p.headings.map((h) => [h.start, h.end, h.text]),
       packPassages(p.passages),
       p.warnings,
-      e.names === undefined ? null : e.names,
+      e.names === undefined ? null : packNames(e.names, e.text),
     ]);
   }
   return JSON.stringify({ format: FORMAT, version: CACHE_VERSION, salt, entries: out });
@@ -77,7 +87,7 @@ export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string
   if (root.version !== CACHE_VERSION) return { ok: false, reason: `format version ${String(root.version)}, expected ${CACHE_VERSION}` };
   if (root.salt !== salt) return { ok: false, reason: 'written with other read settings or another Parallax version' };
   if (!Array.isArray(root.entries)) return { ok: false, reason: 'no entries' };
-  const entries = new Map<string, CacheEntry<N>>();
+  const entries = new Map<string, RestoredEntry<N>>();
   for (const raw of root.entries as unknown[]) {
     const entry = unpackEntry<N>(raw);
     // One malformed entry means the file was damaged or hand-edited: trust none of it.
@@ -95,7 +105,7 @@ function packPassages(passages: Passage[]): PackedPassages {
   return out;
 }
 
-function unpackEntry<N>(raw: unknown): CacheEntry<N> | null {
+function unpackEntry<N>(raw: unknown): RestoredEntry<N> | null {
   if (!Array.isArray(raw) || raw.length !== 7) return null;
   const [hash, meta, bodyStart, headings, passages, warnings, names] = raw as PackedEntry;
   if (typeof hash !== 'string' || !isObject(meta) || typeof bodyStart !== 'number') return null;
@@ -118,12 +128,75 @@ function unpackEntry<N>(raw: unknown): CacheEntry<N> | null {
     if (typeof section === 'string') p.section = section;
     outPassages.push(p);
   }
-  const entry: CacheEntry<N> = {
+  if (names !== null && !(isObject(names) && (names.mentions === undefined || isPackedRows(names.mentions)))) return null;
+  return {
     hash,
     parsed: { meta: meta as unknown as ArticleMeta, bodyStart, headings: outHeadings, passages: outPassages, warnings: warnings.map(String) },
+    names: (text, file) => (names === null ? undefined : (unpackNames(names, text, file) as N)),
   };
-  if (names !== null && names !== undefined) entry.names = names as N;
-  return entry;
+}
+
+// Names extractions are most of a cache's volume: every mention is an object with the same few fields. They are
+// stored column-wise (field names once per article, not once per mention), and a mention's surface is left out
+// when it is exactly the text of its range, which the restored file supplies. Generic over the fields, so a new
+// field in the extraction is kept without a change here. The `file` field is the key it is restored under.
+const SAME_AS_TEXT = 0;
+
+interface PackedRows {
+  /** Field names; a row's missing field is null in its column. */
+  k: string[];
+  c: unknown[][];
+}
+
+function packNames(names: unknown, text: string | undefined): unknown {
+  if (!isObject(names)) return names;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(names)) {
+    if (key === 'file') continue;
+    out[key] = key === 'mentions' && Array.isArray(value) && value.every(isObject) ? packRows(value as Record<string, unknown>[], text) : value;
+  }
+  return out;
+}
+
+function packRows(rows: Record<string, unknown>[], text: string | undefined): PackedRows {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const columns = keys.map((k) =>
+    rows.map((r) => {
+      const v = r[k];
+      if (v === undefined) return null;
+      if (k === 'surface' && text !== undefined && typeof r.start === 'number' && typeof r.end === 'number' && text.slice(r.start, r.end) === v) return SAME_AS_TEXT;
+      return v;
+    }),
+  );
+  return { k: keys, c: columns };
+}
+
+function isPackedRows(v: unknown): v is PackedRows {
+  if (!isObject(v) || !Array.isArray(v.k) || !Array.isArray(v.c) || v.k.length !== v.c.length) return false;
+  const n = Array.isArray(v.c[0]) ? v.c[0].length : 0;
+  return v.k.every((k) => typeof k === 'string') && v.c.every((col) => Array.isArray(col) && col.length === n);
+}
+
+function unpackNames(packed: Record<string, unknown>, text: string, file: string): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(packed)) out[key] = key === 'mentions' && isObject(value) ? unpackRows(value as unknown as PackedRows, text) : value;
+  out.file = file;
+  return out;
+}
+
+function unpackRows(packed: PackedRows, text: string): Record<string, unknown>[] {
+  const n = packed.c[0]?.length ?? 0;
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    const r: Record<string, unknown> = {};
+    packed.k.forEach((k, j) => {
+      const v = packed.c[j][i];
+      if (v !== null) r[k] = v;
+    });
+    if (r.surface === SAME_AS_TEXT) r.surface = text.slice(r.start as number, r.end as number);
+    rows.push(r);
+  }
+  return rows;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
