@@ -142,13 +142,15 @@ describe('event linking on FA-KES labelled incidents', () => {
     'Baseline: longest passage → MiniSearch over articles': evaluate('Baseline passage', baselinePassage, articles, incidents),
   };
 
-  // Latency of `related` over every passage of the corpus.
+  // Latency of `related` over every passage of the corpus, in CPU time of this thread so that other
+  // processes on a busy machine do not count against it.
   const times: number[] = [];
   for (const a of articles.values()) {
     for (const p of a.input.passages) {
-      const s = performance.now();
+      const s = process.cpuUsage();
       index.related(a.input.file, p.index, 10);
-      times.push(performance.now() - s);
+      const d = process.cpuUsage(s);
+      times.push((d.user + d.system) / 1000);
     }
   }
   times.sort((x, y) => x - y);
@@ -162,29 +164,32 @@ describe('event linking on FA-KES labelled incidents', () => {
   console.log(
     `\nFA-KES event linking: ${incidents.length} labelled incidents, ${n} articles with coverage in another outlet; ` +
       `index of ${articles.size} articles / ${index.passageCount} passages built in ${buildMs.toFixed(0)} ms; ` +
-      `related() p95 ${p95.toFixed(2)} ms over ${times.length} passages\n` +
+      `related() p95 ${p95.toFixed(2)} ms CPU over ${times.length} passages\n` +
       rows.join('\n'),
   );
 
   it('finds another outlet telling the same incident first, far more often than plain search', () => {
     const ours = results['Parallax, article level'];
     const base = results['Baseline: article text → MiniSearch over articles'];
-    expect(ours.hit1 / ours.n).toBeGreaterThanOrEqual(0.75);
-    expect(ours.hit3 / ours.n).toBeGreaterThanOrEqual(0.85);
-    expect(ours.hit1 / ours.n).toBeGreaterThan(base.hit1 / base.n + 0.1);
+    // Measured: 88.4% / 95.3% against 62.2% / 75.5% for the baseline.
+    expect(ours.hit1 / ours.n).toBeGreaterThanOrEqual(0.85);
+    expect(ours.hit3 / ours.n).toBeGreaterThanOrEqual(0.92);
+    expect(ours.hit1 / ours.n).toBeGreaterThan(base.hit1 / base.n + 0.2);
   });
 
   it('passage links lead to the same incident as well', () => {
     const ours = results['Parallax, passage level'];
     const base = results['Baseline: longest passage → MiniSearch over articles'];
-    expect(ours.hit1 / ours.n).toBeGreaterThanOrEqual(0.75);
-    expect(ours.hit1 / ours.n).toBeGreaterThan(base.hit1 / base.n + 0.1);
+    // Measured: 85.4% against 61.4%.
+    expect(ours.hit1 / ours.n).toBeGreaterThanOrEqual(0.8);
+    expect(ours.hit1 / ours.n).toBeGreaterThan(base.hit1 / base.n + 0.15);
   });
 
   it('rarely puts a look-alike incident (same place or kind, another day) first', () => {
     const ours = results['Parallax, article level'];
     const base = results['Baseline: article text → MiniSearch over articles'];
-    expect(ours.lookalike1 / ours.n).toBeLessThanOrEqual(0.05);
+    // Measured: 2.6% against 5.2%.
+    expect(ours.lookalike1 / ours.n).toBeLessThanOrEqual(0.04);
     expect(ours.lookalike1).toBeLessThanOrEqual(base.lookalike1);
   });
 

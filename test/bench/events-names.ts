@@ -1,7 +1,24 @@
-// Name mentions for the event evaluation. Until the names module resolves entities, the event index falls
-// back to its own capitalised-run mentions, so inputs are passed through unchanged.
+// Name mentions for event tests and the evaluation: the names module's entities (one id per referent, under
+// every spelling), fed to the event index exactly as the corpus index does.
 import type { EventArticleInput } from '../../src/core/events';
+import { extractNames, resolveEntities } from '../../src/core/names';
 
 export function namesInputs(inputs: EventArticleInput[]): EventArticleInput[] {
-  return inputs;
+  const resolved = resolveEntities(
+    inputs.map((a) => ({
+      file: a.file,
+      meta: a.meta,
+      names: extractNames({ file: a.file, text: a.text, passages: a.passages, headings: [], meta: a.meta }),
+    })),
+    [],
+  );
+  const byFile = new Map<string, EventArticleInput['mentions']>();
+  for (const e of resolved.entities) {
+    for (const m of e.mentions) {
+      let list = byFile.get(m.file);
+      if (!list) byFile.set(m.file, (list = []));
+      list.push({ start: m.start, end: m.end, entityId: e.id });
+    }
+  }
+  return inputs.map((a) => ({ ...a, mentions: (byFile.get(a.file) ?? []).sort((x, y) => x.start - y.start) }));
 }

@@ -3,19 +3,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
-import { EventIndex } from '../../src/core/events';
+import { EventIndex, type EventArticleInput } from '../../src/core/events';
+import { namesInputs } from '../bench/events-names';
 
 const dir = new URL('../../corpus/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 const texts = new Map(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
 const parsed = new Map(files.map((f) => [f, parseArticle(texts.get(f)!)]));
 
+/** The index as the corpus builds it: parsed passages and the names module's entities. */
 function build(): EventIndex {
   const index = new EventIndex();
-  for (const f of files) {
+  const inputs: EventArticleInput[] = files.map((f) => {
     const p = parsed.get(f)!;
-    index.setArticle({ file: f, text: texts.get(f)!, passages: p.passages, meta: p.meta, mentions: [] });
-  }
+    return { file: f, text: texts.get(f)!, passages: p.passages, meta: p.meta, mentions: [] };
+  });
+  for (const input of namesInputs(inputs)) index.setArticle(input);
   return index;
 }
 
@@ -59,7 +62,7 @@ describe('sample: the same event told by different outlets', () => {
   const aleppoFalls = ['THE SIEGE of Aleppo has entered its final hours', 'If after the fall of Aleppo'];
   const events: [string, string[], string[]][] = [
     // Assad in Moscow (December 2024), told by three outlets.
-    ['Assad in Moscow', ['Interfax news agency reported that Assad was in Moscow'], moscow],
+    ['Assad leaves for Moscow', ['Interfax news agency reported that Assad was in Moscow'], [...moscow, 'stepped down Sunday and ordered a peaceful transfer of power']],
     ['Assad in Moscow', [moscow[0]], [moscow[1], 'Interfax news agency reported that Assad was in Moscow']],
     ['Assad in Moscow', [moscow[1]], [moscow[0]]],
     // The fall of Aleppo (December 2016).

@@ -11,8 +11,6 @@ export interface TimeSpan {
   to: number;
   /** 'day' when the span is one day; coarser spans only show that the passage talks about that period. */
   precision: 'day' | 'month' | 'year';
-  /** 'text': written as a date; 'relative': a weekday/yesterday resolved against the publication date. */
-  source: 'text' | 'relative';
 }
 
 // Bare years ("Russia’s 2015 intervention", "the 2013 attack") that the shared reader leaves out because it
@@ -34,18 +32,18 @@ function validDay(y: number, m: number, d: number): boolean {
   return dt.getUTCMonth() === m - 1;
 }
 
-function daySpan(y: number, m: number, d: number, source: TimeSpan['source'] = 'text'): TimeSpan | null {
+function daySpan(y: number, m: number, d: number): TimeSpan | null {
   if (!validDay(y, m, d)) return null;
   const n = dayNumber(y, m, d);
-  return { from: n, to: n, precision: 'day', source };
+  return { from: n, to: n, precision: 'day' };
 }
 
 function monthSpan(y: number, m: number): TimeSpan {
-  return { from: dayNumber(y, m, 1), to: dayNumber(y, m + 1, 1) - 1, precision: 'month', source: 'text' };
+  return { from: dayNumber(y, m, 1), to: dayNumber(y, m + 1, 1) - 1, precision: 'month' };
 }
 
 function yearSpan(y: number): TimeSpan {
-  return { from: dayNumber(y, 1, 1), to: dayNumber(y + 1, 1, 1) - 1, precision: 'year', source: 'text' };
+  return { from: dayNumber(y, 1, 1), to: dayNumber(y + 1, 1, 1) - 1, precision: 'year' };
 }
 
 /** Reference for resolving relative dates: a publication day, or only a year when that is all we know. */

@@ -140,7 +140,11 @@ export interface Figures {
   numbers: number[];
 }
 
-const NUM_RE = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[A-Za-z]+)(?![\p{N}])/gu;
+// Digits, or a number word (only those: matching every word would make this the slowest step of indexing).
+const NUM_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${Object.keys(NUMBER_WORDS).join('|')})(?![\\p{L}]))(?![\\p{N}])`,
+  'giu',
+);
 
 export function readFigures(text: string, start: number, end: number): Figures {
   const seg = text.slice(start, end);
