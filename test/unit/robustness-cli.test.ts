@@ -1,0 +1,330 @@
+// The same messy inputs, driven through `node dist/cli.js … --json` as a script or a reader at a terminal would:
+// what they see on stdout (articles, positions) and on stderr (what was skipped and why).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(__dirname, '../..');
+const cliPath = path.join(repo, 'dist/cli.js');
+const sampleDir = path.join(repo, 'corpus');
+const SAMPLES = fs
+  .readdirSync(sampleDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((name) => ({ name, text: fs.readFileSync(path.join(sampleDir, name), 'utf8') }));
+
+function cli(args: string[], timeoutMs = 120_000) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 << 20 });
+  const ms = performance.now() - t0;
+  const killed = r.signal ? `killed (${r.signal}) after ${Math.round(ms)} ms: ${args.slice(0, 1).join(' ')} did not finish` : '';
+  return { code: r.status, stdout: r.stdout, stderr: killed || r.stderr, ms };
+}
+
+/** Runs a command with --json and returns the parsed output, stderr and wall time; any crash or hang fails the test. */
+function run(command: string, root: string, ...extra: string[]) {
+  return runWithin(120_000, command, root, ...extra);
+}
+
+function runWithin(timeoutMs: number, command: string, root: string, ...extra: string[]) {
+  const r = cli([command, '--root', root, ...extra, '--json'], timeoutMs);
+  expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+  expect(r.code, r.stderr).toBe(0);
+  return { out: JSON.parse(r.stdout), stderr: r.stderr, ms: r.ms };
+}
+
+function workspace(files: Record<string, string | Uint8Array>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-robust-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(root, ...rel.split('/'));
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+  }
+  return root;
+}
+
+function utf16(s: string, endian: 'le' | 'be'): Buffer {
+  const le = Buffer.from('\ufeff' + s, 'utf16le');
+  if (endian === 'le') return le;
+  const be = Buffer.from(le);
+  be.swap16();
+  return be;
+}
+
+const withEndings = (text: string, kind: 'lf' | 'crlf' | 'cr' | 'mixed'): string => {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (kind === 'lf') return lines.join('\n');
+  if (kind === 'crlf') return lines.join('\r\n');
+  if (kind === 'cr') return lines.join('\r');
+  return lines.map((l, i) => l + (i === lines.length - 1 ? '' : ['\r\n', '\n', '\r'][i % 3])).join('');
+};
+
+/** Offset of a 1-based line/column in raw text, counted without any Parallax code. */
+function independentOffset(text: string, line: number, column: number): number {
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const m = re.exec(text);
+    if (!m) throw new Error(`line ${line} past the end`);
+    start = m.index + m[0].length;
+  }
+  return start + column - 1;
+}
+
+/** Links (and images) as CommonMark would form them: an unescaped [ … unescaped ] directly followed by ( target. */
+function markdownLinks(markdown: string): { label: string; target: string }[] {
+  return [...markdown.matchAll(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)/g)].map((m) => ({ label: m[1], target: m[2] }));
+}
+
+const files = (articles: { file: string }[]) => articles.map((a) => a.file);
+
+beforeAll(() => {
+  if (!fs.existsSync(cliPath)) throw new Error('dist/cli.js missing: run `npm run build` (npm test does)');
+});
+
+describe('files that are not articles are skipped, with the reason on stderr', () => {
+  it('empty and whitespace-only files', () => {
+    const root = workspace({ 'empty.txt': '', 'blank.md': '  \n\t\r\n\n', 'story.txt': SAMPLES[0].text });
+    const { out, stderr } = run('articles', root);
+    expect(files(out)).toEqual(['story.txt']);
+    expect(stderr).toMatch(/skipped empty\.txt: empty/);
+    expect(stderr).toMatch(/skipped blank\.md: (empty|whitespace)/);
+  });
+
+  it('a binary file named .txt', () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 0)]);
+    const root = workspace({ 'photo.txt': png, 'story.txt': SAMPLES[0].text });
+    const { out, stderr } = run('articles', root);
+    expect(files(out)).toEqual(['story.txt']);
+    expect(stderr).toMatch(/skipped photo\.txt: binary/);
+  });
+
+  it('a 50 MB file: skipped by the size cap without slowing the rest, and the message names the option', () => {
+    const base = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
+    const withBig = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
+    const chunk = SAMPLES.map((s) => s.text).join('\n\n');
+    const big = Buffer.from(chunk.repeat(Math.ceil((50 << 20) / Buffer.byteLength(chunk))));
+    fs.writeFileSync(path.join(withBig, 'huge.txt'), big.subarray(0, 50 << 20));
+    const plain = run('articles', base);
+    const capped = run('articles', withBig);
+    expect(capped.out).toEqual(plain.out);
+    expect(capped.stderr).toMatch(/skipped huge\.txt: larger than the size cap \(50\.0 MB > 10\.0 MB\); raise --max-file-size-mb/);
+    console.log(`50 MB file skipped: articles in ${capped.ms.toFixed(0)} ms (without it: ${plain.ms.toFixed(0)} ms)`);
+    // Skipping costs a stat, not a read: well under the time it takes to read and parse 50 MB.
+    expect(capped.ms).toBeLessThan(plain.ms + 1500);
+    const lowered = run('articles', withBig, '--max-file-size-mb', '1');
+    expect(files(lowered.out)).toEqual(files(plain.out));
+    expect(lowered.stderr).toMatch(/50\.0 MB > 1\.0 MB/);
+  }, 60_000);
+});
+
+describe('odd encodings are read, with exact positions', () => {
+  it('invalid UTF-8: indexed, shown with U+FFFD, a warning on stderr, later lines still exact', () => {
+    const text = SAMPLES[2].text;
+    const cut = text.indexOf('\n', 200);
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, cut)), Buffer.from([0xe9, 0xff, 0x80]), Buffer.from(text.slice(cut))]);
+    const root = workspace({ 'latin.txt': bytes, 'clean.txt': text });
+    const { out, stderr } = run('articles', root);
+    expect(files(out)).toEqual(['clean.txt', 'latin.txt']);
+    expect(stderr).toMatch(/latin\.txt: invalid UTF-8/);
+    const { out: hits } = run('search', root, '--query', 'Aleppo', '--limit', '50');
+    const lines = (f: string) => hits.filter((h: { file: string }) => h.file === f).map((h: { line: number; endLine: number }) => `${h.line}-${h.endLine}`).sort();
+    expect(lines('latin.txt').length).toBeGreaterThan(0);
+    expect(lines('latin.txt')).toEqual(lines('clean.txt'));
+  });
+
+  it('UTF-16 LE and BE with a BOM: same metadata, mentions and hovers as the UTF-8 file', () => {
+    for (const endian of ['le', 'be'] as const) {
+      const u8 = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
+      const u16 = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, utf16(s.text, endian)])));
+      const a = run('articles', u8).out;
+      const b = run('articles', u16);
+      expect(b.out, endian).toEqual(a);
+      expect(b.stderr, endian).not.toMatch(/skipped/);
+      const e8 = run('entities', u8).out;
+      const e16 = run('entities', u16).out;
+      expect(e16, endian).toEqual(e8);
+      expect(e8.length).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('line endings: every reported line and column is exact', () => {
+  const kinds = ['lf', 'crlf', 'cr', 'mixed'] as const;
+  const roots = Object.fromEntries(kinds.map((k) => [k, workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, k)])))]));
+
+  it('entities, search, tree and related answer identically for LF, CRLF, CR and mixed files', () => {
+    const answers = kinds.map((k) => ({
+      tree: run('tree', roots[k]).out,
+      entities: run('entities', roots[k]).out,
+      search: run('search', roots[k], '--query', 'Assad regime', '--limit', '20').out,
+      related: run('related', roots[k], '--file', SAMPLES[0].name, '--line', '7').out,
+    }));
+    expect(answers[0].entities.length).toBeGreaterThan(5);
+    expect(answers[0].search.length).toBeGreaterThan(0);
+    for (let i = 1; i < kinds.length; i++) expect(answers[i], kinds[i]).toEqual(answers[0]);
+  });
+
+  it('each mention line/column points at the name in the raw file, counted independently', () => {
+    for (const k of kinds) {
+      const raw = Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, k)]));
+      const lf = Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, 'lf')]));
+      const entities = run('entities', roots[k]).out as { name: string; aliases: string[]; mentions: { file: string; line: number; column: number; length: number }[] }[];
+      let checked = 0;
+      for (const e of entities) {
+        for (const m of e.mentions) {
+          const at = independentOffset(raw[m.file], m.line, m.column);
+          const inRaw = raw[m.file].slice(at, at + m.length);
+          const atLf = independentOffset(lf[m.file], m.line, m.column);
+          expect(inRaw, `${k} ${e.name} ${m.file}:${m.line}:${m.column}`).toBe(lf[m.file].slice(atLf, atLf + m.length));
+          expect(inRaw).not.toMatch(/[\r\n]/);
+          // The text there is a spelling of the name (case and apostrophes aside).
+          expect(inRaw.length).toBeGreaterThan(1);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    }
+  });
+
+  it('hover at a mention gives the same entity for every line-ending style', () => {
+    const lfEntities = run('entities', roots.lf).out as { id: string; mentions: { file: string; line: number; column: number }[] }[];
+    const queries = lfEntities.slice(0, 20).map((e) => ({ file: e.mentions[0].file, line: e.mentions[0].line, column: e.mentions[0].column }));
+    const batch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-q-')), 'q.jsonl');
+    fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n'));
+    const results = kinds.map((k) => {
+      const r = cli(['hover', '--root', roots[k], '--batch', batch, '--json']);
+      expect(r.code).toBe(0);
+      // Snippet labels are cut by a character window (a CRLF file shows a few characters less context); the
+      // entity, counts and link targets (which carry line and column) must be identical.
+      return r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { entity: string | null; markdown: string })
+        .map((h) => ({ entity: h.entity, markdown: h.markdown.replace(/\[(?:\\.|[^\]\\])*\]\(/g, '[…](') }));
+    });
+    expect(results[0].map((h) => h.entity)).toEqual(lfEntities.slice(0, 20).map((e) => e.id));
+    for (let i = 1; i < kinds.length; i++) expect(results[i], kinds[i]).toEqual(results[0]);
+  });
+});
+
+describe('a single 5 MB line', () => {
+  const prose = SAMPLES.map((s) => s.text.replace(/\s+/g, ' ')).join(' ');
+  const fill = (unit: string) => unit.repeat(Math.ceil((5 << 20) / unit.length)).slice(0, 5 << 20);
+  const shapes: Record<string, string> = {
+    'prose without line breaks': fill(prose),
+    // Title-cased words are name candidates everywhere: the shape most likely to go quadratic.
+    'title-cased words': fill('Al Assad Bin Ali '),
+  };
+  /** Each command, node start-up included, must finish within this; a hang is killed here. */
+  const LIMIT_MS = 15_000;
+
+  for (const [shape, line] of Object.entries(shapes)) {
+    it(`${shape}: indexed and queried in a few seconds per command, no hang`, () => {
+      const root = workspace({ 'one-line.txt': line, ...Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])) });
+      const times: Record<string, number> = {};
+      const articles = runWithin(LIMIT_MS, 'articles', root);
+      times.articles = articles.ms;
+      expect(files(articles.out)).toContain('one-line.txt');
+      const search = runWithin(LIMIT_MS, 'search', root, '--query', 'Aleppo', '--limit', '5');
+      times.search = search.ms;
+      expect(search.out.length).toBeGreaterThan(0);
+      const assad = line.indexOf('Assad') + 2;
+      const steps: [string, string[]][] = [
+        ['entities', ['entities']],
+        ['hover', ['hover', '--file', 'one-line.txt', '--line', '1', '--column', String(assad)]],
+        ['related', ['related', '--file', 'one-line.txt', '--line', '1']],
+      ];
+      for (const [label, args] of steps) {
+        const r = cli([...args, '--root', root, '--json'], LIMIT_MS);
+        times[label] = r.ms;
+        expect(r.code, `${label}: ${r.stderr}`).toBe(0);
+      }
+      console.log(`5 MB line (${shape}) via CLI, ms incl. node start-up: ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v)])))}`);
+    }, 120_000);
+  }
+});
+
+describe('front matter and glossaries that do not parse', () => {
+  it('reads unclosed or invalid front matter as text, with a warning on stderr', () => {
+    const body = SAMPLES[3].text;
+    const root = workspace({ 'unclosed.md': `---\ntitle: Never closed\n\n${body}`, 'invalid.md': `---\ntitle: [oops\n---\n${body}` });
+    const { out, stderr } = run('articles', root);
+    expect(files(out)).toEqual(['invalid.md', 'unclosed.md']);
+    expect(stderr).toMatch(/unclosed\.md: .*front matter/);
+    expect(stderr).toMatch(/invalid\.md: .*front matter/);
+    for (const a of out) expect(a.passages).toBeGreaterThan(3);
+  });
+
+  it('reports a broken glossary on stderr and keeps answering', () => {
+    const root = workspace({ 'x.parallax.json': '{ "entries": [ { "name": "Assad", ', ...Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])) });
+    const { out, stderr } = run('entities', root);
+    expect(stderr).toMatch(/glossary x\.parallax\.json: /);
+    expect(out.length).toBeGreaterThan(5);
+  });
+});
+
+describe('the folder itself', () => {
+  it('a directory symlinked to its parent: the walk ends and each article is listed once', () => {
+    const root = workspace(Object.fromEntries(SAMPLES.slice(0, 2).map((s) => [`news/${s.name}`, s.text])));
+    fs.symlinkSync('..', path.join(root, 'news', 'up'), 'dir');
+    const { out, ms } = run('articles', root);
+    expect(files(out)).toEqual(SAMPLES.slice(0, 2).map((s) => `news/${s.name}`));
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('thousands of files under node_modules are excluded by default, at no visible cost', () => {
+    const plain = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
+    const heavy = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
+    for (let p = 0; p < 100; p++) {
+      const dir = path.join(heavy, 'node_modules', `pkg${p}`, 'docs');
+      fs.mkdirSync(dir, { recursive: true });
+      for (let f = 0; f < 40; f++) fs.writeFileSync(path.join(dir, `note${f}.md`), `# Package ${p}\n\nBy Someone Else\n\nText ${f}.\n`);
+    }
+    const a = run('articles', plain);
+    const b = run('articles', heavy);
+    expect(b.out).toEqual(a.out);
+    console.log(`articles with 4000 files under node_modules: ${b.ms.toFixed(0)} ms (without: ${a.ms.toFixed(0)} ms)`);
+    expect(b.ms).toBeLessThan(a.ms + 1000);
+  }, 60_000);
+});
+
+describe('article text that looks like Markdown, HTML or links', () => {
+  const hostile = [
+    'Hostile Names',
+    '',
+    'By Jane Doe',
+    '',
+    'Bashar al-Assad met [Evil](command:workbench.action.terminal.new) in Damascus, where Bashar al-Assad spoke.',
+    '',
+    'Officials said <img src=x onerror=alert(1)> Bashar al-Assad had left; Rami Makhlouf <b>denied</b> it.',
+    '',
+    'A link [Rami Makhlouf](https://evil.example/x) and ![img](file:///etc/passwd) and *Rami Makhlouf* and `Rami Makhlouf`.',
+    '',
+    'Rami Makhlouf said [click](command:parallax.openMention?%5B%22x%22%5D) <script>alert(2)</script> to Bashar al-Assad.',
+  ].join('\n');
+
+  it('hover Markdown escapes article text: no raw HTML, no link except to Parallax commands', () => {
+    const root = workspace({ 'hostile.txt': hostile, 'other.txt': hostile.replace('Hostile Names', 'More Hostile Names'), ...Object.fromEntries(SAMPLES.slice(0, 2).map((s) => [s.name, s.text])) });
+    const entities = run('entities', root).out as { name: string; mentions: { file: string; line: number; column: number }[] }[];
+    const queries = entities.flatMap((e) => e.mentions.filter((m) => m.file.endsWith('hostile.txt') || m.file === 'other.txt').map((m) => ({ file: m.file, line: m.line, column: m.column })));
+    expect(queries.length).toBeGreaterThan(3);
+    const batch = path.join(root, '..', `q-${path.basename(root)}.jsonl`);
+    fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n'));
+    const r = cli(['hover', '--root', root, '--batch', batch, '--json']);
+    expect(r.code).toBe(0);
+    const hovers = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { entity: string | null; markdown: string });
+    expect(hovers.filter((h) => h.markdown).length).toBeGreaterThan(3);
+    for (const { markdown } of hovers) {
+      // Any link that survives must target a Parallax command; article text must not form links or images.
+      for (const link of markdownLinks(markdown)) {
+        expect(link.target, markdown).toMatch(/^command:parallax\./);
+        expect(link.label, markdown).not.toBe('click');
+      }
+      // No raw HTML tag from the article (an escaped one reads as text).
+      expect(markdown, markdown).not.toMatch(/(?<!\\)<(img|b|script)\b/i);
+    }
+  });
+});

@@ -1,0 +1,112 @@
+// Parallax never changes a reader's files: after a full session over a messy workspace (the sample articles plus
+// every odd input Parallax must survive), every file, link and directory is byte-for-byte what it was, and
+// nothing was added.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(__dirname, '../..');
+const cliPath = path.join(repo, 'dist/cli.js');
+const sampleDir = path.join(repo, 'corpus');
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every entry under root (links not followed): path → content hash, link target or 'dir', plus mode and mtime. */
+function snapshot(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const abs = path.join(dir, name);
+      const rel = path.relative(root, abs);
+      const st = fs.lstatSync(abs);
+      const stamp = `mode=${st.mode} mtime=${st.mtimeMs} size=${st.size}`;
+      if (st.isSymbolicLink()) out.set(rel, `link→${fs.readlinkSync(abs)}`);
+      else if (st.isDirectory()) {
+        out.set(rel, `dir mode=${st.mode}`);
+        walk(abs);
+      } else out.set(rel, `${createHash('sha256').update(fs.readFileSync(abs)).digest('hex')} ${stamp}`);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function messyWorkspace(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-safety-'));
+  const put = (rel: string, content: string | Uint8Array) => {
+    const abs = path.join(root, ...rel.split('/'));
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+  };
+  const samples = fs.readdirSync(sampleDir).filter((f) => f.endsWith('.txt')).sort();
+  const texts = samples.map((f) => fs.readFileSync(path.join(sampleDir, f), 'utf8'));
+  samples.forEach((f, i) => put(`corpus/${f}`, texts[i]));
+  put('odd/empty.txt', '');
+  put('odd/blank.md', ' \n\t\r\n');
+  put('odd/photo.txt', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200)]));
+  put('odd/latin.txt', Buffer.concat([Buffer.from(texts[0].slice(0, 300)), Buffer.from([0xe9, 0xff]), Buffer.from(texts[0].slice(300))]));
+  put('odd/utf16le.txt', Buffer.from('\ufeff' + texts[1], 'utf16le'));
+  put('odd/utf16be.txt', Buffer.from('\ufeff' + texts[2], 'utf16le').swap16());
+  put('odd/crlf.txt', texts[3].replace(/\n/g, '\r\n'));
+  put('odd/cr.txt', texts[4].replace(/\n/g, '\r'));
+  put('odd/mixed.txt', texts[0].split('\n').map((l, i) => l + ['\r\n', '\n', '\r'][i % 3]).join(''));
+  const prose = texts.map((t) => t.replace(/\s+/g, ' ')).join(' ');
+  put('odd/one-line.txt', prose.repeat(Math.ceil((5 << 20) / prose.length)).slice(0, 5 << 20));
+  const fd = fs.openSync(path.join(root, 'odd', 'huge.txt'), 'w');
+  const block = Buffer.from(prose.repeat(Math.ceil((1 << 20) / prose.length)).slice(0, 1 << 20));
+  for (let i = 0; i < 50; i++) fs.writeSync(fd, block);
+  fs.closeSync(fd);
+  put('odd/unclosed.md', `---\ntitle: Never closed\n\n${texts[1]}`);
+  put('odd/invalid.md', `---\ntitle: [oops\n---\n${texts[2]}`);
+  put('odd/x.parallax.json', '{ "entries": [ { "name": ');
+  put('odd/hostile.txt', 'Hostile\n\nBy Jane Doe\n\nBashar al-Assad met [Evil](command:workbench.action.terminal.new) and <img src=x onerror=alert(1)> Bashar al-Assad.\n');
+  for (let i = 0; i < 200; i++) put(`node_modules/pkg${i % 20}/doc${i}.md`, `# Doc ${i}\n\nBy Someone\n`);
+  fs.symlinkSync('..', path.join(root, 'odd', 'loop'), 'dir');
+  fs.symlinkSync(path.join(root, 'nowhere.txt'), path.join(root, 'odd', 'dangling.txt'));
+  return root;
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(cliPath)) throw new Error('dist/cli.js missing: run `npm run build` (npm test does)');
+});
+
+describe('Parallax never writes to the workspace', () => {
+  it('leaves every file, link and directory unchanged after a full CLI session, and adds nothing', () => {
+    const root = messyWorkspace();
+    const before = snapshot(root);
+    expect(before.size).toBeGreaterThan(30);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-safety-q-'));
+
+    const json = (args: string[]) => {
+      const r = cli([...args, '--root', root, '--json']);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return r.stdout;
+    };
+    const articles = JSON.parse(json(['articles'])) as { file: string }[];
+    expect(articles.length).toBeGreaterThan(10);
+    json(['tree']);
+    json(['search', '--query', 'Aleppo Assad']);
+    json(['search', '--query', '[Evil](command:x) <img>']);
+    const entities = JSON.parse(json(['entities', '--all'])) as { mentions: { file: string; line: number; column: number }[] }[];
+    const mentionQueries = entities.flatMap((e) => e.mentions.slice(0, 3)).slice(0, 300);
+    const passageQueries = articles.flatMap((a) => [1, 3, 5, 7, 9, 11].map((line) => ({ file: a.file, line, column: 1 })));
+    const hoverBatch = path.join(scratch, 'hover.jsonl');
+    fs.writeFileSync(hoverBatch, mentionQueries.map((q) => JSON.stringify(q)).join('\n'));
+    const relatedBatch = path.join(scratch, 'related.jsonl');
+    fs.writeFileSync(relatedBatch, passageQueries.map((q) => JSON.stringify(q)).join('\n'));
+    expect(cli(['hover', '--root', root, '--batch', hoverBatch, '--json']).code).toBe(0);
+    expect(cli(['related', '--root', root, '--batch', relatedBatch, '--json']).code).toBe(0);
+    for (const a of articles.slice(0, 5)) json(['related', '--file', a.file]);
+    json(['hover', '--file', 'odd/hostile.txt', '--line', '5', '--column', '3']);
+
+    const after = snapshot(root);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [rel, sig] of before) expect(after.get(rel), rel).toBe(sig);
+  }, 180_000);
+});
