@@ -138,9 +138,15 @@ export class Corpus {
     }
     if (decoded.text.trim() === '') {
       this.remove(file);
-      return { ok: false, reason: 'empty file' };
+      return { ok: false, reason: decoded.text === '' ? 'empty file' : 'empty file (only whitespace)' };
     }
-    return { ok: true, record: this.setText(file, decoded.text, decoded.warnings) };
+    try {
+      return { ok: true, record: this.setText(file, decoded.text, decoded.warnings) };
+    } catch (e) {
+      // A parser or indexer bug must cost this one file, never the index: leave no half-indexed record behind.
+      this.remove(file);
+      return { ok: false, reason: `could not be indexed (${e instanceof Error ? e.message : String(e)})` };
+    }
   }
 
   /** Index (or re-index) one article from its text; unchanged text is a no-op. */
