@@ -143,9 +143,9 @@ function unpackEntry<N>(raw: unknown): RestoredEntry<N> | null {
 const SAME_AS_TEXT = 0;
 
 interface PackedRows {
-  /** Field names; a row's missing field is null in its column. */
+  /** Field names; a row's missing field is null in its column (a flag column is a string of t, f and _). */
   k: string[];
-  c: unknown[][];
+  c: (unknown[] | string)[];
 }
 
 function packNames(names: unknown, text: string | undefined): unknown {
@@ -153,7 +153,28 @@ function packNames(names: unknown, text: string | undefined): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(names)) {
     if (key === 'file') continue;
-    out[key] = key === 'mentions' && Array.isArray(value) && value.every(isObject) ? packRows(value as Record<string, unknown>[], text) : value;
+    if (key === 'mentions' && Array.isArray(value) && value.every(isObject)) out[key] = packRows(value as Record<string, unknown>[], text);
+    else if (isWordList(value)) out[key] = { words: value.join(' ') };
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** Lists of single words (the distinct lower-case words of an article) are stored as one space-separated string. */
+function isWordList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string' && w !== '' && !/\s/.test(w));
+}
+
+/** Flag columns (true, false or absent) as one character per row. */
+const FLAG_CHARS: Record<string, boolean | null> = { t: true, f: false, _: null };
+
+function packFlags(column: unknown[]): string | null {
+  let out = '';
+  for (const v of column) {
+    if (v === true) out += 't';
+    else if (v === false) out += 'f';
+    else if (v === null) out += '_';
+    else return null;
   }
   return out;
 }
@@ -168,18 +189,22 @@ function packRows(rows: Record<string, unknown>[], text: string | undefined): Pa
       return v;
     }),
   );
-  return { k: keys, c: columns };
+  return { k: keys, c: columns.map((col) => packFlags(col) ?? col) };
 }
 
 function isPackedRows(v: unknown): v is PackedRows {
   if (!isObject(v) || !Array.isArray(v.k) || !Array.isArray(v.c) || v.k.length !== v.c.length) return false;
-  const n = Array.isArray(v.c[0]) ? v.c[0].length : 0;
-  return v.k.every((k) => typeof k === 'string') && v.c.every((col) => Array.isArray(col) && col.length === n);
+  const n = Array.isArray(v.c[0]) || typeof v.c[0] === 'string' ? v.c[0].length : 0;
+  return v.k.every((k) => typeof k === 'string') && v.c.every((col) => (Array.isArray(col) || (typeof col === 'string' && /^[tf_]*$/.test(col))) && col.length === n);
 }
 
 function unpackNames(packed: Record<string, unknown>, text: string, file: string): unknown {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(packed)) out[key] = key === 'mentions' && isObject(value) ? unpackRows(value as unknown as PackedRows, text) : value;
+  for (const [key, value] of Object.entries(packed)) {
+    if (key === 'mentions' && isObject(value)) out[key] = unpackRows(value as unknown as PackedRows, text);
+    else if (isObject(value) && typeof value.words === 'string' && Object.keys(value).length === 1) out[key] = value.words.split(' ');
+    else out[key] = value;
+  }
   out.file = file;
   return out;
 }
@@ -190,8 +215,9 @@ function unpackRows(packed: PackedRows, text: string): Record<string, unknown>[]
   for (let i = 0; i < n; i++) {
     const r: Record<string, unknown> = {};
     packed.k.forEach((k, j) => {
-      const v = packed.c[j][i];
-      if (v !== null) r[k] = v;
+      const col = packed.c[j];
+      const v = typeof col === 'string' ? FLAG_CHARS[(col as string)[i]] : col[i];
+      if (v !== null && v !== undefined) r[k] = v;
     });
     if (r.surface === SAME_AS_TEXT) r.surface = text.slice(r.start as number, r.end as number);
     rows.push(r);

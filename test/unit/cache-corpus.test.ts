@@ -15,7 +15,9 @@ vi.mock('../../src/core/names', async (importOriginal) => {
 });
 
 import { Corpus } from '../../src/core/corpus';
-import { CACHE_VERSION } from '../../src/core/cache';
+import { CACHE_VERSION, decodeCache, encodeCache } from '../../src/core/cache';
+import { extractNames } from '../../src/core/names';
+import { parseArticle } from '../../src/core/article';
 
 const sampleDir = new URL('../../corpus/', import.meta.url);
 const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
@@ -144,6 +146,27 @@ describe('warm start from the persisted index', () => {
     const { cache } = fresh();
     const b = new Corpus();
     expect(b.importCache(new TextEncoder().encode(cache))).toEqual({ ok: true, entries: files.length });
+  });
+});
+
+describe('the cache format', () => {
+  it('gives back each name extraction field for field, mention surfaces included, under the file it is restored as', () => {
+    for (const [file, text] of files.slice(0, 20)) {
+      const parsed = parseArticle(text);
+      const names = extractNames({ file, text, passages: parsed.passages, headings: parsed.headings, meta: parsed.meta });
+      const decoded = decodeCache(encodeCache([{ hash: 'h', parsed, names, text }], 's'), 's');
+      if (!decoded.ok) throw new Error(decoded.reason);
+      const entry = decoded.entries.get('h')!;
+      expect(entry.parsed).toEqual(parsed);
+      expect(entry.names(text, file)).toEqual(names);
+      expect(entry.names(text, 'elsewhere/' + file)).toEqual({ ...names, file: 'elsewhere/' + file });
+    }
+  });
+
+  it('is much smaller than the texts it saves parsing', () => {
+    const { cache } = fresh();
+    const chars = files.reduce((n, [, t]) => n + t.length, 0);
+    expect(cache.length).toBeLessThan(1.5 * chars);
   });
 });
 
