@@ -37,6 +37,12 @@ function ms(t0: number): number {
   return Math.round((performance.now() - t0) * 10) / 10;
 }
 
+/** CPU milliseconds (user + system) of this process since `c0`: the figure that other load on the machine does not inflate. */
+function cpuMs(c0: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(c0);
+  return Math.round((d.user + d.system) / 100) / 10;
+}
+
 function newCorpus(): Corpus {
   return new Corpus({ include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE, maxFileBytes: 10 << 20 });
 }
@@ -67,16 +73,22 @@ async function fullIndex(corpus: Corpus, watchLoop: boolean) {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   if (watchLoop) loop.enable();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const result = await indexWorkspace(ws, corpus, {});
   const loadMs = ms(t0);
+  const loadCpuMs = cpuMs(c0);
   loop.disable();
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   const entities = corpus.entities();
   const namesMs = ms(t1);
+  const namesCpuMs = cpuMs(c1);
   const first = corpus.files().sort()[0];
   const t2 = performance.now();
+  const c2 = process.cpuUsage();
   corpus.relatedArticles(first, 10);
   const eventsMs = ms(t2);
+  const eventsCpuMs = cpuMs(c2);
   return {
     files: result.indexed,
     skipped: result.skipped.length,
@@ -86,6 +98,10 @@ async function fullIndex(corpus: Corpus, watchLoop: boolean) {
     namesMs,
     eventsMs,
     totalMs: round3(loadMs + namesMs + eventsMs),
+    loadCpuMs,
+    namesCpuMs,
+    eventsCpuMs,
+    totalCpuMs: round3(loadCpuMs + namesCpuMs + eventsCpuMs),
     eventLoop: watchLoop
       ? { p50: round3(loop.percentile(50) / 1e6), p99: round3(loop.percentile(99) / 1e6), max: round3(loop.max / 1e6) }
       : null,
@@ -119,6 +135,7 @@ async function main(): Promise<unknown> {
       collect();
       const before = memory();
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const docs: { id: number; text: string }[] = [];
       let id = 0;
       for (const [file, ranges] of list) {
@@ -126,22 +143,27 @@ async function main(): Promise<unknown> {
         for (let i = 0; i < ranges.length; i += 2) docs.push({ id: id++, text: text.slice(ranges[i], ranges[i + 1]) });
       }
       const readMs = ms(t0);
+      const readCpuMs = cpuMs(c0);
       const t1 = performance.now();
+      const c1 = process.cpuUsage();
       const search = new MiniSearch({ fields: ['text'] });
       search.addAll(docs);
       const addAllMs = ms(t1);
+      const addAllCpuMs = cpuMs(c1);
       const after = memory();
       collect();
       const retained = memory();
-      return { passages: docs.length, readMs, addAllMs, totalMs: round3(readMs + addAllMs), heapBeforeMB: before.heapUsedMB, heapRetainedMB: retained.heapUsedMB, heapAfterMB: after.heapUsedMB, peakRssMB: retained.peakRssMB, keep: search.documentCount };
+      return { passages: docs.length, readMs, addAllMs, totalMs: round3(readMs + addAllMs), readCpuMs, addAllCpuMs, totalCpuMs: round3(readCpuMs + addAllCpuMs), heapBeforeMB: before.heapUsedMB, heapRetainedMB: retained.heapUsedMB, heapAfterMB: after.heapUsedMB, peakRssMB: retained.peakRssMB, keep: search.documentCount };
     }
     case 'cold': {
       collect();
       const corpus = newCorpus();
       const r = await fullIndex(corpus, true);
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       corpus.searchPassages('killed in air strikes', 10);
       const searchMs = ms(t0);
+      const searchCpuMs = cpuMs(c0);
       const after = memory();
       collect();
       const retained = memory();
@@ -151,20 +173,22 @@ async function main(): Promise<unknown> {
       const t2 = performance.now();
       fs.writeFileSync(cacheFile, cache);
       const writeMs = ms(t2);
-      return { ...r, firstSearchMs: searchMs, heapAfterMB: after.heapUsedMB, heapRetainedMB: retained.heapUsedMB, peakRssMB: retained.peakRssMB, cacheMB: round3(cache.length / (1 << 20)), exportMs, writeMs, parsed: corpus.stats.parsed };
+      return { ...r, firstSearchMs: searchMs, firstSearchCpuMs: searchCpuMs, heapAfterMB: after.heapUsedMB, heapRetainedMB: retained.heapUsedMB, peakRssMB: retained.peakRssMB, cacheMB: round3(cache.length / (1 << 20)), exportMs, writeMs, parsed: corpus.stats.parsed };
     }
     case 'warm': {
       collect();
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const corpus = newCorpus();
       const data = fs.readFileSync(cacheFile);
       const readMs = ms(t0);
       const t1 = performance.now();
       const imported = corpus.importCache(data);
       const importMs = ms(t1);
+      const importCpuMs = cpuMs(c0);
       const r = await fullIndex(corpus, true);
       collect();
-      return { ...r, totalMs: round3(readMs + importMs + r.totalMs), readCacheMs: readMs, importMs, imported, parsed: corpus.stats.parsed, restored: corpus.stats.restored, peakRssMB: memory().peakRssMB, heapRetainedMB: memory().heapUsedMB };
+      return { ...r, totalMs: round3(readMs + importMs + r.totalMs), totalCpuMs: round3(importCpuMs + r.totalCpuMs), importCpuMs, readCacheMs: readMs, importMs, imported, parsed: corpus.stats.parsed, restored: corpus.stats.restored, peakRssMB: memory().peakRssMB, heapRetainedMB: memory().heapUsedMB };
     }
     case 'queries': {
       const corpus = newCorpus();
