@@ -5,6 +5,8 @@ import { readConfig } from './config';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const REFRESH_MS = 150;
+/** After the corpus changed (typing re-indexes the buffer), wait for a pause: re-resolving names costs the most. */
+const AFTER_CHANGE_MS = 600;
 
 export function registerDecorations(index: WorkspaceIndex): vscode.Disposable {
   const type = vscode.window.createTextEditorDecorationType({
@@ -46,8 +48,8 @@ export function registerDecorations(index: WorkspaceIndex): vscode.Disposable {
       );
     }
   };
-  const schedule = () => {
-    if (!timer) timer = setTimeout(update, REFRESH_MS);
+  const schedule = (ms = REFRESH_MS) => {
+    if (!timer) timer = setTimeout(update, ms);
   };
 
   schedule();
@@ -56,10 +58,10 @@ export function registerDecorations(index: WorkspaceIndex): vscode.Disposable {
     { dispose: () => timer && clearTimeout(timer) },
     index.onDidChange(() => {
       byFile = null;
-      schedule();
+      schedule(AFTER_CHANGE_MS);
     }),
-    index.onDidChangeState(schedule),
-    vscode.window.onDidChangeVisibleTextEditors(schedule),
+    index.onDidChangeState(() => schedule()),
+    vscode.window.onDidChangeVisibleTextEditors(() => schedule()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('parallax.decorations.enabled')) schedule();
     }),

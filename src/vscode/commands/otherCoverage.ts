@@ -71,7 +71,13 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, LIMIT);
   };
   const rangeOf = (r: RelatedPassageLike) => rangeInRecord(index, r.file, r.start, r.end) ?? new vscode.Range(0, 0, 0, 0);
-  const nothing = (why: string) => vscode.window.setStatusBarMessage(`Parallax: ${why}`, 4000);
+  // One Parallax message at a time: a new one replaces the last instead of queueing behind it.
+  let message: vscode.Disposable | undefined;
+  const say = (text: string, ms: number) => {
+    message?.dispose();
+    message = vscode.window.setStatusBarMessage(`Parallax: ${text}`, ms);
+  };
+  const nothing = (why: string) => say(why, 4000);
 
   const remember = (src: Source, results: RelatedPassageLike[], at: number) => {
     const passage = index.corpus.passageAt(src.key, src.offset);
@@ -130,7 +136,7 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
     // From the source, open beside it; from a shown passage, replace it in the same column.
     const column = inShown && editor?.viewColumn ? editor.viewColumn : vscode.ViewColumn.Beside;
     await showRange(index.uriOf(r.file), rangeOf(r), { viewColumn: column, highlight: true });
-    vscode.window.setStatusBarMessage(`Parallax: related passage ${c.at + 1}/${c.results.length} — ${describe(index, r).label}`, 5000);
+    say(`related passage ${c.at + 1}/${c.results.length} — ${describe(index, r).label}`, 5000);
   };
 
   // A key held down or pressed twice quickly: each step starts from where the previous one landed.
@@ -147,6 +153,7 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
   };
 
   return vscode.Disposable.from(
+    { dispose: () => message?.dispose() },
     vscode.commands.registerCommand('parallax.showOtherCoverage', (uri?: unknown, offset?: unknown) => show(uri, offset)),
     vscode.commands.registerCommand('parallax.nextRelatedPassage', () => queued(() => step(1))),
     vscode.commands.registerCommand('parallax.previousRelatedPassage', () => queued(() => step(-1))),
