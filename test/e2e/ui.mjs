@@ -400,11 +400,11 @@ const SCENARIOS = [
     log('next related:', start, '→', first);
     if ((state.relatedCount ?? 2) > 1) {
       await ui.command('Parallax: Next Related Passage');
-      await page.waitForFunction((prev) => {
-        const tab = document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '';
-        const st = document.querySelector('[id="status.editor.selection"]')?.textContent ?? '';
-        return `${tab.trim()} @ ${st.trim()}` !== prev;
-      }, first, { timeout: 10000 }).catch(() => {});
+      // Poll with the same reading as `where()` (innerText of the tab + status bar): comparing DOM textContent
+      // against innerText never matched, so the wait returned at once and raced the command.
+      for (const deadline = Date.now() + 10000; Date.now() < deadline && (await where()) === first; ) {
+        await page.waitForTimeout(200);
+      }
       const second = await where();
       log('next related again:', first, '→', second);
       await ui.shot('next-related-2');
