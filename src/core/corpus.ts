@@ -439,6 +439,14 @@ export class Corpus {
   private eventIndex(): EventIndex {
     const entities = this.entities();
     if (this.events && this.eventsSyncedWith === entities) return this.events;
+    for (const _ of this.syncEvents(entities)) {
+      // run to completion
+    }
+    return this.events!;
+  }
+
+  /** Feeds the event index article by article, yielding after each one so `link()` can give the event loop back. */
+  private *syncEvents(entities: EntityIndex): Generator<void, boolean> {
     if (!this.events) this.events = new EventIndex();
     const events = this.events;
     for (const file of [...this.eventSignatures.keys()]) {
@@ -455,15 +463,50 @@ export class Corpus {
         list.push({ start: m.start, end: m.end, entityId: e.id });
       }
     }
-    for (const record of this.records.values()) {
+    for (const record of [...this.records.values()]) {
+      // The corpus changed while we were paused: the next query re-syncs against the new resolution.
+      if (this.entityIndex !== entities) return false;
+      if (this.records.get(record.file) !== record) continue;
       const mentions = (mentionsByFile.get(record.file) ?? []).sort((a, b) => a.start - b.start);
       const signature = record.hash + '|' + mentions.map((m) => m.entityId).join(',');
       if (this.eventSignatures.get(record.file) === signature) continue;
       events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
       this.eventSignatures.set(record.file, signature);
+      yield;
     }
     this.eventsSyncedWith = entities;
-    return events;
+    return true;
+  }
+
+  /**
+   * Derives names and events for the whole corpus ahead of the first query, in time slices that give the event
+   * loop back: per-article name extraction and event features are most of the work, and doing them here keeps the
+   * extension host responsive where a first hover would otherwise block it. Returns false when cancelled or when
+   * the corpus changed meanwhile (queries then finish the remainder on demand).
+   */
+  async link(options: { yieldNow?: () => Promise<void>; sliceMs?: number; isCancelled?: () => boolean } = {}): Promise<boolean> {
+    const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const sliceMs = options.sliceMs ?? 12;
+    let sliceStart = Date.now();
+    const pause = async (): Promise<boolean> => {
+      if (Date.now() - sliceStart >= sliceMs) {
+        await yieldNow();
+        sliceStart = Date.now();
+      }
+      return !options.isCancelled?.();
+    };
+    for (const record of [...this.records.values()]) {
+      if (this.records.get(record.file) !== record) continue;
+      this.namesOf(record);
+      if (!(await pause())) return false;
+    }
+    const entities = this.entities();
+    if (!(await pause())) return false;
+    const steps = this.syncEvents(entities);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (!(await pause())) return false;
+    }
   }
 
   private searchIndex(): MiniSearch<{ id: number; text: string }> {

@@ -217,22 +217,15 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /**
    * Resolve names and link events across the corpus now, with the status bar saying so, instead of on the
-   * first hover (where the same work would look like a hang). The core does it synchronously.
+   * first hover (where the same work would look like a hang). The core does it in slices that yield.
    */
   private async link(gen: number): Promise<void> {
-    const first = this.current.files()[0];
-    if (!first) return;
+    if (this.current.size === 0) return;
     this.setState({ linking: true });
-    // Let the status bar show "linking" before the extension host is busy.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    if (gen !== this.generation) return;
     try {
       const t0 = performance.now();
-      const entities = this.current.recurringEntities().length;
-      const t1 = performance.now();
-      this.current.relatedArticles(first, 1);
-      const t2 = performance.now();
-      this.log.info(`Resolved ${entities} recurring names in ${Math.round(t1 - t0)} ms; linked events in ${Math.round(t2 - t1)} ms.`);
+      const done = await this.current.link({ isCancelled: () => gen !== this.generation });
+      if (done) this.log.info(`Resolved ${this.current.recurringEntities().length} recurring names and linked events in ${Math.round(performance.now() - t0)} ms.`);
     } catch (err) {
       this.log.error('Linking names and events failed', err);
     }
