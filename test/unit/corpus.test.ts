@@ -60,4 +60,25 @@ describe('Corpus', () => {
     }
     expect(c.related(file, text.indexOf('To contact the WSWS'))).toEqual([]);
   });
+
+  it('links names and events in slices that give the event loop back, and stops when the corpus changes', async () => {
+    const c = sample();
+    let yields = 0;
+    expect(await c.link({ sliceMs: 0, yieldNow: async () => void yields++ })).toBe(true);
+    expect(yields).toBeGreaterThanOrEqual(2 * c.size);
+    const text = c.get('004_42a1079da01722f9.txt')!.text;
+    expect(c.related('004_42a1079da01722f9.txt', text.indexOf('President Assad arrived in Moscow')).length).toBeGreaterThan(0);
+
+    const d = sample();
+    let n = 0;
+    const edited = d.link({
+      sliceMs: 0,
+      yieldNow: async () => {
+        if (++n === 7) d.setText('late.txt', 'Late news\n\nHadi al-Bahra spoke in Doha on Sunday.\n');
+      },
+    });
+    expect(await edited).toBe(false);
+    expect(d.entityAt('late.txt', 'Late news\n\n'.length)?.entity.name).toBe('Hadi al-Bahra');
+  });
 });
+
