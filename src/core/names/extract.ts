@@ -242,8 +242,21 @@ export function extractNames(input: NameArticleInput): ArticleNames {
       flush();
     }
   }
+  // Segments are disjoint and in text order: a binary search finds the one a heading may lie in.
+  const segCount = segs.length;
+  const sortedSegs = segs.slice().sort((a, b) => a.start - b.start);
   for (const h of input.headings) {
-    if (!segs.some((s) => s.start <= h.start && h.end <= s.end)) {
+    let lo = 0;
+    let hi = segCount - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedSegs[mid].start <= h.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (!(at >= 0 && h.end <= sortedSegs[at].end)) {
       segs.push({ start: h.start, end: h.end, passage: -1, heading: true, body: false });
     }
   }
@@ -280,13 +293,20 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     }
   }
   // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
-  const known = new Set(out.mentions.map((m) => m.key));
+  const known = new Set<string>();
+  let knownWords = 0;
+  for (const m of out.mentions) {
+    if (known.has(m.key)) continue;
+    known.add(m.key);
+    knownWords = Math.max(knownWords, m.key.split(' ').length);
+  }
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
     let i = 0;
     while (i < toks.length) {
       let found = -1;
-      for (let j = toks.length; j > i; j--) {
+      // No known name has more words than the longest in prose (particles and connectors included, so a bound).
+      for (let j = Math.min(toks.length, i + 2 * knownWords + 2); j > i; j--) {
         const k = nameKey(text.slice(toks[i].start, toks[j - 1].end));
         if (known.has(k)) {
           found = j;
@@ -314,21 +334,59 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   return out;
 }
 
+/** A run of tokens longer than this is a glued list or a title-cased line, not one name: it is cut here. */
+const MAX_CHUNK_TOKENS = 24;
+
+interface SegToken extends Token {
+  lower: string;
+  /** The text between the previous token (or the segment start) and this one, as absolute offsets. */
+  gapStart: number;
+  gapEnd: number;
+}
+
+/** Whether a gap keeps a name going: one or two plain spaces (see JOIN_GAP), tested without a substring. */
+function isJoinGap(text: string, s: number, e: number): boolean {
+  const n = e - s;
+  if (n < 1 || n > 2) return false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** Only lower-case ASCII letters: the commonest token, which can be neither a name nor a name's end marker. */
+function isPlainLower(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** Tokens and name chunks of one segment of prose. */
 function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Set<string>): Chunk[] {
   const seg = text.slice(segStart, segEnd);
-  const toks: (Token & { gap: string })[] = [];
+  const toks: SegToken[] = [];
   let prevEnd = 0;
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(seg))) {
-    const gap = seg.slice(prevEnd, m.index);
-    prevEnd = m.index + m[0].length;
-    const { text: t, stop, sPoss } = trimToken(m[0]);
+    const raw = m[0];
+    const gapStart = segStart + prevEnd;
     const start = segStart + m.index;
-    const si = toks.length === 0 ? true : SENTENCE_GAP.test(gap);
+    prevEnd = m.index + raw.length;
+    if (isPlainLower(raw)) {
+      // A lower-case word never starts a chunk, so whether it opens a sentence is never asked.
+      toks.push({ text: raw, lower: raw, start, end: start + raw.length, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
+      continue;
+    }
+    const { text: t, stop, sPoss } = trimToken(raw);
+    // Only the end of a long gap can hold the punctuation that closes a sentence.
+    const si = toks.length === 0 ? true : SENTENCE_GAP.test(text.slice(Math.max(gapStart, start - 64), start));
     toks.push({
       text: t,
+      lower: t.toLowerCase(),
       start,
       end: start + t.length,
       cap: t.length > 0 && isCapToken(t) && !DIGIT.test(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
@@ -336,18 +394,22 @@ function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Se
       stop,
       si,
       sPoss,
-      gap,
+      gapStart,
+      gapEnd: start,
     });
   }
+  const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
   // All-capitals runs of long words are headlines, datelines or shouting, not names ("THE SIEGE", "BEIRUT").
   const shouting = new Array<boolean>(toks.length).fill(false);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.caps) continue;
     const letters = t.text.replace(/[^\p{L}]/gu, '').length;
-    const inParens = /\(\s*$/.test(t.gap) && /^\s*\)/.test(text.slice(t.end, t.end + 2));
+    let g = t.gapEnd;
+    while (g > t.gapStart && /\s/.test(text[g - 1])) g--;
+    const inParens = g > t.gapStart && text.charCodeAt(g - 1) === 40 && /^\s*\)/.test(text.slice(t.end, t.end + 2));
     if (letters >= 5 && !inParens && !t.text.includes('.')) shouting[i] = true;
-    const nb = (j: number): boolean => j >= 0 && j < toks.length && toks[j].caps && JOIN_GAP.test(j > i ? toks[j].gap : t.gap);
+    const nb = (j: number): boolean => j >= 0 && j < toks.length && toks[j].caps && joinGap(j > i ? toks[j] : t);
     if ((nb(i - 1) || nb(i + 1)) && (letters >= 4 || (nb(i - 1) && toks[i - 1].text.length >= 4) || (nb(i + 1) && toks[i + 1].text.length >= 4))) {
       shouting[i] = true;
     }
@@ -366,26 +428,32 @@ function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Se
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const lower = t.text.toLowerCase();
-    const joinable = cur.length > 0 && JOIN_GAP.test(t.gap);
+    const lower = t.lower;
+    const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && joinGap(t);
     if (!joinable) flush();
+    if (!t.cap) {
+      if (
+        cur.length > 0 &&
+        (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
+        i + 1 < toks.length &&
+        joinGap(toks[i + 1]) &&
+        (toks[i + 1].cap || (t.text === 'of' || t.text === 'for') && toks[i + 1].text === 'the')
+      ) {
+        cur.push(t);
+      } else {
+        flush();
+      }
+      if (t.stop) flush();
+      continue;
+    }
     const calendar = MONTHS.has(lower) || DAYS.has(lower) || DAYS.has(lower.replace(/s$/, ''));
     const excluded =
       shouting[i] ||
       (calendar && !t.caps) ||
       (!t.caps && STOPWORDS.has(lower) && (t.si || UPPER.test(t.text))) ||
       t.text.length === 0;
-    if (t.cap && !excluded && !(t.text.length === 1 && !t.caps)) {
+    if (!excluded && !(t.text.length === 1 && !t.caps)) {
       // A single capital letter is an initial only when followed by a dot ("George W. Bush").
-      cur.push(t);
-    } else if (
-      cur.length > 0 &&
-      !t.cap &&
-      (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
-      i + 1 < toks.length &&
-      JOIN_GAP.test(toks[i + 1].gap) &&
-      (toks[i + 1].cap || (t.text === 'of' || t.text === 'for') && toks[i + 1].text === 'the')
-    ) {
       cur.push(t);
     } else {
       flush();
@@ -470,13 +538,24 @@ function finishChunk(toks: Token[], text: string, lowerWords: Set<string>): Chun
   return { toks: t, title };
 }
 
+const SPACE = /\s/;
+const LETTER = /\p{L}/u;
+const isSpace = (c: string): boolean => c === ' ' || (c > '~' || c < '!' ? SPACE.test(c) : false);
+const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '~' && LETTER.test(c));
+
 function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMention> {
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
-  const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
-  const prevWord = /([\p{L}]+)[\s]+$/u.exec(before)?.[1] ?? '';
-  const prevPunct = /[^\s\p{L}]\s*$/u.test(before);
+  // The word and the punctuation just before the name, within 40 characters, scanned backwards.
+  const floor = Math.max(0, start - 40);
+  let k = start;
+  while (k > floor && isSpace(text[k - 1])) k--;
+  const spaced = k < start;
+  const wordEnd = k;
+  while (k > floor && isLetter(text[k - 1])) k--;
+  const prevWord = spaced ? text.slice(k, wordEnd) : '';
+  const prevPunct = wordEnd > floor && !isLetter(text[wordEnd - 1]) && !isSpace(text[wordEnd - 1]);
   // After a possessive the next noun belongs to the name's owner ("Assad’s forces"), so it says nothing of kind.
   const nextWord = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
   const nextTwo = /^\s+(\p{Ll}+\s+\p{Ll}+)/u.exec(after)?.[1] ?? '';
@@ -616,11 +695,31 @@ const FRONTED = /^(?:while|although|though|if|when|whenever|after|before|as|beca
 
 const APPOSITIVE_OPEN = /^(?:the|a|an|former|then|its|his|her|their|one|longtime|long-time|veteran|self-proclaimed)\b/;
 
+/** The sentence's words before a position (at most a few hundred characters back: a fronted clause is short). */
+function sentenceLead(text: string, pos: number): string {
+  const floor = Math.max(0, pos - 400);
+  let k = pos - 1;
+  for (; k >= floor; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 10 || c === 63 || c === 33) break; // . \n ? !
+  }
+  return text.slice(k + 1, pos).trim();
+}
+
 /** Appositives ("Hadi al-Bahra, president of the Syrian National Coalition,") and "HTS leader X" roles. */
 function findDescriptions(text: string, out: ArticleNames, passages: Passage[]): void {
   const ms = out.mentions;
-  const bodyRanges = passages.filter((p) => p.kind === 'body');
-  const inBody = (o: number): boolean => bodyRanges.some((p) => p.start <= o && o < p.end);
+  // Mentions are sorted by start, and so are passages: one pointer walks both (linear, however many passages).
+  const bodyRanges = passages.filter((p) => p.kind === 'body').sort((a, b) => a.start - b.start);
+  let bp = 0;
+  const inBody = (o: number): boolean => {
+    while (bp < bodyRanges.length && bodyRanges[bp].end <= o) bp++;
+    return bp < bodyRanges.length && bodyRanges[bp].start <= o;
+  };
+  const startsAt = new Map<number, number>();
+  ms.forEach((n, k) => {
+    if (!startsAt.has(n.start)) startsAt.set(n.start, k);
+  });
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.acr || !inBody(m.start)) continue;
@@ -633,9 +732,12 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
       const lowerStart = /^\p{Ll}/u.test(desc);
       const startsRole = ROLE_WORDS.has(firstWord) || TITLE_HEADS.has(firstWord.toLowerCase());
       const verbish = /^(?:who|which|that|where|when|while|and|but|or|as|said|says|told|is|was|has|had|in|on|at|for|with|from|to|by)\b/.test(desc);
-      const nameOnly = ms.some((n) => n.start === m.end + am.index + am[0].indexOf(desc) && n.end >= m.end + am[0].length - 1);
-      const sentenceStart = Math.max(text.lastIndexOf('.', m.start), text.lastIndexOf('\n', m.start), text.lastIndexOf('?', m.start), text.lastIndexOf('!', m.start)) + 1;
-      const lead = text.slice(sentenceStart, m.start).trim();
+      const descAt = m.end + am.index + am[0].indexOf(desc);
+      let nameOnly = false;
+      for (let k = startsAt.get(descAt); k !== undefined && k < ms.length && ms[k].start === descAt; k++) {
+        if (ms[k].end >= m.end + am[0].length - 1) nameOnly = true;
+      }
+      const lead = sentenceLead(text, m.start);
       const fronted = FRONTED.test(lead) && !lead.includes(',');
       if (lowerStart && !verbish && !nameOnly && !fronted && (APPOSITIVE_OPEN.test(desc) || startsRole) && desc.split(/\s+/).length >= 2 &&
         looksLikeDescription(desc, after.slice(am[0].length), ms, m.end + after.indexOf(desc))) {
@@ -661,9 +763,12 @@ function findRelations(text: string, out: ArticleNames): void {
   const ms = out.mentions;
   const byEnd = new Map<number, number>();
   ms.forEach((m, i) => byEnd.set(m.end, i));
+  const byStart = new Map<number, number>();
+  for (let i = ms.length - 1; i >= 0; i--) byStart.set(ms[i].start, i);
   const mentionEndingAt = (pos: number): number | undefined => {
-    const s = text.slice(0, pos).replace(/[\s]+$/, '');
-    return byEnd.get(s.length);
+    let e = pos;
+    while (e > 0 && /\s/.test(text[e - 1])) e--;
+    return byEnd.get(e);
   };
   for (let i = 0; i < ms.length; i++) {
     const x = ms[i];
@@ -692,15 +797,17 @@ function findRelations(text: string, out: ArticleNames): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const yStart = m.index + m[0].length;
-    const yi = ms.findIndex((n) => n.start === yStart);
-    if (yi < 0) continue;
-    let before = text.slice(0, m.index).replace(/[\s,]+$/, '');
+    const yi = byStart.get(yStart);
+    if (yi === undefined) continue;
+    let beforeEnd = m.index;
+    while (beforeEnd > 0 && /[\s,]/.test(text[beforeEnd - 1])) beforeEnd--;
     // Skip a descriptive appositive: ", the former Al-Qaeda affiliate in Syria".
-    const lastComma = before.lastIndexOf(',');
-    if (lastComma >= 0 && /^,\s*(?:the|a|an)\s/.test(before.slice(lastComma)) && m.index - lastComma < 120) {
-      before = before.slice(0, lastComma);
+    let lastComma = beforeEnd - 1;
+    while (lastComma > m.index - 120 && lastComma >= 0 && text.charCodeAt(lastComma) !== 44) lastComma--;
+    if (lastComma > m.index - 120 && lastComma >= 0 && text.charCodeAt(lastComma) === 44 && /^,\s*(?:the|a|an)\s/.test(text.slice(lastComma, lastComma + 24))) {
+      beforeEnd = lastComma;
     }
-    const xi = mentionEndingAt(before.length);
+    const xi = mentionEndingAt(beforeEnd);
     if (xi !== undefined && xi !== yi) out.relations.push({ from: xi, to: yi, relation: 'later' });
   }
 }

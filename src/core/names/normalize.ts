@@ -29,8 +29,18 @@ export function keyWords(s: string): string[] {
 
 /** The exact-comparison key of a name; idempotent (nameKey(nameKey(x)) === nameKey(x)). */
 export function nameKey(s: string): string {
-  return keyWords(s).join(' ');
+  const hit = keyMemo.get(s);
+  if (hit !== undefined) return hit;
+  const k = keyWords(s).join(' ');
+  // Extraction and resolution ask for the same few thousand surfaces over and over; long strings are rare.
+  if (s.length <= 200) {
+    if (keyMemo.size >= 50_000) keyMemo.clear();
+    keyMemo.set(s, k);
+  }
+  return k;
 }
+
+const keyMemo = new Map<string, string>();
 
 const VOWELS = /[aeiouy]/;
 
