@@ -4,7 +4,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test spawns the CLI several times (node start-up plus indexing every time).
+vi.setConfig({ testTimeout: 90_000 });
 
 const repo = path.resolve(__dirname, '../..');
 const cliPath = path.join(repo, 'dist/cli.js');

@@ -28,7 +28,8 @@ function snapshot(root: string): Map<string, string> {
       const stamp = `mode=${st.mode} mtime=${st.mtimeMs} size=${st.size}`;
       if (st.isSymbolicLink()) out.set(rel, `link→${fs.readlinkSync(abs)}`);
       else if (st.isDirectory()) {
-        out.set(rel, `dir mode=${st.mode}`);
+        // A directory's mtime moves when an entry is created or deleted, so even a temp file written and removed shows.
+        out.set(rel, `dir mode=${st.mode} mtime=${st.mtimeMs}`);
         walk(abs);
       } else out.set(rel, `${createHash('sha256').update(fs.readFileSync(abs)).digest('hex')} ${stamp}`);
     }
@@ -57,7 +58,8 @@ function messyWorkspace(): string {
   put('odd/cr.txt', texts[4].replace(/\n/g, '\r'));
   put('odd/mixed.txt', texts[0].split('\n').map((l, i) => l + ['\r\n', '\n', '\r'][i % 3]).join(''));
   const prose = texts.map((t) => t.replace(/\s+/g, ' ')).join(' ');
-  put('odd/one-line.txt', prose.repeat(Math.ceil((5 << 20) / prose.length)).slice(0, 5 << 20));
+  // A long single line (the 5 MB case and its timings are covered in robustness-*; here it only has to be read).
+  put('odd/one-line.txt', prose.repeat(Math.ceil((256 << 10) / prose.length)).slice(0, 256 << 10));
   const fd = fs.openSync(path.join(root, 'odd', 'huge.txt'), 'w');
   const block = Buffer.from(prose.repeat(Math.ceil((1 << 20) / prose.length)).slice(0, 1 << 20));
   for (let i = 0; i < 50; i++) fs.writeSync(fd, block);
@@ -83,30 +85,35 @@ describe('Parallax never writes to the workspace', () => {
     expect(before.size).toBeGreaterThan(30);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-safety-q-'));
 
+    // Failures are collected, not thrown, so the files are compared after every command has run.
+    const failures: string[] = [];
     const json = (args: string[]) => {
       const r = cli([...args, '--root', root, '--json']);
-      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-      return r.stdout;
+      if (r.code !== 0) failures.push(`${args.join(' ')} → exit ${r.code}: ${r.stderr.trim().split('\n').pop()}`);
+      return r.stdout || 'null';
     };
-    const articles = JSON.parse(json(['articles'])) as { file: string }[];
+    const articles = (JSON.parse(json(['articles'])) ?? []) as { file: string }[];
     expect(articles.length).toBeGreaterThan(10);
     json(['tree']);
     json(['search', '--query', 'Aleppo Assad']);
     json(['search', '--query', '[Evil](command:x) <img>']);
-    const entities = JSON.parse(json(['entities', '--all'])) as { mentions: { file: string; line: number; column: number }[] }[];
+    const entities = (JSON.parse(json(['entities', '--all'])) ?? []) as { mentions: { file: string; line: number; column: number }[] }[];
     const mentionQueries = entities.flatMap((e) => e.mentions.slice(0, 3)).slice(0, 300);
     const passageQueries = articles.flatMap((a) => [1, 3, 5, 7, 9, 11].map((line) => ({ file: a.file, line, column: 1 })));
     const hoverBatch = path.join(scratch, 'hover.jsonl');
     fs.writeFileSync(hoverBatch, mentionQueries.map((q) => JSON.stringify(q)).join('\n'));
     const relatedBatch = path.join(scratch, 'related.jsonl');
     fs.writeFileSync(relatedBatch, passageQueries.map((q) => JSON.stringify(q)).join('\n'));
-    expect(cli(['hover', '--root', root, '--batch', hoverBatch, '--json']).code).toBe(0);
-    expect(cli(['related', '--root', root, '--batch', relatedBatch, '--json']).code).toBe(0);
+    json(['hover', '--batch', hoverBatch]);
+    json(['related', '--batch', relatedBatch]);
     for (const a of articles.slice(0, 5)) json(['related', '--file', a.file]);
     json(['hover', '--file', 'odd/hostile.txt', '--line', '5', '--column', '3']);
 
     const after = snapshot(root);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [rel, sig] of before) expect(after.get(rel), rel).toBe(sig);
+    // And the session really exercised everything it claims to.
+    expect(failures).toEqual([]);
+    expect(mentionQueries.length).toBeGreaterThan(50);
   }, 180_000);
 });
