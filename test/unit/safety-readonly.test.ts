@@ -47,7 +47,7 @@ function messyWorkspace(): string {
   };
   const samples = fs.readdirSync(sampleDir).filter((f) => f.endsWith('.txt')).sort();
   const texts = samples.map((f) => fs.readFileSync(path.join(sampleDir, f), 'utf8'));
-  samples.forEach((f, i) => put(`corpus/${f}`, texts[i]));
+  for (const f of fs.readdirSync(sampleDir)) put(`corpus/${f}`, fs.readFileSync(path.join(sampleDir, f)));
   put('odd/empty.txt', '');
   put('odd/blank.md', ' \n\t\r\n');
   put('odd/photo.txt', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200)]));
