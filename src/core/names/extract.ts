@@ -110,12 +110,30 @@ const LOWER = /^\p{Ll}/u;
 const HAS_LOWER = /\p{Ll}/u;
 const DIGIT = /^\p{N}/u;
 
+const SPACE = /\s/;
+const LETTER = /\p{L}/u;
+const isSpace = (c: string): boolean => c === ' ' || (c > '~' || c < '!' ? SPACE.test(c) : false);
+const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '~' && LETTER.test(c));
+const isUpper = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c > '~' && UPPER.test(c));
+
 function isCapWord(s: string): boolean {
   return UPPER.test(s);
 }
 
 /** Split a raw token into its name part and whether the name must end after it. */
+const NO_TRIM = { stop: false, sPoss: false };
+
+/** Whether a token holds an apostrophe or hyphen (only those can carry a possessive or an adjective suffix). */
+function hasJoiner(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 39 || c === 45 || c === 0x2019 || c === 0x02bc || c === 0x2010 || c === 0x2011) return true;
+  }
+  return false;
+}
+
 function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean } {
+  if (!hasJoiner(raw)) return { text: raw, ...NO_TRIM };
   let text = raw;
   let stop = false;
   // "Putins’": a plural-style possessive; the glued "s" may or may not belong to the name.
@@ -146,13 +164,21 @@ function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean }
 }
 
 function isCapToken(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
   if (isCapWord(t)) return true;
+  if (!hasJoiner(t)) return false;
   // "al-Assad", "ez-Zor", "bin-Laden": lower-case article glued to a capitalised name.
   const m = /^(\p{Ll}+)[-‐‑’'](\p{Lu})/u.exec(t);
   return !!m && PARTICLES.has(m[1]);
 }
 
 function isAllCaps(t: string): boolean {
+  // Most capitalised words have a lower-case ASCII letter early on.
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+  }
   const letters = t.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && !HAS_LOWER.test(letters);
 }
@@ -167,14 +193,74 @@ const SENTENCE_GAP = /(?:[.!?…:;]["'”’)\]]*\s|\n|\s[–—-]\s)\s*["'“�
 /** A gap that keeps a name going: plain spaces (not line breaks, not punctuation). */
 const JOIN_GAP = /^[ \u00a0]{1,2}$/;
 
-/** True when most words are capitalised (headlines, captions, title-cased headings). */
+const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
+
+/** True when most words are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
 function looksTitleCased(s: string): boolean {
-  const words = s.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
-  if (words.length < 3) return words.length > 0 && words.every((w) => isCapWord(w));
-  const minor = /^(a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|as|vs|after|over|between|into)$/;
-  const content = words.filter((w) => !minor.test(w));
-  const caps = content.filter((w) => isCapWord(w)).length;
-  return content.length > 0 && caps / content.length >= 0.7;
+  let words = 0;
+  let content = 0;
+  let caps = 0;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s[i];
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const ws = i++;
+    while (i < n) {
+      const d = s[i];
+      if (isLetter(d) || d === '’' || d === "'" || d === '-') i++;
+      else break;
+    }
+    words++;
+    if (isUpper(c)) {
+      content++;
+      caps++;
+    } else if (!(i - ws <= 7 && MINOR_WORDS.has(s.slice(ws, i)))) content++;
+  }
+  if (words < 3) return words > 0 && caps === words;
+  return content > 0 && caps / content >= 0.7;
+}
+
+/** Number of whitespace-separated pieces of a string, counted up to `max`. */
+function countPieces(s: string, max: number): number {
+  let n = 0;
+  let inPiece = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s[i]);
+    if (!space && !inPiece && ++n >= max) return n;
+    inPiece = !space;
+  }
+  return n;
+}
+
+const LOWER_CHAR = /\p{Ll}/u;
+const isLowerCode = (c: number): boolean => (c >= 97 && c <= 122) || (c > 127 && LOWER_CHAR.test(String.fromCharCode(c)));
+const isLetterCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && LETTER.test(String.fromCharCode(c)));
+
+/**
+ * Adds the lower-case words in text[from, to) to `words`: runs of lower-case letters not glued to a letter,
+ * apostrophe or hyphen before them ("well-known" gives "well", "don’t" gives "don").
+ */
+function addLowerWords(text: string, from: number, to: number, words: Set<string>): void {
+  const n = to;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isLowerCode(c)) {
+      i++;
+      continue;
+    }
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45);
+    let j = i + 1;
+    while (j < n && isLowerCode(text.charCodeAt(j))) j++;
+    if (free) words.add(text.slice(i, j));
+    i = j;
+  }
 }
 
 interface Chunk {
@@ -186,11 +272,7 @@ interface Chunk {
 export function extractNames(input: NameArticleInput): ArticleNames {
   const { text, file } = input;
   const noApostrophes = text.length > 100 && !/\p{L}['’]s\b/u.test(text);
-  const lowerWords = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{Ll}]*/gu)) lowerWords.add(m[0]);
-
   const out: ArticleNames = { v: 1, file, noApostrophes, mentions: [], definitions: [], acronyms: [], relations: [], lower: [] };
-  for (const w of lowerWords) if (w.length >= 3 && !STOPWORDS.has(w)) out.lower.push(w);
 
   // Segments to scan: body passages in prose mode; headings and title-cased lines in heading mode, where only
   // names also found in prose count (a capital in a headline proves nothing).
@@ -206,7 +288,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     while ((lm = lineRe.exec(ptext))) {
       const ls = p.start + lm.index;
       const line = lm[0];
-      const shortLine = !/[.!?…:"”]\s*$/.test(line.trim()) && line.trim().split(/\s+/).length <= 14;
+      const shortLine = !/[.!?…:"”]\s*$/.test(line.trim()) && countPieces(line, 15) <= 14;
       if (shortLine && looksTitleCased(line)) {
         segs.push({ start: ls, end: ls + line.length, passage: p.index, heading: true, body });
         continue;
@@ -230,7 +312,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
         const sentence = sm[0];
         const isTitle =
           (titleFold.length > 12 && sentence.includes(titleFold)) ||
-          (sentence.trim().split(/\s+/).length >= 4 && looksTitleCased(sentence));
+          (countPieces(sentence, 4) >= 4 && looksTitleCased(sentence));
         if (isTitle) {
           flush();
           segs.push({ start: ss, end: se, passage: p.index, heading: true, body });
@@ -263,11 +345,23 @@ export function extractNames(input: NameArticleInput): ArticleNames {
 
   const proseChunks: { chunk: Chunk; seg: Seg }[] = [];
   const headingChunks: { chunk: Chunk; seg: Seg }[] = [];
-  for (const seg of segs) {
-    for (const chunk of chunksOf(text, seg.start, seg.end, lowerWords)) {
+  // Two passes: tokenising every segment first also collects the article's lower-case words, which telling
+  // a name from a capitalised ordinary word at a sentence start needs before any chunk is finished.
+  const lowerWords = new Set<string>();
+  const segToks = segs.map((seg) => tokenize(text, seg.start, seg.end, lowerWords));
+  // Words outside every segment (front matter, a title there) count as ordinary words too.
+  let cursor = 0;
+  for (const seg of segs.slice().sort((a, b) => a.start - b.start)) {
+    if (seg.start > cursor) addLowerWords(text, cursor, seg.start, lowerWords);
+    cursor = Math.max(cursor, seg.end);
+  }
+  addLowerWords(text, cursor, text.length, lowerWords);
+  for (const w of lowerWords) if (w.length >= 3 && !STOPWORDS.has(w)) out.lower.push(w);
+  segs.forEach((seg, k) => {
+    for (const chunk of chunkTokens(segToks[k], text, lowerWords)) {
       (seg.heading ? headingChunks : proseChunks).push({ chunk, seg });
     }
-  }
+  });
 
   const defs: { mentionStart: number; text: string; origin: RawDefinition['origin']; start: number; end: number }[] = [];
   const add = (toks: Token[], seg: Seg, extra: Partial<RawMention> = {}): RawMention | null => {
@@ -298,7 +392,9 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   for (const m of out.mentions) {
     if (known.has(m.key)) continue;
     known.add(m.key);
-    knownWords = Math.max(knownWords, m.key.split(' ').length);
+    let words = 1;
+    for (let k = 0; k < m.key.length; k++) if (m.key.charCodeAt(k) === 32) words++;
+    if (words > knownWords) knownWords = words;
   }
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
@@ -364,8 +460,14 @@ function isPlainLower(s: string): boolean {
   return true;
 }
 
-/** Tokens and name chunks of one segment of prose. */
-function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Set<string>): Chunk[] {
+/** Months and days, and days in the plural ("Fridays"). */
+const CALENDAR = new Set([...MONTHS, ...DAYS, ...[...DAYS].map((d) => `${d}s`)]);
+
+/** Stands for a run of ordinary lower-case words: not a name, no joiner, not the end of a possessive. */
+const ORDINARY: SegToken = { text: '', lower: '', start: -1, end: -1, cap: false, caps: false, stop: false, si: false, sPoss: false, gapStart: 0, gapEnd: 0 };
+
+/** Tokens of one segment of prose; its lower-case words are added to `lowerWords`. */
+function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Set<string>): SegToken[] {
   const seg = text.slice(segStart, segEnd);
   const toks: SegToken[] = [];
   let prevEnd = 0;
@@ -377,10 +479,18 @@ function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Se
     const start = segStart + m.index;
     prevEnd = m.index + raw.length;
     if (isPlainLower(raw)) {
-      // A lower-case word never starts a chunk, so whether it opens a sentence is never asked.
+      const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45)) lowerWords.add(raw);
+      // A lower-case word never starts a chunk, so whether it opens a sentence is never asked. One that cannot
+      // sit inside a name only ends the name before it: a run of them is one shared marker, not an object each.
+      if (!JOIN_PARTICLES.has(raw) && !CONNECTORS.has(raw)) {
+        if (toks[toks.length - 1] !== ORDINARY) toks.push(ORDINARY);
+        continue;
+      }
       toks.push({ text: raw, lower: raw, start, end: start + raw.length, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
       continue;
     }
+    addLowerWords(text, start, start + raw.length, lowerWords);
     const { text: t, stop, sPoss } = trimToken(raw);
     // Only the end of a long gap can hold the punctuation that closes a sentence.
     const si = toks.length === 0 ? true : SENTENCE_GAP.test(text.slice(Math.max(gapStart, start - 64), start));
@@ -398,6 +508,11 @@ function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Se
       gapEnd: start,
     });
   }
+  return toks;
+}
+
+/** Name chunks of one segment's tokens. */
+function chunkTokens(toks: SegToken[], text: string, lowerWords: Set<string>): Chunk[] {
   const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
   // All-capitals runs of long words are headlines, datelines or shouting, not names ("THE SIEGE", "BEIRUT").
   const shouting = new Array<boolean>(toks.length).fill(false);
@@ -446,7 +561,7 @@ function chunksOf(text: string, segStart: number, segEnd: number, lowerWords: Se
       if (t.stop) flush();
       continue;
     }
-    const calendar = MONTHS.has(lower) || DAYS.has(lower) || DAYS.has(lower.replace(/s$/, ''));
+    const calendar = CALENDAR.has(lower);
     const excluded =
       shouting[i] ||
       (calendar && !t.caps) ||
@@ -538,10 +653,6 @@ function finishChunk(toks: Token[], text: string, lowerWords: Set<string>): Chun
   return { toks: t, title };
 }
 
-const SPACE = /\s/;
-const LETTER = /\p{L}/u;
-const isSpace = (c: string): boolean => c === ' ' || (c > '~' || c < '!' ? SPACE.test(c) : false);
-const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '~' && LETTER.test(c));
 
 function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMention> {
   const start = toks[0].start;
