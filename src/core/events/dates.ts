@@ -73,9 +73,11 @@ export function readEventDates(text: string, start: number, end: number, ref: Ti
   }
   BARE_YEAR_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let c = 0; // both lists run left to right: one pass, not a search per year
   while ((m = BARE_YEAR_RE.exec(seg))) {
     const at = m.index;
-    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    while (c < covered.length && covered[c][1] <= at) c++;
+    if (c < covered.length && covered[c][0] <= at) continue;
     const y = +m[1];
     if (y >= 1940 && y <= 2040) out.push(yearSpan(y));
   }

@@ -184,6 +184,7 @@ export function readFigures(text: string, start: number, end: number): Figures {
 
 const QUOTE_RE = /“([^”]{8,600})”|"([^"\n]{8,600})"|«([^»]{8,600})»|(?<![\p{L}])‘([^’]{8,600}?)’(?![\p{L}])/gu;
 const SHINGLE = 4;
+const MAX_QUOTES = 20;
 
 export interface Quote {
   /** Normalised words of the quotation (shortened for display). */
@@ -221,6 +222,8 @@ export function readQuotes(text: string, start: number, end: number): Quote[] {
     if (!shingles.length) continue;
     const display = foldQuote(q);
     out.push({ text: display, shingles: [...new Set(shingles)] });
+    // Enough to recognise a shared quotation; a passage that is one long run of quotes needs no more.
+    if (out.length >= MAX_QUOTES) break;
   }
   return out;
 }

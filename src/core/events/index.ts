@@ -62,6 +62,8 @@ const QUERY_TERMS = 32;
 const STORED_TERMS = 64;
 /** Days before its publication in which an undated passage's event is taken to have happened. */
 const PUB_WINDOW = 3;
+/** Distinct times kept per passage. */
+const MAX_TIMES = 24;
 
 interface PassageRec {
   id: number;
@@ -503,6 +505,9 @@ function packTimes(spans: TimeSpan[], pub: TimeSpan[]): Int32Array {
     if (seen.has(k)) continue;
     seen.add(k);
     flat.push(s.from, s.to, f);
+    // Comparing two passages' times is pairwise; a passage naming more distinct times than this is a
+    // chronology, not an event report, and its first ones are enough.
+    if (flat.length >= 3 * MAX_TIMES) break;
   }
   return flat.length ? Int32Array.from(flat) : EMPTY_I32;
 }
