@@ -346,7 +346,7 @@ export class EventIndex {
     const n = this.recs.size;
     // Accumulate the rarity of shared terms over the posting lists of the passage's terms. Very common terms
     // only lengthen the lists and say little about an event; terms only this passage has find nothing.
-    const maxDf = Math.max(100, n * 0.05);
+    const maxDf = Math.max(100, Math.min(n * 0.05, 3000));
     const q = [...rec.terms]
       .filter((t) => this.termDf[t] > 1 && this.termDf[t] <= maxDf)
       .sort((a, b) => this.termDf[a] - this.termDf[b])
