@@ -546,9 +546,14 @@ export class Corpus {
   }
 }
 
+/** MiniSearch's own tokens, matched instead of split: its split regex overflows the stack on megabytes of punctuation. */
+export function tokenizeWords(s: string): string[] {
+  return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
+}
+
 function newPassageSearch(): MiniSearch<{ id: number; text: string }> {
   // Discarded documents are vacuumed in the background by MiniSearch itself.
-  return new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [] });
+  return new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [], tokenize: tokenizeWords });
 }
 
 function metaFields(meta: ArticleMeta): Omit<ArticleHit, 'file' | 'score'> {
