@@ -10,6 +10,8 @@ const APOSTROPHES = /['’‘ʼʻ`´]/g;
 
 /** Lower-case, diacritics removed, apostrophes dropped, every other non-letter/digit a space. */
 export function foldName(s: string): string {
+  const ascii = foldAscii(s);
+  if (ascii !== null) return ascii;
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -19,6 +21,31 @@ export function foldName(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * foldName for plain ASCII (nearly every name in English news) without normalisation or regular expressions;
+ * null when the string has other characters. Same result as the general path.
+ */
+function foldAscii(s: string): string | null {
+  let out = '';
+  let pendingSpace = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c > 127) return null;
+    if (c === 39 || c === 96) continue; // apostrophes are dropped, not spaces
+    if (c === 46 && i + 1 < n && !isSpaceCode(s.charCodeAt(i + 1))) continue; // "U.N." → "un"
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (pendingSpace && out.length > 0) out += ' ';
+      pendingSpace = false;
+      out += String.fromCharCode(c);
+    } else pendingSpace = true;
+  }
+  return out;
+}
+
+const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** Words of a name key: folded, with Arabic articles dropped unless nothing else is left. */
 export function keyWords(s: string): string[] {
@@ -185,6 +212,17 @@ export function keysCompatible(a: string, b: string): { ok: boolean; exact: bool
     near = near || c.near;
   }
   return { ok: true, exact, near };
+}
+
+/** Look-alike consonants folded to one letter (see NEAR_CONSONANTS). */
+const NEAR_FOLD: Record<string, string> = { m: 'n', d: 't', z: 's', p: 'b', v: 'f' };
+
+/** Skeleton key with look-alike consonants folded: spellings one such consonant apart share it. */
+export function nearSkeletonKey(key: string): string {
+  return key
+    .split(' ')
+    .map((w) => skeletonWord(lightWord(w).replace(/[mdzpv]/g, (c) => NEAR_FOLD[c])))
+    .join(' ');
 }
 
 /** Single-deletion variants of a string (with the string itself), for blocking near-identical skeletons. */

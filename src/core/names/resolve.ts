@@ -2,9 +2,9 @@
 // compares names inside a bucket, so the cost grows with the number of distinct names, not with its square.
 import type { ArticleMeta } from '../types';
 import type { GlossaryEntry } from '../glossary';
-import type { ArticleNames, RawMention } from './extract';
+import type { ArticleNames, KindCue, RawMention } from './extract';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
-import { deletionVariants, initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
+import { initials, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 
 export type EntityKind = 'person' | 'group' | 'place' | 'other';
 
@@ -58,10 +58,31 @@ const MERGE_THRESHOLD = 0.7;
 /** Buckets larger than this are generic keys ("s", "m"); comparing inside them is neither useful nor cheap. */
 const MAX_BUCKET = 60;
 
+/** What resolution reads of a raw mention, in one fixed shape (raw mentions come in many, from JSON and caches). */
+interface Flags {
+  passage: number;
+  cue: KindCue | null;
+  strong: boolean;
+  the: boolean;
+  si: boolean;
+  acr: boolean;
+  ps: boolean;
+}
+
+const flagsOf = (m: RawMention): Flags => ({
+  passage: m.passage,
+  cue: m.cue ?? null,
+  strong: !!m.strong,
+  the: !!m.the,
+  si: !!m.si,
+  acr: !!m.acr,
+  ps: !!m.ps,
+});
+
 interface MRec {
   art: number;
   idx: number;
-  raw: RawMention;
+  raw: Flags;
   start: number;
   end: number;
   surface: string;
@@ -152,7 +173,7 @@ function kindOf(v: Votes): { kind: EntityKind; decisive: boolean } {
   return { kind: best[0], decisive: best[1] >= 2 && best[1] >= 2 * Math.max(second[1], 0.5) };
 }
 
-function addVotes(v: Votes, m: RawMention): void {
+function addVotes(v: Votes, m: Flags): void {
   const w = m.strong ? 3 : 1;
   if (m.cue === 'person') v.person += w;
   else if (m.cue === 'group') v.group += w;
@@ -167,7 +188,7 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
   let recs: MRec[] = [];
   arts.forEach((a, ai) => {
     a.names.mentions.forEach((raw, idx) => {
-      recs.push({ art: ai, idx, raw, start: raw.start, end: raw.end, surface: raw.surface, key: raw.key });
+      recs.push({ art: ai, idx, start: raw.start, end: raw.end, surface: raw.surface, key: raw.key, raw: flagsOf(raw) });
     });
   });
 
@@ -235,7 +256,7 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
       const end = r.start + p.e;
       const surface = r.surface.slice(p.s, p.e);
       const si = p.s === 0 && !!r.raw.si;
-      return { ...r, start, end, surface, key: p.key, raw: { ...r.raw, start, end, surface, key: p.key, si, strong: false, cue: p.acr ? 'group' : undefined } };
+      return { art: r.art, idx: r.idx, start, end, surface, key: p.key, raw: { ...r.raw, si, strong: false, cue: p.acr ? 'group' : null } };
     });
   };
 
@@ -392,13 +413,13 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     const buckets = new Map<string, Form[]>();
     for (const f of variantForms) {
       if (!f.key.split(' ').some((w) => lightWord(w).length >= 6)) continue;
-      const sk = skeletonKey(f.key);
-      for (const v of new Set(deletionVariants(sk))) {
-        if (v.replace(/ /g, '').length < 2) continue;
-        const b = buckets.get(v);
-        if (b) b.push(f);
-        else buckets.set(v, [f]);
-      }
+      // Near variants differ by one look-alike consonant (m/n, d/t, s/z, b/p, f/v) and otherwise only in
+      // vowels: folding those consonants in the skeleton puts every such pair in one bucket.
+      const v = nearSkeletonKey(f.key);
+      if (v.replace(/ /g, '').length < 2) continue;
+      const b = buckets.get(v);
+      if (b) b.push(f);
+      else buckets.set(v, [f]);
     }
     for (const b of buckets.values()) {
       if (b.length < 2 || b.length > MAX_BUCKET) continue;
@@ -805,7 +826,7 @@ function segment(
         }
       }
       if (f && enough(f.count)) {
-        found = { ...r, start: s, end: e, surface, key, raw: { ...r.raw, start: s, end: e, surface, key, si: i === 0 && r.raw.si, strong: false, cue: f.acr ? 'group' : undefined } };
+        found = { art: r.art, idx: r.idx, start: s, end: e, surface, key, raw: { ...r.raw, si: i === 0 && r.raw.si, strong: false, cue: f.acr ? 'group' : null } };
         i = j;
         break;
       }
