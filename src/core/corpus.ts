@@ -62,6 +62,9 @@ export interface HoverResult extends OffsetRange {
 
 export type SetBytesResult = { ok: true; record: ArticleRecord } | { ok: false; reason: string };
 
+/** Related passages shown from any one other article. */
+const RELATED_PER_ARTICLE = 2;
+
 /** Longest passage text handed out in search/related results (the full range is always given). */
 const RESULT_TEXT_CHARS = 400;
 
@@ -387,14 +390,23 @@ export class Corpus {
     return this.relatedToPassage(file, passage.index, limit);
   }
 
+  /**
+   * Passages of other articles covering the same event as this one, best first. At most two per article: the point
+   * is to compare outlets, and a long article otherwise fills the list with its own neighbouring paragraphs.
+   */
   relatedToPassage(file: string, passageIndex: number, limit = 10): RelatedPassage[] {
     const events = this.eventIndex();
     const out: RelatedPassage[] = [];
-    for (const link of events.related(file, passageIndex, limit)) {
+    const perArticle = new Map<string, number>();
+    for (const link of events.related(file, passageIndex, limit * 4)) {
       const record = this.records.get(link.file);
       const p = record?.parsed.passages[link.passage];
       if (!record || !p) continue;
+      const seen = perArticle.get(link.file) ?? 0;
+      if (seen >= RELATED_PER_ARTICLE) continue;
+      perArticle.set(link.file, seen + 1);
       out.push({ file: link.file, passage: p.index, start: p.start, end: p.end, score: round(link.score), reason: link.reason, shared: link.shared, text: clip(this.passageText(link.file, p)) });
+      if (out.length >= limit) break;
     }
     return out;
   }

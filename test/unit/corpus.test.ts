@@ -59,6 +59,12 @@ describe('Corpus', () => {
       expect(c.get(r.file)!.parsed.passages[r.passage].kind).toBe('body');
     }
     expect(c.related(file, text.indexOf('To contact the WSWS'))).toEqual([]);
+    // Comparing outlets: no article floods the list with its own neighbouring paragraphs.
+    const counts = new Map<string, number>();
+    for (const r of c.related(file, text.indexOf('Ryabkov confirmed'), 20)) counts.set(r.file, (counts.get(r.file) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    // Reasons show words as written, not index stems.
+    for (const r of related) expect(r.reason).not.toMatch(/\b(offensi|forc|preside)\b/);
   });
 
   it('links names and events in slices that give the event loop back, and stops when the corpus changes', async () => {

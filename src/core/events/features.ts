@@ -48,6 +48,8 @@ export function passageTerms(
   end: number,
   mentions: readonly EntityMention[],
   entityToken: (id: string) => string,
+  /** Receives the first surface word seen for each normalised term, so reasons can show words, not stems. */
+  surfaces?: Map<string, string>,
 ): string[] {
   const out: string[] = [];
   let pos = start;
@@ -60,6 +62,7 @@ export function passageTerms(
       const t = normWord(m[0]);
       if (t.length < 2 || STOP.has(t) || /^\d+$/.test(t)) continue;
       out.push(t);
+      if (surfaces && !surfaces.has(t)) surfaces.set(t, m[0].toLowerCase());
     }
   };
   for (const mn of mentions) {

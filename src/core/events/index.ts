@@ -107,6 +107,8 @@ export class EventIndex {
   // Term and entity dictionaries with passage frequencies (for rarity weights).
   private readonly termIds = new Map<string, number>();
   private readonly termStr: string[] = [];
+  /** A word as written for each term (terms are stems: "offensi"); reasons show this instead. */
+  private readonly termSurface: string[] = [];
   private readonly termDf: number[] = [];
   private readonly entIds = new Map<string, number>();
   private readonly entName: string[] = [];
@@ -147,11 +149,19 @@ export class EventIndex {
         if (mentions[k].start >= p.start && mentions[k].end <= p.end) pm.push(mentions[k]);
       }
       const entSet = new Set<number>();
-      const tokens = passageTerms(text, p.start, p.end, pm, (id) => {
-        const e = this.internEntity(id, text, pm);
-        entSet.add(e);
-        return '\u00a7' + e;
-      });
+      const surfaces = new Map<string, string>();
+      const tokens = passageTerms(
+        text,
+        p.start,
+        p.end,
+        pm,
+        (id) => {
+          const e = this.internEntity(id, text, pm);
+          entSet.add(e);
+          return '\u00a7' + e;
+        },
+        surfaces,
+      );
       if (tokens.length < 3) continue; // headings, bylines, captions: nothing to link on
       const tf = new Map<string, number>();
       for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
@@ -169,6 +179,7 @@ export class EventIndex {
       distinct.forEach(([t], i) => {
         termIds[i] = this.internTerm(t);
         this.termDf[termIds[i]]++;
+        if (!this.termSurface[termIds[i]]) this.termSurface[termIds[i]] = surfaces.get(t) ?? '';
       });
       termIds.sort(); // sorted, so two passages' terms intersect by merging
       const entities = Int32Array.from(entSet);
@@ -281,6 +292,7 @@ export class EventIndex {
       id = this.termStr.length;
       this.termIds.set(t, id);
       this.termStr.push(t);
+      this.termSurface.push('');
       this.termDf.push(0);
       this.postings.push([]);
       this.idfCache.push(0);
@@ -445,7 +457,7 @@ export class EventIndex {
       .filter((t) => bterms.has(t) && !/^[\u00a7@]/.test(this.termStr[t]))
       .sort((x, y) => this.termDf[x] - this.termDf[y])
       .slice(0, Math.max(0, 5 - names.length))
-      .map((t) => this.termStr[t]);
+      .map((t) => this.termSurface[t] || this.termStr[t]);
     const sharedAll = [...names, ...words];
     if (sharedAll.length) parts.push('shared: ' + sharedAll.join(', '));
     if (s.tolls.exact.length) parts.push('toll ' + s.tolls.exact.join(', '));
