@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { namesInputs } from '../bench/events-names';
+import { namesInputs } from './events-names';
 
 const dir = new URL('../../corpus/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
