@@ -2,14 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Corpus } from '../../src/core/corpus';
+import { sampleCorpus } from './samples';
 
-const corpusDir = path.resolve(__dirname, '../../corpus');
-const sample = () => {
-  const c = new Corpus();
-  for (const f of fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt'))) c.setText(f, fs.readFileSync(path.join(corpusDir, f), 'utf8'));
-  return c;
-};
+const sample = sampleCorpus;
 
 describe('Corpus', () => {
   it('keeps hover snippets inside the body: front matter never shows as part of a sentence', () => {

@@ -5,18 +5,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { HOSTILE_ARTICLE, SAMPLES } from './samples';
 
 // Each test spawns the CLI several times (node start-up plus indexing every time).
 vi.setConfig({ testTimeout: 90_000 });
 
 const repo = path.resolve(__dirname, '../..');
 const cliPath = path.join(repo, 'dist/cli.js');
-const sampleDir = path.join(repo, 'corpus');
-const SAMPLES = fs
-  .readdirSync(sampleDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((name) => ({ name, text: fs.readFileSync(path.join(sampleDir, name), 'utf8') }));
+
 
 function cli(args: string[], timeoutMs = 120_000) {
   const t0 = performance.now();
@@ -297,19 +293,7 @@ describe('the folder itself', () => {
 });
 
 describe('article text that looks like Markdown, HTML or links', () => {
-  const hostile = [
-    'Hostile Names',
-    '',
-    'By Jane Doe',
-    '',
-    'Bashar al-Assad met [Evil](command:workbench.action.terminal.new) in Damascus, where Bashar al-Assad spoke.',
-    '',
-    'Officials said <img src=x onerror=alert(1)> Bashar al-Assad had left; Rami Makhlouf <b>denied</b> it.',
-    '',
-    'A link [Rami Makhlouf](https://evil.example/x) and ![img](file:///etc/passwd) and *Rami Makhlouf* and `Rami Makhlouf`.',
-    '',
-    'Rami Makhlouf said [click](command:parallax.openMention?%5B%22x%22%5D) <script>alert(2)</script> to Bashar al-Assad.',
-  ].join('\n');
+  const hostile = HOSTILE_ARTICLE;
 
   it('hover Markdown escapes article text: no raw HTML, no link except to Parallax commands', () => {
     const root = workspace({ 'hostile.txt': hostile, 'other.txt': hostile.replace('Hostile Names', 'More Hostile Names'), ...Object.fromEntries(SAMPLES.slice(0, 2).map((s) => [s.name, s.text])) });

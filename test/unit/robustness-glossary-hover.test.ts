@@ -3,19 +3,8 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
+import { HOSTILE_ARTICLE, sampleCorpus } from './samples';
 
-const corpusDir = new URL('../../corpus/', import.meta.url);
-const SAMPLES = fs
-  .readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => ({ name: f, text: fs.readFileSync(new URL(f, corpusDir), 'utf8') }));
-
-function sampleCorpus(): Corpus {
-  const corpus = new Corpus();
-  for (const s of SAMPLES) corpus.setText(s.name, s.text);
-  return corpus;
-}
 
 /** The hover on the first mention of the first recurring entity whose spellings include `spelling`. */
 function hoverOn(corpus: Corpus, spelling: string) {
@@ -102,19 +91,7 @@ describe('hover Markdown never lets workspace text become links, images or HTML'
 
   it('escapes article text around mentions: snippets of Markdown/HTML/link-like text stay text', () => {
     const corpus = new Corpus();
-    const hostile = [
-      'Hostile Names',
-      '',
-      'By Jane Doe',
-      '',
-      'Bashar al-Assad met [Evil](command:workbench.action.terminal.new) in Damascus, where Bashar al-Assad spoke.',
-      '',
-      'Officials said <img src=x onerror=alert(1)> Bashar al-Assad had left; Rami Makhlouf <b>denied</b> it.',
-      '',
-      'A link [Rami Makhlouf](https://evil.example/x) and ![img](file:///etc/passwd) and *Rami Makhlouf* and `Rami Makhlouf`.',
-      '',
-      'Rami Makhlouf said [click](command:parallax.openMention?%5B%22x%22%5D) <script>alert(2)</script> to Bashar al-Assad.',
-    ].join('\n');
+    const hostile = HOSTILE_ARTICLE;
     corpus.setText('a.txt', hostile);
     corpus.setText('b.txt', hostile.replace('Hostile Names', 'Second Copy'));
     let hovers = 0;

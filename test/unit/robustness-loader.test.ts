@@ -5,14 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
 import { indexWorkspace } from '../../src/core/loader';
+import { SAMPLES } from './samples';
 import { MemoryWorkspace, type FileStat, type Workspace } from '../../src/core/workspace';
 
-const corpusDir = new URL('../../corpus/', import.meta.url);
-const SAMPLES = fs
-  .readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => ({ name: f, text: fs.readFileSync(new URL(f, corpusDir), 'utf8') }));
+
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
