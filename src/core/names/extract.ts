@@ -5,9 +5,13 @@ import type { ArticleMeta, Heading, Passage } from '../types';
 import {
   CAPS_NOT_ACRONYM,
   CONNECTORS,
+  COUNTRIES,
+  COUNTRY_PHRASES,
   DAYS,
   DEMONYMS,
   GROUP_GENERIC,
+  GROUP_NAMES,
+  GROUP_OPENERS,
   KEY_ARTICLES,
   GROUP_HEADS,
   MONTHS,
@@ -684,6 +688,10 @@ function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMenti
     }
   };
   if (titled) set('person', true);
+  const key = nameKey(text.slice(start, end));
+  if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set('place', true);
+  if (toks.length === 1 && GROUP_NAMES.has(key)) set('group', true);
+  if (toks.length > 1 && GROUP_OPENERS.has(first)) set('group', true);
   if (toks.length > 1 && GROUP_HEADS.has(last)) set('group', true);
   if (toks.length > 1 && (PLACE_HEADS.has(last) || PLACE_OPENERS.has(first))) set('place', true);
   if (toks.length > 1 && (first === 'abu' || first === 'umm' || words.includes('bin') || words.includes('ibn'))) {
@@ -692,6 +700,8 @@ function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMenti
   if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set('place', nextWord !== 'capital');
   else if (NEXT_GROUP.has(nextWord)) set('group', false);
   if (!prevPunct && PREV_PLACE.has(prevWord)) set('place', PREV_PLACE_STRONG.has(prevWord) && !allCaps);
+  // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
+  if (toks.length > 1 && words.some((w) => GROUP_HEADS.has(w))) set('group', false);
   if (!r.cue && toks.length >= 2 && !r.the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
     if (toks.every((x) => x.cap && !x.caps && !isDemonym(x.text)) && !GROUP_GENERIC.has(first)) set('person', false);
   }
@@ -796,9 +806,36 @@ function looksLikeDescription(desc: string, rest: string, ms: RawMention[], desc
   // An article and then a proper name closing the phrase is a new subject ("the Turkish-backed Syrian National Army").
   if (/^(?:the|a|an)\s/.test(desc)) {
     const last = ms.find((n) => n.start >= descStart && n.end === descStart + desc.length);
-    if (last && desc.slice(0, last.start - descStart).trim().split(/\s+/).length <= 3) return false;
+    const lead = last ? desc.slice(0, last.start - descStart).trim() : '';
+    // … unless a preposition ties the name to the head noun: "the capital of Syria", "the leader of Hezbollah".
+    if (last && lead.split(/\s+/).length <= 3 && !/\s(?:of|for|in|at|to|from)$/.test(lead)) return false;
   }
   return true;
+}
+
+const DAY_WORD = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const WHEN_WORD =
+  `(?:${DAY_WORD}|january|february|march|april|may|june|july|august|september|october|november|december|` +
+  'morning|afternoon|evening|night|week|weekend|month|year|(?:1[89]|20)\\d\\ds?)';
+/** "… on Sunday", "… in March 2015", "… last week", "… early on Monday": when something was said, not what the name is. */
+const TIME_TAIL = new RegExp(
+  `\\s+(?:on|in|at|since|until|during|by|from|early|late|earlier|later|last|this|next)\\s+(?:(?:the|this|last|next|early|late|on)\\s+)*${WHEN_WORD}(?:\\s+\\d{1,4})?$` +
+    `|\\s+${DAY_WORD}$|\\s+(?:yesterday|today|tonight|tomorrow)$`,
+  'i',
+);
+
+/** A description without the time phrases that close it ("the capital of Syria on Sunday" → "the capital of Syria"). */
+function trimTimeTail(desc: string): string {
+  let d = desc;
+  for (let k = 0; k < 3; k++) {
+    const m = TIME_TAIL.exec(d);
+    if (!m || m.index === 0) break;
+    const rest = d.slice(0, m.index);
+    // Only when the description keeps a head of its own ("the capital of Syria", not "the").
+    if (rest.split(/\s+/).length < 2) break;
+    d = rest;
+  }
+  return d;
 }
 
 /** Words that open a fronted clause: the comma closing it is not an appositive's. */
@@ -838,7 +875,7 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
     const after = text.slice(m.end, m.end + 200);
     const am = /^,\s+([^,;.()\n–—]{3,140}?)(?=\s*(?:,|;|\.\s|\.$|\(|\)|\s[–—]\s))/.exec(after);
     if (am) {
-      const desc = am[1].trim();
+      const desc = trimTimeTail(am[1].trim());
       const firstWord = /^[\p{L}-]+/u.exec(desc)?.[0] ?? '';
       const lowerStart = /^\p{Ll}/u.test(desc);
       const startsRole = ROLE_WORDS.has(firstWord) || TITLE_HEADS.has(firstWord.toLowerCase());

@@ -141,3 +141,38 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['united kingdom', 'uk'],
   ['united nations', 'un'],
 ];
+
+/** Single words that name an organisation by themselves (as "Hamas" does; "Hezbollah" is never a person or place). */
+export const GROUP_NAMES = set(`hezbollah hizbollah hizballah hizbullah hamas taliban`);
+
+/**
+ * Arabic generic words that open organisation names ("Ahrar al-Sham", "Jaish al-Islam", "Faylaq al-Rahman",
+ * "Ansar al-Islam", "Jund al-Aqsa", "Hayat Tahrir al-Sham").
+ */
+export const GROUP_OPENERS = set(`
+ahrar ansar jund faylaq failaq saraya kataib asaib usbat thuwar fursan jabhat jabha jaish jaysh jeish harakat haraka
+liwa katiba katibat hayat hayaat tahrir
+`);
+
+/** Countries (compared by name key, see normalize.ts): a country is a place whatever the words around it say. */
+export const COUNTRIES = set(`
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
+bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina
+burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark
+djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany
+ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland
+israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
+liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania
+mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
+netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland
+portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain
+sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkiye
+turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+`);
+/** Countries named by more than one word, by name key. */
+export const COUNTRY_PHRASES = new Set([
+  'united states', 'united kingdom', 'saudi arabia', 'united arab emirates', 'south africa', 'north korea', 'south korea',
+  'new zealand', 'sri lanka', 'costa rica', 'el salvador', 'sierra leone', 'south sudan', 'ivory coast', 'east timor',
+  'czech republic', 'dominican republic', 'central african republic', 'papua new guinea', 'north macedonia',
+  'united states of america', 'great britain', 'gaza strip', 'west bank',
+]);

@@ -506,6 +506,62 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     }
   }
 
+  // Short forms of an organisation's name: "Observatory" and "Syrian Observatory" for "Syrian Observatory for
+  // Human Rights". A form of one or two words ending in an organisation word joins the one group whose full name
+  // starts with it or is headed by it ("Observatory for …"), when both appear in some article together.
+  {
+    const rootVotes = new Map<number, Votes>();
+    const rootArts = new Map<number, Set<number>>();
+    const rootCount = new Map<number, number>();
+    for (const f of formList) {
+      const r = uf.find(f.id);
+      rootCount.set(r, (rootCount.get(r) ?? 0) + f.count);
+      let v = rootVotes.get(r);
+      if (!v) rootVotes.set(r, (v = emptyVotes()));
+      v.person += f.votes.person;
+      v.group += f.votes.group;
+      v.place += f.votes.place;
+      v.notPerson += f.votes.notPerson;
+      let a = rootArts.get(r);
+      if (!a) rootArts.set(r, (a = new Set()));
+      for (const x of f.arts) a.add(x);
+    }
+    const fullOf = new Map<string, Set<number>>();
+    const addFull = (k: string, r: number): void => {
+      let set = fullOf.get(k);
+      if (!set) fullOf.set(k, (set = new Set()));
+      set.add(r);
+    };
+    for (const f of formList) {
+      if (f.acr || f.words < 3) continue;
+      const r = uf.find(f.id);
+      if (kindOf(rootVotes.get(r)!).kind !== 'group') continue;
+      const ws = f.key.split(' ');
+      for (let k = 1; k < ws.length - 1; k++) if (GROUP_HEADS.has(ws[k - 1])) addFull(ws.slice(0, k).join(' '), r);
+      for (let k = 0; k + 1 < ws.length; k++) {
+        if ((ws[k + 1] === 'for' || ws[k + 1] === 'of') && GROUP_HEADS.has(ws[k])) addFull(ws[k], r);
+      }
+    }
+    for (const f of formList) {
+      if (f.acr || f.words > 2 || glossaryKeys.has(f.key)) continue;
+      const cands = fullOf.get(f.key);
+      if (!cands) continue;
+      const r = uf.find(f.id);
+      if (cands.has(r)) continue;
+      // The full name must be well attested: the commonest candidate, by far, and at least as common as the
+      // short form ("Islamic State" is not short for the rarer "Islamic State of Iraq").
+      const ranked = [...cands].filter((c) => c !== r).map((c) => [c, rootCount.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+      if (!ranked.length || (ranked.length > 1 && ranked[0][1] < 4 * ranked[1][1])) continue;
+      const [target, targetCount] = ranked[0];
+      if (targetCount < (rootCount.get(r) ?? 0)) continue;
+      const own = kindOf(rootVotes.get(r)!);
+      if (own.decisive && own.kind !== 'group') continue;
+      const targetArts = rootArts.get(target)!;
+      if (!f.arts.some((a) => targetArts.has(a))) continue;
+      uf.union(target, f.id);
+    }
+  }
+
   // Clusters after all key-level merges.
   const clusters = new Map<number, Form[]>();
   for (const f of formList) {
@@ -676,7 +732,7 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     if (cv && rs.length === 0) Object.assign(votes, cv);
     let kind: EntityKind = glos?.kind ?? kindOf(votes).kind;
     if (!glos?.kind && kind === 'other' && rs.some((r) => r.raw.acr)) kind = 'group';
-    const name = glos?.name ?? pickName(rs, clusters.get(root) ?? [], acronymDefs, uf, root, kind === 'person');
+    const name = glos?.name ?? pickName(rs, clusters.get(root) ?? [], acronymDefs, uf, root, kind === 'person', kind === 'group');
     const surfaceCount = new Map<string, number>();
     for (const r of rs) surfaceCount.set(r.surface, (surfaceCount.get(r.surface) ?? 0) + 1);
     for (const a of glos?.aliases ?? []) if (!surfaceCount.has(a)) surfaceCount.set(a, 0);
@@ -844,16 +900,23 @@ function pickName(
   uf: UnionFind,
   root: number,
   person: boolean,
+  group = false,
 ): string {
   const counts = new Map<string, number>();
   for (const r of rs) if (!r.raw.acr) counts.set(r.surface, (counts.get(r.surface) ?? 0) + 1);
   for (const d of acronymDefs) if (uf.find(d.exp) === root) counts.set(d.expSurface, (counts.get(d.expSurface) ?? 0) + 1);
   let best = '';
   let bestScore = -Infinity;
+  let top = 0;
+  for (const n of counts.values()) top = Math.max(top, n);
   for (const [s, n] of counts) {
     const words = s.split(/\s+/).length;
-    // A person's full name first, then the commonest spelling; a lower-case article ("al-Assad") reads as house style.
-    const score = (person && words > 1 ? 1e6 : 0) + n * 10 + (/\s\p{Ll}/u.test(s) ? 1 : 0) - (/^\p{Lu}+$/u.test(s) ? 5 : 0);
+    // A person's full name first; an organisation's fullest well-formed name ("Islamic State", not "Daesh"; not a
+    // rare glued run, nor one ending in an article); then the commonest spelling; a lower-case article ("al-Assad")
+    // reads as house style.
+    // Words of the key: "Al-Qaeda" and "Al Qaeda" are one word, "Islamic State" two.
+    const full = words > 1 && (person || (group && n >= Math.max(2, 0.05 * top) && nameKey(s).includes(' ') && !/(?:^|\s)(?:al|el|the|of|for|and)$/i.test(s)));
+    const score = (full ? 1e6 : 0) + n * 10 + (/\s\p{Ll}/u.test(s) ? 1 : 0) - (/^\p{Lu}+$/u.test(s) ? 5 : 0);
     if (score > bestScore || (score === bestScore && s < best)) {
       best = s;
       bestScore = score;
