@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { HOSTILE_ARTICLE, SAMPLES } from './samples';
+import { fiveMegabyteLine, HOSTILE_ARTICLE, SAMPLE_PROSE, SAMPLES } from './samples';
 
 // Each test spawns the CLI several times (node start-up plus indexing every time).
 vi.setConfig({ testTimeout: 90_000 });
@@ -210,8 +210,8 @@ describe('line endings: every reported line and column is exact', () => {
 });
 
 describe('a single 5 MB line', () => {
-  const prose = SAMPLES.map((s) => s.text.replace(/\s+/g, ' ')).join(' ');
-  const fill = (unit: string) => unit.repeat(Math.ceil((5 << 20) / unit.length)).slice(0, 5 << 20);
+  const prose = SAMPLE_PROSE;
+  const fill = fiveMegabyteLine;
   const shapes: Record<string, string> = {
     'prose without line breaks': fill(prose),
     // Title-cased words are name candidates everywhere: the shape most likely to go quadratic.

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
 import { indexWorkspace } from '../../src/core/loader';
-import { SAMPLES } from './samples';
+import { fiveMegabyteLine, SAMPLE_PROSE, SAMPLES } from './samples';
 import { MemoryWorkspace, type FileStat, type Workspace } from '../../src/core/workspace';
 
 
@@ -301,8 +301,8 @@ describe('positions stay exact for any line endings', () => {
 });
 
 describe('a single 5 MB line', () => {
-  const prose = SAMPLES.map((s) => s.text.replace(/\s+/g, ' ')).join(' ');
-  const fill = (unit: string) => unit.repeat(Math.ceil((5 << 20) / unit.length)).slice(0, 5 << 20);
+  const prose = SAMPLE_PROSE;
+  const fill = fiveMegabyteLine;
   const shapes: Record<string, string> = {
     'prose without line breaks': fill(prose),
     'one 5 MB word': fill('a'),

@@ -33,3 +33,9 @@ export const HOSTILE_ARTICLE = [
   '',
   'Rami Makhlouf said [click](command:parallax.openMention?%5B%22x%22%5D) <script>alert(2)</script> to Bashar al-Assad.',
 ].join('\n');
+
+/** The sample articles as one line of prose (whitespace folded). */
+export const SAMPLE_PROSE = SAMPLES.map((s) => s.text.replace(/\s+/g, ' ')).join(' ');
+
+/** A single 5 MB line made by repeating `unit`. */
+export const fiveMegabyteLine = (unit: string) => unit.repeat(Math.ceil((5 << 20) / unit.length)).slice(0, 5 << 20);
