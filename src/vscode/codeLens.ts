@@ -1,7 +1,9 @@
-// "Also in: WSWS, Havana Times" above each passage that other articles cover; clicking it opens Show Other
+// "Also in: WSWS, Havana Times" above each passage that other articles cover strongly (weaker links are still
+// listed by Show Other Coverage); clicking it opens Show Other
 // Coverage for that passage. Passages that start on the same line (a long one-line body split into sentences)
 // share one lens, so a line never carries a row of lenses. Setting parallax.codeLens.enabled turns it off.
 import * as vscode from 'vscode';
+import { STRONG_LINK_SCORE } from '../core/events';
 import { readConfig } from './config';
 import { alsoIn } from './format';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -26,7 +28,7 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
       for (const p of record.parsed.passages) {
         if (token.isCancellationRequested || ++seen > MAX_PASSAGES) break;
         if (p.kind === 'boilerplate') continue;
-        const related = corpus.related(key, p.start, 10);
+        const related = corpus.related(key, p.start, 10).filter((r) => r.score >= STRONG_LINK_SCORE);
         if (related.length === 0) continue;
         const line = record.lines.position(p.start).line;
         let entry = lines.get(line);

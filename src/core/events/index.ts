@@ -56,6 +56,12 @@ export interface EventIndexOptions {
 
 const DEFAULTS: Required<EventIndexOptions> = { threshold: 0.04, candidates: 100 };
 
+/**
+ * A link strong enough to announce unasked (the "Also in" CodeLens), as opposed to listing it when the reader asks.
+ * On the sample, whose three 2024 articles tell one story, 38% of passages reach it; true FA-KES matches score higher.
+ */
+export const STRONG_LINK_SCORE = 0.15;
+
 /** Query terms per passage: the rarest ones carry the event; common ones only cost time. */
 const QUERY_TERMS = 32;
 /** Terms kept per passage (distinct, most frequent first) for querying and for explaining a link. */
