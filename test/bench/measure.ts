@@ -68,7 +68,15 @@ function round3(n: number): number {
 }
 
 /** Cold or warm load through the real loader (yielding between slices), then names and events forced. */
-async function fullIndex(corpus: Corpus, watchLoop: boolean) {
+async function fullIndex(corpus: Corpus, watchLoop: boolean, heapByPhase = false) {
+  // Retained heap after each phase (measured outside the timed windows): where the memory goes.
+  const heap: Record<string, number> = {};
+  const phaseHeap = (phase: string) => {
+    if (!heapByPhase) return;
+    collect();
+    heap[phase] = memory().heapUsedMB;
+  };
+  phaseHeap('start');
   const ws = new FsWorkspace(corpusDir);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   if (watchLoop) loop.enable();
@@ -78,17 +86,20 @@ async function fullIndex(corpus: Corpus, watchLoop: boolean) {
   const loadMs = ms(t0);
   const loadCpuMs = cpuMs(c0);
   loop.disable();
+  phaseHeap('texts+parsed');
   const t1 = performance.now();
   const c1 = process.cpuUsage();
   const entities = corpus.entities();
   const namesMs = ms(t1);
   const namesCpuMs = cpuMs(c1);
+  phaseHeap('+names');
   const first = corpus.files().sort()[0];
   const t2 = performance.now();
   const c2 = process.cpuUsage();
   corpus.relatedArticles(first, 10);
   const eventsMs = ms(t2);
   const eventsCpuMs = cpuMs(c2);
+  phaseHeap('+events');
   return {
     files: result.indexed,
     skipped: result.skipped.length,
@@ -102,6 +113,7 @@ async function fullIndex(corpus: Corpus, watchLoop: boolean) {
     namesCpuMs,
     eventsCpuMs,
     totalCpuMs: round3(loadCpuMs + namesCpuMs + eventsCpuMs),
+    heapByPhaseMB: heapByPhase ? heap : undefined,
     eventLoop: watchLoop
       ? { p50: round3(loop.percentile(50) / 1e6), p99: round3(loop.percentile(99) / 1e6), max: round3(loop.max / 1e6) }
       : null,
@@ -158,7 +170,7 @@ async function main(): Promise<unknown> {
     case 'cold': {
       collect();
       const corpus = newCorpus();
-      const r = await fullIndex(corpus, true);
+      const r = await fullIndex(corpus, true, true);
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       corpus.searchPassages('killed in air strikes', 10);
