@@ -2,7 +2,9 @@
 // compares names inside a bucket, so the cost grows with the number of distinct names, not with its square.
 import type { ArticleMeta } from '../types';
 import type { GlossaryEntry } from '../glossary';
-import type { ArticleNames, KindCue, RawMention } from './extract';
+import type { ArticleNames } from './extract';
+import { makeIndex, type ResolveHints } from './incremental';
+import { addVotes, emptyVotes, flagsOf, kindOf, ORIGIN_RANK, type Flags, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { initials, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 
@@ -45,6 +47,13 @@ export interface EntityIndex {
   at(file: string, offset: number): { entity: Entity; mention: Mention } | null;
   /** Entities with at least two mentions in the corpus, or in a glossary. */
   recurring(): Entity[];
+  /** The mentions found in one file, sorted by start (for re-feeding the event index one file at a time). */
+  mentionsIn(file: string): { start: number; end: number; entityId: string }[];
+  /**
+   * This index with one article changed (`null`: removed), without resolving the corpus again. The result is an
+   * approximation of a full resolution; see `withArticle` in incremental.ts for what can differ.
+   */
+  withArticle(file: string, input: { meta: ArticleMeta; names: ArticleNames } | null): EntityIndex;
 }
 
 export interface ResolveInput {
@@ -58,27 +67,6 @@ const MERGE_THRESHOLD = 0.7;
 /** Buckets larger than this are generic keys ("s", "m"); comparing inside them is neither useful nor cheap. */
 const MAX_BUCKET = 60;
 
-/** What resolution reads of a raw mention, in one fixed shape (raw mentions come in many, from JSON and caches). */
-interface Flags {
-  passage: number;
-  cue: KindCue | null;
-  strong: boolean;
-  the: boolean;
-  si: boolean;
-  acr: boolean;
-  ps: boolean;
-}
-
-const flagsOf = (m: RawMention): Flags => ({
-  passage: m.passage,
-  cue: m.cue ?? null,
-  strong: !!m.strong,
-  the: !!m.the,
-  si: !!m.si,
-  acr: !!m.acr,
-  ps: !!m.ps,
-});
-
 interface MRec {
   art: number;
   idx: number;
@@ -87,13 +75,6 @@ interface MRec {
   end: number;
   surface: string;
   key: string;
-}
-
-interface Votes {
-  person: number;
-  group: number;
-  place: number;
-  notPerson: number;
 }
 
 interface Form {
@@ -160,29 +141,6 @@ class UnionFind {
   }
 }
 
-function kindOf(v: Votes): { kind: EntityKind; decisive: boolean } {
-  const person = v.person - v.notPerson * 0.5;
-  const scores: [EntityKind, number][] = [
-    ['person', person],
-    ['group', v.group],
-    ['place', v.place],
-  ];
-  scores.sort((a, b) => b[1] - a[1]);
-  const [best, second] = scores;
-  if (best[1] < 1) return { kind: 'other', decisive: false };
-  return { kind: best[0], decisive: best[1] >= 2 && best[1] >= 2 * Math.max(second[1], 0.5) };
-}
-
-function addVotes(v: Votes, m: Flags): void {
-  const w = m.strong ? 3 : 1;
-  if (m.cue === 'person') v.person += w;
-  else if (m.cue === 'group') v.group += w;
-  else if (m.cue === 'place') v.place += w;
-  if (m.the) v.notPerson += 1;
-}
-
-const emptyVotes = (): Votes => ({ person: 0, group: 0, place: 0, notPerson: 0 });
-
 export function resolveEntities(articles: Iterable<ResolveInput>, glossary: GlossaryEntry[]): EntityIndex {
   const arts = [...articles];
   let recs: MRec[] = [];
@@ -192,6 +150,8 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     });
   });
 
+  /** Keys read as ordinary words rather than names (see `ResolveHints`). */
+  const dropped = new Set<string>();
   const glossaryKeys = new Set<string>();
   for (const g of glossary) for (const n of [g.name, ...g.aliases]) glossaryKeys.add(nameKey(n));
 
@@ -266,7 +226,10 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     const next: MRec[] = [];
     for (const r of recs) {
       const f = forms.get(r.key)!;
-      if (!r.raw.acr && !glossaryKeys.has(r.key) && f.words === 1 && common(r.surface)) continue;
+      if (!r.raw.acr && !glossaryKeys.has(r.key) && f.words === 1 && common(r.surface)) {
+        dropped.add(r.key);
+        continue;
+      }
       const split = f.words >= 2 && !(r.raw.cue === 'person' && r.raw.strong) && !glossaryKeys.has(r.key) && !expansions[r.art].has(r.idx)
         ? segmentCached(r, f.count, arts[r.art].names.noApostrophes)
         : null;
@@ -690,8 +653,13 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
 
   // Build entities.
   const groups = new Map<number, MRec[]>();
+  // Where each key's mentions ended up, for attaching one edited article's mentions without all this work.
+  const keyRoots = new Map<string, Map<number, number>>();
   for (const r of recs) {
     const root = finalRoot(r);
+    let kr = keyRoots.get(r.key);
+    if (!kr) keyRoots.set(r.key, (kr = new Map()));
+    kr.set(root, (kr.get(root) ?? 0) + 1);
     const g = groups.get(root);
     if (g) g.push(r);
     else groups.set(root, [r]);
@@ -723,7 +691,10 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     if (!glos && rs.length > 0) {
       // Ordinary words that only ever open sentences ("Refugees", "Videos") are not names.
       const single = rs.every((r) => !r.key.includes(' '));
-      if (single && rs.every((r) => r.raw.si && !r.raw.acr)) continue;
+      if (single && rs.every((r) => r.raw.si && !r.raw.acr)) {
+        for (const r of rs) dropped.add(r.key);
+        continue;
+      }
     }
     rs.sort((a, b) => (a.art - b.art) || (a.start - b.start));
     const votes = emptyVotes();
@@ -789,7 +760,26 @@ export function resolveEntities(articles: Iterable<ResolveInput>, glossary: Glos
     }
   }
 
-  return makeIndex(drafts.map((d) => d.entity));
+  const byKey: ResolveHints['byKey'] = new Map();
+  for (const [key, roots] of keyRoots) {
+    const list: { id: string; n: number }[] = [];
+    for (const [root, n] of roots) {
+      const e = byRoot.get(root);
+      if (e) list.push({ id: e.id, n });
+    }
+    if (list.length) byKey.set(key, list.sort((a, b) => b.n - a.n));
+  }
+  for (const g of glossaryRoots) {
+    const e = byRoot.get(uf.find(g.id));
+    if (!e) continue;
+    for (const n of [g.entry.name, ...g.entry.aliases]) {
+      const k = nameKey(n);
+      if (!byKey.has(k)) byKey.set(k, [{ id: e.id, n: 0 }]);
+    }
+  }
+  for (const k of byKey.keys()) dropped.delete(k);
+
+  return makeIndex(drafts.map((d) => d.entity), { byKey, dropped });
 }
 
 function strongNonPerson(fs: Form[], recsByKey: Map<string, MRec[]>): boolean {
@@ -928,7 +918,6 @@ function pickName(
   return fs[0]?.key ?? rs[0]?.surface ?? '';
 }
 
-const ORIGIN_RANK: Record<Definition['origin'], number> = { glossary: 5, appositive: 4, title: 3, role: 2, acronym: 1 };
 
 function pickDefinition(
   rs: MRec[],
@@ -971,46 +960,4 @@ function pickDefinition(
     ORIGIN_RANK[c.d.origin] * 1000 + Math.min(c.n, 50) * 10 + Math.min(c.d.text.length, 80) / 10;
   for (const c of cands.values()) if (!best || score(c) > score(best)) best = c;
   return best?.d ?? null;
-}
-
-function makeIndex(entities: Entity[]): EntityIndex {
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const perFile = new Map<string, { start: number; end: number; entity: Entity; mention: Mention }[]>();
-  for (const e of entities) {
-    e.mentions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-    for (const m of e.mentions) {
-      let arr = perFile.get(m.file);
-      if (!arr) perFile.set(m.file, (arr = []));
-      arr.push({ start: m.start, end: m.end, entity: e, mention: m });
-    }
-  }
-  for (const arr of perFile.values()) arr.sort((a, b) => a.start - b.start);
-  let recurring: Entity[] | null = null;
-  return {
-    entities,
-    byId: (id) => byId.get(id),
-    at(file, offset) {
-      const arr = perFile.get(file);
-      if (!arr || arr.length === 0) return null;
-      let lo = 0;
-      let hi = arr.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (arr[mid].start <= offset) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      if (found < 0) return null;
-      const hit = arr[found];
-      // The end position counts too: VS Code asks for the hover just after the last character as well.
-      if (offset > hit.end) return null;
-      return { entity: hit.entity, mention: hit.mention };
-    },
-    recurring() {
-      if (!recurring) recurring = entities.filter((e) => e.mentions.length >= 2 || !!e.glossary);
-      return recurring;
-    },
-  };
 }

@@ -1,0 +1,411 @@
+// The entity index's lookups, and updating it for one changed article without resolving the whole corpus again:
+// a full resolution costs seconds at 10k articles, and an edit must show in hovers at once.
+//
+// The update is an approximation. It attaches the changed article's mentions to the entities their keys resolved
+// to last time (same key, possessive stem, a glued run of known names, a surname of a known person, a spelling
+// variant with the same consonant skeleton); anything else becomes a new entity. What only whole-corpus statistics
+// decide is not redone: kinds and names of existing entities stay as they were, a new spelling never merges two
+// existing entities, a new acronym joins only an expansion given in the same article, and relations stated in the
+// old text of the article stay linked. The corpus therefore resolves everything again when it next links
+// (`Corpus.link()` after indexing settles), and the ids of existing entities stay stable in between.
+import type { ArticleMeta } from '../types';
+import type { ArticleNames } from './extract';
+import type { Definition, Entity, EntityIndex, Mention } from './resolve';
+import { keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
+import { addVotes, emptyVotes, flagsOf, kindOf, ORIGIN_RANK, type Flags } from './votes';
+
+/** What a full resolution leaves behind so that one article can be attached later without redoing it. */
+export interface ResolveHints {
+  /** Normalised key → the entities its mentions resolved to, commonest first (a surname can go to several people). */
+  byKey: Map<string, { id: string; n: number }[]>;
+  /** Keys read as ordinary words ("Activists", a sentence-opening "Refugees"), not as names. */
+  dropped: Set<string>;
+}
+
+interface Entry {
+  start: number;
+  end: number;
+  id: string;
+  mention: Mention;
+}
+
+/** Lookups derived from the hints on the first incremental update only (full resolutions never need them). */
+interface Lookups {
+  /** Last words of a person's multi-word name ("assad", "abdel rahman") → those people. */
+  bySuffix: Map<string, Set<string>>;
+  /** Consonant skeleton → known keys with it. */
+  bySkeleton: Map<string, string[]>;
+}
+
+/** Larger skeleton buckets are generic keys; comparing inside them is neither useful nor cheap. */
+const MAX_BUCKET = 60;
+
+export function makeIndex(entities: Entity[], hints: ResolveHints): EntityIndex {
+  const byId = new Map<string, Entity>();
+  const perFile = new Map<string, Entry[]>();
+  for (const e of entities) {
+    byId.set(e.id, e);
+    e.mentions.sort(byFileStart);
+    for (const m of e.mentions) {
+      let arr = perFile.get(m.file);
+      if (!arr) perFile.set(m.file, (arr = []));
+      arr.push({ start: m.start, end: m.end, id: e.id, mention: m });
+    }
+  }
+  for (const arr of perFile.values()) arr.sort((a, b) => a.start - b.start);
+  return new IndexState(byId, perFile, hints, { lookups: null }, entities);
+}
+
+const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
+
+class IndexState implements EntityIndex {
+  private list: Entity[] | null;
+  private recurringList: Entity[] | null = null;
+
+  constructor(
+    private readonly ids: Map<string, Entity>,
+    /** Mentions per file, by start; they name entities by id so an update replaces an entity in one place. */
+    private readonly perFile: Map<string, Entry[]>,
+    /** Shared by every index derived from one full resolution; keys only ever get added. */
+    private readonly hints: ResolveHints,
+    private readonly shared: { lookups: Lookups | null },
+    list: Entity[] | null,
+  ) {
+    this.list = list;
+  }
+
+  get entities(): Entity[] {
+    if (!this.list) this.list = [...this.ids.values()];
+    return this.list;
+  }
+
+  byId(id: string): Entity | undefined {
+    return this.ids.get(id);
+  }
+
+  at(file: string, offset: number): { entity: Entity; mention: Mention } | null {
+    const arr = this.perFile.get(file);
+    if (!arr || arr.length === 0) return null;
+    let lo = 0;
+    let hi = arr.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (arr[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return null;
+    const hit = arr[found];
+    // The end position counts too: VS Code asks for the hover just after the last character as well.
+    if (offset > hit.end) return null;
+    const entity = this.ids.get(hit.id);
+    return entity ? { entity, mention: hit.mention } : null;
+  }
+
+  recurring(): Entity[] {
+    if (!this.recurringList) this.recurringList = this.entities.filter((e) => e.mentions.length >= 2 || !!e.glossary);
+    return this.recurringList;
+  }
+
+  mentionsIn(file: string): { start: number; end: number; entityId: string }[] {
+    return (this.perFile.get(file) ?? []).map((x) => ({ start: x.start, end: x.end, entityId: x.id }));
+  }
+
+  /**
+   * This index with one article changed or removed (`input` null). Costs the article's own mentions plus copying
+   * the id and file tables, never a pass over every mention. See the file comment for how the result can differ
+   * from a full resolution.
+   */
+  withArticle(file: string, input: { meta: ArticleMeta; names: ArticleNames } | null): EntityIndex {
+    const ids = new Map(this.ids);
+    const perFile = new Map(this.perFile);
+    /** Entities changed by this update: copies, so earlier indexes stay as they were. */
+    const touched = new Map<string, Entity>();
+    const edit = (id: string): Entity | undefined => {
+      let e = touched.get(id);
+      if (e) return e;
+      const old = ids.get(id);
+      if (!old) return undefined;
+      e = { ...old, aliases: old.aliases.slice(), related: old.related.slice(), mentions: old.mentions };
+      touched.set(id, e);
+      ids.set(id, e);
+      return e;
+    };
+
+    // Take the article's previous mentions out of the entities they belonged to.
+    for (const x of this.perFile.get(file) ?? []) edit(x.id);
+    for (const e of touched.values()) {
+      e.mentions = e.mentions.filter((m) => m.file !== file);
+      if (e.definition?.file === file) e.definition = null;
+    }
+    perFile.delete(file);
+
+    if (input) this.attach(file, input, ids, perFile, edit);
+
+    for (const [id, e] of touched) {
+      if (e.mentions.length === 0 && !e.glossary) ids.delete(id);
+      else e.mentions.sort(byFileStart);
+    }
+    return new IndexState(ids, perFile, this.hints, this.shared, null);
+  }
+
+  private attach(
+    file: string,
+    input: { meta: ArticleMeta; names: ArticleNames },
+    ids: Map<string, Entity>,
+    perFile: Map<string, Entry[]>,
+    edit: (id: string) => Entity | undefined,
+  ): void {
+    const { names, meta } = input;
+    const hints = this.hints;
+    const live = (key: string): { id: string; n: number }[] | null => {
+      const list = hints.byKey.get(key)?.filter((c) => ids.has(c.id));
+      return list && list.length ? list : null;
+    };
+
+    interface Item {
+      idx: number;
+      start: number;
+      end: number;
+      surface: string;
+      key: string;
+      raw: Flags;
+      cands: { id: string; n: number }[] | null;
+      target: string | null;
+    }
+    const items: Item[] = [];
+    const itemAt = new Map<number, Item>();
+    const push = (it: Item): void => {
+      items.push(it);
+      if (!itemAt.has(it.idx)) itemAt.set(it.idx, it);
+    };
+
+    names.mentions.forEach((m, idx) => {
+      if (!m.key) return;
+      let { key, end, surface } = m;
+      const raw = flagsOf(m);
+      // A glued possessive "s" ("Assads") comes off when only the bare name is known.
+      if (raw.ps && key.endsWith('s') && key.length >= 4 && !live(key) && live(key.slice(0, -1))) {
+        key = key.slice(0, -1);
+        end -= 1;
+        surface = surface.slice(0, -1);
+      }
+      const base = { idx, start: m.start, end, surface, key, raw, target: null };
+      const known = live(key);
+      if (known) return push({ ...base, cands: known });
+      if (hints.dropped.has(key)) return;
+      const parts = key.includes(' ') && !(raw.cue === 'person' && raw.strong) ? this.split(m.start, surface, live) : null;
+      if (parts) {
+        parts.forEach((p, i) => push({ ...base, ...p, raw: { ...raw, si: i === 0 && raw.si, strong: false }, cands: live(p.key) }));
+        return;
+      }
+      push({ ...base, cands: this.similar(key, ids, live) });
+    });
+
+    // Where a key went to several entities (a surname shared by relatives), the one named in this article wins,
+    // else the most mentioned: the rule the full resolution applies to short forms.
+    const here = new Map<string, number>();
+    for (const it of items) {
+      if (it.cands?.length === 1) {
+        it.target = it.cands[0].id;
+        here.set(it.target, (here.get(it.target) ?? 0) + 1);
+      }
+    }
+    for (const it of items) {
+      if (!it.cands || it.cands.length < 2) continue;
+      let best = it.cands[0];
+      for (const c of it.cands) if ((here.get(c.id) ?? 0) * 1e6 + c.n > (here.get(best.id) ?? 0) * 1e6 + best.n) best = c;
+      it.target = best.id;
+    }
+
+    // An acronym defined here ("Hayat Tahrir al-Sham (HTS)") goes with its expansion.
+    const newKeyOf = new Map<Item, string>();
+    for (const d of names.acronyms) {
+      const a = itemAt.get(d.acr);
+      const x = itemAt.get(d.exp);
+      if (!a || !x || a.target) continue;
+      if (x.target) a.target = x.target;
+      else newKeyOf.set(a, x.key);
+    }
+
+    // Names nobody used before: one new entity per key, unless they are single words that only open sentences.
+    const fresh = new Map<string, Item[]>();
+    for (const it of items) {
+      if (it.target) continue;
+      const k = newKeyOf.get(it) ?? it.key;
+      const g = fresh.get(k);
+      if (g) g.push(it);
+      else fresh.set(k, [it]);
+    }
+    for (const [key, group] of fresh) {
+      if (group.every((it) => !it.key.includes(' ') && it.raw.si && !it.raw.acr)) continue;
+      const entity = newEntity(group, ids);
+      ids.set(entity.id, entity);
+      for (const it of group) it.target = entity.id;
+      const list = hints.byKey.get(key) ?? [];
+      list.unshift({ id: entity.id, n: group.length });
+      hints.byKey.set(key, list);
+      this.noteKey(key, entity);
+    }
+
+    // Attach the mentions; the new article's definitions fill entities left without one.
+    const defsAt = new Map<number, ArticleNames['definitions']>();
+    for (const d of names.definitions) {
+      const arr = defsAt.get(d.m);
+      if (arr) arr.push(d);
+      else defsAt.set(d.m, [d]);
+    }
+    const entries: Entry[] = [];
+    const added = new Map<Entity, Mention[]>();
+    const defCands = new Map<Entity, Definition[]>();
+    for (const it of items) {
+      if (!it.target) continue;
+      const e = edit(it.target);
+      if (!e) continue;
+      const mention: Mention = { file, start: it.start, end: it.end, surface: it.surface, passage: it.raw.passage };
+      const list = added.get(e);
+      if (list) list.push(mention);
+      else added.set(e, [mention]);
+      entries.push({ start: it.start, end: it.end, id: e.id, mention });
+      if (it.surface !== e.name && !e.aliases.includes(it.surface)) e.aliases.push(it.surface);
+      for (const d of defsAt.get(it.idx) ?? []) {
+        const def: Definition = { text: d.text, origin: d.origin, file, start: d.start, end: d.end, outlet: meta.outlet, date: meta.date?.iso ?? null };
+        const arr = defCands.get(e);
+        if (arr) arr.push(def);
+        else defCands.set(e, [def]);
+      }
+    }
+    for (const [e, ms] of added) e.mentions = e.mentions.concat(ms);
+    for (const [e, defs] of defCands) {
+      if (e.definition) continue;
+      e.definition = defs.reduce((a, b) => (ORIGIN_RANK[b.origin] > ORIGIN_RANK[a.origin] || (ORIGIN_RANK[b.origin] === ORIGIN_RANK[a.origin] && b.text.length > a.text.length) ? b : a));
+    }
+
+    // Renamings stated in the article ("formerly …") link the two entities both ways.
+    const relate = (from: string, to: string, relation: string): void => {
+      const e = edit(from);
+      if (e && !e.related.some((r) => r.id === to && r.relation === relation)) e.related.push({ id: to, relation });
+    };
+    for (const rel of names.relations) {
+      const a = itemAt.get(rel.from)?.target;
+      const b = itemAt.get(rel.to)?.target;
+      if (!a || !b || a === b) continue;
+      relate(a, b, rel.relation);
+      relate(b, a, rel.relation === 'formerly' ? 'later' : 'formerly');
+    }
+
+    if (entries.length) perFile.set(file, entries.sort((a, b) => a.start - b.start));
+  }
+
+  /** A glued run of known names ("Deir Ezzor Aleppo" in a text without commas), longest known name first. */
+  private split(
+    start: number,
+    surface: string,
+    live: (key: string) => { id: string; n: number }[] | null,
+  ): { start: number; end: number; surface: string; key: string }[] | null {
+    const words: { s: number; e: number }[] = [];
+    const re = /\S+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(surface))) words.push({ s: m.index, e: m.index + m[0].length });
+    if (words.length < 2) return null;
+    const out: { start: number; end: number; surface: string; key: string }[] = [];
+    for (let i = 0; i < words.length; ) {
+      let found = false;
+      for (let j = words.length; j > i; j--) {
+        if (i === 0 && j === words.length) continue;
+        const part = surface.slice(words[i].s, words[j - 1].e);
+        const key = nameKey(part);
+        const known = live(key);
+        if (!known || known.reduce((n, c) => n + c.n, 0) < 2) continue;
+        out.push({ start: start + words[i].s, end: start + words[j - 1].e, surface: part, key });
+        i = j;
+        found = true;
+        break;
+      }
+      if (!found) return null;
+    }
+    return out;
+  }
+
+  /** Known people whose full name ends in this key, else a known spelling variant of it. */
+  private similar(key: string, ids: Map<string, Entity>, live: (key: string) => { id: string; n: number }[] | null): { id: string; n: number }[] | null {
+    const { bySuffix, bySkeleton } = this.lookups();
+    const people = bySuffix.get(lightKey(key));
+    if (people) {
+      const list = [...people].filter((id) => ids.has(id)).map((id) => ({ id, n: ids.get(id)!.mentions.length }));
+      if (list.length) return list.sort((a, b) => b.n - a.n);
+    }
+    if (key.replace(/ /g, '').length < 3) return null;
+    const bucket = bySkeleton.get(skeletonKey(key));
+    if (!bucket || bucket.length > MAX_BUCKET) return null;
+    for (const k of bucket) {
+      const c = keysCompatible(key, k);
+      if (c.ok && !c.near) {
+        const known = live(k);
+        if (known) return known;
+      }
+    }
+    return null;
+  }
+
+  private lookups(): Lookups {
+    if (!this.shared.lookups) {
+      this.shared.lookups = { bySuffix: new Map(), bySkeleton: new Map() };
+      for (const [key, list] of this.hints.byKey) {
+        const e = this.ids.get(list[0].id);
+        if (e) this.noteKey(key, e);
+      }
+    }
+    return this.shared.lookups;
+  }
+
+  /** Registers a key in the suffix and skeleton lookups (no-op until they are first needed). */
+  private noteKey(key: string, e: Entity): void {
+    const l = this.shared.lookups;
+    if (!l) return;
+    if (key.replace(/ /g, '').length >= 3) {
+      const sk = skeletonKey(key);
+      if (sk.replace(/ /g, '').length >= 2) {
+        const b = l.bySkeleton.get(sk);
+        if (!b) l.bySkeleton.set(sk, [key]);
+        else if (b.length <= MAX_BUCKET && !b.includes(key)) b.push(key);
+      }
+    }
+    if (e.kind !== 'person' || !key.includes(' ')) return;
+    const ws = key.split(' ').map(lightWord);
+    for (let k = 1; k < ws.length; k++) {
+      const suffix = ws.slice(k).join(' ');
+      let set = l.bySuffix.get(suffix);
+      if (!set) l.bySuffix.set(suffix, (set = new Set()));
+      set.add(e.id);
+    }
+  }
+}
+
+function newEntity(group: { surface: string; raw: Flags }[], ids: Map<string, Entity>): Entity {
+  const votes = emptyVotes();
+  const counts = new Map<string, number>();
+  for (const it of group) {
+    addVotes(votes, it.raw);
+    if (!it.raw.acr) counts.set(it.surface, (counts.get(it.surface) ?? 0) + 1);
+  }
+  let kind = kindOf(votes).kind;
+  if (kind === 'other' && group.some((it) => it.raw.acr)) kind = 'group';
+  let name = '';
+  let best = -1;
+  for (const [s, n] of counts) {
+    const score = (kind === 'person' && /\s/.test(s) ? 1e6 : 0) + n * 10;
+    if (score > best || (score === best && s < name)) {
+      name = s;
+      best = score;
+    }
+  }
+  if (!name) name = group[0].surface;
+  const base = slug(name);
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+  const aliases = [...new Set(group.map((it) => it.surface))].filter((s) => s !== name);
+  return { id, name, kind, aliases, definition: null, related: [], mentions: [] };
+}
