@@ -92,6 +92,15 @@ export class Corpus {
   private articleSearch: MiniSearch | null = null;
 
   private entityIndex: EntityIndex | null = null;
+  /**
+   * The entity index was updated article by article since the last full resolution (fast, but can miss merges only
+   * whole-corpus statistics find): `link()` resolves everything again.
+   */
+  private entityIndexApproximate = false;
+  /** Files changed since the event index was last synced, when only those need re-feeding; null: check every file. */
+  private eventsPending: Set<string> | null = null;
+  /** Articles attached one by one since the last full resolution: past a few, one full resolution is cheaper. */
+  private incrementalEdits = 0;
   private events: EventIndex | null = null;
   /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
   private readonly eventSignatures = new Map<string, string>();
@@ -174,6 +183,7 @@ export class Corpus {
     const names = cached?.names(text, file);
     if (names) this.derived.set(file, { names });
     this.records.set(file, record);
+    this.updateEntities(file, record);
     if (this.passageSearch) this.indexPassages(this.passageSearch, record);
     return record;
   }
@@ -209,7 +219,10 @@ export class Corpus {
 
   remove(file: string): boolean {
     const had = this.records.delete(file);
-    if (had) this.dropDerived(file);
+    if (had) {
+      this.dropDerived(file);
+      this.updateEntities(file, null);
+    }
     return had;
   }
 
@@ -227,13 +240,13 @@ export class Corpus {
     const { entries, errors } = parseGlossary(file, text);
     if (errors.length === 0) {
       this.glossaries.set(file, entries);
-      this.entityIndex = null;
+      this.dropEntities();
     }
     return { errors };
   }
 
   removeGlossary(file: string): void {
-    if (this.glossaries.delete(file)) this.entityIndex = null;
+    if (this.glossaries.delete(file)) this.dropEntities();
   }
 
   glossaryFiles(): string[] {
@@ -320,8 +333,39 @@ export class Corpus {
       const inputs = [...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta, names: this.namesOf(r) }));
       const glossary = [...this.glossaries.values()].flat();
       this.entityIndex = resolveEntities(inputs, glossary);
+      this.entityIndexApproximate = false;
+      this.eventsPending = null;
+      this.incrementalEdits = 0;
     }
     return this.entityIndex;
+  }
+
+  /**
+   * One article changed (null: removed). An existing entity index is updated for that article alone: resolving the
+   * whole corpus again costs seconds at 10k articles, and `link()` does it once indexing settles.
+   */
+  private updateEntities(file: string, record: ArticleRecord | null): void {
+    if (!this.entityIndex) return;
+    // Each update copies the id and file tables; a bulk change (a branch switch) is cheaper resolved once.
+    if (++this.incrementalEdits > Math.max(50, this.records.size / 20)) {
+      this.dropEntities();
+      return;
+    }
+    try {
+      const input = record ? { meta: record.parsed.meta, names: this.namesOf(record) } : null;
+      this.entityIndex = this.entityIndex.withArticle(file, input);
+      this.entityIndexApproximate = true;
+      this.eventsPending?.add(file);
+    } catch {
+      // A bug in the update must not leave a wrong index: the next query resolves the corpus in full.
+      this.dropEntities();
+    }
+  }
+
+  private dropEntities(): void {
+    this.entityIndex = null;
+    this.entityIndexApproximate = false;
+    this.eventsPending = null;
   }
 
   recurringEntities(): Entity[] {
@@ -461,6 +505,27 @@ export class Corpus {
   private *syncEvents(entities: EntityIndex): Generator<void, boolean> {
     if (!this.events) this.events = new EventIndex();
     const events = this.events;
+    const pending = this.eventsPending;
+    if (pending && this.eventsSyncedWith) {
+      // Only these files changed since the last sync, and the other files' mentions were left as they were.
+      const files = [...pending];
+      for (const file of files) {
+        if (this.entityIndex !== entities) return false;
+        const record = this.records.get(file);
+        if (!record) {
+          events.removeArticle(file);
+          this.eventSignatures.delete(file);
+        } else {
+          const mentions = entities.mentionsIn(file);
+          events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
+          this.eventSignatures.set(file, record.hash + '|' + mentions.map((m) => m.entityId).join(','));
+        }
+        pending.delete(file);
+        yield;
+      }
+      this.eventsSyncedWith = entities;
+      return true;
+    }
     for (const file of [...this.eventSignatures.keys()]) {
       if (!this.records.has(file)) {
         events.removeArticle(file);
@@ -487,6 +552,7 @@ export class Corpus {
       yield;
     }
     this.eventsSyncedWith = entities;
+    if (this.entityIndex === entities) this.eventsPending = new Set();
     return true;
   }
 
@@ -512,6 +578,8 @@ export class Corpus {
       this.namesOf(record);
       if (!(await pause())) return false;
     }
+    // Edits since the last full resolution were attached approximately; settle them with a full one.
+    if (this.entityIndexApproximate) this.dropEntities();
     const entities = this.entities();
     if (!(await pause())) return false;
     const steps = this.syncEvents(entities);
@@ -545,7 +613,6 @@ export class Corpus {
 
   private dropDerived(file: string): void {
     this.derived.delete(file);
-    this.entityIndex = null;
     this.articleSearch = null;
     const ids = this.idsByFile.get(file);
     if (ids) {
