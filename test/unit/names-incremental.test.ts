@@ -74,6 +74,21 @@ describe('one edited article', () => {
     expect(c.hover(EDITED.name, newAt)?.markdown).toContain('Zorvath Quillane');
   });
 
+  it('joins an unknown acronym to the one name with its initials in the same article', () => {
+    const c = sampleCorpus();
+    c.entities();
+    const text = EDITED.text + '\n\nThe Qarvani Liberation Brigades moved north. Later the QLB said it held the road.\n';
+    c.setText(EDITED.name, text);
+    const acronym = c.entityAt(EDITED.name, text.lastIndexOf('QLB'))?.entity;
+    expect(acronym).toBeDefined();
+    expect(acronym).toBe(c.entityAt(EDITED.name, text.lastIndexOf('Qarvani'))?.entity);
+    // As a full resolution of the same texts decides.
+    const texts = new Map(SAMPLES.map((s) => [s.name, s.text]));
+    texts.set(EDITED.name, text);
+    const full = fullIndex(texts);
+    expect(full.at(EDITED.name, text.lastIndexOf('QLB'))?.entity).toBe(full.at(EDITED.name, text.lastIndexOf('Qarvani'))?.entity);
+  });
+
   it('forgets a removed article’s mentions, and names only it used', () => {
     const c = sampleCorpus();
     c.entities();

@@ -11,7 +11,7 @@
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
 import type { Definition, Entity, EntityIndex, Mention } from './resolve';
-import { keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
+import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 import { addVotes, emptyVotes, flagsOf, kindOf, ORIGIN_RANK, type Flags } from './votes';
 
 /** What a full resolution leaves behind so that one article can be attached later without redoing it. */
@@ -228,6 +228,25 @@ class IndexState implements EntityIndex {
       if (!a || !x || a.target) continue;
       if (x.target) a.target = x.target;
       else newKeyOf.set(a, x.key);
+    }
+    // An unknown acronym with the initials of exactly one name known here ("SDF" beside "Syrian Democratic Forces").
+    // Names are told apart by entity id, or by key for names nobody used before (`\n` cannot occur in either).
+    const byInitials = new Map<string, Set<string>>();
+    for (const it of items) {
+      if (it.raw.acr || !it.key.includes(' ')) continue;
+      const ini = initials(it.key);
+      if (ini.length < 2) continue;
+      let set = byInitials.get(ini);
+      if (!set) byInitials.set(ini, (set = new Set()));
+      set.add(it.target ?? `\n${it.key}`);
+    }
+    for (const it of items) {
+      if (it.target || !it.raw.acr || newKeyOf.has(it)) continue;
+      const hit = byInitials.get(it.key.replace(/ /g, ''));
+      if (hit?.size !== 1) continue;
+      const [only] = hit;
+      if (only.startsWith('\n')) newKeyOf.set(it, only.slice(1));
+      else it.target = only;
     }
 
     // Names nobody used before: one new entity per key, unless they are single words that only open sentences.
