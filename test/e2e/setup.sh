@@ -44,7 +44,9 @@ log "node $("$N24/bin/node" --version)"
 CS="$CACHE/cs"
 if [ ! -f "$CS/.installed" ]; then
   rm -rf "$CS"; mkdir -p "$CS"
-  timed env PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  # Under `npm run`, the outer npm's npm_config_user_agent ("… node/v20 …") is inherited and read as config by
+  # the inner npm; code-server's postinstall checks the Node version in it, so it must go.
+  timed env -u npm_config_user_agent PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
     npm install --no-audit --no-fund --prefix "$CS" code-server@4 >"$CACHE/cs-install.log" 2>&1 \
     || { tail -40 "$CACHE/cs-install.log"; exit 1; }
   touch "$CS/.installed"
