@@ -9,7 +9,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="${PARALLAX_E2E_CACHE:-$HERE/.cache}"
 mkdir -p "$CACHE"
 log() { echo "[e2e setup] $*" >&2; }
-timed() { local s; s=$(date +%s); "$@"; log "$(( $(date +%s) - s ))s: ${*:1:3}"; }
+# Keeps the command's exit status: under `cmd || handler`, errexit is off inside the function.
+timed() { local s rc=0; s=$(date +%s); "$@" || rc=$?; log "$(( $(date +%s) - s ))s: ${*:1:3}"; return $rc; }
 
 # 1. Debian packages. chromium is the browser; libkrb5-dev, build-essential, python3 and pkg-config are for
 #    code-server's native modules (kerberos needs the gssapi headers), compiled at install time.
