@@ -129,10 +129,21 @@ function unpackEntry<N>(raw: unknown): RestoredEntry<N> | null {
     outPassages.push(p);
   }
   if (names !== null && !(isObject(names) && (names.mentions === undefined || isPackedRows(names.mentions)))) return null;
+  // Unpacked once, then the packed form is let go: a restored entry stays referenced while the corpus lives, and
+  // must not hold a second copy of what the article's record already holds. Copies of the file share the result.
+  let packed: Record<string, unknown> | null = names;
+  let first: Record<string, unknown> | undefined;
   return {
     hash,
     parsed: { meta: meta as unknown as ArticleMeta, bodyStart, headings: outHeadings, passages: outPassages, warnings: warnings.map(String) },
-    names: (text, file) => (names === null ? undefined : (unpackNames(names, text, file) as N)),
+    names: (text, file) => {
+      if (!first && packed) {
+        first = unpackNames(packed, text, file) as Record<string, unknown>;
+        packed = null;
+      }
+      if (!first) return undefined;
+      return (first.file === file ? first : { ...first, file }) as N;
+    },
   };
 }
 
