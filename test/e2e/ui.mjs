@@ -201,11 +201,12 @@ class Ui {
    */
   async hover(phrase, word, expect, attempts = 15) {
     const { page } = this;
-    const box = await this.wordBox(phrase, word);
-    if (!box) throw new Error(`"${phrase}" is not on screen`);
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: expect });
     let last = '';
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      // Measured again each time: CodeLenses and decorations arrive after the editor opens and move the text.
+      const box = await this.wordBox(phrase, word);
+      if (!box) throw new Error(`"${phrase}" is not on screen`);
       await page.mouse.move(box.x, box.y - 120);
       await sleep(100);
       await page.mouse.move(box.x, box.y, { steps: 4 });
