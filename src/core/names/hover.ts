@@ -35,6 +35,41 @@ function sourceOf(meta: ArticleMeta | undefined, file: string | null): string {
   return parts.filter(Boolean).join(', ');
 }
 
+/**
+ * How many articles and which outlets mention an entity. Walking every mention costs milliseconds for a name
+ * mentioned 100,000 times, so it is computed once per entity object (an index update replaces changed entities
+ * with new objects, so a stale summary is never reused).
+ */
+const spreads = new WeakMap<Entity, { files: number; outlets: string[] }>();
+
+function spread(entity: Entity, ctx: HoverContext): { files: number; outlets: string[] } {
+  let s = spreads.get(entity);
+  if (!s) {
+    const files = new Set(entity.mentions.map((m) => m.file));
+    s = { files: files.size, outlets: [...new Set([...files].map((f) => ctx.meta(f)?.outlet ?? 'Unknown outlet'))] };
+    spreads.set(entity, s);
+  }
+  return s;
+}
+
+/** Up to five other mentions: one per other article first, then more from the same articles; stops early. */
+function otherMentions(entity: Entity, at: Mention | null): Mention[] {
+  const picked: Mention[] = [];
+  const spare: Mention[] = [];
+  const seenFiles = new Set<string>(at ? [at.file] : []);
+  for (const m of entity.mentions) {
+    if (picked.length >= MAX_OTHER_MENTIONS) break;
+    if (at && m.file === at.file && m.start === at.start) continue;
+    if (!seenFiles.has(m.file)) {
+      picked.push(m);
+      seenFiles.add(m.file);
+    } else if (spare.length < MAX_OTHER_MENTIONS) {
+      spare.push(m);
+    }
+  }
+  return picked.concat(spare).slice(0, MAX_OTHER_MENTIONS);
+}
+
 export function hoverMarkdown(entity: Entity, at: Mention | null, ctx: HoverContext): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.name)}** · ${entity.kind}`);
@@ -54,30 +89,15 @@ export function hoverMarkdown(entity: Entity, at: Mention | null, ctx: HoverCont
     const shown = spellings.slice(0, 12).map(escapeMarkdown).join(', ');
     lines.push(`Also written: ${shown}${spellings.length > 12 ? `, … (${spellings.length - 12} more)` : ''}`);
   }
-  const files = [...new Set(entity.mentions.map((m) => m.file))];
   if (entity.mentions.length) {
-    const outlets = [...new Set(files.map((f) => ctx.meta(f)?.outlet ?? 'Unknown outlet'))];
+    const { files, outlets } = spread(entity, ctx);
     const shownOutlets = outlets.slice(0, 6).map(escapeMarkdown).join(', ') + (outlets.length > 6 ? `, … ${outlets.length - 6} more` : '');
     const n = entity.mentions.length;
-    lines.push(`${n} mention${n === 1 ? '' : 's'} in ${files.length} article${files.length === 1 ? '' : 's'} (${shownOutlets})`);
+    lines.push(`${n} mention${n === 1 ? '' : 's'} in ${files} article${files === 1 ? '' : 's'} (${shownOutlets})`);
   } else {
     lines.push('No mentions in the articles yet');
   }
-  // Other mentions: one per other article first, then more from the same articles.
-  const others = entity.mentions.filter((m) => !at || m.file !== at.file || m.start !== at.start);
-  const picked: Mention[] = [];
-  const seenFiles = new Set<string>(at ? [at.file] : []);
-  for (const m of others) {
-    if (picked.length >= MAX_OTHER_MENTIONS) break;
-    if (!seenFiles.has(m.file)) {
-      picked.push(m);
-      seenFiles.add(m.file);
-    }
-  }
-  for (const m of others) {
-    if (picked.length >= MAX_OTHER_MENTIONS) break;
-    if (!picked.includes(m)) picked.push(m);
-  }
+  const picked = otherMentions(entity, at);
   if (picked.length) {
     const items = picked.map((m) => {
       const pos = ctx.lineOf(m.file, m.start);
