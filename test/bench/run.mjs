@@ -202,13 +202,20 @@ function fmtMs(v) {
   return v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
 }
 
+/** The hand-written notes after the table of a baseline.md, kept when the table is rewritten. */
+function notesOf(file) {
+  if (!fs.existsSync(file)) return '';
+  const md = fs.readFileSync(file, 'utf8');
+  const start = md.indexOf('| measure |');
+  const end = start >= 0 ? md.indexOf('\n\n', start) : -1;
+  return end >= 0 ? md.slice(end) : '';
+}
+
 /** --render: rewrite baseline.md from baseline.json (after a change to the table layout), without measuring. */
 function render() {
   const results = JSON.parse(fs.readFileSync(path.join(here, 'baseline.json'), 'utf8'));
   const md = fs.readFileSync(path.join(here, 'baseline.md'), 'utf8');
-  const start = md.indexOf('| measure |');
-  const end = md.indexOf('\n\n', start);
-  fs.writeFileSync(path.join(here, 'baseline.md'), md.slice(0, start) + table(results) + '\n' + (end >= 0 ? md.slice(end) : ''));
+  fs.writeFileSync(path.join(here, 'baseline.md'), md.slice(0, md.indexOf('| measure |')) + table(results) + '\n' + notesOf(path.join(here, 'baseline.md')));
 }
 
 async function main() {
@@ -248,7 +255,7 @@ async function main() {
     }
     const md = table(results);
     const header = `# Benchmark baseline\n\n\`npm run bench -- --baseline\` on ${results.date.slice(0, 10)}, Node ${results.node}, ${results.cpus} cores; the whole run took ${results.elapsedS} s; load average ${results.loadAverageAtStart.toFixed(1)} at start, ${results.loadAverageAtEnd.toFixed(1)} at end (wall-clock figures are inflated by other load on the machine; CPU figures are not).\n${results.partialRuns ? `Assembled from partial runs: ${results.partialRuns.map((r) => `${r.only} (${r.elapsedS} s)`).join(', ')}.\n` : ''}Each figure is measured in a fresh \`node --expose-gc\` process. Synthetic corpora are generated deterministically from FA-KES and the sample (see generate.mjs).\n\n`;
-    fs.writeFileSync(path.join(here, 'baseline.md'), header + md + '\n');
+    fs.writeFileSync(path.join(here, 'baseline.md'), header + md + '\n' + notesOf(path.join(here, 'baseline.md')));
     fs.writeFileSync(path.join(here, 'baseline.json'), JSON.stringify(results, (k, v) => (k === 'profileTop' ? undefined : v), 2) + '\n');
   }
   process.stderr.write(`done in ${results.elapsedS} s; results in ${path.relative(repo, path.join(out, 'results.json'))}\n`);
