@@ -583,10 +583,35 @@ export class Corpus {
     const entities = this.entities();
     if (!(await pause())) return false;
     const steps = this.syncEvents(entities);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return step.value;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
       if (!(await pause())) return false;
     }
+    // syncEvents gave up because the corpus changed under it: queries finish the remainder on demand.
+    if (this.eventsSyncedWith !== entities) return false;
+    return this.buildSearchInSlices(pause);
+  }
+
+  /**
+   * The full-text passage index, built article by article between pauses (at 10k articles it is ~17 s of work that
+   * would otherwise block the first search). It is installed at once so edits made meanwhile keep it consistent;
+   * if the build is cancelled it is dropped and the first search builds it.
+   */
+  private async buildSearchInSlices(pause: () => Promise<boolean>): Promise<boolean> {
+    if (this.passageSearch) return true;
+    const search = newPassageSearch();
+    this.passageSearch = search;
+    for (const record of [...this.records.values()]) {
+      if (this.passageSearch !== search) return false;
+      if (this.records.get(record.file) !== record || this.idsByFile.has(record.file)) continue;
+      this.indexPassages(search, record);
+      if (!(await pause())) {
+        this.passageSearch = null;
+        this.idsByFile.clear();
+        this.passageIds.clear();
+        return false;
+      }
+    }
+    return true;
   }
 
   private searchIndex(): MiniSearch<{ id: number; text: string }> {

@@ -66,7 +66,9 @@ describe('Corpus', () => {
     const c = sample();
     let yields = 0;
     expect(await c.link({ sliceMs: 0, yieldNow: async () => void yields++ })).toBe(true);
-    expect(yields).toBeGreaterThanOrEqual(2 * c.size);
+    // names, events and the full-text index: each built article by article between pauses
+    expect(yields).toBeGreaterThanOrEqual(3 * c.size);
+    expect(c.searchPassages('Interfax')[0]?.file).toBe('000_5016c1d33df8f1b8.txt');
     const text = c.get('004_42a1079da01722f9.txt')!.text;
     expect(c.related('004_42a1079da01722f9.txt', text.indexOf('President Assad arrived in Moscow')).length).toBeGreaterThan(0);
 
