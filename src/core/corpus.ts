@@ -302,6 +302,7 @@ export class Corpus {
       this.articleSearch = new MiniSearch({
         idField: 'file',
         fields: ['title', 'outlet', 'author', 'date', 'file'],
+        tokenize: tokenizeWords,
         searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, outlet: 2, author: 2 } },
       });
       this.articleSearch.addAll(
@@ -650,8 +651,11 @@ export class Corpus {
   }
 }
 
-/** MiniSearch's own tokens, matched instead of split: its split regex overflows the stack on megabytes of punctuation. */
-export function tokenizeWords(s: string): string[] {
+/**
+ * MiniSearch's own tokens, matched instead of split: its split regex overflows the stack on megabytes of punctuation.
+ * Every MiniSearch index of the corpus uses it (a front-matter title is article text too).
+ */
+function tokenizeWords(s: string): string[] {
   return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
 }
 

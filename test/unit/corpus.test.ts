@@ -35,6 +35,13 @@ describe('Corpus', () => {
     expect(c.size).toBe(5);
   });
 
+  it('finds articles by outlet, author and title words, fuzzily', () => {
+    const c = sample();
+    expect(c.searchArticles('havana')[0]?.file).toBe('004_42a1079da01722f9.txt');
+    expect(c.searchArticles('Lantier')[0]?.file).toBe('001_77f1296ed2e53938.txt');
+    expect(c.searchArticles('massacred Alepo')[0]?.file).toBe('003_b26971faed8e3b9e.txt');
+  });
+
   it('renames keep the article and its names under the new key', () => {
     const c = sample();
     c.rename('004_42a1079da01722f9.txt', 'moved/havana.txt');
