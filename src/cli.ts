@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Corpus } from './core/corpus';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './core/fileFilter';
 import { indexWorkspace } from './core/loader';
+import { decodeBytes } from './core/text';
 import { FsWorkspace } from './node/fsWorkspace';
 
 class UsageError extends Error {}
@@ -102,7 +103,13 @@ async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
   const files = await ws.listFiles();
   for (const file of files.filter((f) => f.endsWith('.parallax.json'))) {
     try {
-      const { errors } = corpus.setGlossary(file, fs.readFileSync(ws.resolve(file), 'utf8'));
+      // Decoded like articles (BOM, UTF-16), so offsets in error messages match what an editor shows.
+      const decoded = decodeBytes(await ws.readFile(file));
+      if (!decoded.ok) {
+        warn(`glossary ${file}: ${decoded.reason}`);
+        continue;
+      }
+      const { errors } = corpus.setGlossary(file, decoded.text);
       for (const e of errors) warn(`glossary ${file}: ${e.message}`);
     } catch (e) {
       warn(`glossary ${file}: could not be read (${(e as Error).message})`);

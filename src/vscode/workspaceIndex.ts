@@ -3,6 +3,7 @@
 // unsaved editor buffers (hovers follow the buffer, not the disk). Views listen to `onDidChange`.
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
+import { decodeBytes } from '../core/text';
 import { affectsIndex, readConfig, type ParallaxConfig } from './config';
 import type { CorpusApi } from './corpusApi';
 import { expandBraces, joinGlobs } from './globs';
@@ -345,7 +346,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       text = doc.getText();
     } else {
       try {
-        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
+        // Decoded like articles (BOM, UTF-16), so a glossary saved in any encoding VS Code opens is read.
+        const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
+        if (!decoded.ok) throw new Error(decoded.reason);
+        text = decoded.text;
       } catch (err) {
         this.forgetGlossary(uri);
         return;

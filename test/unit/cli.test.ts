@@ -82,6 +82,17 @@ describe('parallax search', () => {
   });
 });
 
+describe('glossaries', () => {
+  it('reads a *.parallax.json saved as UTF-16 with a byte-order mark and puts its definition first in hovers', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-glossary-'));
+    for (const f of fs.readdirSync(corpus).filter((f) => f.endsWith('.txt'))) fs.copyFileSync(path.join(corpus, f), path.join(dir, f));
+    const glossary = { entries: [{ name: 'Hadi al-Bahra', aliases: ['Bahra'], kind: 'person', definition: 'Syrian opposition politician.' }] };
+    fs.writeFileSync(path.join(dir, 'people.parallax.json'), Buffer.from('\uFEFF' + JSON.stringify(glossary), 'utf16le'));
+    const h = json(['hover', '--root', dir, '--file', '004_42a1079da01722f9.txt', '--line', '13', '--column', '3']);
+    expect(h.markdown).toMatch(/Syrian opposition politician\\?\. \*\(glossary\)\*/);
+  });
+});
+
 describe('errors', () => {
   it('gives a one-line message and exit code 2 for bad arguments or an unreadable root', () => {
     for (const args of [
