@@ -108,17 +108,108 @@ interface Token {
 /** Lower-case particles that may stand as separate words inside a name (English look-alikes such as "as", "at" excluded). */
 const JOIN_PARTICLES = new Set('al el ez az ash bin ibn bint de del della di da dos das du van von der den ul ud'.split(' '));
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[’'ʼ\-‐‑][\p{L}\p{M}\p{N}]+)*[’'ʼ]?/gu;
 const UPPER = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
 const HAS_LOWER = /\p{Ll}/u;
 const DIGIT = /^\p{N}/u;
 
-const SPACE = /\s/;
-const LETTER = /\p{L}/u;
-const isSpace = (c: string): boolean => c === ' ' || (c > '~' || c < '!' ? SPACE.test(c) : false);
-const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '~' && LETTER.test(c));
-const isUpper = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c > '~' && UPPER.test(c));
+// Character classes, looked up by UTF-16 code unit in a table filled on first use (one regular expression test
+// per distinct character instead of one per character read). Code points beyond the BMP are classified apart.
+const C_KNOWN = 1;
+/** \p{L}, \p{M} or \p{N}: what a token is made of. */
+const C_WORD = 2;
+const C_LETTER = 4;
+const C_UPPER = 8;
+const C_LOWER = 16;
+/** \s */
+const C_SPACE = 32;
+/** A surrogate pair was read as one code point (two code units wide). */
+const C_WIDE = 256;
+const CLASS_TABLE = new Uint8Array(65536);
+const astralClasses = new Map<number, number>();
+
+function classify(ch: string): number {
+  let k = C_KNOWN;
+  if (/[\p{L}\p{M}\p{N}]/u.test(ch)) k |= C_WORD;
+  if (/\p{L}/u.test(ch)) k |= C_LETTER;
+  if (/\p{Lu}/u.test(ch)) k |= C_UPPER;
+  if (/\p{Ll}/u.test(ch)) k |= C_LOWER;
+  if (/^\s$/.test(ch)) k |= C_SPACE;
+  return k;
+}
+
+/** Class of one UTF-16 code unit (a lone surrogate half is no letter, as the regular expressions it replaces say). */
+function cls(c: number): number {
+  const k = CLASS_TABLE[c];
+  if (k !== 0) return k;
+  return (CLASS_TABLE[c] = classify(String.fromCharCode(c)));
+}
+
+/** Class of the code point at `i`, reading a surrogate pair as one (never past `end`); C_WIDE when it took two units. */
+function cpClass(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= end) return cls(c);
+  const d = text.charCodeAt(i + 1);
+  if (d < 0xdc00 || d > 0xdfff) return cls(c);
+  const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  let k = astralClasses.get(cp);
+  if (k === undefined) astralClasses.set(cp, (k = classify(String.fromCodePoint(cp))));
+  return k | C_WIDE;
+}
+
+const isSpaceCode = (c: number): boolean => (cls(c) & C_SPACE) !== 0;
+const isLetterCode = (c: number): boolean => (cls(c) & C_LETTER) !== 0;
+const isLowerCode = (c: number): boolean => (cls(c) & C_LOWER) !== 0;
+const isUpperCode = (c: number): boolean => (cls(c) & C_UPPER) !== 0;
+
+/** Apostrophes that may close a token (’ ' ʼ). */
+const isApostropheCode = (c: number): boolean => c === 0x2019 || c === 39 || c === 0x02bc;
+/** Joiners inside a token: apostrophes and hyphens (’ ' ʼ - ‐ ‑). */
+const isJoinerCode = (c: number): boolean => isApostropheCode(c) || c === 45 || c === 0x2010 || c === 0x2011;
+
+/**
+ * End of the token starting at `i` (a word character) within [i, end). Same matches as
+ * /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[’'ʼ\-‐‑][\p{L}\p{M}\p{N}]+)*[’'ʼ]?/u: dotted initials ("U.N.") first,
+ * otherwise a word with inner apostrophes or hyphens and an optional closing apostrophe.
+ */
+function tokenEnd(text: string, i: number, end: number, first: number): number {
+  if (first & C_UPPER) {
+    let j = i;
+    let pairs = 0;
+    for (;;) {
+      const k = j === i ? first : cpClass(text, j, end);
+      if (!(k & C_UPPER)) break;
+      const w = k & C_WIDE ? 2 : 1;
+      if (j + w < end && text.charCodeAt(j + w) === 46) {
+        j += w + 1;
+        pairs++;
+      } else break;
+    }
+    if (pairs >= 2) return j;
+  }
+  let j = skipWord(text, i, end);
+  while (j + 1 < end && isJoinerCode(text.charCodeAt(j)) && cpClass(text, j + 1, end) & C_WORD) j = skipWord(text, j + 1, end);
+  if (j < end && isApostropheCode(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** End of the run of word characters starting at `i`. */
+function skipWord(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    // ASCII letters and digits first: nearly every character of English news.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      j++;
+      continue;
+    }
+    if (c < 128) break;
+    const k = cpClass(text, j, end);
+    if (!(k & C_WORD)) break;
+    j += k & C_WIDE ? 2 : 1;
+  }
+  return j;
+}
 
 function isCapWord(s: string): boolean {
   return UPPER.test(s);
@@ -188,9 +279,13 @@ function isAllCaps(t: string): boolean {
 }
 
 function isDemonym(word: string): boolean {
-  const w = word.toLowerCase();
+  return isDemonymLower(word.toLowerCase());
+}
+
+/** isDemonym of a word already in lower case. */
+function isDemonymLower(w: string): boolean {
   if (DEMONYMS.has(w)) return true;
-  return w.length > 4 && /(ian|ean|ese|ish|ic|ist)$/.test(w);
+  return w.length > 4 && (w.endsWith('ian') || w.endsWith('ean') || w.endsWith('ese') || w.endsWith('ish') || w.endsWith('ic') || w.endsWith('ist'));
 }
 
 const SENTENCE_GAP = /(?:[.!?…:;]["'”’)\]]*\s|\n|\s[–—-]\s)\s*["'“‘(\[]*\s*$/;
@@ -199,51 +294,56 @@ const JOIN_GAP = /^[ \u00a0]{1,2}$/;
 
 const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
 
-/** True when most words are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
-function looksTitleCased(s: string): boolean {
+/** Whether text[ws, we) is one of MINOR_WORDS; a cheap first-letter test spares most slices. */
+function isMinorWord(text: string, ws: number, we: number): boolean {
+  if (we - ws > 7) return false;
+  switch (text.charCodeAt(ws)) {
+    case 97: case 98: case 102: case 105: case 111: case 116: case 118: case 119: // a b f i o t v w
+      return MINOR_WORDS.has(text.slice(ws, we));
+    default:
+      return false;
+  }
+}
+
+/** True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
+function looksTitleCased(text: string, from: number, to: number): boolean {
   let words = 0;
   let content = 0;
   let caps = 0;
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    const c = s[i];
-    if (!isLetter(c)) {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c)) {
       i++;
       continue;
     }
     const ws = i++;
-    while (i < n) {
-      const d = s[i];
-      if (isLetter(d) || d === '’' || d === "'" || d === '-') i++;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
       else break;
     }
     words++;
-    if (isUpper(c)) {
+    if (isUpperCode(c)) {
       content++;
       caps++;
-    } else if (!(i - ws <= 7 && MINOR_WORDS.has(s.slice(ws, i)))) content++;
+    } else if (!isMinorWord(text, ws, i)) content++;
   }
   if (words < 3) return words > 0 && caps === words;
   return content > 0 && caps / content >= 0.7;
 }
 
-/** Number of whitespace-separated pieces of a string, counted up to `max`. */
-function countPieces(s: string, max: number): number {
+/** Number of whitespace-separated pieces of text[from, to), counted up to `max`. */
+function countPieces(text: string, from: number, to: number, max: number): number {
   let n = 0;
   let inPiece = false;
-  for (let i = 0; i < s.length; i++) {
-    const space = isSpace(s[i]);
+  for (let i = from; i < to; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
     if (!space && !inPiece && ++n >= max) return n;
     inPiece = !space;
   }
   return n;
 }
-
-const LOWER_CHAR = /\p{Ll}/u;
-const isLowerCode = (c: number): boolean => (c >= 97 && c <= 122) || (c > 127 && LOWER_CHAR.test(String.fromCharCode(c)));
-const isLetterCode = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && LETTER.test(String.fromCharCode(c)));
 
 /**
  * Adds the lower-case words in text[from, to) to `words`: runs of lower-case letters not glued to a letter,
@@ -268,64 +368,209 @@ function addLowerWords(text: string, from: number, to: number, words: Set<string
 }
 
 interface Chunk {
-  toks: Token[];
+  toks: SegToken[];
   /** Role phrase stripped from the front ("Russian Deputy Foreign Minister"). */
   title?: { text: string; start: number; end: number };
 }
 
+/**
+ * Whether a token's name key has a word that is neither an Arabic article nor in `words`. The key of a run of
+ * tokens is the words of their keys in order (articles dropped unless nothing else is left), so such a token
+ * rules out every run holding it.
+ */
+function hasUnknownWord(tokenText: string, words: ReadonlySet<string>): boolean {
+  const key = nameKey(tokenText);
+  let ws = 0;
+  for (let k = 0; k <= key.length; k++) {
+    if (k === key.length || key.charCodeAt(k) === 32) {
+      if (k > ws) {
+        const w = key.slice(ws, k);
+        if (!words.has(w) && !KEY_ARTICLES.has(w)) return true;
+      }
+      ws = k + 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * Strings kept by the name extractions of many articles (keys, surfaces, lower-case words) recur from article to
+ * article: one shared instance per distinct value instead of one copy per article. Flat copies, so an entry never
+ * holds on to the article text it was cut from. Cleared when it grows past INTERN_MAX (strings already handed out
+ * stay valid; later articles just start sharing anew), so a long session does not accumulate every string seen.
+ */
+const INTERN_MAX = 200_000;
+const internTable = new Map<string, string>();
+
+function intern(s: string): string {
+  const hit = internTable.get(s);
+  if (hit !== undefined) return hit;
+  if (internTable.size >= INTERN_MAX) internTable.clear();
+  // Cuts of 13 characters or more are slices of their parent string; a JSON round trip makes a flat copy.
+  const own = s.length >= 13 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+  internTable.set(own, own);
+  return own;
+}
+
+/**
+ * A mention with exactly the properties it has, in the order acr, the, cue, strong, si, ps (the order the output
+ * has always had). The common combinations are written as literals so the object holds its fields in place;
+ * properties added one by one afterwards go to a separate, larger backing store.
+ */
+function makeMention(
+  start: number,
+  end: number,
+  surface: string,
+  passage: number,
+  key: string,
+  c: Partial<RawMention>,
+  si: boolean,
+  ps: boolean,
+): RawMention {
+  const cue = c.cue;
+  if (!c.acr && !c.the) {
+    if (cue === undefined) {
+      if (!si && !ps) return { start, end, surface, passage, key };
+      if (!si) return { start, end, surface, passage, key, ps: true };
+      if (!ps) return { start, end, surface, passage, key, si: true };
+      return { start, end, surface, passage, key, si: true, ps: true };
+    }
+    if (c.strong) {
+      if (!si && !ps) return { start, end, surface, passage, key, cue, strong: true };
+      if (!si) return { start, end, surface, passage, key, cue, strong: true, ps: true };
+      if (!ps) return { start, end, surface, passage, key, cue, strong: true, si: true };
+      return { start, end, surface, passage, key, cue, strong: true, si: true, ps: true };
+    }
+    if (!si && !ps) return { start, end, surface, passage, key, cue };
+    if (!si) return { start, end, surface, passage, key, cue, ps: true };
+    if (!ps) return { start, end, surface, passage, key, cue, si: true };
+    return { start, end, surface, passage, key, cue, si: true, ps: true };
+  }
+  if (!si && !ps && cue === undefined) {
+    if (c.acr && !c.the) return { start, end, surface, passage, key, acr: true };
+    if (!c.acr && c.the) return { start, end, surface, passage, key, the: true };
+    if (c.acr && c.the) return { start, end, surface, passage, key, acr: true, the: true };
+  }
+  if (!c.acr && c.the && !si && cue !== undefined) {
+    if (c.strong) {
+      if (!ps) return { start, end, surface, passage, key, the: true, cue, strong: true };
+      return { start, end, surface, passage, key, the: true, cue, strong: true, ps: true };
+    }
+    if (!ps) return { start, end, surface, passage, key, the: true, cue };
+    return { start, end, surface, passage, key, the: true, cue, ps: true };
+  }
+  // Rarer combinations: built property by property, in the same order.
+  const m: RawMention = { start, end, surface, passage, key };
+  if (c.acr) m.acr = true;
+  if (c.the) m.the = true;
+  if (cue !== undefined) m.cue = cue;
+  if (c.strong) m.strong = true;
+  if (si) m.si = true;
+  if (ps) m.ps = true;
+  return m;
+}
+
+type Seg = { start: number; end: number; passage: number; heading: boolean; body: boolean };
+
+/** . ! ? … */
+const isSentencePunct = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** " ' ” ’ ) ] after a sentence's punctuation. */
+const isSentenceCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+/** . ! ? … : " ” closing a line that is a sentence, not a headline. */
+const isLineCloser = (c: number): boolean => isSentencePunct(c) || c === 58 || c === 34 || c === 0x201d;
+
+/** Same as /\p{L}['’]s\b/u.test(text): some letter has a possessive "’s" (so apostrophes were kept in this text). */
+function hasPossessive(text: string): boolean {
+  for (let q = text.indexOf('s', 2); q >= 0; q = text.indexOf('s', q + 1)) {
+    const a = text.charCodeAt(q - 1);
+    if (a !== 39 && a !== 0x2019) continue;
+    // \b after the "s": the next character is not an ASCII word character.
+    const n = q + 1 < text.length ? text.charCodeAt(q + 1) : 32;
+    if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90) || (n >= 48 && n <= 57) || n === 95) continue;
+    if (cpClassBefore(text, q - 1) & C_LETTER) return true;
+  }
+  return false;
+}
+
+/** Class of the code point ending just before `i` (a surrogate pair read as one). */
+function cpClassBefore(text: string, i: number): number {
+  const d = text.charCodeAt(i - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && i >= 2) {
+    const c = text.charCodeAt(i - 2);
+    if (c >= 0xd800 && c <= 0xdbff) return cpClass(text, i - 2, i);
+  }
+  return cls(d);
+}
+
 export function extractNames(input: NameArticleInput): ArticleNames {
   const { text, file } = input;
-  const noApostrophes = text.length > 100 && !/\p{L}['’]s\b/u.test(text);
+  const noApostrophes = text.length > 100 && !hasPossessive(text);
   const out: ArticleNames = { v: 1, file, noApostrophes, mentions: [], definitions: [], acronyms: [], relations: [], lower: [] };
 
   // Segments to scan: body passages in prose mode; headings and title-cased lines in heading mode, where only
   // names also found in prose count (a capital in a headline proves nothing).
-  type Seg = { start: number; end: number; passage: number; heading: boolean; body: boolean };
   const segs: Seg[] = [];
   const titleFold = input.meta.title ? input.meta.title.trim() : '';
+  // Where the title next occurs in the text at or after `titleFrom` (-1: nowhere), found once per scan forward.
+  let titleFrom = 0;
+  let titleAt = titleFold.length > 12 ? text.indexOf(titleFold) : -1;
+  const titleWithin = (ss: number, se: number): boolean => {
+    if (titleFold.length <= 12) return false;
+    if (ss < titleFrom || (titleAt >= 0 && titleAt < ss)) {
+      titleFrom = ss;
+      titleAt = text.indexOf(titleFold, ss);
+    }
+    return titleAt >= 0 && titleAt + titleFold.length <= se;
+  };
   for (const p of input.passages) {
     const body = p.kind === 'body';
-    // Split a passage into lines then sentences, flagging title-cased ones.
-    const ptext = text.slice(p.start, p.end);
-    const lineRe = /[^\n\r]+/g;
-    let lm: RegExpExecArray | null;
-    while ((lm = lineRe.exec(ptext))) {
-      const ls = p.start + lm.index;
-      const line = lm[0];
-      const shortLine = !/[.!?…:"”]\s*$/.test(line.trim()) && countPieces(line, 15) <= 14;
-      if (shortLine && looksTitleCased(line)) {
-        segs.push({ start: ls, end: ls + line.length, passage: p.index, heading: true, body });
+    // Split a passage into lines (runs without \n or \r) then sentences, flagging title-cased ones.
+    let ls = p.start;
+    while (ls < p.end) {
+      let c = text.charCodeAt(ls);
+      if (c === 10 || c === 13) {
+        ls++;
         continue;
       }
-      // Sentences inside the line.
-      const sentRe = /[^.!?…]+(?:[.!?…]+["'”’)\]]*|$)/g;
-      let sm: RegExpExecArray | null;
+      let le = ls + 1;
+      while (le < p.end && (c = text.charCodeAt(le)) !== 10 && c !== 13) le++;
+      const lineStart = ls;
+      ls = le;
+      // A line not closed by sentence punctuation, of at most 14 pieces.
+      let last = le - 1;
+      while (last >= lineStart && isSpaceCode(text.charCodeAt(last))) last--;
+      const shortLine = !(last >= lineStart && isLineCloser(text.charCodeAt(last))) && countPieces(text, lineStart, le, 15) <= 14;
+      if (shortLine && looksTitleCased(text, lineStart, le)) {
+        segs.push({ start: lineStart, end: le, passage: p.index, heading: true, body });
+        continue;
+      }
+      // Sentences inside the line: a run without . ! ? … then that punctuation and closing quotes or brackets.
       let runStart = -1;
       let runEnd = -1;
-      const flush = (): void => {
-        if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
-        runStart = -1;
-      };
-      while ((sm = sentRe.exec(line))) {
-        if (sm[0].length === 0) {
-          sentRe.lastIndex++;
+      let i = lineStart;
+      while (i < le) {
+        if (isSentencePunct(text.charCodeAt(i))) {
+          i++;
           continue;
         }
-        const ss = ls + sm.index;
-        const se = ss + sm[0].length;
-        const sentence = sm[0];
-        const isTitle =
-          (titleFold.length > 12 && sentence.includes(titleFold)) ||
-          (countPieces(sentence, 4) >= 4 && looksTitleCased(sentence));
+        const ss = i;
+        while (i < le && !isSentencePunct(text.charCodeAt(i))) i++;
+        if (i < le) {
+          while (i < le && isSentencePunct(text.charCodeAt(i))) i++;
+          while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;
+        }
+        const se = i;
+        const isTitle = titleWithin(ss, se) || (countPieces(text, ss, se, 4) >= 4 && looksTitleCased(text, ss, se));
         if (isTitle) {
-          flush();
+          if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
+          runStart = -1;
           segs.push({ start: ss, end: se, passage: p.index, heading: true, body });
         } else {
           if (runStart < 0) runStart = ss;
           runEnd = se;
         }
       }
-      flush();
+      if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
     }
   }
   // Segments are disjoint and in text order: a binary search finds the one a heading may lie in.
@@ -360,7 +605,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     cursor = Math.max(cursor, seg.end);
   }
   addLowerWords(text, cursor, text.length, lowerWords);
-  for (const w of lowerWords) if (w.length >= 3 && !STOPWORDS.has(w)) out.lower.push(w);
+  for (const w of lowerWords) if (w.length >= 3 && !STOPWORDS.has(w)) out.lower.push(intern(w));
   segs.forEach((seg, k) => {
     for (const chunk of chunkTokens(segToks[k], text, lowerWords)) {
       (seg.heading ? headingChunks : proseChunks).push({ chunk, seg });
@@ -368,23 +613,23 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   });
 
   const defs: { mentionStart: number; text: string; origin: RawDefinition['origin']; start: number; end: number }[] = [];
-  const add = (toks: Token[], seg: Seg, extra: Partial<RawMention> = {}): RawMention | null => {
+  /** A mention of the tokens, with its kind cues; null when the name folds to nothing. */
+  const add = (toks: SegToken[], seg: Seg, titled: boolean): RawMention | null => {
     if (toks.length === 0) return null;
     const start = toks[0].start;
     const end = toks[toks.length - 1].end;
     const surface = text.slice(start, end);
     const key = nameKey(surface);
     if (!key) return null;
-    const m: RawMention = { start, end, surface, passage: seg.passage, key, ...extra };
-    if (toks[0].si) m.si = true;
-    if (toks[toks.length - 1].sPoss || (noApostrophes && /s$/.test(surface))) m.ps = true;
+    const cues = cuesFor(text, toks, titled, key);
+    const ps = toks[toks.length - 1].sPoss || (noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
+    const m = makeMention(start, end, intern(surface), seg.passage, intern(key), cues, toks[0].si, ps);
     out.mentions.push(m);
     return m;
   };
 
   for (const { chunk, seg } of proseChunks) {
-    const toks = chunk.toks;
-    const m = add(toks, seg, cuesFor(text, toks, !!chunk.title));
+    const m = add(chunk.toks, seg, !!chunk.title);
     if (!m) continue;
     if (chunk.title && seg.body) {
       defs.push({ mentionStart: m.start, text: chunk.title.text, origin: 'title', start: chunk.title.start, end: m.end });
@@ -392,21 +637,39 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   }
   // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
   const known = new Set<string>();
+  /** Every word of a known key: a run holding any other word cannot have a known key. */
+  const knownWordSet = new Set<string>();
   let knownWords = 0;
   for (const m of out.mentions) {
     if (known.has(m.key)) continue;
     known.add(m.key);
     let words = 1;
-    for (let k = 0; k < m.key.length; k++) if (m.key.charCodeAt(k) === 32) words++;
+    let ws = 0;
+    for (let k = 0; k <= m.key.length; k++) {
+      if (k === m.key.length || m.key.charCodeAt(k) === 32) {
+        knownWordSet.add(m.key.slice(ws, k));
+        ws = k + 1;
+        if (k < m.key.length) words++;
+      }
+    }
     if (words > knownWords) knownWords = words;
   }
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
+    // A token with a word (other than an article) that no known key has ends every run that could match.
+    const unknownAt = toks.map((t) => hasUnknownWord(t.text, knownWordSet));
     let i = 0;
     while (i < toks.length) {
       let found = -1;
       // No known name has more words than the longest in prose (particles and connectors included, so a bound).
-      for (let j = Math.min(toks.length, i + 2 * knownWords + 2); j > i; j--) {
+      let top = Math.min(toks.length, i + 2 * knownWords + 2);
+      for (let u = i; u < top; u++) {
+        if (unknownAt[u]) {
+          top = u;
+          break;
+        }
+      }
+      for (let j = top; j > i; j--) {
         const k = nameKey(text.slice(toks[i].start, toks[j - 1].end));
         if (known.has(k)) {
           found = j;
@@ -414,7 +677,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
         }
       }
       if (found > 0) {
-        add(toks.slice(i, found), seg, cuesFor(text, toks.slice(i, found), false));
+        add(toks.slice(i, found), seg, false);
         i = found;
       } else i++;
     }
@@ -455,55 +718,77 @@ function isJoinGap(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** Only lower-case ASCII letters: the commonest token, which can be neither a name nor a name's end marker. */
-function isPlainLower(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
-}
-
 /** Months and days, and days in the plural ("Fridays"). */
 const CALENDAR = new Set([...MONTHS, ...DAYS, ...[...DAYS].map((d) => `${d}s`)]);
 
 /** Stands for a run of ordinary lower-case words: not a name, no joiner, not the end of a possessive. */
 const ORDINARY: SegToken = { text: '', lower: '', start: -1, end: -1, cap: false, caps: false, stop: false, si: false, sPoss: false, gapStart: 0, gapEnd: 0 };
 
+/** Whether text[from, to) holds a character that can close a sentence before a token (see SENTENCE_GAP). */
+function mayCloseSentence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    // . ! ? … : ; \n – — -
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58 || c === 59 || c === 10 || c === 0x2013 || c === 0x2014 || c === 45) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Tokens of one segment of prose; its lower-case words are added to `lowerWords`. */
 function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Set<string>): SegToken[] {
-  const seg = text.slice(segStart, segEnd);
   const toks: SegToken[] = [];
-  let prevEnd = 0;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(seg))) {
-    const raw = m[0];
-    const gapStart = segStart + prevEnd;
-    const start = segStart + m.index;
-    prevEnd = m.index + raw.length;
-    if (isPlainLower(raw)) {
+  let prevEnd = segStart;
+  let i = segStart;
+  while (i < segEnd) {
+    const c = text.charCodeAt(i);
+    let first: number;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) first = C_KNOWN | C_WORD;
+    else if (c >= 65 && c <= 90) first = C_KNOWN | C_WORD | C_UPPER;
+    else if (c < 128) {
+      i++;
+      continue;
+    } else {
+      first = cpClass(text, i, segEnd);
+      if (!(first & C_WORD)) {
+        i += first & C_WIDE ? 2 : 1;
+        continue;
+      }
+    }
+    const start = i;
+    const rawEnd = tokenEnd(text, i, segEnd, first);
+    i = rawEnd;
+    const gapStart = prevEnd;
+    prevEnd = rawEnd;
+    if (isPlainLowerRange(text, start, rawEnd)) {
+      const raw = text.slice(start, rawEnd);
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
       if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45)) lowerWords.add(raw);
       // A lower-case word never starts a chunk, so whether it opens a sentence is never asked. One that cannot
       // sit inside a name only ends the name before it: a run of them is one shared marker, not an object each.
-      if (!JOIN_PARTICLES.has(raw) && !CONNECTORS.has(raw)) {
+      if (raw.length > 5 || (!JOIN_PARTICLES.has(raw) && !CONNECTORS.has(raw))) {
         if (toks[toks.length - 1] !== ORDINARY) toks.push(ORDINARY);
         continue;
       }
-      toks.push({ text: raw, lower: raw, start, end: start + raw.length, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
+      toks.push({ text: raw, lower: raw, start, end: rawEnd, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
       continue;
     }
-    addLowerWords(text, start, start + raw.length, lowerWords);
+    addLowerWords(text, start, rawEnd, lowerWords);
+    const raw = text.slice(start, rawEnd);
     const { text: t, stop, sPoss } = trimToken(raw);
     // Only the end of a long gap can hold the punctuation that closes a sentence.
-    const si = toks.length === 0 ? true : SENTENCE_GAP.test(text.slice(Math.max(gapStart, start - 64), start));
+    let si = true;
+    if (toks.length > 0) {
+      const from = Math.max(gapStart, start - 64);
+      si = mayCloseSentence(text, from, start) && SENTENCE_GAP.test(text.slice(from, start));
+    }
     toks.push({
       text: t,
       lower: t.toLowerCase(),
       start,
       end: start + t.length,
-      cap: t.length > 0 && isCapToken(t) && !DIGIT.test(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
+      cap: t.length > 0 && isCapToken(t) && !startsWithDigit(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
       caps: isAllCaps(t),
       stop,
       si,
@@ -513,6 +798,22 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Se
     });
   }
   return toks;
+}
+
+/** Same as /^\p{N}/u.test(t). */
+function startsWithDigit(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 48 && c <= 57;
+  return DIGIT.test(t);
+}
+
+/** Only lower-case ASCII letters in text[from, to). */
+function isPlainLowerRange(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 /** Name chunks of one segment's tokens. */
@@ -535,10 +836,10 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: Set<string>): C
   }
 
   const chunks: Chunk[] = [];
-  let cur: Token[] = [];
+  let cur: SegToken[] = [];
   const flush = (): void => {
     // Drop trailing connectors/particles that no capital followed.
-    while (cur.length && (!cur[cur.length - 1].cap || KEY_ARTICLES.has(cur[cur.length - 1].text.toLowerCase()))) cur.pop();
+    while (cur.length && (!cur[cur.length - 1].cap || KEY_ARTICLES.has(cur[cur.length - 1].lower))) cur.pop();
     if (cur.length) {
       const c = finishChunk(cur, text, lowerWords);
       if (c) chunks.push(c);
@@ -583,27 +884,27 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: Set<string>): C
   return chunks;
 }
 
-function connectorAllowed(cur: Token[], word: string): boolean {
-  const last = cur[cur.length - 1].text.toLowerCase();
+function connectorAllowed(cur: SegToken[], word: string): boolean {
+  const last = cur[cur.length - 1].lower;
   if (word === 'the') return last === 'of' || last === 'for';
   if (word === 'and') return false;
   return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
 }
 
 /** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
-function finishChunk(toks: Token[], text: string, lowerWords: Set<string>): Chunk | null {
+function finishChunk(toks: SegToken[], text: string, lowerWords: Set<string>): Chunk | null {
   let t = toks.slice();
   const si0 = t[0].si;
   // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
   while (t.length && t[0].si && !t[0].caps) {
-    const w = t[0].text.toLowerCase();
-    if (STOPWORDS.has(w) || lowerWords.has(w) || /ly$/.test(w) || (t.length === 1 && /(ing|ed)$/.test(w))) {
+    const w = t[0].lower;
+    if (STOPWORDS.has(w) || lowerWords.has(w) || w.endsWith('ly') || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
       t.shift();
       if (t.length) t[0] = { ...t[0], si: true };
     } else break;
   }
   // Leading stop words anywhere ("The Guardian" → "Guardian").
-  while (t.length && !t[0].caps && STOPWORDS.has(t[0].text.toLowerCase())) t.shift();
+  while (t.length && !t[0].caps && STOPWORDS.has(t[0].lower)) t.shift();
   if (!t.length) return null;
 
   // Titles: [demonym|acronym]* [modifier|head|of]* ending in a head, then the name.
@@ -612,10 +913,10 @@ function finishChunk(toks: Token[], text: string, lowerWords: Set<string>): Chun
     // The title runs up to the last title word that still leaves a name after it, skipping modifiers and
     // "of" ("Senate Majority Leader Harry Reid", "Secretary of State John Kerry").
     let lastHead = -1;
-    for (let k = 0; k < t.length - 1; k++) if (TITLE_HEADS.has(t[k].text.toLowerCase())) lastHead = k;
+    for (let k = 0; k < t.length - 1; k++) if (TITLE_HEADS.has(t[k].lower)) lastHead = k;
     let i = lastHead + 1;
     while (lastHead >= 0 && i < t.length - 1) {
-      const w = t[i].text.toLowerCase();
+      const w = t[i].lower;
       if (TITLE_MODIFIERS.has(w) || w === 'of') i++;
       else break;
     }
@@ -625,11 +926,11 @@ function finishChunk(toks: Token[], text: string, lowerWords: Set<string>): Chun
       lastHead >= 0 &&
       rest.length > 0 &&
       !(rest.length === 1 && rest[0].caps) &&
-      !GROUP_HEADS.has(rest[0].text.toLowerCase()) &&
-      !PLACE_HEADS.has(rest[0].text.toLowerCase())
+      !GROUP_HEADS.has(rest[0].lower) &&
+      !PLACE_HEADS.has(rest[0].lower)
     ) {
       // "UN Special Envoy for Syria": a role followed by what it is for, not a titled person.
-      if (t[cut - 1].text.toLowerCase() !== 'of' && rest[0].cap) {
+      if (t[cut - 1].lower !== 'of' && rest[0].cap) {
         title = { text: text.slice(t[0].start, t[cut - 1].end), start: t[0].start, end: t[cut - 1].end };
       }
       t = rest;
@@ -639,42 +940,79 @@ function finishChunk(toks: Token[], text: string, lowerWords: Set<string>): Chun
     }
   }
   // A bare title ("US President", "the Syrian Prime Minister") names no one by itself.
-  if (TITLE_HEADS.has(t[t.length - 1].text.toLowerCase()) && t.every((x) => TITLE_HEADS.has(x.text.toLowerCase()) ||
-    TITLE_MODIFIERS.has(x.text.toLowerCase()) || isDemonym(x.text) || x.caps)) return null;
+  if (TITLE_HEADS.has(t[t.length - 1].lower) && t.every((x) => TITLE_HEADS.has(x.lower) ||
+    TITLE_MODIFIERS.has(x.lower) || isDemonymLower(x.lower) || x.caps)) return null;
   // A demonym in front of an acronym: "Kurdish YPG" → "YPG".
-  if (t.length === 2 && isDemonym(t[0].text) && t[1].caps) t = t.slice(1);
+  if (t.length === 2 && isDemonymLower(t[0].lower) && t[1].caps) t = t.slice(1);
   if (t.length === 1) {
     const w = t[0];
-    const lw = w.text.toLowerCase();
-    if (!w.caps && isDemonym(w.text)) return null;
+    const lw = w.lower;
+    if (!w.caps && isDemonymLower(w.lower)) return null;
     if (!w.caps && STOPWORDS.has(lw)) return null;
     if (w.caps && CAPS_NOT_ACRONYM.has(lw)) return null;
     if (w.text.replace(/[^\p{L}]/gu, '').length < 2) return null;
   }
   // All words ordinary adjectives ("Islamist", "Western"): not a name.
-  if (t.every((x) => isDemonym(x.text) && !x.caps)) return null;
+  if (t.every((x) => isDemonymLower(x.lower) && !x.caps)) return null;
   void si0;
   return { toks: t, title };
 }
 
 
-function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMention> {
+/** Lower-case letters (\p{Ll}, by code point) from `i` up to `lim`: the end of the run. */
+function skipLower(text: string, i: number, lim: number): number {
+  let j = i;
+  while (j < lim) {
+    const c = text.charCodeAt(j);
+    if (c >= 97 && c <= 122) j++;
+    else if (c < 128) break;
+    else {
+      const k = cpClass(text, j, lim);
+      if (!(k & C_LOWER)) break;
+      j += k & C_WIDE ? 2 : 1;
+    }
+  }
+  return j;
+}
+
+/** Kind cues of a mention from the words around it; `key` is the mention's name key. */
+function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): Partial<RawMention> {
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
-  const after = text.slice(end, end + 40);
   // The word and the punctuation just before the name, within 40 characters, scanned backwards.
   const floor = Math.max(0, start - 40);
   let k = start;
-  while (k > floor && isSpace(text[k - 1])) k--;
+  while (k > floor && isSpaceCode(text.charCodeAt(k - 1))) k--;
   const spaced = k < start;
   const wordEnd = k;
-  while (k > floor && isLetter(text[k - 1])) k--;
+  while (k > floor && isLetterCode(text.charCodeAt(k - 1))) k--;
   const prevWord = spaced ? text.slice(k, wordEnd) : '';
-  const prevPunct = wordEnd > floor && !isLetter(text[wordEnd - 1]) && !isSpace(text[wordEnd - 1]);
-  // After a possessive the next noun belongs to the name's owner ("Assad’s forces"), so it says nothing of kind.
-  const nextWord = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
-  const nextTwo = /^\s+(\p{Ll}+\s+\p{Ll}+)/u.exec(after)?.[1] ?? '';
-  const words = toks.map((x) => x.text.toLowerCase());
+  const prevPunct = wordEnd > floor && !isLetterCode(text.charCodeAt(wordEnd - 1)) && !isSpaceCode(text.charCodeAt(wordEnd - 1));
+  // The lower-case word after the name (within 40 characters), and for "air base" the one after it.
+  const lim = Math.min(text.length, end + 40);
+  let nextWord = '';
+  let nextTwo = '';
+  {
+    let j = end;
+    while (j < lim && isSpaceCode(text.charCodeAt(j))) j++;
+    if (j > end) {
+      const w1 = j;
+      j = skipLower(text, w1, lim);
+      if (j > w1) {
+        nextWord = text.slice(w1, j);
+        if (nextWord === 'air') {
+          const s1 = j;
+          while (j < lim && isSpaceCode(text.charCodeAt(j))) j++;
+          if (j > s1) {
+            const w2 = j;
+            j = skipLower(text, w2, lim);
+            if (j > w2) nextTwo = text.slice(w1, j);
+          }
+        }
+      }
+    }
+  }
+  const words = toks.map((x) => x.lower);
   const last = words[words.length - 1];
   const first = words[0];
   const allCaps = toks.length === 1 && toks[0].caps;
@@ -688,7 +1026,6 @@ function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMenti
     }
   };
   if (titled) set('person', true);
-  const key = nameKey(text.slice(start, end));
   if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set('place', true);
   if (toks.length === 1 && GROUP_NAMES.has(key)) set('group', true);
   if (toks.length > 1 && GROUP_OPENERS.has(first)) set('group', true);
@@ -703,7 +1040,7 @@ function cuesFor(text: string, toks: Token[], titled: boolean): Partial<RawMenti
   // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
   if (toks.length > 1 && words.some((w) => GROUP_HEADS.has(w))) set('group', false);
   if (!r.cue && toks.length >= 2 && !r.the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
-    if (toks.every((x) => x.cap && !x.caps && !isDemonym(x.text)) && !GROUP_GENERIC.has(first)) set('person', false);
+    if (toks.every((x) => x.cap && !x.caps && !isDemonymLower(x.lower)) && !GROUP_GENERIC.has(first)) set('person', false);
   }
   return r;
 }
