@@ -22,11 +22,14 @@ export interface ResolveHints {
   dropped: Set<string>;
 }
 
-interface Entry {
-  start: number;
-  end: number;
-  id: string;
-  mention: Mention;
+/**
+ * The mentions of one file, by start: the mention objects (shared with `Entity.mentions`) and, in a parallel
+ * array, the id of the entity each belongs to. Two arrays instead of one object per mention: at 10k articles there
+ * are a million mentions, and an object each cost ~60 MB.
+ */
+export interface FileMentions {
+  ms: Mention[];
+  ids: string[];
 }
 
 /** Lookups derived from the hints on the first incremental update only (full resolutions never need them). */
@@ -40,34 +43,59 @@ interface Lookups {
 /** Larger skeleton buckets are generic keys; comparing inside them is neither useful nor cheap. */
 const MAX_BUCKET = 60;
 
-export function makeIndex(entities: Entity[], hints: ResolveHints): EntityIndex {
+/**
+ * The index over resolved entities. `perFile`, when given, must hold exactly the entities' mentions, each file's by
+ * start; `sorted` says every entity's mentions already are in file-then-start order.
+ */
+export function makeIndex(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): EntityIndex {
   const byId = new Map<string, Entity>();
-  const perFile = new Map<string, Entry[]>();
   for (const e of entities) {
     byId.set(e.id, e);
-    e.mentions.sort(byFileStart);
-    for (const m of e.mentions) {
-      let arr = perFile.get(m.file);
-      if (!arr) perFile.set(m.file, (arr = []));
-      arr.push({ start: m.start, end: m.end, id: e.id, mention: m });
-    }
+    if (!sorted && !isSorted(e.mentions)) e.mentions.sort(byFileStart);
   }
-  for (const arr of perFile.values()) arr.sort((a, b) => a.start - b.start);
+  if (!perFile) {
+    perFile = new Map();
+    for (const e of entities) {
+      for (const m of e.mentions) {
+        let f = perFile.get(m.file);
+        if (!f) perFile.set(m.file, (f = { ms: [], ids: [] }));
+        f.ms.push(m);
+        f.ids.push(e.id);
+      }
+    }
+    for (const f of perFile.values()) sortByStart(f);
+  }
   return new IndexState(byId, perFile, hints, { lookups: null }, entities);
 }
 
 const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
 
-class IndexState implements EntityIndex {
+function isSorted(ms: Mention[]): boolean {
+  for (let i = 1; i < ms.length; i++) if (byFileStart(ms[i - 1], ms[i]) > 0) return false;
+  return true;
+}
+
+/** Sorts one file's parallel arrays by start (stable), unless they already are. */
+function sortByStart(f: FileMentions): void {
+  const { ms, ids } = f;
+  let sorted = true;
+  for (let i = 1; i < ms.length && sorted; i++) if (ms[i - 1].start > ms[i].start) sorted = false;
+  if (sorted) return;
+  const order = ms.map((_, i) => i).sort((a, b) => ms[a].start - ms[b].start || a - b);
+  f.ms = order.map((i) => ms[i]);
+  f.ids = order.map((i) => ids[i]);
+}
+
+export class IndexState implements EntityIndex {
   private list: Entity[] | null;
   private recurringList: Entity[] | null = null;
 
   constructor(
-    private readonly ids: Map<string, Entity>,
+    readonly ids: Map<string, Entity>,
     /** Mentions per file, by start; they name entities by id so an update replaces an entity in one place. */
-    private readonly perFile: Map<string, Entry[]>,
+    readonly perFile: Map<string, FileMentions>,
     /** Shared by every index derived from one full resolution; keys only ever get added. */
-    private readonly hints: ResolveHints,
+    readonly hints: ResolveHints,
     private readonly shared: { lookups: Lookups | null },
     list: Entity[] | null,
   ) {
@@ -84,24 +112,25 @@ class IndexState implements EntityIndex {
   }
 
   at(file: string, offset: number): { entity: Entity; mention: Mention } | null {
-    const arr = this.perFile.get(file);
-    if (!arr || arr.length === 0) return null;
+    const f = this.perFile.get(file);
+    if (!f || f.ms.length === 0) return null;
+    const ms = f.ms;
     let lo = 0;
-    let hi = arr.length - 1;
+    let hi = ms.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (arr[mid].start <= offset) {
+      if (ms[mid].start <= offset) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     if (found < 0) return null;
-    const hit = arr[found];
+    const hit = ms[found];
     // The end position counts too: VS Code asks for the hover just after the last character as well.
     if (offset > hit.end) return null;
-    const entity = this.ids.get(hit.id);
-    return entity ? { entity, mention: hit.mention } : null;
+    const entity = this.ids.get(f.ids[found]);
+    return entity ? { entity, mention: hit } : null;
   }
 
   recurring(): Entity[] {
@@ -110,7 +139,11 @@ class IndexState implements EntityIndex {
   }
 
   mentionsIn(file: string): { start: number; end: number; entityId: string }[] {
-    return (this.perFile.get(file) ?? []).map((x) => ({ start: x.start, end: x.end, entityId: x.id }));
+    const f = this.perFile.get(file);
+    if (!f) return [];
+    const out: { start: number; end: number; entityId: string }[] = new Array(f.ms.length);
+    for (let i = 0; i < f.ms.length; i++) out[i] = { start: f.ms[i].start, end: f.ms[i].end, entityId: f.ids[i] };
+    return out;
   }
 
   /**
@@ -135,7 +168,7 @@ class IndexState implements EntityIndex {
     };
 
     // Take the article's previous mentions out of the entities they belonged to.
-    for (const x of this.perFile.get(file) ?? []) edit(x.id);
+    for (const id of this.perFile.get(file)?.ids ?? []) edit(id);
     for (const e of touched.values()) {
       e.mentions = e.mentions.filter((m) => m.file !== file);
       if (e.definition?.file === file) e.definition = null;
@@ -155,7 +188,7 @@ class IndexState implements EntityIndex {
     file: string,
     input: { meta: ArticleMeta; names: ArticleNames },
     ids: Map<string, Entity>,
-    perFile: Map<string, Entry[]>,
+    perFile: Map<string, FileMentions>,
     edit: (id: string) => Entity | undefined,
   ): void {
     const { names, meta } = input;
@@ -276,7 +309,7 @@ class IndexState implements EntityIndex {
       if (arr) arr.push(d);
       else defsAt.set(d.m, [d]);
     }
-    const entries: Entry[] = [];
+    const entries: FileMentions = { ms: [], ids: [] };
     const added = new Map<Entity, Mention[]>();
     const defCands = new Map<Entity, Definition[]>();
     for (const it of items) {
@@ -287,7 +320,8 @@ class IndexState implements EntityIndex {
       const list = added.get(e);
       if (list) list.push(mention);
       else added.set(e, [mention]);
-      entries.push({ start: it.start, end: it.end, id: e.id, mention });
+      entries.ms.push(mention);
+      entries.ids.push(e.id);
       if (it.surface !== e.name && !e.aliases.includes(it.surface)) e.aliases.push(it.surface);
       for (const d of defsAt.get(it.idx) ?? []) {
         const def: Definition = { text: d.text, origin: d.origin, file, start: d.start, end: d.end, outlet: meta.outlet, date: meta.date?.iso ?? null };
@@ -315,7 +349,10 @@ class IndexState implements EntityIndex {
       relate(b, a, rel.relation === 'formerly' ? 'later' : 'formerly');
     }
 
-    if (entries.length) perFile.set(file, entries.sort((a, b) => a.start - b.start));
+    if (entries.ms.length) {
+      sortByStart(entries);
+      perFile.set(file, entries);
+    }
   }
 
   /** A glued run of known names ("Deir Ezzor Aleppo" in a text without commas), longest known name first. */

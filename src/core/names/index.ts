@@ -3,6 +3,8 @@ export type { NameArticleInput, ArticleNames, RawMention, RawDefinition, RawRela
 export { extractNames } from './extract';
 export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './resolve';
 export { resolveEntities } from './resolve';
+export type { EntityIndexState } from './persist';
+export { exportEntityIndex, importEntityIndex } from './persist';
 export type { HoverContext } from './hover';
 export { hoverMarkdown, escapeMarkdown } from './hover';
 export { nameKey, lightKey, skeletonKey, keysCompatible } from './normalize';
