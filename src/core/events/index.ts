@@ -70,44 +70,157 @@ const STORED_TERMS = 64;
 const PUB_WINDOW = 3;
 /** Distinct times kept per passage. */
 const MAX_TIMES = 24;
+/**
+ * Passages added since the posting lists were last built are found through a small side index; past this
+ * many, the lists are rebuilt (a linear pass over all passages' terms) at the next query.
+ */
+const FRESH_MAX = 2000;
 
-interface PassageRec {
-  id: number;
-  file: string;
-  passage: number;
-  /** Term ids, distinct. */
-  terms: Int32Array;
-  /** Entity ids (interned), distinct. */
-  entities: Int32Array;
-  /** Time spans flattened: from, to, flags (bit0: day precision, bit1: from the article date, not the text). */
-  times: Int32Array;
-  tolls: number[];
-  numbers: number[];
-  quotes: Quote[];
+/** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
+const STATE_VERSION = 1;
+const STATE_FORMAT = 'parallax-events';
+
+/**
+ * A built event index as plain JSON data, for a warm start that skips re-reading every passage. Integer
+ * columns are packed into strings (`packInts`): at 10k articles they hold ~6M numbers, which as JSON number
+ * arrays cost more to stringify and parse than building half the index. Passage ids are renumbered densely
+ * (only their order matters); posting lists and the quotation index are rebuilt from the records.
+ */
+export interface EventIndexState {
+  format: typeof STATE_FORMAT;
+  version: number;
+  threshold: number;
+  candidates: number;
+  /** Term dictionary by term id. */
+  terms: string[];
+  /** A word as written for each term; '=' when it is the term itself, '' when none. */
+  surfaces: string[];
+  /** Entity keys and display names by entity id. */
+  entities: string[];
+  entityNames: string[];
+  /** Articles in passage-id order, with how many passages each holds. */
+  files: string[];
+  passagesPerFile: string;
+  /** Per passage, in id order: its passage index, then its columns as counts plus flat packed values. */
+  passage: string;
+  termCount: string;
+  /** Sorted term ids, each passage's delta-encoded. */
+  termIds: string;
+  entityCount: string;
+  entityIds: string;
+  /** Time spans as (from, to - from, flags) triples; `timeCount` counts triples. */
+  timeCount: string;
+  times: string;
+  tollCount: string;
+  numberCount: string;
+  /** Tolls then other numbers of each passage (not always integers). */
+  figures: number[];
+  /** Passages quoting something (record positions), their quotes' display texts and shingles. */
+  quoteRecords: string;
+  quoteCount: string;
+  quoteTexts: string[];
+  shingleCount: string;
+  shingles: string;
 }
 
-interface ArticleRec {
-  file: string;
-  ids: number[];
-  /** Passage index → record id (-1 for boilerplate or empty passages). */
-  byPassage: Map<number, number>;
-}
-
-const EMPTY_I32 = new Int32Array(0);
 const F_DAY = 1;
 const F_PUB = 2;
 
+/** A growable flat column of numbers that passages own slices of. */
+class I32Pool {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(capacity);
+  }
+  reserve(k: number): void {
+    if (this.n + k <= this.a.length) return;
+    const grown = new Int32Array(Math.max(this.n + k, this.a.length * 2));
+    grown.set(this.a.subarray(0, this.n));
+    this.a = grown;
+  }
+  push(x: number): void {
+    if (this.n === this.a.length) this.reserve(1);
+    this.a[this.n++] = x;
+  }
+}
+
+class F64Pool {
+  a: Float64Array;
+  n = 0;
+  constructor(capacity = 256) {
+    this.a = new Float64Array(capacity);
+  }
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const grown = new Float64Array(this.a.length * 2);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.n++] = x;
+  }
+}
+
+function grownI32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
+  if (a.length >= min) return a;
+  const b = new Int32Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function grownF64(a: Float64Array<ArrayBuffer>, min: number): Float64Array<ArrayBuffer> {
+  if (a.length >= min) return a;
+  const b = new Float64Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** An article's passages hold consecutive ids: first, first + 1, … */
+interface ArticleRec {
+  first: number;
+  count: number;
+}
+
 export class EventIndex {
   private readonly opts: Required<EventIndexOptions>;
-  /** Term id → passage ids holding it (removed passages are skipped, then swept out in bulk). */
-  private readonly postings: number[][] = [];
-  private deadPostings = 0;
-  private readonly idfCache: number[] = [];
-  private readonly idfStamp: number[] = [];
-  private livePostings = 0;
+  // Passages are columns indexed by passage id (ids only grow; a removed passage's file is '').
+  private recFile: string[] = [''];
+  private recPassage = new Int32Array(1024);
+  private termOff = new Int32Array(1024);
+  private termLen = new Int32Array(1024);
+  private entOff = new Int32Array(1024);
+  private entLen = new Int32Array(1024);
+  private timeOff = new Int32Array(1024);
+  private timeLen = new Int32Array(1024);
+  private figOff = new Int32Array(1024);
+  private tollLen = new Int32Array(1024);
+  private numLen = new Int32Array(1024);
+  private readonly quotes = new Map<number, Quote[]>();
+  /** Sorted term ids of all passages (so two passages' terms intersect by merging). */
+  private termPool = new I32Pool(1 << 16);
+  /** Entity ids, in order of first mention in the passage. */
+  private entPool = new I32Pool(1 << 14);
+  /** Time spans flattened: from, to, flags (bit0: day precision, bit1: from the article date, not the text). */
+  private timePool = new I32Pool(1 << 12);
+  private figPool = new F64Pool();
+  private live = 0;
+  private liveTerms = 0;
+  private deadTerms = 0;
+  /**
+   * Term id → passage ids holding it, as one flat array (postIds[postStart[t] .. postStart[t + 1]]) built in
+   * one pass over the passages: integer postings were ~50x cheaper than a MiniSearch query, and flat ones
+   * need no per-term array. It covers ids below `builtUpTo`; later ones are in `freshPostings`, removed
+   * ones are skipped until the next build.
+   */
+  private postStart: Int32Array | null = null;
+  private postIds = new Int32Array(0);
+  private builtUpTo = 1;
+  private deadBuilt = 0;
+  private freshPostings: Map<number, number[]> | null = null;
+  private idfCache = new Float64Array(1024);
+  private idfStamp = new Int32Array(1024).fill(-1);
   /** Scratch accumulator indexed by passage id, reused across queries. */
   private acc = new Float64Array(1024);
-  private readonly recs = new Map<number, PassageRec>();
   private readonly articles = new Map<string, ArticleRec>();
   private nextId = 1;
   // Term and entity dictionaries with passage frequencies (for rarity weights).
@@ -115,12 +228,12 @@ export class EventIndex {
   private readonly termStr: string[] = [];
   /** A word as written for each term (terms are stems: "offensi"); reasons show this instead. */
   private readonly termSurface: string[] = [];
-  private readonly termDf: number[] = [];
+  private termDf = new Int32Array(1024);
   private readonly entIds = new Map<string, number>();
   private readonly entName: string[] = [];
-  private readonly entDf: number[] = [];
-  /** Quotation shingle → passages quoting it. */
-  private readonly quoteIndex = new Map<number, Set<number>>();
+  private entDf = new Int32Array(256);
+  /** Quotation shingle → passage quoting it, or passages (ascending) when several do; most have one. */
+  private readonly quoteIndex = new Map<number, number | number[]>();
   private version = 0;
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
 
@@ -133,7 +246,7 @@ export class EventIndex {
   }
 
   get passageCount(): number {
-    return this.recs.size;
+    return this.live;
   }
 
   /** Add or replace one article. */
@@ -144,7 +257,7 @@ export class EventIndex {
     const mentions = (input.mentions.length ? [...input.mentions] : fallbackMentions(text, 0, text.length)).sort(
       (a, b) => a.start - b.start,
     );
-    const art: ArticleRec = { file, ids: [], byPassage: new Map() };
+    const first = this.nextId;
     const pubSpans = publicationSpans(ref);
     let mi = 0;
     for (const p of input.passages) {
@@ -188,74 +301,84 @@ export class EventIndex {
         if (!this.termSurface[termIds[i]]) this.termSurface[termIds[i]] = surfaces.get(t) ?? '';
       });
       termIds.sort(); // sorted, so two passages' terms intersect by merging
-      const entities = Int32Array.from(entSet);
-      for (const e of entities) this.entDf[e]++;
-      const rec: PassageRec = {
-        id: this.nextId++,
-        file,
-        passage: p.index,
-        terms: termIds,
-        entities: entities.length ? entities : EMPTY_I32,
-        times: packTimes(spans, pubSpans),
-        ...readFigures(text, p.start, p.end),
-        quotes: readQuotes(text, p.start, p.end),
-      };
-      for (const q of rec.quotes) for (const s of q.shingles) {
-        let set = this.quoteIndex.get(s);
-        if (!set) this.quoteIndex.set(s, (set = new Set()));
-        set.add(rec.id);
+      const id = this.nextId++;
+      this.reserveRecord(id);
+      this.recFile[id] = file;
+      this.recPassage[id] = p.index;
+      this.termOff[id] = this.termPool.n;
+      this.termLen[id] = termIds.length;
+      this.termPool.reserve(termIds.length);
+      this.termPool.a.set(termIds, this.termPool.n);
+      this.termPool.n += termIds.length;
+      this.entOff[id] = this.entPool.n;
+      this.entLen[id] = entSet.size;
+      for (const e of entSet) {
+        this.entDf[e]++;
+        this.entPool.push(e);
       }
-      this.recs.set(rec.id, rec);
-      art.ids.push(rec.id);
-      art.byPassage.set(p.index, rec.id);
-      for (const t of termIds) this.postings[t].push(rec.id);
-      this.livePostings += termIds.length;
+      const times = packTimes(spans, pubSpans);
+      this.timeOff[id] = this.timePool.n;
+      this.timeLen[id] = times.length;
+      for (const x of times) this.timePool.push(x);
+      const figures = readFigures(text, p.start, p.end);
+      this.figOff[id] = this.figPool.n;
+      this.tollLen[id] = figures.tolls.length;
+      this.numLen[id] = figures.numbers.length;
+      for (const x of figures.tolls) this.figPool.push(x);
+      for (const x of figures.numbers) this.figPool.push(x);
+      const quotes = readQuotes(text, p.start, p.end);
+      if (quotes.length) this.addQuotes(id, quotes);
+      this.live++;
+      this.liveTerms += termIds.length;
     }
-    this.articles.set(file, art);
-    this.version++;
+    this.articles.set(file, { first, count: this.nextId - first });
+    this.changed();
   }
 
   removeArticle(file: string): void {
     const art = this.articles.get(file);
     if (!art) return;
-    for (const id of art.ids) {
-      const rec = this.recs.get(id);
-      if (!rec) continue;
-      for (const t of rec.terms) this.termDf[t]--;
-      for (const e of rec.entities) this.entDf[e]--;
-      for (const q of rec.quotes) for (const s of q.shingles) {
-        const set = this.quoteIndex.get(s);
-        set?.delete(id);
-        if (set && !set.size) this.quoteIndex.delete(s);
+    const tp = this.termPool.a;
+    const ep = this.entPool.a;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (this.recFile[id] === '') continue;
+      const to = this.termOff[id];
+      const tn = this.termLen[id];
+      for (let k = to; k < to + tn; k++) this.termDf[tp[k]]--;
+      for (let k = this.entOff[id], e = k + this.entLen[id]; k < e; k++) this.entDf[ep[k]]--;
+      const quotes = this.quotes.get(id);
+      if (quotes) {
+        for (const q of quotes) for (const s of q.shingles) {
+          const v = this.quoteIndex.get(s);
+          if (v === id) this.quoteIndex.delete(s);
+          else if (typeof v === 'object') {
+            const i = v.indexOf(id);
+            if (i >= 0) v.splice(i, 1);
+            if (v.length === 1) this.quoteIndex.set(s, v[0]);
+          }
+        }
+        this.quotes.delete(id);
       }
-      this.recs.delete(id);
-      this.deadPostings += rec.terms.length;
-      this.livePostings -= rec.terms.length;
+      this.recFile[id] = '';
+      this.live--;
+      this.liveTerms -= tn;
+      this.deadTerms += tn;
+      if (id < this.builtUpTo) this.deadBuilt += tn;
     }
     this.articles.delete(file);
-    this.version++;
-    if (this.deadPostings > 1000 && this.deadPostings > this.livePostings / 4) this.sweep();
-  }
-
-  /** Drops removed passages from the posting lists once they make up a quarter of them. */
-  private sweep(): void {
-    for (let t = 0; t < this.postings.length; t++) {
-      const list = this.postings[t];
-      if (list.length) this.postings[t] = list.filter((id) => this.recs.has(id));
-    }
-    this.deadPostings = 0;
+    this.changed();
+    if (this.deadTerms > 50000 && this.deadTerms > this.liveTerms) this.compact();
   }
 
   /** Passages of other articles telling the same event as passage `passage` of `file`, best first. */
   related(file: string, passage: number, limit = 10): PassageLink[] {
-    const id = this.articles.get(file)?.byPassage.get(passage);
-    const rec = id === undefined ? undefined : this.recs.get(id);
-    if (!rec) return [];
-    const scored = this.score(rec);
+    const id = this.idOf(file, passage);
+    if (id < 0) return [];
+    const scored = this.score(id);
     const out: PassageLink[] = [];
     for (const s of scored) {
       if (s.score < this.opts.threshold) break;
-      out.push(this.explain(rec, s));
+      out.push(this.explain(id, s));
       if (out.length >= limit) break;
     }
     return out;
@@ -268,12 +391,11 @@ export class EventIndex {
     const art = this.articles.get(file);
     if (!art) return [];
     const per = new Map<string, { best: number; sum: number; passages: number }>();
-    for (const id of art.ids) {
-      const rec = this.recs.get(id)!;
+    for (let id = art.first; id < art.first + art.count; id++) {
       const seen = new Set<string>();
-      for (const s of this.score(rec)) {
+      for (const s of this.score(id)) {
         if (s.score < this.opts.threshold) break;
-        const f = this.recs.get(s.id)!.file;
+        const f = this.recFile[s.id];
         if (seen.has(f)) continue; // one (best) link per article per passage
         seen.add(f);
         const a = per.get(f) ?? { best: 0, sum: 0, passages: 0 };
@@ -290,7 +412,391 @@ export class EventIndex {
     return value.slice(0, limit);
   }
 
+  // ------------------------------------------------------------------------------------------------- state
+
+  /** The index as plain JSON-serializable data; `EventIndex.fromState` restores it. */
+  exportState(): EventIndexState {
+    const arts = [...this.articles.entries()].sort((x, y) => x[1].first - y[1].first);
+    const files: string[] = [];
+    const perFile = new IntWriter();
+    const passage = new IntWriter();
+    const termCount = new IntWriter();
+    const termIds = new IntWriter();
+    const entityCount = new IntWriter();
+    const entityIds = new IntWriter();
+    const timeCount = new IntWriter();
+    const times = new IntWriter();
+    const tollCount = new IntWriter();
+    const numberCount = new IntWriter();
+    const figures: number[] = [];
+    const quoteRecords = new IntWriter();
+    const quoteCount = new IntWriter();
+    const quoteTexts: string[] = [];
+    const shingleCount = new IntWriter();
+    const shingles = new IntWriter();
+    const tp = this.termPool.a;
+    const ep = this.entPool.a;
+    const mp = this.timePool.a;
+    const fp = this.figPool.a;
+    let r = 0;
+    for (const [file, art] of arts) {
+      files.push(file);
+      perFile.put(art.count);
+      for (let id = art.first; id < art.first + art.count; id++, r++) {
+        passage.put(this.recPassage[id]);
+        const to = this.termOff[id];
+        const tn = this.termLen[id];
+        termCount.put(tn);
+        let prev = 0;
+        for (let k = to; k < to + tn; k++) {
+          termIds.put(tp[k] - prev);
+          prev = tp[k];
+        }
+        const eo = this.entOff[id];
+        const en = this.entLen[id];
+        entityCount.put(en);
+        for (let k = eo; k < eo + en; k++) entityIds.put(ep[k]);
+        const mo = this.timeOff[id];
+        const mn = this.timeLen[id];
+        timeCount.put(mn / 3);
+        for (let k = mo; k < mo + mn; k += 3) {
+          times.put(mp[k]);
+          times.put(mp[k + 1] - mp[k]);
+          times.put(mp[k + 2]);
+        }
+        const fo = this.figOff[id];
+        const fn = this.tollLen[id] + this.numLen[id];
+        tollCount.put(this.tollLen[id]);
+        numberCount.put(this.numLen[id]);
+        for (let k = fo; k < fo + fn; k++) figures.push(fp[k]);
+        const qs = this.quotes.get(id);
+        if (qs) {
+          quoteRecords.put(r);
+          quoteCount.put(qs.length);
+          for (const q of qs) {
+            quoteTexts.push(q.text);
+            shingleCount.put(q.shingles.length);
+            for (const s of q.shingles) shingles.put(s);
+          }
+        }
+      }
+    }
+    return {
+      format: STATE_FORMAT,
+      version: STATE_VERSION,
+      threshold: this.opts.threshold,
+      candidates: this.opts.candidates,
+      terms: this.termStr.slice(),
+      surfaces: this.termSurface.map((s, t) => (s && s === this.termStr[t] ? '=' : s)),
+      entities: [...this.entIds.keys()],
+      entityNames: this.entName.slice(),
+      files,
+      passagesPerFile: perFile.done(),
+      passage: passage.done(),
+      termCount: termCount.done(),
+      termIds: termIds.done(),
+      entityCount: entityCount.done(),
+      entityIds: entityIds.done(),
+      timeCount: timeCount.done(),
+      times: times.done(),
+      tollCount: tollCount.done(),
+      numberCount: numberCount.done(),
+      figures,
+      quoteRecords: quoteRecords.done(),
+      quoteCount: quoteCount.done(),
+      quoteTexts,
+      shingleCount: shingleCount.done(),
+      shingles: shingles.done(),
+    };
+  }
+
+  /** An index restored from `exportState()` data (after a JSON round trip); null when it is not one. */
+  static fromState(state: unknown): EventIndex | null {
+    try {
+      return restore(state);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Fills an empty index from checked state data; false when the data does not hold together. */
+  private load(st: EventIndexState): boolean {
+    const nTerms = st.terms.length;
+    const nEnts = st.entities.length;
+    if (st.surfaces.length !== nTerms || st.entityNames.length !== nEnts) return false;
+    for (let t = 0; t < nTerms; t++) {
+      const s = st.terms[t];
+      if (typeof s !== 'string' || this.termIds.has(s)) return false;
+      this.termIds.set(s, t);
+      this.termStr.push(s);
+      const sf = st.surfaces[t];
+      if (typeof sf !== 'string') return false;
+      this.termSurface.push(sf === '=' ? s : sf);
+    }
+    for (let e = 0; e < nEnts; e++) {
+      const k = st.entities[e];
+      const name = st.entityNames[e];
+      if (typeof k !== 'string' || typeof name !== 'string' || this.entIds.has(k)) return false;
+      this.entIds.set(k, e);
+      this.entName.push(name);
+    }
+    this.termDf = new Int32Array(Math.max(1024, nTerms));
+    this.idfCache = new Float64Array(this.termDf.length);
+    this.idfStamp = new Int32Array(this.termDf.length).fill(-1);
+    this.entDf = new Int32Array(Math.max(256, nEnts));
+
+    const perFile = unpackInts(st.passagesPerFile);
+    if (!perFile || perFile.length !== st.files.length) return false;
+    let n = 0;
+    for (const c of perFile) {
+      if (c < 0) return false;
+      n += c;
+    }
+    const passage = unpackInts(st.passage);
+    const termCount = unpackInts(st.termCount);
+    const termIds = unpackInts(st.termIds);
+    const entityCount = unpackInts(st.entityCount);
+    const entityIds = unpackInts(st.entityIds);
+    const timeCount = unpackInts(st.timeCount);
+    const times = unpackInts(st.times);
+    const tollCount = unpackInts(st.tollCount);
+    const numberCount = unpackInts(st.numberCount);
+    if (!passage || !termCount || !termIds || !entityCount || !entityIds || !timeCount || !times || !tollCount || !numberCount) return false;
+    for (const col of [passage, termCount, entityCount, timeCount, tollCount, numberCount]) if (col.length !== n) return false;
+    if (sumOf(termCount) !== termIds.length || sumOf(entityCount) !== entityIds.length) return false;
+    if (3 * sumOf(timeCount) !== times.length || sumOf(tollCount) + sumOf(numberCount) !== st.figures.length) return false;
+
+    this.reserveRecord(n);
+    this.termPool = new I32Pool(Math.max(1024, termIds.length));
+    this.entPool = new I32Pool(Math.max(1024, entityIds.length));
+    this.timePool = new I32Pool(Math.max(1024, times.length));
+    this.figPool = new F64Pool(Math.max(256, st.figures.length));
+    const tp = this.termPool.a;
+    const ep = this.entPool.a;
+    const mp = this.timePool.a;
+    const fp = this.figPool.a;
+    let tk = 0;
+    let ek = 0;
+    let mk = 0;
+    let fk = 0;
+    let id = 1;
+    for (let a = 0; a < st.files.length; a++) {
+      const file = st.files[a];
+      if (typeof file !== 'string' || file === '' || this.articles.has(file)) return false;
+      this.articles.set(file, { first: id, count: perFile[a] });
+      for (const end = id + perFile[a]; id < end; id++) {
+        const r = id - 1;
+        this.recFile.push(file);
+        this.recPassage[id] = passage[r];
+        const tn = termCount[r];
+        if (tn < 0 || tn > STORED_TERMS) return false;
+        this.termOff[id] = tk;
+        this.termLen[id] = tn;
+        let prev = 0;
+        for (let k = 0; k < tn; k++, tk++) {
+          const t = prev + termIds[tk];
+          if (t >= nTerms || (k > 0 ? t <= prev : t < 0)) return false;
+          tp[tk] = t;
+          prev = t;
+          this.termDf[t]++;
+        }
+        const en = entityCount[r];
+        if (en < 0) return false;
+        this.entOff[id] = ek;
+        this.entLen[id] = en;
+        for (let k = 0; k < en; k++, ek++) {
+          const e = entityIds[ek];
+          if (e < 0 || e >= nEnts) return false;
+          ep[ek] = e;
+          this.entDf[e]++;
+        }
+        const mn = timeCount[r];
+        if (mn < 0 || mn > MAX_TIMES) return false;
+        this.timeOff[id] = mk;
+        this.timeLen[id] = 3 * mn;
+        for (let k = 0; k < 3 * mn; k += 3, mk += 3) {
+          mp[mk] = times[mk];
+          mp[mk + 1] = times[mk] + times[mk + 1];
+          mp[mk + 2] = times[mk + 2];
+        }
+        const fn = tollCount[r] + numberCount[r];
+        if (tollCount[r] < 0 || numberCount[r] < 0) return false;
+        this.figOff[id] = fk;
+        this.tollLen[id] = tollCount[r];
+        this.numLen[id] = numberCount[r];
+        for (let k = 0; k < fn; k++, fk++) {
+          const x = st.figures[fk];
+          if (typeof x !== 'number') return false;
+          fp[fk] = x;
+        }
+        this.liveTerms += tn;
+      }
+    }
+    this.termPool.n = tk;
+    this.entPool.n = ek;
+    this.timePool.n = mk;
+    this.figPool.n = fk;
+    this.live = n;
+    this.nextId = n + 1;
+
+    const quoteRecords = unpackInts(st.quoteRecords);
+    const quoteCount = unpackInts(st.quoteCount);
+    const shingleCount = unpackInts(st.shingleCount);
+    const shingles = unpackInts(st.shingles);
+    if (!quoteRecords || !quoteCount || !shingleCount || !shingles || quoteCount.length !== quoteRecords.length) return false;
+    if (sumOf(quoteCount) !== st.quoteTexts.length || shingleCount.length !== st.quoteTexts.length) return false;
+    if (sumOf(shingleCount) !== shingles.length) return false;
+    let qk = 0;
+    let sk = 0;
+    let prevRecord = -1;
+    for (let i = 0; i < quoteRecords.length; i++) {
+      const r = quoteRecords[i];
+      if (r <= prevRecord || r >= n || quoteCount[i] <= 0) return false;
+      prevRecord = r;
+      const qs: Quote[] = [];
+      for (let j = 0; j < quoteCount[i]; j++, qk++) {
+        const text = st.quoteTexts[qk];
+        const c = shingleCount[qk];
+        if (typeof text !== 'string' || c < 0) return false;
+        qs.push({ text, shingles: Array.from(shingles.subarray(sk, sk + c)) });
+        sk += c;
+      }
+      this.addQuotes(r + 1, qs);
+    }
+    return true;
+  }
+
   // -------------------------------------------------------------------------------------------------
+
+  /** Makes room for passage id `id` in every column. */
+  private reserveRecord(id: number): void {
+    if (id < this.recPassage.length) return;
+    const n = Math.max(id + 1, this.recPassage.length * 2);
+    this.recPassage = grownI32(this.recPassage, n);
+    this.termOff = grownI32(this.termOff, n);
+    this.termLen = grownI32(this.termLen, n);
+    this.entOff = grownI32(this.entOff, n);
+    this.entLen = grownI32(this.entLen, n);
+    this.timeOff = grownI32(this.timeOff, n);
+    this.timeLen = grownI32(this.timeLen, n);
+    this.figOff = grownI32(this.figOff, n);
+    this.tollLen = grownI32(this.tollLen, n);
+    this.numLen = grownI32(this.numLen, n);
+  }
+
+  private addQuotes(id: number, quotes: Quote[]): void {
+    this.quotes.set(id, quotes);
+    for (const q of quotes) for (const s of q.shingles) {
+      const v = this.quoteIndex.get(s);
+      if (v === undefined) this.quoteIndex.set(s, id);
+      else if (typeof v === 'number') {
+        if (v !== id) this.quoteIndex.set(s, [v, id]);
+      } else if (v[v.length - 1] !== id) v.push(id);
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    this.freshPostings = null;
+  }
+
+  private idOf(file: string, passage: number): number {
+    const art = this.articles.get(file);
+    if (!art) return -1;
+    for (let id = art.first; id < art.first + art.count; id++) if (this.recPassage[id] === passage) return id;
+    return -1;
+  }
+
+  /** Gives back the spare room growth left in the columns (they double as a bulk build fills them). */
+  private trim(): void {
+    const fit = (have: number, need: number) => have > need + (need >> 3) + 1024;
+    for (const pool of [this.termPool, this.entPool, this.timePool]) {
+      if (fit(pool.a.length, pool.n)) pool.a = pool.a.slice(0, pool.n + 256);
+    }
+    if (fit(this.figPool.a.length, this.figPool.n)) this.figPool.a = this.figPool.a.slice(0, this.figPool.n + 256);
+    if (fit(this.recPassage.length, this.nextId)) {
+      const n = this.nextId + 256;
+      this.recPassage = this.recPassage.slice(0, n);
+      this.termOff = this.termOff.slice(0, n);
+      this.termLen = this.termLen.slice(0, n);
+      this.entOff = this.entOff.slice(0, n);
+      this.entLen = this.entLen.slice(0, n);
+      this.timeOff = this.timeOff.slice(0, n);
+      this.timeLen = this.timeLen.slice(0, n);
+      this.figOff = this.figOff.slice(0, n);
+      this.tollLen = this.tollLen.slice(0, n);
+      this.numLen = this.numLen.slice(0, n);
+    }
+  }
+
+  /** Rewrites the flat columns without the slices of removed passages (ids stay). */
+  private compact(): void {
+    const terms = new I32Pool(Math.max(1024, this.liveTerms));
+    const ents = new I32Pool(1024);
+    const times = new I32Pool(1024);
+    const figs = new F64Pool();
+    for (let id = 1; id < this.nextId; id++) {
+      if (this.recFile[id] === '') continue;
+      const to = this.termOff[id];
+      this.termOff[id] = terms.n;
+      for (let k = to, e = to + this.termLen[id]; k < e; k++) terms.push(this.termPool.a[k]);
+      const eo = this.entOff[id];
+      this.entOff[id] = ents.n;
+      for (let k = eo, e = eo + this.entLen[id]; k < e; k++) ents.push(this.entPool.a[k]);
+      const mo = this.timeOff[id];
+      this.timeOff[id] = times.n;
+      for (let k = mo, e = mo + this.timeLen[id]; k < e; k++) times.push(this.timePool.a[k]);
+      const fo = this.figOff[id];
+      this.figOff[id] = figs.n;
+      for (let k = fo, e = fo + this.tollLen[id] + this.numLen[id]; k < e; k++) figs.push(this.figPool.a[k]);
+    }
+    this.termPool = terms;
+    this.entPool = ents;
+    this.timePool = times;
+    this.figPool = figs;
+    this.deadTerms = 0;
+  }
+
+  /** Brings the posting lists up to date: a side index for a few new passages, a rebuild for many. */
+  private ensurePostings(): void {
+    const fresh = this.nextId - this.builtUpTo;
+    if (this.postStart && fresh <= FRESH_MAX && this.deadBuilt <= Math.max(1000, this.postIds.length / 4)) {
+      if (fresh > 0 && !this.freshPostings) {
+        const map = new Map<number, number[]>();
+        const tp = this.termPool.a;
+        for (let id = this.builtUpTo; id < this.nextId; id++) {
+          if (this.recFile[id] === '') continue;
+          for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) {
+            const list = map.get(tp[k]);
+            if (list) list.push(id);
+            else map.set(tp[k], [id]);
+          }
+        }
+        this.freshPostings = map;
+      }
+      return;
+    }
+    const nT = this.termStr.length;
+    const start = new Int32Array(nT + 1);
+    const tp = this.termPool.a;
+    for (let id = 1; id < this.nextId; id++) {
+      if (this.recFile[id] === '') continue;
+      for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) start[tp[k] + 1]++;
+    }
+    for (let t = 0; t < nT; t++) start[t + 1] += start[t];
+    const ids = new Int32Array(start[nT]);
+    const fill = start.slice(0, nT);
+    for (let id = 1; id < this.nextId; id++) {
+      if (this.recFile[id] === '') continue;
+      for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
+    }
+    this.postStart = start;
+    this.postIds = ids;
+    this.trim();
+    this.builtUpTo = this.nextId;
+    this.deadBuilt = 0;
+    this.freshPostings = null;
+  }
 
   private internTerm(t: string): number {
     let id = this.termIds.get(t);
@@ -299,10 +805,13 @@ export class EventIndex {
       this.termIds.set(t, id);
       this.termStr.push(t);
       this.termSurface.push('');
-      this.termDf.push(0);
-      this.postings.push([]);
-      this.idfCache.push(0);
-      this.idfStamp.push(-1);
+      if (id >= this.termDf.length) {
+        this.termDf = grownI32(this.termDf, id + 1);
+        this.idfCache = grownF64(this.idfCache, this.termDf.length);
+        const stamps = new Int32Array(this.termDf.length).fill(-1);
+        stamps.set(this.idfStamp);
+        this.idfStamp = stamps;
+      }
     }
     return id;
   }
@@ -314,13 +823,13 @@ export class EventIndex {
       this.entIds.set(key, id);
       const m = mentions.find((x) => x.entityId === key);
       this.entName.push(m ? text.slice(m.start, m.end).replace(/['’]s$/, '') : key);
-      this.entDf.push(0);
+      this.entDf = grownI32(this.entDf, id + 1);
     }
     return id;
   }
 
   private idf(df: number): number {
-    const n = this.recs.size;
+    const n = this.live;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -333,9 +842,10 @@ export class EventIndex {
     return this.idfCache[t];
   }
 
-  private termWeight(terms: Int32Array): number {
+  private termWeight(id: number): number {
+    const tp = this.termPool.a;
     let w = 0;
-    for (const t of terms) w += this.termIdf(t);
+    for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) w += this.termIdf(tp[k]);
     return w;
   }
 
@@ -343,100 +853,138 @@ export class EventIndex {
    * Rarity-weighted overlap of two passages' terms, cosine-normalised: symmetric, so both sides of an event
    * see the same similarity, and a long passage is not penalised for covering more than the shared event.
    */
-  private termCosine(a: Int32Array, aNorm: number, b: Int32Array): number {
-    let i = 0;
-    let j = 0;
+  private termCosine(a: number, aNorm: number, b: number): number {
+    const tp = this.termPool.a;
+    let i = this.termOff[a];
+    const ie = i + this.termLen[a];
+    let j = this.termOff[b];
+    const je = j + this.termLen[b];
     let shared = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) {
-        shared += this.termIdf(a[i]);
+    while (i < ie && j < je) {
+      if (tp[i] === tp[j]) {
+        shared += this.termIdf(tp[i]);
         i++;
         j++;
-      } else if (a[i] < b[j]) i++;
+      } else if (tp[i] < tp[j]) i++;
       else j++;
     }
     if (shared === 0) return 0;
     return shared / Math.sqrt(aNorm * this.termWeight(b));
   }
 
-  /** All candidates for `rec`, rescored, best first (no threshold). */
-  private score(rec: PassageRec): Scored[] {
-    const n = this.recs.size;
+  /** All candidates for passage `rec`, rescored, best first (no threshold). */
+  private score(rec: number): Scored[] {
+    this.ensurePostings();
+    const n = this.live;
+    const file = this.recFile[rec];
+    const tp = this.termPool.a;
     // Accumulate the rarity of shared terms over the posting lists of the passage's terms. Very common terms
     // only lengthen the lists and say little about an event; terms only this passage has find nothing.
     const maxDf = Math.max(100, Math.min(n * 0.05, 3000));
-    const q = [...rec.terms]
-      .filter((t) => this.termDf[t] > 1 && this.termDf[t] <= maxDf)
-      .sort((a, b) => this.termDf[a] - this.termDf[b])
-      .slice(0, QUERY_TERMS);
-    if (this.acc.length < this.nextId) {
-      const grown = new Float64Array(Math.max(this.nextId, this.acc.length * 2));
-      this.acc = grown;
+    const q: number[] = [];
+    for (let k = this.termOff[rec], e = k + this.termLen[rec]; k < e; k++) {
+      const t = tp[k];
+      if (this.termDf[t] > 1 && this.termDf[t] <= maxDf) q.push(t);
     }
+    q.sort((a, b) => this.termDf[a] - this.termDf[b]);
+    if (q.length > QUERY_TERMS) q.length = QUERY_TERMS;
+    if (this.acc.length < this.nextId) this.acc = new Float64Array(Math.max(this.nextId, this.acc.length * 2));
     const acc = this.acc;
     const touched: number[] = [];
+    const start = this.postStart!;
+    const ids = this.postIds;
+    const fresh = this.freshPostings;
     for (const t of q) {
       const w = this.termIdf(t);
-      for (const id of this.postings[t]) {
+      if (t + 1 < start.length) {
+        for (let k = start[t], e = start[t + 1]; k < e; k++) {
+          const id = ids[k];
+          if (acc[id] === 0) touched.push(id);
+          acc[id] += w;
+        }
+      }
+      const more = fresh?.get(t);
+      if (more) for (const id of more) {
         if (acc[id] === 0) touched.push(id);
         acc[id] += w;
       }
     }
     const ranked: [number, number][] = [];
     for (const id of touched) {
-      const c = this.recs.get(id);
+      const f = this.recFile[id];
       // Shorter passages sharing as much are closer; the square root keeps long ones in the running.
-      if (c && c.file !== rec.file) ranked.push([id, acc[id] / Math.sqrt(c.terms.length)]);
+      if (f !== '' && f !== file) ranked.push([id, acc[id] / Math.sqrt(this.termLen[id])]);
       acc[id] = 0;
     }
     ranked.sort((a, b) => b[1] - a[1]);
     const bm = new Map<number, number>();
-    for (const [id, sc] of ranked.slice(0, this.opts.candidates)) bm.set(id, sc);
+    for (let i = 0; i < ranked.length && i < this.opts.candidates; i++) bm.set(ranked[i][0], ranked[i][1]);
     // Shared quotations are candidates even when the wording around them differs.
-    for (const qt of rec.quotes) for (const s of qt.shingles) {
-      for (const id of this.quoteIndex.get(s) ?? []) if (!bm.has(id) && this.recs.get(id)?.file !== rec.file) bm.set(id, 0);
+    const quotes = this.quotes.get(rec);
+    if (quotes) for (const qt of quotes) for (const s of qt.shingles) {
+      const v = this.quoteIndex.get(s);
+      if (typeof v === 'number') {
+        if (!bm.has(v) && this.recFile[v] !== file) bm.set(v, 0);
+      } else if (v) for (const id of v) if (!bm.has(id) && this.recFile[id] !== file) bm.set(id, 0);
     }
     const out: Scored[] = [];
-    const qNorm = this.termWeight(rec.terms);
+    const qNorm = this.termWeight(rec);
     for (const id of bm.keys()) {
-      const c = this.recs.get(id);
-      if (!c) continue;
-      out.push(this.rescore(rec, c, this.termCosine(rec.terms, qNorm, c.terms)));
+      if (this.recFile[id] === '') continue;
+      out.push(this.rescore(rec, id, this.termCosine(rec, qNorm, id)));
     }
     out.sort((a, b) => b.score - a.score || a.id - b.id);
     return out;
   }
 
-  private rescore(a: PassageRec, b: PassageRec, termSim: number): Scored {
+  private tollsOf(id: number): number[] {
+    const o = this.figOff[id];
+    return Array.from(this.figPool.a.subarray(o, o + this.tollLen[id]));
+  }
+
+  private numbersOf(id: number): number[] {
+    const o = this.figOff[id] + this.tollLen[id];
+    return Array.from(this.figPool.a.subarray(o, o + this.numLen[id]));
+  }
+
+  private rescore(a: number, b: number, termSim: number): Scored {
     // Entities: rarity-weighted overlap, cosine-like so long passages do not win by size alone.
     let wa = 0;
     let wb = 0;
     let ws = 0;
     const shared: number[] = [];
-    const bset = new Set(b.entities);
-    for (const e of a.entities) {
+    const ep = this.entPool.a;
+    const bo = this.entOff[b];
+    const be = bo + this.entLen[b];
+    for (let i = this.entOff[a], ie = i + this.entLen[a]; i < ie; i++) {
+      const e = ep[i];
       const w = this.idf(this.entDf[e]);
       wa += w;
-      if (bset.has(e)) {
+      let inB = false;
+      for (let j = bo; j < be; j++) if (ep[j] === e) {
+        inB = true;
+        break;
+      }
+      if (inB) {
         ws += w;
         shared.push(e);
       }
     }
-    for (const e of b.entities) wb += this.idf(this.entDf[e]);
+    for (let j = bo; j < be; j++) wb += this.idf(this.entDf[ep[j]]);
     const entSim = wa > 0 && wb > 0 ? ws / Math.sqrt(wa * wb) : 0;
 
-    const time = timeRelation(a.times, b.times);
-    const tolls = sharedFigures(a.tolls, b.tolls, 0.25);
-    const numbers = sharedFigures(
-      a.numbers.filter((x) => x >= 10),
-      b.numbers.filter((x) => x >= 10),
-      0,
-    );
+    const time = timeRelation(this.timePool.a, this.timeOff[a], this.timeLen[a], this.timeOff[b], this.timeLen[b]);
+    const tolls = this.tollLen[a] && this.tollLen[b] ? sharedFigures(this.tollsOf(a), this.tollsOf(b), 0.25) : NO_FIGURES;
+    const numbers = this.numLen[a] && this.numLen[b]
+      ? sharedFigures(this.numbersOf(a).filter((x) => x >= 10), this.numbersOf(b).filter((x) => x >= 10), 0)
+      : NO_FIGURES;
     let quote: Quote | null = null;
-    if (a.quotes.length && b.quotes.length) {
+    const aq = this.quotes.get(a);
+    const bq = this.quotes.get(b);
+    if (aq && bq) {
       const bs = new Set<number>();
-      for (const q of b.quotes) for (const s of q.shingles) bs.add(s);
-      quote = a.quotes.find((q) => q.shingles.some((s) => bs.has(s))) ?? null;
+      for (const q of bq) for (const s of q.shingles) bs.add(s);
+      quote = aq.find((q) => q.shingles.some((s) => bs.has(s))) ?? null;
     }
     const base =
       0.5 * termSim +
@@ -446,11 +994,11 @@ export class EventIndex {
       (quote ? 0.3 : 0);
     // Both passages naming the same day (or period) in their text is stronger than publication dates agreeing.
     const score = round(base * time.factor * (1 + time.boost));
-    return { id: b.id, score, termSim, shared, time, tolls, numbers: numbers.exact, quote };
+    return { id: b, score, termSim, shared, time, tolls, numbers: numbers.exact, quote };
   }
 
-  private explain(a: PassageRec, s: Scored): PassageLink {
-    const b = this.recs.get(s.id)!;
+  private explain(a: number, s: Scored): PassageLink {
+    const b = s.id;
     const parts: string[] = [];
     if (s.time.label) parts.push(s.time.label);
     const names = s.shared
@@ -458,8 +1006,9 @@ export class EventIndex {
       .slice(0, 5)
       .map((e) => this.entName[e]);
     // Shared content words explain a link that names alone do not (e.g. "chemical", "convoy").
-    const bterms = new Set(b.terms);
-    const words = [...a.terms]
+    const tp = this.termPool.a;
+    const bterms = new Set(tp.subarray(this.termOff[b], this.termOff[b] + this.termLen[b]));
+    const words = Array.from(tp.subarray(this.termOff[a], this.termOff[a] + this.termLen[a]))
       .filter((t) => bterms.has(t) && !/^[\u00a7@]/.test(this.termStr[t]))
       .sort((x, y) => this.termDf[x] - this.termDf[y])
       .slice(0, Math.max(0, 5 - names.length))
@@ -470,10 +1019,97 @@ export class EventIndex {
     else if (s.tolls.near.length) parts.push('tolls ' + s.tolls.near.map(([x, y]) => `${x}/${y}`).join(', '));
     if (s.numbers.length) parts.push('figures ' + s.numbers.slice(0, 3).join(', '));
     if (s.quote) parts.push(`quote “${s.quote.text}”`);
-    return { file: b.file, passage: b.passage, score: s.score, reason: parts.join('; '), shared: sharedAll };
+    return { file: this.recFile[b], passage: this.recPassage[b], score: s.score, reason: parts.join('; '), shared: sharedAll };
   }
 }
 
+const NO_FIGURES: { exact: number[]; near: [number, number][] } = { exact: [], near: [] };
+
+function sumOf(xs: Int32Array): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function restore(state: unknown): EventIndex | null {
+  if (!state || typeof state !== 'object') return null;
+  const st = state as EventIndexState;
+  if (st.format !== STATE_FORMAT || st.version !== STATE_VERSION) return null;
+  for (const k of ['terms', 'surfaces', 'entities', 'entityNames', 'files', 'figures', 'quoteTexts'] as const) {
+    if (!Array.isArray(st[k])) return null;
+  }
+  if (typeof st.threshold !== 'number' || typeof st.candidates !== 'number') return null;
+  const index = new EventIndex({ threshold: st.threshold, candidates: st.candidates });
+  // `load` is private to instances; restoring is the one place it runs.
+  return (index as unknown as { load(s: EventIndexState): boolean }).load(st) ? index : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Integer columns packed into strings: zigzag varints, 5 bits a character over a URL-safe alphabet (no JSON
+// escaping); the last character of a number is in the lower half of the alphabet, others in the upper.
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT_OF = (() => {
+  const d = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) d[ALPHABET.charCodeAt(i)] = i;
+  return d;
+})();
+const CODE_OF = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
+class IntWriter {
+  private buf = new Uint8Array(256);
+  private n = 0;
+  private parts: string[] = [];
+
+  put(x: number): void {
+    let z = ((x << 1) ^ (x >> 31)) >>> 0;
+    if (this.n + 7 > this.buf.length) this.flush();
+    while (z >= 32) {
+      this.buf[this.n++] = CODE_OF[32 | (z & 31)];
+      z >>>= 5;
+    }
+    this.buf[this.n++] = CODE_OF[z];
+  }
+
+  private flush(): void {
+    this.parts.push(String.fromCharCode.apply(null, this.buf.subarray(0, this.n) as unknown as number[]));
+    this.n = 0;
+    if (this.buf.length < 8192) this.buf = new Uint8Array(this.buf.length * 4);
+  }
+
+  done(): string {
+    this.flush();
+    return this.parts.join('');
+  }
+}
+
+/** The numbers `IntWriter` packed, or null when the string is not such a packing. */
+function unpackInts(s: unknown): Int32Array | null {
+  if (typeof s !== 'string') return null;
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = c < 128 ? DIGIT_OF[c] : -1;
+    if (d < 0) return null;
+    if (d < 32) count++;
+  }
+  const out = new Int32Array(count);
+  let z = 0;
+  let shift = 0;
+  let k = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = DIGIT_OF[s.charCodeAt(i)];
+    if (shift > 30) return null;
+    z |= (d & 31) << shift;
+    if (d < 32) {
+      out[k++] = (z >>> 1) ^ -(z & 1);
+      z = 0;
+      shift = 0;
+    } else shift += 5;
+  }
+  if (shift !== 0) return null;
+  return out;
+}
 interface TimeRelation {
   factor: number;
   /** Extra weight when both passages name the shared time in their own text. */
@@ -511,7 +1147,7 @@ function publicationSpans(ref: TimeRef): TimeSpan[] {
  * publication date) is about that day; otherwise it is about the periods it names and, as the news usually
  * is, the days just before publication.
  */
-function packTimes(spans: TimeSpan[], pub: TimeSpan[]): Int32Array {
+function packTimes(spans: TimeSpan[], pub: TimeSpan[]): number[] {
   const days = spans.filter((s) => s.precision === 'day');
   const chosen: [TimeSpan, number][] = days.length
     ? days.map((s) => [s, F_DAY])
@@ -527,28 +1163,28 @@ function packTimes(spans: TimeSpan[], pub: TimeSpan[]): Int32Array {
     // chronology, not an event report, and its first ones are enough.
     if (flat.length >= 3 * MAX_TIMES) break;
   }
-  return flat.length ? Int32Array.from(flat) : EMPTY_I32;
+  return flat;
 }
 
 /** How compatible two passages' times are: 1 for the same day, falling fast with the gap between them. */
-function timeRelation(a: Int32Array, b: Int32Array): TimeRelation {
-  if (!a.length || !b.length) return { factor: 0.6, boost: 0, label: '' };
+function timeRelation(pool: Int32Array, ao: number, an: number, bo: number, bn: number): TimeRelation {
+  if (!an || !bn) return { factor: 0.6, boost: 0, label: '' };
   let best = Infinity;
   let bestExact = false;
   let bestPair: [number, number, number, number] = [0, 0, 0, 0];
   let boost = 0;
-  for (let i = 0; i < a.length; i += 3) {
-    for (let j = 0; j < b.length; j += 3) {
-      const gap = Math.max(0, Math.max(a[i], b[j]) - Math.min(a[i + 1], b[j + 1]));
-      const exact = (a[i + 2] & F_DAY) !== 0 && (b[j + 2] & F_DAY) !== 0;
-      if (gap === 0 && !(a[i + 2] & F_PUB) && !(b[j + 2] & F_PUB)) {
-        const fine = a[i + 1] - a[i] < 31 && b[j + 1] - b[j] < 31;
+  for (let i = ao; i < ao + an; i += 3) {
+    for (let j = bo; j < bo + bn; j += 3) {
+      const gap = Math.max(0, Math.max(pool[i], pool[j]) - Math.min(pool[i + 1], pool[j + 1]));
+      const exact = (pool[i + 2] & F_DAY) !== 0 && (pool[j + 2] & F_DAY) !== 0;
+      if (gap === 0 && !(pool[i + 2] & F_PUB) && !(pool[j + 2] & F_PUB)) {
+        const fine = pool[i + 1] - pool[i] < 31 && pool[j + 1] - pool[j] < 31;
         boost = Math.max(boost, exact ? 0.6 : fine ? 0.4 : 0.25);
       }
       if (gap < best || (gap === best && exact && !bestExact)) {
         best = gap;
         bestExact = exact;
-        bestPair = [a[i], a[i + 1], b[j], b[j + 1]];
+        bestPair = [pool[i], pool[i + 1], pool[j], pool[j + 1]];
       }
     }
   }

@@ -1,0 +1,119 @@
+// A built event index saved as JSON and restored (the warm start) must link exactly as the index it came from,
+// keep accepting edits, and refuse anything that is not such a state instead of linking from garbage.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article';
+import { EventIndex, type EventArticleInput } from '../../src/core/events';
+import { namesInputs } from './events-names';
+
+const dir = new URL('../fixtures/fa-kes/', import.meta.url);
+
+function load(): EventArticleInput[] {
+  const inputs: EventArticleInput[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.md') || f === 'README.md') continue;
+    const text = readFileSync(new URL(f, dir), 'utf8');
+    const parsed = parseArticle(text);
+    inputs.push({ file: f, text, passages: parsed.passages, meta: parsed.meta, mentions: [] });
+  }
+  return namesInputs(inputs);
+}
+
+/** Every answer the index gives: links of every passage and related articles of every file. */
+function answers(index: EventIndex, inputs: EventArticleInput[]): string[] {
+  const out: string[] = [];
+  for (const a of inputs) {
+    out.push(JSON.stringify(index.relatedArticles(a.file, 50)));
+    for (const p of a.passages) out.push(JSON.stringify(index.related(a.file, p.index, 20)));
+  }
+  return out;
+}
+
+function roundTrip(index: EventIndex): EventIndex | null {
+  return EventIndex.fromState(JSON.parse(JSON.stringify(index.exportState())));
+}
+
+describe('event index state (FA-KES)', () => {
+  const inputs = load();
+  const built = new EventIndex();
+  for (const a of inputs) built.setArticle(a);
+  const json = JSON.stringify(built.exportState());
+  const restored = EventIndex.fromState(JSON.parse(json));
+
+  it('restores to an index that answers every passage and article query exactly as the original', () => {
+    expect(restored).not.toBeNull();
+    expect(restored!.size).toBe(built.size);
+    expect(restored!.passageCount).toBe(built.passageCount);
+    const a = answers(built, inputs);
+    const b = answers(restored!, inputs);
+    expect(a.filter((x) => x !== '[]').length).toBeGreaterThan(1000); // FA-KES passages do link
+    expect(b).toEqual(a);
+  }, 60_000);
+
+  it('is compact: well under half the size than the texts it indexes', () => {
+    const textChars = inputs.reduce((n, a) => n + a.text.length, 0);
+    expect(json.length).toBeLessThan(textChars / 2);
+  });
+
+  it('takes edits after a restore exactly as the original does', () => {
+    const original = new EventIndex();
+    for (const a of inputs) original.setArticle(a);
+    const warm = roundTrip(original)!;
+    // An article rewritten with another article's body, one removed, one re-added unchanged.
+    const [x, y, z, w] = [inputs[10], inputs[200], inputs[300], inputs[400]];
+    const edited: EventArticleInput = { ...x, text: y.text, passages: y.passages, meta: y.meta, mentions: y.mentions };
+    // Queried before the edits (its postings are then built, and the edits indexed on the side), unlike the original.
+    const queried = new EventIndex();
+    for (const a of inputs) queried.setArticle(a);
+    expect(warm.relatedArticles(y.file)).toEqual(queried.relatedArticles(y.file));
+    for (const ix of [original, warm, queried]) {
+      ix.setArticle(edited);
+      ix.removeArticle(z.file);
+      ix.setArticle(w);
+    }
+    const rest = inputs.filter((a) => a !== z && a !== x);
+    const probe = [edited, ...rest.slice(0, 120), w, y];
+    expect(warm.passageCount).toBe(original.passageCount);
+    expect(answers(warm, probe)).toEqual(answers(original, probe));
+    expect(answers(queried, probe)).toEqual(answers(original, probe));
+    expect(warm.related(z.file, 1)).toEqual([]);
+    // The edited article now tells y's story, so it links to y.
+    expect(warm.relatedArticles(edited.file).map((r) => r.file)).toContain(y.file);
+    // And a second round trip after the edits still answers the same.
+    expect(answers(roundTrip(warm)!, probe)).toEqual(answers(original, probe));
+  }, 60_000);
+
+  it('refuses malformed or foreign states with null, never an exception', () => {
+    const good = JSON.parse(json) as Record<string, unknown>;
+    const variants: unknown[] = [
+      null,
+      undefined,
+      42,
+      'state',
+      [],
+      {},
+      { ...good, version: 999 },
+      { ...good, format: 'other' },
+      { ...good, terms: 'x' },
+      { ...good, termIds: (good.termIds as string).slice(0, -5) },
+      { ...good, termIds: (good.termIds as string).slice(0, 100) + '!' + (good.termIds as string).slice(101) },
+      { ...good, entityIds: (good.entityIds as string).slice(1) },
+      { ...good, terms: (good.terms as string[]).slice(0, 10) },
+      { ...good, files: (good.files as string[]).slice(1) },
+      { ...good, figures: [] },
+      { ...good, passagesPerFile: 42 },
+      { ...good, quoteTexts: [] },
+    ];
+    for (const v of variants) expect(EventIndex.fromState(v)).toBeNull();
+    // The untouched state still restores (the variants above were each one flaw away from it).
+    expect(EventIndex.fromState(JSON.parse(json))).not.toBeNull();
+  });
+
+  it('restores an empty index', () => {
+    const empty = EventIndex.fromState(JSON.parse(JSON.stringify(new EventIndex().exportState())));
+    expect(empty).not.toBeNull();
+    expect(empty!.size).toBe(0);
+    empty!.setArticle(inputs[0]);
+    expect(empty!.size).toBe(1);
+  });
+});
