@@ -76,7 +76,7 @@ function isSorted(ms: Mention[]): boolean {
 }
 
 /** Sorts one file's parallel arrays by start (stable), unless they already are. */
-function sortByStart(f: FileMentions): void {
+export function sortByStart(f: FileMentions): void {
   const { ms, ids } = f;
   let sorted = true;
   for (let i = 1; i < ms.length && sorted; i++) if (ms[i - 1].start > ms[i].start) sorted = false;

@@ -2,7 +2,7 @@
 export type { NameArticleInput, ArticleNames, RawMention, RawDefinition, RawRelation, RawAcronym, KindCue } from './extract';
 export { extractNames } from './extract';
 export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './resolve';
-export { resolveEntities } from './resolve';
+export { resolveEntities, resolveEntitiesSteps } from './resolve';
 export type { EntityIndexState } from './persist';
 export { exportEntityIndex, importEntityIndex } from './persist';
 export type { HoverContext } from './hover';
