@@ -2,9 +2,11 @@
 // file. Platform-free: the caller stores the string wherever it likes (the extension under storageUri, the CLI in
 // a folder) and hands it back at the next start.
 //
-// Only what is a pure function of one file's text is kept (metadata, passages, headings, parse warnings, and the
-// per-article name extraction): anything that depends on other files (entity resolution, event links) is rebuilt
-// from these, so a cache can never make one file's change invisible in another.
+// Per file, what is a pure function of its text (metadata, passages, headings, parse warnings, the per-article name
+// extraction), keyed by content hash. Beside them, the corpus-wide state (resolved entities, the event index) as it
+// was at export, with a fingerprint of every (file, hash) pair and glossary it was computed from: it is used only
+// when the fingerprint matches at the next start, so a cache can never make one file's change invisible in another
+// (the event index is also reused per article, by a signature of its hash and its mentions' entities).
 //
 // Format: JSON (JSON.parse is the fastest general decoder a JS engine has), with passages packed as flat number
 // arrays, which is most of the volume. Anything unexpected — wrong format tag, another version, another salt,
@@ -12,7 +14,7 @@
 import type { ArticleMeta, Heading, ParsedArticle, Passage, PassageKind } from './types';
 
 /** Bump whenever the parser, the names extraction or this format changes what it produces for the same text. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 const FORMAT = 'parallax-index';
 
 /** One file's parse, to export: everything `setText` would otherwise compute from the text alone. */
@@ -23,6 +25,8 @@ export interface CacheEntry<N = unknown> {
   names?: N;
   /** The article text, so that mention surfaces equal to their range need not be stored. */
   text?: string;
+  /** A names extraction still in its packed form (restored and never needed since): written back as it is. */
+  packedNames?: unknown;
 }
 
 /** One file's parse, as restored: the names extraction is unpacked against the text once the file is read. */
@@ -31,10 +35,12 @@ export interface RestoredEntry<N = unknown> {
   parsed: ParsedArticle;
   /** The names extraction for this text (identical to a fresh one), or undefined when none was cached. */
   names(text: string, file: string): N | undefined;
+  /** The packed names extraction while it has not been unpacked (for re-export without unpacking), else null. */
+  packedNames(): unknown;
 }
 
 export type CacheDecodeResult<N = unknown> =
-  | { ok: true; entries: Map<string, RestoredEntry<N>> }
+  | { ok: true; entries: Map<string, RestoredEntry<N>>; linked: unknown }
   | { ok: false; reason: string };
 
 /**
@@ -51,7 +57,11 @@ const KINDS: PassageKind[] = ['body', 'boilerplate'];
 type PackedPassages = (number | string | null)[];
 type PackedEntry = [hash: string, meta: ArticleMeta, bodyStart: number, headings: [number, number, string][], passages: PackedPassages, warnings: string[], names: unknown];
 
-export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string): string {
+/**
+ * `linked` is the corpus-wide state (resolved entities, event index) at export time, opaque here: the corpus checks
+ * on import that it was computed from exactly the files and glossaries it has, and otherwise rebuilds it.
+ */
+export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: unknown = null): string {
   const out: PackedEntry[] = [];
   for (const e of entries) {
     const p = e.parsed;
@@ -64,10 +74,10 @@ export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string): 
       p.headings.map((h) => [h.start, h.end, h.text]),
       packPassages(p.passages),
       p.warnings,
-      e.names === undefined ? null : packNames(e.names, e.text),
+      e.names !== undefined ? packNames(e.names, e.text) : e.packedNames ?? null,
     ]);
   }
-  return JSON.stringify({ format: FORMAT, version: CACHE_VERSION, salt, entries: out });
+  return JSON.stringify({ format: FORMAT, version: CACHE_VERSION, salt, entries: out, linked });
 }
 
 export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string): CacheDecodeResult<N> {
@@ -94,7 +104,7 @@ export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string
     if (!entry) return { ok: false, reason: 'malformed entry' };
     entries.set(entry.hash, entry);
   }
-  return { ok: true, entries };
+  return { ok: true, entries, linked: root.linked ?? null };
 }
 
 function packPassages(passages: Passage[]): PackedPassages {
@@ -144,6 +154,7 @@ function unpackEntry<N>(raw: unknown): RestoredEntry<N> | null {
       if (!first) return undefined;
       return (first.file === file ? first : { ...first, file }) as N;
     },
+    packedNames: () => packed,
   };
 }
 

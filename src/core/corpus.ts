@@ -9,7 +9,7 @@ import { makeFileFilter, type FileFilter } from './fileFilter';
 import { contentHash } from './hash';
 import { decodeBytes, foldSpace, LineMap } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
-import { extractNames, hoverMarkdown, resolveEntities, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
+import { exportEntityIndex, extractNames, hoverMarkdown, importEntityIndex, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { EventIndex } from './events';
 import { buildTree, type TreeOutlet } from './tree';
@@ -70,6 +70,18 @@ const RESULT_TEXT_CHARS = 400;
 
 interface CachedDerived {
   names?: ArticleNames;
+  /** The persisted extraction for this text, unpacked only when a resolution needs it (most warm starts never do). */
+  restoredNames?: RestoredEntry<ArticleNames>;
+}
+
+/** Corpus-wide state persisted beside the per-file entries (see cache.ts), as exported by `exportLinked`. */
+interface LinkedState {
+  /** Fingerprint of the files (path and content hash) and glossaries the state was computed from. */
+  fingerprint: string;
+  entities: unknown;
+  events: unknown;
+  /** Per-file signature (hash and mention entity ids) of what the event index was fed. */
+  signatures: [string, string][];
 }
 
 export class Corpus {
@@ -108,6 +120,10 @@ export class Corpus {
   private eventsSyncedWith: EntityIndex | null = null;
   /** Parse results restored from a persisted index, by content hash, for setText to use instead of parsing. */
   private restored = new Map<string, RestoredEntry<ArticleNames>>();
+  /** Counts changes to articles and glossaries, so work done in slices can tell that it went stale. */
+  private mutations = 0;
+  /** Corpus-wide state from the persisted index, until the first query adopts (or discards) it. */
+  private restoredLinked: LinkedState | null = null;
   /** Files parsed from text vs restored from the persisted index since this corpus was created. */
   readonly stats = { parsed: 0, restored: 0 };
 
@@ -171,6 +187,7 @@ export class Corpus {
     const parsed = cached ? cached.parsed : parseArticle(text, this.readOptions);
     if (cached) this.stats.restored++;
     else this.stats.parsed++;
+    this.mutations++;
     const record: ArticleRecord = {
       file,
       text,
@@ -180,8 +197,7 @@ export class Corpus {
       warnings: [...decodeWarnings, ...parsed.warnings],
     };
     this.dropDerived(file);
-    const names = cached?.names(text, file);
-    if (names) this.derived.set(file, { names });
+    if (cached) this.derived.set(file, { restoredNames: cached });
     this.records.set(file, record);
     this.updateEntities(file, record);
     if (this.passageSearch) this.indexPassages(this.passageSearch, record);
@@ -197,8 +213,66 @@ export class Corpus {
   exportCache(salt: unknown = null): string {
     this.restored = new Map();
     const entries: CacheEntry<ArticleNames>[] = [];
-    for (const r of this.records.values()) entries.push({ hash: r.hash, parsed: r.parsed, names: this.derived.get(r.file)?.names, text: r.text });
-    return encodeCache(entries, this.cacheSalt(salt));
+    for (const r of this.records.values()) {
+      const d = this.derived.get(r.file);
+      entries.push({ hash: r.hash, parsed: r.parsed, names: d?.names, packedNames: d?.names ? undefined : d?.restoredNames?.packedNames(), text: r.text });
+    }
+    return encodeCache(entries, this.cacheSalt(salt), this.exportLinked());
+  }
+
+  /** The resolved entities and the event index, when both are settled and current (else the next start rebuilds them). */
+  private exportLinked(): LinkedState | null {
+    const entities = this.entityIndex;
+    if (!entities || this.entityIndexApproximate || !this.events || this.eventsSyncedWith !== entities) return null;
+    return {
+      fingerprint: this.fingerprint(),
+      entities: exportEntityIndex(entities),
+      events: this.events.exportState(),
+      signatures: [...this.eventSignatures],
+    };
+  }
+
+  /**
+   * What the corpus-wide state depends on: every file's path and content hash, and the glossaries. Entity resolution
+   * looks at the whole corpus, so any difference means resolving again.
+   */
+  private fingerprint(): string {
+    const files = [...this.records.values()].map((r) => r.file + '\u0000' + r.hash).sort();
+    const glossaries = [...this.glossaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return contentHash(files.join('\n')) + '.' + contentHash(JSON.stringify(glossaries)) + '.' + files.length;
+  }
+
+  /**
+   * Adopt the persisted corpus-wide state: the entity index when the corpus is exactly the one it was computed from,
+   * and with it the event index. Once the corpus is `settled` (loaded) and differs, the event index alone is
+   * adopted, and articles whose hash or mentions differ from what it was fed are re-fed by syncEvents one by one.
+   * Before that (a hover while files are still loading) a mismatch keeps the state for the settled attempt.
+   */
+  private adoptLinked(settled: boolean): void {
+    const linked = this.restoredLinked;
+    if (!linked) return;
+    const exact = linked.fingerprint === this.fingerprint();
+    if (!exact && !settled) return;
+    this.restoredLinked = null;
+    const entities = exact ? importEntityIndex(linked.entities) : null;
+    const events = EventIndex.fromState(linked.events);
+    if (entities) {
+      this.entityIndex = entities;
+      this.entityIndexApproximate = false;
+      this.incrementalEdits = 0;
+      this.eventsPending = null;
+      this.eventsSyncedWith = null;
+    }
+    if (!events) return;
+    this.events = events;
+    this.eventSignatures.clear();
+    for (const [file, signature] of linked.signatures) this.eventSignatures.set(file, signature);
+    this.eventsSyncedWith = null;
+    if (entities) {
+      // Fed from exactly these files and this resolution: nothing to re-feed.
+      this.eventsSyncedWith = entities;
+      this.eventsPending = new Set();
+    }
   }
 
   /**
@@ -210,6 +284,7 @@ export class Corpus {
     const result = decodeCache<ArticleNames>(data, this.cacheSalt(salt));
     if (!result.ok) return result;
     this.restored = result.entries;
+    this.restoredLinked = isLinkedState(result.linked) ? result.linked : null;
     return { ok: true, entries: result.entries.size };
   }
 
@@ -220,6 +295,7 @@ export class Corpus {
   remove(file: string): boolean {
     const had = this.records.delete(file);
     if (had) {
+      this.mutations++;
       this.dropDerived(file);
       this.updateEntities(file, null);
     }
@@ -240,13 +316,17 @@ export class Corpus {
     const { entries, errors } = parseGlossary(file, text);
     if (errors.length === 0) {
       this.glossaries.set(file, entries);
+      this.mutations++;
       this.dropEntities();
     }
     return { errors };
   }
 
   removeGlossary(file: string): void {
-    if (this.glossaries.delete(file)) this.dropEntities();
+    if (this.glossaries.delete(file)) {
+      this.mutations++;
+      this.dropEntities();
+    }
   }
 
   glossaryFiles(): string[] {
@@ -330,15 +410,24 @@ export class Corpus {
   // ---------------------------------------------------------------- names
 
   entities(): EntityIndex {
-    if (!this.entityIndex) {
-      const inputs = [...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta, names: this.namesOf(r) }));
-      const glossary = [...this.glossaries.values()].flat();
-      this.entityIndex = resolveEntities(inputs, glossary);
-      this.entityIndexApproximate = false;
-      this.eventsPending = null;
-      this.incrementalEdits = 0;
-    }
-    return this.entityIndex;
+    if (!this.entityIndex) this.adoptLinked(false);
+    if (!this.entityIndex) this.installResolution(resolveEntities(this.resolveInputs(), this.glossaryEntries()));
+    return this.entityIndex!;
+  }
+
+  private resolveInputs(): { file: string; meta: ArticleMeta; names: ArticleNames }[] {
+    return [...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta, names: this.namesOf(r) }));
+  }
+
+  private glossaryEntries(): GlossaryEntry[] {
+    return [...this.glossaries.values()].flat();
+  }
+
+  private installResolution(index: EntityIndex): void {
+    this.entityIndex = index;
+    this.entityIndexApproximate = false;
+    this.eventsPending = null;
+    this.incrementalEdits = 0;
   }
 
   /**
@@ -480,6 +569,10 @@ export class Corpus {
   private namesOf(record: ArticleRecord): ArticleNames {
     let d = this.derived.get(record.file);
     if (!d) this.derived.set(record.file, (d = {}));
+    if (!d.names && d.restoredNames) {
+      d.names = d.restoredNames.names(record.text, record.file);
+      d.restoredNames = undefined;
+    }
     if (!d.names) {
       d.names = extractNames({
         file: record.file,
@@ -574,13 +667,30 @@ export class Corpus {
       }
       return !options.isCancelled?.();
     };
-    for (const record of [...this.records.values()]) {
+    this.adoptLinked(true);
+    // Per-article extraction only when the corpus is to be resolved (a warm start of an unchanged corpus is not).
+    const resolving = !this.entityIndex || this.entityIndexApproximate;
+    for (const record of resolving ? [...this.records.values()] : []) {
       if (this.records.get(record.file) !== record) continue;
       this.namesOf(record);
       if (!(await pause())) return false;
     }
     // Edits since the last full resolution were attached approximately; settle them with a full one.
     if (this.entityIndexApproximate) this.dropEntities();
+    // Resolution looks at the whole corpus at once (seconds at 10k articles): run in steps between pauses. When an
+    // article or glossary changes meanwhile, that resolution is stale: start again (a few times; after that, a
+    // corpus still changing is left to resolve on demand).
+    for (let attempt = 0; attempt < 3 && !this.entityIndex; attempt++) {
+      const generation = this.mutations;
+      const steps = resolveEntitiesSteps(this.resolveInputs(), this.glossaryEntries());
+      let step = steps.next();
+      while (!step.done && this.mutations === generation && !this.entityIndex) {
+        if (!(await pause())) return false;
+        step = steps.next();
+      }
+      // (this.entityIndex set meanwhile: a query needed names and resolved them itself.)
+      if (step.done && this.mutations === generation && !this.entityIndex) this.installResolution(step.value);
+    }
     const entities = this.entities();
     if (!(await pause())) return false;
     const steps = this.syncEvents(entities);
@@ -657,6 +767,16 @@ export class Corpus {
  */
 function tokenizeWords(s: string): string[] {
   return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
+}
+
+function isLinkedState(v: unknown): v is LinkedState {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o.fingerprint === 'string' &&
+    Array.isArray(o.signatures) &&
+    o.signatures.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string')
+  );
 }
 
 function newPassageSearch(): MiniSearch<{ id: number; text: string }> {

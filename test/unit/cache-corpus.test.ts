@@ -3,7 +3,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fs from 'node:fs';
 
-const spies = vi.hoisted(() => ({ parse: 0, extract: 0 }));
+const spies = vi.hoisted(() => ({ parse: 0, extract: 0, resolve: 0 }));
 
 vi.mock('../../src/core/article', async (importOriginal) => {
   const m = await importOriginal<typeof import('../../src/core/article')>();
@@ -11,7 +11,12 @@ vi.mock('../../src/core/article', async (importOriginal) => {
 });
 vi.mock('../../src/core/names', async (importOriginal) => {
   const m = await importOriginal<typeof import('../../src/core/names')>();
-  return { ...m, extractNames: (...args: Parameters<typeof m.extractNames>) => (spies.extract++, m.extractNames(...args)) };
+  return {
+    ...m,
+    extractNames: (...args: Parameters<typeof m.extractNames>) => (spies.extract++, m.extractNames(...args)),
+    resolveEntities: (...args: Parameters<typeof m.resolveEntities>) => (spies.resolve++, m.resolveEntities(...args)),
+    resolveEntitiesSteps: (...args: Parameters<typeof m.resolveEntitiesSteps>) => (spies.resolve++, m.resolveEntitiesSteps(...args)),
+  };
 });
 
 import { Corpus } from '../../src/core/corpus';
@@ -40,6 +45,7 @@ beforeAll(() => {
 beforeEach(() => {
   spies.parse = 0;
   spies.extract = 0;
+  spies.resolve = 0;
 });
 
 function load(corpus: Corpus, list = files): void {
@@ -207,5 +213,90 @@ describe('a damaged or outdated cache is ignored, and everything is parsed as if
     const salted = saltedA.exportCache({ extension: '0.1.0' });
     expect(c.importCache(salted, { extension: '0.2.0' }).ok).toBe(false);
     expect(c.importCache(salted, { extension: '0.1.0' }).ok).toBe(true);
+  });
+});
+
+describe('warm start of the corpus-wide state (resolved names, event links)', () => {
+  /** A corpus indexed and linked as the extension leaves it, and the cache it writes. */
+  async function linked(list = files): Promise<{ corpus: Corpus; cache: string }> {
+    const corpus = new Corpus();
+    load(corpus, list);
+    expect(await corpus.link({ yieldNow: async () => {} })).toBe(true);
+    return { corpus, cache: corpus.exportCache() };
+  }
+
+  /** Show Other Coverage from a few body passages of every article, in a form that does not depend on tie order. */
+  function coverage(c: Corpus): string[] {
+    const out: string[] = [];
+    for (const [f] of files) {
+      for (const p of c.get(f)!.parsed.passages.filter((x) => x.kind === 'body').slice(0, 3)) {
+        const links = c.related(f, p.start, 50).map((r) => `${r.file}#${r.passage}:${r.score}:${r.reason}`);
+        out.push(`${f}#${p.index} -> ${links.sort().join(' | ')}`);
+      }
+    }
+    return out;
+  }
+
+  const names = (c: Corpus) => c.recurringEntities().map((e) => [e.id, e.name, e.kind, e.aliases, e.mentions.length]);
+
+  it('an unchanged corpus extracts, resolves and links nothing again, and answers exactly as before', async () => {
+    const { corpus: a, cache } = await linked();
+    const b = new Corpus();
+    b.importCache(cache);
+    load(b);
+    spies.extract = 0;
+    spies.resolve = 0;
+    expect(names(b)).toEqual(names(a));
+    expect(coverage(b)).toEqual(coverage(a));
+    const [file] = files[0];
+    for (const o of hoverable(a, file)) expect(b.hover(file, o)).toEqual(a.hover(file, o));
+    expect(await b.link({ yieldNow: async () => {} })).toBe(true);
+    expect(spies.extract).toBe(0);
+    expect(spies.resolve).toBe(0);
+  });
+
+  it('with one article changed since, resolves names again from the cached extractions and links as a cold index does', async () => {
+    const { cache } = await linked();
+    const edited = files.map(([f, t], i): [string, string] => [f, i === 7 ? t.replace(/\.\s/, '. Hadi al-Bahra spoke in Doha on Sunday. ') : t]);
+    const b = new Corpus();
+    b.importCache(cache);
+    load(b, edited);
+    spies.extract = 0;
+    spies.resolve = 0;
+    expect(await b.link({ yieldNow: async () => {} })).toBe(true);
+    // Only the edited article is extracted again; the rest come from the cache.
+    expect(spies.extract).toBe(1);
+    expect(spies.resolve).toBe(1);
+    const { corpus: cold } = await linked(edited);
+    expect(names(b)).toEqual(names(cold));
+    expect(coverage(b)).toEqual(coverage(cold));
+  });
+
+  it('an article deleted since is gone from names and links', async () => {
+    const { cache } = await linked();
+    const [gone] = files[2];
+    const b = new Corpus();
+    b.importCache(cache);
+    load(b, files.filter(([f]) => f !== gone));
+    for (const e of b.recurringEntities()) for (const m of e.mentions) expect(m.file).not.toBe(gone);
+    const [file, text] = files[0];
+    for (const p of b.get(file)!.parsed.passages.filter((x) => x.kind === 'body')) {
+      for (const r of b.related(file, p.start, 50)) expect(r.file).not.toBe(gone);
+    }
+    expect(text.length).toBeGreaterThan(0);
+  });
+
+  it('a damaged corpus-wide part costs a resolution, never a wrong answer', async () => {
+    const { corpus: a, cache } = await linked();
+    const root = JSON.parse(cache);
+    root.linked.entities = { v: 999 };
+    root.linked.events = 'garbage';
+    const b = new Corpus();
+    expect(b.importCache(JSON.stringify(root)).ok).toBe(true);
+    load(b);
+    spies.resolve = 0;
+    expect(names(b)).toEqual(names(a));
+    expect(coverage(b)).toEqual(coverage(a));
+    expect(spies.resolve).toBe(1);
   });
 });
