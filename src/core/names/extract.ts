@@ -349,7 +349,7 @@ function countPieces(text: string, from: number, to: number, max: number): numbe
  * Adds the lower-case words in text[from, to) to `words`: runs of lower-case letters not glued to a letter,
  * apostrophe or hyphen before them ("well-known" gives "well", "don’t" gives "don").
  */
-function addLowerWords(text: string, from: number, to: number, words: Set<string>): void {
+function addLowerWords(text: string, from: number, to: number, words: LowerWords): void {
   const n = to;
   let i = from;
   while (i < n) {
@@ -362,7 +362,7 @@ function addLowerWords(text: string, from: number, to: number, words: Set<string
     const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45);
     let j = i + 1;
     while (j < n && isLowerCode(text.charCodeAt(j))) j++;
-    if (free) words.add(text.slice(i, j));
+    if (free) words.add(text, i, j);
     i = j;
   }
 }
@@ -393,23 +393,315 @@ function hasUnknownWord(tokenText: string, words: ReadonlySet<string>): boolean 
   return false;
 }
 
-/**
- * Strings kept by the name extractions of many articles (keys, surfaces, lower-case words) recur from article to
- * article: one shared instance per distinct value instead of one copy per article. Flat copies, so an entry never
- * holds on to the article text it was cut from. Cleared when it grows past INTERN_MAX (strings already handed out
- * stay valid; later articles just start sharing anew), so a long session does not accumulate every string seen.
- */
-const INTERN_MAX = 200_000;
+/** A flat copy: cuts of 13 characters or more are slices that keep their whole parent string alive. */
+function ownCopy(s: string): string {
+  return s.length >= 13 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+}
+
+// Strings kept by the name extractions of many articles (keys, surfaces, lower-case words) recur from article to
+// article: the tables below hand out one shared instance per distinct value instead of one copy per article, as
+// flat copies that never hold on to the article text they were cut from. Each is cleared when it grows past its
+// bound (strings already handed out stay valid; later articles just start sharing anew), so a long session does
+// not accumulate every string it has seen.
+
+const INTERN_MAX = 100_000;
 const internTable = new Map<string, string>();
 
 function intern(s: string): string {
   const hit = internTable.get(s);
   if (hit !== undefined) return hit;
   if (internTable.size >= INTERN_MAX) internTable.clear();
-  // Cuts of 13 characters or more are slices of their parent string; a JSON round trip makes a flat copy.
-  const own = s.length >= 13 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+  const own = ownCopy(s);
   internTable.set(own, own);
   return own;
+}
+
+/** A surface with its name key, both shared. */
+interface SurfaceEntry {
+  surface: string;
+  key: string;
+}
+const SURFACES_MAX = 100_000;
+const surfaceTable = new Map<string, SurfaceEntry>();
+
+function surfaceEntry(surface: string): SurfaceEntry {
+  let e = surfaceTable.get(surface);
+  if (e === undefined) {
+    if (surfaceTable.size >= SURFACES_MAX) surfaceTable.clear();
+    e = { surface: ownCopy(surface), key: intern(nameKey(surface)) };
+    surfaceTable.set(e.surface, e);
+  }
+  return e;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** FNV-1a hash of text[from, to), the key hash of RangeMap. */
+function hashRange(text: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+/**
+ * A map from strings to values that is looked up straight from a range of a text: no substring is cut for a key
+ * already present (an article repeats most of its words many times, and the corpus repeats them across
+ * articles). Open addressing with linear probing, at most half full. Emptied by `trim()` once it holds more than
+ * `max` keys, so a long session keeps a bounded table.
+ */
+class RangeMap<V> {
+  private cap = 0;
+  private keys: (string | undefined)[] = [];
+  private hashes = new Int32Array(0);
+  private values: V[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly make: (key: string) => V,
+    private readonly max: number,
+  ) {
+    this.reset();
+  }
+
+  private reset(): void {
+    this.cap = 1 << 12;
+    this.keys = new Array<string | undefined>(this.cap);
+    this.hashes = new Int32Array(this.cap);
+    this.values = new Array<V>(this.cap);
+    this.count = 0;
+  }
+
+  trim(): void {
+    if (this.count > this.max) this.reset();
+  }
+
+  /** The value of text[from, to) (`h` its hashRange), made and kept on first sight. */
+  get(text: string, from: number, to: number, h: number): V {
+    const len = to - from;
+    const mask = this.cap - 1;
+    let slot = h & mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) break;
+      if (this.hashes[slot] === h && k.length === len && sameChars(k, text, from)) return this.values[slot];
+      slot = (slot + 1) & mask;
+    }
+    const key = ownCopy(text.slice(from, to));
+    const v = this.make(key);
+    this.keys[slot] = key;
+    this.hashes[slot] = h;
+    this.values[slot] = v;
+    if (++this.count * 2 > this.cap) this.grow();
+    return v;
+  }
+
+  /** The value of a string, if present. */
+  find(s: string): V | undefined {
+    const h = hashRange(s, 0, s.length);
+    const mask = this.cap - 1;
+    let slot = h & mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) return undefined;
+      if (this.hashes[slot] === h && k === s) return this.values[slot];
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { keys, hashes, values } = this;
+    this.cap *= 2;
+    const mask = this.cap - 1;
+    this.keys = new Array<string | undefined>(this.cap);
+    this.hashes = new Int32Array(this.cap);
+    this.values = new Array<V>(this.cap);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === undefined) continue;
+      let slot = hashes[i] & mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+      this.keys[slot] = k;
+      this.hashes[slot] = hashes[i];
+      this.values[slot] = values[i];
+    }
+  }
+}
+
+function sameChars(w: string, text: string, from: number): boolean {
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+const W_LISTED = 1;
+const W_JOIN = 2;
+
+/**
+ * The lower-case words of all articles extracted so far, one shared string each: a RangeMap specialised for the
+ * commonest lookup (three in four tokens are plain lower-case words). Each slot keeps, next to its key hash, the
+ * last article that used the word and its flags, so that lookup touches as little memory as possible: the two
+ * numbers, the key and its characters. Whether an article has used a word is `mark === article`, so each article
+ * lists its distinct words in first-seen order, as a set of its own would.
+ */
+class WordTable {
+  private cap = 0;
+  /** Per slot: key hash, (last article << 2) | flags. */
+  private meta = new Int32Array(0);
+  private keys: (string | undefined)[] = [];
+  private count = 0;
+
+  constructor(private readonly max: number) {
+    this.reset(1 << 14);
+  }
+
+  private reset(cap: number): void {
+    this.cap = cap;
+    this.meta = new Int32Array(2 * cap);
+    this.keys = new Array<string | undefined>(cap);
+    this.count = 0;
+  }
+
+  trim(): void {
+    if (this.count > this.max) this.reset(1 << 14);
+  }
+
+  /** Slot of text[from, to) (`h` its hashRange), added on first sight. */
+  slot(text: string, from: number, to: number, h: number): number {
+    const len = to - from;
+    const mask = this.cap - 1;
+    let slot = h & mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) break;
+      if (this.meta[2 * slot] === h && k.length === len && sameChars(k, text, from)) return slot;
+      slot = (slot + 1) & mask;
+    }
+    const w = ownCopy(text.slice(from, to));
+    this.keys[slot] = w;
+    this.meta[2 * slot] = h;
+    this.meta[2 * slot + 1] = (w.length >= 3 && !STOPWORDS.has(w) ? W_LISTED : 0) | (JOIN_PARTICLES.has(w) || CONNECTORS.has(w) ? W_JOIN : 0);
+    if (++this.count * 2 > this.cap) {
+      this.grow();
+      return this.find(w);
+    }
+    return slot;
+  }
+
+  /** Slot of a string, or -1. */
+  find(s: string): number {
+    const h = hashRange(s, 0, s.length);
+    const mask = this.cap - 1;
+    let slot = h & mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) return -1;
+      if (this.meta[2 * slot] === h && k === s) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  word(slot: number): string {
+    return this.keys[slot]!;
+  }
+
+  isJoin(slot: number): boolean {
+    return (this.meta[2 * slot + 1] & W_JOIN) !== 0;
+  }
+
+  usedBy(slot: number, article: number): boolean {
+    return this.meta[2 * slot + 1] >>> 2 === article;
+  }
+
+  /** Marks the word as used by `article`; true the first time, with the word listed (see W_LISTED). */
+  markListed(slot: number, article: number): boolean {
+    const m = this.meta[2 * slot + 1];
+    if (m >>> 2 === article) return false;
+    this.meta[2 * slot + 1] = (article << 2) | (m & 3);
+    return (m & W_LISTED) !== 0;
+  }
+
+  private grow(): void {
+    const { meta, keys } = this;
+    this.reset(this.cap * 2);
+    const mask = this.cap - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === undefined) continue;
+      let slot = meta[2 * i] & mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+      this.keys[slot] = k;
+      this.meta[2 * slot] = meta[2 * i];
+      this.meta[2 * slot + 1] = meta[2 * i + 1];
+      this.count++;
+    }
+  }
+}
+
+const words = new WordTable(400_000);
+
+/** Everything about a token that its characters alone decide. */
+interface TokenInfo {
+  /** The name part (possessive or adjective suffix trimmed). */
+  text: string;
+  lower: string;
+  cap: boolean;
+  caps: boolean;
+  stop: boolean;
+  sPoss: boolean;
+  /**
+   * Runs of lower-case letters inside the raw token, as [from, to) offset pairs: those not glued to a letter,
+   * apostrophe or hyphen before them, plus a run at offset 0 (whose freedom depends on the character before the token).
+   */
+  lowerRuns: number[] | null;
+}
+
+const tokenInfos = new RangeMap<TokenInfo>(tokenInfo, 200_000);
+
+function tokenInfo(raw: string): TokenInfo {
+  const { text: t, stop, sPoss } = trimToken(raw);
+  let runs: number[] | null = null;
+  for (let i = 0; i < raw.length; ) {
+    const c = raw.charCodeAt(i);
+    if (!isLowerCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < raw.length && isLowerCode(raw.charCodeAt(j))) j++;
+    const prev = i > 0 ? raw.charCodeAt(i - 1) : 32;
+    if (i === 0 || !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45)) (runs ??= []).push(i, j);
+    i = j;
+  }
+  return {
+    text: t,
+    lower: t.toLowerCase(),
+    cap: t.length > 0 && isCapToken(t) && !startsWithDigit(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
+    caps: isAllCaps(t),
+    stop,
+    sPoss,
+    lowerRuns: runs,
+  };
+}
+
+/** Article counter: a word marked with the current one was used by the article being extracted (wraps within 2^30). */
+let currentArticle = 0;
+
+/** The lower-case words of the article being extracted: listed in first-seen order, each once. */
+class LowerWords {
+  constructor(readonly list: string[]) {}
+
+  add(text: string, from: number, to: number): void {
+    this.addSlot(words.slot(text, from, to, hashRange(text, from, to)));
+  }
+
+  addSlot(slot: number): void {
+    if (words.markListed(slot, currentArticle)) this.list.push(words.word(slot));
+  }
+
+  has(word: string): boolean {
+    const slot = words.find(word);
+    return slot >= 0 && words.usedBy(slot, currentArticle);
+  }
 }
 
 /**
@@ -472,6 +764,23 @@ function makeMention(
 
 type Seg = { start: number; end: number; passage: number; heading: boolean; body: boolean };
 
+/** The next position of one character at or after a given offset, remembered while offsets only grow. */
+class NextChar {
+  private from = -1;
+  private pos = -1;
+
+  constructor(private readonly ch: string) {}
+
+  /** Position of the character at or after `from`; Infinity when there is none. */
+  at(text: string, from: number): number {
+    if (from < this.from || (this.pos >= 0 && this.pos < from) || this.from < 0) {
+      this.from = from;
+      this.pos = text.indexOf(this.ch, from);
+    }
+    return this.pos < 0 ? Infinity : this.pos;
+  }
+}
+
 /** . ! ? … */
 const isSentencePunct = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
 /** " ' ” ’ ) ] after a sentence's punctuation. */
@@ -522,6 +831,10 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     }
     return titleAt >= 0 && titleAt + titleFold.length <= se;
   };
+  // Next positions of line breaks and sentence punctuation, found by indexOf (far faster than a loop per character).
+  const nl = new NextChar('\n');
+  const cr = new NextChar('\r');
+  const stops = [new NextChar('.'), new NextChar('!'), new NextChar('?'), new NextChar('\u2026')];
   for (const p of input.passages) {
     const body = p.kind === 'body';
     // Split a passage into lines (runs without \n or \r) then sentences, flagging title-cased ones.
@@ -532,8 +845,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
         ls++;
         continue;
       }
-      let le = ls + 1;
-      while (le < p.end && (c = text.charCodeAt(le)) !== 10 && c !== 13) le++;
+      const le = Math.min(p.end, nl.at(text, ls), cr.at(text, ls));
       const lineStart = ls;
       ls = le;
       // A line not closed by sentence punctuation, of at most 14 pieces.
@@ -554,9 +866,9 @@ export function extractNames(input: NameArticleInput): ArticleNames {
           continue;
         }
         const ss = i;
-        while (i < le && !isSentencePunct(text.charCodeAt(i))) i++;
+        i = Math.min(le, stops[0].at(text, i), stops[1].at(text, i), stops[2].at(text, i), stops[3].at(text, i));
         if (i < le) {
-          while (i < le && isSentencePunct(text.charCodeAt(i))) i++;
+          while (i < le && isSentencePunct((c = text.charCodeAt(i)))) i++;
           while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;
         }
         const se = i;
@@ -596,7 +908,10 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   const headingChunks: { chunk: Chunk; seg: Seg }[] = [];
   // Two passes: tokenising every segment first also collects the article's lower-case words, which telling
   // a name from a capitalised ordinary word at a sentence start needs before any chunk is finished.
-  const lowerWords = new Set<string>();
+  words.trim();
+  tokenInfos.trim();
+  currentArticle = (currentArticle + 1) & 0x3fffffff || 1;
+  const lowerWords = new LowerWords(out.lower);
   const segToks = segs.map((seg) => tokenize(text, seg.start, seg.end, lowerWords));
   // Words outside every segment (front matter, a title there) count as ordinary words too.
   let cursor = 0;
@@ -605,7 +920,6 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     cursor = Math.max(cursor, seg.end);
   }
   addLowerWords(text, cursor, text.length, lowerWords);
-  for (const w of lowerWords) if (w.length >= 3 && !STOPWORDS.has(w)) out.lower.push(intern(w));
   segs.forEach((seg, k) => {
     for (const chunk of chunkTokens(segToks[k], text, lowerWords)) {
       (seg.heading ? headingChunks : proseChunks).push({ chunk, seg });
@@ -618,12 +932,11 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     if (toks.length === 0) return null;
     const start = toks[0].start;
     const end = toks[toks.length - 1].end;
-    const surface = text.slice(start, end);
-    const key = nameKey(surface);
+    const { surface, key } = surfaceEntry(text.slice(start, end));
     if (!key) return null;
     const cues = cuesFor(text, toks, titled, key);
     const ps = toks[toks.length - 1].sPoss || (noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
-    const m = makeMention(start, end, intern(surface), seg.passage, intern(key), cues, toks[0].si, ps);
+    const m = makeMention(start, end, surface, seg.passage, key, cues, toks[0].si, ps);
     out.mentions.push(m);
     return m;
   };
@@ -737,7 +1050,7 @@ function mayCloseSentence(text: string, from: number, to: number): boolean {
 }
 
 /** Tokens of one segment of prose; its lower-case words are added to `lowerWords`. */
-function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Set<string>): SegToken[] {
+function tokenize(text: string, segStart: number, segEnd: number, lowerWords: LowerWords): SegToken[] {
   const toks: SegToken[] = [];
   let prevEnd = segStart;
   let i = segStart;
@@ -761,22 +1074,39 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Se
     i = rawEnd;
     const gapStart = prevEnd;
     prevEnd = rawEnd;
-    if (isPlainLowerRange(text, start, rawEnd)) {
-      const raw = text.slice(start, rawEnd);
+    // One pass: the key hash, and whether the token is plain lower-case ASCII (the commonest kind).
+    let h = FNV_OFFSET;
+    let plain = true;
+    for (let k = start; k < rawEnd; k++) {
+      const d = text.charCodeAt(k);
+      if (d < 97 || d > 122) plain = false;
+      h = Math.imul(h ^ d, FNV_PRIME);
+    }
+    if (plain) {
+      const slot = words.slot(text, start, rawEnd, h);
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45)) lowerWords.add(raw);
+      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45)) lowerWords.addSlot(slot);
       // A lower-case word never starts a chunk, so whether it opens a sentence is never asked. One that cannot
       // sit inside a name only ends the name before it: a run of them is one shared marker, not an object each.
-      if (raw.length > 5 || (!JOIN_PARTICLES.has(raw) && !CONNECTORS.has(raw))) {
+      if (!words.isJoin(slot)) {
         if (toks[toks.length - 1] !== ORDINARY) toks.push(ORDINARY);
         continue;
       }
-      toks.push({ text: raw, lower: raw, start, end: rawEnd, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
+      const w = words.word(slot);
+      toks.push({ text: w, lower: w, start, end: rawEnd, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
       continue;
     }
-    addLowerWords(text, start, rawEnd, lowerWords);
-    const raw = text.slice(start, rawEnd);
-    const { text: t, stop, sPoss } = trimToken(raw);
+    const info = tokenInfos.get(text, start, rawEnd, h);
+    const runs = info.lowerRuns;
+    if (runs !== null) {
+      for (let r = 0; r < runs.length; r += 2) {
+        if (runs[r] === 0) {
+          const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+          if (isLetterCode(before) || before === 0x2019 || before === 39 || before === 45) continue;
+        }
+        lowerWords.add(text, start + runs[r], start + runs[r + 1]);
+      }
+    }
     // Only the end of a long gap can hold the punctuation that closes a sentence.
     let si = true;
     if (toks.length > 0) {
@@ -784,15 +1114,15 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Se
       si = mayCloseSentence(text, from, start) && SENTENCE_GAP.test(text.slice(from, start));
     }
     toks.push({
-      text: t,
-      lower: t.toLowerCase(),
+      text: info.text,
+      lower: info.lower,
       start,
-      end: start + t.length,
-      cap: t.length > 0 && isCapToken(t) && !startsWithDigit(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
-      caps: isAllCaps(t),
-      stop,
+      end: start + info.text.length,
+      cap: info.cap,
+      caps: info.caps,
+      stop: info.stop,
       si,
-      sPoss,
+      sPoss: info.sPoss,
       gapStart,
       gapEnd: start,
     });
@@ -817,7 +1147,7 @@ function isPlainLowerRange(text: string, from: number, to: number): boolean {
 }
 
 /** Name chunks of one segment's tokens. */
-function chunkTokens(toks: SegToken[], text: string, lowerWords: Set<string>): Chunk[] {
+function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk[] {
   const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
   // All-capitals runs of long words are headlines, datelines or shouting, not names ("THE SIEGE", "BEIRUT").
   const shouting = new Array<boolean>(toks.length).fill(false);
@@ -892,7 +1222,7 @@ function connectorAllowed(cur: SegToken[], word: string): boolean {
 }
 
 /** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
-function finishChunk(toks: SegToken[], text: string, lowerWords: Set<string>): Chunk | null {
+function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk | null {
   let t = toks.slice();
   const si0 = t[0].si;
   // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
@@ -1208,9 +1538,9 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.acr || !inBody(m.start)) continue;
-    // Appositive after the name.
-    const after = text.slice(m.end, m.end + 200);
-    const am = /^,\s+([^,;.()\n–—]{3,140}?)(?=\s*(?:,|;|\.\s|\.$|\(|\)|\s[–—]\s))/.exec(after);
+    // Appositive after the name (only after a comma).
+    const after = text.charCodeAt(m.end) === 44 ? text.slice(m.end, m.end + 200) : '';
+    const am = after && /^,\s+([^,;.()\n–—]{3,140}?)(?=\s*(?:,|;|\.\s|\.$|\(|\)|\s[–—]\s))/.exec(after);
     if (am) {
       const desc = trimTimeTail(am[1].trim());
       const firstWord = /^[\p{L}-]+/u.exec(desc)?.[0] ?? '';
@@ -1231,7 +1561,7 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
       }
     }
     // "<Organisation> <role> <Name>": "HTS leader Abu Mohammed al-Julani", "Observatory chief Rami Abdel Rahman".
-    if (i > 0) {
+    if (i > 0 && m.start - ms[i - 1].end >= 3 && isSpaceCode(text.charCodeAt(ms[i - 1].end)) && isSpaceCode(text.charCodeAt(m.start - 1))) {
       const prev = ms[i - 1];
       const gap = text.slice(prev.end, m.start);
       const rm = /^\s+(\p{Ll}+)\s+$/u.exec(gap);
@@ -1257,6 +1587,10 @@ function findRelations(text: string, out: ArticleNames): void {
   };
   for (let i = 0; i < ms.length; i++) {
     const x = ms[i];
+    // The marker opens with a comma or a bracket, after spaces at most.
+    let q = x.end;
+    while (q < text.length && isSpaceCode(text.charCodeAt(q))) q++;
+    if (text.charCodeAt(q) !== 44 && text.charCodeAt(q) !== 40) continue;
     const after = text.slice(x.end, x.end + 160);
     // Skip an acronym in brackets right after the name: "Jabhat Fateh Al Sham (JFS) (formerly …)".
     const marker = /^(?:\s*\([A-Z.]{2,8}\))?(?:,\s*|\s*\(\s*)(the\s+former|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|now(?:\s+known\s+as)?|later(?:\s+renamed)?)\s+(?:the\s+)?/.exec(after);
@@ -1280,7 +1614,9 @@ function findRelations(text: string, out: ArticleNames): void {
   // "… X, the former …, which later transformed into Y".
   const re = /\b(?:which|that|and)\s+(?:was\s+)?later\s+(?:transformed|turned|evolved|morphed|became|was\s+renamed|renamed|rebranded|merged)(?:\s+itself)?(?:\s+(?:into|as|to))?\s+(?:the\s+)?/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+  // Every such clause has "later" in it: most texts need no scan at all.
+  const mayRename = text.includes('later');
+  while (mayRename && (m = re.exec(text))) {
     const yStart = m.index + m[0].length;
     const yi = byStart.get(yStart);
     if (yi === undefined) continue;
