@@ -245,34 +245,38 @@ export class Corpus {
   /**
    * Adopt the persisted corpus-wide state: the entity index when the corpus is exactly the one it was computed from,
    * and with it the event index. Once the corpus is `settled` (loaded) and differs, the event index alone is
-   * adopted, and articles whose hash or mentions differ from what it was fed are re-fed by syncEvents one by one.
-   * Before that (a hover while files are still loading) a mismatch keeps the state for the settled attempt.
+   * adopted (see adoptEvents). Before that (a hover while files are still loading) a mismatch keeps the state for
+   * the settled attempt.
    */
   private adoptLinked(settled: boolean): void {
     const linked = this.restoredLinked;
     if (!linked) return;
     const exact = linked.fingerprint === this.fingerprint();
     if (!exact && !settled) return;
-    this.restoredLinked = null;
     const entities = exact ? importEntityIndex(linked.entities) : null;
-    const events = EventIndex.fromState(linked.events);
     if (entities) {
-      this.entityIndex = entities;
-      this.entityIndexApproximate = false;
-      this.incrementalEdits = 0;
-      this.eventsPending = null;
-      this.eventsSyncedWith = null;
+      this.installResolution(entities);
+      // Whatever was linked while files were loading is superseded by the state of exactly this corpus.
+      this.events = null;
     }
-    if (!events) return;
+    this.adoptEvents(entities);
+  }
+
+  /**
+   * Adopt the persisted event index, whatever the entities: it is checked per article, by a signature of the
+   * article's hash and its mentions' entities, and syncEvents re-feeds the articles that differ, one by one.
+   * `entities`: the resolution it was computed with, when that was adopted too (then nothing needs re-feeding).
+   */
+  private adoptEvents(entities: EntityIndex | null): void {
+    const linked = this.restoredLinked;
+    this.restoredLinked = null;
+    const events = linked && !this.events ? EventIndex.fromState(linked.events) : null;
+    if (!linked || !events) return;
     this.events = events;
     this.eventSignatures.clear();
     for (const [file, signature] of linked.signatures) this.eventSignatures.set(file, signature);
-    this.eventsSyncedWith = null;
-    if (entities) {
-      // Fed from exactly these files and this resolution: nothing to re-feed.
-      this.eventsSyncedWith = entities;
-      this.eventsPending = new Set();
-    }
+    this.eventsSyncedWith = entities;
+    if (entities) this.eventsPending = new Set();
   }
 
   /**
@@ -597,7 +601,11 @@ export class Corpus {
 
   /** Feeds the event index article by article, yielding after each one so `link()` can give the event loop back. */
   private *syncEvents(entities: EntityIndex): Generator<void, boolean> {
-    if (!this.events) this.events = new EventIndex();
+    if (!this.events) this.adoptEvents(null);
+    if (!this.events) {
+      this.events = new EventIndex();
+      this.eventSignatures.clear();
+    }
     const events = this.events;
     const pending = this.eventsPending;
     if (pending && this.eventsSyncedWith) {

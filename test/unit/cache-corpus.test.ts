@@ -20,6 +20,7 @@ vi.mock('../../src/core/names', async (importOriginal) => {
 });
 
 import { Corpus } from '../../src/core/corpus';
+import { EventIndex } from '../../src/core/events';
 import { CACHE_VERSION, decodeCache, encodeCache } from '../../src/core/cache';
 import { extractNames } from '../../src/core/names';
 import { parseArticle } from '../../src/core/article';
@@ -270,6 +271,16 @@ describe('warm start of the corpus-wide state (resolved names, event links)', ()
     const { corpus: cold } = await linked(edited);
     expect(names(b)).toEqual(names(cold));
     expect(coverage(b)).toEqual(coverage(cold));
+    // The same without link() (the CLI, a query before linking): the restored event index is re-fed only the
+    // articles whose text or resolved names differ from what it was fed.
+    const c = new Corpus();
+    c.importCache(cache);
+    load(c, edited);
+    const fed = vi.spyOn(EventIndex.prototype, 'setArticle');
+    expect(coverage(c)).toEqual(coverage(cold));
+    expect(fed.mock.calls.length).toBeGreaterThanOrEqual(1);
+    expect(fed.mock.calls.length).toBeLessThan(files.length / 4);
+    fed.mockRestore();
   });
 
   it('an article deleted since is gone from names and links', async () => {
