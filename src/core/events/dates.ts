@@ -18,6 +18,10 @@ export interface TimeSpan {
 const BARE_YEAR_RE =
   /(?<![\p{L}\p{N}.,$£€-])((?:19|20)\d\d)(?![\p{N}]|\s*(?:[-–]\s*\d|people|civilians|persons|troops|soldiers|fighters|refugees|killed|dead|men|women|children|families|km|kilomet|meters|metres|tons|tonnes|dollars|euros|homes|buildings|houses|members|militants|rebels|terrorists)\b)/gu;
 
+const DIGIT_RE = /\d/;
+/** Contained in every relative date the date reader knows ("yesterday", "Sunday", "tonight", "this morning"). */
+const RELATIVE_RE = /day|night|morning|afternoon|evening/i;
+
 export function dayNumber(y: number, m: number, d: number): number {
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
 }
@@ -61,6 +65,9 @@ export interface TimeRef {
 export function readEventDates(text: string, start: number, end: number, ref: TimeRef): TimeSpan[] {
   const seg = text.slice(start, end);
   const out: TimeSpan[] = [];
+  // Every date form but the relative words has digits, and those need a publication day to resolve: a
+  // passage without either has no date, and the date reader (the costliest step of indexing) can skip it.
+  if (!DIGIT_RE.test(seg) && (ref.day === null || !RELATIVE_RE.test(seg))) return out;
   const covered: [number, number][] = [];
   for (const d of readDates(seg, ref.day !== null ? { iso: isoOfDay(ref.day) } : null)) {
     covered.push([d.start, d.end]);

@@ -38,6 +38,289 @@ export function normWord(w: string): string {
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+// Character classes for the hand-written word scanner below (the same words as WORD_RE, without a regex match
+// and its result array per word): per BMP code unit 1 = letter, 2 = number, 3 = high surrogate (the pair decides).
+let CHAR_KIND: Uint8Array | null = null;
+const LETTER_RE = /^\p{L}$/u;
+const NUMBER_RE = /^\p{N}$/u;
+
+function charKinds(): Uint8Array {
+  if (!CHAR_KIND) {
+    const t = new Uint8Array(65536);
+    for (let c = 0; c < 128; c++) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) t[c] = 1;
+      else if (c >= 48 && c <= 57) t[c] = 2;
+    }
+    // One regex pass over all code units (letters and numbers come in long runs), not a test per character.
+    const units = new Uint16Array(65536);
+    for (let c = 0; c < 65536; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 32 : c;
+    let all = '';
+    for (let c = 0; c < 65536; c += 4096) all += String.fromCharCode.apply(null, units.subarray(c, c + 4096) as unknown as number[]);
+    for (const [re, kind] of [[/\p{L}+/gu, 1], [/\p{N}+/gu, 2]] as const) {
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(all))) if (m.index >= 128) t.fill(kind, m.index, m.index + m[0].length);
+    }
+    t.fill(3, 0xd800, 0xdc00);
+    CHAR_KIND = t;
+  }
+  return CHAR_KIND;
+}
+
+/** Width (1 or 2 code units) of the letter (or, unless `lettersOnly`, number) at text[i], 0 if none before `end`. */
+function wordCharWidth(kinds: Uint8Array, text: string, i: number, end: number, lettersOnly: boolean): number {
+  const k = kinds[text.charCodeAt(i)];
+  if (k === 1) return 1;
+  if (k === 2) return lettersOnly ? 0 : 1;
+  if (k === 3 && i + 1 < end) {
+    const lo = text.charCodeAt(i + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) {
+      const pair = text.slice(i, i + 2);
+      if (LETTER_RE.test(pair) || (!lettersOnly && NUMBER_RE.test(pair))) return 2;
+    }
+  }
+  return 0;
+}
+
+/** Calls `onWord(start, end)` for each word of text[a, b) exactly as WORD_RE would find them in that slice. */
+function scanWords(text: string, a: number, b: number, onWord: (start: number, end: number) => void): void {
+  const kinds = CHAR_KIND ?? charKinds();
+  let i = a;
+  while (i < b) {
+    let w = wordCharWidth(kinds, text, i, b, false);
+    if (!w) {
+      i++;
+      continue;
+    }
+    let j = i + w;
+    while (j < b && (w = wordCharWidth(kinds, text, j, b, false))) j += w;
+    // Apostrophe-joined letter runs ("Assad's", "don’t").
+    while (j + 1 < b) {
+      const c = text.charCodeAt(j);
+      if (c !== 39 && c !== 0x2019) break;
+      let k = j + 1;
+      while (k < b && (w = wordCharWidth(kinds, text, k, b, true))) k += w;
+      if (k === j + 1) break;
+      j = k;
+    }
+    onWord(i, j);
+    i = j;
+  }
+}
+
+function allDigits(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A copy of a string that does not keep the (long) string it was sliced from alive. */
+function detached(s: string): string {
+  return s.length >= 13 ? (' ' + s).slice(1) : s;
+}
+
+/**
+ * Words as written → term numbers, without building a string per word: a word of the text is hashed and
+ * compared in place, and only a word never seen before is sliced out and normalised. Term numbers are dense
+ * and private to one dictionary (the event index maps them to its term ids). `clear()` when it grows too big.
+ */
+export class TermDictionary {
+  private mask = (1 << 14) - 1;
+  private table = new Int32Array(1 << 14);
+  private raws: string[] = [];
+  private hashes = new Int32Array(1024);
+  private termOfWord = new Int32Array(1024);
+  /** Term number → term. */
+  terms: string[] = [];
+  private byTerm = new Map<string, number>();
+
+  /** Distinct words seen. */
+  get words(): number {
+    return this.raws.length;
+  }
+
+  clear(): void {
+    this.mask = (1 << 14) - 1;
+    this.table = new Int32Array(1 << 14);
+    this.raws = [];
+    this.terms = [];
+    this.byTerm = new Map();
+  }
+
+  /** The word as first written (entry from `word`). */
+  raw(entry: number): string {
+    return this.raws[entry];
+  }
+
+  termNumber(term: string): number {
+    let n = this.byTerm.get(term);
+    if (n === undefined) {
+      n = this.terms.length;
+      this.terms.push(term);
+      this.byTerm.set(term, n);
+    }
+    return n;
+  }
+
+  /**
+   * The entry of the word text[a, b) (for `raw` and `termOf`), added when new.
+   */
+  word(text: string, a: number, b: number): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    const len = b - a;
+    let pos = h & this.mask;
+    for (;;) {
+      const e = this.table[pos] - 1;
+      if (e < 0) break;
+      if (this.hashes[e] === h) {
+        const r = this.raws[e];
+        if (r.length === len) {
+          let i = 0;
+          while (i < len && r.charCodeAt(i) === text.charCodeAt(a + i)) i++;
+          if (i === len) return e;
+        }
+      }
+      pos = (pos + 1) & this.mask;
+    }
+    const raw = detached(text.slice(a, b));
+    const t = normWord(raw);
+    const e = this.raws.length;
+    this.raws.push(raw);
+    if (e >= this.hashes.length) {
+      const hs = new Int32Array(this.hashes.length * 2);
+      hs.set(this.hashes);
+      this.hashes = hs;
+      const ts = new Int32Array(this.termOfWord.length * 2);
+      ts.set(this.termOfWord);
+      this.termOfWord = ts;
+    }
+    this.hashes[e] = h;
+    this.termOfWord[e] = t.length < 2 || STOP.has(t) || /^\d+$/.test(t) ? -1 : this.termNumber(t);
+    this.table[pos] = e + 1;
+    if (2 * this.raws.length > this.mask) this.rehash();
+    return e;
+  }
+
+  /** The term number of a word entry, -1 when the word is no term (too short, a stop word, a bare number). */
+  termOf(entry: number): number {
+    return this.termOfWord[entry];
+  }
+
+  private rehash(): void {
+    const size = 2 * (this.mask + 1);
+    this.mask = size - 1;
+    this.table = new Int32Array(size);
+    for (let e = 0; e < this.raws.length; e++) {
+      let pos = this.hashes[e] & this.mask;
+      while (this.table[pos]) pos = (pos + 1) & this.mask;
+      this.table[pos] = e + 1;
+    }
+  }
+}
+
+/**
+ * The terms of a passage (as term numbers) with how often each occurs, in order of first occurrence, and the
+ * word entry of each one's first occurrence (-1 for entity and date terms). Reused: `reset()` before each.
+ */
+export class TermCounts {
+  private slotOf = new Int32Array(1024);
+  private stampOf = new Int32Array(1024);
+  private stamp = 0;
+  terms: number[] = [];
+  counts: number[] = [];
+  entries: number[] = [];
+  /** Distinct terms. */
+  n = 0;
+  /** Tokens seen (words and entity mentions), with repeats. */
+  tokens = 0;
+
+  reset(): void {
+    this.stamp++;
+    this.n = 0;
+    this.tokens = 0;
+  }
+
+  private slot(term: number): number {
+    if (term >= this.slotOf.length) {
+      const size = Math.max(term + 1, 2 * this.slotOf.length);
+      const slots = new Int32Array(size);
+      slots.set(this.slotOf);
+      this.slotOf = slots;
+      const stamps = new Int32Array(size);
+      stamps.set(this.stampOf);
+      this.stampOf = stamps;
+    }
+    return this.stampOf[term] === this.stamp ? this.slotOf[term] : -1;
+  }
+
+  private open(term: number, entry: number): void {
+    this.stampOf[term] = this.stamp;
+    this.slotOf[term] = this.n;
+    this.terms[this.n] = term;
+    this.counts[this.n] = 1;
+    this.entries[this.n] = entry;
+    this.n++;
+  }
+
+  add(term: number, entry: number): void {
+    this.tokens++;
+    const s = this.slot(term);
+    if (s >= 0) this.counts[s]++;
+    else this.open(term, entry);
+  }
+
+  /** A term that counts once however often it occurs (dates: one mention is as good as three). */
+  setOnce(term: number): void {
+    const s = this.slot(term);
+    if (s >= 0) this.counts[s] = 1;
+    else this.open(term, -1);
+  }
+
+  /** Slots of the `max` most frequent terms, most frequent first (ties in order of first occurrence). */
+  top(max: number): number[] {
+    const order: number[] = [];
+    for (let i = 0; i < this.n; i++) order.push(i);
+    const counts = this.counts;
+    order.sort((a, b) => counts[b] - counts[a] || a - b);
+    if (order.length > max) order.length = max;
+    return order;
+  }
+}
+
+/**
+ * Counts the content terms of text[start, end) into `out`, as `passageTerms` reads them; `entityTerm(id)` gives
+ * the term number standing for a name mention.
+ */
+export function countTerms(
+  text: string,
+  start: number,
+  end: number,
+  mentions: readonly EntityMention[],
+  dict: TermDictionary,
+  entityTerm: (id: string) => number,
+  out: TermCounts,
+): void {
+  const onWord = (a: number, b: number) => {
+    if (allDigits(text, a, b)) return; // a bare number is no term
+    const e = dict.word(text, a, b);
+    const t = dict.termOf(e);
+    if (t >= 0) out.add(t, e);
+  };
+  let pos = start;
+  for (const mn of mentions) {
+    if (mn.end <= start || mn.start >= end || mn.start < pos) continue;
+    if (mn.start > pos) scanWords(text, pos, mn.start, onWord);
+    out.add(entityTerm(mn.entityId), -1);
+    pos = mn.end;
+  }
+  if (end > pos) scanWords(text, pos, end, onWord);
+}
+
 /**
  * Content terms of text[start, end): stop words dropped, each name mention replaced by one token for its
  * entity (`entityToken(id)`), so that "Golani" and "al-Julani" count as the same term.
@@ -149,17 +432,79 @@ const NUM_RE = new RegExp(
   'giu',
 );
 
+const PERCENT_AFTER = /^\s*(?:percent|per cent)/i;
+const COUNT_AFTER_YEAR = /^\s+(?:people|civilians|persons|dead|killed)\b/i;
+const WORD_AFTER = /^\s*([\p{L}\p{N}]+)/u;
+
+function isSpaceCode(c: number): boolean {
+  // Exactly the characters of \s.
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The letters-and-digits word just before seg[at] (spaces between allowed), looking back no further than `from`. */
+function wordBefore(seg: string, from: number, at: number): string {
+  const kinds = CHAR_KIND ?? charKinds();
+  let j = at;
+  while (j > from && isSpaceCode(seg.charCodeAt(j - 1))) j--;
+  let i = j;
+  while (i > from) {
+    const c = seg.charCodeAt(i - 1);
+    const k = kinds[c];
+    if (k === 1 || k === 2) i--;
+    else if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= from && wordCharWidth(kinds, seg, i - 2, i, false) === 2) i -= 2;
+    else break;
+  }
+  return seg.slice(i, j);
+}
+
+const NUM_AT = new RegExp(NUM_RE.source, 'iuy');
+/** First letters of the number words, either case, and the long s that case-folds to "s". */
+const NUMBER_WORD_START = new Set([...'tfsenhTFSENH'].map((c) => c.charCodeAt(0)).concat(0x17f));
+
+/**
+ * The next NUM_RE match in seg from `from`, as NUM_RE.exec would find it, but trying the regex only where a
+ * match can start (a digit, or a letter run as long as a number word starting with one of their letters):
+ * scanning a whole passage with its look-behind was the costliest part of reading figures.
+ */
+function nextNumber(seg: string, from: number): RegExpExecArray | null {
+  const kinds = CHAR_KIND ?? charKinds();
+  for (let i = from; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      // fall through to the look-behind check
+    } else if (NUMBER_WORD_START.has(c)) {
+      let j = i + 1;
+      while (j < seg.length && kinds[seg.charCodeAt(j)] === 1) j++;
+      if (j - i < 3 || j - i > 9) continue;
+    } else continue;
+    if (i > 0) {
+      const p = seg.charCodeAt(i - 1);
+      if (p < 128 && (kinds[p] !== 0 || p === 46 || p === 44)) continue; // (?<![\p{L}\p{N}.,])
+    }
+    NUM_AT.lastIndex = i;
+    const m = NUM_AT.exec(seg);
+    if (m) return m;
+  }
+  return null;
+}
+
 export function readFigures(text: string, start: number, end: number): Figures {
   const seg = text.slice(start, end);
   const tolls = new Set<number>();
   const numbers = new Set<number>();
-  NUM_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NUM_RE.exec(seg))) {
+  let from = 0;
+  while ((m = nextNumber(seg, from))) {
+    from = m.index + m[0].length;
     const raw = m[1];
     let value: number;
     let isWord = false;
-    if (/^\d/.test(raw)) value = Number(raw.replace(/,/g, ''));
+    const c0 = raw.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) value = Number(raw.includes(',') ? raw.replace(/,/g, '') : raw);
     else {
       const w = NUMBER_WORDS[raw.toLowerCase()];
       if (w === undefined) continue;
@@ -167,15 +512,18 @@ export function readFigures(text: string, start: number, end: number): Figures {
       isWord = true;
     }
     if (!Number.isFinite(value) || value < 2) continue;
-    const after = seg.slice(m.index + raw.length, m.index + raw.length + 60);
-    const before = seg.slice(Math.max(0, m.index - 50), m.index);
-    const nextWord = /^\s*([\p{L}\p{N}]+)/u.exec(after)?.[1] ?? '';
-    const prevWord = /([\p{L}\p{N}]+)\s*$/u.exec(before)?.[1] ?? '';
-    if (!isWord && value <= 31 && (MONTH_NEAR.test(nextWord) || MONTH_NEAR.test(prevWord))) continue; // a date
-    if (after.startsWith('%') || /^\s*(?:percent|per cent)/i.test(after)) continue;
+    const at = m.index;
+    const after = seg.slice(at + raw.length, at + raw.length + 60);
+    const beforeFrom = Math.max(0, at - 50);
+    // The words around a small number or a year tell a date from a count; other numbers do not need them.
+    if (!isWord && value <= 31) {
+      const nextWord = WORD_AFTER.exec(after)?.[1] ?? '';
+      if (MONTH_NEAR.test(nextWord) || MONTH_NEAR.test(wordBefore(seg, beforeFrom, at))) continue; // a date
+    }
+    if (after.charCodeAt(0) === 37 || PERCENT_AFTER.test(after)) continue;
     const yearLike = !isWord && value >= 1940 && value <= 2040 && !raw.includes(',');
-    if (yearLike && (MONTH_NEAR.test(prevWord) || !/^\s+(?:people|civilians|persons|dead|killed)\b/i.test(after))) continue; // a year
-    const casualty = CASUALTY_AFTER.test(after) || CASUALTY_BEFORE.test(before);
+    if (yearLike && (MONTH_NEAR.test(wordBefore(seg, beforeFrom, at)) || !COUNT_AFTER_YEAR.test(after))) continue; // a year
+    const casualty = CASUALTY_AFTER.test(after) || CASUALTY_BEFORE.test(seg.slice(beforeFrom, at));
     if (casualty) tolls.add(value);
     else if (!isWord && value >= 3) numbers.add(value);
   }
@@ -195,11 +543,19 @@ export interface Quote {
   shingles: number[];
 }
 
-function fnv(s: string): number {
+/** FNV-1a of words[i .. i + SHINGLE).join(' '), without building the string. */
+function shingleHash(words: string[], i: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let k = i; k < i + SHINGLE; k++) {
+    if (k > i) {
+      h ^= 32;
+      h = Math.imul(h, 0x01000193);
+    }
+    const w = words[k];
+    for (let j = 0; j < w.length; j++) {
+      h ^= w.charCodeAt(j);
+      h = Math.imul(h, 0x01000193);
+    }
   }
   return h | 0;
 }
@@ -216,11 +572,11 @@ export function readQuotes(text: string, start: number, end: number): Quote[] {
     );
     if (words.length < SHINGLE) continue;
     const shingles: number[] = [];
+    const stop = words.map((w) => STOP.has(w));
     for (let i = 0; i + SHINGLE <= words.length; i++) {
-      const gram = words.slice(i, i + SHINGLE);
       // A shingle of only stop words ("it is in the") says nothing about the quote.
-      if (gram.every((w) => STOP.has(w))) continue;
-      shingles.push(fnv(gram.join(' ')));
+      if (stop[i] && stop[i + 1] && stop[i + 2] && stop[i + 3]) continue;
+      shingles.push(shingleHash(words, i));
     }
     if (!shingles.length) continue;
     const display = foldQuote(q);

@@ -11,8 +11,10 @@
 import type { ArticleMeta, Passage } from '../types';
 import { isoOfDay, readEventDates, timeRefOf, type TimeRef, type TimeSpan } from './dates';
 import {
+  countTerms,
   fallbackMentions,
-  passageTerms,
+  TermCounts,
+  TermDictionary,
   readFigures,
   readQuotes,
   type EntityMention,
@@ -75,6 +77,8 @@ const MAX_TIMES = 24;
  * many, the lists are rebuilt (a linear pass over all passages' terms) at the next query.
  */
 const FRESH_MAX = 2000;
+/** Distinct words as written kept in the word → term cache before it starts afresh (~100 bytes each). */
+const MAX_WORDS = 200_000;
 
 /** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
 const STATE_VERSION = 1;
@@ -196,6 +200,15 @@ export class EventIndex {
   private tollLen = new Int32Array(1024);
   private numLen = new Int32Array(1024);
   private readonly quotes = new Map<number, Quote[]>();
+  // Per-passage scratch space of setArticle.
+  private readonly scratchTerms = new TermCounts();
+  private readonly scratchEntities = new Set<number>();
+  /** Words as written → term numbers; term number → term id (-1 until the term is first kept). */
+  private readonly dict = new TermDictionary();
+  private termIdOfNumber = new Int32Array(1024).fill(-1);
+  private readonly dateTermMemo = new Map<number, number[]>();
+  /** Entity id → term number of its token (-1 until used). */
+  private entTermNumber = new Int32Array(256).fill(-1);
   /** Sorted term ids of all passages (so two passages' terms intersect by merging). */
   private termPool = new I32Pool(1 << 16);
   /** Entity ids, in order of first mention in the passage. */
@@ -231,9 +244,17 @@ export class EventIndex {
   private termDf = new Int32Array(1024);
   private readonly entIds = new Map<string, number>();
   private readonly entName: string[] = [];
+  /** The term standing for each entity in passage terms. */
+  private readonly entToken: string[] = [];
   private entDf = new Int32Array(256);
-  /** Quotation shingle → passage quoting it, or passages (ascending) when several do; most have one. */
-  private readonly quoteIndex = new Map<number, number | number[]>();
+  /**
+   * Quotation shingle → passages quoting it, built with the posting lists: (shingle, passage) pairs grouped by
+   * the shingle's low bits (quoteStart[b] .. quoteStart[b + 1]), passages ascending within a group.
+   */
+  private quoteStart = new Int32Array(2);
+  private quoteHash = new Int32Array(0);
+  private quoteIds = new Int32Array(0);
+  private freshQuotes: Map<number, number[]> | null = null;
   private version = 0;
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
 
@@ -259,6 +280,8 @@ export class EventIndex {
     );
     const first = this.nextId;
     const pubSpans = publicationSpans(ref);
+    // The word dictionary is a cache (words as written → terms); a large vocabulary starts it afresh.
+    if (this.dict.words > MAX_WORDS) this.resetWords();
     let mi = 0;
     for (const p of input.passages) {
       if (p.kind === 'boilerplate') continue;
@@ -267,39 +290,41 @@ export class EventIndex {
       for (let k = mi; k < mentions.length && mentions[k].start < p.end; k++) {
         if (mentions[k].start >= p.start && mentions[k].end <= p.end) pm.push(mentions[k]);
       }
-      const entSet = new Set<number>();
-      const surfaces = new Map<string, string>();
-      const tokens = passageTerms(
+      const entSet = this.scratchEntities;
+      entSet.clear();
+      const tc = this.scratchTerms;
+      tc.reset();
+      countTerms(
         text,
         p.start,
         p.end,
         pm,
-        (id) => {
-          const e = this.internEntity(id, text, pm);
+        this.dict,
+        (key) => {
+          const e = this.internEntity(key, text, pm);
           entSet.add(e);
-          return '\u00a7' + e;
+          return this.entityTermNumber(e);
         },
-        surfaces,
+        tc,
       );
-      if (tokens.length < 3) continue; // headings, bylines, captions: nothing to link on
-      const tf = new Map<string, number>();
-      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+      if (tc.tokens < 3) continue; // headings, bylines, captions: nothing to link on
       // Dates the passage names become terms too, at every precision ("30 September 2015" also counts as
       // "2015"), so that two passages naming the same past day or year find each other, weighted by how rare
       // that date is in the corpus ("since 2011" is everywhere; "30 September 2015" is not).
       const spans = readEventDates(text, p.start, p.end, ref);
-      for (const sp of spans) {
-        const iso = isoOfDay(sp.from);
-        const keys = sp.precision === 'day' ? [iso, iso.slice(0, 7), iso.slice(0, 4)] : sp.precision === 'month' ? [iso.slice(0, 7), iso.slice(0, 4)] : [iso.slice(0, 4)];
-        for (const k of keys) tf.set('@' + k, 1);
+      for (const sp of spans) for (const no of this.dateTerms(sp)) tc.setOnce(no);
+      const top = tc.top(STORED_TERMS);
+      const termIds = new Int32Array(top.length);
+      for (let i = 0; i < top.length; i++) {
+        const slot = top[i];
+        const t = this.termIdOf(tc.terms[slot]);
+        termIds[i] = t;
+        this.termDf[t]++;
+        if (!this.termSurface[t]) {
+          const entry = tc.entries[slot];
+          this.termSurface[t] = entry >= 0 ? this.dict.raw(entry).toLowerCase() : '';
+        }
       }
-      const distinct = [...tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, STORED_TERMS);
-      const termIds = new Int32Array(distinct.length);
-      distinct.forEach(([t], i) => {
-        termIds[i] = this.internTerm(t);
-        this.termDf[termIds[i]]++;
-        if (!this.termSurface[termIds[i]]) this.termSurface[termIds[i]] = surfaces.get(t) ?? '';
-      });
       termIds.sort(); // sorted, so two passages' terms intersect by merging
       const id = this.nextId++;
       this.reserveRecord(id);
@@ -327,7 +352,7 @@ export class EventIndex {
       for (const x of figures.tolls) this.figPool.push(x);
       for (const x of figures.numbers) this.figPool.push(x);
       const quotes = readQuotes(text, p.start, p.end);
-      if (quotes.length) this.addQuotes(id, quotes);
+      if (quotes.length) this.quotes.set(id, quotes);
       this.live++;
       this.liveTerms += termIds.length;
     }
@@ -346,19 +371,7 @@ export class EventIndex {
       const tn = this.termLen[id];
       for (let k = to; k < to + tn; k++) this.termDf[tp[k]]--;
       for (let k = this.entOff[id], e = k + this.entLen[id]; k < e; k++) this.entDf[ep[k]]--;
-      const quotes = this.quotes.get(id);
-      if (quotes) {
-        for (const q of quotes) for (const s of q.shingles) {
-          const v = this.quoteIndex.get(s);
-          if (v === id) this.quoteIndex.delete(s);
-          else if (typeof v === 'object') {
-            const i = v.indexOf(id);
-            if (i >= 0) v.splice(i, 1);
-            if (v.length === 1) this.quoteIndex.set(s, v[0]);
-          }
-        }
-        this.quotes.delete(id);
-      }
+      this.quotes.delete(id);
       this.recFile[id] = '';
       this.live--;
       this.liveTerms -= tn;
@@ -539,6 +552,7 @@ export class EventIndex {
       if (typeof k !== 'string' || typeof name !== 'string' || this.entIds.has(k)) return false;
       this.entIds.set(k, e);
       this.entName.push(name);
+      this.entToken.push('\u00a7' + e);
     }
     this.termDf = new Int32Array(Math.max(1024, nTerms));
     this.idfCache = new Float64Array(this.termDf.length);
@@ -661,7 +675,7 @@ export class EventIndex {
         qs.push({ text, shingles: Array.from(shingles.subarray(sk, sk + c)) });
         sk += c;
       }
-      this.addQuotes(r + 1, qs);
+      this.quotes.set(r + 1, qs);
     }
     return true;
   }
@@ -684,20 +698,10 @@ export class EventIndex {
     this.numLen = grownI32(this.numLen, n);
   }
 
-  private addQuotes(id: number, quotes: Quote[]): void {
-    this.quotes.set(id, quotes);
-    for (const q of quotes) for (const s of q.shingles) {
-      const v = this.quoteIndex.get(s);
-      if (v === undefined) this.quoteIndex.set(s, id);
-      else if (typeof v === 'number') {
-        if (v !== id) this.quoteIndex.set(s, [v, id]);
-      } else if (v[v.length - 1] !== id) v.push(id);
-    }
-  }
-
   private changed(): void {
     this.version++;
     this.freshPostings = null;
+    this.freshQuotes = null;
   }
 
   private idOf(file: string, passage: number): number {
@@ -773,6 +777,15 @@ export class EventIndex {
           }
         }
         this.freshPostings = map;
+        const quotes = new Map<number, number[]>();
+        for (let id = this.builtUpTo; id < this.nextId; id++) {
+          for (const q of this.quotes.get(id) ?? []) for (const sh of q.shingles) {
+            const list = quotes.get(sh);
+            if (list) list.push(id);
+            else quotes.set(sh, [id]);
+          }
+        }
+        this.freshQuotes = quotes;
       }
       return;
     }
@@ -792,10 +805,79 @@ export class EventIndex {
     }
     this.postStart = start;
     this.postIds = ids;
+    this.buildQuoteIndex();
     this.trim();
     this.builtUpTo = this.nextId;
     this.deadBuilt = 0;
     this.freshPostings = null;
+  }
+
+  /** Term numbers of a time span's date keys ("@2015-09-30", "@2015-09", "@2015"), finest first; memoised. */
+  private dateTerms(sp: TimeSpan): number[] {
+    const key = sp.from * 4 + (sp.precision === 'day' ? 0 : sp.precision === 'month' ? 1 : 2);
+    let nos = this.dateTermMemo.get(key);
+    if (!nos) {
+      const iso = isoOfDay(sp.from);
+      nos = [];
+      if (sp.precision === 'day') nos.push(this.dict.termNumber('@' + iso));
+      if (sp.precision !== 'year') nos.push(this.dict.termNumber('@' + iso.slice(0, 7)));
+      nos.push(this.dict.termNumber('@' + iso.slice(0, 4)));
+      this.dateTermMemo.set(key, nos);
+    }
+    return nos;
+  }
+
+  private resetWords(): void {
+    this.dateTermMemo.clear();
+    this.dict.clear();
+    this.termIdOfNumber.fill(-1);
+    this.entTermNumber.fill(-1);
+  }
+
+  private termIdOf(termNumber: number): number {
+    if (termNumber >= this.termIdOfNumber.length) {
+      const ids = new Int32Array(Math.max(termNumber + 1, 2 * this.termIdOfNumber.length)).fill(-1);
+      ids.set(this.termIdOfNumber);
+      this.termIdOfNumber = ids;
+    }
+    let id = this.termIdOfNumber[termNumber];
+    if (id < 0) this.termIdOfNumber[termNumber] = id = this.internTerm(this.dict.terms[termNumber]);
+    return id;
+  }
+
+  private entityTermNumber(e: number): number {
+    if (e >= this.entTermNumber.length) {
+      const nos = new Int32Array(Math.max(e + 1, 2 * this.entTermNumber.length)).fill(-1);
+      nos.set(this.entTermNumber);
+      this.entTermNumber = nos;
+    }
+    let no = this.entTermNumber[e];
+    if (no < 0) this.entTermNumber[e] = no = this.dict.termNumber(this.entToken[e]);
+    return no;
+  }
+
+  /** Groups every (shingle, passage) pair by the shingle's low bits: a counting sort, stable, so ids stay ascending. */
+  private buildQuoteIndex(): void {
+    let n = 0;
+    for (const qs of this.quotes.values()) for (const q of qs) n += q.shingles.length;
+    let buckets = 16;
+    while (buckets < n) buckets *= 2;
+    const mask = buckets - 1;
+    const start = new Int32Array(buckets + 1);
+    for (const qs of this.quotes.values()) for (const q of qs) for (const sh of q.shingles) start[(sh & mask) + 1]++;
+    for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+    const fill = start.slice(0, buckets);
+    const hashes = new Int32Array(n);
+    const ids = new Int32Array(n);
+    // Map order is insertion order, and passages are added with ascending ids.
+    for (const [id, qs] of this.quotes) for (const q of qs) for (const sh of q.shingles) {
+      const k = fill[sh & mask]++;
+      hashes[k] = sh;
+      ids[k] = id;
+    }
+    this.quoteStart = start;
+    this.quoteHash = hashes;
+    this.quoteIds = ids;
   }
 
   private internTerm(t: string): number {
@@ -823,6 +905,7 @@ export class EventIndex {
       this.entIds.set(key, id);
       const m = mentions.find((x) => x.entityId === key);
       this.entName.push(m ? text.slice(m.start, m.end).replace(/['’]s$/, '') : key);
+      this.entToken.push('\u00a7' + id);
       this.entDf = grownI32(this.entDf, id + 1);
     }
     return id;
@@ -921,11 +1004,19 @@ export class EventIndex {
     for (let i = 0; i < ranked.length && i < this.opts.candidates; i++) bm.set(ranked[i][0], ranked[i][1]);
     // Shared quotations are candidates even when the wording around them differs.
     const quotes = this.quotes.get(rec);
-    if (quotes) for (const qt of quotes) for (const s of qt.shingles) {
-      const v = this.quoteIndex.get(s);
-      if (typeof v === 'number') {
-        if (!bm.has(v) && this.recFile[v] !== file) bm.set(v, 0);
-      } else if (v) for (const id of v) if (!bm.has(id) && this.recFile[id] !== file) bm.set(id, 0);
+    if (quotes) {
+      const mask = this.quoteStart.length - 2;
+      const freshQuotes = this.freshQuotes;
+      for (const qt of quotes) for (const s of qt.shingles) {
+        const b = s & mask;
+        for (let k = this.quoteStart[b], e = this.quoteStart[b + 1]; k < e; k++) {
+          if (this.quoteHash[k] !== s) continue;
+          const id = this.quoteIds[k];
+          if (!bm.has(id) && this.recFile[id] !== '' && this.recFile[id] !== file) bm.set(id, 0);
+        }
+        const more = freshQuotes?.get(s);
+        if (more) for (const id of more) if (!bm.has(id) && this.recFile[id] !== '' && this.recFile[id] !== file) bm.set(id, 0);
+      }
     }
     const out: Scored[] = [];
     const qNorm = this.termWeight(rec);
