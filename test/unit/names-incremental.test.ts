@@ -167,7 +167,7 @@ describe('cost of one edit', () => {
     return { file, text, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }), p };
   });
 
-  const measure = (copies: number): { full: number; edit: number } => {
+  const measure = (copies: number): { full: number; edit: number; worst: number } => {
     const inputs = [];
     for (let k = 0; k < copies; k++) for (const a of articles) inputs.push({ file: `${k}/${a.file}`, meta: a.meta, names: a.names });
     let t = performance.now();
@@ -177,19 +177,21 @@ describe('cost of one edit', () => {
     const text = a.text + '\nBashar al-Assad met Zorvath Quillane in Aleppo. Zorvath Quillane left.\n';
     const p = parseArticle(text);
     const file = `0/${a.file}`;
-    let edit = Infinity;
-    // The first edit also builds the suffix and skeleton lookups; report the worst of a few.
-    for (let i = 0; i < 3; i++) {
+    // The first edit also builds the suffix and skeleton lookups; a garbage collection can land on any edit, so
+    // the typical (median) edit is compared with a full resolution, and the worst only bounded.
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
       t = performance.now();
-      const names = extractNames({ file, text: i % 2 ? a.text : text, passages: i % 2 ? a.p.passages : p.passages, headings: p.headings, meta: p.meta });
+      const back = i % 2 === 1;
+      const names = extractNames({ file, text: back ? a.text : text, passages: back ? a.p.passages : p.passages, headings: p.headings, meta: p.meta });
       index = index.withArticle(file, { meta: p.meta, names });
       index.at(file, text.indexOf('Zorvath'));
-      const ms = performance.now() - t;
-      edit = i === 0 ? ms : Math.max(edit, ms);
+      times.push(performance.now() - t);
     }
     const hit = index.at(file, text.lastIndexOf('Zorvath Quillane'));
     expect(hit?.entity.name).toBe('Zorvath Quillane');
-    return { full, edit };
+    const sorted = [...times].sort((x, y) => x - y);
+    return { full, edit: sorted[2], worst: sorted[4] };
   };
 
   it('is far below a full resolution on FA-KES and FA-KES ×10', () => {
@@ -197,10 +199,10 @@ describe('cost of one edit', () => {
     const one = measure(1);
     const ten = measure(10);
     console.log(
-      `names, one edit + entityAt: FA-KES (${articles.length}) ${one.edit.toFixed(1)} ms vs full ${one.full.toFixed(0)} ms; ` +
-        `×10 (${articles.length * 10}) ${ten.edit.toFixed(1)} ms vs full ${ten.full.toFixed(0)} ms`,
+      `names, one edit + entityAt (median, worst of 5): FA-KES (${articles.length}) ${one.edit.toFixed(1)}, ${one.worst.toFixed(1)} ms vs full ${one.full.toFixed(0)} ms; ` +
+        `×10 (${articles.length * 10}) ${ten.edit.toFixed(1)}, ${ten.worst.toFixed(1)} ms vs full ${ten.full.toFixed(0)} ms`,
     );
     expect(ten.edit).toBeLessThan(ten.full / 10);
-    expect(ten.edit).toBeLessThan(250);
+    expect(ten.worst).toBeLessThan(250);
   }, 240_000);
 });

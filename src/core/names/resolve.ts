@@ -4,9 +4,9 @@
 // hashing strings; the resolution runs as a generator so that callers can spread it over event-loop turns.
 import type { ArticleMeta } from '../types';
 import type { GlossaryEntry } from '../glossary';
-import type { ArticleNames, KindCue, RawDefinition } from './extract';
+import type { ArticleNames, RawDefinition, RawMention } from './extract';
 import { makeIndex, sortByStart, type FileMentions, type ResolveHints } from './incremental';
-import { addVotes, emptyVotes, kindOf, ORIGIN_RANK, type Flags, type Votes } from './votes';
+import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { initials, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 
@@ -74,32 +74,100 @@ const MAX_BUCKET = 60;
  */
 const STEP = 4096;
 
+// A mention's flags, packed in one byte.
+const CUE = 3;
+const CUE_PERSON = 1;
+const CUE_GROUP = 2;
+const CUE_PLACE = 3;
+const STRONG = 4;
+const THE = 8;
+const SI = 16;
+const ACR = 32;
+const PS = 64;
+/** The article describes this mention (an appositive, a title): look its definitions up. */
+const DEFS = 128;
+
+function flagBits(m: RawMention): number {
+  let f = m.cue === 'person' ? CUE_PERSON : m.cue === 'group' ? CUE_GROUP : m.cue === 'place' ? CUE_PLACE : 0;
+  if (m.strong) f |= STRONG;
+  if (m.the) f |= THE;
+  if (m.si) f |= SI;
+  if (m.acr) f |= ACR;
+  if (m.ps) f |= PS;
+  return f;
+}
+
+/** `addVotes` for packed flags. */
+function addVoteBits(v: Votes, f: number): void {
+  const w = f & STRONG ? 3 : 1;
+  const cue = f & CUE;
+  if (cue === CUE_PERSON) v.person += w;
+  else if (cue === CUE_GROUP) v.group += w;
+  else if (cue === CUE_PLACE) v.place += w;
+  if (f & THE) v.notPerson += 1;
+}
+
 /**
- * One mention during resolution: the raw mention's position and flags, its key (also as a number, so the passes
- * over every mention index arrays instead of hashing strings) and where it ends up.
+ * The mentions during resolution, column by column (a million at 10k articles: one object each cost more in
+ * allocation and garbage collection than the resolution itself): article, index in the article's extraction,
+ * offsets, key (as a number into the resolver's key table), passage, packed flags, spelling, and the root of the
+ * cluster, later of the entity, each ends up in.
  */
-class MRec implements Flags {
-  constructor(
-    public art: number,
-    public idx: number,
-    public start: number,
-    public end: number,
-    public surface: string,
-    public key: string,
-    /** `key` as an index into the resolver's key table. */
-    public k: number,
-    public passage: number,
-    public cue: KindCue | null,
-    public strong: boolean,
-    public the: boolean,
-    public si: boolean,
-    public acr: boolean,
-    public ps: boolean,
-    /** Descriptions the article gives next to this mention. */
-    public defs: RawDefinition[] | null,
-    /** Cluster root, then the root of the entity it joins. */
-    public root: number,
-  ) {}
+class Recs {
+  n = 0;
+  art: Int32Array;
+  idx: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  k: Int32Array;
+  passage: Int32Array;
+  flags: Uint8Array;
+  root: Int32Array;
+  surface: string[];
+
+  constructor(capacity: number) {
+    const c = Math.max(16, capacity);
+    this.art = new Int32Array(c);
+    this.idx = new Int32Array(c);
+    this.start = new Int32Array(c);
+    this.end = new Int32Array(c);
+    this.k = new Int32Array(c);
+    this.passage = new Int32Array(c);
+    this.flags = new Uint8Array(c);
+    this.root = new Int32Array(c);
+    this.surface = new Array<string>(c);
+  }
+
+  push(art: number, idx: number, start: number, end: number, surface: string, k: number, passage: number, flags: number): void {
+    if (this.n === this.art.length) this.grow();
+    const i = this.n++;
+    this.art[i] = art;
+    this.idx[i] = idx;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.surface[i] = surface;
+    this.k[i] = k;
+    this.passage[i] = passage;
+    this.flags[i] = flags;
+  }
+
+  private grow(): void {
+    const c = this.art.length * 2;
+    const more = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(c);
+      b.set(a);
+      return b;
+    };
+    this.art = more(this.art);
+    this.idx = more(this.idx);
+    this.start = more(this.start);
+    this.end = more(this.end);
+    this.k = more(this.k);
+    this.passage = more(this.passage);
+    this.flags = more(this.flags);
+    this.root = more(this.root);
+    this.surface.length = c;
+  }
 }
 
 interface Form {
@@ -114,6 +182,8 @@ interface Form {
   words: number;
   /** Seen, ending in "s", in a text that keeps its apostrophes: the "s" is part of the name ("Hamas"). */
   realS: boolean;
+  /** The key ends in "s" (a possessive may be glued on). */
+  endsS: boolean;
   /** Mentions a title or head noun marks as a person, resp. as something else. */
   strongPerson: number;
   strongOther: number;
@@ -199,7 +269,7 @@ const collator = new Intl.Collator();
 
 class Resolver {
   private budget = STEP;
-  private recs: MRec[] = [];
+  private recs: Recs;
   /** Normalised keys, numbered. */
   private readonly keyIds = new Map<string, number>();
   private readonly keyStr: string[] = [];
@@ -210,20 +280,47 @@ class Resolver {
   private readonly dropped = new Set<string>();
   private readonly glossaryKeys = new Set<string>();
   private readonly uf = new UnionFind();
+  /** Per article: its descriptions by mention index, or null when it has none. */
+  private readonly defs: (Map<number, RawDefinition[]> | null)[];
 
   constructor(
     private readonly arts: ResolveInput[],
     private readonly glossary: GlossaryEntry[],
   ) {
     for (const g of glossary) for (const n of [g.name, ...g.aliases]) this.glossaryKeys.add(nameKey(n));
+    let total = 0;
+    for (const a of arts) total += a.names.mentions.length;
+    this.recs = new Recs(total);
+    this.defs = arts.map((a) => {
+      let m: Map<number, RawDefinition[]> | null = null;
+      for (const d of a.names.definitions) {
+        m ??= new Map();
+        const arr = m.get(d.m);
+        if (arr) arr.push(d);
+        else m.set(d.m, [d]);
+      }
+      return m;
+    });
   }
 
-  /** Counts work done; true when it is time to yield. */
+  /** Counts work done in the generator bodies; true when it is time to yield. */
   private spent(units: number): boolean {
     this.budget -= units;
     if (this.budget > 0) return false;
     this.budget = STEP;
     return true;
+  }
+
+  /**
+   * Runs `slice(from)` until it reports `n` done, yielding after each slice. The passes over every mention live in
+   * such slices, ordinary functions the JIT optimises; a slice does at most `STEP` units of work.
+   */
+  private *slices(n: number, slice: (from: number) => number): Generator<void, void, void> {
+    for (let i = 0; i < n; ) {
+      i = slice(i);
+      this.budget = STEP;
+      yield;
+    }
   }
 
   private intern(key: string): number {
@@ -273,69 +370,81 @@ class Resolver {
   }
 
   private *readMentions(): Generator<void, void, void> {
-    const recs = this.recs;
-    for (let ai = 0; ai < this.arts.length; ai++) {
-      const names = this.arts[ai].names;
-      let defs: Map<number, RawDefinition[]> | null = null;
-      for (const d of names.definitions) {
-        defs ??= new Map();
-        const arr = defs.get(d.m);
-        if (arr) arr.push(d);
-        else defs.set(d.m, [d]);
+    const { arts, recs } = this;
+    yield* this.slices(arts.length, (from) => {
+      let ai = from;
+      for (let budget = STEP; ai < arts.length && budget > 0; ai++) {
+        const ms = arts[ai].names.mentions;
+        const defs = this.defs[ai];
+        for (let idx = 0; idx < ms.length; idx++) {
+          const m = ms[idx];
+          const flags = flagBits(m) | (defs?.has(idx) ? DEFS : 0);
+          recs.push(ai, idx, m.start, m.end, m.surface, this.intern(m.key), m.passage, flags);
+        }
+        budget -= ms.length + 1;
       }
-      const ms = names.mentions;
-      for (let idx = 0; idx < ms.length; idx++) {
-        const m = ms[idx];
-        recs.push(
-          new MRec(ai, idx, m.start, m.end, m.surface, m.key, this.intern(m.key), m.passage, m.cue ?? null, !!m.strong, !!m.the, !!m.si, !!m.acr, !!m.ps, defs?.get(idx) ?? null, -1),
-        );
-      }
-      if (this.spent(ms.length + 1)) yield;
-    }
+      return ai;
+    });
   }
 
   private *buildForms(): Generator<void, Forms, void> {
     const byK: (Form | undefined)[] = new Array(this.keyStr.length);
     const list: Form[] = [];
     const noApos = this.arts.map((a) => a.names.noApostrophes);
-    const recs = this.recs;
-    for (let i = 0; i < recs.length; i++) {
-      const r = recs[i];
-      let f = byK[r.k];
-      if (!f) {
-        f = newForm(r.key, r.k, list.length);
-        byK[r.k] = f;
-        list.push(f);
+    const { n, k: K, art: ART, flags: FLAGS } = this.recs;
+    const keyStr = this.keyStr;
+    yield* this.slices(n, (from) => {
+      const to = Math.min(n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const k = K[i];
+        const art = ART[i];
+        const fl = FLAGS[i];
+        let f = byK[k];
+        if (!f) {
+          f = newForm(keyStr[k], k, list.length);
+          byK[k] = f;
+          list.push(f);
+        }
+        f.count++;
+        if (f.arts[f.arts.length - 1] !== art) f.arts.push(art);
+        addVoteBits(f.votes, fl);
+        if (fl & ACR) f.acr = true;
+        if (fl & STRONG) {
+          if ((fl & CUE) === CUE_PERSON) f.strongPerson++;
+          else f.strongOther++;
+        }
+        if (!(fl & PS) && !f.realS && f.endsS && !noApos[art]) f.realS = true;
       }
-      f.count++;
-      if (f.arts[f.arts.length - 1] !== r.art) f.arts.push(r.art);
-      addVotes(f.votes, r);
-      if (r.acr) f.acr = true;
-      if (r.strong) {
-        if (r.cue === 'person') f.strongPerson++;
-        else f.strongOther++;
-      }
-      if (!r.ps && !f.realS && r.key.endsWith('s') && !noApos[r.art]) f.realS = true;
-      if (this.spent(1)) yield;
-    }
+      return to;
+    });
     return { byK, list };
   }
 
   /** 1. A glued possessive "s" ("Assads", "Syrias", "Putins’") comes off when the bare name is at least as common. */
   private *possessives(): Generator<void, void, void> {
     const { byK } = this.forms;
-    for (const r of this.recs) {
-      if (this.spent(1)) yield;
-      if (!r.ps || !r.key.endsWith('s') || r.key.length < 4) continue;
-      const stemK = this.keyIds.get(r.key.slice(0, -1));
-      const fs = stemK === undefined ? undefined : byK[stemK];
-      const f = byK[r.k]!;
-      if (!fs || f.realS || this.glossaryKeys.has(r.key) || fs.count * 2 < f.count) continue;
-      r.end -= 1;
-      r.surface = this.shared(r.surface.slice(0, -1));
-      r.key = fs.key;
-      r.k = fs.k;
-    }
+    const recs = this.recs;
+    /** Per key: the form of its stem without the "s", once looked up. */
+    const stems = new Map<number, Form | null>();
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        if (!(recs.flags[i] & PS)) continue;
+        const f = byK[recs.k[i]]!;
+        if (!f.endsS || f.key.length < 4) continue;
+        let fs = stems.get(f.k);
+        if (fs === undefined) {
+          const stemK = this.keyIds.get(f.key.slice(0, -1));
+          fs = (stemK === undefined ? undefined : byK[stemK]) ?? null;
+          stems.set(f.k, fs);
+        }
+        if (!fs || f.realS || this.glossaryKeys.has(f.key) || fs.count * 2 < f.count) continue;
+        recs.end[i] -= 1;
+        recs.surface[i] = this.shared(recs.surface[i].slice(0, -1));
+        recs.k[i] = fs.k;
+      }
+      return to;
+    });
   }
 
   /**
@@ -345,26 +454,36 @@ class Resolver {
   private *vocabulary(): Generator<void, (word: string) => boolean, void> {
     const lowerDf = new Map<string, number>();
     for (const f of this.forms.list) for (const w of f.key.split(' ')) lowerDf.set(w, 0);
-    for (const a of this.arts) {
-      const lower = a.names.lower ?? [];
-      for (const w of lower) {
-        const n = lowerDf.get(w);
-        if (n !== undefined) lowerDf.set(w, n + 1);
+    const arts = this.arts;
+    yield* this.slices(arts.length, (from) => {
+      let ai = from;
+      for (let budget = STEP; ai < arts.length && budget > 0; ai++) {
+        const lower = arts[ai].names.lower ?? [];
+        for (const w of lower) {
+          const n = lowerDf.get(w);
+          if (n !== undefined) lowerDf.set(w, n + 1);
+        }
+        budget -= 1 + (lower.length >> 2);
       }
-      if (this.spent(1 + (lower.length >> 3))) yield;
-    }
+      return ai;
+    });
     // Articles where a one-word key is capitalised (mentions arrive in article order).
-    const capDf: number[] = new Array(this.keyStr.length).fill(0);
-    const capLast: number[] = new Array(this.keyStr.length).fill(-1);
+    const capDf = new Int32Array(this.keyStr.length);
+    const capLast = new Int32Array(this.keyStr.length).fill(-1);
     const { byK } = this.forms;
-    for (const r of this.recs) {
-      if (byK[r.k]!.words !== 1) continue;
-      if (capLast[r.k] !== r.art) {
-        capLast[r.k] = r.art;
-        capDf[r.k]++;
+    const recs = this.recs;
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const k = recs.k[i];
+        if (byK[k]!.words !== 1) continue;
+        if (capLast[k] !== recs.art[i]) {
+          capLast[k] = recs.art[i];
+          capDf[k]++;
+        }
       }
-      if (this.spent(1)) yield;
-    }
+      return to;
+    });
     const memo = new Map<string, boolean>();
     return (word: string): boolean => {
       const hit = memo.get(word);
@@ -372,7 +491,7 @@ class Resolver {
       const k = nameKey(word);
       const low = lowerDf.get(k) ?? 0;
       const kk = this.keyIds.get(k);
-      const v = !this.glossaryKeys.has(k) && low >= 3 && low >= 0.2 * (kk === undefined ? 0 : capDf[kk] ?? 0);
+      const v = !this.glossaryKeys.has(k) && low >= 3 && low >= 0.2 * (kk === undefined || kk >= capDf.length ? 0 : capDf[kk]);
       memo.set(word, v);
       return v;
     };
@@ -387,44 +506,51 @@ class Resolver {
     const expansions = this.arts.map((a) => (a.names.acronyms.length ? new Set(a.names.acronyms.map((d) => d.exp)) : null));
     // Splits depend only on the surface text and whether apostrophes were stripped, so each is worked out once.
     const plans = [new Map<string, Part[] | null>(), new Map<string, Part[] | null>()];
-    const next: MRec[] = [];
+    const recs = this.recs;
+    const next = new Recs(recs.n + (recs.n >> 4));
     let changed = false;
-    for (const r of this.recs) {
-      if (this.spent(1)) yield;
-      const f = this.forms.byK[r.k]!;
-      if (f.words === 1) {
-        if (!r.acr && !this.glossaryKeys.has(r.key) && common(r.surface)) {
-          this.dropped.add(r.key);
-          changed = true;
+    yield* this.slices(recs.n, (from) => {
+      let i = from;
+      for (let budget = STEP; i < recs.n && budget > 0; i++, budget--) {
+        const k = recs.k[i];
+        const fl = recs.flags[i];
+        const art = recs.art[i];
+        const f = this.forms.byK[k]!;
+        let plan: Part[] | null = null;
+        if (f.words === 1) {
+          if (!(fl & ACR) && !this.glossaryKeys.has(f.key) && common(recs.surface[i])) {
+            this.dropped.add(f.key);
+            changed = true;
+            continue;
+          }
+        } else if (!((fl & CUE) === CUE_PERSON && fl & STRONG) && !this.glossaryKeys.has(f.key) && !expansions[art]?.has(recs.idx[i])) {
+          const noApos = this.arts[art].names.noApostrophes;
+          const memo = plans[noApos ? 1 : 0];
+          const surface = recs.surface[i];
+          plan = memo.get(surface) ?? null;
+          if (!memo.has(surface)) {
+            plan = segment(surface, f.count, noApos, common, (key) => this.formOf(key));
+            memo.set(surface, plan);
+            budget -= 16;
+          }
+        }
+        if (!plan) {
+          next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl);
           continue;
         }
-        next.push(r);
-        continue;
+        changed = true;
+        const start = recs.start[i];
+        const surface = recs.surface[i];
+        for (const p of plan) {
+          const si = p.s === 0 && fl & SI ? SI : 0;
+          const cue = p.acr ? CUE_GROUP : 0;
+          // Parts keep the mention's other flags; "strong" and the cue belonged to the whole run.
+          const flags = (fl & (THE | ACR | PS | DEFS)) | si | cue;
+          next.push(art, recs.idx[i], start + p.s, start + p.e, this.shared(surface.slice(p.s, p.e)), this.intern(p.key), recs.passage[i], flags);
+        }
       }
-      if ((r.cue === 'person' && r.strong) || this.glossaryKeys.has(r.key) || expansions[r.art]?.has(r.idx)) {
-        next.push(r);
-        continue;
-      }
-      const noApos = this.arts[r.art].names.noApostrophes;
-      const memo = plans[noApos ? 1 : 0];
-      let plan = memo.get(r.surface);
-      if (plan === undefined) {
-        plan = segment(r.surface, f.count, noApos, common, (key) => this.formOf(key));
-        if (plan) this.spent(plan.length * 8);
-        memo.set(r.surface, plan);
-      }
-      if (!plan) {
-        next.push(r);
-        continue;
-      }
-      changed = true;
-      for (const p of plan) {
-        const si = p.s === 0 && r.si;
-        const k = this.intern(p.key);
-        const surface = this.shared(r.surface.slice(p.s, p.e));
-        next.push(new MRec(r.art, r.idx, r.start + p.s, r.start + p.e, surface, this.keyStr[k], k, r.passage, p.acr ? 'group' : null, false, r.the, si, r.acr, r.ps, r.defs, -1));
-      }
-    }
+      return i;
+    });
     if (changed) {
       this.recs = next;
       this.forms = yield* this.buildForms();
@@ -433,25 +559,29 @@ class Resolver {
 
   /** Key-level merges: stated renamings kept apart, glossary, synonyms, acronyms, spelling variants, short forms. */
   private *mergeKeys(): Generator<void, Stated, void> {
-    const { uf, arts, glossaryKeys } = this;
+    const { uf, arts, glossaryKeys, recs } = this;
     const formList = this.forms.list;
     const idOf = (k: string): number | undefined => this.idOf(k);
 
     // Mentions by (article, index in the article's extraction); a split mention answers with its first part.
     // Only articles stating renamings or acronyms need them.
-    const recAt: (MRec[] | null)[] = arts.map((a) => (a.names.relations.length || a.names.acronyms.length ? [] : null));
-    for (const r of this.recs) {
-      const at = recAt[r.art];
-      if (at && !at[r.idx]) at[r.idx] = r;
+    const recAt: (number[] | null)[] = arts.map((a) => (a.names.relations.length || a.names.acronyms.length ? [] : null));
+    for (let i = 0; i < recs.n; i++) {
+      const at = recAt[recs.art[i]];
+      if (at && at[recs.idx[i]] === undefined) at[recs.idx[i]] = i;
     }
-    if (this.spent(this.recs.length >> 4)) yield;
+    if (this.spent(recs.n >> 4)) yield;
+    const keyAt = (ai: number, idx: number): string | undefined => {
+      const i = recAt[ai]![idx];
+      return i === undefined ? undefined : this.keyStr[recs.k[i]];
+    };
 
     // Stated renamings keep their two sides apart.
     const relations: Stated['relations'] = [];
     arts.forEach((a, ai) => {
       for (const rel of a.names.relations) {
-        const ka = recAt[ai]![rel.from]?.key;
-        const kb = recAt[ai]![rel.to]?.key;
+        const ka = keyAt(ai, rel.from);
+        const kb = keyAt(ai, rel.to);
         if (!ka || !kb || ka === kb) continue;
         const ia = idOf(ka)!;
         const ib = idOf(kb)!;
@@ -480,11 +610,11 @@ class Resolver {
       for (const d of a.names.acronyms) {
         const ra = recAt[ai]![d.acr];
         const re = recAt[ai]![d.exp];
-        if (!ra || !re || ra.key === re.key) continue;
-        const ia = idOf(ra.key)!;
-        const ie = idOf(re.key)!;
+        if (ra === undefined || re === undefined || recs.k[ra] === recs.k[re]) continue;
+        const ia = idOf(this.keyStr[recs.k[ra]])!;
+        const ie = idOf(this.keyStr[recs.k[re]])!;
         uf.union(ia, ie);
-        acronymDefs.push({ acr: ia, exp: ie, rec: ra, expSurface: re.surface });
+        acronymDefs.push({ acr: ia, exp: ie, art: ai, start: recs.start[ra], end: recs.end[ra], surface: recs.surface[ra], expSurface: recs.surface[re] });
       }
     });
     if (this.spent(arts.length >> 2)) yield;
@@ -731,7 +861,7 @@ class Resolver {
 
   /** Short forms joined to full names, then entities with names, kinds, definitions, ids and links. */
   private *build({ relations, glossaryRoots, acronymDefs }: Stated): Generator<void, EntityIndex, void> {
-    const { uf, arts } = this;
+    const { uf, arts, recs } = this;
     const { byK, list: formList } = this.forms;
     const forms = this;
 
@@ -829,24 +959,26 @@ class Resolver {
     }
 
     // How often each possible target of a short form is named in each article: the one named here wins.
-    const recs = this.recs;
     const targets = new Set<number>();
     for (const cs of shortTargets.values()) for (const c of cs) targets.add(c);
     const rootsInArt = new Map<number, Map<number, number>>();
-    for (const r of recs) {
-      const root = uf.find(byK[r.k]!.id);
-      r.root = root;
-      if (targets.has(root)) {
-        let m = rootsInArt.get(r.art);
-        if (!m) rootsInArt.set(r.art, (m = new Map()));
-        m.set(root, (m.get(root) ?? 0) + 1);
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const root = uf.find(byK[recs.k[i]]!.id);
+        recs.root[i] = root;
+        if (targets.has(root)) {
+          let m = rootsInArt.get(recs.art[i]);
+          if (!m) rootsInArt.set(recs.art[i], (m = new Map()));
+          m.set(root, (m.get(root) ?? 0) + 1);
+        }
       }
-      if (this.spent(1)) yield;
-    }
-    const shortOnce = (r: MRec, root: number): number => {
+      return to;
+    });
+    const shortOnce = (art: number, root: number): number => {
       const cands = shortTargets.get(root);
       if (!cands) return root;
-      const here = rootsInArt.get(r.art);
+      const here = rootsInArt.get(art);
       let best = -1;
       let bestScore = -1;
       for (const c of cands) {
@@ -859,43 +991,65 @@ class Resolver {
       return best;
     };
 
-    // Group mentions by entity root; note where each key's mentions ended up, for attaching one edited article's
-    // mentions later without all this work.
-    const groups = new Map<number, MRec[]>();
+    // Each mention's entity root, and where each key's mentions ended up (for attaching one edited article's
+    // mentions later without all this work). Groups are numbered in order of their first mention.
     const keyOrder: number[] = [];
-    const keyRoot: number[] = new Array(this.keyStr.length).fill(-1);
-    const keyRootN: number[] = new Array(this.keyStr.length).fill(0);
+    const keyRoot = new Int32Array(this.keyStr.length).fill(-1);
+    const keyRootN = new Int32Array(this.keyStr.length);
     const keyRoots = new Map<number, Map<number, number>>();
-    for (const r of recs) {
-      let root = r.root;
-      if (shortTargets.size) {
-        for (let hop = 0; hop < 3; hop++) {
-          const next = shortOnce(r, root);
-          if (next === root) break;
-          root = next;
+    const groupOf = new Int32Array(formList.length).fill(-1);
+    const groupRoots: number[] = [];
+    const groupSize: number[] = [];
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        let root = recs.root[i];
+        if (shortTargets.size) {
+          for (let hop = 0; hop < 3; hop++) {
+            const next = shortOnce(recs.art[i], root);
+            if (next === root) break;
+            root = next;
+          }
         }
+        recs.root[i] = root;
+        const k = recs.k[i];
+        if (keyRoot[k] === -1) {
+          keyRoot[k] = root;
+          keyOrder.push(k);
+        }
+        if (keyRoot[k] === root) keyRootN[k]++;
+        else {
+          let m = keyRoots.get(k);
+          if (!m) keyRoots.set(k, (m = new Map([[keyRoot[k], 0]])));
+          m.set(root, (m.get(root) ?? 0) + 1);
+        }
+        let g = groupOf[root];
+        if (g === -1) {
+          g = groupOf[root] = groupRoots.length;
+          groupRoots.push(root);
+          groupSize.push(0);
+        }
+        groupSize[g]++;
       }
-      r.root = root;
-      const k = r.k;
-      if (keyRoot[k] === -1) {
-        keyRoot[k] = root;
-        keyOrder.push(k);
-      }
-      if (keyRoot[k] === root) keyRootN[k]++;
-      else {
-        let m = keyRoots.get(k);
-        if (!m) keyRoots.set(k, (m = new Map([[keyRoot[k], 0]])));
-        m.set(root, (m.get(root) ?? 0) + 1);
-      }
-      const g = groups.get(root);
-      if (g) g.push(r);
-      else groups.set(root, [r]);
-      if (this.spent(1)) yield;
-    }
+      return to;
+    });
     for (const g of glossaryRoots) {
       const root = uf.find(g.id);
-      if (!groups.has(root)) groups.set(root, []);
+      if (groupOf[root] === -1) {
+        groupOf[root] = groupRoots.length;
+        groupRoots.push(root);
+        groupSize.push(0);
+      }
     }
+    // Mentions grouped by entity root (a counting sort, stable: each group in mention order).
+    const groupStart = new Int32Array(groupRoots.length + 1);
+    for (let g = 0; g < groupRoots.length; g++) groupStart[g + 1] = groupStart[g] + groupSize[g];
+    const order = new Int32Array(recs.n);
+    {
+      const fill = groupStart.slice(0, groupRoots.length);
+      for (let i = 0; i < recs.n; i++) order[fill[groupOf[recs.root[i]]]++] = i;
+    }
+    if (this.spent(recs.n >> 3)) yield;
 
     // Acronym definitions by the root of their expansion and of the acronym.
     const expansionsOf = new Map<number, string[]>();
@@ -919,24 +1073,33 @@ class Resolver {
     const drafts: Draft[] = [];
     const glossaryByRoot = new Map<number, GlossaryEntry>();
     for (const g of glossaryRoots) if (!glossaryByRoot.has(uf.find(g.id))) glossaryByRoot.set(uf.find(g.id), g.entry);
-    for (const [root, rs] of groups) {
-      if (this.spent(rs.length * 2 + 8)) yield;
+    const draft = (g: number): void => {
+      const root = groupRoots[g];
+      let rs = order.subarray(groupStart[g], groupStart[g + 1]);
       const glos = glossaryByRoot.get(root);
       if (!glos && rs.length > 0) {
         // Ordinary words that only ever open sentences ("Refugees", "Videos") are not names.
-        if (rs.every((r) => r.si && !r.acr && byK[r.k]!.words === 1)) {
-          for (const r of rs) this.dropped.add(r.key);
-          continue;
+        let ordinary = true;
+        for (const i of rs) {
+          if ((recs.flags[i] & (SI | ACR)) !== SI || byK[recs.k[i]]!.words !== 1) {
+            ordinary = false;
+            break;
+          }
+        }
+        if (ordinary) {
+          for (const i of rs) this.dropped.add(this.keyStr[recs.k[i]]);
+          return;
         }
       }
-      if (!inArticleOrder(rs)) rs.sort((a, b) => (a.art - b.art) || (a.start - b.start));
+      if (!inArticleOrder(recs, rs)) rs = rs.slice().sort((a, b) => (recs.art[a] - recs.art[b]) || (recs.start[a] - recs.start[b]));
       const votes = emptyVotes();
       const surfaceCount = new Map<string, number>();
       let anyAcr = false;
-      for (const r of rs) {
-        addVotes(votes, r);
-        surfaceCount.set(r.surface, (surfaceCount.get(r.surface) ?? 0) + 1);
-        if (r.acr) anyAcr = true;
+      for (const i of rs) {
+        addVoteBits(votes, recs.flags[i]);
+        const s = recs.surface[i];
+        surfaceCount.set(s, (surfaceCount.get(s) ?? 0) + 1);
+        if (recs.flags[i] & ACR) anyAcr = true;
       }
       const cv = clusterVotes.get(root);
       if (cv && rs.length === 0) Object.assign(votes, cv);
@@ -948,10 +1111,10 @@ class Resolver {
         let counts = surfaceCount;
         if (anyAcr || exps.length) {
           counts = new Map();
-          for (const r of rs) if (!r.acr) counts.set(r.surface, (counts.get(r.surface) ?? 0) + 1);
+          for (const i of rs) if (!(recs.flags[i] & ACR)) counts.set(recs.surface[i], (counts.get(recs.surface[i]) ?? 0) + 1);
           for (const s of exps) counts.set(s, (counts.get(s) ?? 0) + 1);
         }
-        name = pickName(counts, rs, clusters.get(root) ?? [], kind === 'person', kind === 'group');
+        name = pickName(counts, recs, rs, clusters.get(root) ?? [], kind === 'person', kind === 'group');
       }
       for (const a of glos?.aliases ?? []) if (!surfaceCount.has(a)) surfaceCount.set(a, 0);
       const aliases = [...surfaceCount.entries()]
@@ -960,11 +1123,19 @@ class Resolver {
         .map(([s]) => s);
       const definition = glos?.definition
         ? { text: glos.definition, origin: 'glossary' as const, file: glos.source.file, start: glos.source.start, end: glos.source.end, outlet: null, date: null }
-        : pickDefinition(rs, arts, acronymsOf.get(root) ?? []);
+        : pickDefinition(recs, rs, arts, this.defs, acronymsOf.get(root) ?? []);
       const entity: Entity = { id: '', name, kind, aliases, definition, related: [], mentions: [] };
       if (glos) entity.glossary = { ...glos.source };
       drafts.push({ root, entity, n: rs.length });
-    }
+    };
+    yield* this.slices(groupRoots.length, (from) => {
+      let g = from;
+      for (let budget = STEP; g < groupRoots.length && budget > 0; g++) {
+        draft(g);
+        budget -= 2 * (groupStart[g + 1] - groupStart[g]) + 8;
+      }
+      return g;
+    });
 
     // Stable ids from names; ties broken by mention count so the better-known entity keeps the plain id.
     drafts.sort((a, b) => collator.compare(a.entity.name, b.entity.name) || b.n - a.n);
@@ -1001,24 +1172,30 @@ class Resolver {
 
     // The mentions, created in article order (lookups by file and the persisted form walk them that way), each
     // file's list shared between the entities and the per-file lookup.
+    const entityOf: (Entity | undefined)[] = new Array(formList.length);
+    for (const d of drafts) entityOf[d.root] = d.entity;
     const perFile = new Map<string, FileMentions>();
     let cur: FileMentions | null = null;
     let curArt = -1;
-    for (const r of recs) {
-      const e = byRoot.get(r.root);
-      if (this.spent(1)) yield;
-      if (!e) continue;
-      const file = arts[r.art].file;
-      if (r.art !== curArt) {
-        curArt = r.art;
-        cur = perFile.get(file) ?? null;
-        if (!cur) perFile.set(file, (cur = { ms: [], ids: [] }));
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const e = entityOf[recs.root[i]];
+        if (!e) continue;
+        const art = recs.art[i];
+        const file = arts[art].file;
+        if (art !== curArt) {
+          curArt = art;
+          cur = perFile.get(file) ?? null;
+          if (!cur) perFile.set(file, (cur = { ms: [], ids: [] }));
+        }
+        const m: Mention = { file, start: recs.start[i], end: recs.end[i], surface: recs.surface[i], passage: recs.passage[i] };
+        e.mentions.push(m);
+        cur!.ms.push(m);
+        cur!.ids.push(e.id);
       }
-      const m: Mention = { file, start: r.start, end: r.end, surface: r.surface, passage: r.passage };
-      e.mentions.push(m);
-      cur!.ms.push(m);
-      cur!.ids.push(e.id);
-    }
+      return to;
+    });
     for (const f of perFile.values()) sortByStart(f);
 
     const byKey: ResolveHints['byKey'] = new Map();
@@ -1027,7 +1204,7 @@ class Resolver {
       const roots = keyRoots.get(k);
       if (roots) roots.set(keyRoot[k], keyRootN[k]);
       for (const [root, n] of roots ?? [[keyRoot[k], keyRootN[k]] as const]) {
-        const e = byRoot.get(root);
+        const e = entityOf[root];
         if (e) list.push({ id: e.id, n });
       }
       if (list.length) byKey.set(this.keyStr[k], list.length > 1 ? list.sort((a, b) => b.n - a.n) : list);
@@ -1048,9 +1225,14 @@ class Resolver {
 }
 
 interface AcronymDef {
+  /** Form ids of the acronym and of its expansion. */
   acr: number;
   exp: number;
-  rec: MRec;
+  /** Where the acronym is defined. */
+  art: number;
+  start: number;
+  end: number;
+  surface: string;
   expSurface: string;
 }
 
@@ -1069,11 +1251,11 @@ interface Part {
   acr: boolean;
 }
 
-function inArticleOrder(rs: MRec[]): boolean {
-  for (let i = 1; i < rs.length; i++) {
-    const a = rs[i - 1];
-    const b = rs[i];
-    if (a.art > b.art || (a.art === b.art && a.start > b.start)) return false;
+function inArticleOrder(recs: Recs, rs: Int32Array): boolean {
+  for (let j = 1; j < rs.length; j++) {
+    const a = rs[j - 1];
+    const b = rs[j];
+    if (recs.art[a] > recs.art[b] || (recs.art[a] === recs.art[b] && recs.start[a] > recs.start[b])) return false;
   }
   return true;
 }
@@ -1092,7 +1274,7 @@ function strongNonPerson(fs: Form[]): boolean {
 }
 
 function newForm(key: string, k: number, id: number): Form {
-  return { key, k, id, count: 0, arts: [], votes: emptyVotes(), acr: false, words: key.split(' ').length, realS: false, strongPerson: 0, strongOther: 0 };
+  return { key, k, id, count: 0, arts: [], votes: emptyVotes(), acr: false, words: key.split(' ').length, realS: false, endsS: key.endsWith('s'), strongPerson: 0, strongOther: 0 };
 }
 
 /** Split a glued run of names ("Deir Ezzor Aleppo") into known forms, or null. */
@@ -1161,7 +1343,7 @@ function segment(
 }
 
 /** The display name: from counts of spellings (acronyms left out, expansions stated for them added). */
-function pickName(counts: Map<string, number>, rs: MRec[], fs: Form[], person: boolean, group = false): string {
+function pickName(counts: Map<string, number>, recs: Recs, rs: Int32Array, fs: Form[], person: boolean, group = false): string {
   let best = '';
   let bestScore = -Infinity;
   let top = 0;
@@ -1180,12 +1362,18 @@ function pickName(counts: Map<string, number>, rs: MRec[], fs: Form[], person: b
     }
   }
   if (best) return best;
-  const acr = rs.find((r) => r.acr);
-  if (acr) return acr.surface;
-  return fs[0]?.key ?? rs[0]?.surface ?? '';
+  const acr = rs.find((i) => (recs.flags[i] & ACR) !== 0);
+  if (acr !== undefined) return recs.surface[acr];
+  return fs[0]?.key ?? (rs.length ? recs.surface[rs[0]] : '');
 }
 
-function pickDefinition(rs: MRec[], arts: ResolveInput[], acronymDefs: AcronymDef[]): Definition | null {
+function pickDefinition(
+  recs: Recs,
+  rs: Int32Array,
+  arts: ResolveInput[],
+  defs: (Map<number, RawDefinition[]> | null)[],
+  acronymDefs: AcronymDef[],
+): Definition | null {
   const cands = new Map<string, { n: number; d: Definition }>();
   const add = (text: string, origin: Definition['origin'], art: number, start: number, end: number): void => {
     const norm = `${origin}:${text.toLowerCase()}`;
@@ -1196,11 +1384,13 @@ function pickDefinition(rs: MRec[], arts: ResolveInput[], acronymDefs: AcronymDe
       cands.set(norm, { n: 1, d: { text, origin, file: arts[art].file, start, end, outlet: meta.outlet, date: meta.date?.iso ?? null } });
     }
   };
-  for (const r of rs) {
-    if (r.defs) for (const d of r.defs) add(d.text, d.origin, r.art, d.start, d.end);
+  for (const i of rs) {
+    if (!(recs.flags[i] & DEFS)) continue;
+    const art = recs.art[i];
+    for (const d of defs[art]!.get(recs.idx[i])!) add(d.text, d.origin, art, d.start, d.end);
   }
   if (cands.size === 0) {
-    for (const a of acronymDefs) add(`${a.rec.surface}: ${a.expSurface}`, 'acronym', a.rec.art, a.rec.start, a.rec.end);
+    for (const a of acronymDefs) add(`${a.surface}: ${a.expSurface}`, 'acronym', a.art, a.start, a.end);
   }
   // A shorter title counts for a longer one that ends with it ("President" supports "Syrian President").
   const all = [...cands.values()];
