@@ -421,18 +421,6 @@ interface SurfaceEntry {
   surface: string;
   key: string;
 }
-const SURFACES_MAX = 100_000;
-const surfaceTable = new Map<string, SurfaceEntry>();
-
-function surfaceEntry(surface: string): SurfaceEntry {
-  let e = surfaceTable.get(surface);
-  if (e === undefined) {
-    if (surfaceTable.size >= SURFACES_MAX) surfaceTable.clear();
-    e = { surface: ownCopy(surface), key: intern(nameKey(surface)) };
-    surfaceTable.set(e.surface, e);
-  }
-  return e;
-}
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -441,7 +429,14 @@ const FNV_PRIME = 16777619;
 function hashRange(text: string, from: number, to: number): number {
   let h = FNV_OFFSET;
   for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
-  return h;
+  return mixHash(h);
+}
+
+/** FNV's multiplications only carry bits upwards, so its low bits (the table slot) mix poorly: fold the high ones in. */
+function mixHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 /**
@@ -531,6 +526,13 @@ class RangeMap<V> {
 function sameChars(w: string, text: string, from: number): boolean {
   for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
   return true;
+}
+
+/** Surfaces (and runs of heading tokens) with their name keys: nameKey without cutting the substring again. */
+const surfaces = new RangeMap<SurfaceEntry>((surface) => ({ surface, key: intern(nameKey(surface)) }), 100_000);
+
+function surfaceAt(text: string, from: number, to: number): SurfaceEntry {
+  return surfaces.get(text, from, to, hashRange(text, from, to));
 }
 
 const W_LISTED = 1;
@@ -653,6 +655,48 @@ interface TokenInfo {
    * apostrophe or hyphen before them, plus a run at offset 0 (whose freedom depends on the character before the token).
    */
   lowerRuns: number[] | null;
+  /** Word-class facts of `lower` and `text` (T_* bits). */
+  flags: number;
+  /** Number of letters in `text`. */
+  letters: number;
+}
+
+const T_CALENDAR = 1;
+const T_STOP = 2;
+/** `text` opens with a capital (\p{Lu}). */
+const T_UPPER = 4;
+const T_DEMONYM = 8;
+const T_TITLE_HEAD = 16;
+const T_TITLE_MOD = 32;
+const T_GROUP_HEAD = 64;
+const T_PLACE_HEAD = 128;
+const T_KEY_ARTICLE = 256;
+const T_CAPS_NOT_ACRONYM = 512;
+
+function wordFlags(text: string, lower: string): number {
+  let f = 0;
+  if (CALENDAR.has(lower)) f |= T_CALENDAR;
+  if (STOPWORDS.has(lower)) f |= T_STOP;
+  if (UPPER.test(text)) f |= T_UPPER;
+  if (isDemonymLower(lower)) f |= T_DEMONYM;
+  if (TITLE_HEADS.has(lower)) f |= T_TITLE_HEAD;
+  if (TITLE_MODIFIERS.has(lower)) f |= T_TITLE_MOD;
+  if (GROUP_HEADS.has(lower)) f |= T_GROUP_HEAD;
+  if (PLACE_HEADS.has(lower)) f |= T_PLACE_HEAD;
+  if (KEY_ARTICLES.has(lower)) f |= T_KEY_ARTICLE;
+  if (CAPS_NOT_ACRONYM.has(lower)) f |= T_CAPS_NOT_ACRONYM;
+  return f;
+}
+
+/** Same as s.replace(/[^\p{L}]/gu, '').length. */
+function countLetters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; ) {
+    const k = cpClass(s, i, s.length);
+    if (k & C_LETTER) n += k & C_WIDE ? 2 : 1;
+    i += k & C_WIDE ? 2 : 1;
+  }
+  return n;
 }
 
 const tokenInfos = new RangeMap<TokenInfo>(tokenInfo, 200_000);
@@ -672,9 +716,12 @@ function tokenInfo(raw: string): TokenInfo {
     if (i === 0 || !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45)) (runs ??= []).push(i, j);
     i = j;
   }
+  const lower = t.toLowerCase();
   return {
     text: t,
-    lower: t.toLowerCase(),
+    lower,
+    flags: wordFlags(t, lower),
+    letters: countLetters(t),
     cap: t.length > 0 && isCapToken(t) && !startsWithDigit(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
     caps: isAllCaps(t),
     stop,
@@ -910,6 +957,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   // a name from a capitalised ordinary word at a sentence start needs before any chunk is finished.
   words.trim();
   tokenInfos.trim();
+  surfaces.trim();
   currentArticle = (currentArticle + 1) & 0x3fffffff || 1;
   const lowerWords = new LowerWords(out.lower);
   const segToks = segs.map((seg) => tokenize(text, seg.start, seg.end, lowerWords));
@@ -932,7 +980,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     if (toks.length === 0) return null;
     const start = toks[0].start;
     const end = toks[toks.length - 1].end;
-    const { surface, key } = surfaceEntry(text.slice(start, end));
+    const { surface, key } = surfaceAt(text, start, end);
     if (!key) return null;
     const cues = cuesFor(text, toks, titled, key);
     const ps = toks[toks.length - 1].sPoss || (noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
@@ -983,7 +1031,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
         }
       }
       for (let j = top; j > i; j--) {
-        const k = nameKey(text.slice(toks[i].start, toks[j - 1].end));
+        const k = surfaceAt(text, toks[i].start, toks[j - 1].end).key;
         if (known.has(k)) {
           found = j;
           break;
@@ -1015,6 +1063,7 @@ const MAX_CHUNK_TOKENS = 24;
 
 interface SegToken extends Token {
   lower: string;
+  info: TokenInfo;
   /** The text between the previous token (or the segment start) and this one, as absolute offsets. */
   gapStart: number;
   gapEnd: number;
@@ -1035,7 +1084,8 @@ function isJoinGap(text: string, s: number, e: number): boolean {
 const CALENDAR = new Set([...MONTHS, ...DAYS, ...[...DAYS].map((d) => `${d}s`)]);
 
 /** Stands for a run of ordinary lower-case words: not a name, no joiner, not the end of a possessive. */
-const ORDINARY: SegToken = { text: '', lower: '', start: -1, end: -1, cap: false, caps: false, stop: false, si: false, sPoss: false, gapStart: 0, gapEnd: 0 };
+const ORDINARY_INFO: TokenInfo = { text: '', lower: '', cap: false, caps: false, stop: false, sPoss: false, lowerRuns: null, flags: 0, letters: 0 };
+const ORDINARY: SegToken = { text: '', lower: '', info: ORDINARY_INFO, start: -1, end: -1, cap: false, caps: false, stop: false, si: false, sPoss: false, gapStart: 0, gapEnd: 0 };
 
 /** Whether text[from, to) holds a character that can close a sentence before a token (see SENTENCE_GAP). */
 function mayCloseSentence(text: string, from: number, to: number): boolean {
@@ -1082,6 +1132,7 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
       if (d < 97 || d > 122) plain = false;
       h = Math.imul(h ^ d, FNV_PRIME);
     }
+    h = mixHash(h);
     if (plain) {
       const slot = words.slot(text, start, rawEnd, h);
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
@@ -1093,7 +1144,7 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
         continue;
       }
       const w = words.word(slot);
-      toks.push({ text: w, lower: w, start, end: rawEnd, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
+      toks.push({ text: w, lower: w, info: tokenInfos.get(text, start, rawEnd, h), start, end: rawEnd, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
       continue;
     }
     const info = tokenInfos.get(text, start, rawEnd, h);
@@ -1116,6 +1167,7 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
     toks.push({
       text: info.text,
       lower: info.lower,
+      info,
       start,
       end: start + info.text.length,
       cap: info.cap,
@@ -1150,11 +1202,12 @@ function isPlainLowerRange(text: string, from: number, to: number): boolean {
 function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk[] {
   const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
   // All-capitals runs of long words are headlines, datelines or shouting, not names ("THE SIEGE", "BEIRUT").
-  const shouting = new Array<boolean>(toks.length).fill(false);
+  let shouting: boolean[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.caps) continue;
-    const letters = t.text.replace(/[^\p{L}]/gu, '').length;
+    shouting ??= new Array<boolean>(toks.length).fill(false);
+    const letters = t.info.letters;
     let g = t.gapEnd;
     while (g > t.gapStart && /\s/.test(text[g - 1])) g--;
     const inParens = g > t.gapStart && text.charCodeAt(g - 1) === 40 && /^\s*\)/.test(text.slice(t.end, t.end + 2));
@@ -1169,16 +1222,16 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   let cur: SegToken[] = [];
   const flush = (): void => {
     // Drop trailing connectors/particles that no capital followed.
-    while (cur.length && (!cur[cur.length - 1].cap || KEY_ARTICLES.has(cur[cur.length - 1].lower))) cur.pop();
+    while (cur.length && (!cur[cur.length - 1].cap || cur[cur.length - 1].info.flags & T_KEY_ARTICLE)) cur.pop();
     if (cur.length) {
+      // finishChunk keeps copies, never `cur` itself: it is reused.
       const c = finishChunk(cur, text, lowerWords);
       if (c) chunks.push(c);
+      cur.length = 0;
     }
-    cur = [];
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const lower = t.lower;
     const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && joinGap(t);
     if (!joinable) flush();
     if (!t.cap) {
@@ -1196,11 +1249,11 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
       if (t.stop) flush();
       continue;
     }
-    const calendar = CALENDAR.has(lower);
+    const f = t.info.flags;
     const excluded =
-      shouting[i] ||
-      (calendar && !t.caps) ||
-      (!t.caps && STOPWORDS.has(lower) && (t.si || UPPER.test(t.text))) ||
+      (shouting !== null && shouting[i]) ||
+      (f & T_CALENDAR && !t.caps) ||
+      (!t.caps && f & T_STOP && (t.si || f & T_UPPER)) ||
       t.text.length === 0;
     if (!excluded && !(t.text.length === 1 && !t.caps)) {
       // A single capital letter is an initial only when followed by a dot ("George W. Bush").
@@ -1228,13 +1281,13 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
   while (t.length && t[0].si && !t[0].caps) {
     const w = t[0].lower;
-    if (STOPWORDS.has(w) || lowerWords.has(w) || w.endsWith('ly') || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
+    if (t[0].info.flags & T_STOP || lowerWords.has(w) || w.endsWith('ly') || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
       t.shift();
       if (t.length) t[0] = { ...t[0], si: true };
     } else break;
   }
   // Leading stop words anywhere ("The Guardian" → "Guardian").
-  while (t.length && !t[0].caps && STOPWORDS.has(t[0].lower)) t.shift();
+  while (t.length && !t[0].caps && t[0].info.flags & T_STOP) t.shift();
   if (!t.length) return null;
 
   // Titles: [demonym|acronym]* [modifier|head|of]* ending in a head, then the name.
@@ -1243,11 +1296,10 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     // The title runs up to the last title word that still leaves a name after it, skipping modifiers and
     // "of" ("Senate Majority Leader Harry Reid", "Secretary of State John Kerry").
     let lastHead = -1;
-    for (let k = 0; k < t.length - 1; k++) if (TITLE_HEADS.has(t[k].lower)) lastHead = k;
+    for (let k = 0; k < t.length - 1; k++) if (t[k].info.flags & T_TITLE_HEAD) lastHead = k;
     let i = lastHead + 1;
     while (lastHead >= 0 && i < t.length - 1) {
-      const w = t[i].lower;
-      if (TITLE_MODIFIERS.has(w) || w === 'of') i++;
+      if (t[i].info.flags & T_TITLE_MOD || t[i].lower === 'of') i++;
       else break;
     }
     const cut = i;
@@ -1256,8 +1308,7 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
       lastHead >= 0 &&
       rest.length > 0 &&
       !(rest.length === 1 && rest[0].caps) &&
-      !GROUP_HEADS.has(rest[0].lower) &&
-      !PLACE_HEADS.has(rest[0].lower)
+      !(rest[0].info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))
     ) {
       // "UN Special Envoy for Syria": a role followed by what it is for, not a titled person.
       if (t[cut - 1].lower !== 'of' && rest[0].cap) {
@@ -1270,20 +1321,18 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     }
   }
   // A bare title ("US President", "the Syrian Prime Minister") names no one by itself.
-  if (TITLE_HEADS.has(t[t.length - 1].lower) && t.every((x) => TITLE_HEADS.has(x.lower) ||
-    TITLE_MODIFIERS.has(x.lower) || isDemonymLower(x.lower) || x.caps)) return null;
+  if (t[t.length - 1].info.flags & T_TITLE_HEAD && t.every((x) => x.info.flags & (T_TITLE_HEAD | T_TITLE_MOD | T_DEMONYM) || x.caps)) return null;
   // A demonym in front of an acronym: "Kurdish YPG" → "YPG".
-  if (t.length === 2 && isDemonymLower(t[0].lower) && t[1].caps) t = t.slice(1);
+  if (t.length === 2 && t[0].info.flags & T_DEMONYM && t[1].caps) t = t.slice(1);
   if (t.length === 1) {
     const w = t[0];
-    const lw = w.lower;
-    if (!w.caps && isDemonymLower(w.lower)) return null;
-    if (!w.caps && STOPWORDS.has(lw)) return null;
-    if (w.caps && CAPS_NOT_ACRONYM.has(lw)) return null;
-    if (w.text.replace(/[^\p{L}]/gu, '').length < 2) return null;
+    const f = w.info.flags;
+    if (!w.caps && f & (T_DEMONYM | T_STOP)) return null;
+    if (w.caps && f & T_CAPS_NOT_ACRONYM) return null;
+    if (w.info.letters < 2) return null;
   }
   // All words ordinary adjectives ("Islamist", "Western"): not a name.
-  if (t.every((x) => isDemonymLower(x.lower) && !x.caps)) return null;
+  if (t.every((x) => x.info.flags & T_DEMONYM && !x.caps)) return null;
   void si0;
   return { toks: t, title };
 }
@@ -1343,7 +1392,6 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
     }
   }
   const words = toks.map((x) => x.lower);
-  const last = words[words.length - 1];
   const first = words[0];
   const allCaps = toks.length === 1 && toks[0].caps;
   const r: Partial<RawMention> = {};
@@ -1359,8 +1407,9 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
   if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set('place', true);
   if (toks.length === 1 && GROUP_NAMES.has(key)) set('group', true);
   if (toks.length > 1 && GROUP_OPENERS.has(first)) set('group', true);
-  if (toks.length > 1 && GROUP_HEADS.has(last)) set('group', true);
-  if (toks.length > 1 && (PLACE_HEADS.has(last) || PLACE_OPENERS.has(first))) set('place', true);
+  const lastFlags = toks[toks.length - 1].info.flags;
+  if (toks.length > 1 && lastFlags & T_GROUP_HEAD) set('group', true);
+  if (toks.length > 1 && (lastFlags & T_PLACE_HEAD || PLACE_OPENERS.has(first))) set('place', true);
   if (toks.length > 1 && (first === 'abu' || first === 'umm' || words.includes('bin') || words.includes('ibn'))) {
     set('person', true);
   }
@@ -1368,9 +1417,9 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
   else if (NEXT_GROUP.has(nextWord)) set('group', false);
   if (!prevPunct && PREV_PLACE.has(prevWord)) set('place', PREV_PLACE_STRONG.has(prevWord) && !allCaps);
   // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
-  if (toks.length > 1 && words.some((w) => GROUP_HEADS.has(w))) set('group', false);
+  if (toks.length > 1 && toks.some((x) => x.info.flags & T_GROUP_HEAD)) set('group', false);
   if (!r.cue && toks.length >= 2 && !r.the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
-    if (toks.every((x) => x.cap && !x.caps && !isDemonymLower(x.lower)) && !GROUP_GENERIC.has(first)) set('person', false);
+    if (toks.every((x) => x.cap && !x.caps && !(x.info.flags & T_DEMONYM)) && !GROUP_GENERIC.has(first)) set('person', false);
   }
   return r;
 }
