@@ -21,24 +21,29 @@ beforeAll(() => {
 describe('stepwise resolution', () => {
   it('yields many times on FA-KES, never holding on for long, and returns the same index as one call', () => {
     resolveEntities(arts, []); // warm the JIT so step lengths are not compile times
+    // CPU time per step (wall time on a shared machine counts other processes too).
+    const cpuMs = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     const steps = resolveEntitiesSteps(arts, []);
     let yields = 0;
     let longest = 0;
-    let t = performance.now();
+    let t = cpuMs();
     let r = steps.next();
     while (!r.done) {
-      const now = performance.now();
+      const now = cpuMs();
       longest = Math.max(longest, now - t);
       yields++;
-      t = performance.now();
+      t = cpuMs();
       r = steps.next();
     }
     const stepped = r.value;
     const whole = resolveEntities(arts, []);
     const mentions = whole.entities.reduce((n, e) => n + e.mentions.length, 0);
-    console.log(`FA-KES stepwise: ${yields} yields for ${mentions} mentions, longest step ${longest.toFixed(1)} ms`);
+    console.log(`FA-KES stepwise: ${yields} yields for ${mentions} mentions, longest step ${longest.toFixed(1)} ms CPU`);
     expect(yields).toBeGreaterThan(20);
-    expect(longest).toBeLessThan(1000);
+    expect(longest).toBeLessThan(150);
     expect(stepped.entities).toEqual(whole.entities);
     for (const a of arts) expect(stepped.mentionsIn(a.file)).toEqual(whole.mentionsIn(a.file));
     // Both leave the same hints behind: an edit attaches the same way.

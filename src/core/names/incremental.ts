@@ -68,7 +68,7 @@ export function makeIndex(entities: Entity[], hints: ResolveHints, perFile?: Map
   return new IndexState(byId, perFile, hints, { lookups: null }, entities);
 }
 
-const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
+export const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
 
 /** The first position in file-then-start sorted mentions whose file is not before `file`. */
 function fileStart(ms: Mention[], file: string): number {

@@ -5,7 +5,7 @@
 import type { ArticleMeta } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import type { ArticleNames, RawDefinition, RawMention } from './extract';
-import { makeIndex, sortByStart, type FileMentions, type ResolveHints } from './incremental';
+import { byFileStart, makeIndex, sortByStart, type FileMentions, type ResolveHints } from './incremental';
 import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { initials, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
@@ -291,16 +291,7 @@ class Resolver {
     let total = 0;
     for (const a of arts) total += a.names.mentions.length;
     this.recs = new Recs(total);
-    this.defs = arts.map((a) => {
-      let m: Map<number, RawDefinition[]> | null = null;
-      for (const d of a.names.definitions) {
-        m ??= new Map();
-        const arr = m.get(d.m);
-        if (arr) arr.push(d);
-        else m.set(d.m, [d]);
-      }
-      return m;
-    });
+    this.defs = new Array(arts.length).fill(null);
   }
 
   /** Counts work done in the generator bodies; true when it is time to yield. */
@@ -375,7 +366,14 @@ class Resolver {
       let ai = from;
       for (let budget = STEP; ai < arts.length && budget > 0; ai++) {
         const ms = arts[ai].names.mentions;
-        const defs = this.defs[ai];
+        let defs: Map<number, RawDefinition[]> | null = null;
+        for (const d of arts[ai].names.definitions) {
+          defs ??= new Map();
+          const arr = defs.get(d.m);
+          if (arr) arr.push(d);
+          else defs.set(d.m, [d]);
+        }
+        this.defs[ai] = defs;
         for (let idx = 0; idx < ms.length; idx++) {
           const m = ms[idx];
           const flags = flagBits(m) | (defs?.has(idx) ? DEFS : 0);
@@ -566,11 +564,14 @@ class Resolver {
     // Mentions by (article, index in the article's extraction); a split mention answers with its first part.
     // Only articles stating renamings or acronyms need them.
     const recAt: (number[] | null)[] = arts.map((a) => (a.names.relations.length || a.names.acronyms.length ? [] : null));
-    for (let i = 0; i < recs.n; i++) {
-      const at = recAt[recs.art[i]];
-      if (at && at[recs.idx[i]] === undefined) at[recs.idx[i]] = i;
-    }
-    if (this.spent(recs.n >> 4)) yield;
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP * 4);
+      for (let i = from; i < to; i++) {
+        const at = recAt[recs.art[i]];
+        if (at && at[recs.idx[i]] === undefined) at[recs.idx[i]] = i;
+      }
+      return to;
+    });
     const keyAt = (ai: number, idx: number): string | undefined => {
       const i = recAt[ai]![idx];
       return i === undefined ? undefined : this.keyStr[recs.k[i]];
@@ -654,6 +655,7 @@ class Resolver {
 
     // Spelling variants: same consonant skeleton, compatible word by word.
     const variantForms = formList.filter((f) => !f.acr && f.key.replace(/ /g, '').length >= 3);
+    if (this.spent(formList.length >> 1)) yield;
     {
       const buckets = new Map<string, Form[]>();
       for (const f of variantForms) {
@@ -1177,6 +1179,11 @@ class Resolver {
     const perFile = new Map<string, FileMentions>();
     let cur: FileMentions | null = null;
     let curArt = -1;
+    // Entities list their mentions by file, then start. Made in article order, they already are when the articles
+    // come sorted by file and each article's mentions by start (as the corpus and the extraction give them).
+    let sorted = true;
+    for (let ai = 1; ai < arts.length && sorted; ai++) if (!(arts[ai - 1].file < arts[ai].file)) sorted = false;
+    let lastStart = -1;
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
@@ -1186,9 +1193,12 @@ class Resolver {
         const file = arts[art].file;
         if (art !== curArt) {
           curArt = art;
+          lastStart = -1;
           cur = perFile.get(file) ?? null;
           if (!cur) perFile.set(file, (cur = { ms: [], ids: [] }));
         }
+        if (recs.start[i] < lastStart) sorted = false;
+        lastStart = recs.start[i];
         const m: Mention = { file, start: recs.start[i], end: recs.end[i], surface: recs.surface[i], passage: recs.passage[i] };
         e.mentions.push(m);
         cur!.ms.push(m);
@@ -1208,6 +1218,7 @@ class Resolver {
         if (e) list.push({ id: e.id, n });
       }
       if (list.length) byKey.set(this.keyStr[k], list.length > 1 ? list.sort((a, b) => b.n - a.n) : list);
+      if (this.spent(4)) yield;
     }
     for (const g of glossaryRoots) {
       const e = byRoot.get(uf.find(g.id));
@@ -1220,7 +1231,13 @@ class Resolver {
     for (const k of byKey.keys()) this.dropped.delete(k);
     if (this.spent(drafts.length)) yield;
 
-    return makeIndex(drafts.map((d) => d.entity), { byKey, dropped: this.dropped }, perFile);
+    if (!sorted) {
+      for (const d of drafts) {
+        d.entity.mentions.sort(byFileStart);
+        if (this.spent(d.n * 4)) yield;
+      }
+    }
+    return makeIndex(drafts.map((d) => d.entity), { byKey, dropped: this.dropped }, perFile, true);
   }
 }
 
