@@ -62,12 +62,34 @@ type PackedEntry = [hash: string, meta: ArticleMeta, bodyStart: number, headings
  * on import that it was computed from exactly the files and glossaries it has, and otherwise rebuilds it.
  */
 export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: unknown = null): string {
-  const out: PackedEntry[] = [];
+  let out = '';
+  for (const part of encodeCacheParts(entries, salt, () => linked)) out += part;
+  return out;
+}
+
+/** Entries encoded per part, so that a host can pause between parts (tens of megabytes at 10k articles). */
+const ENTRIES_PER_PART = 250;
+
+/**
+ * The cache as consecutive pieces of one JSON text, for writing it without blocking: each piece is a bounded
+ * amount of work. `linked` is asked for last, once every entry is encoded.
+ */
+export function* encodeCacheParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: () => unknown): Generator<string> {
+  yield `{"format":${JSON.stringify(FORMAT)},"version":${CACHE_VERSION},"salt":${JSON.stringify(salt)},"entries":[`;
+  let batch: PackedEntry[] = [];
+  let first = true;
+  const flush = (): string => {
+    const json = JSON.stringify(batch);
+    const part = (first ? '' : ',') + json.slice(1, -1);
+    first = false;
+    batch = [];
+    return part;
+  };
   for (const e of entries) {
     const p = e.parsed;
     // Passages are restored with index = position; anything else is not cached rather than cached wrong.
     if (!p.passages.every((x, i) => x.index === i)) continue;
-    out.push([
+    batch.push([
       e.hash,
       p.meta,
       p.bodyStart,
@@ -76,8 +98,10 @@ export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string, l
       p.warnings,
       e.names !== undefined ? packNames(e.names, e.text) : e.packedNames ?? null,
     ]);
+    if (batch.length >= ENTRIES_PER_PART) yield flush();
   }
-  return JSON.stringify({ format: FORMAT, version: CACHE_VERSION, salt, entries: out, linked });
+  if (batch.length) yield flush();
+  yield `],"linked":${JSON.stringify(linked() ?? null)}}`;
 }
 
 export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string): CacheDecodeResult<N> {
@@ -202,16 +226,27 @@ function packFlags(column: unknown[]): string | null {
 }
 
 function packRows(rows: Record<string, unknown>[], text: string | undefined): PackedRows {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const columns = keys.map((k) =>
-    rows.map((r) => {
-      const v = r[k];
-      if (v === undefined) return null;
-      if (k === 'surface' && text !== undefined && typeof r.start === 'number' && typeof r.end === 'number' && text.slice(r.start, r.end) === v) return SAME_AS_TEXT;
-      return v;
-    }),
-  );
-  return { k: keys, c: columns.map((col) => packFlags(col) ?? col) };
+  // One pass over the rows (a 10k-article corpus has a million mentions): columns are created as keys turn up.
+  const keys: string[] = [];
+  const columnOf = new Map<string, unknown[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (const k in r) {
+      let v = r[k];
+      if (v === undefined) continue;
+      let col = columnOf.get(k);
+      if (!col) {
+        col = new Array<unknown>(rows.length).fill(null);
+        columnOf.set(k, col);
+        keys.push(k);
+      }
+      if (k === 'surface' && text !== undefined && typeof v === 'string' && typeof r.start === 'number' && r.end === r.start + v.length && text.startsWith(v, r.start)) {
+        v = SAME_AS_TEXT;
+      }
+      col[i] = v;
+    }
+  }
+  return { k: keys, c: keys.map((k) => packFlags(columnOf.get(k)!) ?? columnOf.get(k)!) };
 }
 
 function isPackedRows(v: unknown): v is PackedRows {

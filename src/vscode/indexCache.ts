@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Log } from './log';
 
 export interface CacheHost {
-  exportCache(salt?: unknown): string;
+  exportCacheInSlices(salt?: unknown): Promise<string>;
   importCache(data: string | Uint8Array, salt?: unknown): { ok: true; entries: number } | { ok: false; reason: string };
 }
 
@@ -39,7 +39,8 @@ export class IndexCache {
     const target = vscode.Uri.joinPath(this.dir, FILE);
     const temp = vscode.Uri.joinPath(this.dir, `${FILE}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
     try {
-      const bytes = new TextEncoder().encode(corpus.exportCache(this.salt));
+      // Encoded in slices: at 10k articles this is seconds of work the extension host must not block on.
+      const bytes = new TextEncoder().encode(await corpus.exportCacheInSlices(this.salt));
       await vscode.workspace.fs.createDirectory(this.dir);
       await vscode.workspace.fs.writeFile(temp, bytes);
       // Readers see the old cache or the new one, never half of one.

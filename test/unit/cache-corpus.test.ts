@@ -297,6 +297,20 @@ describe('warm start of the corpus-wide state (resolved names, event links)', ()
     expect(text.length).toBeGreaterThan(0);
   });
 
+  it('is written in slices that give the event loop back, and reads back as the one-piece export does', async () => {
+    const { corpus: a, cache } = await linked();
+    let pauses = 0;
+    const sliced = await a.exportCacheInSlices(null, { sliceMs: 0, yieldNow: async () => void pauses++ });
+    expect(pauses).toBeGreaterThan(1);
+    expect(JSON.parse(sliced)).toEqual(JSON.parse(cache));
+    const b = new Corpus();
+    expect(b.importCache(sliced)).toEqual({ ok: true, entries: files.length });
+    load(b);
+    spies.resolve = 0;
+    expect(names(b)).toEqual(names(a));
+    expect(spies.resolve).toBe(0);
+  });
+
   it('a damaged corpus-wide part costs a resolution, never a wrong answer', async () => {
     const { corpus: a, cache } = await linked();
     const root = JSON.parse(cache);
