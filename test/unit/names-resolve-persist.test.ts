@@ -107,6 +107,9 @@ describe('persisted entity index', () => {
       { ...state, files: state.files.slice(1) },
       { ...state, entities: state.entities.slice(0, 10) },
       { ...state, entities: [{ ...state.entities[0], kind: 'martian' }, ...state.entities.slice(1)] },
+      { ...state, entities: [{ ...state.entities[0], definition: { text: 5, origin: 'title' } }, ...state.entities.slice(1)] },
+      { ...state, entities: [{ ...state.entities[0], related: [{ id: 7 }] }, ...state.entities.slice(1)] },
+      { ...state, entities: [{ ...state.entities[0], n: state.entities[0].n + 1 }, ...state.entities.slice(1)] },
       { ...state, hints: state.hints.slice(0, -1) },
       { ...state, hintKeys: 5 },
     ];

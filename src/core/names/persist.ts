@@ -158,8 +158,9 @@ function importState(state: unknown): EntityIndex | null {
   for (const row of rows as unknown[]) {
     if (!isObject(row) || typeof row.id !== 'string' || typeof row.name !== 'string' || !KINDS.has(row.kind as string)) return null;
     if (!isStrings(row.aliases) || !Array.isArray(row.related) || (row.extra !== undefined && !isStrings(row.extra))) return null;
-    if (row.definition !== null && !isObject(row.definition)) return null;
-    if (row.glossary !== undefined && !isObject(row.glossary)) return null;
+    if (row.definition !== null && !isDefinition(row.definition)) return null;
+    if (row.glossary !== undefined && !isRange(row.glossary)) return null;
+    if (!(row.related as unknown[]).every((x) => isObject(x) && typeof x.id === 'string' && typeof x.relation === 'string')) return null;
     if (!Number.isInteger(row.n) || !((row.n as number) >= 0 && (row.n as number) <= mentions.length)) return null;
     const e: Entity = {
       id: row.id,
@@ -242,6 +243,25 @@ function perFileOf(index: EntityIndex): Map<string, FileMentions> {
   }
   return out;
 }
+
+const ORIGINS = new Set(['glossary', 'appositive', 'title', 'acronym', 'role']);
+const isNumber = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
+const isStringOrNull = (x: unknown): boolean => x === null || typeof x === 'string';
+
+function isDefinition(d: unknown): boolean {
+  return (
+    isObject(d) &&
+    typeof d.text === 'string' &&
+    ORIGINS.has(d.origin as string) &&
+    isStringOrNull(d.file) &&
+    isStringOrNull(d.outlet) &&
+    isStringOrNull(d.date) &&
+    (d.start === undefined || isNumber(d.start)) &&
+    (d.end === undefined || isNumber(d.end))
+  );
+}
+
+const isRange = (x: unknown): boolean => isObject(x) && typeof x.file === 'string' && isNumber(x.start) && isNumber(x.end);
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
