@@ -18,9 +18,12 @@ export interface TimeSpan {
 const BARE_YEAR_RE =
   /(?<![\p{L}\p{N}.,$£€-])((?:19|20)\d\d)(?![\p{N}]|\s*(?:[-–]\s*\d|people|civilians|persons|troops|soldiers|fighters|refugees|killed|dead|men|women|children|families|km|kilomet|meters|metres|tons|tonnes|dollars|euros|homes|buildings|houses|members|militants|rebels|terrorists)\b)/gu;
 
-const DIGIT_RE = /\d/;
-/** Contained in every relative date the date reader knows ("yesterday", "Sunday", "tonight", "this morning"). */
-const RELATIVE_RE = /day|night|morning|afternoon|evening/i;
+// Gates for the date reader (src/core/dates.ts), each matching wherever one of its forms can match.
+const YEAR_RE = /(?:19|20)\d\d/;
+/** A capitalised month (the reader takes no other) next to a day number, either order. */
+const MONTH3 = '(?:J[aA][nN]|F[eE][bB]|M[aA][rRyY]|A[pP][rR]|J[uU][nNlL]|A[uU][gG]|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC])';
+const MONTH_DAY_RE = new RegExp(`${MONTH3}[a-zA-Z]*\\.?\\s+\\d|\\d[a-zA-Z]{0,2}\\s+(?:[oO][fF]\\s+)?${MONTH3}`);
+const RELATIVE_RE = /(?:yesterday|today|tonight|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)/i;
 
 export function dayNumber(y: number, m: number, d: number): number {
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
@@ -65,9 +68,10 @@ export interface TimeRef {
 export function readEventDates(text: string, start: number, end: number, ref: TimeRef): TimeSpan[] {
   const seg = text.slice(start, end);
   const out: TimeSpan[] = [];
-  // Every date form but the relative words has digits, and those need a publication day to resolve: a
-  // passage without either has no date, and the date reader (the costliest step of indexing) can skip it.
-  if (!DIGIT_RE.test(seg) && (ref.day === null || !RELATIVE_RE.test(seg))) return out;
+  // The date reader is the costliest step of indexing; most passages cannot hold a date it returns: every
+  // form has a year but a day-and-month ("14 December") and a relative date ("on Sunday"), and those two only
+  // resolve against a publication day.
+  if (!YEAR_RE.test(seg) && (ref.day === null || (!MONTH_DAY_RE.test(seg) && !RELATIVE_RE.test(seg)))) return out;
   const covered: [number, number][] = [];
   for (const d of readDates(seg, ref.day !== null ? { iso: isoOfDay(ref.day) } : null)) {
     covered.push([d.start, d.end]);

@@ -81,44 +81,73 @@ function wordCharWidth(kinds: Uint8Array, text: string, i: number, end: number, 
   return 0;
 }
 
-/** Calls `onWord(start, end)` for each word of text[a, b) exactly as WORD_RE would find them in that slice. */
-function scanWords(text: string, a: number, b: number, onWord: (start: number, end: number) => void): void {
+const FNV_PRIME = 0x01000193;
+const FNV_BASIS = 0x811c9dc5 | 0;
+
+/**
+ * Calls `onWord(start, end, hash, digitsOnly)` for each word of text[a, b) exactly as WORD_RE would find them
+ * in that slice, with the FNV-1a hash of its code units and whether it is all ASCII digits, in one pass.
+ */
+function scanWords(
+  text: string,
+  a: number,
+  b: number,
+  onWord: (start: number, end: number, hash: number, digitsOnly: boolean) => void,
+): void {
   const kinds = CHAR_KIND ?? charKinds();
   let i = a;
   while (i < b) {
-    let w = wordCharWidth(kinds, text, i, b, false);
-    if (!w) {
+    let h = FNV_BASIS;
+    let digits = true;
+    let j = i;
+    for (;;) {
+      if (j >= b) break;
+      const c = text.charCodeAt(j);
+      const k = kinds[c];
+      if (k === 1 || k === 2) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        if (c < 48 || c > 57) digits = false;
+        j++;
+      } else if (k === 3 && wordCharWidth(kinds, text, j, b, false) === 2) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        h = Math.imul(h ^ text.charCodeAt(j + 1), FNV_PRIME);
+        digits = false;
+        j += 2;
+      } else break;
+    }
+    if (j === i) {
       i++;
       continue;
     }
-    let j = i + w;
-    while (j < b && (w = wordCharWidth(kinds, text, j, b, false))) j += w;
     // Apostrophe-joined letter runs ("Assad's", "don’t").
     while (j + 1 < b) {
-      const c = text.charCodeAt(j);
-      if (c !== 39 && c !== 0x2019) break;
+      const q = text.charCodeAt(j);
+      if (q !== 39 && q !== 0x2019) break;
+      let h2 = Math.imul(h ^ q, FNV_PRIME);
       let k = j + 1;
-      while (k < b && (w = wordCharWidth(kinds, text, k, b, true))) k += w;
+      for (;;) {
+        if (k >= b) break;
+        const c = text.charCodeAt(k);
+        const kind = kinds[c];
+        if (kind === 1) {
+          h2 = Math.imul(h2 ^ c, FNV_PRIME);
+          k++;
+        } else if (kind === 3 && wordCharWidth(kinds, text, k, b, true) === 2) {
+          h2 = Math.imul(h2 ^ c, FNV_PRIME);
+          h2 = Math.imul(h2 ^ text.charCodeAt(k + 1), FNV_PRIME);
+          k += 2;
+        } else break;
+      }
       if (k === j + 1) break;
+      h = h2;
+      digits = false;
       j = k;
     }
-    onWord(i, j);
+    onWord(i, j, h, digits);
     i = j;
   }
 }
 
-function allDigits(text: string, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/** A copy of a string that does not keep the (long) string it was sliced from alive. */
-function detached(s: string): string {
-  return s.length >= 13 ? (' ' + s).slice(1) : s;
-}
 
 /**
  * Words as written → term numbers, without building a string per word: a word of the text is hashed and
@@ -128,7 +157,10 @@ function detached(s: string): string {
 export class TermDictionary {
   private mask = (1 << 14) - 1;
   private table = new Int32Array(1 << 14);
-  private raws: string[] = [];
+  private n = 0;
+  /** The words' code units back to back: word e is chars[start[e] .. start[e + 1]). */
+  private chars = new Uint16Array(1 << 14);
+  private start = new Int32Array(1024);
   private hashes = new Int32Array(1024);
   private termOfWord = new Int32Array(1024);
   /** Term number → term. */
@@ -137,20 +169,21 @@ export class TermDictionary {
 
   /** Distinct words seen. */
   get words(): number {
-    return this.raws.length;
+    return this.n;
   }
 
   clear(): void {
     this.mask = (1 << 14) - 1;
     this.table = new Int32Array(1 << 14);
-    this.raws = [];
+    this.n = 0;
+    this.chars = new Uint16Array(1 << 14);
     this.terms = [];
     this.byTerm = new Map();
   }
 
   /** The word as first written (entry from `word`). */
   raw(entry: number): string {
-    return this.raws[entry];
+    return String.fromCharCode.apply(null, this.chars.subarray(this.start[entry], this.start[entry + 1]) as unknown as number[]);
   }
 
   termNumber(term: string): number {
@@ -163,46 +196,52 @@ export class TermDictionary {
     return n;
   }
 
-  /**
-   * The entry of the word text[a, b) (for `raw` and `termOf`), added when new.
-   */
+  /** The entry of the word text[a, b) (for `raw` and `termOf`), added when new. */
   word(text: string, a: number, b: number): number {
-    let h = 0x811c9dc5;
-    for (let i = a; i < b; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
+    let h = FNV_BASIS;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    return this.wordHashed(text, a, b, h);
+  }
+
+  /** `word`, given the FNV-1a hash of the word's code units. */
+  wordHashed(text: string, a: number, b: number, h: number): number {
     const len = b - a;
+    const chars = this.chars;
     let pos = h & this.mask;
     for (;;) {
       const e = this.table[pos] - 1;
       if (e < 0) break;
       if (this.hashes[e] === h) {
-        const r = this.raws[e];
-        if (r.length === len) {
+        const s = this.start[e];
+        if (this.start[e + 1] - s === len) {
           let i = 0;
-          while (i < len && r.charCodeAt(i) === text.charCodeAt(a + i)) i++;
+          while (i < len && chars[s + i] === text.charCodeAt(a + i)) i++;
           if (i === len) return e;
         }
       }
       pos = (pos + 1) & this.mask;
     }
-    const raw = detached(text.slice(a, b));
-    const t = normWord(raw);
-    const e = this.raws.length;
-    this.raws.push(raw);
-    if (e >= this.hashes.length) {
-      const hs = new Int32Array(this.hashes.length * 2);
-      hs.set(this.hashes);
-      this.hashes = hs;
-      const ts = new Int32Array(this.termOfWord.length * 2);
-      ts.set(this.termOfWord);
-      this.termOfWord = ts;
+    const e = this.n++;
+    if (e + 2 > this.start.length) {
+      const size = 2 * this.start.length;
+      this.start = grow32(this.start, size);
+      this.hashes = grow32(this.hashes, size);
+      this.termOfWord = grow32(this.termOfWord, size);
     }
+    const s = e === 0 ? 0 : this.start[e];
+    if (s + len > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, s + len));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let i = 0; i < len; i++) this.chars[s + i] = text.charCodeAt(a + i);
+    this.start[e] = s;
+    this.start[e + 1] = s + len;
     this.hashes[e] = h;
+    const t = normWord(text.slice(a, b));
     this.termOfWord[e] = t.length < 2 || STOP.has(t) || /^\d+$/.test(t) ? -1 : this.termNumber(t);
     this.table[pos] = e + 1;
-    if (2 * this.raws.length > this.mask) this.rehash();
+    if (2 * this.n > this.mask) this.rehash();
     return e;
   }
 
@@ -215,12 +254,18 @@ export class TermDictionary {
     const size = 2 * (this.mask + 1);
     this.mask = size - 1;
     this.table = new Int32Array(size);
-    for (let e = 0; e < this.raws.length; e++) {
+    for (let e = 0; e < this.n; e++) {
       let pos = this.hashes[e] & this.mask;
       while (this.table[pos]) pos = (pos + 1) & this.mask;
       this.table[pos] = e + 1;
     }
   }
+}
+
+function grow32(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /**
@@ -305,9 +350,9 @@ export function countTerms(
   entityTerm: (id: string) => number,
   out: TermCounts,
 ): void {
-  const onWord = (a: number, b: number) => {
-    if (allDigits(text, a, b)) return; // a bare number is no term
-    const e = dict.word(text, a, b);
+  const onWord = (a: number, b: number, hash: number, digitsOnly: boolean) => {
+    if (digitsOnly) return; // a bare number is no term
+    const e = dict.wordHashed(text, a, b, hash);
     const t = dict.termOf(e);
     if (t >= 0) out.add(t, e);
   };
@@ -462,8 +507,10 @@ function wordBefore(seg: string, from: number, at: number): string {
 }
 
 const NUM_AT = new RegExp(NUM_RE.source, 'iuy');
-/** First letters of the number words, either case, and the long s that case-folds to "s". */
-const NUMBER_WORD_START = new Set([...'tfsenhTFSENH'].map((c) => c.charCodeAt(0)).concat(0x17f));
+/** Where a NUM_RE match can start: 1 for a digit, 2 for a first letter of a number word (either case). */
+const NUMBER_START = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) NUMBER_START[c] = 1;
+for (const c of 'tfsenhTFSENH') NUMBER_START[c.charCodeAt(0)] = 2;
 
 /**
  * The next NUM_RE match in seg from `from`, as NUM_RE.exec would find it, but trying the regex only where a
@@ -474,16 +521,16 @@ function nextNumber(seg: string, from: number): RegExpExecArray | null {
   const kinds = CHAR_KIND ?? charKinds();
   for (let i = from; i < seg.length; i++) {
     const c = seg.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      // fall through to the look-behind check
-    } else if (NUMBER_WORD_START.has(c)) {
-      let j = i + 1;
-      while (j < seg.length && kinds[seg.charCodeAt(j)] === 1) j++;
-      if (j - i < 3 || j - i > 9) continue;
-    } else continue;
+    const start = c < 128 ? NUMBER_START[c] : c === 0x17f ? 2 : 0; // the long s case-folds to "s"
+    if (start === 0) continue;
     if (i > 0) {
       const p = seg.charCodeAt(i - 1);
       if (p < 128 && (kinds[p] !== 0 || p === 46 || p === 44)) continue; // (?<![\p{L}\p{N}.,])
+    }
+    if (start === 2) {
+      let j = i + 1;
+      while (j < seg.length && kinds[seg.charCodeAt(j)] === 1) j++;
+      if (j - i < 3 || j - i > 9) continue;
     }
     NUM_AT.lastIndex = i;
     const m = NUM_AT.exec(seg);

@@ -1239,20 +1239,21 @@ function publicationSpans(ref: TimeRef): TimeSpan[] {
  * is, the days just before publication.
  */
 function packTimes(spans: TimeSpan[], pub: TimeSpan[]): number[] {
-  const days = spans.filter((s) => s.precision === 'day');
-  const chosen: [TimeSpan, number][] = days.length
-    ? days.map((s) => [s, F_DAY])
-    : [...spans.map((s): [TimeSpan, number] => [s, 0]), ...pub.map((s): [TimeSpan, number] => [s, F_PUB])];
-  const seen = new Set<string>();
   const flat: number[] = [];
-  for (const [s, f] of chosen) {
-    const k = `${s.from}:${s.to}:${f}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
+  // Distinct (from, to, flags) triples in order; false once there are enough. Comparing two passages' times is
+  // pairwise; a passage naming more distinct times than this is a chronology, not an event report, and its
+  // first ones are enough.
+  const add = (s: TimeSpan, f: number): boolean => {
+    for (let k = 0; k < flat.length; k += 3) if (flat[k] === s.from && flat[k + 1] === s.to && flat[k + 2] === f) return true;
     flat.push(s.from, s.to, f);
-    // Comparing two passages' times is pairwise; a passage naming more distinct times than this is a
-    // chronology, not an event report, and its first ones are enough.
-    if (flat.length >= 3 * MAX_TIMES) break;
+    return flat.length < 3 * MAX_TIMES;
+  };
+  if (spans.some((s) => s.precision === 'day')) {
+    for (const s of spans) if (s.precision === 'day' && !add(s, F_DAY)) break;
+  } else {
+    let room = true;
+    for (const s of spans) if (!(room = add(s, 0))) break;
+    if (room) for (const s of pub) if (!add(s, F_PUB)) break;
   }
   return flat;
 }
