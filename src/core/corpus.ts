@@ -97,6 +97,8 @@ export class Corpus {
    * neither the tree, hovers nor a warm start need it.
    */
   private passageSearch: MiniSearch<{ id: number; text: string }> | null = null;
+  /** Every article is in passageSearch (while it is built in slices, some are not yet). */
+  private searchComplete = false;
   /** MiniSearch document id → where the passage lives; ids are never reused while the index lives. */
   private readonly passageIds = new Map<number, { file: string; index: number }>();
   private readonly idsByFile = new Map<string, number[]>();
@@ -729,8 +731,36 @@ export class Corpus {
       if (!(await pause())) return false;
     }
     // syncEvents gave up because the corpus changed under it: queries finish the remainder on demand.
-    if (this.eventsSyncedWith !== entities) return false;
-    return this.buildSearchInSlices(pause);
+    // The full-text index is not built here: it costs as much CPU as everything above and a third of the memory,
+    // and only a search needs it (prepareSearch, when the reader opens Search Passages).
+    return this.eventsSyncedWith === entities;
+  }
+
+  /** Whether the full-text passage index is built (else the first search builds it: prepareSearch does it in slices). */
+  get searchReady(): boolean {
+    return this.passageSearch !== null && this.searchComplete;
+  }
+
+  /**
+   * Build the full-text passage index article by article between pauses, before the first search needs it (at 10k
+   * articles it is ~17 s of work that would otherwise block that search). False when cancelled.
+   */
+  async prepareSearch(options: { yieldNow?: () => Promise<void>; sliceMs?: number; isCancelled?: () => boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<boolean> {
+    if (this.searchReady) return true;
+    const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const sliceMs = options.sliceMs ?? 12;
+    let sliceStart = Date.now();
+    let done = 0;
+    const total = this.records.size;
+    return this.buildSearchInSlices(async () => {
+      done++;
+      if (Date.now() - sliceStart >= sliceMs) {
+        options.onProgress?.(done, total);
+        await yieldNow();
+        sliceStart = Date.now();
+      }
+      return !options.isCancelled?.();
+    });
   }
 
   /**
@@ -739,27 +769,29 @@ export class Corpus {
    * if the build is cancelled it is dropped and the first search builds it.
    */
   private async buildSearchInSlices(pause: () => Promise<boolean>): Promise<boolean> {
-    if (this.passageSearch) return true;
-    const search = newPassageSearch();
-    this.passageSearch = search;
+    if (!this.passageSearch) {
+      this.passageSearch = newPassageSearch();
+      this.searchComplete = false;
+    }
+    const search = this.passageSearch;
     for (const record of [...this.records.values()]) {
-      if (this.passageSearch !== search) return false;
+      // Completed meanwhile by a synchronous search, or dropped: either way this build is over.
+      if (this.passageSearch !== search || this.searchComplete) return this.passageSearch === search;
       if (this.records.get(record.file) !== record || this.idsByFile.has(record.file)) continue;
       this.indexPassages(search, record);
-      if (!(await pause())) {
-        this.passageSearch = null;
-        this.idsByFile.clear();
-        this.passageIds.clear();
-        return false;
-      }
+      if (!(await pause())) return false; // what is indexed stays: the next build or search goes on from there
     }
+    if (this.passageSearch !== search) return false;
+    this.searchComplete = true;
     return true;
   }
 
+  /** The full-text index, completed synchronously when a search comes before prepareSearch is done (e.g. the CLI). */
   private searchIndex(): MiniSearch<{ id: number; text: string }> {
-    if (!this.passageSearch) {
-      this.passageSearch = newPassageSearch();
-      for (const record of this.records.values()) this.indexPassages(this.passageSearch, record);
+    if (!this.passageSearch) this.passageSearch = newPassageSearch();
+    if (!this.searchComplete) {
+      for (const record of this.records.values()) if (!this.idsByFile.has(record.file)) this.indexPassages(this.passageSearch, record);
+      this.searchComplete = true;
     }
     return this.passageSearch;
   }

@@ -25,7 +25,9 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
     let accepted = false;
     let previewed = false;
 
+    let ready = index.corpus.searchReady;
     const update = () => {
+      if (!ready) return; // the results come once the full-text index is built (below)
       const q = qp.value.trim();
       const terms = q.split(/\s+/).filter((t) => t.length > 2);
       qp.items = index.corpus.searchPassages(q, LIMIT).map((h) => {
@@ -65,5 +67,32 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
       }
     });
     qp.show();
+    if (!ready) {
+      // Built on the first search of a session, in slices (seconds for thousands of articles): the reader can
+      // already type; the results appear when it is done.
+      const corpus = index.corpus;
+      const placeholder = qp.placeholder;
+      qp.busy = true;
+      qp.placeholder = 'Building the full-text index (first search of this session)…';
+      void corpus
+        .prepareSearch({
+          isCancelled: () => index.corpus !== corpus,
+          onProgress: (done, total) => {
+            qp.placeholder = `Building the full-text index (first search of this session): ${Math.round((100 * done) / Math.max(1, total))}%`;
+          },
+        })
+        .then(
+          () => {
+            ready = true;
+            qp.busy = false;
+            qp.placeholder = placeholder;
+            update();
+          },
+          () => {
+            qp.busy = false;
+            qp.placeholder = placeholder;
+          },
+        );
+    }
   });
 }
