@@ -374,22 +374,15 @@ interface Chunk {
 }
 
 /**
- * Whether a token's name key has a word that is neither an Arabic article nor in `words`. The key of a run of
+ * Whether a token's name key has a word that is neither an Arabic article nor in `known`. The key of a run of
  * tokens is the words of their keys in order (articles dropped unless nothing else is left), so such a token
  * rules out every run holding it.
  */
-function hasUnknownWord(tokenText: string, words: ReadonlySet<string>): boolean {
-  const key = nameKey(tokenText);
-  let ws = 0;
-  for (let k = 0; k <= key.length; k++) {
-    if (k === key.length || key.charCodeAt(k) === 32) {
-      if (k > ws) {
-        const w = key.slice(ws, k);
-        if (!words.has(w) && !KEY_ARTICLES.has(w)) return true;
-      }
-      ws = k + 1;
-    }
-  }
+function hasUnknownWord(info: TokenInfo, known: ReadonlySet<string>): boolean {
+  const kw = (info.keyWords ??= nameKey(info.text)
+    .split(' ')
+    .filter((w) => w.length > 0 && !KEY_ARTICLES.has(w)));
+  for (let k = 0; k < kw.length; k++) if (!known.has(kw[k])) return true;
   return false;
 }
 
@@ -659,6 +652,8 @@ interface TokenInfo {
   flags: number;
   /** Number of letters in `text`. */
   letters: number;
+  /** Words of nameKey(text) other than Arabic articles, filled on first need (see hasUnknownWord). */
+  keyWords?: string[];
 }
 
 const T_CALENDAR = 1;
@@ -722,6 +717,7 @@ function tokenInfo(raw: string): TokenInfo {
     lower,
     flags: wordFlags(t, lower),
     letters: countLetters(t),
+    keyWords: undefined,
     cap: t.length > 0 && isCapToken(t) && !startsWithDigit(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
     caps: isAllCaps(t),
     stop,
@@ -1018,7 +1014,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
     // A token with a word (other than an article) that no known key has ends every run that could match.
-    const unknownAt = toks.map((t) => hasUnknownWord(t.text, knownWordSet));
+    const unknownAt = toks.map((t) => hasUnknownWord(t.info, knownWordSet));
     let i = 0;
     while (i < toks.length) {
       let found = -1;
@@ -1055,6 +1051,11 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   findAcronyms(text, out);
   findDescriptions(text, out, input.passages);
   findRelations(text, out);
+  // Arrays grown by push keep up to half their length again as spare capacity; the result is kept for the
+  // whole session, so keep exact-length copies instead.
+  if (out.lower.length > 16) out.lower = out.lower.slice();
+  if (out.mentions.length > 16) out.mentions = out.mentions.slice();
+  if (out.definitions.length > 16) out.definitions = out.definitions.slice();
   return out;
 }
 
@@ -1084,7 +1085,7 @@ function isJoinGap(text: string, s: number, e: number): boolean {
 const CALENDAR = new Set([...MONTHS, ...DAYS, ...[...DAYS].map((d) => `${d}s`)]);
 
 /** Stands for a run of ordinary lower-case words: not a name, no joiner, not the end of a possessive. */
-const ORDINARY_INFO: TokenInfo = { text: '', lower: '', cap: false, caps: false, stop: false, sPoss: false, lowerRuns: null, flags: 0, letters: 0 };
+const ORDINARY_INFO: TokenInfo = { text: '', lower: '', cap: false, caps: false, stop: false, sPoss: false, lowerRuns: null, flags: 0, letters: 0, keyWords: [] };
 const ORDINARY: SegToken = { text: '', lower: '', info: ORDINARY_INFO, start: -1, end: -1, cap: false, caps: false, stop: false, si: false, sPoss: false, gapStart: 0, gapEnd: 0 };
 
 /** Whether text[from, to) holds a character that can close a sentence before a token (see SENTENCE_GAP). */
@@ -1120,19 +1121,39 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
       }
     }
     const start = i;
-    const rawEnd = tokenEnd(text, i, segEnd, first);
+    // Fast path, one pass for the token's end, key hash and plainness: ASCII letters and digits closed by an ASCII
+    // character that neither joins (apostrophe, hyphen) nor starts dotted initials ("U.N.").
+    let h = FNV_OFFSET;
+    let plain = true;
+    let rawEnd = -1;
+    if (first === (C_KNOWN | C_WORD) || text.charCodeAt(i + 1) !== 46) {
+      let j = i;
+      let d = c;
+      for (;;) {
+        if (d >= 97 && d <= 122) h = Math.imul(h ^ d, FNV_PRIME);
+        else if ((d >= 65 && d <= 90) || (d >= 48 && d <= 57)) {
+          plain = false;
+          h = Math.imul(h ^ d, FNV_PRIME);
+        } else break;
+        if (++j >= segEnd) break;
+        d = text.charCodeAt(j);
+      }
+      if (j >= segEnd || (d < 128 && d !== 39 && d !== 45)) rawEnd = j;
+    }
+    if (rawEnd < 0) {
+      rawEnd = tokenEnd(text, i, segEnd, first);
+      h = FNV_OFFSET;
+      plain = true;
+      for (let k = start; k < rawEnd; k++) {
+        const d = text.charCodeAt(k);
+        if (d < 97 || d > 122) plain = false;
+        h = Math.imul(h ^ d, FNV_PRIME);
+      }
+    }
+    h = mixHash(h);
     i = rawEnd;
     const gapStart = prevEnd;
     prevEnd = rawEnd;
-    // One pass: the key hash, and whether the token is plain lower-case ASCII (the commonest kind).
-    let h = FNV_OFFSET;
-    let plain = true;
-    for (let k = start; k < rawEnd; k++) {
-      const d = text.charCodeAt(k);
-      if (d < 97 || d > 122) plain = false;
-      h = Math.imul(h ^ d, FNV_PRIME);
-    }
-    h = mixHash(h);
     if (plain) {
       const slot = words.slot(text, start, rawEnd, h);
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
@@ -1570,6 +1591,20 @@ function sentenceLead(text: string, pos: number): string {
   return text.slice(k + 1, pos).trim();
 }
 
+/** Same as /^\s+(\p{Ll}+)\s+$/u.exec(text.slice(from, to))?.[1] ?? null: one lower-case word between spaces. */
+function lowerWordBetweenSpaces(text: string, from: number, to: number): string | null {
+  let i = from;
+  while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i === from) return null;
+  const ws = i;
+  i = skipLower(text, i, to);
+  if (i === ws) return null;
+  const we = i;
+  while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i === we || i !== to) return null;
+  return text.slice(ws, we);
+}
+
 /** Appositives ("Hadi al-Bahra, president of the Syrian National Coalition,") and "HTS leader X" roles. */
 function findDescriptions(text: string, out: ArticleNames, passages: Passage[]): void {
   const ms = out.mentions;
@@ -1580,10 +1615,17 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
     while (bp < bodyRanges.length && bodyRanges[bp].end <= o) bp++;
     return bp < bodyRanges.length && bodyRanges[bp].start <= o;
   };
-  const startsAt = new Map<number, number>();
-  ms.forEach((n, k) => {
-    if (!startsAt.has(n.start)) startsAt.set(n.start, k);
-  });
+  /** Index of the first mention starting at `pos` (mentions are sorted by start), or undefined. */
+  const startsAt = (pos: number): number | undefined => {
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ms.length && ms[lo].start === pos ? lo : undefined;
+  };
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.acr || !inBody(m.start)) continue;
@@ -1598,7 +1640,7 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
       const verbish = /^(?:who|which|that|where|when|while|and|but|or|as|said|says|told|is|was|has|had|in|on|at|for|with|from|to|by)\b/.test(desc);
       const descAt = m.end + am.index + am[0].indexOf(desc);
       let nameOnly = false;
-      for (let k = startsAt.get(descAt); k !== undefined && k < ms.length && ms[k].start === descAt; k++) {
+      for (let k = startsAt(descAt); k !== undefined && k < ms.length && ms[k].start === descAt; k++) {
         if (ms[k].end >= m.end + am[0].length - 1) nameOnly = true;
       }
       const lead = sentenceLead(text, m.start);
@@ -1612,10 +1654,9 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
     // "<Organisation> <role> <Name>": "HTS leader Abu Mohammed al-Julani", "Observatory chief Rami Abdel Rahman".
     if (i > 0 && m.start - ms[i - 1].end >= 3 && isSpaceCode(text.charCodeAt(ms[i - 1].end)) && isSpaceCode(text.charCodeAt(m.start - 1))) {
       const prev = ms[i - 1];
-      const gap = text.slice(prev.end, m.start);
-      const rm = /^\s+(\p{Ll}+)\s+$/u.exec(gap);
-      if (rm && ROLE_WORDS.has(rm[1]) && !prev.si) {
-        out.definitions.push({ m: i, text: `${prev.surface} ${rm[1]}`, origin: 'role', start: prev.start, end: m.end });
+      const role = lowerWordBetweenSpaces(text, prev.end, m.start);
+      if (role !== null && ROLE_WORDS.has(role) && !prev.si) {
+        out.definitions.push({ m: i, text: intern(`${prev.surface} ${role}`), origin: 'role', start: prev.start, end: m.end });
         if (!ms[i].cue || !ms[i].strong) ms[i] = { ...ms[i], cue: 'person', strong: true };
       }
     }
