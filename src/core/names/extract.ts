@@ -1203,6 +1203,26 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
   return toks;
 }
 
+/**
+ * Token boundaries as extraction sees them, as flat [start, end) pairs over the whole text: the same spans as
+ * /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[’'ʼ\-‐‑][\p{L}\p{M}\p{N}]+)*[’'ʼ]?/gu. For tests and tools.
+ */
+export function tokenSpans(text: string): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const k = cpClass(text, i, text.length);
+    if (!(k & C_WORD)) {
+      i += k & C_WIDE ? 2 : 1;
+      continue;
+    }
+    const e = tokenEnd(text, i, text.length, k);
+    out.push(i, e);
+    i = e;
+  }
+  return out;
+}
+
 /** Same as /^\p{N}/u.test(t). */
 function startsWithDigit(t: string): boolean {
   const c = t.charCodeAt(0);
