@@ -1686,11 +1686,21 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
 /** Renamings stated in the text: "X, the former Y", "X (formerly Y)", "X (now Y)", "X … later transformed into Y". */
 function findRelations(text: string, out: ArticleNames): void {
   const ms = out.mentions;
-  const byEnd = new Map<number, number>();
-  ms.forEach((m, i) => byEnd.set(m.end, i));
-  const byStart = new Map<number, number>();
-  for (let i = ms.length - 1; i >= 0; i--) byStart.set(ms[i].start, i);
+  // Built on first need: most texts state no renaming.
+  let byEnd: Map<number, number> | null = null;
+  let byStart: Map<number, number> | null = null;
+  const startIndex = (): Map<number, number> => {
+    if (!byStart) {
+      byStart = new Map<number, number>();
+      for (let i = ms.length - 1; i >= 0; i--) byStart.set(ms[i].start, i);
+    }
+    return byStart;
+  };
   const mentionEndingAt = (pos: number): number | undefined => {
+    if (!byEnd) {
+      byEnd = new Map<number, number>();
+      for (let i = 0; i < ms.length; i++) byEnd.set(ms[i].end, i);
+    }
     let e = pos;
     while (e > 0 && /\s/.test(text[e - 1])) e--;
     return byEnd.get(e);
@@ -1728,7 +1738,7 @@ function findRelations(text: string, out: ArticleNames): void {
   const mayRename = text.includes('later');
   while (mayRename && (m = re.exec(text))) {
     const yStart = m.index + m[0].length;
-    const yi = byStart.get(yStart);
+    const yi = startIndex().get(yStart);
     if (yi === undefined) continue;
     let beforeEnd = m.index;
     while (beforeEnd > 0 && /[\s,]/.test(text[beforeEnd - 1])) beforeEnd--;
