@@ -14,7 +14,7 @@
 import type { ArticleMeta, Heading, ParsedArticle, Passage, PassageKind } from './types';
 
 /** Bump whenever the parser, the names extraction or this format changes what it produces for the same text. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 const FORMAT = 'parallax-index';
 
 /** One file's parse, to export: everything `setText` would otherwise compute from the text alone. */
@@ -26,7 +26,7 @@ export interface CacheEntry<N = unknown> {
   /** The article text, so that mention surfaces equal to their range need not be stored. */
   text?: string;
   /** A names extraction still in its packed form (restored and never needed since): written back as it is. */
-  packedNames?: unknown;
+  packedNames?: string | null;
 }
 
 /** One file's parse, as restored: the names extraction is unpacked against the text once the file is read. */
@@ -36,7 +36,7 @@ export interface RestoredEntry<N = unknown> {
   /** The names extraction for this text (identical to a fresh one), or undefined when none was cached. */
   names(text: string, file: string): N | undefined;
   /** The packed names extraction while it has not been unpacked (for re-export without unpacking), else null. */
-  packedNames(): unknown;
+  packedNames(): string | null;
 }
 
 export type CacheDecodeResult<N = unknown> =
@@ -55,7 +55,8 @@ const KINDS: PassageKind[] = ['body', 'boilerplate'];
 
 /** Passages as [start, end, kind, index, …] with optional reason/section as strings after the numbers. */
 type PackedPassages = (number | string | null)[];
-type PackedEntry = [hash: string, meta: ArticleMeta, bodyStart: number, headings: [number, number, string][], passages: PackedPassages, warnings: string[], names: unknown];
+/** `names`: the packed names extraction as JSON text (parsed only when needed), or null. */
+type PackedEntry = [hash: string, meta: ArticleMeta, bodyStart: number, headings: [number, number, string][], passages: PackedPassages, warnings: string[], names: string | null];
 
 /**
  * `linked` is the corpus-wide state (resolved entities, event index) at export time, opaque here: the corpus checks
@@ -96,7 +97,7 @@ export function* encodeCacheParts<N>(entries: Iterable<CacheEntry<N>>, salt: str
       p.headings.map((h) => [h.start, h.end, h.text]),
       packPassages(p.passages),
       p.warnings,
-      e.names !== undefined ? packNames(e.names, e.text) : e.packedNames ?? null,
+      e.names !== undefined ? JSON.stringify(packNames(e.names, e.text)) : e.packedNames ?? null,
     ]);
     if (batch.length >= ENTRIES_PER_PART) yield flush();
   }
@@ -162,17 +163,20 @@ function unpackEntry<N>(raw: unknown): RestoredEntry<N> | null {
     if (typeof section === 'string') p.section = section;
     outPassages.push(p);
   }
-  if (names !== null && !(isObject(names) && (names.mentions === undefined || isPackedRows(names.mentions)))) return null;
-  // Unpacked once, then the packed form is let go: a restored entry stays referenced while the corpus lives, and
-  // must not hold a second copy of what the article's record already holds. Copies of the file share the result.
-  let packed: Record<string, unknown> | null = names;
+  if (names !== null && typeof names !== 'string') return null;
+  // Kept as its JSON text until a resolution needs it (a warm start of an unchanged corpus never does): parsing a
+  // million mentions into arrays costs time and memory for nothing. Unpacked once, then the packed form is let go:
+  // a restored entry stays referenced while the corpus lives, and must not hold a second copy of what the article's
+  // record already holds. Copies of the file share the result.
+  let packed: string | null = names;
   let first: Record<string, unknown> | undefined;
   return {
     hash,
     parsed: { meta: meta as unknown as ArticleMeta, bodyStart, headings: outHeadings, passages: outPassages, warnings: warnings.map(String) },
     names: (text, file) => {
       if (!first && packed) {
-        first = unpackNames(packed, text, file) as Record<string, unknown>;
+        // Damaged names cost their extraction (the caller extracts them from the text), never a wrong answer.
+        first = unpackNamesText(packed, text, file);
         packed = null;
       }
       if (!first) return undefined;
@@ -253,6 +257,21 @@ function isPackedRows(v: unknown): v is PackedRows {
   if (!isObject(v) || !Array.isArray(v.k) || !Array.isArray(v.c) || v.k.length !== v.c.length) return false;
   const n = Array.isArray(v.c[0]) || typeof v.c[0] === 'string' ? v.c[0].length : 0;
   return v.k.every((k) => typeof k === 'string') && v.c.every((col) => (Array.isArray(col) || (typeof col === 'string' && /^[tf_]*$/.test(col))) && col.length === n);
+}
+
+function unpackNamesText(json: string, text: string, file: string): Record<string, unknown> | undefined {
+  let names: unknown;
+  try {
+    names = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(names) || !(names.mentions === undefined || isPackedRows(names.mentions))) return undefined;
+  try {
+    return unpackNames(names, text, file) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
 }
 
 function unpackNames(packed: Record<string, unknown>, text: string, file: string): unknown {

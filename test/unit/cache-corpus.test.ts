@@ -204,6 +204,20 @@ describe('a damaged or outdated cache is ignored, and everything is parsed as if
     });
   }
 
+  it('a damaged names extraction in one entry costs that extraction, never a wrong name', () => {
+    const { corpus: a, cache } = fresh();
+    const root = JSON.parse(cache);
+    const entry = root.entries.find((e: unknown[]) => typeof e[6] === 'string');
+    entry[6] = entry[6].slice(0, entry[6].length >> 1);
+    const b = new Corpus();
+    expect(b.importCache(JSON.stringify(root)).ok).toBe(true);
+    load(b);
+    spies.extract = 0;
+    const names = (c: Corpus) => c.recurringEntities().map((e) => [e.name, e.kind, e.aliases, e.mentions.length]);
+    expect(names(b)).toEqual(names(a));
+    expect(spies.extract).toBe(1);
+  });
+
   it('written with other outlet signatures or by another version of the host', () => {
     const { cache } = fresh();
     const b = new Corpus({ read: { outletSignatures: { 'Ahram Online': 'Ahram' } } });
