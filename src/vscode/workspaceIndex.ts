@@ -172,11 +172,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.parseMs = 0;
     this.setState({ indexing: true, linking: false, done: 0, total: 0 });
     try {
+      // Listing the workspace (VS Code's file search, another process) runs while the cache is decoded here.
+      const listing = Promise.all([this.findArticles(), this.findGlossaries()]);
       if (this.cache && this.cacheLoadedInto !== this.current) {
         this.cacheLoadedInto = this.current;
         await this.cache.load(this.current);
       }
-      const [articles, glossaries] = await Promise.all([this.findArticles(), this.findGlossaries()]);
+      const [articles, glossaries] = await listing;
       if (gen !== this.generation) return;
       const listed = Date.now();
       this.dropMissing(articles, glossaries);
