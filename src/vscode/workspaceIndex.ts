@@ -174,6 +174,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       // Listing the workspace (VS Code's file search, another process) runs while the cache is decoded here.
       const listing = Promise.all([this.findArticles(), this.findGlossaries()]);
+      listing.catch(() => undefined); // handled where it is awaited, below
       if (this.cache && this.cacheLoadedInto !== this.current) {
         this.cacheLoadedInto = this.current;
         await this.cache.load(this.current);
