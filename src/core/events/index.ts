@@ -73,10 +73,12 @@ const PUB_WINDOW = 3;
 /** Distinct times kept per passage. */
 const MAX_TIMES = 24;
 /**
- * Passages added since the posting lists were last built are found through a small side index; past this
- * many, the lists are rebuilt (a linear pass over all passages' terms) at the next query.
+ * Passages added since the posting lists were last built are found through side lists, extended as they come;
+ * past this many, or half as many as the built lists hold, the lists are rebuilt (a linear pass over all
+ * passages' terms) at the next query. Growing geometrically keeps queries made while a corpus is being
+ * indexed (CodeLenses of open editors) from rebuilding the lists over and over.
  */
-const FRESH_MAX = 2000;
+const FRESH_MIN = 2000;
 /** Distinct words as written kept in the word → term cache before it starts afresh (~100 bytes each). */
 const MAX_WORDS = 200_000;
 
@@ -230,6 +232,8 @@ export class EventIndex {
   private builtUpTo = 1;
   private deadBuilt = 0;
   private freshPostings: Map<number, number[]> | null = null;
+  /** The side lists (postings and quotations) hold the passages from builtUpTo up to this id. */
+  private freshUpTo = 1;
   private idfCache = new Float64Array(1024);
   private idfStamp = new Int32Array(1024).fill(-1);
   /** Scratch accumulator indexed by passage id, reused across queries. */
@@ -700,8 +704,6 @@ export class EventIndex {
 
   private changed(): void {
     this.version++;
-    this.freshPostings = null;
-    this.freshQuotes = null;
   }
 
   private idOf(file: string, passage: number): number {
@@ -764,29 +766,31 @@ export class EventIndex {
   /** Brings the posting lists up to date: a side index for a few new passages, a rebuild for many. */
   private ensurePostings(): void {
     const fresh = this.nextId - this.builtUpTo;
-    if (this.postStart && fresh <= FRESH_MAX && this.deadBuilt <= Math.max(1000, this.postIds.length / 4)) {
-      if (fresh > 0 && !this.freshPostings) {
-        const map = new Map<number, number[]>();
-        const tp = this.termPool.a;
-        for (let id = this.builtUpTo; id < this.nextId; id++) {
-          if (this.recFile[id] === '') continue;
-          for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) {
-            const list = map.get(tp[k]);
-            if (list) list.push(id);
-            else map.set(tp[k], [id]);
-          }
-        }
-        this.freshPostings = map;
-        const quotes = new Map<number, number[]>();
-        for (let id = this.builtUpTo; id < this.nextId; id++) {
-          for (const q of this.quotes.get(id) ?? []) for (const sh of q.shingles) {
-            const list = quotes.get(sh);
-            if (list) list.push(id);
-            else quotes.set(sh, [id]);
-          }
-        }
-        this.freshQuotes = quotes;
+    const freshMax = Math.max(FRESH_MIN, (this.builtUpTo - 1) / 2);
+    if (this.postStart && fresh <= freshMax && this.deadBuilt <= Math.max(1000, this.postIds.length / 4)) {
+      if (fresh === 0) return;
+      if (!this.freshPostings || !this.freshQuotes) {
+        this.freshPostings = new Map();
+        this.freshQuotes = new Map();
+        this.freshUpTo = this.builtUpTo;
       }
+      const postings = this.freshPostings;
+      const quotes = this.freshQuotes;
+      const tp = this.termPool.a;
+      for (let id = this.freshUpTo; id < this.nextId; id++) {
+        if (this.recFile[id] === '') continue;
+        for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) {
+          const list = postings.get(tp[k]);
+          if (list) list.push(id);
+          else postings.set(tp[k], [id]);
+        }
+        for (const q of this.quotes.get(id) ?? []) for (const sh of q.shingles) {
+          const list = quotes.get(sh);
+          if (list) list.push(id);
+          else quotes.set(sh, [id]);
+        }
+      }
+      this.freshUpTo = this.nextId;
       return;
     }
     const nT = this.termStr.length;
@@ -810,6 +814,7 @@ export class EventIndex {
     this.builtUpTo = this.nextId;
     this.deadBuilt = 0;
     this.freshPostings = null;
+    this.freshQuotes = null;
   }
 
   /** Term numbers of a time span's date keys ("@2015-09-30", "@2015-09", "@2015"), finest first; memoised. */
