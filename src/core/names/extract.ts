@@ -294,15 +294,21 @@ const JOIN_GAP = /^[ \u00a0]{1,2}$/;
 
 const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
 
-/** Whether text[ws, we) is one of MINOR_WORDS; a cheap first-letter test spares most slices. */
+/** MINOR_WORDS by length, to compare in place. */
+const MINOR_BY_LENGTH: readonly (readonly string[])[] = (() => {
+  const by: string[][] = [];
+  for (const w of MINOR_WORDS) (by[w.length] ??= []).push(w);
+  for (let n = 0; n <= 7; n++) by[n] ??= [];
+  return by;
+})();
+
+/** Whether text[ws, we) is one of MINOR_WORDS, compared in place (no substring). */
 function isMinorWord(text: string, ws: number, we: number): boolean {
-  if (we - ws > 7) return false;
-  switch (text.charCodeAt(ws)) {
-    case 97: case 98: case 102: case 105: case 111: case 116: case 118: case 119: // a b f i o t v w
-      return MINOR_WORDS.has(text.slice(ws, we));
-    default:
-      return false;
-  }
+  const n = we - ws;
+  if (n > 7) return false;
+  const list = MINOR_BY_LENGTH[n];
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], ws)) return true;
+  return false;
 }
 
 /** True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
@@ -747,30 +753,33 @@ class LowerWords {
   }
 }
 
+/** Kind cues packed in a number: the cue in the low bits, then the flags. */
+const CUE_PERSON = 1;
+const CUE_GROUP = 2;
+const CUE_PLACE = 3;
+const CUES_ACR = 4;
+const CUES_THE = 8;
+const CUES_STRONG = 16;
+const CUE_NAMES: readonly (KindCue | undefined)[] = [undefined, 'person', 'group', 'place'];
+
 /**
  * A mention with exactly the properties it has, in the order acr, the, cue, strong, si, ps (the order the output
  * has always had). The common combinations are written as literals so the object holds its fields in place;
  * properties added one by one afterwards go to a separate, larger backing store.
  */
-function makeMention(
-  start: number,
-  end: number,
-  surface: string,
-  passage: number,
-  key: string,
-  c: Partial<RawMention>,
-  si: boolean,
-  ps: boolean,
-): RawMention {
-  const cue = c.cue;
-  if (!c.acr && !c.the) {
+function makeMention(start: number, end: number, surface: string, passage: number, key: string, cues: number, si: boolean, ps: boolean): RawMention {
+  const cue = CUE_NAMES[cues & 3];
+  const acr = (cues & CUES_ACR) !== 0;
+  const the = (cues & CUES_THE) !== 0;
+  const strong = (cues & CUES_STRONG) !== 0;
+  if (!acr && !the) {
     if (cue === undefined) {
       if (!si && !ps) return { start, end, surface, passage, key };
       if (!si) return { start, end, surface, passage, key, ps: true };
       if (!ps) return { start, end, surface, passage, key, si: true };
       return { start, end, surface, passage, key, si: true, ps: true };
     }
-    if (c.strong) {
+    if (strong) {
       if (!si && !ps) return { start, end, surface, passage, key, cue, strong: true };
       if (!si) return { start, end, surface, passage, key, cue, strong: true, ps: true };
       if (!ps) return { start, end, surface, passage, key, cue, strong: true, si: true };
@@ -782,12 +791,12 @@ function makeMention(
     return { start, end, surface, passage, key, cue, si: true, ps: true };
   }
   if (!si && !ps && cue === undefined) {
-    if (c.acr && !c.the) return { start, end, surface, passage, key, acr: true };
-    if (!c.acr && c.the) return { start, end, surface, passage, key, the: true };
-    if (c.acr && c.the) return { start, end, surface, passage, key, acr: true, the: true };
+    if (acr && !the) return { start, end, surface, passage, key, acr: true };
+    if (!acr && the) return { start, end, surface, passage, key, the: true };
+    if (acr && the) return { start, end, surface, passage, key, acr: true, the: true };
   }
-  if (!c.acr && c.the && !si && cue !== undefined) {
-    if (c.strong) {
+  if (!acr && the && !si && cue !== undefined) {
+    if (strong) {
       if (!ps) return { start, end, surface, passage, key, the: true, cue, strong: true };
       return { start, end, surface, passage, key, the: true, cue, strong: true, ps: true };
     }
@@ -796,10 +805,10 @@ function makeMention(
   }
   // Rarer combinations: built property by property, in the same order.
   const m: RawMention = { start, end, surface, passage, key };
-  if (c.acr) m.acr = true;
-  if (c.the) m.the = true;
+  if (acr) m.acr = true;
+  if (the) m.the = true;
   if (cue !== undefined) m.cue = cue;
-  if (c.strong) m.strong = true;
+  if (strong) m.strong = true;
   if (si) m.si = true;
   if (ps) m.ps = true;
   return m;
@@ -1396,7 +1405,7 @@ function skipLower(text: string, i: number, lim: number): number {
 }
 
 /** Kind cues of a mention from the words around it; `key` is the mention's name key. */
-function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): Partial<RawMention> {
+function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): number {
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
   // The word and the punctuation just before the name, within 40 characters, scanned backwards.
@@ -1432,37 +1441,36 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
       }
     }
   }
-  const words = toks.map((x) => x.lower);
-  const first = words[0];
+  const first = toks[0].lower;
   const allCaps = toks.length === 1 && toks[0].caps;
-  const r: Partial<RawMention> = {};
-  if (allCaps) r.acr = true;
-  if (prevWord === 'the' && !prevPunct) r.the = true;
-  const set = (cue: KindCue, strong: boolean): void => {
-    if (!r.cue || (strong && !r.strong)) {
-      r.cue = cue;
-      if (strong) r.strong = true;
+  const the = prevWord === 'the' && !prevPunct;
+  let cue = 0;
+  let strong = false;
+  const set = (c: number, s: boolean): void => {
+    if (cue === 0 || (s && !strong)) {
+      cue = c;
+      if (s) strong = true;
     }
   };
-  if (titled) set('person', true);
-  if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set('place', true);
-  if (toks.length === 1 && GROUP_NAMES.has(key)) set('group', true);
-  if (toks.length > 1 && GROUP_OPENERS.has(first)) set('group', true);
+  if (titled) set(CUE_PERSON, true);
+  if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set(CUE_PLACE, true);
+  if (toks.length === 1 && GROUP_NAMES.has(key)) set(CUE_GROUP, true);
+  if (toks.length > 1 && GROUP_OPENERS.has(first)) set(CUE_GROUP, true);
   const lastFlags = toks[toks.length - 1].info.flags;
-  if (toks.length > 1 && lastFlags & T_GROUP_HEAD) set('group', true);
-  if (toks.length > 1 && (lastFlags & T_PLACE_HEAD || PLACE_OPENERS.has(first))) set('place', true);
-  if (toks.length > 1 && (first === 'abu' || first === 'umm' || words.includes('bin') || words.includes('ibn'))) {
-    set('person', true);
+  if (toks.length > 1 && lastFlags & T_GROUP_HEAD) set(CUE_GROUP, true);
+  if (toks.length > 1 && (lastFlags & T_PLACE_HEAD || PLACE_OPENERS.has(first))) set(CUE_PLACE, true);
+  if (toks.length > 1 && (first === 'abu' || first === 'umm' || toks.some((x) => x.lower === 'bin' || x.lower === 'ibn'))) {
+    set(CUE_PERSON, true);
   }
-  if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set('place', nextWord !== 'capital');
-  else if (NEXT_GROUP.has(nextWord)) set('group', false);
-  if (!prevPunct && PREV_PLACE.has(prevWord)) set('place', PREV_PLACE_STRONG.has(prevWord) && !allCaps);
+  if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set(CUE_PLACE, nextWord !== 'capital');
+  else if (NEXT_GROUP.has(nextWord)) set(CUE_GROUP, false);
+  if (!prevPunct && PREV_PLACE.has(prevWord)) set(CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
   // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
-  if (toks.length > 1 && toks.some((x) => x.info.flags & T_GROUP_HEAD)) set('group', false);
-  if (!r.cue && toks.length >= 2 && !r.the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
-    if (toks.every((x) => x.cap && !x.caps && !(x.info.flags & T_DEMONYM)) && !GROUP_GENERIC.has(first)) set('person', false);
+  if (toks.length > 1 && toks.some((x) => x.info.flags & T_GROUP_HEAD)) set(CUE_GROUP, false);
+  if (cue === 0 && toks.length >= 2 && !the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
+    if (toks.every((x) => x.cap && !x.caps && !(x.info.flags & T_DEMONYM)) && !GROUP_GENERIC.has(first)) set(CUE_PERSON, false);
   }
-  return r;
+  return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
 }
 
 const ACR_TAIL = /^\s*(?:(?:group|militia|organi[sz]ation|movement|party|coalition|alliance)\s*)?[(\[]\s*$/;
