@@ -863,13 +863,12 @@ function cpClassBefore(text: string, i: number): number {
   return cls(d);
 }
 
-export function extractNames(input: NameArticleInput): ArticleNames {
-  const { text, file } = input;
-  const noApostrophes = text.length > 100 && !hasPossessive(text);
-  const out: ArticleNames = { v: 1, file, noApostrophes, mentions: [], definitions: [], acronyms: [], relations: [], lower: [] };
-
-  // Segments to scan: body passages in prose mode; headings and title-cased lines in heading mode, where only
-  // names also found in prose count (a capital in a headline proves nothing).
+/**
+ * Segments to scan: body passages in prose mode; headings and title-cased lines in heading mode, where only
+ * names also found in prose count (a capital in a headline proves nothing).
+ */
+function splitSegments(input: NameArticleInput): Seg[] {
+  const { text } = input;
   const segs: Seg[] = [];
   const titleFold = input.meta.title ? input.meta.title.trim() : '';
   // Where the title next occurs in the text at or after `titleFrom` (-1: nowhere), found once per scan forward.
@@ -937,6 +936,67 @@ export function extractNames(input: NameArticleInput): ArticleNames {
       if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
     }
   }
+  return segs;
+}
+
+/** In heading chunks, the longest runs of tokens whose key is a name found in prose (`mentions`), in order. */
+function headingRuns(text: string, mentions: RawMention[], headingChunks: { chunk: Chunk; seg: Seg }[]): { toks: SegToken[]; seg: Seg }[] {
+  const runs: { toks: SegToken[]; seg: Seg }[] = [];
+  const known = new Set<string>();
+  /** Every word of a known key: a run holding any other word cannot have a known key. */
+  const knownWordSet = new Set<string>();
+  let knownWords = 0;
+  for (const m of mentions) {
+    if (known.has(m.key)) continue;
+    known.add(m.key);
+    let words = 1;
+    let ws = 0;
+    for (let k = 0; k <= m.key.length; k++) {
+      if (k === m.key.length || m.key.charCodeAt(k) === 32) {
+        knownWordSet.add(m.key.slice(ws, k));
+        ws = k + 1;
+        if (k < m.key.length) words++;
+      }
+    }
+    if (words > knownWords) knownWords = words;
+  }
+  for (const { chunk, seg } of headingChunks) {
+    const toks = chunk.toks;
+    // A token with a word (other than an article) that no known key has ends every run that could match.
+    const unknownAt = toks.map((t) => hasUnknownWord(t.info, knownWordSet));
+    let i = 0;
+    while (i < toks.length) {
+      let found = -1;
+      // No known name has more words than the longest in prose (particles and connectors included, so a bound).
+      let top = Math.min(toks.length, i + 2 * knownWords + 2);
+      for (let u = i; u < top; u++) {
+        if (unknownAt[u]) {
+          top = u;
+          break;
+        }
+      }
+      for (let j = top; j > i; j--) {
+        const k = surfaceAt(text, toks[i].start, toks[j - 1].end).key;
+        if (known.has(k)) {
+          found = j;
+          break;
+        }
+      }
+      if (found > 0) {
+        runs.push({ toks: toks.slice(i, found), seg });
+        i = found;
+      } else i++;
+    }
+  }
+  return runs;
+}
+
+export function extractNames(input: NameArticleInput): ArticleNames {
+  const { text, file } = input;
+  const noApostrophes = text.length > 100 && !hasPossessive(text);
+  const out: ArticleNames = { v: 1, file, noApostrophes, mentions: [], definitions: [], acronyms: [], relations: [], lower: [] };
+
+  const segs = splitSegments(input);
   // Segments are disjoint and in text order: a binary search finds the one a heading may lie in.
   const segCount = segs.length;
   const sortedSegs = segs.slice().sort((a, b) => a.start - b.start);
@@ -1002,51 +1062,8 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     }
   }
   // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
-  const known = new Set<string>();
-  /** Every word of a known key: a run holding any other word cannot have a known key. */
-  const knownWordSet = new Set<string>();
-  let knownWords = 0;
-  for (const m of out.mentions) {
-    if (known.has(m.key)) continue;
-    known.add(m.key);
-    let words = 1;
-    let ws = 0;
-    for (let k = 0; k <= m.key.length; k++) {
-      if (k === m.key.length || m.key.charCodeAt(k) === 32) {
-        knownWordSet.add(m.key.slice(ws, k));
-        ws = k + 1;
-        if (k < m.key.length) words++;
-      }
-    }
-    if (words > knownWords) knownWords = words;
-  }
-  for (const { chunk, seg } of headingChunks) {
-    const toks = chunk.toks;
-    // A token with a word (other than an article) that no known key has ends every run that could match.
-    const unknownAt = toks.map((t) => hasUnknownWord(t.info, knownWordSet));
-    let i = 0;
-    while (i < toks.length) {
-      let found = -1;
-      // No known name has more words than the longest in prose (particles and connectors included, so a bound).
-      let top = Math.min(toks.length, i + 2 * knownWords + 2);
-      for (let u = i; u < top; u++) {
-        if (unknownAt[u]) {
-          top = u;
-          break;
-        }
-      }
-      for (let j = top; j > i; j--) {
-        const k = surfaceAt(text, toks[i].start, toks[j - 1].end).key;
-        if (known.has(k)) {
-          found = j;
-          break;
-        }
-      }
-      if (found > 0) {
-        add(toks.slice(i, found), seg, false);
-        i = found;
-      } else i++;
-    }
+  if (headingChunks.length > 0) {
+    for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks)) add(toks, seg, false);
   }
   out.mentions.sort((a, b) => a.start - b.start);
   const ms = out.mentions;
