@@ -541,8 +541,9 @@ function nextNumber(seg: string, from: number): RegExpExecArray | null {
 
 export function readFigures(text: string, start: number, end: number): Figures {
   const seg = text.slice(start, end);
-  const tolls = new Set<number>();
-  const numbers = new Set<number>();
+  // Distinct values in order of appearance (a handful per passage: arrays beat sets).
+  const tolls: number[] = [];
+  const numbers: number[] = [];
   let m: RegExpExecArray | null;
   let from = 0;
   while ((m = nextNumber(seg, from))) {
@@ -571,10 +572,11 @@ export function readFigures(text: string, start: number, end: number): Figures {
     const yearLike = !isWord && value >= 1940 && value <= 2040 && !raw.includes(',');
     if (yearLike && (MONTH_NEAR.test(wordBefore(seg, beforeFrom, at)) || !COUNT_AFTER_YEAR.test(after))) continue; // a year
     const casualty = CASUALTY_AFTER.test(after) || CASUALTY_BEFORE.test(seg.slice(beforeFrom, at));
-    if (casualty) tolls.add(value);
-    else if (!isWord && value >= 3) numbers.add(value);
+    if (casualty) {
+      if (!tolls.includes(value)) tolls.push(value);
+    } else if (!isWord && value >= 3 && !numbers.includes(value)) numbers.push(value);
   }
-  return { tolls: [...tolls], numbers: [...numbers] };
+  return { tolls, numbers };
 }
 
 // ---------------------------------------------------------------------------------------------------
