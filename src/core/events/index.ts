@@ -1134,7 +1134,7 @@ function restore(state: unknown): EventIndex | null {
   for (const k of ['terms', 'surfaces', 'entities', 'entityNames', 'files', 'figures', 'quoteTexts'] as const) {
     if (!Array.isArray(st[k])) return null;
   }
-  if (typeof st.threshold !== 'number' || typeof st.candidates !== 'number') return null;
+  if (!Number.isFinite(st.threshold) || !Number.isInteger(st.candidates) || st.candidates < 0) return null;
   const index = new EventIndex({ threshold: st.threshold, candidates: st.candidates });
   // `load` is private to instances; restoring is the one place it runs.
   return (index as unknown as { load(s: EventIndexState): boolean }).load(st) ? index : null;
