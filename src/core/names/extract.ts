@@ -1256,15 +1256,6 @@ function startsWithDigit(t: string): boolean {
   return DIGIT.test(t);
 }
 
-/** Only lower-case ASCII letters in text[from, to). */
-function isPlainLowerRange(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
-}
-
 /** Name chunks of one segment's tokens. */
 function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk[] {
   const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
