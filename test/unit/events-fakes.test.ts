@@ -3,12 +3,11 @@
 // of ANOTHER outlet tells the same incident — for Parallax (article level, and passage level via the best
 // passage link) and for the baseline a reader already has: a plain MiniSearch search of the text over whole
 // articles. Run: npx vitest run test/bench/events-eval.test.ts
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { namesInputs } from './events-names';
+import { fakesEventInputs } from './events-names';
 
 interface Incident {
   id: string;
@@ -17,7 +16,6 @@ interface Incident {
   lookalikes: string[];
 }
 
-const dir = new URL('../fixtures/fa-kes/', import.meta.url);
 const labels = JSON.parse(
   readFileSync(new URL('../fixtures/labels/fakes-events.json', import.meta.url), 'utf8'),
 ) as { incidents: Incident[] };
@@ -29,14 +27,7 @@ interface Loaded {
 
 function load(): Map<string, Loaded> {
   const out = new Map<string, Loaded>();
-  const inputs: EventArticleInput[] = [];
-  for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith('.md') || f === 'README.md') continue;
-    const text = readFileSync(new URL(f, dir), 'utf8');
-    const parsed = parseArticle(text);
-    inputs.push({ file: f, text, passages: parsed.passages, meta: parsed.meta, mentions: [] });
-  }
-  const withNames = namesInputs(inputs);
+  const withNames = fakesEventInputs();
   for (const input of withNames) out.set(input.file, { input, outlet: input.meta.outlet ?? '?' });
   return out;
 }

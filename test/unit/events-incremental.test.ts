@@ -1,24 +1,11 @@
 // The event index answers the same whether it was asked while articles were still coming in (CodeLenses of
 // open editors during indexing, edits after a warm start) or only once everything was in: queries build
 // posting lists lazily and keep late additions in side lists, which must never change a link.
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { namesInputs } from './events-names';
+import { fakesEventInputs } from './events-names';
 
-const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-
-function load(): EventArticleInput[] {
-  const inputs: EventArticleInput[] = [];
-  for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith('.md') || f === 'README.md') continue;
-    const text = readFileSync(new URL(f, dir), 'utf8');
-    const parsed = parseArticle(text);
-    inputs.push({ file: f, text, passages: parsed.passages, meta: parsed.meta, mentions: [] });
-  }
-  return namesInputs(inputs);
-}
+const load = fakesEventInputs;
 
 /** Links of every passage of every `step`-th article, and its related articles. */
 function answers(index: EventIndex, inputs: EventArticleInput[], step: number): string[] {

@@ -1,7 +1,23 @@
 // Name mentions for event tests and the evaluation: the names module's entities (one id per referent, under
 // every spelling), fed to the event index exactly as the corpus index does.
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseArticle } from '../../src/core/article';
 import type { EventArticleInput } from '../../src/core/events';
 import { extractNames, resolveEntities } from '../../src/core/names';
+
+const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
+
+/** Every FA-KES article parsed as the corpus parses it, with its resolved name mentions. */
+export function fakesEventInputs(): EventArticleInput[] {
+  const inputs: EventArticleInput[] = [];
+  for (const f of readdirSync(fakesDir).sort()) {
+    if (!f.endsWith('.md') || f === 'README.md') continue;
+    const text = readFileSync(new URL(f, fakesDir), 'utf8');
+    const parsed = parseArticle(text);
+    inputs.push({ file: f, text, passages: parsed.passages, meta: parsed.meta, mentions: [] });
+  }
+  return namesInputs(inputs);
+}
 
 export function namesInputs(inputs: EventArticleInput[]): EventArticleInput[] {
   const resolved = resolveEntities(

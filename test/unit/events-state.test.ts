@@ -1,23 +1,10 @@
 // A built event index saved as JSON and restored (the warm start) must link exactly as the index it came from,
 // keep accepting edits, and refuse anything that is not such a state instead of linking from garbage.
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { namesInputs } from './events-names';
+import { fakesEventInputs } from './events-names';
 
-const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-
-function load(): EventArticleInput[] {
-  const inputs: EventArticleInput[] = [];
-  for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith('.md') || f === 'README.md') continue;
-    const text = readFileSync(new URL(f, dir), 'utf8');
-    const parsed = parseArticle(text);
-    inputs.push({ file: f, text, passages: parsed.passages, meta: parsed.meta, mentions: [] });
-  }
-  return namesInputs(inputs);
-}
+const load = fakesEventInputs;
 
 /** Every answer the index gives: links of every passage and related articles of every file. */
 function answers(index: EventIndex, inputs: EventArticleInput[]): string[] {
