@@ -170,6 +170,20 @@ describe('the cache format', () => {
     }
   });
 
+  it('is plain ASCII (fast to decode) and still gives back every non-ASCII title, name and passage exactly', () => {
+    const { corpus: a, cache } = fresh();
+    expect(files.some(([, t]) => /[^\x00-\x7f]/.test(t))).toBe(true);
+    expect(/[^\x00-\x7f]/.test(cache)).toBe(false);
+    const b = new Corpus();
+    b.importCache(new TextEncoder().encode(cache));
+    load(b);
+    spies.extract = 0;
+    for (const [f] of files) expect(b.get(f)!.parsed).toEqual(a.get(f)!.parsed);
+    const names = (c: Corpus) => c.recurringEntities().map((e) => [e.name, e.aliases, e.mentions.map((m) => m.surface)]);
+    expect(names(b)).toEqual(names(a));
+    expect(spies.extract).toBe(0);
+  });
+
   it('is much smaller than the texts it saves parsing', () => {
     const { cache } = fresh();
     const chars = files.reduce((n, [, t]) => n + t.length, 0);
