@@ -265,7 +265,9 @@ export function resolveEntitiesSteps(articles: Iterable<ResolveInput>, glossary:
   return new Resolver([...articles], glossary).run();
 }
 
-const collator = new Intl.Collator();
+/** Created on first use: building a collator loads locale data (~8 ms), which must not count against activation. */
+let collator: Intl.Collator | null = null;
+const compareText = (a: string, b: string): number => (collator ??= new Intl.Collator()).compare(a, b);
 
 class Resolver {
   private budget = STEP;
@@ -1121,7 +1123,7 @@ class Resolver {
       for (const a of glos?.aliases ?? []) if (!surfaceCount.has(a)) surfaceCount.set(a, 0);
       const aliases = [...surfaceCount.entries()]
         .filter(([s]) => s !== name)
-        .sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))
+        .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
         .map(([s]) => s);
       const definition = glos?.definition
         ? { text: glos.definition, origin: 'glossary' as const, file: glos.source.file, start: glos.source.start, end: glos.source.end, outlet: null, date: null }
@@ -1140,7 +1142,7 @@ class Resolver {
     });
 
     // Stable ids from names; ties broken by mention count so the better-known entity keeps the plain id.
-    drafts.sort((a, b) => collator.compare(a.entity.name, b.entity.name) || b.n - a.n);
+    drafts.sort((a, b) => compareText(a.entity.name, b.entity.name) || b.n - a.n);
     const used = new Set<string>();
     for (const d of drafts) {
       const base = slug(d.entity.name);
