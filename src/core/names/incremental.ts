@@ -40,6 +40,12 @@ interface Lookups {
   bySkeleton: Map<string, string[]>;
 }
 
+/** The lookups of every index derived from one resolution: built once, or being built by `prepareEditsSteps`. */
+interface SharedLookups {
+  lookups: Lookups | null;
+  pending: Lookups | null;
+}
+
 /** Larger skeleton buckets are generic keys; comparing inside them is neither useful nor cheap. */
 const MAX_BUCKET = 60;
 
@@ -48,10 +54,32 @@ const MAX_BUCKET = 60;
  * start; `sorted` says every entity's mentions already are in file-then-start order.
  */
 export function makeIndex(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): EntityIndex {
+  const steps = makeIndexSteps(entities, hints, perFile, sorted);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Units of work (about one entity or mention handled) between two yields of `makeIndexSteps`: well under 1 ms. */
+const STEP = 8192;
+/** Hint keys registered in the edit lookups between two yields of `prepareEditsSteps` (each costs a few µs). */
+const KEYS_PER_STEP = 2048;
+
+/** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */
+export function* makeIndexSteps(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): Generator<void, EntityIndex, void> {
+  let budget = STEP;
+  const spent = (units: number): boolean => {
+    budget -= units;
+    if (budget > 0) return false;
+    budget = STEP;
+    return true;
+  };
   const byId = new Map<string, Entity>();
   for (const e of entities) {
     byId.set(e.id, e);
     if (!sorted && !isSorted(e.mentions)) e.mentions.sort(byFileStart);
+    if (spent(sorted ? 1 : e.mentions.length + 1)) yield;
   }
   if (!perFile) {
     perFile = new Map();
@@ -62,10 +90,14 @@ export function makeIndex(entities: Entity[], hints: ResolveHints, perFile?: Map
         f.ms.push(m);
         f.ids.push(e.id);
       }
+      if (spent(e.mentions.length + 1)) yield;
     }
-    for (const f of perFile.values()) sortByStart(f);
+    for (const f of perFile.values()) {
+      sortByStart(f);
+      if (spent(f.ms.length + 1)) yield;
+    }
   }
-  return new IndexState(byId, perFile, hints, { lookups: null }, entities);
+  return new IndexState(byId, perFile, hints, { lookups: null, pending: null }, entities);
 }
 
 export const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
@@ -113,7 +145,7 @@ export class IndexState implements EntityIndex {
     readonly perFile: Map<string, FileMentions>,
     /** Shared by every index derived from one full resolution; keys only ever get added. */
     readonly hints: ResolveHints,
-    private readonly shared: { lookups: Lookups | null },
+    private readonly shared: SharedLookups,
     list: Entity[] | null,
   ) {
     this.list = list;
@@ -432,37 +464,72 @@ export class IndexState implements EntityIndex {
     return null;
   }
 
+  /**
+   * Builds the lookups edits need in steps of a few thousand hint keys (about a millisecond each; ~0.1 s in all at
+   * 10k articles), so that the first `withArticle` after a full resolution or a warm start costs no more than later
+   * ones. Optional: without it the first edit builds them at once. Shared by every index derived from the same
+   * resolution; edits made meanwhile are fine (an edit that needs the lookups before this is done builds them itself).
+   */
+  *prepareEditsSteps(): Generator<void, void, void> {
+    const shared = this.shared;
+    if (shared.lookups || shared.pending) return;
+    const l: Lookups = { bySuffix: new Map(), bySkeleton: new Map() };
+    // Keys an edit adds meanwhile are registered by the edit itself (`noteKey`) or met later by this iteration (a
+    // map's iterator visits entries added during iteration); registering one twice changes nothing.
+    shared.pending = l;
+    let budget = KEYS_PER_STEP;
+    try {
+      for (const [key, list] of this.hints.byKey) {
+        if (shared.lookups) return;
+        const e = this.ids.get(list[0].id);
+        if (e) noteKeyIn(l, key, e);
+        if (--budget <= 0) {
+          budget = KEYS_PER_STEP;
+          yield;
+        }
+      }
+      if (!shared.lookups) shared.lookups = l;
+    } finally {
+      if (shared.pending === l) shared.pending = null;
+    }
+  }
+
   private lookups(): Lookups {
     if (!this.shared.lookups) {
-      this.shared.lookups = { bySuffix: new Map(), bySkeleton: new Map() };
+      const l: Lookups = { bySuffix: new Map(), bySkeleton: new Map() };
       for (const [key, list] of this.hints.byKey) {
         const e = this.ids.get(list[0].id);
-        if (e) this.noteKey(key, e);
+        if (e) noteKeyIn(l, key, e);
       }
+      this.shared.lookups = l;
+      this.shared.pending = null;
     }
     return this.shared.lookups;
   }
 
-  /** Registers a key in the suffix and skeleton lookups (no-op until they are first needed). */
+  /** Registers a key in the suffix and skeleton lookups (no-op until they are first needed or being prepared). */
   private noteKey(key: string, e: Entity): void {
-    const l = this.shared.lookups;
-    if (!l) return;
-    if (key.replace(/ /g, '').length >= 3) {
-      const sk = skeletonKey(key);
-      if (sk.replace(/ /g, '').length >= 2) {
-        const b = l.bySkeleton.get(sk);
-        if (!b) l.bySkeleton.set(sk, [key]);
-        else if (b.length <= MAX_BUCKET && !b.includes(key)) b.push(key);
-      }
+    const l = this.shared.lookups ?? this.shared.pending;
+    if (l) noteKeyIn(l, key, e);
+  }
+}
+
+function noteKeyIn(l: Lookups, key: string, e: Entity): void {
+  if (key.replace(/ /g, '').length >= 3) {
+    const sk = skeletonKey(key);
+    if (sk.replace(/ /g, '').length >= 2) {
+      const b = l.bySkeleton.get(sk);
+      if (!b) l.bySkeleton.set(sk, [key]);
+      else if (b.length <= MAX_BUCKET && !b.includes(key)) b.push(key);
     }
-    if (e.kind !== 'person' || !key.includes(' ')) return;
-    const ws = key.split(' ').map(lightWord);
-    for (let k = 1; k < ws.length; k++) {
-      const suffix = ws.slice(k).join(' ');
-      let set = l.bySuffix.get(suffix);
-      if (!set) l.bySuffix.set(suffix, (set = new Set()));
-      set.add(e.id);
-    }
+  }
+  if (e.kind !== 'person' || !key.includes(' ')) return;
+  const ws = key.split(' ').map(lightWord);
+  for (let k = 1; k < ws.length; k++) {
+    const suffix = ws.slice(k).join(' ');
+    let set = l.bySuffix.get(suffix);
+    if (!set) l.bySuffix.set(suffix, (set = new Set()));
+    set.add(e.id);
   }
 }
 

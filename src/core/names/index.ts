@@ -4,7 +4,7 @@ export { extractNames } from './extract';
 export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './resolve';
 export { resolveEntities, resolveEntitiesSteps } from './resolve';
 export type { EntityIndexState } from './persist';
-export { exportEntityIndex, importEntityIndex } from './persist';
+export { exportEntityIndex, exportEntityIndexSteps, importEntityIndex, importEntityIndexSteps } from './persist';
 export type { HoverContext } from './hover';
 export { hoverMarkdown, escapeMarkdown } from './hover';
 export { nameKey, lightKey, skeletonKey, keysCompatible } from './normalize';
