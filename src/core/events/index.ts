@@ -82,6 +82,14 @@ const FRESH_MIN = 2000;
 /** Distinct words as written kept in the word → term cache before it starts afresh (~100 bytes each). */
 const MAX_WORDS = 200_000;
 
+/**
+ * Work between pauses of the stepwise forms (exportStateSteps, fromStateSteps, prepareQueriesSteps): at 10k
+ * articles (~115k passages, ~40 terms each) each step stays within a few ms of CPU.
+ */
+const STEP_PASSAGES = 1024;
+const STEP_TERMS = 16384;
+const STEP_CHARS = 1 << 17;
+
 /** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
 const STATE_VERSION = 1;
 const STATE_FORMAT = 'parallax-events';
@@ -433,6 +441,19 @@ export class EventIndex {
 
   /** The index as plain JSON-serializable data; `EventIndex.fromState` restores it. */
   exportState(): EventIndexState {
+    return runSteps(this.exportStateSteps());
+  }
+
+  /**
+   * `exportState()` in steps (each a few ms at 10k articles), so an extension host can interleave other work:
+   * run `next()` until `done`, its value is the state. The index must not be edited until then (an edit in
+   * between makes the next step throw); queries in between are fine.
+   */
+  *exportStateSteps(): Generator<void, EventIndexState, void> {
+    const version = this.version;
+    const unchanged = () => {
+      if (this.version !== version) throw new Error('EventIndex edited during exportStateSteps');
+    };
     const arts = [...this.articles.entries()].sort((x, y) => x[1].first - y[1].first);
     const files: string[] = [];
     const perFile = new IntWriter();
@@ -451,12 +472,20 @@ export class EventIndex {
     const quoteTexts: string[] = [];
     const shingleCount = new IntWriter();
     const shingles = new IntWriter();
-    const tp = this.termPool.a;
-    const ep = this.entPool.a;
-    const mp = this.timePool.a;
-    const fp = this.figPool.a;
     let r = 0;
+    let sinceYield = 0;
     for (const [file, art] of arts) {
+      if (sinceYield >= STEP_PASSAGES) {
+        sinceYield = 0;
+        yield;
+        unchanged();
+      }
+      sinceYield += art.count;
+      // Read after every pause: a query in between may trim the pools into new arrays (same contents).
+      const tp = this.termPool.a;
+      const ep = this.entPool.a;
+      const mp = this.timePool.a;
+      const fp = this.figPool.a;
       files.push(file);
       perFile.put(art.count);
       for (let id = art.first; id < art.first + art.count; id++, r++) {
@@ -498,20 +527,31 @@ export class EventIndex {
         }
       }
     }
-    return {
+    yield;
+    unchanged();
+    const surfaces: string[] = [];
+    for (let t = 0; t < this.termSurface.length; t++) {
+      const sf = this.termSurface[t];
+      surfaces.push(sf && sf === this.termStr[t] ? '=' : sf);
+      if ((t + 1) % STEP_TERMS === 0) {
+        yield;
+        unchanged();
+      }
+    }
+    const state: EventIndexState = {
       format: STATE_FORMAT,
       version: STATE_VERSION,
       threshold: this.opts.threshold,
       candidates: this.opts.candidates,
       terms: this.termStr.slice(),
-      surfaces: this.termSurface.map((s, t) => (s && s === this.termStr[t] ? '=' : s)),
+      surfaces,
       entities: [...this.entIds.keys()],
       entityNames: this.entName.slice(),
       files,
       passagesPerFile: perFile.done(),
       passage: passage.done(),
       termCount: termCount.done(),
-      termIds: termIds.done(),
+      termIds: '',
       entityCount: entityCount.done(),
       entityIds: entityIds.done(),
       timeCount: timeCount.done(),
@@ -525,19 +565,31 @@ export class EventIndex {
       shingleCount: shingleCount.done(),
       shingles: shingles.done(),
     };
+    // The term column is the big one (~10 MB at 10k articles): joined on its own step.
+    yield;
+    state.termIds = termIds.done();
+    return state;
   }
 
   /** An index restored from `exportState()` data (after a JSON round trip); null when it is not one. */
   static fromState(state: unknown): EventIndex | null {
+    return runSteps(EventIndex.fromStateSteps(state));
+  }
+
+  /**
+   * `fromState()` in steps (each a few ms at 10k articles): run `next()` until `done`, its value is the index
+   * (or null). `state` must not be modified until then.
+   */
+  static *fromStateSteps(state: unknown): Generator<void, EventIndex | null, void> {
     try {
-      return restore(state);
+      return yield* restoreSteps(state);
     } catch {
       return null;
     }
   }
 
   /** Fills an empty index from checked state data; false when the data does not hold together. */
-  private load(st: EventIndexState): boolean {
+  private *loadSteps(st: EventIndexState): Generator<void, boolean, void> {
     const nTerms = st.terms.length;
     const nEnts = st.entities.length;
     if (st.surfaces.length !== nTerms || st.entityNames.length !== nEnts) return false;
@@ -549,6 +601,7 @@ export class EventIndex {
       const sf = st.surfaces[t];
       if (typeof sf !== 'string') return false;
       this.termSurface.push(sf === '=' ? s : sf);
+      if ((t + 1) % STEP_TERMS === 0) yield;
     }
     for (let e = 0; e < nEnts; e++) {
       const k = st.entities[e];
@@ -557,28 +610,29 @@ export class EventIndex {
       this.entIds.set(k, e);
       this.entName.push(name);
       this.entToken.push('\u00a7' + e);
+      if ((e + 1) % STEP_TERMS === 0) yield;
     }
     this.termDf = new Int32Array(Math.max(1024, nTerms));
     this.idfCache = new Float64Array(this.termDf.length);
     this.idfStamp = new Int32Array(this.termDf.length).fill(-1);
     this.entDf = new Int32Array(Math.max(256, nEnts));
 
-    const perFile = unpackInts(st.passagesPerFile);
+    const perFile = yield* unpackIntsSteps(st.passagesPerFile);
     if (!perFile || perFile.length !== st.files.length) return false;
     let n = 0;
     for (const c of perFile) {
       if (c < 0) return false;
       n += c;
     }
-    const passage = unpackInts(st.passage);
-    const termCount = unpackInts(st.termCount);
-    const termIds = unpackInts(st.termIds);
-    const entityCount = unpackInts(st.entityCount);
-    const entityIds = unpackInts(st.entityIds);
-    const timeCount = unpackInts(st.timeCount);
-    const times = unpackInts(st.times);
-    const tollCount = unpackInts(st.tollCount);
-    const numberCount = unpackInts(st.numberCount);
+    const passage = yield* unpackIntsSteps(st.passage);
+    const termCount = yield* unpackIntsSteps(st.termCount);
+    const termIds = yield* unpackIntsSteps(st.termIds);
+    const entityCount = yield* unpackIntsSteps(st.entityCount);
+    const entityIds = yield* unpackIntsSteps(st.entityIds);
+    const timeCount = yield* unpackIntsSteps(st.timeCount);
+    const times = yield* unpackIntsSteps(st.times);
+    const tollCount = yield* unpackIntsSteps(st.tollCount);
+    const numberCount = yield* unpackIntsSteps(st.numberCount);
     if (!passage || !termCount || !termIds || !entityCount || !entityIds || !timeCount || !times || !tollCount || !numberCount) return false;
     for (const col of [passage, termCount, entityCount, timeCount, tollCount, numberCount]) if (col.length !== n) return false;
     if (sumOf(termCount) !== termIds.length || sumOf(entityCount) !== entityIds.length) return false;
@@ -598,7 +652,13 @@ export class EventIndex {
     let mk = 0;
     let fk = 0;
     let id = 1;
+    let sinceYield = 0;
     for (let a = 0; a < st.files.length; a++) {
+      if (sinceYield >= STEP_PASSAGES) {
+        sinceYield = 0;
+        yield;
+      }
+      sinceYield += perFile[a];
       const file = st.files[a];
       if (typeof file !== 'string' || file === '' || this.articles.has(file)) return false;
       this.articles.set(file, { first: id, count: perFile[a] });
@@ -657,10 +717,11 @@ export class EventIndex {
     this.live = n;
     this.nextId = n + 1;
 
-    const quoteRecords = unpackInts(st.quoteRecords);
-    const quoteCount = unpackInts(st.quoteCount);
-    const shingleCount = unpackInts(st.shingleCount);
-    const shingles = unpackInts(st.shingles);
+    yield;
+    const quoteRecords = yield* unpackIntsSteps(st.quoteRecords);
+    const quoteCount = yield* unpackIntsSteps(st.quoteCount);
+    const shingleCount = yield* unpackIntsSteps(st.shingleCount);
+    const shingles = yield* unpackIntsSteps(st.shingles);
     if (!quoteRecords || !quoteCount || !shingleCount || !shingles || quoteCount.length !== quoteRecords.length) return false;
     if (sumOf(quoteCount) !== st.quoteTexts.length || shingleCount.length !== st.quoteTexts.length) return false;
     if (sumOf(shingleCount) !== shingles.length) return false;
@@ -680,6 +741,7 @@ export class EventIndex {
         sk += c;
       }
       this.quotes.set(r + 1, qs);
+      if ((i + 1) % STEP_PASSAGES === 0) yield;
     }
     return true;
   }
@@ -793,28 +855,76 @@ export class EventIndex {
       this.freshUpTo = this.nextId;
       return;
     }
+    runSteps(this.buildPostingsSteps());
+  }
+
+  /**
+   * Builds the posting lists and the quotation index for the first query ahead of it, in steps of a few ms
+   * (at 10k articles the build is ~0.2 s): run `next()` until `done`. Queries work without it (they build
+   * what they need at once); one made in between is fine. Edits in between make it start over (twice at
+   * most, then it leaves the build to the next query).
+   */
+  *prepareQueriesSteps(): Generator<void, void, void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const fresh = this.nextId - this.builtUpTo;
+      if (this.postStart && fresh === 0 && this.deadBuilt === 0) return;
+      // A few new passages go to the side lists as a query would put them, at no real cost.
+      if (this.postStart && fresh <= STEP_PASSAGES && this.deadBuilt <= Math.max(1000, this.postIds.length / 4)) {
+        this.ensurePostings();
+        return;
+      }
+      if (yield* this.buildPostingsSteps()) return;
+    }
+  }
+
+  /**
+   * Rebuilds the posting lists and quotation index over all live passages, pausing between slices of
+   * passages; false (nothing installed) when the index was edited during a pause.
+   */
+  private *buildPostingsSteps(): Generator<void, boolean, void> {
+    const version = this.version;
+    const end = this.nextId;
     const nT = this.termStr.length;
     const start = new Int32Array(nT + 1);
-    const tp = this.termPool.a;
-    for (let id = 1; id < this.nextId; id++) {
-      if (this.recFile[id] === '') continue;
-      for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) start[tp[k] + 1]++;
+    for (let from = 1; from < end; from += STEP_PASSAGES) {
+      if (from > 1) {
+        yield;
+        if (this.version !== version) return false;
+      }
+      // Read after every pause: a query in between may trim the pools into new arrays (same contents).
+      const tp = this.termPool.a;
+      for (let id = from, stop = Math.min(end, from + STEP_PASSAGES); id < stop; id++) {
+        if (this.recFile[id] === '') continue;
+        for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) start[tp[k] + 1]++;
+      }
     }
     for (let t = 0; t < nT; t++) start[t + 1] += start[t];
     const ids = new Int32Array(start[nT]);
     const fill = start.slice(0, nT);
-    for (let id = 1; id < this.nextId; id++) {
-      if (this.recFile[id] === '') continue;
-      for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
+    for (let from = 1; from < end; from += STEP_PASSAGES) {
+      yield;
+      if (this.version !== version) return false;
+      const tp = this.termPool.a;
+      for (let id = from, stop = Math.min(end, from + STEP_PASSAGES); id < stop; id++) {
+        if (this.recFile[id] === '') continue;
+        for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
+      }
     }
+    yield;
+    if (this.version !== version) return false;
+    const quoteIndex = yield* this.quoteIndexSteps();
+    if (!quoteIndex || this.version !== version) return false;
     this.postStart = start;
     this.postIds = ids;
-    this.buildQuoteIndex();
-    this.trim();
-    this.builtUpTo = this.nextId;
+    [this.quoteStart, this.quoteHash, this.quoteIds] = quoteIndex;
+    this.builtUpTo = end;
     this.deadBuilt = 0;
     this.freshPostings = null;
     this.freshQuotes = null;
+    // Trimming copies the pools (a few ms at 10k); it only gives back spare room, so it is valid at any time.
+    yield;
+    this.trim();
+    return true;
   }
 
   /** Term numbers of a time span's date keys ("@2015-09-30", "@2015-09", "@2015"), finest first; memoised. */
@@ -861,28 +971,38 @@ export class EventIndex {
     return no;
   }
 
-  /** Groups every (shingle, passage) pair by the shingle's low bits: a counting sort, stable, so ids stay ascending. */
-  private buildQuoteIndex(): void {
+  /**
+   * Groups every (shingle, passage) pair by the shingle's low bits: a counting sort, stable, so ids stay
+   * ascending. Null when the index was edited during a pause.
+   */
+  private *quoteIndexSteps(): Generator<void, [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] | null, void> {
+    const version = this.version;
+    // Map order is insertion order, and passages are added with ascending ids.
+    const entries = [...this.quotes];
     let n = 0;
-    for (const qs of this.quotes.values()) for (const q of qs) n += q.shingles.length;
+    for (const [, qs] of entries) for (const q of qs) n += q.shingles.length;
     let buckets = 16;
     while (buckets < n) buckets *= 2;
     const mask = buckets - 1;
     const start = new Int32Array(buckets + 1);
-    for (const qs of this.quotes.values()) for (const q of qs) for (const sh of q.shingles) start[(sh & mask) + 1]++;
+    for (const [, qs] of entries) for (const q of qs) for (const sh of q.shingles) start[(sh & mask) + 1]++;
     for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
     const fill = start.slice(0, buckets);
     const hashes = new Int32Array(n);
     const ids = new Int32Array(n);
-    // Map order is insertion order, and passages are added with ascending ids.
-    for (const [id, qs] of this.quotes) for (const q of qs) for (const sh of q.shingles) {
-      const k = fill[sh & mask]++;
-      hashes[k] = sh;
-      ids[k] = id;
+    for (let i = 0; i < entries.length; i++) {
+      if (i > 0 && i % STEP_PASSAGES === 0) {
+        yield;
+        if (this.version !== version) return null;
+      }
+      const [id, qs] = entries[i];
+      for (const q of qs) for (const sh of q.shingles) {
+        const k = fill[sh & mask]++;
+        hashes[k] = sh;
+        ids[k] = id;
+      }
     }
-    this.quoteStart = start;
-    this.quoteHash = hashes;
-    this.quoteIds = ids;
+    return [start, hashes, ids];
   }
 
   private internTerm(t: string): number {
@@ -1127,7 +1247,15 @@ function sumOf(xs: Int32Array): number {
   return s;
 }
 
-function restore(state: unknown): EventIndex | null {
+/** Runs stepwise work to its end in one go. */
+function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+function* restoreSteps(state: unknown): Generator<void, EventIndex | null, void> {
   if (!state || typeof state !== 'object') return null;
   const st = state as EventIndexState;
   if (st.format !== STATE_FORMAT || st.version !== STATE_VERSION) return null;
@@ -1137,7 +1265,8 @@ function restore(state: unknown): EventIndex | null {
   if (!Number.isFinite(st.threshold) || !Number.isInteger(st.candidates) || st.candidates < 0) return null;
   const index = new EventIndex({ threshold: st.threshold, candidates: st.candidates });
   // `load` is private to instances; restoring is the one place it runs.
-  return (index as unknown as { load(s: EventIndexState): boolean }).load(st) ? index : null;
+  const loaded = yield* (index as unknown as { loadSteps(s: EventIndexState): Generator<void, boolean, void> }).loadSteps(st);
+  return loaded ? index : null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1179,29 +1308,35 @@ class IntWriter {
   }
 }
 
-/** The numbers `IntWriter` packed, or null when the string is not such a packing. */
-function unpackInts(s: unknown): Int32Array | null {
+/** The numbers `IntWriter` packed, or null when the string is not such a packing; pauses every STEP_CHARS characters. */
+function* unpackIntsSteps(s: unknown): Generator<void, Int32Array | null, void> {
   if (typeof s !== 'string') return null;
   let count = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const d = c < 128 ? DIGIT_OF[c] : -1;
-    if (d < 0) return null;
-    if (d < 32) count++;
+  for (let from = 0; from < s.length; from += STEP_CHARS) {
+    if (from > 0) yield;
+    for (let i = from, end = Math.min(s.length, from + STEP_CHARS); i < end; i++) {
+      const c = s.charCodeAt(i);
+      const d = c < 128 ? DIGIT_OF[c] : -1;
+      if (d < 0) return null;
+      if (d < 32) count++;
+    }
   }
   const out = new Int32Array(count);
   let z = 0;
   let shift = 0;
   let k = 0;
-  for (let i = 0; i < s.length; i++) {
-    const d = DIGIT_OF[s.charCodeAt(i)];
-    if (shift > 30) return null;
-    z |= (d & 31) << shift;
-    if (d < 32) {
-      out[k++] = (z >>> 1) ^ -(z & 1);
-      z = 0;
-      shift = 0;
-    } else shift += 5;
+  for (let from = 0; from < s.length; from += STEP_CHARS) {
+    if (from > 0) yield;
+    for (let i = from, end = Math.min(s.length, from + STEP_CHARS); i < end; i++) {
+      const d = DIGIT_OF[s.charCodeAt(i)];
+      if (shift > 30) return null;
+      z |= (d & 31) << shift;
+      if (d < 32) {
+        out[k++] = (z >>> 1) ^ -(z & 1);
+        z = 0;
+        shift = 0;
+      } else shift += 5;
+    }
   }
   if (shift !== 0) return null;
   return out;
