@@ -486,4 +486,18 @@ const SCENARIOS = [
     await ui.shot('deleted-from-hover');
     await ui.clearHover();
   }],
+
+  [6, 'Search Passages (full-text index built on this first search) finds a passage by its words; Enter opens it there', async (ui) => {
+    const { page } = ui;
+    await ui.command('Parallax: Search Passages');
+    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await page.keyboard.insertText('twelve-day offensive');
+    const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: /twelve-day offensive/i }).first();
+    await hit.waitFor({ timeout: 20000 });
+    await ui.shot('search-results');
+    await page.keyboard.press('Enter');
+    await ui.activeTab('004_42a1079da01722f9.txt');
+    await page.locator('.editor-group-container.active .view-lines', { hasText: 'twelve-day offensive' }).waitFor({ timeout: 10000 });
+    await ui.shot('search-opened');
+  }],
 ];
