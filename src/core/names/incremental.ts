@@ -64,7 +64,7 @@ export function makeIndex(entities: Entity[], hints: ResolveHints, perFile?: Map
 /** Units of work (about one entity or mention handled) between two yields of `makeIndexSteps`: well under 1 ms. */
 const STEP = 8192;
 /** Hint keys registered in the edit lookups between two yields of `prepareEditsSteps` (each costs a few µs). */
-const KEYS_PER_STEP = 2048;
+const KEYS_PER_STEP = 256;
 
 /** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */
 export function* makeIndexSteps(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): Generator<void, EntityIndex, void> {
