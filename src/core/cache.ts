@@ -114,7 +114,19 @@ function* jsonParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: (
     if (batch.length >= ENTRIES_PER_PART) yield flush();
   }
   if (batch.length) yield flush();
-  yield `],"linked":${JSON.stringify(linked() ?? null)}}`;
+  const state = linked();
+  if (!isObject(state)) {
+    yield `],"linked":${JSON.stringify(state ?? null)}}`;
+    return;
+  }
+  // One part per field (the entity index, the event index, …): each is megabytes of JSON at 10k articles.
+  let sep = '],"linked":{';
+  for (const [key, value] of Object.entries(state)) {
+    if (value === undefined) continue;
+    yield sep + JSON.stringify(key) + ':' + JSON.stringify(value);
+    sep = ',';
+  }
+  yield sep === ',' ? '}}' : '],"linked":{}}';
 }
 
 export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string): CacheDecodeResult<N> {

@@ -645,7 +645,7 @@ export class Corpus {
         } else {
           const mentions = entities.mentionsIn(file);
           events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
-          this.eventSignatures.set(file, record.hash + '|' + mentions.map((m) => m.entityId).join(','));
+          this.eventSignatures.set(file, eventSignature(record.hash, mentions));
         }
         pending.delete(file);
         yield;
@@ -672,7 +672,7 @@ export class Corpus {
       if (this.entityIndex !== entities) return false;
       if (this.records.get(record.file) !== record) continue;
       const mentions = (mentionsByFile.get(record.file) ?? []).sort((a, b) => a.start - b.start);
-      const signature = record.hash + '|' + mentions.map((m) => m.entityId).join(',');
+      const signature = eventSignature(record.hash, mentions);
       if (this.eventSignatures.get(record.file) === signature) continue;
       events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
       this.eventSignatures.set(record.file, signature);
@@ -830,6 +830,16 @@ export class Corpus {
  */
 function tokenizeWords(s: string): string[] {
   return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
+}
+
+/**
+ * What an article was fed to the event index with: its text (by hash) and the entity of each of its mentions. Hashed:
+ * the ids of a long article's mentions run to kilobytes, and only equality matters.
+ */
+function eventSignature(hash: string, mentions: { entityId: string }[]): string {
+  let ids = '';
+  for (const m of mentions) ids += m.entityId + ',';
+  return hash + '|' + contentHash(ids);
 }
 
 function isLinkedState(v: unknown): v is LinkedState {
