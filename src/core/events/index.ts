@@ -86,9 +86,13 @@ const MAX_WORDS = 200_000;
  * Work between pauses of the stepwise forms (exportStateSteps, fromStateSteps, prepareQueriesSteps): at 10k
  * articles (~115k passages, ~40 terms each) each step stays within a few ms of CPU.
  */
-const STEP_PASSAGES = 1024;
-const STEP_TERMS = 16384;
-const STEP_CHARS = 1 << 17;
+const STEP_PASSAGES = 512;
+const STEP_TERMS = 4096;
+const STEP_CHARS = 1 << 16;
+/** Passages quoting something (each with dozens of shingles). */
+const STEP_QUOTES = 256;
+/** Entries of a prefix sum. */
+const STEP_SUMS = 1 << 18;
 
 /** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
 const STATE_VERSION = 1;
@@ -565,9 +569,9 @@ export class EventIndex {
       shingleCount: shingleCount.done(),
       shingles: shingles.done(),
     };
-    // The term column is the big one (~10 MB at 10k articles): joined on its own step.
+    // The term column is the big one (~10 MB at 10k articles): joined in steps.
     yield;
-    state.termIds = termIds.done();
+    state.termIds = yield* termIds.doneSteps();
     return state;
   }
 
@@ -741,7 +745,7 @@ export class EventIndex {
         sk += c;
       }
       this.quotes.set(r + 1, qs);
-      if ((i + 1) % STEP_PASSAGES === 0) yield;
+      if ((i + 1) % STEP_QUOTES === 0) yield;
     }
     return true;
   }
@@ -898,7 +902,13 @@ export class EventIndex {
         for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) start[tp[k] + 1]++;
       }
     }
-    for (let t = 0; t < nT; t++) start[t + 1] += start[t];
+    for (let t = 0; t < nT; t++) {
+      if (t % STEP_SUMS === 0) {
+        yield;
+        if (this.version !== version) return false;
+      }
+      start[t + 1] += start[t];
+    }
     const ids = new Int32Array(start[nT]);
     const fill = start.slice(0, nT);
     for (let from = 1; from < end; from += STEP_PASSAGES) {
@@ -980,18 +990,36 @@ export class EventIndex {
     // Map order is insertion order, and passages are added with ascending ids.
     const entries = [...this.quotes];
     let n = 0;
-    for (const [, qs] of entries) for (const q of qs) n += q.shingles.length;
+    for (let i = 0; i < entries.length; i++) {
+      if (i > 0 && i % STEP_QUOTES === 0) {
+        yield;
+        if (this.version !== version) return null;
+      }
+      for (const q of entries[i][1]) n += q.shingles.length;
+    }
     let buckets = 16;
     while (buckets < n) buckets *= 2;
     const mask = buckets - 1;
     const start = new Int32Array(buckets + 1);
-    for (const [, qs] of entries) for (const q of qs) for (const sh of q.shingles) start[(sh & mask) + 1]++;
-    for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+    for (let i = 0; i < entries.length; i++) {
+      if (i > 0 && i % STEP_QUOTES === 0) {
+        yield;
+        if (this.version !== version) return null;
+      }
+      for (const q of entries[i][1]) for (const sh of q.shingles) start[(sh & mask) + 1]++;
+    }
+    for (let b = 0; b < buckets; b++) {
+      if (b % STEP_SUMS === 0) {
+        yield;
+        if (this.version !== version) return null;
+      }
+      start[b + 1] += start[b];
+    }
     const fill = start.slice(0, buckets);
     const hashes = new Int32Array(n);
     const ids = new Int32Array(n);
     for (let i = 0; i < entries.length; i++) {
-      if (i > 0 && i % STEP_PASSAGES === 0) {
+      if (i % STEP_QUOTES === 0) {
         yield;
         if (this.version !== version) return null;
       }
@@ -1305,6 +1333,17 @@ class IntWriter {
   done(): string {
     this.flush();
     return this.parts.join('');
+  }
+
+  /** `done()`, joining the parts a slice at a time. */
+  *doneSteps(): Generator<void, string, void> {
+    this.flush();
+    const joined: string[] = [];
+    for (let i = 0; i < this.parts.length; i += 64) {
+      joined.push(this.parts.slice(i, i + 64).join(''));
+      yield;
+    }
+    return joined.join('');
   }
 }
 
