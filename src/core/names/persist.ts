@@ -48,7 +48,7 @@ interface EntityRow {
  * Units of work (about one mention encoded or decoded, or one entity or hint key handled) between two yields of the
  * stepwise forms: about a millisecond of CPU at 10k articles, so a caller watching the clock keeps every block short.
  */
-const STEP = 8192;
+const STEP = 4096;
 
 /** Runs a stepwise form to completion. */
 function finish<T>(steps: Generator<void, T, void>): T {
@@ -88,10 +88,12 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
     const row: EntityRow = { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases.slice(), definition: e.definition, related: e.related, n: e.mentions.length };
     if (e.glossary) row.glossary = e.glossary;
     rows[i] = row;
-    if (spent(2)) yield;
+    if (spent(2 + e.aliases.length)) yield;
   }
   // Each entity's spellings, numbered: its name, its aliases, then any other surface met among its mentions.
   const surfaceNo = new Map<Entity, Map<string, number>>();
+  /** Work done by `surfaceOf` beyond one unit a mention (numbering an entity's spellings on first use). */
+  let numbered = 0;
   const surfaceOf = (ei: number, e: Entity, surface: string): number => {
     if (surface === e.name) return 0;
     let m = surfaceNo.get(e);
@@ -102,6 +104,7 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
       });
       if (!m.has(e.name)) m.set(e.name, 0);
       surfaceNo.set(e, m);
+      numbered += e.aliases.length;
     }
     let n = m.get(surface);
     if (n === undefined) {
@@ -115,8 +118,10 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
   };
 
   const perFile = index instanceof IndexState ? index.perFile : yield* perFileSteps(index, spent);
-  const files = [...perFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (spent(files.length * 4)) yield;
+  const files = [...perFile.keys()];
+  if (spent(files.length)) yield;
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  yield;
   const w = new NumberWriter();
   for (const file of files) {
     const { ms, ids } = perFile.get(file)!;
@@ -136,7 +141,9 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
       passage = m.passage;
     }
     // Between files only: a file has at most a few hundred mentions.
-    if (spent(ms.length + 1)) yield;
+    const units = ms.length + 1 + numbered;
+    numbered = 0;
+    if (spent(units)) yield;
   }
   const mentions = w.done();
   if (spent(mentions.length >> 4)) yield;
@@ -237,7 +244,7 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
     if (row.glossary) e.glossary = row.glossary as Entity['glossary'];
     entities.push(e);
     spellings.push([row.name, ...row.aliases, ...((row.extra as string[] | undefined) ?? [])]);
-    if (spent(4)) yield;
+    if (spent(4 + row.aliases.length * 2 + (row.related as unknown[]).length)) yield;
   }
 
   const filled = new Array<number>(entities.length).fill(0);
