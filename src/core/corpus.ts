@@ -9,7 +9,7 @@ import { makeFileFilter, type FileFilter } from './fileFilter';
 import { contentHash } from './hash';
 import { decodeBytes, foldSpace, LineMap } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
-import { exportEntityIndex, extractNames, hoverMarkdown, importEntityIndex, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
+import { exportEntityIndex, exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndex, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { EventIndex } from './events';
 import { buildTree, type TreeOutlet } from './tree';
@@ -228,7 +228,15 @@ export class Corpus {
     this.restored = new Map();
     const parts: string[] = [];
     let sliceStart = Date.now();
-    for (const part of encodeCacheParts(this.cacheEntries(), this.cacheSalt(salt), () => this.exportLinked())) {
+    const pause = async (): Promise<boolean> => {
+      if (Date.now() - sliceStart >= sliceMs) {
+        await yieldNow();
+        sliceStart = Date.now();
+      }
+      return true;
+    };
+    const linked = await this.exportLinkedInSlices(pause);
+    for (const part of encodeCacheParts(this.cacheEntries(), this.cacheSalt(salt), () => linked)) {
       parts.push(part);
       if (Date.now() - sliceStart >= sliceMs) {
         await yieldNow();
@@ -255,6 +263,26 @@ export class Corpus {
       events: this.events.exportState(),
       signatures: [...this.eventSignatures],
     };
+  }
+
+  /** exportLinked in steps between pauses; null when the corpus changed meanwhile (the next start then rebuilds). */
+  private async exportLinkedInSlices(pause: () => Promise<boolean>): Promise<LinkedState | null> {
+    const entities = this.entityIndex;
+    const events = this.events;
+    if (!entities || this.entityIndexApproximate || !events || this.eventsSyncedWith !== entities) return null;
+    const generation = this.mutations;
+    const fingerprint = this.fingerprint();
+    const signatures = [...this.eventSignatures];
+    try {
+      const entityState = await runInSlices(exportEntityIndexSteps(entities), pause);
+      const eventState = await runInSlices(events.exportStateSteps(), pause);
+      if (!entityState || !eventState) return null;
+      if (this.mutations !== generation || this.entityIndex !== entities || this.events !== events) return null;
+      return { fingerprint, entities: entityState.value, events: eventState.value, signatures };
+    } catch {
+      // The event index refuses to be exported while it is edited: this cache simply has no corpus-wide state.
+      return null;
+    }
   }
 
   /**
@@ -288,15 +316,44 @@ export class Corpus {
   }
 
   /**
+   * adoptLinked(true) for link(): the persisted state is decoded in steps between pauses (at 10k articles each index
+   * is a few tenths of a second of work). False when cancelled (the state is kept for the next attempt).
+   */
+  private async adoptLinkedInSlices(pause: () => Promise<boolean>): Promise<boolean> {
+    const linked = this.restoredLinked;
+    if (!linked) return true;
+    const generation = this.mutations;
+    let entities: EntityIndex | null = null;
+    if (linked.fingerprint === this.fingerprint()) {
+      const imported = await runInSlices(importEntityIndexSteps(linked.entities), pause);
+      if (!imported) return false;
+      entities = imported.value;
+    }
+    const restored = await runInSlices(EventIndex.fromStateSteps(linked.events), pause);
+    if (!restored) return false;
+    const events = restored.value;
+    // A query adopted it meanwhile (synchronously); or articles changed, and the entities no longer fit exactly.
+    if (this.restoredLinked !== linked) return true;
+    if (this.mutations !== generation) entities = null;
+    if (entities) {
+      this.installResolution(entities);
+      this.events = null;
+    }
+    this.adoptEvents(entities, events);
+    return true;
+  }
+
+  /**
    * Adopt the persisted event index, whatever the entities: it is checked per article, by a signature of the
    * article's hash and its mentions' entities, and syncEvents re-feeds the articles that differ, one by one.
    * `entities`: the resolution it was computed with, when that was adopted too (then nothing needs re-feeding).
    */
-  private adoptEvents(entities: EntityIndex | null): void {
+  private adoptEvents(entities: EntityIndex | null, restored?: EventIndex | null): void {
     const linked = this.restoredLinked;
     this.restoredLinked = null;
-    const events = linked && !this.events ? EventIndex.fromState(linked.events) : null;
-    if (!linked || !events) return;
+    if (!linked || this.events) return;
+    const events = restored !== undefined ? restored : EventIndex.fromState(linked.events);
+    if (!events) return;
     this.events = events;
     this.eventSignatures.clear();
     for (const [file, signature] of linked.signatures) this.eventSignatures.set(file, signature);
@@ -700,7 +757,7 @@ export class Corpus {
       }
       return !options.isCancelled?.();
     };
-    this.adoptLinked(true);
+    if (!(await this.adoptLinkedInSlices(pause))) return false;
     // Per-article extraction only when the corpus is to be resolved (a warm start of an unchanged corpus is not).
     const resolving = !this.entityIndex || this.entityIndexApproximate;
     for (const record of resolving ? [...this.records.values()] : []) {
@@ -731,9 +788,13 @@ export class Corpus {
       if (!(await pause())) return false;
     }
     // syncEvents gave up because the corpus changed under it: queries finish the remainder on demand.
+    if (this.eventsSyncedWith !== entities) return false;
+    // What the first edit and the first query would otherwise build in one block (~0.1-0.2 s each at 10k).
+    if (!(await runInSlices(entities.prepareEditsSteps(), pause))) return false;
+    if (!(await runInSlices(this.events!.prepareQueriesSteps(), pause))) return false;
     // The full-text index is not built here: it costs as much CPU as everything above and a third of the memory,
     // and only a search needs it (prepareSearch, when the reader opens Search Passages).
-    return this.eventsSyncedWith === entities;
+    return true;
   }
 
   /** Whether the full-text passage index is built (else the first search builds it: prepareSearch does it in slices). */
@@ -830,6 +891,15 @@ export class Corpus {
  */
 function tokenizeWords(s: string): string[] {
   return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
+}
+
+/** Runs a stepwise computation between pauses; null when a pause says stop. */
+async function runInSlices<T>(steps: Generator<void, T, void>, pause: () => Promise<boolean>): Promise<{ value: T } | null> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { value: step.value };
+    if (!(await pause())) return null;
+  }
 }
 
 /**

@@ -282,6 +282,17 @@ describe('warm start of the corpus-wide state (resolved names, event links)', ()
     expect(await b.link({ yieldNow: async () => {} })).toBe(true);
     expect(spies.extract).toBe(0);
     expect(spies.resolve).toBe(0);
+    // As the extension does it: link() first (the state decoded in slices), then the queries.
+    const c = new Corpus();
+    c.importCache(cache);
+    load(c);
+    let pauses = 0;
+    expect(await c.link({ sliceMs: 0, yieldNow: async () => void pauses++ })).toBe(true);
+    expect(pauses).toBeGreaterThan(2);
+    expect(names(c)).toEqual(names(a));
+    expect(coverage(c)).toEqual(coverage(a));
+    expect(spies.extract).toBe(0);
+    expect(spies.resolve).toBe(0);
   });
 
   it('with one article changed since, resolves names again from the cached extractions and links as a cold index does', async () => {
