@@ -251,6 +251,8 @@ async function main(): Promise<unknown> {
       const corpus = newCorpus();
       if (fs.existsSync(cacheFile)) corpus.importCache(fs.readFileSync(cacheFile));
       await fullIndex(corpus, false);
+      // As the extension does after loading: link() also prepares what the first edit and query would build.
+      await corpus.link({ yieldNow: async () => {} });
       const random = rng(options.seed ?? 7);
       const files = corpus.files().sort();
       const pickFile = () => files[Math.floor(random() * files.length)];
