@@ -465,9 +465,9 @@ export class IndexState implements EntityIndex {
   }
 
   /**
-   * Builds the lookups edits need in steps of a few thousand hint keys (about a millisecond each; ~0.1 s in all at
-   * 10k articles), so that the first `withArticle` after a full resolution or a warm start costs no more than later
-   * ones. Optional: without it the first edit builds them at once. Shared by every index derived from the same
+   * Builds the lookups edits need in steps of a few hundred hint keys (about a millisecond each), so that the first
+   * `withArticle` after a full resolution or a warm start costs no more than later ones (at 10k articles it otherwise
+   * pays 0.1-0.2 s for them). Optional: without it the first edit builds them at once. Shared by every index derived from the same
    * resolution; edits made meanwhile are fine (an edit that needs the lookups before this is done builds them itself).
    */
   *prepareEditsSteps(): Generator<void, void, void> {

@@ -57,8 +57,8 @@ export interface EntityIndex {
    */
   withArticle(file: string, input: { meta: ArticleMeta; names: ArticleNames } | null): EntityIndex;
   /**
-   * Builds, in steps of about a millisecond, what `withArticle` needs from the last full resolution (~0.1 s at 10k
-   * articles), so that the first edit costs no more than later ones. Optional: `withArticle` builds it itself
+   * Builds, in steps of about a millisecond, what `withArticle` needs from the last full resolution, so that the
+   * first edit costs no more than later ones (at 10k articles it otherwise pays 0.1-0.2 s for it). Optional: `withArticle` builds it itself
    * otherwise. Shared with every index derived from the same resolution or import.
    */
   prepareEditsSteps(): Generator<void, void, void>;
