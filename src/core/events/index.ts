@@ -459,6 +459,8 @@ export class EventIndex {
       if (this.version !== version) throw new Error('EventIndex edited during exportStateSteps');
     };
     const arts = [...this.articles.entries()].sort((x, y) => x[1].first - y[1].first);
+    yield;
+    unchanged();
     const files: string[] = [];
     const perFile = new IntWriter();
     const passage = new IntWriter();
