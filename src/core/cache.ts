@@ -69,7 +69,7 @@ export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string, l
 }
 
 /** Entries encoded per part, so that a host can pause between parts (tens of megabytes at 10k articles). */
-const ENTRIES_PER_PART = 250;
+const ENTRIES_PER_PART = 100;
 
 /**
  * The cache as consecutive pieces of one JSON text, for writing it without blocking: each piece is a bounded
@@ -114,19 +114,26 @@ function* jsonParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: (
     if (batch.length >= ENTRIES_PER_PART) yield flush();
   }
   if (batch.length) yield flush();
-  const state = linked();
-  if (!isObject(state)) {
-    yield `],"linked":${JSON.stringify(state ?? null)}}`;
+  yield '],"linked":';
+  // Field by field, two levels deep (the entity index, the event index and their columns are megabytes each).
+  yield* valueParts(linked() ?? null, 2);
+  yield '}';
+}
+
+/** JSON text of `value` in pieces: the fields of objects down to `depth` levels each a piece of their own. */
+function* valueParts(value: unknown, depth: number): Generator<string> {
+  if (depth <= 0 || !isObject(value)) {
+    yield JSON.stringify(value) ?? 'null';
     return;
   }
-  // One part per field (the entity index, the event index, …): each is megabytes of JSON at 10k articles.
-  let sep = '],"linked":{';
-  for (const [key, value] of Object.entries(state)) {
-    if (value === undefined) continue;
-    yield sep + JSON.stringify(key) + ':' + JSON.stringify(value);
+  let sep = '{';
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function') continue;
+    yield sep + JSON.stringify(key) + ':';
+    yield* valueParts(v, depth - 1);
     sep = ',';
   }
-  yield sep === ',' ? '}}' : '],"linked":{}}';
+  yield sep === ',' ? '}' : '{}';
 }
 
 export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string): CacheDecodeResult<N> {
