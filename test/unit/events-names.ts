@@ -2,7 +2,7 @@
 // every spelling), fed to the event index exactly as the corpus index does.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArticle } from '../../src/core/article';
-import type { EventArticleInput } from '../../src/core/events';
+import type { EventArticleInput, EventIndex } from '../../src/core/events';
 import { extractNames, resolveEntities } from '../../src/core/names';
 
 const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
@@ -37,4 +37,14 @@ export function namesInputs(inputs: EventArticleInput[]): EventArticleInput[] {
     }
   }
   return inputs.map((a) => ({ ...a, mentions: (byFile.get(a.file) ?? []).sort((x, y) => x.start - y.start) }));
+}
+
+/** Every answer an event index gives: related articles of every file and the links of every passage. */
+export function eventAnswers(index: EventIndex, inputs: EventArticleInput[]): string[] {
+  const out: string[] = [];
+  for (const a of inputs) {
+    out.push(JSON.stringify(index.relatedArticles(a.file, 50)));
+    for (const p of a.passages) out.push(JSON.stringify(index.related(a.file, p.index, 20)));
+  }
+  return out;
 }

@@ -2,19 +2,11 @@
 // keep accepting edits, and refuse anything that is not such a state instead of linking from garbage.
 import { describe, expect, it } from 'vitest';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { fakesEventInputs } from './events-names';
+import { eventAnswers, fakesEventInputs } from './events-names';
 
 const load = fakesEventInputs;
 
-/** Every answer the index gives: links of every passage and related articles of every file. */
-function answers(index: EventIndex, inputs: EventArticleInput[]): string[] {
-  const out: string[] = [];
-  for (const a of inputs) {
-    out.push(JSON.stringify(index.relatedArticles(a.file, 50)));
-    for (const p of a.passages) out.push(JSON.stringify(index.related(a.file, p.index, 20)));
-  }
-  return out;
-}
+const answers = eventAnswers;
 
 function roundTrip(index: EventIndex): EventIndex | null {
   return EventIndex.fromState(JSON.parse(JSON.stringify(index.exportState())));

@@ -3,7 +3,7 @@
 // the one-shot form, and must actually pause along the way.
 import { describe, expect, it } from 'vitest';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { fakesEventInputs } from './events-names';
+import { eventAnswers, fakesEventInputs } from './events-names';
 
 /** Runs stepwise work to the end; its result and how many times it paused. */
 function drain<T>(steps: Generator<void, T, void>): { value: T; pauses: number } {
@@ -15,15 +15,7 @@ function drain<T>(steps: Generator<void, T, void>): { value: T; pauses: number }
   }
 }
 
-/** Every passage's links and every article's related articles. */
-function answers(index: EventIndex, inputs: EventArticleInput[]): string[] {
-  const out: string[] = [];
-  for (const a of inputs) {
-    out.push(JSON.stringify(index.relatedArticles(a.file, 50)));
-    for (const p of a.passages) out.push(JSON.stringify(index.related(a.file, p.index, 20)));
-  }
-  return out;
-}
+const answers = eventAnswers;
 
 describe('stepwise event index state and query preparation (FA-KES)', () => {
   const inputs = fakesEventInputs();

@@ -66,6 +66,25 @@ const STEP = 8192;
 /** Hint keys registered in the edit lookups between two yields of `prepareEditsSteps` (each costs a few µs). */
 const KEYS_PER_STEP = 256;
 
+/** Each file's mentions (by start) with their entity ids, from the entities' mention lists, in steps. */
+export function* perFileSteps(entities: Iterable<Entity>, spent: (units: number) => boolean): Generator<void, Map<string, FileMentions>, void> {
+  const perFile = new Map<string, FileMentions>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      let f = perFile.get(m.file);
+      if (!f) perFile.set(m.file, (f = { ms: [], ids: [] }));
+      f.ms.push(m);
+      f.ids.push(e.id);
+    }
+    if (spent(e.mentions.length + 1)) yield;
+  }
+  for (const f of perFile.values()) {
+    sortByStart(f);
+    if (spent(f.ms.length + 1)) yield;
+  }
+  return perFile;
+}
+
 /** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */
 export function* makeIndexSteps(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): Generator<void, EntityIndex, void> {
   let budget = STEP;
@@ -81,22 +100,7 @@ export function* makeIndexSteps(entities: Entity[], hints: ResolveHints, perFile
     if (!sorted && !isSorted(e.mentions)) e.mentions.sort(byFileStart);
     if (spent(sorted ? 1 : e.mentions.length + 1)) yield;
   }
-  if (!perFile) {
-    perFile = new Map();
-    for (const e of entities) {
-      for (const m of e.mentions) {
-        let f = perFile.get(m.file);
-        if (!f) perFile.set(m.file, (f = { ms: [], ids: [] }));
-        f.ms.push(m);
-        f.ids.push(e.id);
-      }
-      if (spent(e.mentions.length + 1)) yield;
-    }
-    for (const f of perFile.values()) {
-      sortByStart(f);
-      if (spent(f.ms.length + 1)) yield;
-    }
-  }
+  if (!perFile) perFile = yield* perFileSteps(entities, spent);
   return new IndexState(byId, perFile, hints, { lookups: null, pending: null }, entities);
 }
 

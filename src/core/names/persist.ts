@@ -3,7 +3,7 @@
 // variable-length numbers (files as indexes into a file table, offsets as deltas, surfaces as indexes into the
 // entity's own spellings), not one object each, so that encoding, JSON and decoding each take tens of milliseconds.
 import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './resolve';
-import { IndexState, makeIndexSteps, type FileMentions, type ResolveHints } from './incremental';
+import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
 
 const FORMAT = 'parallax-entity-index';
 const VERSION = 1;
@@ -117,7 +117,7 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
     return n;
   };
 
-  const perFile = index instanceof IndexState ? index.perFile : yield* perFileSteps(index, spent);
+  const perFile = index instanceof IndexState ? index.perFile : yield* perFileSteps(index.entities, spent);
   const files = [...perFile.keys()];
   if (spent(files.length)) yield;
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -298,27 +298,6 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
 }
 
 const KINDS = new Set(['person', 'group', 'place', 'other']);
-
-/** The per-file view of another implementation's index, rebuilt from its entities. */
-function* perFileSteps(index: EntityIndex, spent: (units: number) => boolean): Generator<void, Map<string, FileMentions>, void> {
-  const out = new Map<string, FileMentions>();
-  for (const e of index.entities) {
-    for (const m of e.mentions) {
-      let f = out.get(m.file);
-      if (!f) out.set(m.file, (f = { ms: [], ids: [] }));
-      f.ms.push(m);
-      f.ids.push(e.id);
-    }
-    if (spent(e.mentions.length + 1)) yield;
-  }
-  for (const f of out.values()) {
-    const order = f.ms.map((_, i) => i).sort((a, b) => f.ms[a].start - f.ms[b].start || a - b);
-    f.ms = order.map((i) => f.ms[i]);
-    f.ids = order.map((i) => f.ids[i]);
-    if (spent(f.ms.length * 4)) yield;
-  }
-  return out;
-}
 
 const ORIGINS = new Set(['glossary', 'appositive', 'title', 'acronym', 'role']);
 const isNumber = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
