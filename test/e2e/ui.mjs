@@ -102,13 +102,24 @@ class Ui {
   /** F1, type the command's title, pick it. */
   async command(title, { pick = true } = {}) {
     const { page } = this;
-    await page.keyboard.press('F1');
-    const qi = page.locator('.quick-input-widget');
-    await qi.waitFor({ state: 'visible' });
-    await page.keyboard.insertText(title);
-    // insertText filters asynchronously: wait until the command is the focused row before Enter.
     const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first();
-    await row.waitFor({ timeout: 10000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      const qi = page.locator('.quick-input-widget');
+      await qi.waitFor({ state: 'visible' });
+      await page.keyboard.insertText(title);
+      // insertText filters asynchronously: wait until the command is the focused row before Enter.
+      try {
+        await row.waitFor({ timeout: 10000 });
+        break;
+      } catch (e) {
+        // Right after the workbench opens, the palette can be built before the extension's commands are
+        // registered: close it and ask again, once.
+        if (attempt >= 2) throw e;
+        await page.keyboard.press('Escape');
+        await sleep(1000);
+      }
+    }
     this.mark(`palette shows "${title}"`);
     if (!pick) return;
     await page.keyboard.press('Enter');

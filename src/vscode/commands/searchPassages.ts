@@ -42,10 +42,21 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
     };
     const rangeOf = (h: Item['hit']) => rangeInRecord(index, h.file, h.start, h.end) ?? new vscode.Range(0, 0, 0, 0);
 
-    qp.onDidChangeValue(() => {
+    const refresh = () => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(update, TYPING_MS);
-    });
+    };
+    qp.onDidChangeValue(refresh);
+    // Opened before the articles were all read (the command itself can activate Parallax): a query typed meanwhile
+    // is run again as they arrive while it has found nothing, and once more when indexing ends.
+    const subscriptions = [
+      index.onDidChange(() => {
+        if (qp.value.trim() && qp.items.length === 0) refresh();
+      }),
+      index.onDidChangeState((s) => {
+        if (!s.indexing && !s.linking && qp.value.trim()) refresh();
+      }),
+    ];
     qp.onDidChangeActive(([item]) => {
       if (!item || accepted) return;
       previewed = true;
@@ -60,6 +71,7 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
     });
     qp.onDidHide(() => {
       if (timer) clearTimeout(timer);
+      subscriptions.forEach((d) => d.dispose());
       qp.dispose();
       // Escape after previewing: go back to the editor and selection the reader left.
       if (!accepted && previewed && origin && originSelection) {
