@@ -85,15 +85,23 @@ export function* perFileSteps(entities: Iterable<Entity>, spent: (units: number)
   return perFile;
 }
 
-/** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */
-export function* makeIndexSteps(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): Generator<void, EntityIndex, void> {
-  let budget = STEP;
-  const spent = (units: number): boolean => {
+/**
+ * A counter of work done in a stepwise computation: `spent(units)` is true each time `step` units have been spent
+ * since the last true, i.e. when it is time to yield.
+ */
+export function workBudget(step: number): (units: number) => boolean {
+  let budget = step;
+  return (units) => {
     budget -= units;
     if (budget > 0) return false;
-    budget = STEP;
+    budget = step;
     return true;
   };
+}
+
+/** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */
+export function* makeIndexSteps(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): Generator<void, EntityIndex, void> {
+  const spent = workBudget(STEP);
   const byId = new Map<string, Entity>();
   for (const e of entities) {
     byId.set(e.id, e);

@@ -3,7 +3,7 @@
 // variable-length numbers (files as indexes into a file table, offsets as deltas, surfaces as indexes into the
 // entity's own spellings), not one object each, so that encoding, JSON and decoding each take tens of milliseconds.
 import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './resolve';
-import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
+import { IndexState, makeIndexSteps, perFileSteps, workBudget, type FileMentions, type ResolveHints } from './incremental';
 
 const FORMAT = 'parallax-entity-index';
 const VERSION = 1;
@@ -30,19 +30,13 @@ export interface EntityIndexState {
   dropped: string[];
 }
 
-interface EntityRow {
-  id: string;
-  name: string;
-  kind: EntityKind;
-  aliases: string[];
-  definition: Definition | null;
-  related: { id: string; relation: string }[];
-  glossary?: { file: string; start: number; end: number };
+/** An entity without its mentions (they are stored column-wise, file by file). */
+type EntityRow = Omit<Entity, 'mentions'> & {
   /** Number of mentions. */
   n: number;
   /** Spellings of mentions that are neither the name nor an alias (never after a plain resolution). */
   extra?: string[];
-}
+};
 
 /**
  * Units of work (about one mention encoded or decoded, or one entity or hint key handled) between two yields of the
@@ -70,14 +64,7 @@ export function exportEntityIndex(index: EntityIndex): EntityIndexState {
  * may not be included, and either way the state is a valid one.
  */
 export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, EntityIndexState, void> {
-  let budget = STEP;
-  /** Counts work done; true when it is time to yield. */
-  const spent = (units: number): boolean => {
-    budget -= units;
-    if (budget > 0) return false;
-    budget = STEP;
-    return true;
-  };
+  const spent = workBudget(STEP);
 
   const entities = index.entities;
   const entityNo = new Map<string, number>();
@@ -208,13 +195,7 @@ export function* importEntityIndexSteps(state: unknown): Generator<void, EntityI
 }
 
 function* importState(state: unknown): Generator<void, EntityIndex | null, void> {
-  let budget = STEP;
-  const spent = (units: number): boolean => {
-    budget -= units;
-    if (budget > 0) return false;
-    budget = STEP;
-    return true;
-  };
+  const spent = workBudget(STEP);
 
   if (!isObject(state) || state.format !== FORMAT || state.version !== VERSION) return null;
   const { files, entities: rows, mentions, hintKeys, hintIds, hints, dropped } = state;
