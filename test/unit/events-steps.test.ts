@@ -4,16 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
 import { eventAnswers, fakesEventInputs } from './events-names';
+import { drain } from './names-inputs';
 
-/** Runs stepwise work to the end; its result and how many times it paused. */
-function drain<T>(steps: Generator<void, T, void>): { value: T; pauses: number } {
-  let pauses = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { value: r.value, pauses };
-    pauses++;
-  }
-}
 
 const answers = eventAnswers;
 

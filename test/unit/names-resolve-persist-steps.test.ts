@@ -1,51 +1,32 @@
 // The persisted entity index is written and read in steps (a warm start at 10k articles adopts a million mentions
 // in the extension host, where one 0.3 s block is felt), and the lookups an edit needs can be built in steps after
 // linking: the stepwise forms must give exactly what the one-shot forms give, in many short steps.
-import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
 import {
   exportEntityIndex,
   exportEntityIndexSteps,
-  extractNames,
   importEntityIndex,
   importEntityIndexSteps,
   nameKey,
   resolveEntities,
-  type ArticleNames,
   type EntityIndex,
   type EntityIndexState,
 } from '../../src/core/names';
+import { drain, fakesNamesInputs, namesInput, type NamesInput } from './names-inputs';
 import { IndexState } from '../../src/core/names/incremental';
-import type { ArticleMeta } from '../../src/core/types';
 
-const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-
-type Input = { file: string; meta: ArticleMeta; names: ArticleNames; text: string };
+type Input = NamesInput;
 let arts: Input[];
 let index: EntityIndex;
 let state: EntityIndexState;
 let json: string;
 let mentionCount: number;
 
-function input(file: string, text: string): Input {
-  const p = parseArticle(text);
-  return { file, meta: p.meta, text, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
-}
+const input = namesInput;
 
-/** Runs a stepwise form to its end: its result and how many times it yielded. */
-function drain<T>(steps: Generator<void, T, void>): { value: T; yields: number } {
-  let yields = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { value: r.value, yields };
-    yields++;
-  }
-}
 
 beforeAll(() => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
-  const base = files.map((file) => input(file, readFileSync(new URL(file, dir), 'utf8')));
+  const base = fakesNamesInputs();
   // FA-KES three times over (in other folders), so the index has enough mentions to need several steps.
   arts = [0, 1, 2].flatMap((k) => base.map((a) => ({ ...a, file: `copy${k}/${a.file}` })));
   index = resolveEntities(arts, []);
@@ -56,7 +37,7 @@ beforeAll(() => {
 
 describe('entity index persisted in steps', () => {
   it('exports exactly the one-shot state, in many steps', () => {
-    const { value, yields } = drain(exportEntityIndexSteps(index));
+    const { value, pauses: yields } = drain(exportEntityIndexSteps(index));
     expect(value).toEqual(state);
     expect(JSON.stringify(value)).toBe(json);
     // Yields every few thousand mentions: a long export is many short blocks, not one.
@@ -73,7 +54,7 @@ describe('entity index persisted in steps', () => {
 
   it('imports an index answering exactly as the one-shot import, in many steps', () => {
     const once = importEntityIndex(JSON.parse(json))!;
-    const { value: stepped, yields } = drain(importEntityIndexSteps(JSON.parse(json)));
+    const { value: stepped, pauses: yields } = drain(importEntityIndexSteps(JSON.parse(json)));
     expect(stepped).not.toBeNull();
     expect(stepped!.entities).toEqual(once.entities);
     expect(stepped!.entities).toEqual(index.entities);
@@ -143,7 +124,7 @@ describe('edit lookups prepared in steps', () => {
   it('gives every edit the same result as lookups built on the first edit', () => {
     const plain = edits(importEntityIndex(JSON.parse(json))!);
     const prepared = importEntityIndex(JSON.parse(json))!;
-    const { yields } = drain(prepared.prepareEditsSteps());
+    const { pauses: yields } = drain(prepared.prepareEditsSteps());
     const withPrep = edits(prepared);
     // The edits do go through the lookups: unseen spellings attach to people already known.
     expect(plain.attachedToKnown).toBeGreaterThan(0);
@@ -167,7 +148,7 @@ describe('edit lookups prepared in steps', () => {
     // Straight from a resolution, and a second preparation of the same index is a no-op.
     const resolved = resolveEntities(arts, []);
     drain(resolved.prepareEditsSteps());
-    expect(drain(resolved.prepareEditsSteps()).yields).toBe(0);
+    expect(drain(resolved.prepareEditsSteps()).pauses).toBe(0);
     const fromResolved = edits(resolved);
     expect(fromResolved.after.entities).toEqual(plain.after.entities);
   }, 60_000);

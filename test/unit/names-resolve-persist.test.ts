@@ -1,36 +1,26 @@
 // A warm start restores the resolved entity index from its persisted form instead of resolving the corpus again:
 // the restored index must answer every hover, mention list and later edit exactly as the original did, and a
 // damaged or outdated cache must be refused (null) rather than throw or give wrong answers.
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
 import {
   exportEntityIndex,
-  extractNames,
   importEntityIndex,
   resolveEntities,
-  type ArticleNames,
   type EntityIndex,
   type EntityIndexState,
 } from '../../src/core/names';
-import type { ArticleMeta } from '../../src/core/types';
+import { fakesNamesInputs, namesInput, type NamesInput } from './names-inputs';
 
-const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-
-let arts: { file: string; meta: ArticleMeta; names: ArticleNames; text: string }[];
+let arts: NamesInput[];
 let index: EntityIndex;
 let json: string;
 let restored: EntityIndex;
 
-function input(file: string, text: string): { file: string; meta: ArticleMeta; names: ArticleNames; text: string } {
-  const p = parseArticle(text);
-  return { file, meta: p.meta, text, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
-}
+const input = namesInput;
 
 beforeAll(() => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
-  arts = files.map((file) => input(file, readFileSync(new URL(file, dir), 'utf8')));
+  arts = fakesNamesInputs();
   index = resolveEntities(arts, []);
   json = JSON.stringify(exportEntityIndex(index));
   restored = importEntityIndex(JSON.parse(json))!;
