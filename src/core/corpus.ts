@@ -9,7 +9,7 @@ import { makeFileFilter, type FileFilter } from './fileFilter';
 import { contentHash } from './hash';
 import { decodeBytes, foldSpace, LineMap } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
-import { exportEntityIndex, exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndex, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
+import { exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { EventIndex } from './events';
 import { buildTree, type TreeOutlet } from './tree';
@@ -223,25 +223,13 @@ export class Corpus {
    * the end with the fingerprint of the corpus as it is then.
    */
   async exportCacheInSlices(salt: unknown = null, options: { yieldNow?: () => Promise<void>; sliceMs?: number } = {}): Promise<string> {
-    const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-    const sliceMs = options.sliceMs ?? 12;
     this.restored = new Map();
     const parts: string[] = [];
-    let sliceStart = Date.now();
-    const pause = async (): Promise<boolean> => {
-      if (Date.now() - sliceStart >= sliceMs) {
-        await yieldNow();
-        sliceStart = Date.now();
-      }
-      return true;
-    };
-    const linked = await this.exportLinkedInSlices(pause);
+    const pause = pauser(options);
+    const linked = (await runInSlices(this.exportLinkedSteps(), pause))?.value ?? null;
     for (const part of encodeCacheParts(this.cacheEntries(), this.cacheSalt(salt), () => linked)) {
       parts.push(part);
-      if (Date.now() - sliceStart >= sliceMs) {
-        await yieldNow();
-        sliceStart = Date.now();
-      }
+      await pause();
     }
     return parts.join('');
   }
@@ -255,18 +243,11 @@ export class Corpus {
 
   /** The resolved entities and the event index, when both are settled and current (else the next start rebuilds them). */
   private exportLinked(): LinkedState | null {
-    const entities = this.entityIndex;
-    if (!entities || this.entityIndexApproximate || !this.events || this.eventsSyncedWith !== entities) return null;
-    return {
-      fingerprint: this.fingerprint(),
-      entities: exportEntityIndex(entities),
-      events: this.events.exportState(),
-      signatures: [...this.eventSignatures],
-    };
+    return runToEnd(this.exportLinkedSteps());
   }
 
-  /** exportLinked in steps between pauses; null when the corpus changed meanwhile (the next start then rebuilds). */
-  private async exportLinkedInSlices(pause: () => Promise<boolean>): Promise<LinkedState | null> {
+  /** exportLinked in steps; null when the corpus changed in between (the next start then rebuilds). */
+  private *exportLinkedSteps(): Generator<void, LinkedState | null, void> {
     const entities = this.entityIndex;
     const events = this.events;
     if (!entities || this.entityIndexApproximate || !events || this.eventsSyncedWith !== entities) return null;
@@ -274,11 +255,10 @@ export class Corpus {
     const fingerprint = this.fingerprint();
     const signatures = [...this.eventSignatures];
     try {
-      const entityState = await runInSlices(exportEntityIndexSteps(entities), pause);
-      const eventState = await runInSlices(events.exportStateSteps(), pause);
-      if (!entityState || !eventState) return null;
+      const entityState = yield* exportEntityIndexSteps(entities);
+      const eventState = yield* events.exportStateSteps();
       if (this.mutations !== generation || this.entityIndex !== entities || this.events !== events) return null;
-      return { fingerprint, entities: entityState.value, events: eventState.value, signatures };
+      return { fingerprint, entities: entityState, events: eventState, signatures };
     } catch {
       // The event index refuses to be exported while it is edited: this cache simply has no corpus-wide state.
       return null;
@@ -302,45 +282,31 @@ export class Corpus {
    * the settled attempt.
    */
   private adoptLinked(settled: boolean): void {
+    runToEnd(this.adoptLinkedSteps(settled));
+  }
+
+  /**
+   * adoptLinked in steps (at 10k articles each index is a few tenths of a second to decode), for link() to run
+   * between pauses. Articles changed in between mean the entities no longer fit exactly: only the events are adopted.
+   */
+  private *adoptLinkedSteps(settled: boolean): Generator<void, void, void> {
     const linked = this.restoredLinked;
     if (!linked) return;
     const exact = linked.fingerprint === this.fingerprint();
     if (!exact && !settled) return;
-    const entities = exact ? importEntityIndex(linked.entities) : null;
+    const generation = this.mutations;
+    let entities = exact ? yield* importEntityIndexSteps(linked.entities) : null;
+    // Only decoded when it can be adopted (an event index built meanwhile stays, unless exact entities replace it).
+    const events = entities || !this.events ? yield* EventIndex.fromStateSteps(linked.events) : null;
+    // A query adopted it in between (synchronously).
+    if (this.restoredLinked !== linked) return;
+    if (this.mutations !== generation) entities = null;
     if (entities) {
       this.installResolution(entities);
       // Whatever was linked while files were loading is superseded by the state of exactly this corpus.
       this.events = null;
     }
-    this.adoptEvents(entities);
-  }
-
-  /**
-   * adoptLinked(true) for link(): the persisted state is decoded in steps between pauses (at 10k articles each index
-   * is a few tenths of a second of work). False when cancelled (the state is kept for the next attempt).
-   */
-  private async adoptLinkedInSlices(pause: () => Promise<boolean>): Promise<boolean> {
-    const linked = this.restoredLinked;
-    if (!linked) return true;
-    const generation = this.mutations;
-    let entities: EntityIndex | null = null;
-    if (linked.fingerprint === this.fingerprint()) {
-      const imported = await runInSlices(importEntityIndexSteps(linked.entities), pause);
-      if (!imported) return false;
-      entities = imported.value;
-    }
-    const restored = await runInSlices(EventIndex.fromStateSteps(linked.events), pause);
-    if (!restored) return false;
-    const events = restored.value;
-    // A query adopted it meanwhile (synchronously); or articles changed, and the entities no longer fit exactly.
-    if (this.restoredLinked !== linked) return true;
-    if (this.mutations !== generation) entities = null;
-    if (entities) {
-      this.installResolution(entities);
-      this.events = null;
-    }
     this.adoptEvents(entities, events);
-    return true;
   }
 
   /**
@@ -745,18 +711,9 @@ export class Corpus {
    * extension host responsive where a first hover would otherwise block it. Returns false when cancelled or when
    * the corpus changed meanwhile (queries then finish the remainder on demand).
    */
-  async link(options: { yieldNow?: () => Promise<void>; sliceMs?: number; isCancelled?: () => boolean } = {}): Promise<boolean> {
-    const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-    const sliceMs = options.sliceMs ?? 12;
-    let sliceStart = Date.now();
-    const pause = async (): Promise<boolean> => {
-      if (Date.now() - sliceStart >= sliceMs) {
-        await yieldNow();
-        sliceStart = Date.now();
-      }
-      return !options.isCancelled?.();
-    };
-    if (!(await this.adoptLinkedInSlices(pause))) return false;
+  async link(options: SliceOptions = {}): Promise<boolean> {
+    const pause = pauser(options);
+    if (!(await runInSlices(this.adoptLinkedSteps(true), pause))) return false;
     // Per-article extraction only when the corpus is to be resolved (a warm start of an unchanged corpus is not).
     const resolving = !this.entityIndex || this.entityIndexApproximate;
     for (const record of resolving ? [...this.records.values()] : []) {
@@ -805,21 +762,14 @@ export class Corpus {
    * Build the full-text passage index article by article between pauses, before the first search needs it (at 10k
    * articles it is ~17 s of work that would otherwise block that search). False when cancelled.
    */
-  async prepareSearch(options: { yieldNow?: () => Promise<void>; sliceMs?: number; isCancelled?: () => boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<boolean> {
+  async prepareSearch(options: SliceOptions & { onProgress?: (done: number, total: number) => void } = {}): Promise<boolean> {
     if (this.searchReady) return true;
-    const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-    const sliceMs = options.sliceMs ?? 12;
-    let sliceStart = Date.now();
     let done = 0;
     const total = this.records.size;
-    return this.buildSearchInSlices(async () => {
+    const pause = pauser({ ...options, beforeYield: () => options.onProgress?.(done, total) });
+    return this.buildSearchInSlices(() => {
       done++;
-      if (Date.now() - sliceStart >= sliceMs) {
-        options.onProgress?.(done, total);
-        await yieldNow();
-        sliceStart = Date.now();
-      }
-      return !options.isCancelled?.();
+      return pause();
     });
   }
 
@@ -890,6 +840,39 @@ export class Corpus {
  */
 function tokenizeWords(s: string): string[] {
   return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
+}
+
+/** How long work runs before giving the event loop back, how to give it back, and whether to stop. */
+interface SliceOptions {
+  yieldNow?: () => Promise<void>;
+  sliceMs?: number;
+  isCancelled?: () => boolean;
+}
+
+/**
+ * A pause to call between small pieces of work: it yields once `sliceMs` (default 12) have passed since the last
+ * yield, and answers whether to go on.
+ */
+function pauser(options: SliceOptions & { beforeYield?: () => void }): () => Promise<boolean> {
+  const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const sliceMs = options.sliceMs ?? 12;
+  let sliceStart = Date.now();
+  return async () => {
+    if (Date.now() - sliceStart >= sliceMs) {
+      options.beforeYield?.();
+      await yieldNow();
+      sliceStart = Date.now();
+    }
+    return !options.isCancelled?.();
+  };
+}
+
+/** Runs a stepwise computation to its end at once. */
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Runs a stepwise computation between pauses; null when a pause says stop. */
