@@ -12,6 +12,7 @@ import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } fr
 import { exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { EventIndex } from './events';
+import { runToEnd } from './steps';
 import { buildTree, type TreeOutlet } from './tree';
 import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type RestoredEntry } from './cache';
 
@@ -865,14 +866,6 @@ function pauser(options: SliceOptions & { beforeYield?: () => void }): () => Pro
     }
     return !options.isCancelled?.();
   };
-}
-
-/** Runs a stepwise computation to its end at once. */
-function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Runs a stepwise computation between pauses; null when a pause says stop. */

@@ -8,6 +8,7 @@
 // publication date), who and where (entities weighted by rarity), the figures (death tolls), and shared
 // quotations. Scores under a calibrated threshold are dropped: no link is better than a weak one.
 
+import { runToEnd } from '../steps';
 import type { ArticleMeta, Passage } from '../types';
 import { isoOfDay, readEventDates, timeRefOf, type TimeRef, type TimeSpan } from './dates';
 import {
@@ -445,7 +446,7 @@ export class EventIndex {
 
   /** The index as plain JSON-serializable data; `EventIndex.fromState` restores it. */
   exportState(): EventIndexState {
-    return runSteps(this.exportStateSteps());
+    return runToEnd(this.exportStateSteps());
   }
 
   /**
@@ -579,7 +580,7 @@ export class EventIndex {
 
   /** An index restored from `exportState()` data (after a JSON round trip); null when it is not one. */
   static fromState(state: unknown): EventIndex | null {
-    return runSteps(EventIndex.fromStateSteps(state));
+    return runToEnd(EventIndex.fromStateSteps(state));
   }
 
   /**
@@ -861,7 +862,7 @@ export class EventIndex {
       this.freshUpTo = this.nextId;
       return;
     }
-    runSteps(this.buildPostingsSteps());
+    runToEnd(this.buildPostingsSteps());
   }
 
   /**
@@ -1278,13 +1279,6 @@ function sumOf(xs: Int32Array): number {
 }
 
 /** Runs stepwise work to its end in one go. */
-function runSteps<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 function* restoreSteps(state: unknown): Generator<void, EventIndex | null, void> {
   if (!state || typeof state !== 'object') return null;
   const st = state as EventIndexState;

@@ -8,6 +8,7 @@
 // existing entities, a new acronym joins only an expansion given in the same article, and relations stated in the
 // old text of the article stay linked. The corpus therefore resolves everything again when it next links
 // (`Corpus.link()` after indexing settles), and the ids of existing entities stay stable in between.
+import { runToEnd, workBudget } from '../steps';
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
 import type { Definition, Entity, EntityIndex, Mention } from './resolve';
@@ -54,11 +55,7 @@ const MAX_BUCKET = 60;
  * start; `sorted` says every entity's mentions already are in file-then-start order.
  */
 export function makeIndex(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): EntityIndex {
-  const steps = makeIndexSteps(entities, hints, perFile, sorted);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(makeIndexSteps(entities, hints, perFile, sorted));
 }
 
 /** Units of work (about one entity or mention handled) between two yields of `makeIndexSteps`: well under 1 ms. */
@@ -83,20 +80,6 @@ export function* perFileSteps(entities: Iterable<Entity>, spent: (units: number)
     if (spent(f.ms.length + 1)) yield;
   }
   return perFile;
-}
-
-/**
- * A counter of work done in a stepwise computation: `spent(units)` is true each time `step` units have been spent
- * since the last true, i.e. when it is time to yield.
- */
-export function workBudget(step: number): (units: number) => boolean {
-  let budget = step;
-  return (units) => {
-    budget -= units;
-    if (budget > 0) return false;
-    budget = step;
-    return true;
-  };
 }
 
 /** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */

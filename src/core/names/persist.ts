@@ -3,7 +3,8 @@
 // variable-length numbers (files as indexes into a file table, offsets as deltas, surfaces as indexes into the
 // entity's own spellings), not one object each, so that encoding, JSON and decoding each take tens of milliseconds.
 import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './resolve';
-import { IndexState, makeIndexSteps, perFileSteps, workBudget, type FileMentions, type ResolveHints } from './incremental';
+import { runToEnd, workBudget } from '../steps';
+import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
 
 const FORMAT = 'parallax-entity-index';
 const VERSION = 1;
@@ -45,16 +46,9 @@ type EntityRow = Omit<Entity, 'mentions'> & {
 const STEP = 4096;
 
 /** Runs a stepwise form to completion. */
-function finish<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 /** The index as plain JSON data, in one synchronous run (see `exportEntityIndexSteps`). */
 export function exportEntityIndex(index: EntityIndex): EntityIndexState {
-  return finish(exportEntityIndexSteps(index));
+  return runToEnd(exportEntityIndexSteps(index));
 }
 
 /**
@@ -178,7 +172,7 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
 
 /** An index restored from `exportEntityIndex`'s data, or null when the data is malformed or of another version. */
 export function importEntityIndex(state: unknown): EntityIndex | null {
-  return finish(importEntityIndexSteps(state));
+  return runToEnd(importEntityIndexSteps(state));
 }
 
 /**

@@ -2,6 +2,7 @@
 // compares names inside a bucket, so the cost grows with the number of distinct names, not with its square.
 // Keys are numbered once, so the passes over every mention (a million at 10k articles) index arrays rather than
 // hashing strings; the resolution runs as a generator so that callers can spread it over event-loop turns.
+import { runToEnd } from '../steps';
 import type { ArticleMeta } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import type { ArticleNames, RawDefinition, RawMention } from './extract';
@@ -254,11 +255,7 @@ class UnionFind {
 
 /** Resolve every article's mentions into entities, in one synchronous run (see `resolveEntitiesSteps`). */
 export function resolveEntities(articles: Iterable<ResolveInput>, glossary: GlossaryEntry[]): EntityIndex {
-  const steps = resolveEntitiesSteps(articles, glossary);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(resolveEntitiesSteps(articles, glossary));
 }
 
 /**
