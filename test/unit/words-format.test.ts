@@ -15,6 +15,7 @@ function tinyTable(): Uint8Array {
       { word: 'captured', rank: 55, vector: [0, 0.9, 0.3] },
       { word: 'banana', rank: 300, vector: [0.1, -0.2, -1] },
       { word: 'café', rank: 400 },
+      { word: 'syria', rank: 500 },
       { word: 'zygote', rank: 999 },
     ],
   });
@@ -25,7 +26,7 @@ describe('word table format', () => {
     const t = WordTable.fromBytes(tinyTable());
     expect(t.dimensions).toBe(3);
     expect(t.vectorCount).toBe(4);
-    expect(t.wordCount).toBe(6);
+    expect(t.wordCount).toBe(7);
     expect(t.rank('the')).toBe(1);
     expect(t.rank('Seized')).toBe(40);
     expect(t.rank('café')).toBe(400);
@@ -48,6 +49,7 @@ describe('word table format', () => {
     expect(t.rank('SEIZED')).toBe(40);
     expect(t.rank("banana's")).toBe(300);
     expect(t.rank('banana’s')).toBe(300);
+    expect(t.rank('Syrias')).toBe(500);
   });
 
   it('writes the same bytes for the same input', () => {
@@ -60,6 +62,8 @@ describe('word table format', () => {
     for (let i = 1; i < idf.length; i++) expect(idf[i]!).toBeGreaterThanOrEqual(idf[i - 1]!);
     expect(idf[0]!).toBeLessThan(0.5);
     expect(t.backgroundIdf('neverseen')).toBe(t.maxIdf);
+    // The source has no one-letter words: "a" and initials are the commonest, not the rarest.
+    expect(t.backgroundIdf('a')).toBe(t.idfOfRank(1));
   });
 
   it('refuses a file that is not a word table, of another version, truncated or damaged', () => {
@@ -93,9 +97,11 @@ describe('word table format', () => {
       sourceVocabulary: 100,
       zipfDocumentLength: 50,
       entries: [
-        { word: 'killed', rank: 10, vector: [1, 0] },
-        { word: 'killing', rank: 20, vector: [0.9, 0.1] },
-        { word: 'kills', rank: 40 },
+        { word: 'killed', rank: 10, vector: [1, 0], stem: 'kill' },
+        { word: 'killing', rank: 20, vector: [0.9, 0.1], stem: 'kill' },
+        { word: 'happy', rank: 30, vector: [0, 1], stem: 'happi' },
+        { word: 'kills', rank: 40, stem: 'kill' },
+        { word: 'happiness', rank: 50, stem: 'happi' },
       ],
     });
     const t = WordTable.fromBytes(bytes);
@@ -108,5 +114,16 @@ describe('word table format', () => {
     expect(view.similarity('kill', 'kill')).toBe(1);
     expect(view.stemOf('Killing')).toBe('kill');
     expect(view.vector('nothing')).toBeUndefined();
+    expect(view.representative('happi')).toBe('happy');
+    expect(view.rank('happi')!).toBeCloseTo(1 / (1 / 30 + 1 / 50), 6);
+    expect(view.similarity('kill', 'happi')!).toBeLessThan(0.2);
+  });
+
+  it('stores a stem as an edit of its word, and refuses one it cannot hold', () => {
+    const base = { dimensions: 1, sourceVocabulary: 10, zipfDocumentLength: 50 };
+    expect(() => encodeWordTable({ ...base, entries: [{ word: 'dogs', rank: 1, stem: 'cat' }] })).toThrow(/stem "cat" of "dogs"/);
+    expect(() => encodeWordTable({ ...base, entries: [{ word: 'dogs', rank: 1, stem: 'dog' }, { word: 'cat', rank: 2 }] })).toThrow(/every word/);
+    const noStems = WordTable.fromBytes(encodeWordTable({ ...base, entries: [{ word: 'dogs', rank: 1 }] }));
+    expect(() => noStems.byStem((w) => w)).toThrow(/no stems/);
   });
 });

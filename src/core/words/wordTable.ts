@@ -3,7 +3,7 @@
 // has) and, for the most frequent of them, a quantised word vector (closeness in meaning: "seized" ~ "captured").
 // Pure: it reads bytes that the caller loaded (src/node/wordTableFile.ts, src/vscode/wordTableLoader.ts).
 import { harmonicNumber, zipfIdf } from './backgroundIdf';
-import { decodeWordTable } from './wordTableFormat';
+import { decodeStem, decodeWordTable, WordTableFormatError } from './wordTableFormat';
 
 /** The table's file name inside the extension's media/ folder. */
 export const WORD_TABLE_FILE_NAME = 'words.bin';
@@ -15,9 +15,9 @@ export interface Neighbour {
 }
 
 /**
- * Words are looked up lower-cased with a possessive "'s" dropped, so "Syria's" and "SYRIA" find "syria". Stems are
- * not in the file; `byStem(stemmer)` derives a per-stem view with the caller's stemmer (the project's is
- * wink-porter2-stemmer), so the table itself does not fix a stemmer.
+ * Words are looked up lower-cased with a possessive "'s" dropped, so "Syria's" and "SYRIA" find "syria" (and a word
+ * the table lacks that ends in "s" is tried without it: "Syrias" from texts that lost their apostrophes). Every word
+ * carries its wink-porter2-stemmer stem; `byStem` looks the table up by stem.
  */
 export class WordTable {
   readonly dimensions: number;
@@ -37,7 +37,8 @@ export class WordTable {
   /** 1 / |v| of every int8 vector, so a cosine is one integer dot product and a multiply. */
   private readonly inverseNorms: Float32Array;
   private readonly harmonic: number;
-  private readonly stemViews = new WeakMap<(word: string) => string, StemView>();
+  private readonly stemCodes: Uint8Array | undefined;
+  private stemView: StemView | undefined;
 
   private constructor(bytes: Uint8Array) {
     const data = decodeWordTable(bytes);
@@ -49,6 +50,7 @@ export class WordTable {
     this.words = data.words;
     this.ranks = data.ranks;
     this.vectors = data.vectors;
+    this.stemCodes = data.stemCodes;
     this.index = new Map();
     for (let i = 0; i < data.words.length; i++) this.index.set(data.words[i]!, i);
     const D = data.dimensions;
@@ -73,7 +75,11 @@ export class WordTable {
 
   /** Index of a word in the table, or -1. */
   indexOf(word: string): number {
-    return this.index.get(WordTable.key(word)) ?? -1;
+    const key = WordTable.key(word);
+    const i = this.index.get(key);
+    if (i !== undefined) return i;
+    // Texts that lost their apostrophes ("Syrias", "Assads"): an unknown word ending in s is tried without it.
+    return key.length > 3 && key.endsWith('s') ? (this.index.get(key.slice(0, -1)) ?? -1) : -1;
   }
 
   /** Frequency rank of a word in news text (1 = most frequent), or undefined when the table does not have it. */
@@ -85,10 +91,11 @@ export class WordTable {
   /**
    * An IDF-like rarity of a word from its background rank (natural log; ~0 for "the", ~4 at rank 1,000, ~9 for the
    * rarest). A word the table does not have counts as the rarest word of the source vocabulary, so the estimate is
-   * smooth: unseen words are never rated more common than known rare ones.
+   * smooth: unseen words are never rated more common than known rare ones (one-letter words, which the source
+   * lacks, count as the commonest).
    */
   backgroundIdf(word: string): number {
-    return this.idfOfRank(this.rank(word) ?? this.sourceVocabulary);
+    return this.idfOfRank(this.rank(word) ?? unknownRank(WordTable.key(word), this.sourceVocabulary));
   }
 
   /** backgroundIdf for a rank (which need not be an integer: see StemView.rank). */
@@ -140,16 +147,18 @@ export class WordTable {
   }
 
   /**
-   * The table seen by stem: `stemmer` maps a lower-case word to its stem (use the same stemmer as the terms you look
-   * up). Built on first use for each stemmer function (it stems every word of the table once), then cached.
+   * The table seen by stem. The stems are stored in the file (wink-porter2-stemmer's, the project's stemmer, applied
+   * when the table was built), so no word is stemmed at run time; `stemmer` must be that same stemmer and is used
+   * only by StemView.stemOf for words the caller has not stemmed itself. Built on first use (one pass over the words).
    */
   byStem(stemmer: (word: string) => string): StemView {
-    let view = this.stemViews.get(stemmer);
-    if (!view) {
-      view = new StemView(this, stemmer, this.words, this.ranks);
-      this.stemViews.set(stemmer, view);
+    if (!this.stemCodes) throw new WordTableFormatError('this word table has no stems');
+    if (!this.stemView) {
+      const stems = new Array<string>(this.wordCount);
+      for (let i = 0; i < this.wordCount; i++) stems[i] = decodeStem(this.words[i]!, this.stemCodes[i]!);
+      this.stemView = new StemView(this, stems, this.ranks);
     }
-    return view;
+    return this.stemView.withStemmer(stemmer);
   }
 
   /** Word at an index (0 ≤ i < wordCount). */
@@ -180,85 +189,76 @@ export class WordTable {
  * The table by stem. A stem's rank combines the ranks of all its words as Zipf frequencies add up (1/r summed), so
  * "kill" is as common as "killed", "killing", "kills" together; its vector is that of its most frequent word with a
  * vector ("killed" for "kill"), a choice that keeps the meaning of the form readers meet most.
- *
- * Stemming all the table's words up front costs seconds (wink-porter2-stemmer, ~15 µs a word), so a stem is resolved
- * when first asked for, from the words that begin with all but its last two letters: Porter2 changes at most the last
- * two letters of a stem (y→i, a restored e; two only for its exceptions lying/dying/tying), which the build script
- * checks on every word of the table. Each word is stemmed at most once, and each stem's answer is kept.
  */
 export class StemView {
-  /** Table word indices by their first two letters (a shorter word under itself). */
-  private readonly byPrefix = new Map<string, number[]>();
-  private readonly wordStems: Array<string | undefined>;
-  private readonly stems = new Map<string, { rank: number; vectorIndex: number } | null>();
+  private readonly byStem = new Map<string, { rank: number; vectorIndex: number }>();
+  private stemmer: (word: string) => string = (w) => w;
 
   constructor(
     private readonly table: WordTable,
-    private readonly stemmer: (word: string) => string,
-    words: readonly string[],
-    private readonly ranks: Uint32Array,
+    stems: readonly string[],
+    ranks: Uint32Array,
   ) {
-    this.wordStems = new Array<string | undefined>(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const key = words[i]!.slice(0, 2);
-      let list = this.byPrefix.get(key);
-      if (!list) this.byPrefix.set(key, (list = []));
-      list.push(i);
+    const frequency = new Map<string, number>();
+    for (let i = 0; i < stems.length; i++) {
+      const s = stems[i]!;
+      frequency.set(s, (frequency.get(s) ?? 0) + 1 / ranks[i]!);
+      // Words come in rank order, so the first word of a stem with a vector is its most frequent one.
+      if (i < table.vectorCount && !this.byStem.has(s)) this.byStem.set(s, { rank: 0, vectorIndex: i });
+    }
+    for (const [s, f] of frequency) {
+      const entry = this.byStem.get(s);
+      if (entry) entry.rank = 1 / f;
+      else this.byStem.set(s, { rank: 1 / f, vectorIndex: -1 });
     }
   }
 
-  private resolve(stem: string): { rank: number; vectorIndex: number } | null {
-    let found = this.stems.get(stem);
-    if (found !== undefined) return found;
-    const prefix = stem.slice(0, Math.max(Math.min(2, stem.length), stem.length - 2));
-    let frequency = 0;
-    let vectorIndex = -1;
-    for (const i of this.byPrefix.get(prefix.slice(0, 2)) ?? []) {
-      const w = this.table.wordAt(i);
-      if (!w.startsWith(prefix)) continue;
-      const s = (this.wordStems[i] ??= this.stemmer(w));
-      if (s !== stem) continue;
-      frequency += 1 / this.ranks[i]!;
-      // Indices are in rank order, so the first word of the stem with a vector is its most frequent one.
-      if (i < this.table.vectorCount && (vectorIndex < 0 || i < vectorIndex)) vectorIndex = i;
-    }
-    found = frequency > 0 ? { rank: 1 / frequency, vectorIndex } : null;
-    this.stems.set(stem, found);
-    return found;
+  /** This view with `stemmer` for stemOf (the stems themselves come from the file). */
+  withStemmer(stemmer: (word: string) => string): StemView {
+    this.stemmer = stemmer;
+    return this;
   }
 
-  /** The stem of a word, as this view keys it. */
+  /** The stem of a word, as this view keys it (the word as the table looks it up, then stemmed). */
   stemOf(word: string): string {
     return this.stemmer(WordTable.key(word));
   }
 
   /** Effective frequency rank of a stem (fractional: its words' frequencies added up), or undefined. */
   rank(stem: string): number | undefined {
-    return this.resolve(stem)?.rank;
+    return this.byStem.get(stem)?.rank;
   }
 
   /** backgroundIdf of a stem from its combined rank; an unknown stem counts as the rarest word. */
   backgroundIdf(stem: string): number {
-    return this.table.idfOfRank(this.resolve(stem)?.rank ?? this.table.sourceVocabulary);
+    return this.table.idfOfRank(this.byStem.get(stem)?.rank ?? unknownRank(stem, this.table.sourceVocabulary));
   }
 
   /** The most frequent word of a stem that has a vector (the one whose vector stands for the stem), or undefined. */
   representative(stem: string): string | undefined {
-    const i = this.resolve(stem)?.vectorIndex ?? -1;
+    const i = this.byStem.get(stem)?.vectorIndex ?? -1;
     return i < 0 ? undefined : this.table.wordAt(i);
   }
 
   /** Unit vector of a stem, or undefined. */
   vector(stem: string): Float32Array | undefined {
-    const i = this.resolve(stem)?.vectorIndex ?? -1;
+    const i = this.byStem.get(stem)?.vectorIndex ?? -1;
     return i < 0 ? undefined : this.table.vectorAt(i);
   }
 
   /** Cosine of two stems (1 for the same stem with a vector), or undefined when either has no vector. */
   similarity(a: string, b: string): number | undefined {
-    const i = this.resolve(a)?.vectorIndex ?? -1;
-    const j = this.resolve(b)?.vectorIndex ?? -1;
+    const i = this.byStem.get(a)?.vectorIndex ?? -1;
+    const j = this.byStem.get(b)?.vectorIndex ?? -1;
     if (i < 0 || j < 0) return undefined;
     return i === j ? 1 : this.table.similarityAt(i, j);
   }
+}
+
+/**
+ * The rank taken for a word the table does not have. The source vocabulary has no one-letter words ("a", "I",
+ * initials), which are the commonest of all, so they count as rank 1; any other unknown word as the rarest word.
+ */
+function unknownRank(word: string, sourceVocabulary: number): number {
+  return word.length <= 1 ? 1 : sourceVocabulary;
 }

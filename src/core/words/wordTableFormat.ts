@@ -6,15 +6,19 @@
 //     8  u32 vector words V     12  u32 words W (>= V)     16  u32 source vocabulary size (ranks are 1..this)
 //    20  f32 Zipf document length (tokens; see backgroundIdf.ts)
 //    24  u32 word bytes         28  u32 rank bytes         32  u32 checksum (FNV-1a of every byte after the header)
-//    36  12 bytes reserved, zero
+//    36  u32 stem bytes (W, or 0 when the table has no stems)    40  8 bytes reserved, zero
 //   words   W lower-case words, UTF-8, each followed by '\n'; the first V have vectors; in rank order
 //   ranks   W unsigned LEB128 varints: the rank of word 0, then the (positive) gap to each next rank
+//   stems   W bytes, the Porter2 stem of each word as an edit of the word: low 4 bits = letters cut from its end,
+//           high 4 bits = index in STEM_ENDINGS of the letters then added ("happy" → cut 1, add "i" → "happi")
 //   (zero padding to a multiple of 4)
 //   vectors V × D int8: each unit vector scaled so its largest component is ±127 (a per-vector scale that is not
 //           stored, because only directions are ever compared)
 
 export const WORD_TABLE_MAGIC = 'PXWT';
-export const WORD_TABLE_VERSION = 1;
+export const WORD_TABLE_VERSION = 2;
+/** What a stem may end in that its word does not: all that Porter2 adds (y→i, a restored e, …). */
+export const STEM_ENDINGS = ['', 'i', 'e', 'l', 'ie', 'y'] as const;
 const HEADER_BYTES = 48;
 
 /** What a word table holds, decoded but not yet indexed. */
@@ -28,6 +32,8 @@ export interface WordTableData {
   words: string[];
   /** Frequency rank of each word in the source (1-based, strictly increasing). */
   ranks: Uint32Array;
+  /** The stem code of each word (see the stems section; decodeStem), or undefined when the table has none. */
+  stemCodes: Uint8Array | undefined;
   vectorCount: number;
   /** vectorCount × dimensions int8 components, row-major. */
   vectors: Int8Array;
@@ -66,7 +72,27 @@ export interface WordTableInput {
   sourceVocabulary: number;
   zipfDocumentLength: number;
   /** Rank order; entries with a vector must all come before those without. */
-  entries: ReadonlyArray<{ word: string; rank: number; vector?: ArrayLike<number> }>;
+  entries: ReadonlyArray<{ word: string; rank: number; vector?: ArrayLike<number>; stem?: string }>;
+}
+
+/** The stems-section byte for a word and its stem; throws when the stem is not an edit of the word's end that fits. */
+export function encodeStem(word: string, stem: string): number {
+  for (let keep = Math.min(word.length, stem.length); keep >= 0; keep--) {
+    if (word.slice(0, keep) !== stem.slice(0, keep)) continue;
+    const ending = STEM_ENDINGS.indexOf(stem.slice(keep) as (typeof STEM_ENDINGS)[number]);
+    const cut = word.length - keep;
+    if (ending < 0 || cut > 15) break;
+    return cut | (ending << 4);
+  }
+  throw new WordTableFormatError(`stem ${JSON.stringify(stem)} of ${JSON.stringify(word)} is not an edit of its end that the format can hold`);
+}
+
+/** The stem of a word from its stems-section byte (checked when the table is decoded). */
+export function decodeStem(word: string, code: number): string {
+  const ending = STEM_ENDINGS[code >> 4];
+  const cut = code & 15;
+  if (ending === undefined || cut > word.length) throw new WordTableFormatError(`bad stem code ${code} for ${JSON.stringify(word)}`);
+  return word.slice(0, word.length - cut) + ending;
 }
 
 /** Encodes a word table. Throws on input that the reader would reject, so a bad table is never written. */
@@ -97,11 +123,15 @@ export function encodeWordTable(input: WordTableInput): Uint8Array {
     rankBytes.push(gap);
     if (e.vector && e.vector.length !== D) throw new WordTableFormatError(`vector of ${e.word} has ${e.vector.length} components, not ${D}`);
   }
+  const withStems = entries.filter((e) => e.stem !== undefined).length;
+  if (withStems !== 0 && withStems !== entries.length) throw new WordTableFormatError('either every word has a stem or none has');
+  const stemBytes = withStems ? entries.map((e) => encodeStem(e.word, e.stem!)) : [];
   const wordBytes = new TextEncoder().encode(entries.map((e) => e.word + '\n').join(''));
-  const vectorStart = align4(HEADER_BYTES + wordBytes.length + rankBytes.length);
+  const vectorStart = align4(HEADER_BYTES + wordBytes.length + rankBytes.length + stemBytes.length);
   const bytes = new Uint8Array(vectorStart + V * D);
   bytes.set(wordBytes, HEADER_BYTES);
   bytes.set(rankBytes, HEADER_BYTES + wordBytes.length);
+  bytes.set(stemBytes, HEADER_BYTES + wordBytes.length + rankBytes.length);
   const vectors = new Int8Array(bytes.buffer, vectorStart, V * D);
   for (let i = 0; i < V; i++) quantiseVector(entries[i]!.vector!, vectors, i * D);
 
@@ -115,6 +145,7 @@ export function encodeWordTable(input: WordTableInput): Uint8Array {
   view.setFloat32(20, input.zipfDocumentLength, true);
   view.setUint32(24, wordBytes.length, true);
   view.setUint32(28, rankBytes.length, true);
+  view.setUint32(36, stemBytes.length, true);
   view.setUint32(32, fnv1a(bytes, HEADER_BYTES), true);
   return bytes;
 }
@@ -139,8 +170,9 @@ export function decodeWordTable(bytes: Uint8Array): WordTableData {
   const wordByteCount = view.getUint32(24, true);
   const rankByteCount = view.getUint32(28, true);
   const checksum = view.getUint32(32, true);
-  if (D < 1 || V > W || !(zipfDocumentLength > 0)) throw new WordTableFormatError('inconsistent header');
-  const vectorStart = align4(HEADER_BYTES + wordByteCount + rankByteCount);
+  const stemByteCount = view.getUint32(36, true);
+  if (D < 1 || V > W || !(zipfDocumentLength > 0) || (stemByteCount !== 0 && stemByteCount !== W)) throw new WordTableFormatError('inconsistent header');
+  const vectorStart = align4(HEADER_BYTES + wordByteCount + rankByteCount + stemByteCount);
   if (bytes.length !== vectorStart + V * D) {
     throw new WordTableFormatError(`length ${bytes.length} bytes, the header says ${vectorStart + V * D} (truncated or damaged)`);
   }
@@ -169,6 +201,15 @@ export function decodeWordTable(bytes: Uint8Array): WordTableData {
     if (gap === 0 || rank > sourceVocabulary) throw new WordTableFormatError('ranks out of order');
     ranks[i] = rank;
   }
+  if (p !== rankEnd) throw new WordTableFormatError('rank section longer than its words');
+  let stemCodes: Uint8Array | undefined;
+  if (stemByteCount) {
+    stemCodes = bytes.subarray(rankEnd, rankEnd + W);
+    for (let i = 0; i < W; i++) {
+      const c = stemCodes[i]!;
+      if (c >> 4 >= STEM_ENDINGS.length || (c & 15) > words[i]!.length) throw new WordTableFormatError(`bad stem code ${c} for ${JSON.stringify(words[i])}`);
+    }
+  }
   const vectors = new Int8Array(bytes.buffer, bytes.byteOffset + vectorStart, V * D);
-  return { dimensions: D, sourceVocabulary, zipfDocumentLength, words, ranks, vectorCount: V, vectors };
+  return { dimensions: D, sourceVocabulary, zipfDocumentLength, words, ranks, stemCodes, vectorCount: V, vectors };
 }
