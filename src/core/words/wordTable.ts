@@ -3,6 +3,7 @@
 // has) and, for the most frequent of them, a quantised word vector (closeness in meaning: "seized" ~ "captured").
 // Pure: it reads bytes that the caller loaded (src/node/wordTableFile.ts, src/vscode/wordTableLoader.ts).
 import { harmonicNumber, zipfIdf } from './backgroundIdf';
+import { StringIndex } from './stringIndex';
 import { decodeStem, decodeWordTable, WordTableFormatError } from './wordTableFormat';
 
 /** The table's file name inside the extension's media/ folder. */
@@ -32,7 +33,7 @@ export class WordTable {
 
   private readonly words: string[];
   private readonly ranks: Uint32Array;
-  private readonly index: Map<string, number>;
+  private readonly index: StringIndex;
   private readonly vectors: Int8Array;
   /** 1 / |v| of every int8 vector, so a cosine is one integer dot product and a multiply. */
   private readonly inverseNorms: Float32Array;
@@ -51,8 +52,8 @@ export class WordTable {
     this.ranks = data.ranks;
     this.vectors = data.vectors;
     this.stemCodes = data.stemCodes;
-    this.index = new Map();
-    for (let i = 0; i < data.words.length; i++) this.index.set(data.words[i]!, i);
+    this.index = new StringIndex(data.words.length);
+    for (const w of data.words) this.index.intern(w); // words are unique (checked when written), so ids = indices
     const D = data.dimensions;
     this.inverseNorms = new Float32Array(data.vectorCount);
     for (let i = 0; i < data.vectorCount; i++) {
@@ -77,9 +78,9 @@ export class WordTable {
   indexOf(word: string): number {
     const key = WordTable.key(word);
     const i = this.index.get(key);
-    if (i !== undefined) return i;
+    if (i >= 0) return i;
     // Texts that lost their apostrophes ("Syrias", "Assads"): an unknown word ending in s is tried without it.
-    return key.length > 3 && key.endsWith('s') ? (this.index.get(key.slice(0, -1)) ?? -1) : -1;
+    return key.length > 3 && key.endsWith('s') ? this.index.get(key.slice(0, -1)) : -1;
   }
 
   /** Frequency rank of a word in news text (1 = most frequent), or undefined when the table does not have it. */
@@ -191,26 +192,32 @@ export class WordTable {
  * vector ("killed" for "kill"), a choice that keeps the meaning of the form readers meet most.
  */
 export class StemView {
-  private readonly byStem = new Map<string, { rank: number; vectorIndex: number }>();
+  private readonly stems: StringIndex;
+  /** Per stem number: combined rank, and the index of the word whose vector stands for it (-1: none). */
+  private readonly ranks: Float64Array;
+  private readonly vectorIndex: Int32Array;
   private stemmer: (word: string) => string = (w) => w;
 
   constructor(
     private readonly table: WordTable,
-    stems: readonly string[],
-    ranks: Uint32Array,
+    stemOfWord: readonly string[],
+    wordRanks: Uint32Array,
   ) {
-    const frequency = new Map<string, number>();
-    for (let i = 0; i < stems.length; i++) {
-      const s = stems[i]!;
-      frequency.set(s, (frequency.get(s) ?? 0) + 1 / ranks[i]!);
+    this.stems = new StringIndex(stemOfWord.length);
+    const frequency: number[] = [];
+    const vectorIndex: number[] = [];
+    for (let i = 0; i < stemOfWord.length; i++) {
+      const id = this.stems.intern(stemOfWord[i]!);
+      if (id === frequency.length) {
+        frequency.push(0);
+        vectorIndex.push(-1);
+      }
+      frequency[id] += 1 / wordRanks[i]!;
       // Words come in rank order, so the first word of a stem with a vector is its most frequent one.
-      if (i < table.vectorCount && !this.byStem.has(s)) this.byStem.set(s, { rank: 0, vectorIndex: i });
+      if (i < table.vectorCount && vectorIndex[id]! < 0) vectorIndex[id] = i;
     }
-    for (const [s, f] of frequency) {
-      const entry = this.byStem.get(s);
-      if (entry) entry.rank = 1 / f;
-      else this.byStem.set(s, { rank: 1 / f, vectorIndex: -1 });
-    }
+    this.ranks = Float64Array.from(frequency, (f) => 1 / f);
+    this.vectorIndex = Int32Array.from(vectorIndex);
   }
 
   /** This view with `stemmer` for stemOf (the stems themselves come from the file). */
@@ -226,30 +233,37 @@ export class StemView {
 
   /** Effective frequency rank of a stem (fractional: its words' frequencies added up), or undefined. */
   rank(stem: string): number | undefined {
-    return this.byStem.get(stem)?.rank;
+    const id = this.stems.get(stem);
+    return id < 0 ? undefined : this.ranks[id];
   }
 
   /** backgroundIdf of a stem from its combined rank; an unknown stem counts as the rarest word. */
   backgroundIdf(stem: string): number {
-    return this.table.idfOfRank(this.byStem.get(stem)?.rank ?? unknownRank(stem, this.table.sourceVocabulary));
+    return this.table.idfOfRank(this.rank(stem) ?? unknownRank(stem, this.table.sourceVocabulary));
+  }
+
+  /** Index in the table of the word whose vector stands for a stem, or -1. */
+  private vectorIndexOf(stem: string): number {
+    const id = this.stems.get(stem);
+    return id < 0 ? -1 : this.vectorIndex[id]!;
   }
 
   /** The most frequent word of a stem that has a vector (the one whose vector stands for the stem), or undefined. */
   representative(stem: string): string | undefined {
-    const i = this.byStem.get(stem)?.vectorIndex ?? -1;
+    const i = this.vectorIndexOf(stem);
     return i < 0 ? undefined : this.table.wordAt(i);
   }
 
   /** Unit vector of a stem, or undefined. */
   vector(stem: string): Float32Array | undefined {
-    const i = this.byStem.get(stem)?.vectorIndex ?? -1;
+    const i = this.vectorIndexOf(stem);
     return i < 0 ? undefined : this.table.vectorAt(i);
   }
 
   /** Cosine of two stems (1 for the same stem with a vector), or undefined when either has no vector. */
   similarity(a: string, b: string): number | undefined {
-    const i = this.byStem.get(a)?.vectorIndex ?? -1;
-    const j = this.byStem.get(b)?.vectorIndex ?? -1;
+    const i = this.vectorIndexOf(a);
+    const j = this.vectorIndexOf(b);
     if (i < 0 || j < 0) return undefined;
     return i === j ? 1 : this.table.similarityAt(i, j);
   }

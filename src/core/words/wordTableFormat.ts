@@ -89,6 +89,7 @@ export function encodeStem(word: string, stem: string): number {
 
 /** The stem of a word from its stems-section byte (checked when the table is decoded). */
 export function decodeStem(word: string, code: number): string {
+  if (code === 0) return word;
   const ending = STEM_ENDINGS[code >> 4];
   const cut = code & 15;
   if (ending === undefined || cut > word.length) throw new WordTableFormatError(`bad stem code ${code} for ${JSON.stringify(word)}`);
