@@ -53,7 +53,10 @@ export class WordTable {
     this.vectors = data.vectors;
     this.stemCodes = data.stemCodes;
     this.index = new StringIndex(data.words.length);
-    for (const w of data.words) this.index.intern(w); // words are unique (checked when written), so ids = indices
+    for (let i = 0; i < data.words.length; i++) {
+      // Index ids must be word indices: a repeated word means a damaged or hand-made file.
+      if (this.index.intern(data.words[i]!) !== i) throw new WordTableFormatError(`word ${JSON.stringify(data.words[i])} appears twice`);
+    }
     const D = data.dimensions;
     this.inverseNorms = new Float32Array(data.vectorCount);
     for (let i = 0; i < data.vectorCount; i++) {
