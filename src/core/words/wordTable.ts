@@ -93,7 +93,7 @@ export class WordTable {
   }
 
   /**
-   * An IDF-like rarity of a word from its background rank (natural log; ~0 for "the", ~4 at rank 1,000, ~9 for the
+   * An IDF-like rarity of a word from its background rank (natural log; ~0 for "the", ~5 at rank 1,000, ~10.8 for the
    * rarest). A word the table does not have counts as the rarest word of the source vocabulary, so the estimate is
    * smooth: unseen words are never rated more common than known rare ones (one-letter words, which the source
    * lacks, count as the commonest).
