@@ -152,7 +152,7 @@ function isListNumber(s: string, sentStart: number, dot: number): boolean {
 
 function opensSentence(c: string | undefined): boolean {
   if (c === undefined) return false;
-  return /[A-Z0-9"“‘'(\[«]/.test(c) || (c !== c.toLowerCase() && c === c.toUpperCase());
+  return /[A-Z0-9"“‘'([«]/.test(c) || (c !== c.toLowerCase() && c === c.toUpperCase());
 }
 
 /** Photo credits that close a caption inside running text: "(Reuters Photo)", "(AFP photo)", "(TRT World and Agencies)". */
