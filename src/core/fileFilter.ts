@@ -21,9 +21,15 @@ export interface FileFilter {
   (relativePath: string): boolean;
 }
 
+const GLOB_OPTIONS = { dot: true, nocase: true };
+
 export function makeFileFilter(include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = DEFAULT_EXCLUDE): FileFilter {
-  const opts = { dot: true, nocase: true };
-  const inc = picomatch([...include], opts);
-  const exc = exclude.length ? picomatch([...exclude], opts) : () => false;
+  const inc = picomatch([...include], GLOB_OPTIONS);
+  const exc = makeExcludeFilter(exclude);
   return (relativePath: string) => inc(relativePath) && !exc(relativePath);
+}
+
+/** Whether a path is excluded (glossaries are read wherever they are, unless excluded). */
+export function makeExcludeFilter(exclude: readonly string[] = DEFAULT_EXCLUDE): FileFilter {
+  return exclude.length ? picomatch([...exclude], GLOB_OPTIONS) : () => false;
 }
