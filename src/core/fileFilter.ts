@@ -17,6 +17,12 @@ export const DEFAULT_EXCLUDE = [
 /** Directory names never descended into when walking a tree (the common heavy ones). */
 export const PRUNED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
 
+/**
+ * The pruned directories as globs: excluded whatever the exclude setting says, so the extension's file search skips
+ * exactly the folders the CLI's walk never enters.
+ */
+export const PRUNED_GLOBS: readonly string[] = [...PRUNED_DIRECTORIES].map((d) => `**/${d}/**`);
+
 export interface FileFilter {
   (relativePath: string): boolean;
 }
@@ -31,5 +37,5 @@ export function makeFileFilter(include: readonly string[] = DEFAULT_INCLUDE, exc
 
 /** Whether a path is excluded (glossaries are read wherever they are, unless excluded). */
 export function makeExcludeFilter(exclude: readonly string[] = DEFAULT_EXCLUDE): FileFilter {
-  return exclude.length ? picomatch([...exclude], GLOB_OPTIONS) : () => false;
+  return picomatch([...exclude, ...PRUNED_GLOBS], GLOB_OPTIONS);
 }

@@ -16,6 +16,8 @@ export interface LoadOptions {
   onProgress?(done: number, total: number): void;
   /** Called for every file that is not indexed, with a reason a user can act on. */
   onSkip?(file: string, reason: string): void;
+  /** Called for every indexed article whose reading left warnings (a guessed encoding, broken front matter…). */
+  onWarnings?(file: string, warnings: readonly string[]): void;
   /** Called once the workspace is listed, with the corpus keys of the articles and glossaries it will read. */
   onListed?(articles: string[], glossaries: string[]): void;
   /** Called for every glossary read (errors: what is wrong in it; the last good version stays in use) or dropped. */
@@ -111,9 +113,14 @@ export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: Loa
     for (let j = 0; j < batch.length; j++) {
       const file = batch[j];
       done++;
-      const outcome = ingestRead(corpus, keyOf(file), contents[j]);
-      if (outcome.kind === 'indexed') indexed++;
-      else skip(file, outcome.reason);
+      const key = keyOf(file);
+      const outcome = ingestRead(corpus, key, contents[j]);
+      if (outcome.kind === 'skipped') skip(file, outcome.reason);
+      else {
+        indexed++;
+        const warnings = contents[j].kind === 'bytes' ? corpus.get(key)?.warnings : undefined;
+        if (warnings?.length) options.onWarnings?.(file, warnings);
+      }
       await pause();
     }
   }

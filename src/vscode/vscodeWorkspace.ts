@@ -3,7 +3,7 @@
 // holds it, because that is what the reader sees (and hovers must follow). Files are named by URI string, which is
 // also the corpus key, so two folders with the same relative path never share a key.
 import * as vscode from 'vscode';
-import { PRUNED_DIRECTORIES } from '../core/fileFilter';
+import { PRUNED_DIRECTORIES, PRUNED_GLOBS } from '../core/fileFilter';
 import type { FileStat, Workspace } from '../core/workspace';
 import { joinGlobs } from './globs';
 
@@ -57,7 +57,8 @@ export class VscodeWorkspace implements Workspace {
     const seen = new Set<string>();
     // One search for all globs: each findFiles call is a full walk of the workspace.
     const include = joinGlobs([...this.globs.include, GLOSSARY_GLOB]);
-    if (include) for (const uri of await vscode.workspace.findFiles(include, joinGlobs(this.globs.exclude))) seen.add(uri.toString());
+    const exclude = joinGlobs([...this.globs.exclude, ...PRUNED_GLOBS]);
+    if (include) for (const uri of await vscode.workspace.findFiles(include, exclude)) seen.add(uri.toString());
     if (seen.size === 0) {
       // Some virtual file systems offer no search provider: walk them with workspace.fs instead.
       for (const folder of vscode.workspace.workspaceFolders ?? []) {

@@ -199,6 +199,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           this.changed(INDEXING_REFRESH_MS);
         },
         onSkip: (file, reason) => this.log.warn(`Skipped ${this.label(file)}: ${reason}.`),
+        onWarnings: (file, warnings) => warnings.forEach((w) => this.log.info(`${this.label(file)}: ${w}`)),
         onGlossary: (file, report) => this.glossaryRead(file, report),
       });
       finishProgress();
