@@ -93,6 +93,9 @@ export interface HoverResult extends OffsetRange {
   markdown: string;
 }
 
+/** How a derived index (names, events, search) stands: see Corpus.derivedStates. */
+export type DerivedState = 'absent' | 'restored' | 'approximate' | 'exact';
+
 export type SetBytesResult = { ok: true; record: ArticleRecord } | { ok: false; reason: string };
 
 /** Related passages shown from any one other article. */
@@ -814,6 +817,23 @@ export class Corpus {
     // The full-text index is not built here: it costs as much CPU as everything above and a third of the memory,
     // and only a search needs it (prepareSearch, when the reader opens Search Passages).
     return true;
+  }
+
+  /**
+   * Where each derived index stands, read in this one place from the fields that decide refreshes (entityIndex and
+   * entityIndexApproximate, restoredLinked, events with eventsSyncedWith and eventsPending, passageSearch with
+   * searchComplete): `absent` — not built (the next query or link() builds it); `restored` — persisted state waiting
+   * to be adopted or checked against the files; `approximate` — updated article by article since the last full build
+   * (names), or behind the current names or partly built (events, search); `exact` — computed from exactly this corpus.
+   */
+  derivedStates(): { names: DerivedState; events: DerivedState; search: DerivedState } {
+    const names: DerivedState = this.entityIndex ? (this.entityIndexApproximate ? 'approximate' : 'exact') : this.restoredLinked ? 'restored' : 'absent';
+    let events: DerivedState;
+    if (!this.events) events = this.restoredLinked ? 'restored' : 'absent';
+    else if (this.eventsSyncedWith === null || this.eventsSyncedWith !== this.entityIndex) events = this.eventsSyncedWith === null && !this.entityIndex ? 'restored' : 'approximate';
+    else events = names === 'exact' ? 'exact' : 'approximate';
+    const search: DerivedState = !this.passageSearch ? 'absent' : this.searchComplete ? 'exact' : 'approximate';
+    return { names, events, search };
   }
 
   /** Whether the full-text passage index is built (else the first search builds it: prepareSearch does it in slices). */
