@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import { Corpus } from './core/corpus';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './core/fileFilter';
 import { indexWorkspace } from './core/loader';
-import { decodeBytes } from './core/text';
 import { FsWorkspace } from './node/fsWorkspace';
 
 class UsageError extends Error {}
@@ -98,28 +97,16 @@ async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
     include: args.include.length ? args.include : DEFAULT_INCLUDE,
     exclude: [...DEFAULT_EXCLUDE, ...args.exclude],
     maxFileBytes: args.maxFileMb * 1024 * 1024,
+    sizeCapSetting: '--max-file-size-mb',
   });
   const warn = (m: string) => process.stderr.write(`parallax: ${m}\n`);
-  const files = await ws.listFiles();
-  for (const file of files.filter((f) => f.endsWith('.parallax.json'))) {
-    try {
-      // Decoded like articles (BOM, UTF-16), so offsets in error messages match what an editor shows.
-      const decoded = decodeBytes(await ws.readFile(file));
-      if (!decoded.ok) {
-        warn(`glossary ${file}: ${decoded.reason}`);
-        continue;
-      }
-      const { errors } = corpus.setGlossary(file, decoded.text);
-      for (const e of errors) warn(`glossary ${file}: ${e.message}`);
-    } catch (e) {
-      warn(`glossary ${file}: could not be read (${(e as Error).message})`);
-    }
-  }
-  const cached = { listFiles: async () => files, readFile: (f: string) => ws.readFile(f), stat: (f: string) => ws.stat(f) };
-  await indexWorkspace(cached, corpus, {
+  await indexWorkspace(ws, corpus, {
     onSkip: (file, reason) => warn(`skipped ${file}: ${reason}`),
+    onGlossary: (file, report) => {
+      if (report.reason) warn(`glossary ${file}: ${report.reason}`);
+      for (const e of report.errors) warn(`glossary ${file}: ${e.message}`);
+    },
     yieldNow: async () => {},
-    sizeCapSetting: '--max-file-size-mb',
   });
   for (const r of corpus.all()) for (const w of r.warnings) warn(`${r.file}: ${w}`);
   return { corpus, ws };

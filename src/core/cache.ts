@@ -8,13 +8,16 @@
 // when the fingerprint matches at the next start, so a cache can never make one file's change invisible in another
 // (the event index is also reused per article, by a signature of its hash and its mentions' entities).
 //
+// Beside them, per file path, the size, mtime and hash the file had (FileStamp): a file whose size and mtime are
+// unchanged at the next start is taken to hold the same text without hashing it again (git's rule).
+//
 // Format: JSON (JSON.parse is the fastest general decoder a JS engine has), with passages packed as flat number
 // arrays, which is most of the volume. Anything unexpected — wrong format tag, another version, another salt,
 // truncated or hand-edited data — makes the whole cache be ignored with a reason, never an exception.
 import type { ArticleMeta, Heading, ParsedArticle, Passage, PassageKind } from './types';
 
 /** Bump whenever the parser, the names extraction or this format changes what it produces for the same text. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 const FORMAT = 'parallax-index';
 
 /** One file's parse, to export: everything `setText` would otherwise compute from the text alone. */
@@ -39,8 +42,16 @@ export interface RestoredEntry<N = unknown> {
   packedNames(): string | null;
 }
 
+/** What a file was when the index was written: its size and mtime vouch for its content hash at the next start. */
+export interface FileStamp {
+  file: string;
+  size: number;
+  mtime: number;
+  hash: string;
+}
+
 export type CacheDecodeResult<N = unknown> =
-  | { ok: true; entries: Map<string, RestoredEntry<N>>; linked: unknown }
+  | { ok: true; entries: Map<string, RestoredEntry<N>>; linked: unknown; files: FileStamp[] }
   | { ok: false; reason: string };
 
 /**
@@ -62,9 +73,9 @@ type PackedEntry = [hash: string, meta: ArticleMeta, bodyStart: number, headings
  * `linked` is the corpus-wide state (resolved entities, event index) at export time, opaque here: the corpus checks
  * on import that it was computed from exactly the files and glossaries it has, and otherwise rebuilds it.
  */
-export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: unknown = null): string {
+export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: unknown = null, files: readonly FileStamp[] = []): string {
   let out = '';
-  for (const part of encodeCacheParts(entries, salt, () => linked)) out += part;
+  for (const part of encodeCacheParts(entries, salt, () => linked, files)) out += part;
   return out;
 }
 
@@ -75,8 +86,8 @@ const ENTRIES_PER_PART = 100;
  * The cache as consecutive pieces of one JSON text, for writing it without blocking: each piece is a bounded
  * amount of work. `linked` is asked for last, once every entry is encoded.
  */
-export function* encodeCacheParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: () => unknown): Generator<string> {
-  for (const part of jsonParts(entries, salt, linked)) yield asciiJson(part);
+export function* encodeCacheParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: () => unknown, files: readonly FileStamp[] = []): Generator<string> {
+  for (const part of jsonParts(entries, salt, linked, files)) yield asciiJson(part);
 }
 
 /**
@@ -87,7 +98,10 @@ function asciiJson(json: string): string {
   return /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : json;
 }
 
-function* jsonParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: () => unknown): Generator<string> {
+/** File stamps per part of the encoded text. */
+const STAMPS_PER_PART = 2000;
+
+function* jsonParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: () => unknown, files: readonly FileStamp[]): Generator<string> {
   yield `{"format":${JSON.stringify(FORMAT)},"version":${CACHE_VERSION},"salt":${JSON.stringify(salt)},"entries":[`;
   let batch: PackedEntry[] = [];
   let first = true;
@@ -114,6 +128,11 @@ function* jsonParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: (
     if (batch.length >= ENTRIES_PER_PART) yield flush();
   }
   if (batch.length) yield flush();
+  // Columns (paths, sizes, mtimes, hashes), a part per slice: at 10k files one array of objects is ~1 MB of keys.
+  for (let i = 0; i < files.length || i === 0; i += STAMPS_PER_PART) {
+    const slice = files.slice(i, i + STAMPS_PER_PART);
+    yield (i === 0 ? '],"files":[' : ',') + JSON.stringify(slice.flatMap((f) => [f.file, f.size, f.mtime, f.hash])).slice(1, -1);
+  }
   yield '],"linked":';
   // Field by field, two levels deep (the entity index, the event index and their columns are megabytes each).
   yield* valueParts(linked() ?? null, 2);
@@ -160,7 +179,19 @@ export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string
     if (!entry) return { ok: false, reason: 'malformed entry' };
     entries.set(entry.hash, entry);
   }
-  return { ok: true, entries, linked: root.linked ?? null };
+  return { ok: true, entries, linked: root.linked ?? null, files: unpackStamps(root.files) };
+}
+
+/** Stamps as flat [file, size, mtime, hash, …]; anything malformed is dropped (those files are simply hashed). */
+function unpackStamps(raw: unknown): FileStamp[] {
+  if (!Array.isArray(raw) || raw.length % 4 !== 0) return [];
+  const out: FileStamp[] = [];
+  for (let i = 0; i < raw.length; i += 4) {
+    const [file, size, mtime, hash] = raw.slice(i, i + 4) as unknown[];
+    if (typeof file !== 'string' || typeof size !== 'number' || typeof mtime !== 'number' || typeof hash !== 'string') return [];
+    out.push({ file, size, mtime, hash });
+  }
+  return out;
 }
 
 function packPassages(passages: Passage[]): PackedPassages {

@@ -5,16 +5,19 @@
 // the first query that needs them and kept until an article changes, so filling the tree never waits on them.
 import MiniSearch from 'minisearch';
 import { parseArticle } from './article';
-import { makeFileFilter, type FileFilter } from './fileFilter';
-import { contentHash } from './hash';
+import { makeExcludeFilter, makeFileFilter, type FileFilter } from './fileFilter';
+import { sizeCapReason } from './reasons';
+import { contentHash } from './kit/hash';
 import { decodeBytes, foldSpace, LineMap } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
 import { exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { EventIndex } from './events';
-import { runToEnd } from './steps';
+import { partitionPoint } from './kit/search';
+import { pauser, runInSlices, runToEnd, type SliceOptions } from './kit/steps';
 import { buildTree, type TreeOutlet } from './tree';
-import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type RestoredEntry } from './cache';
+import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type FileStamp, type RestoredEntry } from './cache';
+import type { FileStat } from './workspace';
 
 export interface CorpusOptions {
   read?: ReadOptions;
@@ -22,15 +25,44 @@ export interface CorpusOptions {
   exclude?: readonly string[];
   /** Files larger than this are skipped with a message (0 or undefined: no cap). */
   maxFileBytes?: number;
+  /** How the user raises the size cap, named in the skip message (default: the VS Code setting). */
+  sizeCapSetting?: string;
+}
+
+/** Where an article's bytes came from: its stat (kept for the persisted index) and, when trusted, its known hash. */
+export interface ArticleSource {
+  stat?: FileStat;
+  /** The content hash, when size and mtime vouch for it (Corpus.trustedHash): the text is then not hashed again. */
+  hash?: string | null;
 }
 
 export interface ArticleRecord {
   file: string;
   text: string;
   hash: string;
-  lines: LineMap;
+  /** Line starts, computed on first use (a warm start never needs most of them). */
+  readonly lines: LineMap;
   parsed: ParsedArticle;
   warnings: string[];
+  /** Size and mtime of the file the text was read from (none for an editor buffer). */
+  stat?: FileStat;
+}
+
+/** An article record whose line map is built when first asked for. */
+class Article implements ArticleRecord {
+  private lineMap: LineMap | null = null;
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly hash: string,
+    readonly parsed: ParsedArticle,
+    readonly warnings: string[],
+    public stat: FileStat | undefined,
+  ) {}
+
+  get lines(): LineMap {
+    return (this.lineMap ??= new LineMap(this.text));
+  }
 }
 
 export interface PassageHit {
@@ -61,6 +93,9 @@ export interface HoverResult extends OffsetRange {
   markdown: string;
 }
 
+/** How a derived index (names, events, search) stands: see Corpus.derivedStates. */
+export type DerivedState = 'absent' | 'restored' | 'approximate' | 'exact';
+
 export type SetBytesResult = { ok: true; record: ArticleRecord } | { ok: false; reason: string };
 
 /** Related passages shown from any one other article. */
@@ -90,8 +125,10 @@ export class Corpus {
   private readonly derived = new Map<string, CachedDerived>();
   private readonly glossaries = new Map<string, GlossaryEntry[]>();
   private readonly filter: FileFilter;
+  private readonly excluded: FileFilter;
   private readonly readOptions: ReadOptions;
   readonly maxFileBytes: number;
+  readonly sizeCapSetting: string;
 
   /**
    * Full-text index of passages, built on the first search: it costs as much as the rest of indexing together, and
@@ -123,6 +160,8 @@ export class Corpus {
   private eventsSyncedWith: EntityIndex | null = null;
   /** Parse results restored from a persisted index, by content hash, for setText to use instead of parsing. */
   private restored = new Map<string, RestoredEntry<ArticleNames>>();
+  /** Size, mtime and content hash of each file when the persisted index was written (see trustedHash). */
+  private restoredStamps = new Map<string, FileStamp>();
   /** Counts changes to articles and glossaries, so work done in slices can tell that it went stale. */
   private mutations = 0;
   /** Corpus-wide state from the persisted index, until the first query adopts (or discards) it. */
@@ -132,13 +171,32 @@ export class Corpus {
 
   constructor(options: CorpusOptions = {}) {
     this.filter = makeFileFilter(options.include, options.exclude);
+    this.excluded = makeExcludeFilter(options.exclude);
     this.readOptions = options.read ?? {};
     this.maxFileBytes = options.maxFileBytes ?? 0;
+    this.sizeCapSetting = options.sizeCapSetting ?? 'parallax.maxFileSizeMB';
   }
 
   /** Whether a workspace-relative path is an article file under the include/exclude settings. */
   accepts(relativePath: string): boolean {
     return this.filter(relativePath);
+  }
+
+  /** Whether a workspace-relative glossary path is read (glossaries are not limited by include, only by exclude). */
+  acceptsGlossary(relativePath: string): boolean {
+    return !this.excluded(relativePath);
+  }
+
+  /**
+   * The content hash of a file whose size and modification time are exactly those the persisted index recorded for
+   * it, when that index also holds its parse: git's rule for an unchanged file, so a warm start does not hash every
+   * text again. Stamps too close to the moment the index was written are never recorded (a file changed again within
+   * the clock's resolution would look unchanged), and an unsaved buffer has no mtime to match (NaN).
+   */
+  trustedHash(file: string, stat: FileStat): string | null {
+    const stamp = this.restoredStamps.get(file);
+    if (!stamp || stamp.size !== stat.size || stamp.mtime !== stat.mtime) return null;
+    return this.restored.has(stamp.hash) ? stamp.hash : null;
   }
 
   get size(): number {
@@ -157,22 +215,23 @@ export class Corpus {
     return [...this.records.keys()];
   }
 
-  setBytes(file: string, bytes: Uint8Array): SetBytesResult {
+  setBytes(file: string, bytes: Uint8Array, source: ArticleSource = {}): SetBytesResult {
     if (this.maxFileBytes > 0 && bytes.length > this.maxFileBytes) {
       this.remove(file);
-      return { ok: false, reason: `larger than the size cap (${formatBytes(bytes.length)} > ${formatBytes(this.maxFileBytes)})` };
+      return { ok: false, reason: sizeCapReason(bytes.length, this.maxFileBytes, this.sizeCapSetting) };
     }
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       this.remove(file);
       return { ok: false, reason: decoded.reason };
     }
-    if (decoded.text.trim() === '') {
+    // A test, not trim(): trim copies every text that ends in a newline (all of them), a third of a warm start's garbage.
+    if (!/\S/.test(decoded.text)) {
       this.remove(file);
       return { ok: false, reason: decoded.text === '' ? 'empty file' : 'empty file (only whitespace)' };
     }
     try {
-      return { ok: true, record: this.setText(file, decoded.text, decoded.warnings) };
+      return { ok: true, record: this.setText(file, decoded.text, decoded.warnings, source) };
     } catch (e) {
       // A parser or indexer bug must cost this one file, never the index: leave no half-indexed record behind.
       this.remove(file);
@@ -181,24 +240,21 @@ export class Corpus {
   }
 
   /** Index (or re-index) one article from its text; unchanged text is a no-op. */
-  setText(file: string, text: string, decodeWarnings: string[] = []): ArticleRecord {
-    const hash = contentHash(text);
+  setText(file: string, text: string, decodeWarnings: string[] = [], source: ArticleSource = {}): ArticleRecord {
+    const hash = source.hash ?? contentHash(text);
     const existing = this.records.get(file);
-    if (existing && existing.hash === hash) return existing;
+    if (existing && existing.hash === hash) {
+      // Same text, newer stamp (touched, or saved unchanged): remembered for the next start's trustedHash.
+      if (source.stat) existing.stat = source.stat;
+      return existing;
+    }
     // Kept until the next export: identical files (copies, re-posted wire stories) share one entry.
     const cached = this.restored.get(hash);
     const parsed = cached ? cached.parsed : parseArticle(text, this.readOptions);
     if (cached) this.stats.restored++;
     else this.stats.parsed++;
     this.mutations++;
-    const record: ArticleRecord = {
-      file,
-      text,
-      hash,
-      lines: new LineMap(text),
-      parsed,
-      warnings: [...decodeWarnings, ...parsed.warnings],
-    };
+    const record = new Article(file, text, hash, parsed, [...decodeWarnings, ...parsed.warnings], source.stat);
     this.dropDerived(file);
     if (cached) this.derived.set(file, { restoredNames: cached });
     this.records.set(file, record);
@@ -215,7 +271,8 @@ export class Corpus {
    */
   exportCache(salt: unknown = null): string {
     this.restored = new Map();
-    return encodeCache(this.cacheEntries(), this.cacheSalt(salt), this.exportLinked());
+    this.restoredStamps = new Map();
+    return encodeCache(this.cacheEntries(), this.cacheSalt(salt), this.exportLinked(), this.fileStamps());
   }
 
   /**
@@ -225,10 +282,12 @@ export class Corpus {
    */
   async exportCacheInSlices(salt: unknown = null, options: { yieldNow?: () => Promise<void>; sliceMs?: number } = {}): Promise<string> {
     this.restored = new Map();
+    this.restoredStamps = new Map();
     const parts: string[] = [];
     const pause = pauser(options);
     const linked = (await runInSlices(this.exportLinkedSteps(), pause))?.value ?? null;
-    for (const part of encodeCacheParts(this.cacheEntries(), this.cacheSalt(salt), () => linked)) {
+    const stamps = this.fileStamps();
+    for (const part of encodeCacheParts(this.cacheEntries(), this.cacheSalt(salt), () => linked, stamps)) {
       parts.push(part);
       await pause();
     }
@@ -240,6 +299,19 @@ export class Corpus {
       const d = this.derived.get(r.file);
       yield { hash: r.hash, parsed: r.parsed, names: d?.names, packedNames: d?.names ? undefined : d?.restoredNames?.packedNames(), text: r.text };
     }
+  }
+
+  /**
+   * Size, mtime and hash of every article read from a file, for trustedHash at the next start. A stamp within two
+   * seconds of now is left out (git's "racily clean" entries): the file could change again, keeping size and mtime.
+   */
+  private fileStamps(now = Date.now()): FileStamp[] {
+    const out: FileStamp[] = [];
+    for (const r of this.records.values()) {
+      const st = r.stat;
+      if (st && Number.isFinite(st.mtime) && st.mtime < now - RACY_WINDOW_MS) out.push({ file: r.file, size: st.size, mtime: st.mtime, hash: r.hash });
+    }
+    return out;
   }
 
   /** The resolved entities and the event index, when both are settled and current (else the next start rebuilds them). */
@@ -337,6 +409,7 @@ export class Corpus {
     const result = decodeCache<ArticleNames>(data, this.cacheSalt(salt));
     if (!result.ok) return result;
     this.restored = result.entries;
+    this.restoredStamps = new Map(result.files.map((f) => [f.file, f]));
     this.restoredLinked = isLinkedState(result.linked) ? result.linked : null;
     return { ok: true, entries: result.entries.size };
   }
@@ -359,7 +432,7 @@ export class Corpus {
     const record = this.records.get(from);
     if (!record) return;
     this.remove(from);
-    this.setText(to, record.text);
+    this.setText(to, record.text, [], { stat: record.stat, hash: record.hash });
   }
 
   // ---------------------------------------------------------------- glossaries
@@ -395,16 +468,9 @@ export class Corpus {
   passageAt(file: string, offset: number): Passage | undefined {
     const passages = this.records.get(file)?.parsed.passages;
     if (!passages) return undefined;
-    let lo = 0;
-    let hi = passages.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = passages[mid];
-      if (offset < p.start) hi = mid - 1;
-      else if (offset > p.end) lo = mid + 1;
-      else return p;
-    }
-    return undefined;
+    // Passages are in text order and do not overlap: the first one ending at or after the offset is the candidate.
+    const p = passages[partitionPoint(0, passages.length, (i) => passages[i].end < offset)];
+    return p && p.start <= offset ? p : undefined;
   }
 
   passageText(file: string, passage: Passage): string {
@@ -754,6 +820,23 @@ export class Corpus {
     return true;
   }
 
+  /**
+   * Where each derived index stands, read in this one place from the fields that decide refreshes (entityIndex and
+   * entityIndexApproximate, restoredLinked, events with eventsSyncedWith and eventsPending, passageSearch with
+   * searchComplete): `absent` — not built (the next query or link() builds it); `restored` — persisted state waiting
+   * to be adopted or checked against the files; `approximate` — updated article by article since the last full build
+   * (names), or behind the current names or partly built (events, search); `exact` — computed from exactly this corpus.
+   */
+  derivedStates(): { names: DerivedState; events: DerivedState; search: DerivedState } {
+    const names: DerivedState = this.entityIndex ? (this.entityIndexApproximate ? 'approximate' : 'exact') : this.restoredLinked ? 'restored' : 'absent';
+    let events: DerivedState;
+    if (!this.events) events = this.restoredLinked ? 'restored' : 'absent';
+    else if (this.eventsSyncedWith === null || this.eventsSyncedWith !== this.entityIndex) events = this.eventsSyncedWith === null && !this.entityIndex ? 'restored' : 'approximate';
+    else events = names === 'exact' ? 'exact' : 'approximate';
+    const search: DerivedState = !this.passageSearch ? 'absent' : this.searchComplete ? 'exact' : 'approximate';
+    return { names, events, search };
+  }
+
   /** Whether the full-text passage index is built (else the first search builds it: prepareSearch does it in slices). */
   get searchReady(): boolean {
     return this.passageSearch !== null && this.searchComplete;
@@ -843,40 +926,6 @@ function tokenizeWords(s: string): string[] {
   return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
 }
 
-/** How long work runs before giving the event loop back, how to give it back, and whether to stop. */
-interface SliceOptions {
-  yieldNow?: () => Promise<void>;
-  sliceMs?: number;
-  isCancelled?: () => boolean;
-}
-
-/**
- * A pause to call between small pieces of work: it yields once `sliceMs` (default 12) have passed since the last
- * yield, and answers whether to go on.
- */
-function pauser(options: SliceOptions & { beforeYield?: () => void }): () => Promise<boolean> {
-  const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  const sliceMs = options.sliceMs ?? 12;
-  let sliceStart = Date.now();
-  return async () => {
-    if (Date.now() - sliceStart >= sliceMs) {
-      options.beforeYield?.();
-      await yieldNow();
-      sliceStart = Date.now();
-    }
-    return !options.isCancelled?.();
-  };
-}
-
-/** Runs a stepwise computation between pauses; null when a pause says stop. */
-async function runInSlices<T>(steps: Generator<void, T, void>, pause: () => Promise<boolean>): Promise<{ value: T } | null> {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { value: step.value };
-    if (!(await pause())) return null;
-  }
-}
-
 /**
  * What an article was fed to the event index with: its text (by hash) and the entity of each of its mentions. Hashed:
  * the ids of a long article's mentions run to kilobytes, and only equality matters.
@@ -914,9 +963,8 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-function formatBytes(n: number): string {
-  return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
+/** Modification times this close to the moment the index is written are not trusted at the next start. */
+const RACY_WINDOW_MS = 2000;
 
 export type { TreeOutlet } from './tree';
 export type { Entity, Mention } from './names';

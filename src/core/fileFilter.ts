@@ -17,13 +17,25 @@ export const DEFAULT_EXCLUDE = [
 /** Directory names never descended into when walking a tree (the common heavy ones). */
 export const PRUNED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
 
+/**
+ * The pruned directories as globs: excluded whatever the exclude setting says, so the extension's file search skips
+ * exactly the folders the CLI's walk never enters.
+ */
+export const PRUNED_GLOBS: readonly string[] = [...PRUNED_DIRECTORIES].map((d) => `**/${d}/**`);
+
 export interface FileFilter {
   (relativePath: string): boolean;
 }
 
+const GLOB_OPTIONS = { dot: true, nocase: true };
+
 export function makeFileFilter(include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = DEFAULT_EXCLUDE): FileFilter {
-  const opts = { dot: true, nocase: true };
-  const inc = picomatch([...include], opts);
-  const exc = exclude.length ? picomatch([...exclude], opts) : () => false;
+  const inc = picomatch([...include], GLOB_OPTIONS);
+  const exc = makeExcludeFilter(exclude);
   return (relativePath: string) => inc(relativePath) && !exc(relativePath);
+}
+
+/** Whether a path is excluded (glossaries are read wherever they are, unless excluded). */
+export function makeExcludeFilter(exclude: readonly string[] = DEFAULT_EXCLUDE): FileFilter {
+  return picomatch([...exclude, ...PRUNED_GLOBS], GLOB_OPTIONS);
 }

@@ -1,6 +1,7 @@
 // Cutting an article body into paragraphs and sentence groups, with exact offsets into the text, and
 // recognising boilerplate (footers, comments, captions, page furniture). Everything here is a linear scan:
 // a multi-megabyte single line must not stall the parser.
+import { isSpaceCode } from './kit/chars';
 
 export interface Para {
   /** Trimmed range of the paragraph (may span several lines, and blank lines when a broken sentence was joined). */
@@ -10,13 +11,8 @@ export interface Para {
   lineCount: number;
 }
 
-/** Whitespace as readers see it: ASCII space/tabs, line breaks, NBSP and the Unicode spaces. */
-export function isSpaceCode(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x85
-  );
-}
+/** Re-exported for metadata.ts; the definition is the kit's (one whitespace set for the core). */
+export { isSpaceCode };
 
 /** [start, end) of `text` narrowed to non-whitespace (start === end when it is all whitespace). */
 export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
@@ -152,7 +148,7 @@ function isListNumber(s: string, sentStart: number, dot: number): boolean {
 
 function opensSentence(c: string | undefined): boolean {
   if (c === undefined) return false;
-  return /[A-Z0-9"“‘'(\[«]/.test(c) || (c !== c.toLowerCase() && c === c.toUpperCase());
+  return /[A-Z0-9"“‘'([«]/.test(c) || (c !== c.toLowerCase() && c === c.toUpperCase());
 }
 
 /** Photo credits that close a caption inside running text: "(Reuters Photo)", "(AFP photo)", "(TRT World and Agencies)". */

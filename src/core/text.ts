@@ -1,5 +1,7 @@
 // Decoding file bytes to text, and mapping offsets to lines/columns the way VS Code counts them.
 // TextDecoder exists in Node and in browsers, so this stays platform-free.
+import { SPACE_CLASS } from './kit/chars';
+import { lastAtMost } from './kit/search';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; warnings: string[] }
@@ -11,6 +13,10 @@ const BINARY_CONTROL_RATIO = 0.1;
 const BINARY_SNIFF_BYTES = 8192;
 /** How much of a BOM-less file's start must look like UTF-16 to be read as UTF-16 (VS Code sniffs 512 bytes). */
 const UTF16_SNIFF_BYTES = 512;
+
+// Decoders hold no state between non-streaming calls: one each, not one per file (a fifth of decoding time at 10k).
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8_LENIENT = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export const BINARY_REASON = 'binary content (NUL or control bytes), not an article';
 
@@ -39,10 +45,10 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const warnings: string[] = [];
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    text = UTF8_STRICT.decode(body);
   } catch {
     // Keep reading: invalid sequences become U+FFFD, which VS Code shows the same way.
-    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+    text = UTF8_LENIENT.decode(body);
     warnings.push('invalid UTF-8: undecodable bytes shown as \uFFFD');
   }
   return { ok: true, text, encoding: 'utf-8', warnings };
@@ -131,14 +137,8 @@ export class LineMap {
   /** 0-based line and character (UTF-16 units) of an offset. */
   position(offset: number): { line: number; character: number } {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = Math.max(0, lastAtMost(starts, offset));
+    return { line, character: offset - starts[line] };
   }
 
   /** Offset of a 0-based line and character; clamps the line to the file. */
@@ -150,5 +150,9 @@ export class LineMap {
 
 /** Whitespace of any kind (including no-break spaces) folded to single spaces, trimmed. */
 export function foldSpace(s: string): string {
-  return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+  return s.replace(SPACE_RUN, ' ').replace(EDGE_SPACE, '');
 }
+
+const SPACE_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'g');
+/** The fold leaves at most one space at either end; NEL and U+200B are not removed by String.prototype.trim. */
+const EDGE_SPACE = /^ | $/g;

@@ -1,5 +1,6 @@
 // The Workspace seam over Node's file system, for the CLI, tests and benchmarks. The extension uses
 // vscode.workspace.fs instead, so this file is never part of the extension bundle.
+import { readFileSync, statSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { PRUNED_DIRECTORIES } from '../core/fileFilter';
@@ -61,11 +62,15 @@ export class FsWorkspace implements Workspace {
   }
 
   async readFile(file: string): Promise<Uint8Array> {
-    return fs.readFile(this.resolve(file));
+    // One synchronous call: fs.promises.readFile makes four trips through the thread pool (open, fstat, read,
+    // close), which cost more main-thread time than the read itself for article-sized files (10k files: ~2 s against
+    // ~0.3 s). The loader never asks for a file over the size cap, so a read blocks for a few milliseconds at most.
+    return readFileSync(this.resolve(file));
   }
 
   async stat(file: string): Promise<FileStat> {
-    const st = await fs.stat(this.resolve(file));
+    // Synchronous for the same reason as readFile: one stat is microseconds, a trip through the thread pool is more.
+    const st = statSync(this.resolve(file));
     return { size: st.size, mtime: st.mtimeMs };
   }
 

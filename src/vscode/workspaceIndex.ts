@@ -1,14 +1,16 @@
-// Owns the Corpus for the open workspace and keeps it equal to what the reader sees: the initial indexing
-// (findFiles + workspace.fs, so virtual workspaces work), file watchers for create/change/delete/rename, and
-// unsaved editor buffers (hovers follow the buffer, not the disk). Views listen to `onDidChange`.
+// The extension's life cycle of the Corpus for the open workspace: when to index (start, Reindex, settings and
+// folder changes), what to do on file-watcher and editor events, progress, debounced change events and cache saves.
+// How files are listed, stat'ed, capped, read, decoded and skipped is the core's one ingestion path (core/loader.ts)
+// over a VscodeWorkspace (workspace.fs plus unsaved buffers). Views listen to `onDidChange`.
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
-import { decodeBytes } from '../core/text';
+import { indexFile, indexGlossary, indexWorkspace, type GlossaryReport as CoreGlossaryReport } from '../core/loader';
 import { affectsIndex, readConfig, type ParallaxConfig } from './config';
 import type { CorpusApi } from './corpusApi';
-import { expandBraces, joinGlobs } from './globs';
+import { expandBraces } from './globs';
 import type { IndexCache } from './indexCache';
 import type { Log } from './log';
+import { GLOSSARY_GLOB, openDocument, relativePath, VscodeWorkspace } from './vscodeWorkspace';
 
 export interface IndexState {
   /** Reading files (and then linking, see below): answers may be missing or partial until it ends. */
@@ -27,9 +29,6 @@ export interface GlossaryReport {
   errors: { message: string; start: number; end: number }[];
 }
 
-const GLOSSARY_GLOB = '**/*.parallax.json';
-/** Files read concurrently per slice; between slices the extension host gets the event loop back. */
-const BATCH = 64;
 /** Views refresh at most this often after a change. */
 const CHANGE_DEBOUNCE_MS = 100;
 /** While bulk indexing, views refresh at most this often (the tree fills in as files arrive). */
@@ -46,6 +45,7 @@ const CACHE_SAVE_MS = 15_000;
 export class WorkspaceIndex implements vscode.Disposable {
   private current: CorpusApi;
   private config: ParallaxConfig;
+  private files: VscodeWorkspace;
   private generation = 0;
   private state: IndexState = { indexing: false, linking: false, done: 0, total: 0, articles: 0 };
   /** The current corpus has been fully indexed at least once. */
@@ -53,8 +53,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Files whose indexed text came from an editor buffer, with the document version it came from. */
   private readonly bufferVersions = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Time spent in the core's parser during the current indexing run (the rest is listing and I/O). */
-  private parseMs = 0;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private lastChangeFired = 0;
   private watchers: vscode.Disposable[] = [];
@@ -77,6 +75,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   ) {
     this.config = readConfig();
     this.current = createCorpus(this.config);
+    this.files = new VscodeWorkspace(this.config);
     this.disposables.push(
       this.changeEmitter,
       this.stateEmitter,
@@ -128,10 +127,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** The '/'-separated path inside its workspace folder, or undefined outside every folder. */
   relativePath(uri: vscode.Uri): string | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+    return relativePath(uri);
   }
 
   isArticle(uri: vscode.Uri): boolean {
@@ -140,7 +136,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   isGlossary(uri: vscode.Uri): boolean {
-    return uri.path.toLowerCase().endsWith('.parallax.json') && this.relativePath(uri) !== undefined;
+    const rel = this.relativePath(uri);
+    return rel !== undefined && rel.toLowerCase().endsWith('.parallax.json') && this.current.acceptsGlossary(rel);
   }
 
   /**
@@ -169,48 +166,55 @@ export class WorkspaceIndex implements vscode.Disposable {
     const gen = ++this.generation;
     const started = Date.now();
     let completed = false;
-    this.parseMs = 0;
     this.setState({ indexing: true, linking: false, done: 0, total: 0 });
+    let finishProgress = () => {};
     try {
       // Listing the workspace (VS Code's file search, another process) runs while the cache is decoded here.
-      const listing = Promise.all([this.findArticles(), this.findGlossaries()]);
-      listing.catch(() => undefined); // handled where it is awaited, below
+      this.files.prefetchListing();
       if (this.cache && this.cacheLoadedInto !== this.current) {
         this.cacheLoadedInto = this.current;
         await this.cache.load(this.current);
       }
-      const [articles, glossaries] = await listing;
       if (gen !== this.generation) return;
-      const listed = Date.now();
-      this.dropMissing(articles, glossaries);
-      for (const uri of glossaries) await this.readGlossary(uri);
-      this.setState({ total: articles.length });
-      const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-        for (let i = 0; i < articles.length; i += BATCH) {
-          if (gen !== this.generation) return;
-          const batch = articles.slice(i, i + BATCH);
-          await Promise.all(batch.map((uri) => this.readArticle(uri)));
-          this.setState({ done: Math.min(articles.length, i + batch.length) });
-          progress?.report({ increment: (batch.length / articles.length) * 100, message: `${this.state.done}/${articles.length}` });
+      let listed = started;
+      let progress: vscode.Progress<{ message?: string; increment?: number }> | undefined;
+      const result = await indexWorkspace(this.files, this.current, {
+        isCancelled: () => gen !== this.generation,
+        onListed: (articles, glossaries) => {
+          listed = Date.now();
+          this.dropMissing(articles, glossaries);
+          this.setState({ total: articles.length });
+          if (articles.length >= NOTIFY_THRESHOLD) {
+            const finished = new Promise<void>((resolve) => (finishProgress = resolve));
+            void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Parallax: indexing articles' }, (p) => {
+              progress = p;
+              return finished;
+            });
+          }
+        },
+        onProgress: (done, total) => {
+          const increment = ((done - this.state.done) / Math.max(1, total)) * 100;
+          this.setState({ done });
+          progress?.report({ increment, message: `${done}/${total}` });
           this.changed(INDEXING_REFRESH_MS);
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-      };
-      if (articles.length >= NOTIFY_THRESHOLD) {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Parallax: indexing articles' }, run);
-      } else {
-        await run();
-      }
-      if (gen !== this.generation) return;
+        },
+        onSkip: (file, reason) => this.log.warn(`Skipped ${this.label(file)}: ${reason}.`),
+        onWarnings: (file, warnings) => warnings.forEach((w) => this.log.info(`${this.label(file)}: ${w}`)),
+        onGlossary: (file, report) => this.glossaryRead(file, report),
+      });
+      finishProgress();
+      if (result.cancelled || gen !== this.generation) return;
       const done = Date.now();
       await this.link(gen);
       if (gen !== this.generation) return;
       this.readyCorpus = this.current;
-      this.log.info(`Indexed ${this.current.size} articles from ${articles.length} candidate files in ${done - started} ms (listing ${listed - started} ms, reading ${done - listed} ms of which parsing ${Math.round(this.parseMs)} ms).`);
+      const { parsed, restored } = this.current.stats;
+      this.log.info(`Indexed ${this.current.size} articles in ${done - started} ms (listing ${listed - started} ms, reading ${done - listed} ms; ${parsed} parsed, ${restored} restored from the cache).`);
       completed = true;
     } catch (err) {
       this.log.error('Indexing failed', err);
     } finally {
+      finishProgress();
       if (gen === this.generation) {
         this.setState({ indexing: false, linking: false });
         this.changed(0);
@@ -239,6 +243,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async rebuild(): Promise<void> {
     this.config = readConfig();
     this.current = createCorpus(this.config);
+    this.files = new VscodeWorkspace(this.config);
     this.bufferVersions.clear();
     this.watch();
     this.changed(0);
@@ -255,50 +260,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   // ---------------------------------------------------------------- finding and reading files
 
-  private async findArticles(): Promise<vscode.Uri[]> {
-    const include = joinGlobs(this.config.include);
-    const seen = new Map<string, vscode.Uri>();
-    // One search for all include globs: each findFiles call is a full walk of the workspace.
-    if (include) for (const uri of await vscode.workspace.findFiles(include, joinGlobs(this.config.exclude))) seen.set(this.keyOf(uri), uri);
-    if (seen.size === 0) {
-      // Some virtual file systems offer no search provider: walk them with workspace.fs instead.
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        if (folder.uri.scheme !== 'file') for (const uri of await this.walk(folder.uri, 0)) seen.set(this.keyOf(uri), uri);
-      }
-    }
-    return [...seen.values()].filter((uri) => this.isArticle(uri)).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
-  }
-
-  private async findGlossaries(): Promise<vscode.Uri[]> {
-    return vscode.workspace.findFiles(GLOSSARY_GLOB, joinGlobs(this.config.exclude));
-  }
-
-  private async walk(dir: vscode.Uri, depth: number): Promise<vscode.Uri[]> {
-    if (depth > 32) return [];
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return [];
-    }
-    const out: vscode.Uri[] = [];
-    for (const [name, type] of entries) {
-      // Symbolic links are not followed: a link back up the tree would loop forever.
-      if (type & vscode.FileType.SymbolicLink) continue;
-      const child = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) {
-        if (!['node_modules', '.git', '.hg', '.svn'].includes(name)) out.push(...(await this.walk(child, depth + 1)));
-      } else if (this.isArticle(child)) {
-        out.push(child);
-      }
-    }
-    return out;
-  }
-
-  private dropMissing(articles: vscode.Uri[], glossaries: vscode.Uri[]): void {
-    const wanted = new Set(articles.map((u) => this.keyOf(u)));
+  /** A reindex listed these files: whatever the corpus holds besides them is gone from the workspace. */
+  private dropMissing(articles: readonly string[], glossaries: readonly string[]): void {
+    const wanted = new Set(articles);
     for (const file of this.current.files()) if (!wanted.has(file)) this.current.remove(file);
-    const wantedGlossaries = new Set(glossaries.map((u) => this.keyOf(u)));
+    const wantedGlossaries = new Set(glossaries);
     for (const file of this.current.glossaryFiles()) {
       if (!wantedGlossaries.has(file)) this.forgetGlossary(this.uriOf(file));
     }
@@ -307,58 +273,28 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Index one article from disk (or from its open, unsaved buffer). Skips are logged with their reason. */
   private async readArticle(uri: vscode.Uri): Promise<void> {
     const key = this.keyOf(uri);
-    const dirty = openDocument(uri);
+    const dirty = openDocument(key);
     if (dirty?.isDirty) {
       this.syncBuffer(dirty);
       return;
     }
     this.bufferVersions.delete(key);
-    const label = this.label(uri);
-    let bytes: Uint8Array;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return;
-      if (this.config.maxFileBytes > 0 && stat.size > this.config.maxFileBytes) {
-        this.current.remove(key);
-        this.log.warn(`Skipped ${label}: ${formatMB(stat.size)} is over the parallax.maxFileSizeMB cap (${formatMB(this.config.maxFileBytes)}).`);
-        return;
-      }
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch (err) {
-      // Deleted or renamed while being indexed, or unreadable: drop it and carry on with the rest.
-      this.current.remove(key);
-      this.log.warn(`Skipped ${label}: cannot be read (${err instanceof Error ? err.message : String(err)}).`);
-      return;
-    }
-    try {
-      const t = performance.now();
-      const result = this.current.setBytes(key, bytes);
-      this.parseMs += performance.now() - t;
-      if (!result.ok) this.log.warn(`Skipped ${label}: ${result.reason}.`);
-      else for (const w of result.record.warnings) this.log.info(`${label}: ${w}`);
-    } catch (err) {
-      this.current.remove(key);
-      this.log.error(`Skipped ${label}: the reader failed`, err);
-    }
+    const outcome = await indexFile(this.files, this.current, key);
+    if (outcome.kind === 'skipped') this.log.warn(`Skipped ${this.label(uri)}: ${outcome.reason}.`);
+    else if (outcome.changed) for (const w of this.current.get(key)?.warnings ?? []) this.log.info(`${this.label(uri)}: ${w}`);
   }
 
   private async readGlossary(uri: vscode.Uri): Promise<void> {
-    const doc = openDocument(uri);
-    let text: string;
-    if (doc?.isDirty) {
-      text = doc.getText();
-    } else {
-      try {
-        // Decoded like articles (BOM, UTF-16), so a glossary saved in any encoding VS Code opens is read.
-        const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
-        if (!decoded.ok) throw new Error(decoded.reason);
-        text = decoded.text;
-      } catch (err) {
-        this.forgetGlossary(uri);
-        return;
-      }
-    }
-    this.applyGlossary(uri, text);
+    await indexGlossary(this.files, this.current, this.keyOf(uri), { onGlossary: (file, report) => this.glossaryRead(file, report) });
+  }
+
+  /** A glossary was read by the core (at startup or after a change), or found unreadable and dropped. */
+  private glossaryRead(file: string, report: CoreGlossaryReport): void {
+    const uri = this.uriOf(file);
+    if (report.errors.length > 0) this.log.warn(`Glossary ${this.label(uri)} has ${report.errors.length} problem(s); the last good version stays in use.`);
+    if (report.reason) this.log.warn(`Glossary ${this.label(uri)} ignored: ${report.reason}.`);
+    this.glossaryEmitter.fire({ uri, text: report.text, errors: report.errors });
+    this.changed(CHANGE_DEBOUNCE_MS);
   }
 
   private applyGlossary(uri: vscode.Uri, text: string): void {
@@ -419,7 +355,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     let any = false;
     for (const file of this.current.files()) {
       if (file === key || file.startsWith(key + '/')) {
-        if (openDocument(this.uriOf(file))?.isDirty) continue; // the unsaved buffer is still being read
+        if (openDocument(file)?.isDirty) continue; // the unsaved buffer is still being read
         any = this.current.remove(file) || any;
         this.bufferVersions.delete(file);
       }
@@ -549,14 +485,8 @@ function createCorpus(config: ParallaxConfig): CorpusApi {
     include: config.include,
     exclude: config.exclude,
     maxFileBytes: config.maxFileBytes,
+    sizeCapSetting: 'parallax.maxFileSizeMB',
   });
 }
 
-function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-  const key = uri.toString();
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-}
 
-function formatMB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

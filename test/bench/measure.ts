@@ -30,6 +30,11 @@ class EditedWorkspace extends FsWorkspace {
     if (file !== this.edited) return bytes;
     return new TextEncoder().encode(new TextDecoder().decode(bytes) + '\n\nOfficials in Hama said three more people were wounded on Sunday.\n');
   }
+  /** The edited file's stat says so, as the file system's would: a new size and mtime. */
+  override async stat(file: string): Promise<{ size: number; mtime: number }> {
+    const st = await super.stat(file);
+    return file === this.edited ? { size: (await this.readFile(file)).length, mtime: Date.now() } : st;
+  }
 }
 
 function collect(): void {

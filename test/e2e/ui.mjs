@@ -454,7 +454,6 @@ const SCENARIOS = [
   }],
 
   [5, 'A new article file appears in the tree and in hovers without a reload; deleting it removes it', async (ui, { ws }) => {
-    const { page } = ui;
     const name = 'zz_added_by_e2e.md';
     const file = path.join(ws, name);
     const outlet = 'Parallax Live Desk';

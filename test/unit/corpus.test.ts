@@ -1,6 +1,4 @@
 // The Corpus as the extension and the CLI use it: incremental updates, snippets, and the derived queries.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleCorpus } from './samples';
 

@@ -149,7 +149,7 @@ describe('kinds and definitions from the text', () => {
 
 describe('lookup and hover', () => {
   const lineMaps = new Map<string, LineMap>();
-  const ctx = (idx: EntityIndex, all: Map<string, string>, metas: Map<string, ArticleMeta>) => ({
+  const ctx = (_idx: EntityIndex, all: Map<string, string>, metas: Map<string, ArticleMeta>) => ({
     snippet: (f: string, s: number, e: number) => all.get(f)!.slice(Math.max(0, s - 40), e + 40),
     meta: (f: string) => metas.get(f),
     lineOf: (f: string, o: number) => {

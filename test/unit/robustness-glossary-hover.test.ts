@@ -1,6 +1,5 @@
 // Glossaries and article text come from the workspace, so they are untrusted: a broken glossary never takes away
 // the definitions a reader had, and nothing from a file can put a link, image or HTML into a hover.
-import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
 import { HOSTILE_ARTICLE, sampleCorpus } from './samples';

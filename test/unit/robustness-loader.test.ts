@@ -1,6 +1,5 @@
 // Whatever is in a workspace, indexing finishes, every skipped file comes with a reason a reader can act on, the
 // rest of the folder is indexed, and every position Parallax reports is exact whatever the encoding or line endings.
-import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';

@@ -596,7 +596,8 @@ export class EventIndex {
   }
 
   /** Fills an empty index from checked state data; false when the data does not hold together. */
-  private *loadSteps(st: EventIndexState): Generator<void, boolean, void> {
+  /** @internal restoreSteps is its one caller (noUnusedLocals cannot see through the cast there). */
+  protected *loadSteps(st: EventIndexState): Generator<void, boolean, void> {
     const nTerms = st.terms.length;
     const nEnts = st.entities.length;
     if (st.surfaces.length !== nTerms || st.entityNames.length !== nEnts) return false;

@@ -289,8 +289,6 @@ function isDemonymLower(w: string): boolean {
 }
 
 const SENTENCE_GAP = /(?:[.!?…:;]["'”’)\]]*\s|\n|\s[–—-]\s)\s*["'“‘(\[]*\s*$/;
-/** A gap that keeps a name going: plain spaces (not line breaks, not punctuation). */
-const JOIN_GAP = /^[ \u00a0]{1,2}$/;
 
 const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
 
@@ -1096,7 +1094,7 @@ interface SegToken extends Token {
   gapEnd: number;
 }
 
-/** Whether a gap keeps a name going: one or two plain spaces (see JOIN_GAP), tested without a substring. */
+/** Whether a gap keeps a name going: one or two plain or no-break spaces (not line breaks, not punctuation), tested without a substring. */
 function isJoinGap(text: string, s: number, e: number): boolean {
   const n = e - s;
   if (n < 1 || n > 2) return false;

@@ -1,0 +1,46 @@
+// Each derived index of the corpus (names, events, full-text search) says where it stands: absent, restored from the
+// persisted index, approximate after edits, or exact. What a status line or a benchmark can rely on.
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../src/core/corpus';
+import { SAMPLES } from './samples';
+
+const quiet = { yieldNow: async () => {} };
+
+function loaded(): Corpus {
+  const corpus = new Corpus();
+  for (const s of SAMPLES.slice(0, 6)) corpus.setText(s.name, s.text);
+  return corpus;
+}
+
+describe('derived index states', () => {
+  it('absent until linked, exact after link(), approximate after an edit, exact again after the next link()', async () => {
+    const corpus = loaded();
+    expect(corpus.derivedStates()).toEqual({ names: 'absent', events: 'absent', search: 'absent' });
+    expect(await corpus.link(quiet)).toBe(true);
+    expect(corpus.derivedStates()).toEqual({ names: 'exact', events: 'exact', search: 'absent' });
+    corpus.setText(SAMPLES[0].name, SAMPLES[0].text + '\n\nThe minister of defence, Ali Hassan, resigned on Monday.\n');
+    expect(corpus.derivedStates()).toMatchObject({ names: 'approximate', events: 'approximate' });
+    expect(await corpus.link(quiet)).toBe(true);
+    expect(corpus.derivedStates()).toMatchObject({ names: 'exact', events: 'exact' });
+  });
+
+  it('search is built on demand: approximate while prepareSearch is cut short, exact once complete', async () => {
+    const corpus = loaded();
+    let pauses = 0;
+    expect(await corpus.prepareSearch({ sliceMs: 0, yieldNow: async () => {}, isCancelled: () => ++pauses > 1 })).toBe(false);
+    expect(corpus.derivedStates().search).toBe('approximate');
+    expect(await corpus.prepareSearch(quiet)).toBe(true);
+    expect(corpus.derivedStates().search).toBe('exact');
+  });
+
+  it('restored from the persisted index until link() adopts it, then exact', async () => {
+    const cold = loaded();
+    await cold.link(quiet);
+    const warm = new Corpus();
+    expect(warm.importCache(cold.exportCache())).toMatchObject({ ok: true });
+    for (const s of SAMPLES.slice(0, 6)) warm.setText(s.name, s.text);
+    expect(warm.derivedStates()).toEqual({ names: 'restored', events: 'restored', search: 'absent' });
+    expect(await warm.link(quiet)).toBe(true);
+    expect(warm.derivedStates()).toEqual({ names: 'exact', events: 'exact', search: 'absent' });
+  });
+});

@@ -1,0 +1,20 @@
+// Test runner settings. Test files share one module graph per worker (isolate: false): importing the core and its
+// fixtures again for every file was a third of `npm test`. A file that mocks modules (vi.mock) gets a graph of its own,
+// found here by reading the files, so a new mocking test needs no entry in this config.
+import { readdirSync, readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const UNIT = 'test/unit';
+const MOCKING = readdirSync(UNIT)
+  .filter((f) => f.endsWith('.test.ts') && /\bvi\.(mock|doMock)\(/.test(readFileSync(`${UNIT}/${f}`, 'utf8')))
+  .map((f) => `${UNIT}/${f}`);
+
+export default defineConfig({
+  test: {
+    pool: 'threads',
+    projects: [
+      { extends: true, test: { name: 'unit', include: [`${UNIT}/**/*.test.ts`], exclude: MOCKING, isolate: false } },
+      { extends: true, test: { name: 'mocking', include: MOCKING, isolate: true } },
+    ],
+  },
+});
