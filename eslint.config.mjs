@@ -67,8 +67,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict('The CLI and src/node run without VS Code.', ['vscode'], ['**/vscode/**']) },
   },
   {
-    // Scripts and tests run in Node (test/host and *.cjs as CommonJS).
-    files: ['test/**/*.{ts,mjs,js,cjs}', '*.{mjs,cjs}', '.*.cjs'],
+    // Scripts (scripts/, the root configs) and tests run in Node (test/host and *.cjs as CommonJS).
+    files: ['test/**/*.{ts,mjs,js,cjs}', 'scripts/**/*.{ts,mjs,js,cjs}', '*.{mjs,cjs}', '.*.cjs'],
     languageOptions: { globals: NODE_GLOBALS },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
