@@ -169,11 +169,11 @@ async function run(args: Args): Promise<unknown> {
         .sort((a, b) => (a.file < b.file ? -1 : 1))
         .map((r) => ({
           file: r.file,
-          title: r.parsed.meta.title,
-          outlet: r.parsed.meta.outlet,
-          author: r.parsed.meta.author,
-          date: r.parsed.meta.date?.iso ?? null,
-          datePrecision: r.parsed.meta.date?.precision ?? null,
+          title: r.meta.title,
+          outlet: r.meta.outlet,
+          author: r.meta.author,
+          date: r.meta.date?.iso ?? null,
+          datePrecision: r.meta.date?.precision ?? null,
           passages: r.parsed.passages.filter((p) => p.kind === 'body').length,
         }));
     case 'tree':

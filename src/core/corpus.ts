@@ -15,6 +15,7 @@ import { EventIndex } from './events';
 import { runToEnd } from './steps';
 import { buildTree, type TreeOutlet } from './tree';
 import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type RestoredEntry } from './cache';
+import { applyCorrection, comparableKey, correctionTarget, parseCorrections, type MetaCorrection } from './corrections';
 
 export interface CorpusOptions {
   read?: ReadOptions;
@@ -30,6 +31,11 @@ export interface ArticleRecord {
   hash: string;
   lines: LineMap;
   parsed: ParsedArticle;
+  /**
+   * The metadata shown everywhere (tree, hovers, CLI, search, names, events): `parsed.meta` with the reader's
+   * corrections from *.parallax.json files over it. `parsed` stays as inferred: it is cached by content hash.
+   */
+  meta: ArticleMeta;
   warnings: string[];
 }
 
@@ -89,6 +95,8 @@ export class Corpus {
   private readonly records = new Map<string, ArticleRecord>();
   private readonly derived = new Map<string, CachedDerived>();
   private readonly glossaries = new Map<string, GlossaryEntry[]>();
+  /** Metadata corrections by the *.parallax.json file holding them, then by the article (a comparableKey). */
+  private readonly corrections = new Map<string, Map<string, MetaCorrection>>();
   private readonly filter: FileFilter;
   private readonly readOptions: ReadOptions;
   readonly maxFileBytes: number;
@@ -197,6 +205,7 @@ export class Corpus {
       hash,
       lines: new LineMap(text),
       parsed,
+      meta: applyCorrection(parsed.meta, this.correctionFor(file)),
       warnings: [...decodeWarnings, ...parsed.warnings],
     };
     this.dropDerived(file);
@@ -273,7 +282,9 @@ export class Corpus {
   private fingerprint(): string {
     const files = [...this.records.values()].map((r) => r.file + '\u0000' + r.hash).sort();
     const glossaries = [...this.glossaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return contentHash(files.join('\n')) + '.' + contentHash(JSON.stringify(glossaries)) + '.' + files.length;
+    // Corrected outlets and dates reach entity definitions and event dates: a correction means computing again.
+    const corrections = [...this.corrections].map(([f, m]) => [f, [...m]]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return contentHash(files.join('\n')) + '.' + contentHash(JSON.stringify(glossaries) + JSON.stringify(corrections)) + '.' + files.length;
   }
 
   /**
@@ -364,7 +375,10 @@ export class Corpus {
 
   // ---------------------------------------------------------------- glossaries
 
-  /** Parse a glossary file; on errors the last good version of that file stays in use. */
+  /**
+   * Parse a *.parallax.json file: its glossary entries and its metadata corrections (see corrections.ts). On
+   * errors the last good version of that part of the file stays in use.
+   */
   setGlossary(file: string, text: string): { errors: { message: string; start: number; end: number }[] } {
     const { entries, errors } = parseGlossary(file, text);
     if (errors.length === 0) {
@@ -372,7 +386,13 @@ export class Corpus {
       this.mutations++;
       this.dropEntities();
     }
-    return { errors };
+    const corrections = parseCorrections(text);
+    if (corrections.errors.length === 0) {
+      const byTarget = new Map<string, MetaCorrection>();
+      for (const [path, c] of corrections.corrections) byTarget.set(correctionTarget(file, path), c);
+      this.setCorrections(file, byTarget.size > 0 ? byTarget : null);
+    }
+    return { errors: [...errors, ...corrections.errors] };
   }
 
   removeGlossary(file: string): void {
@@ -380,6 +400,41 @@ export class Corpus {
       this.mutations++;
       this.dropEntities();
     }
+    this.setCorrections(file, null);
+  }
+
+  /** The reader's correction of an article's metadata, merged over every *.parallax.json that corrects it. */
+  correctionFor(file: string): MetaCorrection | undefined {
+    if (this.corrections.size === 0) return undefined;
+    const key = comparableKey(file);
+    let merged: MetaCorrection | undefined;
+    for (const sidecar of [...this.corrections.keys()].sort()) {
+      const c = this.corrections.get(sidecar)!.get(key);
+      if (c) merged = { ...merged, ...c };
+    }
+    return merged;
+  }
+
+  /** Replaces one sidecar's corrections and re-applies them to the articles whose shown metadata changes. */
+  private setCorrections(sidecar: string, byTarget: Map<string, MetaCorrection> | null): void {
+    const before = this.corrections.get(sidecar);
+    if (!before && !byTarget) return;
+    if (byTarget) this.corrections.set(sidecar, byTarget);
+    else this.corrections.delete(sidecar);
+    const affected = new Set([...(before?.keys() ?? []), ...(byTarget?.keys() ?? [])]);
+    let changed = false;
+    for (const record of this.records.values()) {
+      if (!affected.has(comparableKey(record.file))) continue;
+      const meta = applyCorrection(record.parsed.meta, this.correctionFor(record.file));
+      if (JSON.stringify(meta) === JSON.stringify(record.meta)) continue;
+      record.meta = meta;
+      changed = true;
+    }
+    if (!changed) return;
+    // Entity definitions carry their source's outlet and date, and events read the date: derive them again.
+    this.articleSearch = null;
+    this.mutations++;
+    this.dropEntities();
   }
 
   glossaryFiles(): string[] {
@@ -389,7 +444,7 @@ export class Corpus {
   // ---------------------------------------------------------------- articles and passages
 
   tree(): TreeOutlet[] {
-    return buildTree([...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta })));
+    return buildTree([...this.records.values()].map((r) => ({ file: r.file, meta: r.meta })));
   }
 
   passageAt(file: string, offset: number): Passage | undefined {
@@ -439,12 +494,12 @@ export class Corpus {
         searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, outlet: 2, author: 2 } },
       });
       this.articleSearch.addAll(
-        [...this.records.values()].map((r) => ({ ...metaFields(r.parsed.meta), file: r.file })),
+        [...this.records.values()].map((r) => ({ ...metaFields(r.meta), file: r.file })),
       );
     }
     const toHit = (file: string, score: number): ArticleHit | null => {
       const r = this.records.get(file);
-      return r ? { file, score: round(score), ...metaFields(r.parsed.meta) } : null;
+      return r ? { file, score: round(score), ...metaFields(r.meta) } : null;
     };
     if (!query.trim()) {
       return this.tree()
@@ -469,7 +524,7 @@ export class Corpus {
   }
 
   private resolveInputs(): { file: string; meta: ArticleMeta; names: ArticleNames }[] {
-    return [...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta, names: this.namesOf(r) }));
+    return [...this.records.values()].map((r) => ({ file: r.file, meta: r.meta, names: this.namesOf(r) }));
   }
 
   private glossaryEntries(): GlossaryEntry[] {
@@ -495,7 +550,7 @@ export class Corpus {
       return;
     }
     try {
-      const input = record ? { meta: record.parsed.meta, names: this.namesOf(record) } : null;
+      const input = record ? { meta: record.meta, names: this.namesOf(record) } : null;
       this.entityIndex = this.entityIndex.withArticle(file, input);
       this.entityIndexApproximate = true;
       this.eventsPending?.add(file);
@@ -525,7 +580,7 @@ export class Corpus {
     if (!hit) return null;
     const markdown = hoverMarkdown(hit.entity, hit.mention, {
       snippet: (f, s, e) => this.snippet(f, s, e),
-      meta: (f) => this.records.get(f)?.parsed.meta,
+      meta: (f) => this.records.get(f)?.meta,
       lineOf: (f, o) => this.position(f, o),
     });
     return { entity: hit.entity.id, markdown, start: hit.mention.start, end: hit.mention.end };
@@ -668,8 +723,8 @@ export class Corpus {
           this.eventSignatures.delete(file);
         } else {
           const mentions = entities.mentionsIn(file);
-          events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
-          this.eventSignatures.set(file, eventSignature(record.hash, mentions));
+          events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.meta, mentions });
+          this.eventSignatures.set(file, eventSignature(record, mentions));
         }
         pending.delete(file);
         yield;
@@ -691,13 +746,13 @@ export class Corpus {
       if (this.entityIndex !== entities) return false;
       if (this.records.get(record.file) !== record) continue;
       const mentions = entities.mentionsIn(record.file);
-      const signature = eventSignature(record.hash, mentions);
+      const signature = eventSignature(record, mentions);
       if (this.eventSignatures.get(record.file) === signature) {
         // Checking is cheap but not free: a warm start with a few changed articles checks all of them.
         if (++unchanged % 64 === 0) yield;
         continue;
       }
-      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
+      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.meta, mentions });
       this.eventSignatures.set(record.file, signature);
       yield;
     }
@@ -878,13 +933,15 @@ async function runInSlices<T>(steps: Generator<void, T, void>, pause: () => Prom
 }
 
 /**
- * What an article was fed to the event index with: its text (by hash) and the entity of each of its mentions. Hashed:
- * the ids of a long article's mentions run to kilobytes, and only equality matters.
+ * What an article was fed to the event index with: its text (by hash), its date when a reader corrected it, and the
+ * entity of each of its mentions. Hashed: the ids of a long article's mentions run to kilobytes, and only equality
+ * matters.
  */
-function eventSignature(hash: string, mentions: { entityId: string }[]): string {
+function eventSignature(record: ArticleRecord, mentions: { entityId: string }[]): string {
   let ids = '';
   for (const m of mentions) ids += m.entityId + ',';
-  return hash + '|' + contentHash(ids);
+  const date = record.meta.date === record.parsed.meta.date ? '' : '@' + (record.meta.date?.iso ?? '');
+  return record.hash + date + '|' + contentHash(ids);
 }
 
 function isLinkedState(v: unknown): v is LinkedState {

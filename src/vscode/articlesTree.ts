@@ -70,7 +70,7 @@ function articleItem(index: WorkspaceIndex, a: TreeArticleLike): vscode.TreeItem
   item.iconPath = new vscode.ThemeIcon('file-text');
   item.contextValue = 'parallax.article';
   item.command = { command: 'vscode.open', title: 'Open Article', arguments: [uri] };
-  const meta = index.corpus.get(a.file)?.parsed.meta;
+  const meta = index.corpus.get(a.file)?.meta;
   if (meta) {
     const md = new vscode.MarkdownString();
     for (const [label, value] of metadataRows(meta, index.label(uri))) {

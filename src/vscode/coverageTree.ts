@@ -33,7 +33,7 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
         return item;
       }
       const r = node.result;
-      const meta = index.corpus.get(r.file)?.parsed.meta;
+      const meta = index.corpus.get(r.file)?.meta;
       const text = describe(index, r);
       const item = new vscode.TreeItem(meta?.title ?? text.label, vscode.TreeItemCollapsibleState.None);
       item.description = [meta?.date?.iso ?? 'Undated', r.reason].filter(Boolean).join(' · ');
@@ -79,7 +79,7 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
     const results = index.corpus.related(src.key, src.offset, LIMIT);
     const byOutlet = new Map<string, RelatedPassageLike[]>();
     for (const r of results) {
-      const outlet = index.corpus.get(r.file)?.parsed.meta.outlet ?? UNKNOWN_OUTLET;
+      const outlet = index.corpus.get(r.file)?.meta.outlet ?? UNKNOWN_OUTLET;
       let list = byOutlet.get(outlet);
       if (!list) byOutlet.set(outlet, (list = []));
       list.push(r);

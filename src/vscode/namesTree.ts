@@ -78,7 +78,7 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
           return item;
         }
         case 'article': {
-          const title = index.corpus.get(node.file)?.parsed.meta.title ?? UNTITLED;
+          const title = index.corpus.get(node.file)?.meta.title ?? UNTITLED;
           const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
           item.id = `entity:${node.entity.id}:${node.file}`;
           item.description = String(node.mentions.length);

@@ -31,7 +31,7 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
       const q = qp.value.trim();
       const terms = q.split(/\s+/).filter((t) => t.length > 2);
       qp.items = index.corpus.searchPassages(q, LIMIT).map((h) => {
-        const meta = index.corpus.get(h.file)?.parsed.meta;
+        const meta = index.corpus.get(h.file)?.meta;
         return {
           label: excerpt(h.text, terms, 110),
           description: coverageLabel({ outlet: meta?.outlet ?? null, date: meta?.date?.iso ?? null, title: meta?.title ?? null, author: null }),
