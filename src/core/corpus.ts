@@ -3,7 +3,6 @@
 // Data flow: bytes → decodeBytes → parseArticle (meta, passages) → per-article name extraction → global entity
 // resolution → event index. Parsing is eager (the tree needs it at once); names and events are derived lazily on
 // the first query that needs them and kept until an article changes, so filling the tree never waits on them.
-import MiniSearch from 'minisearch';
 import { parseArticle } from './article';
 import { makeFileFilter, type FileFilter } from './fileFilter';
 import { contentHash } from './hash';
@@ -15,6 +14,8 @@ import { EventIndex } from './events';
 import { runToEnd } from './steps';
 import { buildTree, type TreeOutlet } from './tree';
 import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type RestoredEntry } from './cache';
+import { rankArticles } from './searchArticles';
+import { newPassageIndex, rankPassages, tokenizeWords, type PassageIndex } from './search';
 import { applyCorrection, comparableKey, correctionTarget, parseCorrections, type MetaCorrection } from './corrections';
 
 export interface CorpusOptions {
@@ -105,14 +106,13 @@ export class Corpus {
    * Full-text index of passages, built on the first search: it costs as much as the rest of indexing together, and
    * neither the tree, hovers nor a warm start need it.
    */
-  private passageSearch: MiniSearch<{ id: number; text: string }> | null = null;
+  private passageSearch: PassageIndex | null = null;
   /** Every article is in passageSearch (while it is built in slices, some are not yet). */
   private searchComplete = false;
   /** MiniSearch document id → where the passage lives; ids are never reused while the index lives. */
   private readonly passageIds = new Map<number, { file: string; index: number }>();
   private readonly idsByFile = new Map<string, number[]>();
   private nextPassageId = 1;
-  private articleSearch: MiniSearch | null = null;
 
   private entityIndex: EntityIndex | null = null;
   /**
@@ -432,7 +432,6 @@ export class Corpus {
     }
     if (!changed) return;
     // Entity definitions carry their source's outlet and date, and events read the date: derive them again.
-    this.articleSearch = null;
     this.mutations++;
     this.dropEntities();
   }
@@ -467,36 +466,26 @@ export class Corpus {
     return foldSpace(text.slice(passage.start, passage.end));
   }
 
-  /** Full-text passage search: all words (fuzzy, prefix) first; when nothing has them all, any word. */
+  /**
+   * Full-text passage search over word stems (see search.ts): passages of the articles holding the most of the
+   * query's words first, each article's best passage before its others.
+   */
   searchPassages(query: string, limit = 50): PassageHit[] {
     if (!query.trim()) return [];
-    for (const combineWith of ['AND', 'OR'] as const) {
-      const hits: PassageHit[] = [];
-      for (const r of this.searchIndex().search(query, { prefix: true, fuzzy: 0.2, combineWith })) {
-        const ref = this.passageIds.get(r.id as number);
-        const record = ref && this.records.get(ref.file);
-        const passage = ref && record?.parsed.passages[ref.index];
-        if (!record || !passage) continue;
-        hits.push({ file: record.file, passage: passage.index, start: passage.start, end: passage.end, score: round(r.score), text: clip(this.passageText(record.file, passage)) });
-        if (hits.length >= limit) break;
-      }
-      if (hits.length > 0) return hits;
+    const hits: PassageHit[] = [];
+    const ranked = rankPassages(this.searchIndex(), query, (id) => this.passageIds.get(id)?.file, limit, (file) => this.records.get(file)?.meta.title);
+    for (const r of ranked) {
+      const ref = this.passageIds.get(r.id);
+      const record = ref && this.records.get(ref.file);
+      const passage = ref && record?.parsed.passages[ref.index];
+      if (!record || !passage) continue;
+      hits.push({ file: record.file, passage: passage.index, start: passage.start, end: passage.end, score: round(r.score), text: clip(this.passageText(record.file, passage)) });
     }
-    return [];
+    return hits;
   }
 
+  /** Open Article: by title first, then outlet, then date, author and file name (see searchArticles.ts). */
   searchArticles(query: string, limit = 50): ArticleHit[] {
-    if (!this.articleSearch) {
-      this.articleSearch = new MiniSearch({
-        idField: 'file',
-        fields: ['title', 'outlet', 'author', 'date', 'file'],
-        tokenize: tokenizeWords,
-        searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, outlet: 2, author: 2 } },
-      });
-      this.articleSearch.addAll(
-        [...this.records.values()].map((r) => ({ ...metaFields(r.meta), file: r.file })),
-      );
-    }
     const toHit = (file: string, score: number): ArticleHit | null => {
       const r = this.records.get(file);
       return r ? { file, score: round(score), ...metaFields(r.meta) } : null;
@@ -508,11 +497,9 @@ export class Corpus {
         .map((a) => toHit(a.file, 0)!)
         .filter(Boolean);
     }
-    return this.articleSearch
-      .search(query)
-      .map((r) => toHit(r.id as string, r.score))
-      .filter((h): h is ArticleHit => h !== null)
-      .slice(0, limit);
+    return rankArticles([...this.records.values()], query, limit)
+      .map((a) => toHit(a.file, a.score))
+      .filter((h): h is ArticleHit => h !== null);
   }
 
   // ---------------------------------------------------------------- names
@@ -836,7 +823,7 @@ export class Corpus {
    */
   private async buildSearchInSlices(pause: () => Promise<boolean>): Promise<boolean> {
     if (!this.passageSearch) {
-      this.passageSearch = newPassageSearch();
+      this.passageSearch = newPassageIndex();
       this.searchComplete = false;
     }
     const search = this.passageSearch;
@@ -853,8 +840,8 @@ export class Corpus {
   }
 
   /** The full-text index, completed synchronously when a search comes before prepareSearch is done (e.g. the CLI). */
-  private searchIndex(): MiniSearch<{ id: number; text: string }> {
-    if (!this.passageSearch) this.passageSearch = newPassageSearch();
+  private searchIndex(): PassageIndex {
+    if (!this.passageSearch) this.passageSearch = newPassageIndex();
     if (!this.searchComplete) {
       for (const record of this.records.values()) if (!this.idsByFile.has(record.file)) this.indexPassages(this.passageSearch, record);
       this.searchComplete = true;
@@ -862,7 +849,7 @@ export class Corpus {
     return this.passageSearch;
   }
 
-  private indexPassages(search: MiniSearch<{ id: number; text: string }>, record: ArticleRecord): void {
+  private indexPassages(search: PassageIndex, record: ArticleRecord): void {
     const ids: number[] = [];
     const docs: { id: number; text: string }[] = [];
     for (const p of record.parsed.passages) {
@@ -878,7 +865,6 @@ export class Corpus {
 
   private dropDerived(file: string): void {
     this.derived.delete(file);
-    this.articleSearch = null;
     const ids = this.idsByFile.get(file);
     if (ids) {
       for (const id of ids) {
@@ -890,13 +876,6 @@ export class Corpus {
   }
 }
 
-/**
- * MiniSearch's own tokens, matched instead of split: its split regex overflows the stack on megabytes of punctuation.
- * Every MiniSearch index of the corpus uses it (a front-matter title is article text too).
- */
-function tokenizeWords(s: string): string[] {
-  return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
-}
 
 /** How long work runs before giving the event loop back, how to give it back, and whether to stop. */
 interface SliceOptions {
@@ -952,11 +931,6 @@ function isLinkedState(v: unknown): v is LinkedState {
     Array.isArray(o.signatures) &&
     o.signatures.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string')
   );
-}
-
-function newPassageSearch(): MiniSearch<{ id: number; text: string }> {
-  // Discarded documents are vacuumed in the background by MiniSearch itself.
-  return new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [], tokenize: tokenizeWords });
 }
 
 function metaFields(meta: ArticleMeta): Omit<ArticleHit, 'file' | 'score'> {
