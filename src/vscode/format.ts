@@ -48,19 +48,31 @@ export function metadataRows(meta: ArticleMeta, path: string): [string, string][
 }
 
 /**
- * A one-line excerpt of `text` of at most `width` characters, centred on the first of `terms` it contains
- * (case-insensitive), so the reader sees why a passage matched.
+ * A one-line excerpt of `text` of at most `width` characters, placed where the most of `terms` occur close together
+ * (case-insensitive; the first such place), so the reader sees why a passage matched. `lead` characters come before
+ * the first of those terms (default a third of the width): a narrow list shows only the excerpt's start.
  */
-export function excerpt(text: string, terms: readonly string[], width = 160): string {
+export function excerpt(text: string, terms: readonly string[], width = 160, lead = Math.floor(width / 3)): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= width) return flat;
   const lower = flat.toLowerCase();
+  const wanted = [...new Set(terms.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const hits: { at: number; term: number }[] = [];
+  wanted.forEach((t, term) => {
+    for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + 1)) hits.push({ at: i, term });
+  });
+  hits.sort((a, b) => a.at - b.at);
+  // The occurrence followed, within what the excerpt shows after it, by the most different terms.
   let at = -1;
-  for (const t of terms) {
-    const i = t.trim() ? lower.indexOf(t.trim().toLowerCase()) : -1;
-    if (i >= 0 && (at < 0 || i < at)) at = i;
+  let best = 0;
+  for (const h of hits) {
+    const seen = new Set(hits.filter((o) => o.at >= h.at && o.at < h.at + width - lead).map((o) => o.term));
+    if (seen.size > best) {
+      best = seen.size;
+      at = h.at;
+    }
   }
-  let start = at < 0 ? 0 : Math.max(0, at - Math.floor(width / 3));
+  let start = at < 0 ? 0 : Math.max(0, at - lead);
   start = Math.min(start, flat.length - width);
   // Start and end on word boundaries so no word is cut in half.
   if (start > 0) {

@@ -63,6 +63,13 @@ describe('excerpt', () => {
     expect(/^\S/.test(inner) && /\S$/.test(inner)).toBe(true);
   });
 
+  it('is placed where most of the terms occur together, not at the first of them', () => {
+    const long = 'Aleppo ' + 'filler words go on here. '.repeat(12) + 'people were evacuated from eastern Aleppo by bus. ' + 'tail. '.repeat(12);
+    const out = excerpt(long, ['aleppo', 'evacu'], 100, 20);
+    expect(out).toContain('evacuated from eastern Aleppo');
+    expect(out.startsWith('… ')).toBe(true);
+  });
+
   it('starts at the beginning when no term occurs', () => {
     expect(excerpt(text, ['Damascus'], 60).startsWith('The first sentence')).toBe(true);
   });

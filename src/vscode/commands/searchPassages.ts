@@ -38,7 +38,8 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
         const meta = index.corpus.get(h.file)?.meta;
         return {
           label: coverageLabel({ outlet: meta?.outlet ?? null, date: meta?.date?.iso ?? null, title: meta?.title ?? null, author: null }),
-          detail: excerpt(h.text, terms, 160),
+          // The list shows ~90 characters of it: start just before where the query's words are.
+          detail: excerpt(h.text, terms, 160, 24),
           alwaysShow: true,
           hit: h,
         };
