@@ -62,6 +62,7 @@ export function excerpt(text: string, terms: readonly string[], width = 160, lea
     for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + 1)) hits.push({ at: i, term });
   });
   hits.sort((a, b) => a.at - b.at);
+  const present = new Set(hits.map((h) => h.term)).size;
   // The occurrence followed, within what the excerpt shows after it, by the most different terms.
   let at = -1;
   let best = 0;
@@ -72,9 +73,21 @@ export function excerpt(text: string, terms: readonly string[], width = 160, lea
       at = h.at;
     }
   }
-  let start = at < 0 ? 0 : Math.max(0, at - lead);
-  start = Math.min(start, flat.length - width);
-  // Start and end on word boundaries so no word is cut in half.
+  // The terms are too far apart for one window: one short fragment around the first occurrence of each.
+  if (best < present && present > 1) {
+    const firsts = [...new Map(hits.map((h) => [h.term, h.at] as const).reverse()).values()].sort((a, b) => a - b);
+    const share = Math.max(24, Math.floor((width - 2 * (present - 1)) / present));
+    return firsts
+      .map((p, k) => fragment(flat, Math.max(k === 0 ? 0 : firsts[k - 1] + 1, p - Math.min(lead, 12)), share))
+      .join(' ')
+      .replace(/ … … /g, ' … ');
+  }
+  return fragment(flat, at < 0 ? 0 : Math.max(0, at - lead), width, true);
+}
+
+/** `width` characters of `flat` from about `start`, on word boundaries, with "…" where text is left out. */
+function fragment(flat: string, from: number, width: number, fill = false): string {
+  let start = fill ? Math.min(from, flat.length - width) : from;
   if (start > 0) {
     const space = flat.indexOf(' ', start);
     if (space >= 0 && space - start < 20) start = space + 1;
