@@ -123,3 +123,38 @@ describe('the bundled sample', () => {
     expect(fs.readFileSync(path.join(repo, 'corpus/000_5016c1d33df8f1b8.txt'), 'utf8')).toMatch(/^Islamist militia supported by the United States/);
   });
 });
+
+describe('corrections reach hovers and survive the cache', () => {
+  const glossaryText = fs.readFileSync(path.join(repo, 'corpus/sample.parallax.json'), 'utf8');
+
+  it('a hover lists the corrected outlet of the article a mention is in', async () => {
+    const { sampleCorpus } = await import('./samples');
+    const corpus = sampleCorpus();
+    corpus.setGlossary('sample.parallax.json', glossaryText);
+    const text = corpus.get('000_5016c1d33df8f1b8.txt')!.text;
+    const h = corpus.hover('000_5016c1d33df8f1b8.txt', text.indexOf('Golani was the subject'));
+    expect(h?.markdown).toMatch(/mentions in 2 articles \(World Socialist Web Site, Havana Times\)/);
+    expect(h?.markdown).toContain('— World Socialist Web Site\\, 2024\\-12\\-09');
+    expect(h?.markdown).not.toContain('Unknown outlet');
+  });
+
+  it('a warm start from the cache shows the corrections, and a changed correction wins over the cached state', async () => {
+    const { SAMPLES } = await import('./samples');
+    const a = new Corpus();
+    a.setGlossary('sample.parallax.json', glossaryText);
+    for (const s of SAMPLES) a.setText(s.name, s.text);
+    await a.link({ yieldNow: async () => {} });
+    const cache = a.exportCache();
+    const b = new Corpus();
+    b.setGlossary('sample.parallax.json', glossaryText);
+    expect(b.importCache(cache).ok).toBe(true);
+    for (const s of SAMPLES) b.setText(s.name, s.text);
+    expect(b.stats.parsed).toBe(0);
+    expect(b.tree().map((o) => o.outlet)).toContain('Workers Power');
+    b.setGlossary('sample.parallax.json', correctedText(glossaryText, '003_b26971faed8e3b9e.txt', { outlet: 'Workers Power (UK)' }));
+    expect(b.tree().map((o) => o.outlet)).toContain('Workers Power (UK)');
+    const text = b.get('003_b26971faed8e3b9e.txt')!.text;
+    const hit = b.hover('003_b26971faed8e3b9e.txt', text.indexOf('Assad’s'));
+    expect(hit?.markdown).toContain('Workers Power \\(UK\\)');
+  });
+});
