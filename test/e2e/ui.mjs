@@ -679,4 +679,24 @@ const SCENARIOS = [
     assert(times.every((t, i) => i === 0 || t >= times[i - 1]), `timeline not in date order: ${JSON.stringify(moments.map((m) => m.label))}`);
   }],
 
+  [12, 'Edit in glossary (a name with no entry yet) adds it to the existing glossary without switching the side bar to the Explorer', async (ui) => {
+    const { page } = ui;
+    await ui.openParallax();
+    await ui.open(SAMPLE.golani.file);
+    const phrase = 'Turkish President Recep Tayyip Erdogan had foreknowledge';
+    await ui.find(phrase);
+    await ui.hover(phrase, 'Erdogan', /Edit in glossary/);
+    await ui.shot('hover-erdogan');
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Edit in glossary' }).first().click();
+    await ui.activeTab(SAMPLE.glossary);
+    await page.locator('.editor-group-container.active .view-lines', { hasText: '"name": "Recep Tayyip Erdogan"' }).waitFor({ timeout: 10000 });
+    await sleep(500);
+    await ui.shot('glossary-entry-added');
+    const sidebar = (await page.locator('.sidebar .composite.title').first().innerText().catch(() => '')).trim();
+    log('side bar after Edit in glossary:', JSON.stringify(sidebar));
+    assert(/parallax/i.test(sidebar), `the side bar switched away from Parallax to "${sidebar}"`);
+    // The entry is an unsaved, undoable edit: leave the file as it was on disk.
+    await ui.command('File: Revert File');
+    await sleep(300);
+  }],
 ];

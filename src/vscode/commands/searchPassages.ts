@@ -39,7 +39,7 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
         return {
           label: coverageLabel({ outlet: meta?.outlet ?? null, date: meta?.date?.iso ?? null, title: meta?.title ?? null, author: null }),
           // The list shows ~90 characters of it: start just before where the query's words are.
-          detail: excerpt(h.text, terms, 160, 24),
+          detail: excerpt(h.text, terms, 110, 24),
           alwaysShow: true,
           hit: h,
         };
