@@ -15,7 +15,7 @@ import { runToEnd } from './steps';
 import { buildTree, type TreeOutlet } from './tree';
 import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type RestoredEntry } from './cache';
 import { rankArticles } from './searchArticles';
-import { newPassageIndex, rankPassages, tokenizeWords, type PassageIndex } from './search';
+import { newPassageIndex, rankPassages, type PassageIndex } from './search';
 import { applyCorrection, comparableKey, correctionTarget, parseCorrections, type MetaCorrection } from './corrections';
 
 export interface CorpusOptions {
