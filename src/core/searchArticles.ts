@@ -32,7 +32,7 @@ export function rankArticles(candidates: Iterable<ArticleCandidate>, query: stri
   if (words.length === 0) return [];
   const ranked: (RankedArticle & { date: string })[] = [];
   for (const { file, meta } of candidates) {
-    const fields = [fieldWords(meta.title), fieldWords(meta.outlet), fieldWords([meta.date?.iso, monthName(meta.date?.iso), meta.author].filter(Boolean).join(' ')), fieldWords(file)];
+    const fields = fieldsOf(file, meta);
     let score = 0;
     for (const w of words) {
       // Each typed word counts once, in the most important field it matches.
@@ -48,6 +48,20 @@ export function rankArticles(candidates: Iterable<ArticleCandidate>, query: stri
   }
   ranked.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.file.localeCompare(b.file));
   return ranked.slice(0, limit).map(({ file, score }) => ({ file, score }));
+}
+
+/**
+ * Each article's words by field, kept while its metadata object lives (a correction makes a new one): stemming every
+ * title again at each keystroke would cost a noticeable pause at tens of thousands of articles.
+ */
+const FIELDS = new WeakMap<ArticleMeta, { file: string; fields: Word[][] }>();
+
+function fieldsOf(file: string, meta: ArticleMeta): Word[][] {
+  const known = FIELDS.get(meta);
+  if (known && known.file === file) return known.fields;
+  const fields = [fieldWords(meta.title), fieldWords(meta.outlet), fieldWords([meta.date?.iso, monthName(meta.date?.iso), meta.author].filter(Boolean).join(' ')), fieldWords(file)];
+  FIELDS.set(meta, { file, fields });
+  return fields;
 }
 
 function fieldWords(text: string | null | undefined): Word[] {
