@@ -6,7 +6,7 @@ import { describe, sourceOf } from './commands/otherCoverage';
 import type { RelatedPassageLike } from './corpusApi';
 import { UNKNOWN_OUTLET } from './format';
 import { rangeInRecord } from './navigation';
-import { timelineRows, timelineSummary, type TimelineRow } from './timeline';
+import { dateText, timelineRows, timelineSummary, type TimelineRow } from './timeline';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const FOLLOW_MS = 250;
@@ -147,7 +147,7 @@ function momentItem(index: WorkspaceIndex, row: TimelineRow): vscode.TreeItem {
   const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
   item.id = `moment:${row.file}`;
   item.description = row.description;
-  item.tooltip = `${row.title ?? '(untitled)'}\n${row.label}${row.current ? ' (the article you are reading)' : ''}`;
+  item.tooltip = `${row.title ?? '(untitled)'}\n${row.date ? dateText(row.date) : 'Undated'} · ${row.description}`;
   item.iconPath = new vscode.ThemeIcon(row.current ? 'circle-filled' : 'circle-outline');
   if (!row.current) {
     item.command = {

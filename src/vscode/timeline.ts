@@ -17,15 +17,18 @@ export interface TimelineInput {
 }
 
 export interface TimelineRow extends TimelineInput {
-  /** "13 Dec 2016 · Workers Power". */
+  /**
+   * The date bar, then the date: "●··········· 8 Dec 2024", "·····●······ 10 Dec 2024". The bar comes first because a
+   * narrow side bar cuts a row's end; every bar has one "●" and the same number of "·", so the bars line up.
+   */
   label: string;
-  /** The date bar and the delay after the first report: "●·········· first", "·····●····· +4 days". */
+  /** The outlet and the delay after the first report: "Havana Times · first", "WSWS · +2 days · this article". */
   description: string;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;
-export const BAR_WIDTH = 16;
+export const BAR_WIDTH = 12;
 
 /**
  * One row per article (the first entry of a file wins: callers pass the best passage first), dated rows from the
@@ -46,9 +49,9 @@ export function timelineRows(entries: readonly TimelineInput[], width = BAR_WIDT
       const at = span === 0 ? 0 : Math.round(((t - first) / span) * (width - 1));
       const days = Math.round((t - first) / DAY_MS);
       const bar = '·'.repeat(at) + '●' + '·'.repeat(width - 1 - at);
-      return { ...r, label: `${dateText(r.date!)} · ${r.outlet ?? 'Unknown outlet'}`, description: `${bar} ${days === 0 ? 'first' : `+${delay(days)}`}${r.current ? ' · this article' : ''}` };
+      return { ...r, label: `${bar} ${dateText(r.date!)}`, description: `${r.outlet ?? 'Unknown outlet'} · ${days === 0 ? 'first' : `+${delay(days)}`}${r.current ? ' · this article' : ''}` };
     }),
-    ...undated.map((r) => ({ ...r, label: `Undated · ${r.outlet ?? 'Unknown outlet'}`, description: `${' '.repeat(width)} date unknown${r.current ? ' · this article' : ''}` })),
+    ...undated.map((r) => ({ ...r, label: `${'·'.repeat(width)} undated`, description: `${r.outlet ?? 'Unknown outlet'}${r.current ? ' · this article' : ''}` })),
   ];
 }
 
