@@ -61,9 +61,19 @@ export async function sidecarFor(index: WorkspaceIndex, what: string, near?: vsc
   return existingSidecar(index, near) ?? (await askNewSidecar(what, near));
 }
 
-/** Writes a new file's whole text (the file did not exist: nothing to corrupt, nothing to undo). */
+/**
+ * Writes a new file's whole text atomically: to a temporary name first (not a *.parallax.json, so no watcher reads
+ * it half written), then renamed into place without overwriting a file created meanwhile.
+ */
 export async function createSidecar(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const temp = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: false });
+  } finally {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+  }
   return vscode.workspace.openTextDocument(uri);
 }
 

@@ -693,6 +693,49 @@ const SCENARIOS = [
       fs.writeFileSync(glossary, bytes);
     }
   }],
+  [13, 'Edit in glossary with no glossary yet asks once where to create it, creates it there, and keeps the Parallax side bar', async (ui, { ws }) => {
+    const { page } = ui;
+    const glossary = path.join(ws, SAMPLE.glossary);
+    const away = `${glossary}.away`;
+    const created = path.join(ws, 'parallax.glossary.parallax.json');
+    const bytes = fs.readFileSync(glossary);
+    fs.renameSync(glossary, away);
+    try {
+      await ui.openParallax();
+      // Without the sample's sidecar, 003 is back under "Unknown outlet": the index has forgotten the glossary.
+      const rows = await ui.viewRows('Articles');
+      await rows.filter({ hasText: 'Unknown outlet' }).first().waitFor({ timeout: 20000 });
+      await ui.open(SAMPLE.golani.file);
+      const phrase = 'Turkish President Recep Tayyip Erdogan had foreknowledge';
+      await ui.find(phrase);
+      await ui.hover(phrase, 'Erdogan', /Edit in glossary/);
+      await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Edit in glossary' }).first().click();
+      const ask = page.locator('.quick-input-widget', { hasText: /where should the glossary be kept/i });
+      await ask.waitFor({ timeout: 10000 });
+      await sleep(300);
+      await ui.shot('asks-where');
+      const choices = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      log('choices:', JSON.stringify(choices));
+      assert(choices[0]?.includes('parallax.glossary.parallax.json'), `first choice: ${choices[0]}`);
+      await page.keyboard.press('Enter');
+      await ui.activeTab('parallax.glossary.parallax.json');
+      await page.locator('.editor-group-container.active .view-lines', { hasText: 'Recep Tayyip Erdogan' }).waitFor({ timeout: 10000 });
+      await sleep(500);
+      await ui.shot('glossary-created');
+      const sidebar = (await page.locator('.sidebar .composite.title').first().innerText().catch(() => '')).trim();
+      assert(/parallax/i.test(sidebar), `the side bar switched away from Parallax to "${sidebar}"`);
+      assert(fs.existsSync(created), 'the glossary was not created in the workspace folder');
+      const leftovers = fs.readdirSync(ws).filter((f) => f.endsWith('.tmp'));
+      assert(leftovers.length === 0, `temporary files left: ${leftovers}`);
+    } finally {
+      await ui.reset();
+      fs.rmSync(created, { force: true });
+      fs.renameSync(away, glossary);
+      fs.writeFileSync(glossary, bytes);
+    }
+    const rows = await ui.viewRows('Articles');
+    await rows.filter({ hasText: 'Workers Power' }).first().waitFor({ timeout: 20000 });
+  }],
 ];
 
 async function editInGlossary(ui) {
