@@ -35,6 +35,9 @@ const STOPWORDS = new Set(
     'than that the their them then there these they this those to was we were what when which who will with would you').split(' '),
 );
 
+/** Tokens longer than this are indexed as they are, not stemmed. */
+const MAX_STEMMED = 40;
+
 /** At most this many passages of one article before every other article of the same rank has had one. */
 const PASSAGES_PER_ARTICLE_FIRST = 1;
 
@@ -51,6 +54,22 @@ export function tokenizeWords(s: string): string[] {
  * "evacue" but "evacuation" → "evacu"): dropping it from stems of four letters or more lets them meet.
  */
 export function searchTerm(token: string): string | null {
+  // No word is this long; the stemmer's cost grows faster than a token's length (a 5 MB "word" would hang it).
+  if (token.length > MAX_STEMMED) return token.toLowerCase();
+  const known = TERMS.get(token);
+  if (known !== undefined) return known;
+  const term = computeTerm(token);
+  // Text repeats its words: stemming each distinct token once is most of the indexing time saved.
+  if (TERMS.size >= MAX_REMEMBERED) TERMS.clear();
+  TERMS.set(token, term);
+  return term;
+}
+
+/** Terms of recently seen tokens (bounded: cleared when full). */
+const TERMS = new Map<string, string | null>();
+const MAX_REMEMBERED = 100_000;
+
+function computeTerm(token: string): string | null {
   const t = token.toLowerCase();
   if (t.length < 2 || STOPWORDS.has(t)) return null;
   if (/^\d/.test(t)) return t;
