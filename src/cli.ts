@@ -156,23 +156,30 @@ async function run(args: Args): Promise<unknown> {
         .sort((a, b) => (a.file < b.file ? -1 : 1))
         .map((r) => ({
           file: r.file,
-          title: r.parsed.meta.title,
-          outlet: r.parsed.meta.outlet,
-          author: r.parsed.meta.author,
-          date: r.parsed.meta.date?.iso ?? null,
-          datePrecision: r.parsed.meta.date?.precision ?? null,
+          title: r.meta.title,
+          outlet: r.meta.outlet,
+          author: r.meta.author,
+          date: r.meta.date?.iso ?? null,
+          datePrecision: r.meta.date?.precision ?? null,
           passages: r.parsed.passages.filter((p) => p.kind === 'body').length,
         }));
     case 'tree':
       return corpus.tree();
     case 'search':
-      return corpus.searchPassages(args.query!, args.limit ?? 20).map((h) => ({
-        file: h.file,
-        line: corpus.position(h.file, h.start).line + 1,
-        endLine: corpus.position(h.file, h.end).line + 1,
-        score: h.score,
-        text: h.text,
-      }));
+      return corpus.searchPassages(args.query!, args.limit ?? 20).map((h) => {
+        const meta = corpus.get(h.file)?.meta;
+        return {
+          file: h.file,
+          line: corpus.position(h.file, h.start).line + 1,
+          endLine: corpus.position(h.file, h.end).line + 1,
+          score: h.score,
+          text: h.text,
+          // Which article a hit is from, as the Search Passages list shows it (corrections applied).
+          outlet: meta?.outlet ?? null,
+          date: meta?.date?.iso ?? null,
+          title: meta?.title ?? null,
+        };
+      });
     case 'entities': {
       const index = corpus.entities();
       const list = args.all ? index.entities : index.recurring();
@@ -233,7 +240,7 @@ function printText(command: Command, result: unknown): string {
         .map((o) => [`${o.outlet} (${o.count})`, ...o.months.flatMap((m) => [`  ${m.label} (${m.articles.length})`, ...m.articles.map((a) => `    ${a.title} — ${[a.date ?? 'Undated', a.author].filter(Boolean).join(' · ')}`)])].join('\n'))
         .join('\n');
     case 'search':
-      return rows.map((h) => `${h.file}:${h.line}-${h.endLine} (${h.score})\n  ${h.text}`).join('\n');
+      return rows.map((h) => `${h.file}:${h.line}-${h.endLine} (${h.score}) ${h.outlet ?? 'Unknown outlet'} · ${h.date ?? 'Undated'} · ${h.title ?? '(untitled)'}\n  ${h.text}`).join('\n');
     case 'entities':
       return rows.map((e) => `${e.name} [${e.kind}] ${(e.mentions as unknown[]).length} mentions${(e.aliases as string[]).length ? ` — also ${(e.aliases as string[]).join(', ')}` : ''}${e.definition ? `\n  ${e.definition}` : ''}`).join('\n');
     case 'hover':

@@ -3,7 +3,6 @@
 // Data flow: bytes → decodeBytes → parseArticle (meta, passages) → per-article name extraction → global entity
 // resolution → event index. Parsing is eager (the tree needs it at once); names and events are derived lazily on
 // the first query that needs them and kept until an article changes, so filling the tree never waits on them.
-import MiniSearch from 'minisearch';
 import { parseArticle } from './article';
 import { makeExcludeFilter, makeFileFilter, type FileFilter } from './fileFilter';
 import { sizeCapReason } from './reasons';
@@ -18,6 +17,9 @@ import { pauser, runInSlices, runToEnd, type SliceOptions } from './kit/steps';
 import { buildTree, type TreeOutlet } from './tree';
 import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type FileStamp, type RestoredEntry } from './cache';
 import type { FileStat } from './workspace';
+import { rankArticles } from './searchArticles';
+import { newPassageIndex, rankPassages, type PassageIndex } from './search';
+import { applyCorrection, comparableKey, correctionTarget, parseCorrections, type MetaCorrection } from './corrections';
 
 export interface CorpusOptions {
   read?: ReadOptions;
@@ -43,6 +45,11 @@ export interface ArticleRecord {
   /** Line starts, computed on first use (a warm start never needs most of them). */
   readonly lines: LineMap;
   parsed: ParsedArticle;
+  /**
+   * The metadata shown everywhere (tree, hovers, CLI, search, names, events): `parsed.meta` with the reader's
+   * corrections from *.parallax.json files over it. `parsed` stays as inferred: it is cached by content hash.
+   */
+  meta: ArticleMeta;
   warnings: string[];
   /** Size and mtime of the file the text was read from (none for an editor buffer). */
   stat?: FileStat;
@@ -56,6 +63,7 @@ class Article implements ArticleRecord {
     readonly text: string,
     readonly hash: string,
     readonly parsed: ParsedArticle,
+    public meta: ArticleMeta,
     readonly warnings: string[],
     public stat: FileStat | undefined,
   ) {}
@@ -124,6 +132,8 @@ export class Corpus {
   private readonly records = new Map<string, ArticleRecord>();
   private readonly derived = new Map<string, CachedDerived>();
   private readonly glossaries = new Map<string, GlossaryEntry[]>();
+  /** Metadata corrections by the *.parallax.json file holding them, then by the article (a comparableKey). */
+  private readonly corrections = new Map<string, Map<string, MetaCorrection>>();
   private readonly filter: FileFilter;
   private readonly excluded: FileFilter;
   private readonly readOptions: ReadOptions;
@@ -134,14 +144,13 @@ export class Corpus {
    * Full-text index of passages, built on the first search: it costs as much as the rest of indexing together, and
    * neither the tree, hovers nor a warm start need it.
    */
-  private passageSearch: MiniSearch<{ id: number; text: string }> | null = null;
+  private passageSearch: PassageIndex | null = null;
   /** Every article is in passageSearch (while it is built in slices, some are not yet). */
   private searchComplete = false;
   /** MiniSearch document id → where the passage lives; ids are never reused while the index lives. */
   private readonly passageIds = new Map<number, { file: string; index: number }>();
   private readonly idsByFile = new Map<string, number[]>();
   private nextPassageId = 1;
-  private articleSearch: MiniSearch | null = null;
 
   private entityIndex: EntityIndex | null = null;
   /**
@@ -254,7 +263,8 @@ export class Corpus {
     if (cached) this.stats.restored++;
     else this.stats.parsed++;
     this.mutations++;
-    const record = new Article(file, text, hash, parsed, [...decodeWarnings, ...parsed.warnings], source.stat);
+    const meta = applyCorrection(parsed.meta, this.correctionFor(file));
+    const record = new Article(file, text, hash, parsed, meta, [...decodeWarnings, ...parsed.warnings], source.stat);
     this.dropDerived(file);
     if (cached) this.derived.set(file, { restoredNames: cached });
     this.records.set(file, record);
@@ -345,7 +355,9 @@ export class Corpus {
   private fingerprint(): string {
     const files = [...this.records.values()].map((r) => r.file + '\u0000' + r.hash).sort();
     const glossaries = [...this.glossaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return contentHash(files.join('\n')) + '.' + contentHash(JSON.stringify(glossaries)) + '.' + files.length;
+    // Corrected outlets and dates reach entity definitions and event dates: a correction means computing again.
+    const corrections = [...this.corrections].map(([f, m]) => [f, [...m]]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return contentHash(files.join('\n')) + '.' + contentHash(JSON.stringify(glossaries) + JSON.stringify(corrections)) + '.' + files.length;
   }
 
   /**
@@ -437,7 +449,10 @@ export class Corpus {
 
   // ---------------------------------------------------------------- glossaries
 
-  /** Parse a glossary file; on errors the last good version of that file stays in use. */
+  /**
+   * Parse a *.parallax.json file: its glossary entries and its metadata corrections (see corrections.ts). On
+   * errors the last good version of that part of the file stays in use.
+   */
   setGlossary(file: string, text: string): { errors: { message: string; start: number; end: number }[] } {
     const { entries, errors } = parseGlossary(file, text);
     if (errors.length === 0) {
@@ -445,7 +460,13 @@ export class Corpus {
       this.mutations++;
       this.dropEntities();
     }
-    return { errors };
+    const corrections = parseCorrections(text);
+    if (corrections.errors.length === 0) {
+      const byTarget = new Map<string, MetaCorrection>();
+      for (const [path, c] of corrections.corrections) byTarget.set(correctionTarget(file, path), c);
+      this.setCorrections(file, byTarget.size > 0 ? byTarget : null);
+    }
+    return { errors: [...errors, ...corrections.errors] };
   }
 
   removeGlossary(file: string): void {
@@ -453,6 +474,40 @@ export class Corpus {
       this.mutations++;
       this.dropEntities();
     }
+    this.setCorrections(file, null);
+  }
+
+  /** The reader's correction of an article's metadata, merged over every *.parallax.json that corrects it. */
+  correctionFor(file: string): MetaCorrection | undefined {
+    if (this.corrections.size === 0) return undefined;
+    const key = comparableKey(file);
+    let merged: MetaCorrection | undefined;
+    for (const sidecar of [...this.corrections.keys()].sort()) {
+      const c = this.corrections.get(sidecar)!.get(key);
+      if (c) merged = { ...merged, ...c };
+    }
+    return merged;
+  }
+
+  /** Replaces one sidecar's corrections and re-applies them to the articles whose shown metadata changes. */
+  private setCorrections(sidecar: string, byTarget: Map<string, MetaCorrection> | null): void {
+    const before = this.corrections.get(sidecar);
+    if (!before && !byTarget) return;
+    if (byTarget) this.corrections.set(sidecar, byTarget);
+    else this.corrections.delete(sidecar);
+    const affected = new Set([...(before?.keys() ?? []), ...(byTarget?.keys() ?? [])]);
+    let changed = false;
+    for (const record of this.records.values()) {
+      if (!affected.has(comparableKey(record.file))) continue;
+      const meta = applyCorrection(record.parsed.meta, this.correctionFor(record.file));
+      if (JSON.stringify(meta) === JSON.stringify(record.meta)) continue;
+      record.meta = meta;
+      changed = true;
+    }
+    if (!changed) return;
+    // Entity definitions carry their source's outlet and date, and events read the date: derive them again.
+    this.mutations++;
+    this.dropEntities();
   }
 
   glossaryFiles(): string[] {
@@ -462,7 +517,7 @@ export class Corpus {
   // ---------------------------------------------------------------- articles and passages
 
   tree(): TreeOutlet[] {
-    return buildTree([...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta })));
+    return buildTree([...this.records.values()].map((r) => ({ file: r.file, meta: r.meta })));
   }
 
   passageAt(file: string, offset: number): Passage | undefined {
@@ -478,39 +533,29 @@ export class Corpus {
     return foldSpace(text.slice(passage.start, passage.end));
   }
 
-  /** Full-text passage search: all words (fuzzy, prefix) first; when nothing has them all, any word. */
+  /**
+   * Full-text passage search over word stems (see search.ts): passages of the articles holding the most of the
+   * query's words first, each article's best passage before its others.
+   */
   searchPassages(query: string, limit = 50): PassageHit[] {
     if (!query.trim()) return [];
-    for (const combineWith of ['AND', 'OR'] as const) {
-      const hits: PassageHit[] = [];
-      for (const r of this.searchIndex().search(query, { prefix: true, fuzzy: 0.2, combineWith })) {
-        const ref = this.passageIds.get(r.id as number);
-        const record = ref && this.records.get(ref.file);
-        const passage = ref && record?.parsed.passages[ref.index];
-        if (!record || !passage) continue;
-        hits.push({ file: record.file, passage: passage.index, start: passage.start, end: passage.end, score: round(r.score), text: clip(this.passageText(record.file, passage)) });
-        if (hits.length >= limit) break;
-      }
-      if (hits.length > 0) return hits;
+    const hits: PassageHit[] = [];
+    const ranked = rankPassages(this.searchIndex(), query, (id) => this.passageIds.get(id)?.file, limit, (file) => this.records.get(file)?.meta.title);
+    for (const r of ranked) {
+      const ref = this.passageIds.get(r.id);
+      const record = ref && this.records.get(ref.file);
+      const passage = ref && record?.parsed.passages[ref.index];
+      if (!record || !passage) continue;
+      hits.push({ file: record.file, passage: passage.index, start: passage.start, end: passage.end, score: round(r.score), text: clip(this.passageText(record.file, passage)) });
     }
-    return [];
+    return hits;
   }
 
+  /** Open Article: by title first, then outlet, then date, author and file name (see searchArticles.ts). */
   searchArticles(query: string, limit = 50): ArticleHit[] {
-    if (!this.articleSearch) {
-      this.articleSearch = new MiniSearch({
-        idField: 'file',
-        fields: ['title', 'outlet', 'author', 'date', 'file'],
-        tokenize: tokenizeWords,
-        searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, outlet: 2, author: 2 } },
-      });
-      this.articleSearch.addAll(
-        [...this.records.values()].map((r) => ({ ...metaFields(r.parsed.meta), file: r.file })),
-      );
-    }
     const toHit = (file: string, score: number): ArticleHit | null => {
       const r = this.records.get(file);
-      return r ? { file, score: round(score), ...metaFields(r.parsed.meta) } : null;
+      return r ? { file, score: round(score), ...metaFields(r.meta) } : null;
     };
     if (!query.trim()) {
       return this.tree()
@@ -519,11 +564,9 @@ export class Corpus {
         .map((a) => toHit(a.file, 0)!)
         .filter(Boolean);
     }
-    return this.articleSearch
-      .search(query)
-      .map((r) => toHit(r.id as string, r.score))
-      .filter((h): h is ArticleHit => h !== null)
-      .slice(0, limit);
+    return rankArticles([...this.records.values()], query, limit)
+      .map((a) => toHit(a.file, a.score))
+      .filter((h): h is ArticleHit => h !== null);
   }
 
   // ---------------------------------------------------------------- names
@@ -535,7 +578,7 @@ export class Corpus {
   }
 
   private resolveInputs(): { file: string; meta: ArticleMeta; names: ArticleNames }[] {
-    return [...this.records.values()].map((r) => ({ file: r.file, meta: r.parsed.meta, names: this.namesOf(r) }));
+    return [...this.records.values()].map((r) => ({ file: r.file, meta: r.meta, names: this.namesOf(r) }));
   }
 
   private glossaryEntries(): GlossaryEntry[] {
@@ -561,7 +604,7 @@ export class Corpus {
       return;
     }
     try {
-      const input = record ? { meta: record.parsed.meta, names: this.namesOf(record) } : null;
+      const input = record ? { meta: record.meta, names: this.namesOf(record) } : null;
       this.entityIndex = this.entityIndex.withArticle(file, input);
       this.entityIndexApproximate = true;
       this.eventsPending?.add(file);
@@ -591,7 +634,7 @@ export class Corpus {
     if (!hit) return null;
     const markdown = hoverMarkdown(hit.entity, hit.mention, {
       snippet: (f, s, e) => this.snippet(f, s, e),
-      meta: (f) => this.records.get(f)?.parsed.meta,
+      meta: (f) => this.records.get(f)?.meta,
       lineOf: (f, o) => this.position(f, o),
     });
     return { entity: hit.entity.id, markdown, start: hit.mention.start, end: hit.mention.end };
@@ -734,8 +777,8 @@ export class Corpus {
           this.eventSignatures.delete(file);
         } else {
           const mentions = entities.mentionsIn(file);
-          events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
-          this.eventSignatures.set(file, eventSignature(record.hash, mentions));
+          events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.meta, mentions });
+          this.eventSignatures.set(file, eventSignature(record, mentions));
         }
         pending.delete(file);
         yield;
@@ -757,13 +800,13 @@ export class Corpus {
       if (this.entityIndex !== entities) return false;
       if (this.records.get(record.file) !== record) continue;
       const mentions = entities.mentionsIn(record.file);
-      const signature = eventSignature(record.hash, mentions);
+      const signature = eventSignature(record, mentions);
       if (this.eventSignatures.get(record.file) === signature) {
         // Checking is cheap but not free: a warm start with a few changed articles checks all of them.
         if (++unchanged % 64 === 0) yield;
         continue;
       }
-      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
+      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.meta, mentions });
       this.eventSignatures.set(record.file, signature);
       yield;
     }
@@ -864,7 +907,7 @@ export class Corpus {
    */
   private async buildSearchInSlices(pause: () => Promise<boolean>): Promise<boolean> {
     if (!this.passageSearch) {
-      this.passageSearch = newPassageSearch();
+      this.passageSearch = newPassageIndex();
       this.searchComplete = false;
     }
     const search = this.passageSearch;
@@ -881,8 +924,8 @@ export class Corpus {
   }
 
   /** The full-text index, completed synchronously when a search comes before prepareSearch is done (e.g. the CLI). */
-  private searchIndex(): MiniSearch<{ id: number; text: string }> {
-    if (!this.passageSearch) this.passageSearch = newPassageSearch();
+  private searchIndex(): PassageIndex {
+    if (!this.passageSearch) this.passageSearch = newPassageIndex();
     if (!this.searchComplete) {
       for (const record of this.records.values()) if (!this.idsByFile.has(record.file)) this.indexPassages(this.passageSearch, record);
       this.searchComplete = true;
@@ -890,7 +933,7 @@ export class Corpus {
     return this.passageSearch;
   }
 
-  private indexPassages(search: MiniSearch<{ id: number; text: string }>, record: ArticleRecord): void {
+  private indexPassages(search: PassageIndex, record: ArticleRecord): void {
     const ids: number[] = [];
     const docs: { id: number; text: string }[] = [];
     for (const p of record.parsed.passages) {
@@ -906,7 +949,6 @@ export class Corpus {
 
   private dropDerived(file: string): void {
     this.derived.delete(file);
-    this.articleSearch = null;
     const ids = this.idsByFile.get(file);
     if (ids) {
       for (const id of ids) {
@@ -918,22 +960,17 @@ export class Corpus {
   }
 }
 
-/**
- * MiniSearch's own tokens, matched instead of split: its split regex overflows the stack on megabytes of punctuation.
- * Every MiniSearch index of the corpus uses it (a front-matter title is article text too).
- */
-function tokenizeWords(s: string): string[] {
-  return s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [];
-}
 
 /**
- * What an article was fed to the event index with: its text (by hash) and the entity of each of its mentions. Hashed:
- * the ids of a long article's mentions run to kilobytes, and only equality matters.
+ * What an article was fed to the event index with: its text (by hash), its date when a reader corrected it, and the
+ * entity of each of its mentions. Hashed: the ids of a long article's mentions run to kilobytes, and only equality
+ * matters.
  */
-function eventSignature(hash: string, mentions: { entityId: string }[]): string {
+function eventSignature(record: ArticleRecord, mentions: { entityId: string }[]): string {
   let ids = '';
   for (const m of mentions) ids += m.entityId + ',';
-  return hash + '|' + contentHash(ids);
+  const date = record.meta.date === record.parsed.meta.date ? '' : '@' + (record.meta.date?.iso ?? '');
+  return record.hash + date + '|' + contentHash(ids);
 }
 
 function isLinkedState(v: unknown): v is LinkedState {
@@ -944,11 +981,6 @@ function isLinkedState(v: unknown): v is LinkedState {
     Array.isArray(o.signatures) &&
     o.signatures.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string')
   );
-}
-
-function newPassageSearch(): MiniSearch<{ id: number; text: string }> {
-  // Discarded documents are vacuumed in the background by MiniSearch itself.
-  return new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [], tokenize: tokenizeWords });
 }
 
 function metaFields(meta: ArticleMeta): Omit<ArticleHit, 'file' | 'score'> {

@@ -158,6 +158,8 @@ export function parseGlossary(file: string, text: string): { entries: GlossaryEn
   if (root.t === 'arr') list = root;
   else if (root.t === 'obj') {
     const p = root.props.find((x) => x.key === 'entries');
+    // A file holding only metadata corrections (see corrections.ts) is not a broken glossary.
+    if (!p && root.props.some((x) => x.key === 'articles')) return { entries, errors };
     if (!p) {
       errors.push({ message: 'a glossary needs an "entries" array', start: root.start, end: Math.min(root.end, root.start + 1) });
       return { entries, errors };

@@ -54,8 +54,10 @@ export function registerArticlesTree(index: WorkspaceIndex): vscode.Disposable {
     changed.fire();
   };
   const updateMessage = () => {
+    // "No articles found" only once the workspace has been read completely: before the first indexing starts, and
+    // while it lists files, there are no articles yet either (it used to flash then).
     const s = index.indexState;
-    view.message = s.indexing && s.articles === 0 ? 'Indexing articles…' : !s.indexing && s.articles === 0 ? noArticlesMessage() : undefined;
+    view.message = s.articles > 0 ? undefined : index.ready && !s.indexing ? noArticlesMessage() : 'Indexing articles…';
   };
   updateMessage();
   return vscode.Disposable.from(changed, view, index.onDidChange(refresh), index.onDidChangeState(updateMessage));
@@ -70,7 +72,7 @@ function articleItem(index: WorkspaceIndex, a: TreeArticleLike): vscode.TreeItem
   item.iconPath = new vscode.ThemeIcon('file-text');
   item.contextValue = 'parallax.article';
   item.command = { command: 'vscode.open', title: 'Open Article', arguments: [uri] };
-  const meta = index.corpus.get(a.file)?.parsed.meta;
+  const meta = index.corpus.get(a.file)?.meta;
   if (meta) {
     const md = new vscode.MarkdownString();
     for (const [label, value] of metadataRows(meta, index.label(uri))) {

@@ -34,7 +34,7 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
         let entry = lines.get(line);
         if (!entry) lines.set(line, (entry = { offsets: [], outlets: [] }));
         entry.offsets.push(p.start);
-        entry.outlets.push(...related.map((r) => corpus.get(r.file)?.parsed.meta.outlet ?? null));
+        entry.outlets.push(...related.map((r) => corpus.get(r.file)?.meta.outlet ?? null));
       }
       return [...lines].map(
         ([line, { offsets, outlets }]) =>

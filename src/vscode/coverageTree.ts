@@ -1,16 +1,22 @@
 // The Other Coverage view: follows the cursor and lists the passages in other articles that cover the same
-// event as the passage under it, grouped by outlet (best-scored outlet first).
+// event as the passage under it, grouped by outlet (best-scored outlet first), under a timeline of who told it
+// when (timeline.ts; the same `related` results, in date order).
 import * as vscode from 'vscode';
 import { describe, sourceOf } from './commands/otherCoverage';
 import type { RelatedPassageLike } from './corpusApi';
 import { UNKNOWN_OUTLET } from './format';
 import { rangeInRecord } from './navigation';
+import { dateText, timelineRows, timelineSummary, type TimelineRow } from './timeline';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const FOLLOW_MS = 250;
 const LIMIT = 30;
 
-type Node = { kind: 'outlet'; outlet: string; results: RelatedPassageLike[] } | { kind: 'passage'; result: RelatedPassageLike };
+type Node =
+  | { kind: 'timeline'; rows: TimelineRow[] }
+  | { kind: 'moment'; row: TimelineRow }
+  | { kind: 'outlet'; outlet: string; results: RelatedPassageLike[] }
+  | { kind: 'passage'; result: RelatedPassageLike };
 
 export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
@@ -23,9 +29,19 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
     onDidChangeTreeData: changed.event,
     getChildren(node) {
       if (!node) return groups;
+      if (node.kind === 'timeline') return node.rows.map((row) => ({ kind: 'moment' as const, row }));
       return node.kind === 'outlet' ? node.results.map((result) => ({ kind: 'passage' as const, result })) : [];
     },
     getTreeItem(node) {
+      if (node.kind === 'timeline') {
+        const item = new vscode.TreeItem('Timeline', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'timeline';
+        item.description = timelineSummary(node.rows);
+        item.tooltip = 'Who told this event when: the articles linked to this passage, by publication date.';
+        item.iconPath = new vscode.ThemeIcon('history');
+        return item;
+      }
+      if (node.kind === 'moment') return momentItem(index, node.row);
       if (node.kind === 'outlet') {
         const item = new vscode.TreeItem(node.outlet, vscode.TreeItemCollapsibleState.Expanded);
         item.description = String(node.results.length);
@@ -33,7 +49,7 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
         return item;
       }
       const r = node.result;
-      const meta = index.corpus.get(r.file)?.parsed.meta;
+      const meta = index.corpus.get(r.file)?.meta;
       const text = describe(index, r);
       const item = new vscode.TreeItem(meta?.title ?? text.label, vscode.TreeItemCollapsibleState.None);
       item.description = [meta?.date?.iso ?? 'Undated', r.reason].filter(Boolean).join(' · ');
@@ -79,13 +95,22 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
     const results = index.corpus.related(src.key, src.offset, LIMIT);
     const byOutlet = new Map<string, RelatedPassageLike[]>();
     for (const r of results) {
-      const outlet = index.corpus.get(r.file)?.parsed.meta.outlet ?? UNKNOWN_OUTLET;
+      const outlet = index.corpus.get(r.file)?.meta.outlet ?? UNKNOWN_OUTLET;
       let list = byOutlet.get(outlet);
       if (!list) byOutlet.set(outlet, (list = []));
       list.push(r);
     }
+    const meta = (file: string) => index.corpus.get(file)?.meta;
+    const here = meta(src.key);
+    const timeline = timelineRows([
+      { file: src.key, outlet: here?.outlet ?? null, title: here?.title ?? null, date: here?.date?.iso ?? null, current: true, start: passage.start, end: passage.end },
+      ...results.map((r) => ({ file: r.file, outlet: meta(r.file)?.outlet ?? null, title: meta(r.file)?.title ?? null, date: meta(r.file)?.date?.iso ?? null, current: false, start: r.start, end: r.end })),
+    ]);
     set(
-      [...byOutlet].map(([outlet, rs]) => ({ kind: 'outlet' as const, outlet, results: rs })),
+      [
+        ...(results.length > 0 ? [{ kind: 'timeline' as const, rows: timeline }] : []),
+        ...[...byOutlet].map(([outlet, rs]) => ({ kind: 'outlet' as const, outlet, results: rs })),
+      ],
       id,
       results.length === 0 ? 'No other outlet covers this passage.' : undefined,
     );
@@ -116,4 +141,20 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
     index.onDidChange(() => schedule(true)),
     index.onDidChangeState(() => schedule(true)),
   );
+}
+
+function momentItem(index: WorkspaceIndex, row: TimelineRow): vscode.TreeItem {
+  const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `moment:${row.file}`;
+  item.description = row.description;
+  item.tooltip = `${row.title ?? '(untitled)'}\n${row.date ? dateText(row.date) : 'Undated'} · ${row.description}`;
+  item.iconPath = new vscode.ThemeIcon(row.current ? 'circle-filled' : 'circle-outline');
+  if (!row.current) {
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open Passage',
+      arguments: [index.uriOf(row.file), { viewColumn: vscode.ViewColumn.Beside, selection: rangeInRecord(index, row.file, row.start, row.end), preserveFocus: true }],
+    };
+  }
+  return item;
 }

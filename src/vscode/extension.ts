@@ -2,7 +2,9 @@
 // activate() has returned, so activation stays fast however large the workspace is.
 import * as vscode from 'vscode';
 import { registerArticlesTree } from './articlesTree';
+import { registerArticleWordWrap } from './articleWordWrap';
 import { registerCodeLens } from './codeLens';
+import { registerCorrectMetadata } from './commands/correctMetadata';
 import { registerGlossaryCommand } from './commands/glossary';
 import { registerOpenArticle } from './commands/openArticle';
 import { registerOpenMention } from './commands/openMention';
@@ -40,11 +42,13 @@ export function activate(context: vscode.ExtensionContext): void {
     registerReferences(index, selector),
     registerCodeLens(index, selector),
     registerDecorations(index),
+    registerArticleWordWrap(index),
     registerGlossaryDiagnostics(index),
     registerOpenArticle(index),
     registerSearchPassages(index),
     registerOtherCoverage(index),
     registerGlossaryCommand(index, log),
+    registerCorrectMetadata(index, log),
     registerOpenMention(index),
     vscode.commands.registerCommand('parallax.reindex', () => index.reindex()),
     vscode.commands.registerCommand('parallax.showOutput', () => log.show()),

@@ -48,21 +48,46 @@ export function metadataRows(meta: ArticleMeta, path: string): [string, string][
 }
 
 /**
- * A one-line excerpt of `text` of at most `width` characters, centred on the first of `terms` it contains
- * (case-insensitive), so the reader sees why a passage matched.
+ * A one-line excerpt of `text` of at most `width` characters, placed where the most of `terms` occur close together
+ * (case-insensitive; the first such place), so the reader sees why a passage matched. `lead` characters come before
+ * the first of those terms (default a third of the width): a narrow list shows only the excerpt's start.
  */
-export function excerpt(text: string, terms: readonly string[], width = 160): string {
+export function excerpt(text: string, terms: readonly string[], width = 160, lead = Math.floor(width / 3)): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= width) return flat;
   const lower = flat.toLowerCase();
+  const wanted = [...new Set(terms.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const hits: { at: number; term: number }[] = [];
+  wanted.forEach((t, term) => {
+    for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + 1)) hits.push({ at: i, term });
+  });
+  hits.sort((a, b) => a.at - b.at);
+  const present = new Set(hits.map((h) => h.term)).size;
+  // The occurrence followed, within what the excerpt shows after it, by the most different terms.
   let at = -1;
-  for (const t of terms) {
-    const i = t.trim() ? lower.indexOf(t.trim().toLowerCase()) : -1;
-    if (i >= 0 && (at < 0 || i < at)) at = i;
+  let best = 0;
+  for (const h of hits) {
+    const seen = new Set(hits.filter((o) => o.at >= h.at && o.at < h.at + width - lead).map((o) => o.term));
+    if (seen.size > best) {
+      best = seen.size;
+      at = h.at;
+    }
   }
-  let start = at < 0 ? 0 : Math.max(0, at - Math.floor(width / 3));
-  start = Math.min(start, flat.length - width);
-  // Start and end on word boundaries so no word is cut in half.
+  // The terms are too far apart for one window: one short fragment around the first occurrence of each.
+  if (best < present && present > 1) {
+    const firsts = [...new Map(hits.map((h) => [h.term, h.at] as const).reverse()).values()].sort((a, b) => a - b);
+    const share = Math.max(24, Math.floor((width - 2 * (present - 1)) / present));
+    return firsts
+      .map((p, k) => fragment(flat, Math.max(k === 0 ? 0 : firsts[k - 1] + 1, p - Math.min(lead, 12)), share))
+      .join(' ')
+      .replace(/ … … /g, ' … ');
+  }
+  return fragment(flat, at < 0 ? 0 : Math.max(0, at - lead), width, true);
+}
+
+/** `width` characters of `flat` from about `start`, on word boundaries, with "…" where text is left out. */
+function fragment(flat: string, from: number, width: number, fill = false): string {
+  let start = fill ? Math.min(from, flat.length - width) : from;
   if (start > 0) {
     const space = flat.indexOf(' ', start);
     if (space >= 0 && space - start < 20) start = space + 1;

@@ -39,7 +39,9 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
       if (!node) {
         // Resolving names needs the whole corpus: wait until the initial indexing is done.
         if (!index.ready) return [];
-        return (groups ??= build());
+        groups ??= build();
+        updateMessage();
+        return groups;
       }
       if (node.kind === 'group') return node.entities.map((entity) => ({ kind: 'entity' as const, entity }));
       if (node.kind === 'entity') {
@@ -78,7 +80,7 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
           return item;
         }
         case 'article': {
-          const title = index.corpus.get(node.file)?.parsed.meta.title ?? UNTITLED;
+          const title = index.corpus.get(node.file)?.meta.title ?? UNTITLED;
           const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
           item.id = `entity:${node.entity.id}:${node.file}`;
           item.description = String(node.mentions.length);
@@ -102,7 +104,7 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
 
   const view = vscode.window.createTreeView('parallax.names', { treeDataProvider: provider, showCollapseAll: true });
   const updateMessage = () => {
-    view.message = index.ready ? undefined : 'Names appear when indexing is done…';
+    view.message = namesMessage(index.ready, index.corpus.size, groups === null ? null : groups.length);
   };
   updateMessage();
   let wasReady = index.ready;
@@ -132,3 +134,11 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
 }
 
 const KIND_ICONS: Record<Kind, string> = { Person: 'person', Group: 'organization', Place: 'location', Other: 'symbol-misc' };
+
+/** The Names view's message: while indexing, and when there is nothing to list (an empty view says nothing). */
+function namesMessage(ready: boolean, articles: number, groups: number | null): string | undefined {
+  if (!ready) return 'Names appear when indexing is done…';
+  if (articles === 0) return 'No articles indexed yet: names appear once Parallax has read some.';
+  if (groups === 0) return 'No recurring names yet: a person, group or place is listed once two articles name it, or when a *.parallax.json glossary defines it.';
+  return undefined;
+}

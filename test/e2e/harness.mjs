@@ -68,8 +68,9 @@ const USER_SETTINGS = {
   'git.enabled': false,
   // Hovers show up quickly so the hover scenarios stay short.
   'editor.hover.delay': 100,
-  // Articles are long single-line paragraphs: wrap them as a reader would, so passages are on screen.
-  'editor.wordWrap': 'on',
+  // VS Code's default: Parallax itself opens article files wrapped (issue 14), and scenario 8 checks that it does
+  // so without wrapping other files or touching this setting.
+  'editor.wordWrap': 'off',
 };
 
 /**

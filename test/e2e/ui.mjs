@@ -3,7 +3,8 @@
 // leaves FAIL-<n>.png. Scenarios find their places in the articles by the text a reader would look for.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, launchBrowser, log, sleep, startServer } from './harness.mjs';
+import crypto from 'node:crypto';
+import { ARTIFACTS, REPO, launchBrowser, log, sleep, startServer } from './harness.mjs';
 
 const SAMPLE = {
   // The passage about Israeli troops entering the Golan Heights, in two outlets' articles.
@@ -12,7 +13,13 @@ const SAMPLE = {
   // Names to hover (000 calls him "Golani", 004 "Al-Julani").
   golani: { file: '000_5016c1d33df8f1b8.txt', find: 'Golani was the subject', word: 'Golani' },
   hts: { file: '000_5016c1d33df8f1b8.txt', find: 'HTS forces had entered', word: 'HTS' },
+  glossary: 'sample.parallax.json',
 };
+
+/** An FA-KES article: one line of body text 5,000 characters long (CC BY 4.0, see test/fixtures/fa-kes/README.md). */
+const FAKES_ARTICLE = 'asharqalawsat-bus-bombing-marks-end-to-tragic-evacuation-deal-in-syria.md';
+
+const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** Runs every scenario against a server started on `profile` + `ws`; reports through record(). */
 export async function runUiSuite({ profile, ws, record }) {
@@ -36,7 +43,7 @@ export async function runUiSuite({ profile, ws, record }) {
       ui.started = s;
       try {
         await ui.reset();
-        await fn(ui, { ws, state });
+        await fn(ui, { ws, state, profile });
         record({ suite: 'ui', name: `${n}. ${name}`, ms: Date.now() - s, ok: true });
       } catch (e) {
         await page.screenshot({ path: path.join(ARTIFACTS, `FAIL-ui-${n}.png`) }).catch(() => {});
@@ -275,6 +282,34 @@ class Ui {
     }
   }
 
+  /** Rows the active editor draws, and its visible line numbers: wrapped text draws more rows than lines. */
+  async editorRows() {
+    return this.page.evaluate(() => {
+      const group = document.querySelector('.editor-group-container.active');
+      const rows = group ? group.querySelectorAll('.monaco-editor .view-lines .view-line').length : 0;
+      const numbers = group ? [...group.querySelectorAll('.monaco-editor .line-numbers')].map((n) => n.textContent.trim()).filter(Boolean).length : 0;
+      const editor = group?.querySelector('.monaco-editor .lines-content');
+      const widest = group ? Math.max(0, ...[...group.querySelectorAll('.monaco-editor .view-line > span')].map((l) => l.getBoundingClientRect().width)) : 0;
+      const width = group?.querySelector('.monaco-editor .monaco-scrollable-element')?.getBoundingClientRect().width ?? 0;
+      return { rows, numbers, widest: Math.round(widest), width: Math.round(width), scrolled: editor ? editor.style.width : '' };
+    });
+  }
+
+  /** Answers the quick input whose title matches `title`: its prefilled value kept (null) or replaced. */
+  async answerInput(title, value) {
+    const { page } = this;
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 10000 });
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const prefilled = await input.inputValue();
+    if (value !== null) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(value);
+    }
+    await sleep(150);
+    await page.keyboard.press('Enter');
+    return prefilled;
+  }
+
   /** Label and description of the tree rows at `level`, read in one go (rows keep their element order). */
   async treeRows(rows, level) {
     const lv = rows.and(this.page.locator(`[aria-level="${level}"]`));
@@ -510,4 +545,211 @@ const SCENARIOS = [
     await page.locator('.editor-group-container.active .view-lines', { hasText: 'twelve-day offensive' }).waitFor({ timeout: 10000 });
     await ui.shot('search-opened');
   }],
+  [7, 'The sample\'s tree: every article under a named outlet, with a date and a real title (metadata corrections shipped beside the articles)', async (ui) => {
+    await ui.openParallax();
+    const rows = await ui.viewRows('Articles');
+    await rows.first().waitFor({ timeout: 30000 });
+    await ui.expandLevel(rows, 1);
+    await ui.expandLevel(rows, 2);
+    const outlets = (await ui.treeRows(rows, 1)).map((r) => r.label);
+    const months = (await ui.treeRows(rows, 2)).map((r) => r.label);
+    const articles = await ui.treeRows(rows, 3);
+    log('outlets:', JSON.stringify(outlets), 'months:', JSON.stringify(months));
+    await ui.shot('sample-tree');
+    assert(!outlets.includes('Unknown outlet'), `"Unknown outlet" in the tree: ${JSON.stringify(outlets)}`);
+    assert(!months.includes('Undated'), `"Undated" in the tree: ${JSON.stringify(months)}`);
+    assert(outlets.includes('Workers Power'), `003 should be under Workers Power: ${JSON.stringify(outlets)}`);
+    assert(articles.length === 5, `expected 5 articles, saw ${articles.length}`);
+    const dates = articles.map((a) => a.description.split(' · ')[0]);
+    assert(new Set(dates).size === 5 && dates.every((d) => /^\d{4}-\d{2}/.test(d)), `five dates expected: ${JSON.stringify(dates)}`);
+    for (const a of articles) assert(!a.label.endsWith('…'), `a truncated sentence as a title: ${a.label}`);
+    assert(articles.some((a) => /Islamist militia seizes Damascus/.test(a.label) && a.description.startsWith('2024-12-09')), `000's corrected title and date are not shown: ${JSON.stringify(articles.map((a) => a.label))}`);
+  }],
+
+  [8, 'A FA-KES article (one 5,000-character line) opens wrapped; a long line in another file does not, and the reader\'s setting is unchanged', async (ui, { ws, profile }) => {
+    const article = path.join(ws, FAKES_ARTICLE);
+    const other = path.join(ws, 'zz-notes.log');
+    fs.copyFileSync(path.join(REPO, 'test/fixtures/fa-kes', FAKES_ARTICLE), article);
+    fs.writeFileSync(other, `${'A long line in a file that is not an article. '.repeat(80)}\n`);
+    const settingsFile = path.join(profile.ud, 'User', 'settings.json');
+    try {
+      await ui.open(FAKES_ARTICLE);
+      let shown = await ui.editorRows();
+      for (let i = 0; i < 20 && shown.rows <= shown.numbers + 2; i++) {
+        await sleep(250);
+        shown = await ui.editorRows();
+      }
+      log('FA-KES article:', JSON.stringify(shown));
+      await ui.shot('fakes-article-wrapped');
+      assert(shown.rows > shown.numbers + 5, `the article is not wrapped: ${JSON.stringify(shown)}`);
+      assert(shown.widest <= shown.width, `a row is wider than the editor: ${JSON.stringify(shown)}`);
+      await ui.open('zz-notes.log');
+      await sleep(1000);
+      const plain = await ui.editorRows();
+      log('other file:', JSON.stringify(plain));
+      await ui.shot('other-file-unwrapped');
+      assert(plain.rows <= plain.numbers + 1, `a file that is not an article was wrapped: ${JSON.stringify(plain)}`);
+      if (fs.existsSync(settingsFile)) {
+        const settings = fs.readFileSync(settingsFile, 'utf8');
+        assert(/"editor\.wordWrap":\s*"off"/.test(settings), `the reader's editor.wordWrap setting changed: ${settings}`);
+      }
+    } finally {
+      await ui.reset();
+      fs.rmSync(article, { force: true });
+      fs.rmSync(other, { force: true });
+    }
+  }],
+
+  [9, 'Search Passages finds inflections ("evacuation" finds "evacuated") and each row shows outlet · date · title above the passage', async (ui) => {
+    const { page } = ui;
+    await ui.command('Parallax: Search Passages');
+    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await page.keyboard.insertText('Aleppo evacuation');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const hit = rows.first().filter({ hasText: /evacuated/i });
+    await hit.waitFor({ timeout: 30000 });
+    await sleep(300);
+    await ui.shot('search-outlet-date');
+    const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    log('search rows:', JSON.stringify(texts.slice(0, 4).map((t) => t.slice(0, 180))));
+    const labels = await rows.locator('.quick-input-list-row .label-name, .monaco-icon-label .label-name').allInnerTexts();
+    assert(texts.length > 0, 'no results');
+    const first = texts.find((t) => /evacuated/i.test(t));
+    assert(/Fight Racism! Fight Imperialism! · 2017-02 · Syria: Government victory in Aleppo/.test(first), `the row does not start with outlet · date · title: ${first}`);
+    for (const t of texts.slice(0, 5)) assert(/^[^·]+ · (\d{4}-\d{2}(-\d{2})?|Undated) · /.test(t), `row without outlet · date first: ${t.slice(0, 160)} (labels ${JSON.stringify(labels.slice(0, 3))})`);
+    await page.keyboard.press('Escape');
+  }],
+
+  [10, 'Correct Article Metadata: quick inputs prefilled with what Parallax shows; the tree follows; the article\'s bytes are unchanged', async (ui, { ws }) => {
+    const { page } = ui;
+    const file = '002_9dd9454bc80b340f.txt';
+    const sidecar = path.join(ws, SAMPLE.glossary);
+    const articleHash = sha256(path.join(ws, file));
+    const sidecarBytes = fs.readFileSync(sidecar);
+    try {
+      await ui.open(file);
+      await ui.command('Parallax: Correct Article Metadata');
+      const title = await ui.answerInput('Title', null);
+      await ui.shot('correct-title-prefilled');
+      const outlet = await ui.answerInput('Outlet', 'FRFI');
+      const author = await ui.answerInput('Author', null);
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Date' }).waitFor({ timeout: 10000 });
+      await ui.shot('correct-date-prefilled');
+      const date = await ui.answerInput('Date', '2017-02-01');
+      log('prefilled:', JSON.stringify({ title, outlet, author, date }));
+      assert(title === 'Syria: Government victory in Aleppo a major setback for NATO imperialists', `title prefilled with "${title}"`);
+      assert(outlet === 'Fight Racism! Fight Imperialism!' && author === 'Toby Harbertson' && date === '2017-02', `prefilled ${JSON.stringify({ outlet, author, date })}`);
+      await ui.openParallax();
+      const rows = await ui.viewRows('Articles');
+      await rows.filter({ hasText: 'FRFI' }).first().waitFor({ timeout: 20000 });
+      await ui.expandLevel(rows, 1);
+      await ui.expandLevel(rows, 2);
+      await ui.shot('corrected-in-tree');
+      const stored = JSON.parse(fs.readFileSync(sidecar, 'utf8'));
+      log('stored:', JSON.stringify(stored.articles[file]));
+      assert(stored.articles[file]?.outlet === 'FRFI' && stored.articles[file]?.date === '2017-02-01' && !('title' in stored.articles[file]), `stored correction: ${JSON.stringify(stored.articles[file])}`);
+      assert(stored.entries.length > 0 && stored.articles['003_b26971faed8e3b9e.txt'], 'the glossary entries and other corrections must stay');
+      assert(sha256(path.join(ws, file)) === articleHash, 'the article file changed');
+      const moved = (await ui.treeRows(rows, 3)).find((a) => /victory in Aleppo/.test(a.label));
+      assert(moved && moved.description.startsWith('2017-02-01'), `the tree does not show the corrected date: ${JSON.stringify(moved?.description)}`);
+    } finally {
+      fs.writeFileSync(sidecar, sidecarBytes);
+    }
+    const rows = await ui.viewRows('Articles');
+    await rows.filter({ hasText: 'Fight Racism! Fight Imperialism!' }).first().waitFor({ timeout: 20000 });
+    await ui.shot('restored-in-tree');
+    assert(sha256(path.join(ws, file)) === articleHash, 'the article file changed');
+  }],
+
+  [11, 'Other Coverage shows a timeline of the outlets that told the passage\'s event, by date', async (ui) => {
+    await ui.open(SAMPLE.golanSource.file);
+    await ui.find(SAMPLE.golanSource.find);
+    await ui.openParallax();
+    const rows = await ui.viewRows('Other Coverage');
+    await rows.filter({ hasText: 'Timeline' }).first().waitFor({ timeout: 30000 });
+    await sleep(300);
+    await ui.shot('coverage-timeline');
+    const moments = (await ui.treeRows(rows, 2)).filter((r) => /^[●·]+ (\d{1,2} \w{3} \d{4}|\w{3} \d{4}|undated)$/.test(r.label));
+    log('timeline:', JSON.stringify(moments.map((m) => `${m.label} | ${m.description}`)));
+    assert(moments.length >= 2, `the timeline should list this article and at least one other: ${JSON.stringify(moments.map((m) => m.label))}`);
+    assert(moments.some((m) => /this article/.test(m.description)), 'the article being read is not marked on the timeline');
+    assert(moments.every((m) => /●/.test(m.label) || /undated$/.test(m.label)), 'rows without a date bar');
+    assert(moments.every((m) => m.description.length > 0 && !/^(first|\+)/.test(m.description)), 'rows without an outlet');
+    const times = moments.filter((m) => !/undated$/.test(m.label)).map((m) => Date.parse(m.label.replace(/^[●·]+ /, '')));
+    assert(times.every((t, i) => i === 0 || t >= times[i - 1]), `timeline not in date order: ${JSON.stringify(moments.map((m) => m.label))}`);
+  }],
+
+  [12, 'Edit in glossary (a name with no entry yet) adds it to the existing glossary without switching the side bar to the Explorer', async (ui, { ws }) => {
+    const glossary = path.join(ws, SAMPLE.glossary);
+    const bytes = fs.readFileSync(glossary);
+    try {
+      await editInGlossary(ui);
+    } finally {
+      // The entry is an undoable edit, but the browser workbench saves edits by itself (files.autoSave is
+      // "afterDelay" on the web): put the file back as it was.
+      await ui.reset();
+      fs.writeFileSync(glossary, bytes);
+    }
+  }],
+  [13, 'Edit in glossary with no glossary yet asks once where to create it, creates it there, and keeps the Parallax side bar', async (ui, { ws }) => {
+    const { page } = ui;
+    const glossary = path.join(ws, SAMPLE.glossary);
+    const away = `${glossary}.away`;
+    const created = path.join(ws, 'parallax.glossary.parallax.json');
+    const bytes = fs.readFileSync(glossary);
+    fs.renameSync(glossary, away);
+    try {
+      await ui.openParallax();
+      // Without the sample's sidecar, 003 is back under "Unknown outlet": the index has forgotten the glossary.
+      const rows = await ui.viewRows('Articles');
+      await rows.filter({ hasText: 'Unknown outlet' }).first().waitFor({ timeout: 20000 });
+      await ui.open(SAMPLE.golani.file);
+      const phrase = 'Turkish President Recep Tayyip Erdogan had foreknowledge';
+      await ui.find(phrase);
+      await ui.hover(phrase, 'Erdogan', /Edit in glossary/);
+      await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Edit in glossary' }).first().click();
+      const ask = page.locator('.quick-input-widget', { hasText: /where should the glossary be kept/i });
+      await ask.waitFor({ timeout: 10000 });
+      await sleep(300);
+      await ui.shot('asks-where');
+      const choices = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      log('choices:', JSON.stringify(choices));
+      assert(choices[0]?.includes('parallax.glossary.parallax.json'), `first choice: ${choices[0]}`);
+      await page.keyboard.press('Enter');
+      await ui.activeTab('parallax.glossary.parallax.json');
+      await page.locator('.editor-group-container.active .view-lines', { hasText: 'Recep Tayyip Erdogan' }).waitFor({ timeout: 10000 });
+      await sleep(500);
+      await ui.shot('glossary-created');
+      const sidebar = (await page.locator('.sidebar .composite.title').first().innerText().catch(() => '')).trim();
+      assert(/parallax/i.test(sidebar), `the side bar switched away from Parallax to "${sidebar}"`);
+      assert(fs.existsSync(created), 'the glossary was not created in the workspace folder');
+      const leftovers = fs.readdirSync(ws).filter((f) => f.endsWith('.tmp'));
+      assert(leftovers.length === 0, `temporary files left: ${leftovers}`);
+    } finally {
+      await ui.reset();
+      fs.rmSync(created, { force: true });
+      fs.renameSync(away, glossary);
+      fs.writeFileSync(glossary, bytes);
+    }
+    const rows = await ui.viewRows('Articles');
+    await rows.filter({ hasText: 'Workers Power' }).first().waitFor({ timeout: 20000 });
+  }],
 ];
+
+async function editInGlossary(ui) {
+  const { page } = ui;
+  await ui.openParallax();
+  await ui.open(SAMPLE.golani.file);
+  const phrase = 'Turkish President Recep Tayyip Erdogan had foreknowledge';
+  await ui.find(phrase);
+  await ui.hover(phrase, 'Erdogan', /Edit in glossary/);
+  await ui.shot('hover-erdogan');
+  await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Edit in glossary' }).first().click();
+  await ui.activeTab(SAMPLE.glossary);
+  await page.locator('.editor-group-container.active .view-lines', { hasText: '"name": "Recep Tayyip Erdogan"' }).waitFor({ timeout: 10000 });
+  await sleep(500);
+  await ui.shot('glossary-entry-added');
+  const sidebar = (await page.locator('.sidebar .composite.title').first().innerText().catch(() => '')).trim();
+  log('side bar after Edit in glossary:', JSON.stringify(sidebar));
+  assert(/parallax/i.test(sidebar), `the side bar switched away from Parallax to "${sidebar}"`);
+}

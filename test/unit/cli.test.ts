@@ -72,7 +72,7 @@ describe('parallax search', () => {
   it('finds passages by words, fuzzily, with 1-based line ranges', () => {
     const hits = json(['search', '--root', corpus, '--query', 'Golan Heigts', '--limit', '5']);
     expect(hits.length).toBeGreaterThan(0);
-    for (const h of hits) expect(Object.keys(h).sort()).toEqual(['endLine', 'file', 'line', 'score', 'text']);
+    for (const h of hits) expect(Object.keys(h).sort()).toEqual(['date', 'endLine', 'file', 'line', 'outlet', 'score', 'text', 'title']);
     const files = hits.map((h: { file: string }) => h.file);
     expect(files).toContain('000_5016c1d33df8f1b8.txt');
     expect(files).toContain('001_77f1296ed2e53938.txt');

@@ -63,6 +63,20 @@ describe('excerpt', () => {
     expect(/^\S/.test(inner) && /\S$/.test(inner)).toBe(true);
   });
 
+  it('is placed where most of the terms occur together, not at the first of them', () => {
+    const long = 'Aleppo ' + 'filler words go on here. '.repeat(12) + 'people were evacuated from eastern Aleppo by bus. ' + 'tail. '.repeat(12);
+    const out = excerpt(long, ['aleppo', 'evacu'], 100, 20);
+    expect(out).toContain('evacuated from eastern Aleppo');
+    expect(out.startsWith('… ')).toBe(true);
+  });
+
+  it('shows a fragment around each term when they are too far apart for one window', () => {
+    const long = 'Troops retook Aleppo. ' + 'filler words go on here. '.repeat(12) + 'Thousands were evacuated by bus. ' + 'tail. '.repeat(12);
+    const out = excerpt(long, ['aleppo', 'evacu'], 100, 20);
+    expect(out).toMatch(/Aleppo.* … .*evacuated/);
+    expect(out.length).toBeLessThanOrEqual(110);
+  });
+
   it('starts at the beginning when no term occurs', () => {
     expect(excerpt(text, ['Damascus'], 60).startsWith('The first sentence')).toBe(true);
   });

@@ -41,6 +41,7 @@ describe('package.json contributes the contract', () => {
       'parallax.previousRelatedPassage': 'Parallax: Previous Related Passage',
       'parallax.peekOtherCoverage': 'Parallax: Peek Other Coverage',
       'parallax.showOutput': 'Parallax: Show Log',
+      'parallax.correctMetadata': 'Parallax: Correct Article Metadata…',
     });
     const registered = [...vscodeSources.matchAll(/registerCommand\('([\w.]+)'/g)].map((m) => m[1]).sort();
     expect(registered).toEqual(Object.keys(titles).sort());
@@ -66,11 +67,12 @@ describe('package.json contributes the contract', () => {
     expect(props['parallax.outletSignatures'].default).toEqual({});
     expect(props['parallax.codeLens.enabled'].default).toBe(true);
     expect(props['parallax.decorations.enabled'].default).toBe(true);
+    expect(props['parallax.wordWrap'].default).toBe(true);
     for (const p of Object.values(props) as { markdownDescription?: string; description?: string }[]) {
       expect((p.markdownDescription ?? p.description ?? '').length).toBeGreaterThan(20);
     }
     const read = new Set([...vscodeSources.matchAll(/(?:get<[^>]*>|get)\('([\w.]+)'/g)].map((m) => `parallax.${m[1]}`));
-    expect(read.size).toBe(6);
+    expect(read.size).toBe(7);
     for (const key of read) expect(Object.keys(props)).toContain(key);
   });
 

@@ -1,12 +1,12 @@
-// parallax.editInGlossary [entityId] (hover link): open the entity's glossary entry, or add one to
-// `<first folder>/parallax.glossary.parallax.json` (created when absent) as a normal, undoable edit.
+// parallax.editInGlossary [entityId] (hover link): open the entity's glossary entry, or add one to the glossary
+// (sidecarLocation.ts: an existing *.parallax.json, or, with none yet, one created where the reader says, asked once)
+// as a normal, undoable edit.
 import * as vscode from 'vscode';
 import { planGlossaryInsert } from '../glossaryEdit';
 import { rangeIn, showRange } from '../navigation';
 import type { Log } from '../log';
+import { createSidecar, openIfExists, sidecarFor } from '../sidecarLocation';
 import type { WorkspaceIndex } from '../workspaceIndex';
-
-export const DEFAULT_GLOSSARY = 'parallax.glossary.parallax.json';
 
 export function registerGlossaryCommand(index: WorkspaceIndex, log: Log): vscode.Disposable {
   return vscode.commands.registerCommand('parallax.editInGlossary', async (entityId?: unknown) => {
@@ -18,13 +18,14 @@ export function registerGlossaryCommand(index: WorkspaceIndex, log: Log): vscode
       return;
     }
     const entity = corpus.entities().byId(entityId);
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!entity || !folder) {
+    if (!entity || !vscode.workspace.workspaceFolders?.length) {
       log.warn(`Edit in glossary: ${!entity ? `no entity ${entityId} in the index` : 'no workspace folder to hold a glossary'}.`);
       return;
     }
-    const uri = vscode.Uri.joinPath(folder.uri, DEFAULT_GLOSSARY);
-    const current = await readIfExists(uri);
+    const article = vscode.window.activeTextEditor?.document.uri;
+    const uri = await sidecarFor(index, 'glossary', article && index.isArticle(article) ? article : undefined);
+    if (!uri) return;
+    const current = await openIfExists(uri);
     const plan = planGlossaryInsert(current?.getText() ?? null, {
       name: entity.name,
       aliases: entity.aliases.filter((a) => a !== entity.name),
@@ -36,26 +37,22 @@ export function registerGlossaryCommand(index: WorkspaceIndex, log: Log): vscode
       if (current) await vscode.window.showTextDocument(current);
       return;
     }
-    const edit = new vscode.WorkspaceEdit();
-    if (!current) edit.createFile(uri, { ignoreIfExists: true });
-    edit.insert(uri, current ? current.positionAt(plan.offset) : new vscode.Position(0, 0), plan.text);
-    if (!(await vscode.workspace.applyEdit(edit))) {
-      log.warn(`Edit in glossary: the edit to ${index.label(uri)} was not applied.`);
-      return;
+    let doc: vscode.TextDocument;
+    if (!current) {
+      doc = await createSidecar(uri, plan.text);
+      log.info(`Edit in glossary: created ${index.label(uri)}.`);
+    } else {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, current.positionAt(plan.offset), plan.text);
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        log.warn(`Edit in glossary: the edit to ${index.label(uri)} was not applied.`);
+        return;
+      }
+      doc = current;
     }
-    const doc = await vscode.workspace.openTextDocument(uri);
     // Select the definition so the reader can type over it at once.
     await showRange(uri, new vscode.Range(doc.positionAt(plan.definitionStart), doc.positionAt(plan.definitionEnd)));
   });
-}
-
-async function readIfExists(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-  } catch {
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  }
-  return vscode.workspace.openTextDocument(uri);
 }
 
 function definitionText(d: unknown): string {

@@ -46,7 +46,7 @@ export function sourceOf(index: WorkspaceIndex, uriArg?: unknown, offsetArg?: un
 
 /** Quick pick / tree text for one linked passage. */
 export function describe(index: WorkspaceIndex, r: RelatedPassageLike): { label: string; description: string; detail: string } {
-  const meta = index.corpus.get(r.file)?.parsed.meta;
+  const meta = index.corpus.get(r.file)?.meta;
   return {
     label: coverageLabel({ outlet: meta?.outlet ?? null, date: meta?.date?.iso ?? null, title: meta?.title ?? null, author: null }),
     description: r.reason,

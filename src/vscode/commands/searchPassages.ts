@@ -1,6 +1,9 @@
-// Parallax: Search Passages… — full-text search over passages (fuzzy and prefix), previewing each result as
-// the selection moves; Enter opens the passage and selects it; Escape returns to where the reader was.
+// Parallax: Search Passages… — full-text search over passages (any inflection of the words; see core/search.ts),
+// previewing each result as the selection moves; Enter opens the passage and selects it; Escape returns to where
+// the reader was. Each row names its article first (outlet · date · title) and shows the passage on the line
+// below, so a long passage never pushes the article out of view.
 import * as vscode from 'vscode';
+import { queryTerms } from '../../core/search';
 import { coverageLabel, excerpt } from '../format';
 import { rangeInRecord, showRange } from '../navigation';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -18,7 +21,7 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
     const originSelection = origin?.selection;
     const qp = vscode.window.createQuickPick<Item>();
     qp.title = 'Search Passages';
-    qp.placeholder = 'Words from the passage (fuzzy, prefix): move to preview, Enter to open';
+    qp.placeholder = 'Words from the passage (any inflection): move to preview, Enter to open';
     qp.matchOnDescription = true;
     qp.matchOnDetail = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,12 +32,14 @@ export function registerSearchPassages(index: WorkspaceIndex): vscode.Disposable
     const update = () => {
       if (!ready) return; // the results come once the full-text index is built (below)
       const q = qp.value.trim();
-      const terms = q.split(/\s+/).filter((t) => t.length > 2);
+      // Stems ("evacu", "bomb") start the inflected words they match, so the excerpt centres on the first one.
+      const terms = queryTerms(q);
       qp.items = index.corpus.searchPassages(q, LIMIT).map((h) => {
-        const meta = index.corpus.get(h.file)?.parsed.meta;
+        const meta = index.corpus.get(h.file)?.meta;
         return {
-          label: excerpt(h.text, terms, 110),
-          description: coverageLabel({ outlet: meta?.outlet ?? null, date: meta?.date?.iso ?? null, title: meta?.title ?? null, author: null }),
+          label: coverageLabel({ outlet: meta?.outlet ?? null, date: meta?.date?.iso ?? null, title: meta?.title ?? null, author: null }),
+          // The list shows ~90 characters of it: start just before where the query's words are.
+          detail: excerpt(h.text, terms, 110, 24),
           alwaysShow: true,
           hit: h,
         };
