@@ -12,7 +12,7 @@ import { LineMap } from '../../src/core/text';
 export interface GoldMention { file: string; line: number; column: number; length: number; form: string }
 export interface GoldChain { id: string; descriptor: string; topic?: number; forms?: string[]; mentions: GoldMention[] }
 
-export interface ChainResult { descriptor: string; found: number; mentions: number; ids: { id: string; name: string; n: number }[] }
+export interface ChainResult { descriptor: string; found: number; mentions: number; ids: { id: string; name: string; n: number }[]; missed: GoldMention[] }
 export interface NamesScore {
   chains: number;
   fullyMerged: number;
@@ -99,7 +99,8 @@ export function scoreNames(index: EntityIndex, arts: LoadedArticle[], chains: Go
       s.add(ci);
     }
     perChain.push({ descriptor: c.descriptor, found: got.length, mentions: ids.length,
-      ids: [...distinct].map((id) => ({ id, name: nameOf.get(id) ?? id, n: got.filter((x) => x === id).length })) });
+      ids: [...distinct].map((id) => ({ id, name: nameOf.get(id) ?? id, n: got.filter((x) => x === id).length })),
+      missed: c.mentions.filter((_, i) => ids[i] === null) });
   });
   const formsOf = (c: GoldChain) => new Set(c.mentions.map((m) => normForm(m.form)));
   const wrongPairs: NamesScore['wrongPairs'] = [];

@@ -351,6 +351,14 @@ function countPieces(text: string, from: number, to: number, max: number): numbe
   return n;
 }
 
+/** / _ = & # @ ~ %: characters of web addresses, not of prose. */
+const URL_PUNCT = new Set([47, 95, 61, 38, 35, 64, 126, 37]);
+
+/** Whether the token text[from, to) is a piece of a web address (a path or query character touches it). */
+function inWebAddress(text: string, from: number, to: number): boolean {
+  return (from > 0 && URL_PUNCT.has(text.charCodeAt(from - 1))) || URL_PUNCT.has(text.charCodeAt(to));
+}
+
 /**
  * Adds the lower-case words in text[from, to) to `words`: runs of lower-case letters not glued to a letter,
  * apostrophe or hyphen before them ("well-known" gives "well", "don’t" gives "don").
@@ -365,10 +373,12 @@ function addLowerWords(text: string, from: number, to: number, words: LowerWords
       continue;
     }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45);
+    // Words inside web addresses ("…/lindsay_lohan/…", "la-me-0504-lohan-rehab") are no evidence that a name is
+    // an ordinary word: a character of a path or query on either side rules the word out.
+    const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45 || URL_PUNCT.has(prev));
     let j = i + 1;
     while (j < n && isLowerCode(text.charCodeAt(j))) j++;
-    if (free) words.add(text, i, j);
+    if (free && !URL_PUNCT.has(text.charCodeAt(j))) words.add(text, i, j);
     i = j;
   }
 }
@@ -1183,7 +1193,7 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
     if (plain) {
       const slot = words.slot(text, start, rawEnd, h);
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45)) lowerWords.addSlot(slot);
+      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45 || inWebAddress(text, start, rawEnd))) lowerWords.addSlot(slot);
       // A lower-case word never starts a chunk, so whether it opens a sentence is never asked. One that cannot
       // sit inside a name only ends the name before it: a run of them is one shared marker, not an object each.
       if (!words.isJoin(slot)) {
@@ -1196,7 +1206,7 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
     }
     const info = tokenInfos.get(text, start, rawEnd, h);
     const runs = info.lowerRuns;
-    if (runs !== null) {
+    if (runs !== null && !inWebAddress(text, start, rawEnd)) {
       for (let r = 0; r < runs.length; r += 2) {
         if (runs[r] === 0) {
           const before = start > 0 ? text.charCodeAt(start - 1) : 32;
@@ -1472,7 +1482,11 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
   }
   if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set(CUE_PLACE, nextWord !== 'capital');
   else if (NEXT_GROUP.has(nextWord)) set(CUE_GROUP, false);
-  if (!prevPunct && PREV_PLACE.has(prevWord)) set(CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
+  // "Riva, who was struck", "Subryan, 26," are people; "in Cheeks's firing", "at Riva's door" are not places.
+  const after = text.slice(end, end + 8);
+  if (PERSON_AFTER.test(after)) set(CUE_PERSON, true);
+  const possessive = POSSESSIVE_AFTER.test(after);
+  if (!prevPunct && !possessive && PREV_PLACE.has(prevWord)) set(CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
   // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
   if (toks.length > 1 && toks.some((x) => x.info.flags & T_GROUP_HEAD)) set(CUE_GROUP, false);
   if (cue === 0 && toks.length >= 2 && !the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
@@ -1480,6 +1494,11 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
   }
   return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
 }
+
+/** ", who" or ", 38," (an age) after a name. */
+const PERSON_AFTER = /^,\s+(?:who\b|\d{1,2},)/;
+/** A possessive after a name: "Riva's", "Cheeks'". */
+const POSSESSIVE_AFTER = /^['’]s?(?!\p{L})/u;
 
 const ACR_TAIL = /^\s*(?:(?:group|militia|organi[sz]ation|movement|party|coalition|alliance)\s*)?[(\[]\s*$/;
 

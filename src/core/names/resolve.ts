@@ -952,8 +952,11 @@ class Resolver {
       // A word used far more often alone than any full name ending in it, and not as a person, is its own thing
       // ("Iran" is not short for a glued "Mohammad Javad Zarif Iran").
       // A word that reads as a place or group by itself only joins a full name that a title or role makes a person.
+      // One "in Jackman" among forty bare "Jackman"s does not make a place: the cue must be a fair share of its uses.
       const selfKind = kindOf(clusterVotes.get(r)!);
-      if (cands && selfKind.decisive && selfKind.kind !== 'person') {
+      const selfVotes = clusterVotes.get(r)!;
+      const kindShare = (selfKind.kind === 'place' ? selfVotes.place : selfVotes.group) / Math.max(1, clusterCount.get(r) ?? 0);
+      if (cands && selfKind.decisive && selfKind.kind !== 'person' && kindShare >= 0.25) {
         for (const c of [...cands]) if (strongPerson(clusters.get(c) ?? []) === 0) cands.delete(c);
       }
       if (cands && cands.size) {
