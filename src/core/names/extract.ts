@@ -90,6 +90,20 @@ export interface ArticleNames {
   relations: RawRelation[];
   /** Distinct lower-case words of the text: across the corpus they tell ordinary words ("Activists") from names. */
   lower: string[];
+  /**
+   * Runs of capitalised words in headlines, captions and datelines whose names this article's prose never uses
+   * ("Wladimir Klitschko stops…" above a text that says "Klitschko"): resolution reads in them the names the rest of
+   * the corpus uses. Absent in extractions cached before they were collected.
+   */
+  heads?: HeadingRun[];
+}
+
+/** A run of capitalised heading words not matched in the article's own prose (see `ArticleNames.heads`). */
+export interface HeadingRun {
+  start: number;
+  end: number;
+  surface: string;
+  passage: number;
 }
 
 interface Token {
@@ -896,6 +910,13 @@ function splitSegments(input: NameArticleInput): Seg[] {
   const nl = new NextChar('\n');
   const cr = new NextChar('\r');
   const stops = [new NextChar('.'), new NextChar('!'), new NextChar('?'), new NextChar('\u2026')];
+  // A title line above the first passage ("# US, Israel launch … after fall of Assad") is read in heading mode,
+  // counted with the first passage: a reader sees the names in it.
+  const first = input.passages[0];
+  if (first && titleFold) {
+    const at = text.lastIndexOf(titleFold, first.start - titleFold.length);
+    if (at >= 0) segs.push({ start: at, end: at + titleFold.length, passage: first.index, heading: true, body: first.kind === 'body' });
+  }
   for (const p of input.passages) {
     const body = p.kind === 'body';
     // Split a passage into lines (runs without \n or \r) then sentences, flagging title-cased ones.
@@ -950,7 +971,12 @@ function splitSegments(input: NameArticleInput): Seg[] {
 }
 
 /** In heading chunks, the longest runs of tokens whose key is a name found in prose (`mentions`), in order. */
-function headingRuns(text: string, mentions: RawMention[], headingChunks: { chunk: Chunk; seg: Seg }[]): { toks: SegToken[]; seg: Seg }[] {
+function headingRuns(
+  text: string,
+  mentions: RawMention[],
+  headingChunks: { chunk: Chunk; seg: Seg }[],
+  rest: { toks: SegToken[]; seg: Seg }[],
+): { toks: SegToken[]; seg: Seg }[] {
   const runs: { toks: SegToken[]; seg: Seg }[] = [];
   const known = new Set<string>();
   /** Every word of a known key: a run holding any other word cannot have a known key. */
@@ -972,6 +998,7 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
   }
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
+    let restFrom = 0;
     // A token with a word (other than an article) that no known key has ends every run that could match.
     const unknownAt = toks.map((t) => hasUnknownWord(t.info, knownWordSet));
     let i = 0;
@@ -993,12 +1020,45 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
         }
       }
       if (found > 0) {
+        if (restFrom < i) rest.push({ toks: toks.slice(restFrom, i), seg });
         runs.push({ toks: toks.slice(i, found), seg });
         i = found;
+        restFrom = i;
       } else i++;
     }
+    if (restFrom < toks.length) rest.push({ toks: toks.slice(restFrom), seg });
   }
   return runs;
+}
+
+/**
+ * The capitalised stretches of heading chunks left over by `headingRuns`, cut at lower-case words and at tokens
+ * that end a name (a possessive): the candidates resolution matches against the names of the whole corpus.
+ */
+function headingLeftovers(text: string, rest: { toks: SegToken[]; seg: Seg }[]): HeadingRun[] {
+  const out: HeadingRun[] = [];
+  for (const { toks, seg } of rest) {
+    let from = -1;
+    const flush = (to: number): void => {
+      if (from >= 0 && to > from) {
+        const start = toks[from].start;
+        const end = toks[to - 1].end;
+        out.push({ start, end, surface: intern(text.slice(start, end)), passage: seg.passage });
+      }
+      from = -1;
+    };
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (!t.cap) {
+        flush(k);
+        continue;
+      }
+      if (from < 0) from = k;
+      if (t.stop) flush(k + 1);
+    }
+    flush(toks.length);
+  }
+  return out;
 }
 
 export function extractNames(input: NameArticleInput): ArticleNames {
@@ -1073,7 +1133,10 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   }
   // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
   if (headingChunks.length > 0) {
-    for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks)) add(toks, seg, false);
+    const rest: { toks: SegToken[]; seg: Seg }[] = [];
+    for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks, rest)) add(toks, seg, false);
+    const heads = headingLeftovers(text, rest);
+    if (heads.length) out.heads = heads;
   }
   out.mentions.sort((a, b) => a.start - b.start);
   const ms = out.mentions;

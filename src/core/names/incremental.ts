@@ -12,6 +12,7 @@ import { runToEnd, workBudget } from '../steps';
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
 import type { Definition, Entity, EntityIndex, Mention } from './resolve';
+import { headingParts } from './headings';
 import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 import { addVotes, emptyVotes, flagsOf, kindOf, ORIGIN_RANK, type Flags } from './votes';
 
@@ -284,6 +285,18 @@ export class IndexState implements EntityIndex {
       }
       push({ ...base, cands: this.similar(key, ids, live) });
     });
+
+    // Headline words the prose does not use, read as names the corpus knows (as the full resolution does).
+    let headIdx = names.mentions.length;
+    for (const h of names.heads ?? []) {
+      const known = (key: string): number => ((live(key)?.reduce((n, c) => n + c.n, 0) ?? 0) >= 2 ? 1 : -1);
+      for (const p of headingParts(h.surface, known)) {
+        const surface = h.surface.slice(p.s, p.e);
+        const key = nameKey(surface);
+        const raw: Flags = { passage: h.passage, cue: null, strong: false, the: false, si: true, acr: false, ps: false };
+        push({ idx: headIdx++, start: h.start + p.s, end: h.start + p.e, surface, key, raw, target: null, cands: live(key) });
+      }
+    }
 
     // Where a key went to several entities (a surname shared by relatives), the one named in this article wins,
     // else the most mentioned: the rule the full resolution applies to short forms.

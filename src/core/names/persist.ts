@@ -5,9 +5,11 @@
 import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './resolve';
 import { runToEnd, workBudget } from '../steps';
 import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
+import { NAMES_RULES_VERSION } from './version';
 
 const FORMAT = 'parallax-entity-index';
-const VERSION = 1;
+/** Entity indexes resolved under other rules are resolved again. */
+const VERSION = NAMES_RULES_VERSION;
 
 /** The persisted form of an `EntityIndex`: JSON-serializable; read back with `importEntityIndex`. */
 export interface EntityIndexState {

@@ -9,6 +9,7 @@ import type { ArticleNames, RawDefinition, RawMention } from './extract';
 import { byFileStart, makeIndexSteps, sortByStart, type FileMentions, type ResolveHints } from './incremental';
 import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
+import { headingParts } from './headings';
 import { initials, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 
 export type EntityKind = 'person' | 'group' | 'place' | 'other';
@@ -347,6 +348,7 @@ class Resolver {
 
   *run(): Generator<void, EntityIndex, void> {
     yield* this.readMentions();
+    yield* this.readHeadings();
     this.forms = yield* this.buildForms();
     yield* this.possessives();
     this.forms = yield* this.buildForms();
@@ -388,6 +390,53 @@ class Resolver {
       }
       return ai;
     });
+  }
+
+  /**
+   * Headline and caption words the article's own prose does not name ("Wladimir Klitschko stops Tony Thompson"
+   * above "Klitschko … Thompson") are read as the longest names the rest of the corpus uses at least twice.
+   * Mentions found this way count as sentence-initial: a headline's capitals prove nothing.
+   */
+  private *readHeadings(): Generator<void, void, void> {
+    const { arts, recs } = this;
+    const keyCount = new Int32Array(this.keyStr.length);
+    for (let i = 0; i < recs.n; i++) keyCount[recs.k[i]]++;
+    const known = (key: string): number => {
+      const k = this.keyIds.get(key);
+      return k === undefined || k >= keyCount.length || keyCount[k] < 2 ? -1 : k;
+    };
+    const added = new Recs(64);
+    yield* this.slices(arts.length, (from) => {
+      let ai = from;
+      for (let budget = STEP; ai < arts.length && budget > 0; ai++) {
+        const heads = arts[ai].names.heads;
+        if (!heads) continue;
+        let idx = arts[ai].names.mentions.length;
+        const noApos = arts[ai].names.noApostrophes;
+        for (const h of heads) {
+          for (const p of headingParts(h.surface, known)) {
+            // In texts without apostrophes a final "s" may be a glued possessive, as in prose ("Syrias").
+            const ps = noApos && h.surface.charCodeAt(p.e - 1) === 115 ? PS : 0;
+            added.push(ai, idx++, h.start + p.s, h.start + p.e, this.shared(h.surface.slice(p.s, p.e)), p.k, h.passage, SI | ps);
+          }
+          budget -= 4;
+        }
+      }
+      return ai;
+    });
+    if (added.n === 0) return;
+    // Keep the records grouped by article, as every later pass expects.
+    const merged = new Recs(recs.n + added.n);
+    let j = 0;
+    for (let i = 0; i <= recs.n; i++) {
+      const art = i < recs.n ? recs.art[i] : Infinity;
+      while (j < added.n && added.art[j] < art) {
+        merged.push(added.art[j], added.idx[j], added.start[j], added.end[j], added.surface[j], added.k[j], added.passage[j], added.flags[j]);
+        j++;
+      }
+      if (i < recs.n) merged.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
+    }
+    this.recs = merged;
   }
 
   private *buildForms(): Generator<void, Forms, void> {
