@@ -1398,12 +1398,20 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   return chunks;
 }
 
+/** Heads of place names that go on with "of" (directions such as "north of" do not). */
+const FEATURE_OF = new Set('gulf sea strait bay lake cape isle isles island islands mount port straits'.split(' '));
+
 function connectorAllowed(cur: SegToken[], word: string): boolean {
   const last = cur[cur.length - 1].lower;
   if (word === 'the') return last === 'of' || last === 'for';
   if (word === 'and') return false;
+  // Natural features named "X of Y": "Gulf of Aden", "Strait of Hormuz", "Sea of Galilee".
+  if (word === 'of' && FEATURE_OF.has(last)) return true;
   return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
 }
+
+/** Names ending in -ing that open sentences ("Beijing said…", "Fleming Smith"). */
+const ING_NAMES = new Set(['beijing', 'nanjing', 'chongqing', 'fleming', 'manning', 'channing', 'browning', 'sterling', 'harding', 'golding', 'downing', 'reading', 'kipling', 'redding', 'gehring', 'hemming', 'pershing']);
 
 /** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
 function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk | null {
@@ -1412,7 +1420,9 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
   while (t.length && t[0].si && !t[0].caps) {
     const w = t[0].lower;
-    if (t[0].info.flags & T_STOP || lowerWords.has(w) || w.endsWith('ly') || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
+    // A gerund opening a sentence is no given name ("Choosing DeGeneres, known for…"), short ones aside ("Irving").
+    const gerund = w.length >= 7 && w.endsWith('ing') && !ING_NAMES.has(w);
+    if (t[0].info.flags & T_STOP || lowerWords.has(w) || w.endsWith('ly') || gerund || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
       t.shift();
       if (t.length) t[0] = { ...t[0], si: true };
     } else break;

@@ -696,12 +696,16 @@ class Resolver {
       const kb = kindOf(b.votes);
       if (ka.kind !== 'other' && ka.kind === kb.kind) conf += 0.15;
       else if (ka.decisive && kb.decisive && ka.kind !== kb.kind) conf -= 0.5;
+      // A lone word spelled differently ("Heller", "Hiller") is one name only in the same company: two surnames
+      // one letter apart are as often two people.
+      const lone = a.words === 1 && b.words === 1 && !c.exact;
       // Context can move the score by at most 0.15 either way: only look when that could change the outcome.
-      if (conf - 0.15 >= MERGE_THRESHOLD || conf + 0.15 < MERGE_THRESHOLD) return conf;
+      if (!lone && (conf - 0.15 >= MERGE_THRESHOLD || conf + 0.15 < MERGE_THRESHOLD)) return conf;
       const na = neighbours(a);
       const nb = neighbours(b);
       let shared = 0;
       for (const x of na) if (nb.has(x) && ++shared >= 2) break;
+      if (lone && shared < 2) return 0;
       if (shared >= 2) conf += 0.15;
       else if (na.size >= 5 && nb.size >= 5 && shared === 0) conf -= 0.15;
       return conf;
@@ -912,7 +916,61 @@ class Resolver {
         uf.union(target, f.id);
       }
     }
+    yield* this.fullNameVariants();
     return { relations, glossaryRoots, acronymDefs };
+  }
+
+  /**
+   * One person under fuller and shorter full names: a middle name or a generational suffix more ("Mark Jay
+   * Heller" = "Mark Heller", "Anthony LaCalamita III" = "Anthony LaCalamita"), or a given name cut short ("Fred
+   * LaRue" = "Frederick LaRue"). Never across different given names ("John" ≠ "Katie Jenkin"), never "Jr." with
+   * "Sr.", and a cut-short given name only for names never used side by side in one article.
+   */
+  private *fullNameVariants(): Generator<void, void, void> {
+    const { uf } = this;
+    const byEnds = new Map<string, { f: Form; ws: string[]; suffix: string }[]>();
+    for (const f of this.forms.list) {
+      if (this.spent(1)) yield;
+      if (f.acr || f.words < 2) continue;
+      const k = kindOf(f.votes);
+      if (k.decisive && k.kind !== 'person') continue;
+      let ws = f.key.split(' ').filter((w) => !KEY_ARTICLES_SET.has(w));
+      let suffix = '';
+      if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) {
+        suffix = ws[ws.length - 1]!;
+        ws = ws.slice(0, -1);
+      }
+      if (ws.length < 2 || ws.some((w) => GROUP_HEADS.has(w) || PLACE_HEADS.has(w))) continue;
+      const last = lightWord(ws[ws.length - 1]!);
+      if (last.length < 3) continue;
+      const entry = { f, ws: ws.map(lightWord), suffix };
+      const b = byEnds.get(last);
+      if (b) b.push(entry);
+      else byEnds.set(last, [entry]);
+    }
+    for (const b of byEnds.values()) {
+      if (b.length < 2 || b.length > MAX_BUCKET) continue;
+      if (this.spent(b.length * b.length)) yield;
+      for (let i = 0; i < b.length; i++) {
+        for (let j = i + 1; j < b.length; j++) {
+          const x = b[i]!;
+          const y = b[j]!;
+          if (x.suffix && y.suffix && x.suffix !== y.suffix) continue;
+          const [short, long] = x.ws.length <= y.ws.length ? [x, y] : [y, x];
+          const a = short.ws[0]!;
+          const c = long.ws[0]!;
+          let same = false;
+          if (a === c) {
+            // Same given and family name: the longer has middle names the shorter leaves out.
+            same = short.ws.length === 2 || isSubsequence(short.ws, long.ws);
+          } else if (short.ws.length === 2 && long.ws.length === 2 && a.length >= 3 && c.length >= 3 && (c.startsWith(a) || a.startsWith(c))) {
+            const arts = new Set(x.f.arts);
+            same = !y.f.arts.some((art) => arts.has(art));
+          }
+          if (same) uf.union(x.f.id, y.f.id);
+        }
+      }
+    }
   }
 
   /** Short forms joined to full names, then entities with names, kinds, definitions, ids and links. */
@@ -1017,10 +1075,39 @@ class Resolver {
       }
     }
 
-    // How often each possible target of a short form is named in each article: the one named here wins.
+    // A given name alone ("Lindsay", "Neil") is the person of that given name whom the same article names in full.
+    const fullByFirst = new Map<string, Set<number>>();
+    for (const [r, fs] of clusters) {
+      if (this.spent(fs.length)) yield;
+      if (!fs.some((f) => f.words > 1) || !personal(fs, r)) continue;
+      for (const f of fs) {
+        if (f.words < 2 || f.acr) continue;
+        const first = f.key.split(' ')[0]!;
+        if (NOT_GIVEN.has(first) || first.length < 3) continue;
+        const lw = lightWord(first);
+        let set = fullByFirst.get(lw);
+        if (!set) fullByFirst.set(lw, (set = new Set()));
+        set.add(r);
+      }
+    }
+    const givenTargets = new Map<number, number[]>();
+    for (const [r, fs] of clusters) {
+      if (this.spent(fs.length)) yield;
+      if (shortTargets.has(r) || glossaryRootSet.has(r) || fs.some((f) => f.acr || f.words > 1) || strongNonPerson(fs)) continue;
+      const selfKind = kindOf(clusterVotes.get(r)!);
+      if (selfKind.decisive && selfKind.kind !== 'person') continue;
+      const cands = new Set<number>();
+      for (const f of fs) for (const c of fullByFirst.get(lightWord(f.key)) ?? []) if (c !== r) cands.add(c);
+      if (cands.size) givenTargets.set(r, [...cands]);
+    }
+
+    // Where each possible target of a short form is named in each article: the nearest one before the short form
+    // wins ("Jenkin" after "Katie Jenkin" is Katie), else the nearest after it.
     const targets = new Set<number>();
     for (const cs of shortTargets.values()) for (const c of cs) targets.add(c);
+    for (const cs of givenTargets.values()) for (const c of cs) targets.add(c);
     const rootsInArt = new Map<number, Map<number, number>>();
+    const placesInArt = new Map<number, number[]>();
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
@@ -1030,18 +1117,61 @@ class Resolver {
           let m = rootsInArt.get(recs.art[i]);
           if (!m) rootsInArt.set(recs.art[i], (m = new Map()));
           m.set(root, (m.get(root) ?? 0) + 1);
+          let p = placesInArt.get(recs.art[i]);
+          if (!p) placesInArt.set(recs.art[i], (p = []));
+          p.push(recs.start[i], root);
         }
       }
       return to;
     });
-    const shortOnce = (art: number, root: number): number => {
+    const nearest = (art: number, start: number, cands: number[]): number => {
+      const places = placesInArt.get(art);
+      if (!places) return -1;
+      let before = -1;
+      let beforeAt = -1;
+      let after = -1;
+      let afterAt = Infinity;
+      for (let j = 0; j < places.length; j += 2) {
+        const at = places[j]!;
+        const c = places[j + 1]!;
+        if (!cands.includes(c)) continue;
+        if (at <= start && at > beforeAt) {
+          before = c;
+          beforeAt = at;
+        } else if (at > start && at < afterAt) {
+          after = c;
+          afterAt = at;
+        }
+      }
+      return before >= 0 ? before : after;
+    };
+    const exactMemo = new Map<string, boolean>();
+    const exactSuffix = (short: number, full: number): boolean => {
+      const memoKey = `${short}:${full}`;
+      let hit = exactMemo.get(memoKey);
+      if (hit === undefined) {
+        const ends = (clusters.get(short) ?? []).map((f) => ' ' + f.key);
+        hit = (clusters.get(full) ?? []).some((f) => ends.some((e) => f.key.endsWith(e)));
+        exactMemo.set(memoKey, hit);
+      }
+      return hit;
+    };
+    const shortOnce = (art: number, root: number, start: number): number => {
+      const given = givenTargets.get(root);
+      if (given) {
+        const c = nearest(art, start, given);
+        return c >= 0 ? c : root;
+      }
       const cands = shortTargets.get(root);
       if (!cands) return root;
-      const here = rootsInArt.get(art);
+      const c = nearest(art, start, cands);
+      if (c >= 0) return c;
+      // Named nowhere in this article: the most mentioned of those spelled exactly so ("Heller" is Mark Heller
+      // before it is the more frequent Yvonne Hiller), else of all.
       let best = -1;
       let bestScore = -1;
       for (const c of cands) {
-        const score = (here?.get(c) ?? 0) * 1e6 + (clusterCount.get(c) ?? 0);
+        const score = (exactSuffix(root, c) ? 1e9 : 0) + (clusterCount.get(c) ?? 0);
         if (score > bestScore) {
           best = c;
           bestScore = score;
@@ -1063,9 +1193,9 @@ class Resolver {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         let root = recs.root[i];
-        if (shortTargets.size) {
+        if (shortTargets.size || givenTargets.size) {
           for (let hop = 0; hop < 3; hop++) {
-            const next = shortOnce(recs.art[i], root);
+            const next = shortOnce(recs.art[i], root, recs.start[i]);
             if (next === root) break;
             root = next;
           }
@@ -1349,6 +1479,20 @@ function strongNonPerson(fs: Form[]): boolean {
 
 function newForm(key: string, k: number, id: number): Form {
   return { key, k, id, count: 0, arts: [], votes: emptyVotes(), acr: false, words: key.split(' ').length, realS: false, endsS: key.endsWith('s'), strongPerson: 0, strongOther: 0 };
+}
+
+/** First words of full names that are no given name a person is called by alone. */
+const NOT_GIVEN = new Set(['abu', 'umm', 'bin', 'ibn', 'bint', 'abd', 'abdel', 'abdul', 'the', 'mr', 'mrs', 'ms', 'dr', 'sir', 'saint', 'st']);
+
+/** Generational suffixes that may follow a person's name ("Jr", "III"). */
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const KEY_ARTICLES_SET = new Set(['al', 'el']);
+
+/** Whether the words of `short` occur in `long` in order. */
+function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const w of long) if (i < short.length && short[i] === w) i++;
+  return i === short.length;
 }
 
 /** Split a glued run of names ("Deir Ezzor Aleppo") into known forms, or null. */
