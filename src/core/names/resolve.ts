@@ -1124,9 +1124,30 @@ class Resolver {
       }
       return to;
     });
+    /**
+     * The candidate this article names nearest the short form. When it names several, the one it names at least
+     * twice as often as any other ("LaCalamita" in a story of Anthony LaCalamita that names his wife once), else
+     * -2: ambiguous.
+     */
     const nearest = (art: number, start: number, cands: number[]): number => {
       const places = placesInArt.get(art);
       if (!places) return -1;
+      const here = rootsInArt.get(art)!;
+      let top = -1;
+      let topN = 0;
+      let second = 0;
+      let named = 0;
+      for (const c of cands) {
+        const n = here.get(c) ?? 0;
+        if (n === 0) continue;
+        named++;
+        if (n > topN) {
+          second = topN;
+          topN = n;
+          top = c;
+        } else if (n > second) second = n;
+      }
+      if (named > 1) return topN >= 2 * second ? top : -2;
       let before = -1;
       let beforeAt = -1;
       let after = -1;
@@ -1164,8 +1185,10 @@ class Resolver {
       }
       const cands = shortTargets.get(root);
       if (!cands) return root;
+      // One surname shared by two people of one story ("Jenkin" beside John and Katie Jenkin) stays apart.
       const c = nearest(art, start, cands);
       if (c >= 0) return c;
+      if (c === -2) return root;
       // Named nowhere in this article: the most mentioned of those spelled exactly so ("Heller" is Mark Heller
       // before it is the more frequent Yvonne Hiller), else of all.
       let best = -1;
