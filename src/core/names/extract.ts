@@ -91,6 +91,12 @@ export interface ArticleNames {
   /** Distinct lower-case words of the text: across the corpus they tell ordinary words ("Activists") from names. */
   lower: string[];
   /**
+   * Per mention, a hash of the words right after it: a name followed by the same words in many articles of one
+   * outlet ("Youtube Subscribe to our Youtube channel", "Source TRTWorld and agencies Related News") is page
+   * furniture. Absent in extractions cached before it was collected.
+   */
+  after?: number[];
+  /**
    * Runs of capitalised words in headlines, captions and datelines whose names this article's prose never uses
    * ("Wladimir Klitschko stops…" above a text that says "Klitschko"): resolution reads in them the names the rest of
    * the corpus uses. Absent in extractions cached before they were collected.
@@ -1031,6 +1037,14 @@ function headingRuns(
   return runs;
 }
 
+/** How many characters after a mention make its furniture signature. */
+const AFTER_CONTEXT = 32;
+
+/** Per mention, a 24-bit hash of the mention and the text right after it (see `ArticleNames.after`). */
+function afterContexts(text: string, mentions: RawMention[]): number[] {
+  return mentions.map((m) => mixHash(hashRange(text, m.start, Math.min(text.length, m.end + AFTER_CONTEXT))) & 0xffffff);
+}
+
 /**
  * The capitalised stretches of heading chunks left over by `headingRuns`, cut at lower-case words and at tokens
  * that end a name (a possessive): the candidates resolution matches against the names of the whole corpus.
@@ -1152,6 +1166,7 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   findRelations(text, out);
   // Arrays grown by push keep up to half their length again as spare capacity; the result is kept for the
   // whole session, so keep exact-length copies instead.
+  out.after = afterContexts(text, out.mentions);
   if (out.lower.length > 16) out.lower = out.lower.slice();
   if (out.mentions.length > 16) out.mentions = out.mentions.slice();
   if (out.definitions.length > 16) out.definitions = out.definitions.slice();
@@ -1410,6 +1425,9 @@ function connectorAllowed(cur: SegToken[], word: string): boolean {
   return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
 }
 
+/** All-capital words that are common nouns or time zones, not names. */
+const CAPS_STOP = new Set(['gmt', 'utc', 'ngo', 'ngos']);
+
 /** Names ending in -ing that open sentences ("Beijing said…", "Fleming Smith"). */
 const ING_NAMES = new Set(['beijing', 'nanjing', 'chongqing', 'fleming', 'manning', 'channing', 'browning', 'sterling', 'harding', 'golding', 'downing', 'reading', 'kipling', 'redding', 'gehring', 'hemming', 'pershing']);
 
@@ -1428,7 +1446,9 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     } else break;
   }
   // Leading stop words anywhere ("The Guardian" → "Guardian").
-  while (t.length && !t[0].caps && t[0].info.flags & T_STOP) t.shift();
+  while (t.length && (!t[0].caps || CAPS_STOP.has(t[0].lower)) && t[0].info.flags & T_STOP) t.shift();
+  // Capitalised common nouns and time zones are no names ("NGO", "GMT"), at either end.
+  while (t.length && CAPS_STOP.has(t[t.length - 1].lower)) t.pop();
   if (!t.length) return null;
 
   // Titles: [demonym|acronym]* [modifier|head|of]* ending in a head, then the name.

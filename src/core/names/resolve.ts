@@ -72,6 +72,9 @@ export interface ResolveInput {
   names: ArticleNames;
 }
 
+/** Articles of one outlet that must repeat a name with the same words after it for it to be page furniture. */
+const FURNITURE_ARTICLES = 4;
+
 /** Confidence a spelling-variant merge needs (see `variantConfidence`). */
 const MERGE_THRESHOLD = 0.7;
 /** Buckets larger than this are generic keys ("s", "m"); comparing inside them is neither useful nor cheap. */
@@ -349,6 +352,7 @@ class Resolver {
   *run(): Generator<void, EntityIndex, void> {
     yield* this.readMentions();
     yield* this.readHeadings();
+    yield* this.dropFurniture();
     this.forms = yield* this.buildForms();
     yield* this.possessives();
     this.forms = yield* this.buildForms();
@@ -437,6 +441,54 @@ class Resolver {
       if (i < recs.n) merged.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
     }
     this.recs = merged;
+  }
+
+  /**
+   * Page furniture is not a name source: a name followed by the same words in at least FURNITURE_ARTICLES articles
+   * of one outlet ("Youtube Subscribe to our Youtube channel…", "Source TRTWorld and agencies Related News") is
+   * part of the page. A spelling used mostly so is dropped everywhere; real names that a page template repeats
+   * ("Bashar al-Assad") are used far more often in prose and stay.
+   */
+  private *dropFurniture(): Generator<void, void, void> {
+    const { arts, recs } = this;
+    const seen = new Map<string, Set<number>>();
+    const sigOf = (i: number): string | null => {
+      const a = arts[recs.art[i]];
+      const outlet = a.meta.outlet;
+      const after = a.names.after;
+      if (!outlet || !after || recs.idx[i] >= after.length) return null;
+      return `${outlet}\n${after[recs.idx[i]]}`;
+    };
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const sig = sigOf(i);
+        if (sig === null) continue;
+        let set = seen.get(sig);
+        if (!set) seen.set(sig, (set = new Set()));
+        set.add(recs.art[i]);
+      }
+      return to;
+    });
+    const total = new Map<number, number>();
+    const repeated = new Map<number, number>();
+    for (let i = 0; i < recs.n; i++) {
+      const k = recs.k[i];
+      total.set(k, (total.get(k) ?? 0) + 1);
+      const sig = sigOf(i);
+      if (sig !== null && seen.get(sig)!.size >= FURNITURE_ARTICLES) repeated.set(k, (repeated.get(k) ?? 0) + 1);
+    }
+    const furniture = new Set<number>();
+    for (const [k, n] of repeated) if (n >= 0.5 * total.get(k)! && !this.glossaryKeys.has(this.keyStr[k])) furniture.add(k);
+    if (this.spent(recs.n >> 2)) yield;
+    if (!furniture.size) return;
+    const kept = new Recs(recs.n);
+    for (let i = 0; i < recs.n; i++) {
+      if (furniture.has(recs.k[i])) continue;
+      kept.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
+    }
+    for (const k of furniture) this.dropped.add(this.keyStr[k]);
+    this.recs = kept;
   }
 
   private *buildForms(): Generator<void, Forms, void> {
