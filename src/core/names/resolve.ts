@@ -1014,7 +1014,8 @@ class Resolver {
           let same = false;
           if (a === c) {
             // Same given and family name: the longer has middle names the shorter leaves out.
-            same = short.ws.length === 2 || isSubsequence(short.ws, long.ws);
+            // A word twice is two names glued ("Bashar Assad Hafez Assad"), not a middle name.
+            same = new Set(long.ws).size === long.ws.length && long.ws.length <= 4 && isSubsequence(short.ws, long.ws);
           } else if (short.ws.length === 2 && long.ws.length === 2 && a.length >= 3 && c.length >= 3 && (c.startsWith(a) || a.startsWith(c))) {
             const arts = new Set(x.f.arts);
             same = !y.f.arts.some((art) => arts.has(art));
