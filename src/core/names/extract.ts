@@ -247,6 +247,11 @@ function hasJoiner(s: string): boolean {
   return false;
 }
 
+/** Lower-case words after a hyphen that make an adjective of a name ("-led" and "-held" end in -ed anyway). */
+const HYPHEN_SUFFIXES = new Set(
+  'run era style born made bound wide free long like type related only area majority friendly proxy allied aligned funded minded'.split(' '),
+);
+
 function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean } {
   if (!hasJoiner(raw)) return { text: raw, ...NO_TRIM };
   let text = raw;
@@ -267,7 +272,8 @@ function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean }
   if (parts.length > 1) {
     for (let i = 1; i < parts.length; i++) {
       const p = parts[i];
-      if (LOWER.test(p) && !PARTICLES.has(p)) {
+      // Only adjective-forming words cut: "Ki-moon", "Jong-un" are parts of the name.
+      if (LOWER.test(p) && !PARTICLES.has(p) && (/(?:ed|ing)$/.test(p) || HYPHEN_SUFFIXES.has(p))) {
         // Separators are one character each, so the kept prefix has the joined length.
         text = text.slice(0, parts.slice(0, i).join('-').length);
         stop = true;

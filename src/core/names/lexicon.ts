@@ -37,6 +37,7 @@ admiral marshal commander mr mrs ms dr senator sen rep representative ambassador
 spokesperson pope imam ayatollah chancellor premier governor mayor judge patriarch bishop archbishop father
 sultan chairman chairwoman chair director speaker leader chief professor prof dame lord lady sir mufti rabbi
 reverend rev pastor caliph vice-president deputy-director counsellor adviser advisor coordinator
+secretary-general director-general attorney-general governor-general under-secretary undersecretary
 `);
 
 /** Words that qualify a following title ("Deputy Foreign Minister", "Former President"). */

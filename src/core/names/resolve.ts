@@ -1597,7 +1597,12 @@ function segment(
     return !/^\p{Ll}/u.test(w) && common(w) && !formOf(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw) && !DEMONYMS.has(lw);
   };
   let last = words.length;
-  while (last > 0 && skippable(last - 1)) {
+  // A nationality adjective ends no name: it opens the next phrase ("Urum al-Kubra Aleppo Russian warplanes").
+  const trailingAdj = (k: number): boolean => {
+    const lw = surface.slice(words[k].s, words[k].e).toLowerCase();
+    return k > 0 && (DEMONYMS.has(lw) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(surface.slice(words[k].s, words[k].e)));
+  };
+  while (last > 0 && (skippable(last - 1) || trailingAdj(last - 1))) {
     last--;
     skipped++;
   }
@@ -1612,7 +1617,8 @@ function segment(
       const s = words[i].s;
       let e = words[j - 1].e;
       let part = surface.slice(s, e);
-      if (/^\p{Ll}/u.test(part) || /\s\p{Ll}+$/u.test(part)) continue;
+      // A part may open with an Arabic article ("al-Manar TV") but not with another lower-case word.
+      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
       let key = nameKey(part);
       let f = formOf(key);
       if ((!f || f.count < 2) && noApostrophes && key.endsWith('s')) {
