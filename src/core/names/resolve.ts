@@ -10,7 +10,7 @@ import { byFileStart, makeIndexSteps, sortByStart, type FileMentions, type Resol
 import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { headingParts } from './headings';
-import { initials, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
+import { initials, joinedCompatible, joinedLightKey, skeletonWord, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 
 export type EntityKind = 'person' | 'group' | 'place' | 'other';
 
@@ -781,6 +781,29 @@ class Resolver {
         for (let i = 0; i < b.length; i++) {
           for (let j = i + 1; j < b.length; j++) {
             const c = keysCompatible(b[i].key, b[j].key);
+            if (c.ok && variantConfidence(b[i], b[j], c) >= MERGE_THRESHOLD) uf.union(b[i].id, b[j].id);
+          }
+          if (this.spent(2 * b.length)) yield;
+        }
+      }
+    }
+    // Word breaks that differ: "Abdel Rahman"/"Abdulrahman"/"Abdurrahman", "Nour al-Din"/"Noureddin".
+    {
+      const buckets = new Map<string, Form[]>();
+      for (const f of variantForms) {
+        if (this.spent(1)) yield;
+        const sk = skeletonWord(joinedLightKey(f.key));
+        if (sk.length < 3) continue;
+        const b = buckets.get(sk);
+        if (b) b.push(f);
+        else buckets.set(sk, [f]);
+      }
+      for (const b of buckets.values()) {
+        if (b.length < 2 || b.length > MAX_BUCKET) continue;
+        for (let i = 0; i < b.length; i++) {
+          for (let j = i + 1; j < b.length; j++) {
+            if (b[i].words === b[j].words || uf.find(b[i].id) === uf.find(b[j].id)) continue;
+            const c = joinedCompatible(b[i].key, b[j].key);
             if (c.ok && variantConfidence(b[i], b[j], c) >= MERGE_THRESHOLD) uf.union(b[i].id, b[j].id);
           }
           if (this.spent(2 * b.length)) yield;
