@@ -64,6 +64,12 @@ describe('one entity per referent, under every spelling in the samples', () => {
 });
 
 describe('no wrong merges', () => {
+  it('reads "Assad" in the headline of 001 as a mention of Bashar al-Assad', () => {
+    const file = files.find((f) => f.startsWith('001'))!;
+    const off = texts.get(file)!.indexOf('fall of Assad') + 'fall of '.length;
+    expect(index.at(file, off)?.entity.name).toBe('Bashar al-Assad');
+  });
+
   it('keeps Hafez al-Assad apart from Bashar al-Assad, and bare "Assad" goes to Bashar', () => {
     const hafez = entityOf('Hafez al-Assad');
     expect(hafez.id).not.toBe(entityOf('Bashar al-Assad').id);

@@ -97,14 +97,14 @@ export interface ArticleNames {
    */
   after?: number[];
   /**
-   * Runs of capitalised words in headlines, captions and datelines whose names this article's prose never uses
-   * ("Wladimir Klitschko stops…" above a text that says "Klitschko"): resolution reads in them the names the rest of
-   * the corpus uses. Absent in extractions cached before they were collected.
+   * Runs of capitalised words in headlines, captions and datelines: resolution reads in them the longest names the
+   * whole corpus uses ("Wladimir Klitschko stops…" above a text that only says "Klitschko"), in place of the shorter
+   * ones this article's prose alone gives. Absent in extractions cached before they were collected.
    */
   heads?: HeadingRun[];
 }
 
-/** A run of capitalised heading words not matched in the article's own prose (see `ArticleNames.heads`). */
+/** A run of capitalised heading words (see `ArticleNames.heads`). */
 export interface HeadingRun {
   start: number;
   end: number;
@@ -983,12 +983,7 @@ function splitSegments(input: NameArticleInput): Seg[] {
 }
 
 /** In heading chunks, the longest runs of tokens whose key is a name found in prose (`mentions`), in order. */
-function headingRuns(
-  text: string,
-  mentions: RawMention[],
-  headingChunks: { chunk: Chunk; seg: Seg }[],
-  rest: { toks: SegToken[]; seg: Seg }[],
-): { toks: SegToken[]; seg: Seg }[] {
+function headingRuns(text: string, mentions: RawMention[], headingChunks: { chunk: Chunk; seg: Seg }[]): { toks: SegToken[]; seg: Seg }[] {
   const runs: { toks: SegToken[]; seg: Seg }[] = [];
   const known = new Set<string>();
   /** Every word of a known key: a run holding any other word cannot have a known key. */
@@ -1010,7 +1005,6 @@ function headingRuns(
   }
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
-    let restFrom = 0;
     // A token with a word (other than an article) that no known key has ends every run that could match.
     const unknownAt = toks.map((t) => hasUnknownWord(t.info, knownWordSet));
     let i = 0;
@@ -1032,13 +1026,10 @@ function headingRuns(
         }
       }
       if (found > 0) {
-        if (restFrom < i) rest.push({ toks: toks.slice(restFrom, i), seg });
         runs.push({ toks: toks.slice(i, found), seg });
         i = found;
-        restFrom = i;
       } else i++;
     }
-    if (restFrom < toks.length) rest.push({ toks: toks.slice(restFrom), seg });
   }
   return runs;
 }
@@ -1052,10 +1043,11 @@ function afterContexts(text: string, mentions: RawMention[]): number[] {
 }
 
 /**
- * The capitalised stretches of heading chunks left over by `headingRuns`, cut at lower-case words and at tokens
- * that end a name (a possessive): the candidates resolution matches against the names of the whole corpus.
+ * The capitalised stretches of heading chunks, cut at lower-case words and at tokens that end a name (a
+ * possessive): resolution reads in them the longest names of the whole corpus ("Lindsay Lohan Checks Into Rehab"
+ * above prose that only says "Lohan").
  */
-function headingLeftovers(text: string, rest: { toks: SegToken[]; seg: Seg }[]): HeadingRun[] {
+function headingStretches(text: string, rest: { toks: SegToken[]; seg: Seg }[]): HeadingRun[] {
   const out: HeadingRun[] = [];
   for (const { toks, seg } of rest) {
     let from = -1;
@@ -1153,9 +1145,8 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   }
   // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
   if (headingChunks.length > 0) {
-    const rest: { toks: SegToken[]; seg: Seg }[] = [];
-    for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks, rest)) add(toks, seg, false);
-    const heads = headingLeftovers(text, rest);
+    for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks)) add(toks, seg, false);
+    const heads = headingStretches(text, headingChunks.map(({ chunk, seg }) => ({ toks: chunk.toks, seg })));
     if (heads.length) out.heads = heads;
   }
   out.mentions.sort((a, b) => a.start - b.start);

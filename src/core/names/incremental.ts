@@ -286,15 +286,21 @@ export class IndexState implements EntityIndex {
       push({ ...base, cands: this.similar(key, ids, live) });
     });
 
-    // Headline words the prose does not use, read as names the corpus knows (as the full resolution does).
+    // Headline words read as the longest names the corpus knows, in place of shorter mentions they hold (as the
+    // full resolution does).
     let headIdx = names.mentions.length;
+    const known = (key: string): number => ((live(key)?.reduce((n, c) => n + c.n, 0) ?? 0) >= 2 ? 1 : -1);
     for (const h of names.heads ?? []) {
-      const known = (key: string): number => ((live(key)?.reduce((n, c) => n + c.n, 0) ?? 0) >= 2 ? 1 : -1);
       for (const p of headingParts(h.surface, known)) {
+        const start = h.start + p.s;
+        const end = h.start + p.e;
+        const over = items.filter((it) => it.end > start && it.start < end);
+        if (over.some((it) => it.start < start || it.end > end || it.end - it.start >= end - start)) continue;
+        for (const it of over) items.splice(items.indexOf(it), 1);
         const surface = h.surface.slice(p.s, p.e);
         const key = nameKey(surface);
         const raw: Flags = { passage: h.passage, cue: null, strong: false, the: false, si: true, acr: false, ps: false };
-        push({ idx: headIdx++, start: h.start + p.s, end: h.start + p.e, surface, key, raw, target: null, cands: live(key) });
+        push({ idx: headIdx++, start, end, surface, key, raw, target: null, cands: live(key) });
       }
     }
 

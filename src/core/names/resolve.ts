@@ -409,6 +409,10 @@ class Resolver {
       const k = this.keyIds.get(key);
       return k === undefined || k >= keyCount.length || keyCount[k] < 2 ? -1 : k;
     };
+    // Each article's records are contiguous: where they start.
+    const firstRec = new Int32Array(arts.length + 1).fill(-1);
+    for (let i = recs.n - 1; i >= 0; i--) firstRec[recs.art[i]] = i;
+    const removed = new Uint8Array(recs.n);
     const added = new Recs(64);
     yield* this.slices(arts.length, (from) => {
       let ai = from;
@@ -419,11 +423,23 @@ class Resolver {
         const noApos = arts[ai].names.noApostrophes;
         for (const h of heads) {
           for (const p of headingParts(h.surface, known)) {
+            const start = h.start + p.s;
+            const end = h.start + p.e;
+            // A mention the extraction already found here stands unless this name is longer and holds it.
+            const over: number[] = [];
+            let keep = true;
+            for (let i = firstRec[ai]; i >= 0 && i < recs.n && recs.art[i] === ai; i++) {
+              if (recs.end[i] <= start || recs.start[i] >= end || removed[i]) continue;
+              if (recs.start[i] >= start && recs.end[i] <= end && recs.end[i] - recs.start[i] < end - start) over.push(i);
+              else keep = false;
+            }
+            budget -= 4;
+            if (!keep) continue;
+            for (const i of over) removed[i] = 1;
             // In texts without apostrophes a final "s" may be a glued possessive, as in prose ("Syrias").
             const ps = noApos && h.surface.charCodeAt(p.e - 1) === 115 ? PS : 0;
-            added.push(ai, idx++, h.start + p.s, h.start + p.e, this.shared(h.surface.slice(p.s, p.e)), p.k, h.passage, SI | ps);
+            added.push(ai, idx++, start, end, this.shared(h.surface.slice(p.s, p.e)), p.k, h.passage, SI | ps);
           }
-          budget -= 4;
         }
       }
       return ai;
@@ -438,7 +454,7 @@ class Resolver {
         merged.push(added.art[j], added.idx[j], added.start[j], added.end[j], added.surface[j], added.k[j], added.passage[j], added.flags[j]);
         j++;
       }
-      if (i < recs.n) merged.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
+      if (i < recs.n && !removed[i]) merged.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
     }
     this.recs = merged;
   }
@@ -750,7 +766,8 @@ class Resolver {
       else if (ka.decisive && kb.decisive && ka.kind !== kb.kind) conf -= 0.5;
       // A lone word spelled differently ("Heller", "Hiller") is one name only in the same company: two surnames
       // one letter apart are as often two people.
-      const lone = a.words === 1 && b.words === 1 && !c.exact;
+      const sameNonPerson = ka.decisive && kb.decisive && ka.kind === kb.kind && ka.kind !== 'person';
+      const lone = a.words === 1 && b.words === 1 && !c.exact && !sameNonPerson;
       // Context can move the score by at most 0.15 either way: only look when that could change the outcome.
       if (!lone && (conf - 0.15 >= MERGE_THRESHOLD || conf + 0.15 < MERGE_THRESHOLD)) return conf;
       const na = neighbours(a);
