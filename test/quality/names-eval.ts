@@ -24,7 +24,7 @@ export interface NamesScore {
 export const ECB_TRAIN = [1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33];
 export const ECB_DEV = [2, 5, 12, 18, 21, 23, 34, 35];
 
-const ecbDir = new URL('../../fixtures/ecbplus/', import.meta.url);
+const ecbDir = new URL('../fixtures/ecbplus/', import.meta.url);
 
 export interface LoadedArticle { file: string; text: string }
 

@@ -3,5 +3,5 @@
 set -e
 here=$(dirname "$0")
 script=$1; shift
-npx esbuild "$here/$script" --bundle --platform=node --format=esm --packages=external --log-level=warning --outfile="$here/.out/${script%.ts}.mjs"
-node "$here/.out/${script%.ts}.mjs" "$@"
+npx esbuild "$here/$script" --bundle --platform=node --format=esm --packages=external --log-level=warning --outfile="$here/.${script%.ts}.mjs"
+node "$here/.${script%.ts}.mjs" "$@"
