@@ -146,10 +146,11 @@ describe('kinds and definitions from the text', () => {
     expect(entityOf('Bashar al-Assad').definition?.text).toBe('Syrian President');
     expect(entityOf('Golani').definition?.text).toContain('former al-Qaeda asset');
   });
-  it('uses the acronym expansion when nothing better is said', () => {
+  it('names an acronym by its expansion, which is another spelling and not a definition (issue 11)', () => {
     const irgc = entityOf('IRGC');
     expect(irgc.name).toBe('Islamic Revolutionary Guard Corps');
-    expect(irgc.definition?.origin).toBe('acronym');
+    expect(irgc.aliases).toContain('IRGC');
+    expect(irgc.definition?.origin).not.toBe('acronym');
   });
 });
 

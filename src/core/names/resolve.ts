@@ -1729,9 +1729,9 @@ function pickDefinition(
     const art = recs.art[i];
     for (const d of defs[art]!.get(recs.idx[i])!) add(d.text, d.origin, art, d.start, d.end);
   }
-  if (cands.size === 0) {
-    for (const a of acronymDefs) add(`${a.surface}: ${a.expSurface}`, 'acronym', a.art, a.start, a.end);
-  }
+  // An acronym's expansion is another spelling (shown as "also written"), not a description: "HTS: Hayat Tahrir
+  // al-Sham" tells a reader nothing the name does not.
+  void acronymDefs;
   // A shorter title counts for a longer one that ends with it ("President" supports "Syrian President").
   const all = [...cands.values()];
   for (const c of all) {
