@@ -288,6 +288,8 @@ class Resolver {
   /** Keys read as ordinary words rather than names (see `ResolveHints`). */
   private readonly dropped = new Set<string>();
   private readonly glossaryKeys = new Set<string>();
+  /** Names the reader hid in a glossary: never mentions. */
+  private readonly hiddenKeys = new Set<string>();
   private readonly uf = new UnionFind();
   /** Per article: its descriptions by mention index, or null when it has none. */
   private readonly defs: (Map<number, RawDefinition[]> | null)[];
@@ -296,7 +298,8 @@ class Resolver {
     private readonly arts: ResolveInput[],
     private readonly glossary: GlossaryEntry[],
   ) {
-    for (const g of glossary) for (const n of [g.name, ...g.aliases]) this.glossaryKeys.add(nameKey(n));
+    for (const g of glossary) for (const n of [g.name, ...g.aliases]) (g.hidden ? this.hiddenKeys : this.glossaryKeys).add(nameKey(n));
+    for (const k of this.hiddenKeys) this.dropped.add(k);
     let total = 0;
     for (const a of arts) total += a.names.mentions.length;
     this.recs = new Recs(total);
@@ -387,6 +390,7 @@ class Resolver {
         this.defs[ai] = defs;
         for (let idx = 0; idx < ms.length; idx++) {
           const m = ms[idx];
+          if (this.hiddenKeys.size && this.hiddenKeys.has(m.key)) continue;
           const flags = flagBits(m) | (defs?.has(idx) ? DEFS : 0);
           recs.push(ai, idx, m.start, m.end, m.surface, this.intern(m.key), m.passage, flags);
         }
@@ -716,6 +720,7 @@ class Resolver {
     // Glossary names and aliases are one entity by the reader's say-so.
     const glossaryRoots: Stated['glossaryRoots'] = [];
     for (const g of this.glossary) {
+      if (g.hidden) continue;
       const ids = [g.name, ...g.aliases].map((n) => idOf(nameKey(n))).filter((x): x is number => x !== undefined);
       for (const x of ids.slice(1)) uf.union(ids[0], x, true);
       if (ids.length) glossaryRoots.push({ entry: g, id: ids[0] });
