@@ -1,7 +1,7 @@
 // Glossary files (*.parallax.json): reader-maintained names, aliases, kinds and definitions that take part
 // in name resolution and come first in hovers. Parsed with positions so each entry can be opened and each
 // error underlined; a broken entry is reported and skipped, the others stay usable.
-import type { EntityKind } from './names/resolve';
+import type { EntityKind } from './names/model';
 
 export interface GlossaryEntry {
   name: string;

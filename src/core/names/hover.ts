@@ -1,7 +1,7 @@
 // Hover text for an entity. Everything taken from articles is escaped so article text can never form a link,
 // an image, HTML or a command; the only links are Parallax's own commands, built here.
 import type { ArticleMeta } from '../types';
-import type { Entity, Mention } from './resolve';
+import type { Entity, Mention } from './model';
 
 export interface HoverContext {
   /** Text around a mention, provided by the caller. */

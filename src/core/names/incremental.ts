@@ -11,7 +11,7 @@
 import { runToEnd, workBudget } from '../steps';
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
-import type { Definition, Entity, EntityIndex, Mention } from './resolve';
+import type { Definition, Entity, EntityIndex, Mention } from './model';
 import { headingParts } from './headings';
 import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 import { addVotes, emptyVotes, flagsOf, kindOf, ORIGIN_RANK, type Flags } from './votes';
