@@ -9,7 +9,7 @@ const n = Number(process.argv[2] ?? 5);
 const dir = 'test/fixtures/fa-kes';
 const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
 const base = files.map((f) => readFileSync(join(dir, f), 'utf8'));
-const parsed = [];
+const parsed: { file: string; text: string; p: ReturnType<typeof parseArticle> }[] = [];
 for (let k = 0; k < n; k++) base.forEach((text, i) => parsed.push({ file: `${k}/${files[i]}`, text, p: parseArticle(text) }));
 const best = (fn: () => void): number => {
   let b = Infinity;
@@ -20,7 +20,7 @@ const best = (fn: () => void): number => {
   }
   return b;
 };
-let arts: { file: string; meta: (typeof parsed)[number]['p']['meta']; names: ReturnType<typeof extractNames> }[] = [];
+let arts: { file: string; meta: ReturnType<typeof parseArticle>['meta']; names: ReturnType<typeof extractNames> }[] = [];
 const ext = best(() => {
   arts = parsed.map(({ file, text, p }) => ({ file, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) }));
 });
