@@ -95,7 +95,7 @@ export interface ArticleNames {
    * outlet ("Youtube Subscribe to our Youtube channel", "Source TRTWorld and agencies Related News") is page
    * furniture. Absent in extractions cached before it was collected.
    */
-  after?: number[];
+  after?: string;
   /**
    * Runs of capitalised words in headlines, captions and datelines: resolution reads in them the longest names the
    * whole corpus uses ("Wladimir Klitschko stops…" above a text that only says "Klitschko"), in place of the shorter
@@ -1037,9 +1037,20 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
 /** How many characters after a mention make its furniture signature. */
 const AFTER_CONTEXT = 32;
 
-/** Per mention, a 24-bit hash of the mention and the text right after it (see `ArticleNames.after`). */
-function afterContexts(text: string, mentions: RawMention[]): number[] {
-  return mentions.map((m) => mixHash(hashRange(text, m.start, Math.min(text.length, m.end + AFTER_CONTEXT))) & 0xffffff);
+/** Digits of the furniture signatures: 64 characters JSON writes as they are. */
+const SIG_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Per mention, an 18-bit hash of the mention and the text right after it, as three characters in one string
+ * (see `ArticleNames.after`): cached with every extraction, so it is kept small.
+ */
+function afterContexts(text: string, mentions: RawMention[]): string {
+  let out = '';
+  for (const m of mentions) {
+    const h = mixHash(hashRange(text, m.start, Math.min(text.length, m.end + AFTER_CONTEXT))) & 0x3ffff;
+    out += SIG_DIGITS[h >> 12] + SIG_DIGITS[(h >> 6) & 63] + SIG_DIGITS[h & 63];
+  }
+  return out;
 }
 
 /**
@@ -1146,7 +1157,9 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
   if (headingChunks.length > 0) {
     for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks)) add(toks, seg, false);
-    const heads = headingStretches(text, headingChunks.map(({ chunk, seg }) => ({ toks: chunk.toks, seg })));
+    // A stretch that is exactly a mention found already has nothing more to give.
+    const spans = new Set(out.mentions.map((m) => `${m.start}:${m.end}`));
+    const heads = headingStretches(text, headingChunks.map(({ chunk, seg }) => ({ toks: chunk.toks, seg }))).filter((h) => !spans.has(`${h.start}:${h.end}`));
     if (heads.length) out.heads = heads;
   }
   out.mentions.sort((a, b) => a.start - b.start);

@@ -418,8 +418,9 @@ class Resolver {
       const a = arts[recs.art[i]];
       const outlet = a.meta.outlet;
       const after = a.names.after;
-      if (!outlet || !after || recs.idx[i] >= after.length) return null;
-      return `${outlet}\n${after[recs.idx[i]]}`;
+      const at = 3 * recs.idx[i];
+      if (!outlet || typeof after !== 'string' || at + 3 > after.length) return null;
+      return `${outlet}\n${after.slice(at, at + 3)}`;
     };
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
