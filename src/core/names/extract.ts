@@ -1563,7 +1563,8 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
     }
   }
   const first = toks[0].lower;
-  const allCaps = toks.length === 1 && toks[0].caps;
+  // A long word in capitals is a shouted headline word ("KLITSCHKO RETAINS"), not an acronym.
+  const allCaps = toks.length === 1 && toks[0].caps && toks[0].text.length <= 6;
   const the = prevWord === 'the' && !prevPunct;
   let cue = 0;
   let strong = false;

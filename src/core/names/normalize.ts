@@ -214,7 +214,9 @@ export function wordsCompatible(
   // "Hezbollah"/"Hizballah", "Hamdaniyeh"/"Hamadaniyeh"), keep their consonants while transliterations change
   // and insert vowels: the same skeleton is a near variant, which still needs an agreeing kind or context. Given
   // names (first words) keep the stricter rule below: "Bashar" is not "Bashir".
-  if ((len >= 7 || (!firstWord && len >= 4)) && Math.abs(la.length - lb.length) <= 1 && skeletonWord(la) === skeletonWord(lb) && fa === fb) {
+  // The same last letter too: "George" is not "Georgia".
+  const sameEnd = la[la.length - 1] === lb[lb.length - 1];
+  if ((len >= 7 || (!firstWord && len >= 4)) && sameEnd && Math.abs(la.length - lb.length) <= 1 && skeletonWord(la) === skeletonWord(lb) && fa === fb) {
     return { ok: true, exact: false, near: true };
   }
   // Transliterations keep the syllables: "Homs" and "Hamas" share a skeleton but not a vowel count.

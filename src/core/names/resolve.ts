@@ -1071,7 +1071,9 @@ class Resolver {
       if (!fs.some((f) => f.words > 1) || !personal(fs, r)) continue;
       for (const f of fs) {
         if (f.words < 2 || f.acr) continue;
-        const ws = f.key.split(' ').map(lightWord);
+        let ws = f.key.split(' ').map(lightWord);
+        // "Arcade Joseph Comeaux Jr." ends in "Comeaux" for a reader.
+        if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) ws = ws.slice(0, -1);
         for (let k = 1; k < ws.length; k++) {
           const suffix = ws.slice(k).join(' ');
           let set = fullBySuffix.get(suffix);
