@@ -1089,12 +1089,10 @@ class Resolver {
       // Only strong cues (head nouns, "province", "in …") keep a bare word from being someone's surname.
       if (strongNonPerson(fs)) continue;
       let cands: Set<number> | null = null;
+      // Any of its spellings may be the one a full name ends in ("Klitschko", not its misspelling "Kiltschko").
       for (const f of fs) {
         const hit = fullBySuffix.get(lightKey(f.key));
-        if (!hit) {
-          cands = null;
-          break;
-        }
+        if (!hit) continue;
         const next = new Set<number>();
         for (const t of hit) if (t !== r) next.add(t);
         cands = cands ? new Set([...cands, ...next]) : next;
