@@ -66,12 +66,18 @@ describe('short forms resolve in context', () => {
     });
     expect(same(idx, 'Neil', 'Neil Meron')).toBe(true);
   });
-  it('a given name alone in an article that names nobody so stays itself', () => {
-    const idx = resolve({
-      'a.txt': 'Report\n\nNeil Meron spoke on Monday. Neil Meron smiled.\n',
-      'b.txt': 'Report\n\nNeil arrived late, a neighbour said. Neil left early.\n',
+  it('a given name alone in an article that names nobody so goes to the one person of that name, if only one', () => {
+    const one1 = resolve({
+      'a.txt': 'Report\n\nThe producer Neil Meron spoke to reporters about the show on Monday. Later that day Neil Meron left.\n',
+      'b.txt': 'Report\n\nThe show will change next year, said the producer, and Neil promised a new host for it.\n',
     });
-    expect(named(idx, 'Neil').every((e) => e.name === 'Neil')).toBe(true);
+    expect(same(one1, 'Neil', 'Neil Meron')).toBe(true);
+    const two = resolve({
+      'a.txt': 'Report\n\nThe producer Neil Meron spoke to reporters about the show on Monday. Later that day Neil Meron left.\n',
+      'b.txt': 'Report\n\nThe singer Neil Young played for two hours on Friday night. The crowd loved Neil Young.\n',
+      'c.txt': 'Report\n\nThe show will change next year, said the producer, and Neil promised a new host for it.\n',
+    });
+    expect(named(two, 'Neil').every((e) => e.name === 'Neil')).toBe(true);
   });
   it('a surname goes to the person this article names, not the most frequent one corpus-wide', () => {
     const idx = resolve({

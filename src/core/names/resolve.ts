@@ -1222,7 +1222,11 @@ class Resolver {
       const given = givenTargets.get(root);
       if (given) {
         const c = nearest(art, start, given);
-        return c >= 0 ? c : root;
+        if (c >= 0) return c;
+        // Named nowhere here: the one person of that given name in the corpus, when the name alone is rarer
+        // than that person's full mentions ("Neil" in a follow-up story about Neil Meron).
+        if (c === -1 && given.length === 1 && (clusterCount.get(root) ?? 0) <= (clusterCount.get(given[0]!) ?? 0)) return given[0]!;
+        return root;
       }
       const cands = shortTargets.get(root);
       if (!cands) return root;
