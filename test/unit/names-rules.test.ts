@@ -146,6 +146,20 @@ describe('transliteration-aware spellings, with guards', () => {
   });
 });
 
+describe('equivalences the texts state', () => {
+  it('"known as" and a translation in brackets join one entity; a translation stated for two names joins neither', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nRescuers from the Syrian Civil Defence - better known as the White Helmets - pulled people from the rubble on Monday.\n',
+      'b.txt': 'Report\n\nThe White Helmets said that more rescuers had been sent to the town, and the Syrian Civil Defence asked for help.\n',
+      'c.txt': 'Report\n\nFighters of Jaish al-Islam (Army of Islam) shelled the town again, and Jaysh al-Fateh (Army of Conquest) answered.\n',
+      'd.txt': 'Report\n\nA statement from Jaish al-Islam (Army of Conquest) denied it, while the Army of Islam said nothing more.\n',
+    });
+    expect(same(idx, 'White Helmets', 'Syrian Civil Defence')).toBe(true);
+    expect(same(idx, 'Army of Islam', 'Jaish al-Islam')).toBe(true);
+    expect(same(idx, 'Jaish al-Islam', 'Jaysh al-Fateh')).toBe(false);
+  });
+});
+
 describe('mention shapes', () => {
   it('keeps a hyphenated given name and a natural feature named "X of Y" whole', () => {
     const idx = resolve({

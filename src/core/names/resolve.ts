@@ -675,8 +675,11 @@ class Resolver {
       for (const x of ids.slice(1)) uf.union(ids[0], x);
     }
 
-    // Acronyms defined in the text: "Hayat Tahrir al-Sham (HTS)".
+    // Acronyms defined in the text: "Hayat Tahrir al-Sham (HTS)". Other stated equivalences ("known as", a
+    // translation in brackets) are gathered first: a name stated as the equivalent of several others joins only
+    // the one the texts state most ("Army of Conquest" is Jaysh al-Fateh, though one text says Jaysh al-Islam).
     const acronymDefs: AcronymDef[] = [];
+    const stated = new Map<number, Map<number, number>>();
     arts.forEach((a, ai) => {
       for (const d of a.names.acronyms) {
         const ra = recAt[ai]![d.acr];
@@ -684,10 +687,21 @@ class Resolver {
         if (ra === undefined || re === undefined || recs.k[ra] === recs.k[re]) continue;
         const ia = idOf(this.keyStr[recs.k[ra]])!;
         const ie = idOf(this.keyStr[recs.k[re]])!;
+        if (!(recs.flags[ra] & ACR)) {
+          let m = stated.get(ia);
+          if (!m) stated.set(ia, (m = new Map()));
+          m.set(ie, (m.get(ie) ?? 0) + 1);
+          continue;
+        }
         uf.union(ia, ie);
         acronymDefs.push({ acr: ia, exp: ie, art: ai, start: recs.start[ra], end: recs.end[ra], surface: recs.surface[ra], expSurface: recs.surface[re] });
       }
     });
+    for (const [ia, sides] of stated) {
+      const ranked = [...sides].sort((x, y) => y[1] - x[1]);
+      if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) continue;
+      uf.union(ia, ranked[0]![0]);
+    }
     if (this.spent(arts.length >> 2)) yield;
 
     const neighbourCache = new Map<number, Set<string>>();
