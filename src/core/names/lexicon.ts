@@ -116,7 +116,7 @@ export const GENERIC_CLASS: Readonly<Record<string, string>> = {
 
 export const GROUP_GENERIC = set(`
 front jabhat jabha army jaish jaysh jeish group movement harakat haraka brigade brigades liwa battalion battalions
-katiba organisation organization party militia
+katiba organisation organization party militia tv channel television
 `);
 
 /** Adjectives that cannot by themselves distinguish one group from another. */
