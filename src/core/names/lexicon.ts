@@ -5,7 +5,7 @@ const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 /** Capitalised words that open sentences or headlines but never name anyone (compared lower-case). */
 export const STOPWORDS = set(`
-gmt utc ngo ngos
+gmt utc ngo ngos tags
 a an the this that these those there here it its he she they we i you me him her his hers our ours their theirs
 my your who whom whose which what when where why how whether if then than so but and or nor yet for of in on at
 by to from with without within into onto over under after before during since until while as also only even just
