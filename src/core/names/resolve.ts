@@ -14,6 +14,14 @@ import { initials, joinedCompatible, joinedLightKey, skeletonWord, nearSkeletonK
 
 export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './model';
 
+/** Values of the furniture signature digits (see SIG_DIGITS in extract.ts). */
+const SIG_VALUE = (() => {
+  const v = new Uint8Array(128);
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (let i = 0; i < digits.length; i++) v[digits.charCodeAt(i)] = i;
+  return v;
+})();
+
 /** Articles of one outlet that must repeat a name with the same words after it for it to be page furniture. */
 const FURNITURE_ARTICLES = 4;
 
@@ -413,23 +421,52 @@ class Resolver {
    */
   private *dropFurniture(): Generator<void, void, void> {
     const { arts, recs } = this;
-    const seen = new Map<string, Set<number>>();
-    const sigOf = (i: number): string | null => {
-      const a = arts[recs.art[i]];
-      const outlet = a.meta.outlet;
+    // Copies of one article (saved twice, or a corpus multiplied for a benchmark) repeat everything: each text
+    // counts once, known by its whole signature string.
+    const copyOf = new Map<string, number>();
+    const outletIds = new Map<string, number>();
+    const textId = new Int32Array(arts.length);
+    const outletOf = new Int32Array(arts.length).fill(-1);
+    for (let ai = 0; ai < arts.length; ai++) {
+      const a = arts[ai];
       const after = a.names.after;
+      textId[ai] = ai;
+      if (typeof after !== 'string' || !a.meta.outlet) continue;
+      let o = outletIds.get(a.meta.outlet);
+      if (o === undefined) outletIds.set(a.meta.outlet, (o = outletIds.size));
+      outletOf[ai] = o;
+      const key = `${o}\n${after}`;
+      const first = copyOf.get(key);
+      if (first !== undefined) textId[ai] = first;
+      else copyOf.set(key, ai);
+    }
+    if (this.spent(arts.length)) yield;
+    // A mention's signature as a number: its outlet and the 18-bit hash of the words after it.
+    const sigOf = (i: number): number => {
+      const ai = recs.art[i];
+      const o = outletOf[ai];
+      if (o < 0) return -1;
+      const after = arts[ai].names.after as string;
       const at = 3 * recs.idx[i];
-      if (!outlet || typeof after !== 'string' || at + 3 > after.length) return null;
-      return `${outlet}\n${after.slice(at, at + 3)}`;
+      if (at + 3 > after.length) return -1;
+      return o * 262144 + (SIG_VALUE[after.charCodeAt(at)] << 12) + (SIG_VALUE[after.charCodeAt(at + 1)] << 6) + SIG_VALUE[after.charCodeAt(at + 2)];
     };
+    const lastText = new Map<number, number>();
+    const texts = new Map<number, number>();
+    const sigs = new Float64Array(recs.n);
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         const sig = sigOf(i);
-        if (sig === null) continue;
-        let set = seen.get(sig);
-        if (!set) seen.set(sig, (set = new Set()));
-        set.add(recs.art[i]);
+        sigs[i] = sig;
+        if (sig < 0) continue;
+        // Texts arrive in order, so a text seen before under this signature is the last one recorded.
+        const t = textId[recs.art[i]];
+        const last = lastText.get(sig);
+        if (last === t) continue;
+        if (last !== undefined && t < last) continue;
+        lastText.set(sig, t);
+        texts.set(sig, (texts.get(sig) ?? 0) + 1);
       }
       return to;
     });
@@ -438,8 +475,8 @@ class Resolver {
     for (let i = 0; i < recs.n; i++) {
       const k = recs.k[i];
       total.set(k, (total.get(k) ?? 0) + 1);
-      const sig = sigOf(i);
-      if (sig !== null && seen.get(sig)!.size >= FURNITURE_ARTICLES) repeated.set(k, (repeated.get(k) ?? 0) + 1);
+      const sig = sigs[i];
+      if (sig >= 0 && texts.get(sig)! >= FURNITURE_ARTICLES) repeated.set(k, (repeated.get(k) ?? 0) + 1);
     }
     const furniture = new Set<number>();
     for (const [k, n] of repeated) if (n >= 0.5 * total.get(k)! && !this.glossaryKeys.has(this.keyStr[k])) furniture.add(k);
