@@ -8,9 +8,7 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment: 'No module may depend on itself through others (ARCHITECTURE.md, "Invariants").',
-      // KNOWN EXCEPTION, to delete after merging branch `names` (which removes it): glossary.ts → names/resolve.ts →
-      // names/incremental.ts → names/votes.ts → names/resolve.ts, all through `import type`. Only these four files.
-      from: { pathNot: '^src/core/(glossary|names/(resolve|incremental|votes))[.]ts$' },
+      from: {},
       to: {
         circular: true,
       },

@@ -15,9 +15,12 @@
 // arrays, which is most of the volume. Anything unexpected — wrong format tag, another version, another salt,
 // truncated or hand-edited data — makes the whole cache be ignored with a reason, never an exception.
 import type { ArticleMeta, Heading, ParsedArticle, Passage, PassageKind } from './types';
+import { NAMES_RULES_VERSION } from './names/version';
 
-/** Bump whenever the parser, the names extraction or this format changes what it produces for the same text. */
-export const CACHE_VERSION = 4;
+/** Bump whenever the parser or this format changes what it produces for the same text (4: file stamps). */
+const FORMAT_VERSION = 4;
+/** The names extraction is cached too: its rules version is part of the cache's. */
+export const CACHE_VERSION = FORMAT_VERSION * 1000 + NAMES_RULES_VERSION;
 const FORMAT = 'parallax-index';
 
 /** One file's parse, to export: everything `setText` would otherwise compute from the text alone. */

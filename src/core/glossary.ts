@@ -1,7 +1,7 @@
 // Glossary files (*.parallax.json): reader-maintained names, aliases, kinds and definitions that take part
 // in name resolution and come first in hovers. Parsed with positions so each entry can be opened and each
 // error underlined; a broken entry is reported and skipped, the others stay usable.
-import type { EntityKind } from './names/resolve';
+import type { EntityKind } from './names/model';
 
 export interface GlossaryEntry {
   name: string;
@@ -9,6 +9,8 @@ export interface GlossaryEntry {
   kind?: EntityKind;
   definition?: string;
   links?: string[];
+  /** The reader's say-so that this name (and its aliases) is no name: page furniture, a misread word. */
+  hidden?: boolean;
   source: { file: string; start: number; end: number };
 }
 
@@ -136,12 +138,12 @@ function parseJson(text: string): JVal {
 }
 
 const KINDS: readonly EntityKind[] = ['person', 'group', 'place', 'other'];
-const KNOWN = new Set(['name', 'aliases', 'kind', 'definition', 'links']);
+const KNOWN = new Set(['name', 'aliases', 'kind', 'definition', 'links', 'hidden']);
 
 /**
  * Parse a glossary. Accepted shapes: `{ "entries": [ … ] }` (with an optional "$schema") or a bare array of
  * entries. Each entry: `{ "name": string, "aliases"?: string[], "kind"?: "person"|"group"|"place"|"other",
- * "definition"?: string, "links"?: string[] }`.
+ * "definition"?: string, "links"?: string[], "hidden"?: boolean }` ("hidden": this name is no name).
  */
 export function parseGlossary(file: string, text: string): { entries: GlossaryEntry[]; errors: GlossaryError[] } {
   const errors: GlossaryError[] = [];
@@ -220,6 +222,12 @@ export function parseGlossary(file: string, text: string): { entries: GlossaryEn
       if (dv.t === 'str') definition = dv.value.trim() || undefined;
       else bad(dv, '"definition" must be a string');
     }
+    let hidden = false;
+    const hv = get('hidden');
+    if (hv) {
+      if (hv.t === 'bool') hidden = text.slice(hv.start, hv.end) === 'true';
+      else bad(hv, '"hidden" must be true or false');
+    }
     for (const p of item.props) {
       if (!KNOWN.has(p.key)) errors.push({ message: `unknown property "${p.key}" (ignored)`, start: p.keyStart, end: p.keyEnd });
     }
@@ -235,6 +243,7 @@ export function parseGlossary(file: string, text: string): { entries: GlossaryEn
     if (kind) entry.kind = kind;
     if (definition) entry.definition = definition;
     if (links) entry.links = links;
+    if (hidden) entry.hidden = true;
     entries.push(entry);
   }
   return { entries, errors };

@@ -6,6 +6,8 @@ export interface NewGlossaryEntry {
   aliases: string[];
   kind: string;
   definition: string;
+  /** A hidden entry says the name is no name: it is written without kind and definition. */
+  hidden?: boolean;
 }
 
 export type GlossaryInsert =
@@ -48,6 +50,10 @@ function place(offset: number, before: string, entry: string, after: string, bod
 }
 
 function entryJson(e: NewGlossaryEntry): { text: string; definitionAt: number; definitionLength: number } {
+  if (e.hidden) {
+    const text = `{ "name": ${JSON.stringify(e.name)}, "aliases": ${JSON.stringify(e.aliases).replace(/","/g, '", "')}, "hidden": true }`;
+    return { text, definitionAt: 0, definitionLength: 0 };
+  }
   const head = `{ "name": ${JSON.stringify(e.name)}, "aliases": ${JSON.stringify(e.aliases).replace(/","/g, '", "')}, "kind": ${JSON.stringify(e.kind)}, "definition": `;
   const def = JSON.stringify(e.definition);
   return { text: `${head}${def} }`, definitionAt: head.length + 1, definitionLength: def.length - 2 };

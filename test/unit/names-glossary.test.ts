@@ -1,5 +1,6 @@
 // Glossary files: parsed with positions, errors located, and entries take part in resolution and come first.
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article';
 import { parseGlossary } from '../../src/core/glossary';
 import { extractNames, resolveEntities } from '../../src/core/names';
 import type { ArticleMeta, Passage } from '../../src/core/types';
@@ -103,5 +104,33 @@ describe('the sample glossary', () => {
       expect(e.kind, e.name).toBeDefined();
       expect(e.definition, e.name).toBeTruthy();
     }
+  });
+});
+
+describe('hidden glossary entries', () => {
+  it('a name the reader hid is no mention anywhere, under any of its spellings', () => {
+    const texts: Record<string, string> = {
+      'a.txt': 'Report\n\nThe strikes hit the town on Monday, said Rami Abdel Rahman of the monitor. Youtube Subscribe to our channel for more.\n',
+      'b.txt': 'Report\n\nRami Abdel Rahman said more people had died in the town by Tuesday. Youtube Subscribe to our channel for more.\n',
+    };
+    const arts = Object.entries(texts).map(([file, text]) => {
+      const p = parseArticle(text);
+      return { file, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
+    });
+    const { entries, errors } = parseGlossary('g.parallax.json', '{ "entries": [ { "name": "Youtube Subscribe", "hidden": true } ] }');
+    expect(errors).toEqual([]);
+    expect(entries[0]!.hidden).toBe(true);
+    const before = resolveEntities(arts, []);
+    expect(before.entities.some((e) => e.name === 'Youtube Subscribe')).toBe(true);
+    const after = resolveEntities(arts, entries);
+    expect(after.entities.some((e) => e.mentions.some((m) => m.surface === 'Youtube Subscribe'))).toBe(false);
+    expect(after.entities.find((e) => e.name === 'Rami Abdel Rahman')?.mentions).toHaveLength(2);
+    // An edited article keeps it hidden.
+    const edited = after.withArticle('a.txt', arts[0]!);
+    expect(edited.entities.some((e) => e.mentions.some((m) => m.surface === 'Youtube Subscribe'))).toBe(false);
+  });
+  it('rejects a "hidden" that is not true or false', () => {
+    const { errors } = parseGlossary('g.parallax.json', '{ "entries": [ { "name": "X", "hidden": "yes" } ] }');
+    expect(errors.map((e) => e.message)).toContain('"hidden" must be true or false');
   });
 });

@@ -70,7 +70,7 @@ describe('entity index persisted in steps', () => {
     const s = JSON.parse(json) as EntityIndexState;
     const bad: unknown[] = [
       null,
-      { ...s, version: 2 },
+      { ...s, version: s.version + 1 },
       { ...s, mentions: s.mentions.slice(0, -3) },
       { ...s, mentions: `${s.mentions}A` },
       { ...s, hints: s.hints.slice(0, -1) },

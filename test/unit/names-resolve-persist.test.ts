@@ -89,7 +89,7 @@ describe('persisted entity index', () => {
       'x',
       [],
       {},
-      { ...state, version: 2 },
+      { ...state, version: state.version + 1 },
       { ...state, format: 'something-else' },
       { ...state, mentions: state.mentions.slice(0, -3) },
       { ...state, mentions: `${state.mentions}A` },

@@ -51,7 +51,9 @@ describe('stepwise resolution', () => {
     const a = stepped.withArticle(edited.file, null);
     const b = whole.withArticle(edited.file, null);
     expect(a.entities).toEqual(b.entities);
-  });
+    // Three full resolutions of FA-KES: seconds of wall time on a machine shared with other work (the step
+    // lengths above are CPU time).
+  }, 30_000);
 
   it('can be abandoned half-way without affecting a later resolution', () => {
     const steps = resolveEntitiesSteps(arts, []);

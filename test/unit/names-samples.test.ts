@@ -64,6 +64,12 @@ describe('one entity per referent, under every spelling in the samples', () => {
 });
 
 describe('no wrong merges', () => {
+  it('reads "Assad" in the headline of 001 as a mention of Bashar al-Assad', () => {
+    const file = files.find((f) => f.startsWith('001'))!;
+    const off = texts.get(file)!.indexOf('fall of Assad') + 'fall of '.length;
+    expect(index.at(file, off)?.entity.name).toBe('Bashar al-Assad');
+  });
+
   it('keeps Hafez al-Assad apart from Bashar al-Assad, and bare "Assad" goes to Bashar', () => {
     const hafez = entityOf('Hafez al-Assad');
     expect(hafez.id).not.toBe(entityOf('Bashar al-Assad').id);
@@ -140,10 +146,11 @@ describe('kinds and definitions from the text', () => {
     expect(entityOf('Bashar al-Assad').definition?.text).toBe('Syrian President');
     expect(entityOf('Golani').definition?.text).toContain('former al-Qaeda asset');
   });
-  it('uses the acronym expansion when nothing better is said', () => {
+  it('names an acronym by its expansion, which is another spelling and not a definition (issue 11)', () => {
     const irgc = entityOf('IRGC');
     expect(irgc.name).toBe('Islamic Revolutionary Guard Corps');
-    expect(irgc.definition?.origin).toBe('acronym');
+    expect(irgc.aliases).toContain('IRGC');
+    expect(irgc.definition?.origin).not.toBe('acronym');
   });
 });
 

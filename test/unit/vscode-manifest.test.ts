@@ -46,7 +46,7 @@ describe('package.json contributes the contract', () => {
     const registered = [...vscodeSources.matchAll(/registerCommand\('([\w.]+)'/g)].map((m) => m[1]).sort();
     expect(registered).toEqual(Object.keys(titles).sort());
     const hidden = contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
-    expect(hidden.sort()).toEqual(['parallax.editInGlossary', 'parallax.openMention']);
+    expect(hidden.sort()).toEqual(['parallax.editInGlossary', 'parallax.hideName', 'parallax.openMention']);
   });
 
   it('binds the coverage keys in article editors and offers Show Other Coverage in their context menu', () => {

@@ -74,7 +74,10 @@ export interface RawRelation {
 }
 
 export interface RawAcronym {
-  /** Mention index of the acronym and of its expansion. */
+  /**
+   * Mention index of the acronym and of its expansion. Also equivalences the text states ("the Syrian Civil
+   * Defence, known as the White Helmets", "Jaysh al-Islam (Army of Islam)"): `acr` the other name, `exp` the first.
+   */
   acr: number;
   exp: number;
 }
@@ -90,6 +93,26 @@ export interface ArticleNames {
   relations: RawRelation[];
   /** Distinct lower-case words of the text: across the corpus they tell ordinary words ("Activists") from names. */
   lower: string[];
+  /**
+   * Per mention, a hash of the words right after it: a name followed by the same words in many articles of one
+   * outlet ("Youtube Subscribe to our Youtube channel", "Source TRTWorld and agencies Related News") is page
+   * furniture. Absent in extractions cached before it was collected.
+   */
+  after?: string;
+  /**
+   * Runs of capitalised words in headlines, captions and datelines: resolution reads in them the longest names the
+   * whole corpus uses ("Wladimir Klitschko stops…" above a text that only says "Klitschko"), in place of the shorter
+   * ones this article's prose alone gives. Absent in extractions cached before they were collected.
+   */
+  heads?: HeadingRun[];
+}
+
+/** A run of capitalised heading words (see `ArticleNames.heads`). */
+export interface HeadingRun {
+  start: number;
+  end: number;
+  surface: string;
+  passage: number;
 }
 
 interface Token {
@@ -227,6 +250,11 @@ function hasJoiner(s: string): boolean {
   return false;
 }
 
+/** Lower-case words after a hyphen that make an adjective of a name ("-led" and "-held" end in -ed anyway). */
+const HYPHEN_SUFFIXES = new Set(
+  'run era style born made bound wide free long like type related only area majority friendly proxy allied aligned funded minded'.split(' '),
+);
+
 function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean } {
   if (!hasJoiner(raw)) return { text: raw, ...NO_TRIM };
   let text = raw;
@@ -247,7 +275,8 @@ function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean }
   if (parts.length > 1) {
     for (let i = 1; i < parts.length; i++) {
       const p = parts[i];
-      if (LOWER.test(p) && !PARTICLES.has(p)) {
+      // Only adjective-forming words cut: "Ki-moon", "Jong-un" are parts of the name.
+      if (LOWER.test(p) && !PARTICLES.has(p) && (/(?:ed|ing)$/.test(p) || HYPHEN_SUFFIXES.has(p))) {
         // Separators are one character each, so the kept prefix has the joined length.
         text = text.slice(0, parts.slice(0, i).join('-').length);
         stop = true;
@@ -349,6 +378,14 @@ function countPieces(text: string, from: number, to: number, max: number): numbe
   return n;
 }
 
+/** / _ = & # @ ~ %: characters of web addresses, not of prose. */
+const URL_PUNCT = new Set([47, 95, 61, 38, 35, 64, 126, 37]);
+
+/** Whether the token text[from, to) is a piece of a web address (a path or query character touches it). */
+function inWebAddress(text: string, from: number, to: number): boolean {
+  return (from > 0 && URL_PUNCT.has(text.charCodeAt(from - 1))) || URL_PUNCT.has(text.charCodeAt(to));
+}
+
 /**
  * Adds the lower-case words in text[from, to) to `words`: runs of lower-case letters not glued to a letter,
  * apostrophe or hyphen before them ("well-known" gives "well", "don’t" gives "don").
@@ -363,10 +400,12 @@ function addLowerWords(text: string, from: number, to: number, words: LowerWords
       continue;
     }
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45);
+    // Words inside web addresses ("…/lindsay_lohan/…", "la-me-0504-lohan-rehab") are no evidence that a name is
+    // an ordinary word: a character of a path or query on either side rules the word out.
+    const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45 || URL_PUNCT.has(prev));
     let j = i + 1;
     while (j < n && isLowerCode(text.charCodeAt(j))) j++;
-    if (free) words.add(text, i, j);
+    if (free && !URL_PUNCT.has(text.charCodeAt(j))) words.add(text, i, j);
     i = j;
   }
 }
@@ -884,6 +923,13 @@ function splitSegments(input: NameArticleInput): Seg[] {
   const nl = new NextChar('\n');
   const cr = new NextChar('\r');
   const stops = [new NextChar('.'), new NextChar('!'), new NextChar('?'), new NextChar('\u2026')];
+  // A title line above the first passage ("# US, Israel launch … after fall of Assad") is read in heading mode,
+  // counted with the first passage: a reader sees the names in it.
+  const first = input.passages[0];
+  if (first && titleFold) {
+    const at = text.lastIndexOf(titleFold, first.start - titleFold.length);
+    if (at >= 0) segs.push({ start: at, end: at + titleFold.length, passage: first.index, heading: true, body: first.kind === 'body' });
+  }
   for (const p of input.passages) {
     const body = p.kind === 'body';
     // Split a passage into lines (runs without \n or \r) then sentences, flagging title-cased ones.
@@ -989,6 +1035,56 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
   return runs;
 }
 
+/** How many characters after a mention make its furniture signature. */
+const AFTER_CONTEXT = 32;
+
+/** Digits of the furniture signatures: 64 characters JSON writes as they are. */
+const SIG_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Per mention, an 18-bit hash of the mention and the text right after it, as three characters in one string
+ * (see `ArticleNames.after`): cached with every extraction, so it is kept small.
+ */
+function afterContexts(text: string, mentions: RawMention[]): string {
+  let out = '';
+  for (const m of mentions) {
+    const h = mixHash(hashRange(text, m.start, Math.min(text.length, m.end + AFTER_CONTEXT))) & 0x3ffff;
+    out += SIG_DIGITS[h >> 12] + SIG_DIGITS[(h >> 6) & 63] + SIG_DIGITS[h & 63];
+  }
+  return out;
+}
+
+/**
+ * The capitalised stretches of heading chunks, cut at lower-case words and at tokens that end a name (a
+ * possessive): resolution reads in them the longest names of the whole corpus ("Lindsay Lohan Checks Into Rehab"
+ * above prose that only says "Lohan").
+ */
+function headingStretches(text: string, rest: { toks: SegToken[]; seg: Seg }[]): HeadingRun[] {
+  const out: HeadingRun[] = [];
+  for (const { toks, seg } of rest) {
+    let from = -1;
+    const flush = (to: number): void => {
+      if (from >= 0 && to > from) {
+        const start = toks[from].start;
+        const end = toks[to - 1].end;
+        out.push({ start, end, surface: intern(text.slice(start, end)), passage: seg.passage });
+      }
+      from = -1;
+    };
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (!t.cap) {
+        flush(k);
+        continue;
+      }
+      if (from < 0) from = k;
+      if (t.stop) flush(k + 1);
+    }
+    flush(toks.length);
+  }
+  return out;
+}
+
 export function extractNames(input: NameArticleInput): ArticleNames {
   const { text, file } = input;
   const noApostrophes = text.length > 100 && !hasPossessive(text);
@@ -1062,6 +1158,10 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   // Heading mode: keep the longest runs of tokens whose key is a name found in prose.
   if (headingChunks.length > 0) {
     for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks)) add(toks, seg, false);
+    // A stretch that is exactly a mention found already has nothing more to give.
+    const spans = new Set(out.mentions.map((m) => `${m.start}:${m.end}`));
+    const heads = headingStretches(text, headingChunks.map(({ chunk, seg }) => ({ toks: chunk.toks, seg }))).filter((h) => !spans.has(`${h.start}:${h.end}`));
+    if (heads.length) out.heads = heads;
   }
   out.mentions.sort((a, b) => a.start - b.start);
   const ms = out.mentions;
@@ -1073,10 +1173,12 @@ export function extractNames(input: NameArticleInput): ArticleNames {
   }
 
   findAcronyms(text, out);
+  findEquivalences(text, out);
   findDescriptions(text, out, input.passages);
   findRelations(text, out);
   // Arrays grown by push keep up to half their length again as spare capacity; the result is kept for the
   // whole session, so keep exact-length copies instead.
+  out.after = afterContexts(text, out.mentions);
   if (out.lower.length > 16) out.lower = out.lower.slice();
   if (out.mentions.length > 16) out.mentions = out.mentions.slice();
   if (out.definitions.length > 16) out.definitions = out.definitions.slice();
@@ -1181,7 +1283,7 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
     if (plain) {
       const slot = words.slot(text, start, rawEnd, h);
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45)) lowerWords.addSlot(slot);
+      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45 || inWebAddress(text, start, rawEnd))) lowerWords.addSlot(slot);
       // A lower-case word never starts a chunk, so whether it opens a sentence is never asked. One that cannot
       // sit inside a name only ends the name before it: a run of them is one shared marker, not an object each.
       if (!words.isJoin(slot)) {
@@ -1194,7 +1296,7 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
     }
     const info = tokenInfos.get(text, start, rawEnd, h);
     const runs = info.lowerRuns;
-    if (runs !== null) {
+    if (runs !== null && !inWebAddress(text, start, rawEnd)) {
       for (let r = 0; r < runs.length; r += 2) {
         if (runs[r] === 0) {
           const before = start > 0 ? text.charCodeAt(start - 1) : 32;
@@ -1323,12 +1425,23 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   return chunks;
 }
 
+/** Heads of place names that go on with "of" (directions such as "north of" do not). */
+const FEATURE_OF = new Set('gulf sea strait bay lake cape isle isles island islands mount port straits'.split(' '));
+
 function connectorAllowed(cur: SegToken[], word: string): boolean {
   const last = cur[cur.length - 1].lower;
   if (word === 'the') return last === 'of' || last === 'for';
   if (word === 'and') return false;
+  // Natural features named "X of Y": "Gulf of Aden", "Strait of Hormuz", "Sea of Galilee".
+  if (word === 'of' && FEATURE_OF.has(last)) return true;
   return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
 }
+
+/** All-capital words that are common nouns or time zones, not names. */
+const CAPS_STOP = new Set(['gmt', 'utc', 'ngo', 'ngos']);
+
+/** Names ending in -ing that open sentences ("Beijing said…", "Fleming Smith"). */
+const ING_NAMES = new Set(['beijing', 'nanjing', 'chongqing', 'fleming', 'manning', 'channing', 'browning', 'sterling', 'harding', 'golding', 'downing', 'reading', 'kipling', 'redding', 'gehring', 'hemming', 'pershing']);
 
 /** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
 function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk | null {
@@ -1337,13 +1450,17 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
   while (t.length && t[0].si && !t[0].caps) {
     const w = t[0].lower;
-    if (t[0].info.flags & T_STOP || lowerWords.has(w) || w.endsWith('ly') || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
+    // A gerund opening a sentence is no given name ("Choosing DeGeneres, known for…"), short ones aside ("Irving").
+    const gerund = w.length >= 7 && w.endsWith('ing') && !ING_NAMES.has(w);
+    if (t[0].info.flags & T_STOP || lowerWords.has(w) || w.endsWith('ly') || gerund || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
       t.shift();
       if (t.length) t[0] = { ...t[0], si: true };
     } else break;
   }
   // Leading stop words anywhere ("The Guardian" → "Guardian").
-  while (t.length && !t[0].caps && t[0].info.flags & T_STOP) t.shift();
+  while (t.length && (!t[0].caps || CAPS_STOP.has(t[0].lower)) && t[0].info.flags & T_STOP) t.shift();
+  // Capitalised common nouns and time zones are no names ("NGO", "GMT"), at either end.
+  while (t.length && CAPS_STOP.has(t[t.length - 1].lower)) t.pop();
   if (!t.length) return null;
 
   // Titles: [demonym|acronym]* [modifier|head|of]* ending in a head, then the name.
@@ -1448,7 +1565,8 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
     }
   }
   const first = toks[0].lower;
-  const allCaps = toks.length === 1 && toks[0].caps;
+  // A long word in capitals is a shouted headline word ("KLITSCHKO RETAINS"), not an acronym.
+  const allCaps = toks.length === 1 && toks[0].caps && toks[0].text.length <= 6;
   const the = prevWord === 'the' && !prevPunct;
   let cue = 0;
   let strong = false;
@@ -1470,7 +1588,11 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
   }
   if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set(CUE_PLACE, nextWord !== 'capital');
   else if (NEXT_GROUP.has(nextWord)) set(CUE_GROUP, false);
-  if (!prevPunct && PREV_PLACE.has(prevWord)) set(CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
+  // "Riva, who was struck", "Subryan, 26," are people; "in Cheeks's firing", "at Riva's door" are not places.
+  const after = text.slice(end, end + 8);
+  if (PERSON_AFTER.test(after)) set(CUE_PERSON, true);
+  const possessive = POSSESSIVE_AFTER.test(after);
+  if (!prevPunct && !possessive && PREV_PLACE.has(prevWord)) set(CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
   // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
   if (toks.length > 1 && toks.some((x) => x.info.flags & T_GROUP_HEAD)) set(CUE_GROUP, false);
   if (cue === 0 && toks.length >= 2 && !the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
@@ -1479,7 +1601,42 @@ function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): 
   return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
 }
 
+/** ", who" or ", 38," (an age) after a name. */
+const PERSON_AFTER = /^,\s+(?:who\b|\d{1,2},)/;
+/** A possessive after a name: "Riva's", "Cheeks'". */
+const POSSESSIVE_AFTER = /^['’]s?(?!\p{L})/u;
+
 const ACR_TAIL = /^\s*(?:(?:group|militia|organi[sz]ation|movement|party|coalition|alliance)\s*)?[(\[]\s*$/;
+
+/** ", known as the", "also known as", "better known as" between two names. */
+const KNOWN_AS = /^\s*[,–—-]?\s*(?:(?:also|better|commonly|widely|locally|popularly)\s+)?known\s+as\s+(?:the\s+)?["“‘']?\s*$/i;
+
+/**
+ * Equivalences the text states between two names: "the Syrian Civil Defence, known as the White Helmets", and a
+ * group's name with its translation in brackets, "Jaysh al-Islam (Army of Islam)" (a group word on either side,
+ * so "Aleppo (Syria)" is no equivalence). Recorded with the acronyms: both join one entity.
+ */
+function findEquivalences(text: string, out: ArticleNames): void {
+  const ms = out.mentions;
+  const taken = new Set(out.acronyms.flatMap((a) => [a.acr, a.exp]));
+  const groupish = (m: RawMention): boolean => {
+    const ws = m.key.split(' ');
+    return ws.length >= 2 && (ws.some((w) => GROUP_HEADS.has(w)) || GROUP_GENERIC.has(ws[0]!));
+  };
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (!a.key || !b.key || a.key === b.key || taken.has(i) || taken.has(i + 1)) continue;
+    const gap = text.slice(a.end, b.start);
+    if (gap.length > 40) continue;
+    const knownAs = KNOWN_AS.test(gap);
+    const bracketed = !knownAs && /^\s*\(\s*(?:the\s+)?$/i.test(gap) && /^\s*\)/.test(text.slice(b.end, b.end + 3)) && !a.acr && !b.acr && (groupish(a) || groupish(b));
+    if (!knownAs && !bracketed) continue;
+    out.acronyms.push({ acr: i + 1, exp: i });
+    taken.add(i);
+    taken.add(i + 1);
+  }
+}
 
 /** "Hayat Tahrir al-Sham (HTS)", "Islamic State group (IS)", "Daesh [IS]", and "JFS (Jabhat Fateh al-Sham)". */
 function findAcronyms(text: string, out: ArticleNames): void {

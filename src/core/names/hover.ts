@@ -1,7 +1,7 @@
 // Hover text for an entity. Everything taken from articles is escaped so article text can never form a link,
 // an image, HTML or a command; the only links are Parallax's own commands, built here.
 import type { ArticleMeta } from '../types';
-import type { Entity, Mention } from './resolve';
+import type { Entity, Mention } from './model';
 
 export interface HoverContext {
   /** Text around a mention, provided by the caller. */
@@ -52,22 +52,57 @@ function spread(entity: Entity, ctx: HoverContext): { files: number; outlets: st
   return s;
 }
 
-/** Up to five other mentions: one per other article first, then more from the same articles; stops early. */
-function otherMentions(entity: Entity, at: Mention | null): Mention[] {
-  const picked: Mention[] = [];
-  const spare: Mention[] = [];
-  const seenFiles = new Set<string>(at ? [at.file] : []);
+/** Articles looked at when choosing other mentions: bounds the hover's cost for names mentioned everywhere. */
+const MAX_CANDIDATE_ARTICLES = 2000;
+
+const dayOf = (iso: string | undefined): number | null => {
+  if (!iso) return null;
+  const t = Date.parse(iso.length === 7 ? `${iso}-15` : iso);
+  return Number.isNaN(t) ? null : t / 86_400_000;
+};
+
+/**
+ * Up to five other mentions chosen to help a reader compare: one per article, other outlets first, then the
+ * articles closest in date to the one being read; the same article's other mentions only when nothing else is left.
+ */
+function otherMentions(entity: Entity, at: Mention | null, ctx: HoverContext): Mention[] {
+  const here = at ? ctx.meta(at.file) : undefined;
+  const hereOutlet = here?.outlet ?? null;
+  const hereDay = dayOf(here?.date?.iso);
+  const firstPerFile: Mention[] = [];
+  const sameFile: Mention[] = [];
+  let lastFile: string | null = null;
   for (const m of entity.mentions) {
-    if (picked.length >= MAX_OTHER_MENTIONS) break;
-    if (at && m.file === at.file && m.start === at.start) continue;
-    if (!seenFiles.has(m.file)) {
-      picked.push(m);
-      seenFiles.add(m.file);
-    } else if (spare.length < MAX_OTHER_MENTIONS) {
-      spare.push(m);
+    if (at && m.file === at.file) {
+      if (m.start !== at.start && sameFile.length < MAX_OTHER_MENTIONS) sameFile.push(m);
+      continue;
     }
+    // Mentions come sorted by file: the first of each file stands for its article.
+    if (m.file === lastFile) continue;
+    lastFile = m.file;
+    firstPerFile.push(m);
+    if (firstPerFile.length >= MAX_CANDIDATE_ARTICLES) break;
   }
-  return picked.concat(spare).slice(0, MAX_OTHER_MENTIONS);
+  const scored = firstPerFile.map((m, order) => {
+    const meta = ctx.meta(m.file);
+    const sameOutlet = hereOutlet !== null && meta?.outlet === hereOutlet ? 1 : 0;
+    const day = dayOf(meta?.date?.iso);
+    const gap = hereDay === null || day === null ? Number.MAX_SAFE_INTEGER : Math.abs(day - hereDay);
+    return { m, sameOutlet, gap, order };
+  });
+  scored.sort((a, b) => a.sameOutlet - b.sameOutlet || a.gap - b.gap || a.order - b.order);
+  // Outlets spread out: the best article of each outlet first, then the rest in the same order.
+  const seenOutlets = new Set<string>();
+  const first: Mention[] = [];
+  const rest: Mention[] = [];
+  for (const s of scored) {
+    const outlet = ctx.meta(s.m.file)?.outlet ?? '';
+    if (!seenOutlets.has(outlet)) {
+      seenOutlets.add(outlet);
+      first.push(s.m);
+    } else rest.push(s.m);
+  }
+  return first.concat(rest, sameFile).slice(0, MAX_OTHER_MENTIONS);
 }
 
 export function hoverMarkdown(entity: Entity, at: Mention | null, ctx: HoverContext): string {
@@ -97,7 +132,7 @@ export function hoverMarkdown(entity: Entity, at: Mention | null, ctx: HoverCont
   } else {
     lines.push('No mentions in the articles yet');
   }
-  const picked = otherMentions(entity, at);
+  const picked = otherMentions(entity, at, ctx);
   if (picked.length) {
     const items = picked.map((m) => {
       const pos = ctx.lineOf(m.file, m.start);

@@ -11,7 +11,8 @@
 import { runToEnd, workBudget } from '../steps';
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
-import type { Definition, Entity, EntityIndex, Mention } from './resolve';
+import type { Definition, Entity, EntityIndex, Mention } from './model';
+import { headingParts } from './headings';
 import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 import { addVotes, emptyVotes, flagsOf, kindOf, ORIGIN_RANK, type Flags } from './votes';
 
@@ -284,6 +285,24 @@ export class IndexState implements EntityIndex {
       }
       push({ ...base, cands: this.similar(key, ids, live) });
     });
+
+    // Headline words read as the longest names the corpus knows, in place of shorter mentions they hold (as the
+    // full resolution does).
+    let headIdx = names.mentions.length;
+    const known = (key: string): number => ((live(key)?.reduce((n, c) => n + c.n, 0) ?? 0) >= 2 ? 1 : -1);
+    for (const h of names.heads ?? []) {
+      for (const p of headingParts(h.surface, known)) {
+        const start = h.start + p.s;
+        const end = h.start + p.e;
+        const over = items.filter((it) => it.end > start && it.start < end);
+        if (over.some((it) => it.start < start || it.end > end || it.end - it.start >= end - start)) continue;
+        for (const it of over) items.splice(items.indexOf(it), 1);
+        const surface = h.surface.slice(p.s, p.e);
+        const key = nameKey(surface);
+        const raw: Flags = { passage: h.passage, cue: null, strong: false, the: false, si: true, acr: false, ps: false };
+        push({ idx: headIdx++, start, end, surface, key, raw, target: null, cands: live(key) });
+      }
+    }
 
     // Where a key went to several entities (a surname shared by relatives), the one named in this article wins,
     // else the most mentioned: the rule the full resolution applies to short forms.

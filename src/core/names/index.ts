@@ -1,7 +1,7 @@
 // Names and groups: finding mentions in one article, resolving them across the corpus, and hover text.
 export type { NameArticleInput, ArticleNames, RawMention, RawDefinition, RawRelation, RawAcronym, KindCue } from './extract';
 export { extractNames } from './extract';
-export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './resolve';
+export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './model';
 export { resolveEntities, resolveEntitiesSteps } from './resolve';
 export type { EntityIndexState } from './persist';
 export { exportEntityIndex, exportEntityIndexSteps, importEntityIndex, importEntityIndexSteps } from './persist';

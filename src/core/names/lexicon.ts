@@ -5,6 +5,7 @@ const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 /** Capitalised words that open sentences or headlines but never name anyone (compared lower-case). */
 export const STOPWORDS = set(`
+gmt utc ngo ngos tags
 a an the this that these those there here it its he she they we i you me him her his hers our ours their theirs
 my your who whom whose which what when where why how whether if then than so but and or nor yet for of in on at
 by to from with without within into onto over under after before during since until while as also only even just
@@ -36,6 +37,7 @@ admiral marshal commander mr mrs ms dr senator sen rep representative ambassador
 spokesperson pope imam ayatollah chancellor premier governor mayor judge patriarch bishop archbishop father
 sultan chairman chairwoman chair director speaker leader chief professor prof dame lord lady sir mufti rabbi
 reverend rev pastor caliph vice-president deputy-director counsellor adviser advisor coordinator
+secretary-general director-general attorney-general governor-general under-secretary undersecretary
 `);
 
 /** Words that qualify a following title ("Deputy Foreign Minister", "Former President"). */
@@ -114,7 +116,7 @@ export const GENERIC_CLASS: Readonly<Record<string, string>> = {
 
 export const GROUP_GENERIC = set(`
 front jabhat jabha army jaish jaysh jeish group movement harakat haraka brigade brigades liwa battalion battalions
-katiba organisation organization party militia
+katiba organisation organization party militia tv channel television
 `);
 
 /** Adjectives that cannot by themselves distinguish one group from another. */

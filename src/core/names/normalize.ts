@@ -88,6 +88,10 @@ function lightWordUncached(w: string): string {
   let s = w
     // "Abd al-" compounds: Abdul, Abdel, Abdal, Abdol.
     .replace(/^abd[aeiou]l/, 'abdl')
+    // Sun-letter assimilation of the article: "Abdurrahman", "Abdussalam" are "Abd al-Rahman", "Abd al-Salam".
+    .replace(/^abd[aeiou]([rsdtnz])\1/, 'abdl$1')
+    // A soft c is an s: "Defence"/"Defense".
+    .replace(/c(?=[eiy])/g, 's')
     .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
     .replace(/dj/g, 'j')
@@ -118,8 +122,33 @@ export function lightKey(key: string): string {
 export function skeletonKey(key: string): string {
   return key
     .split(' ')
-    .map((w) => skeletonWord(lightWord(w)))
+    .map((w, i) => skeletonWord(lightWord(i > 0 ? (FUSED_ARTICLE.exec(w)?.[1] ?? w) : w)))
     .join(' ');
+}
+
+/**
+ * A name's spelling with its word breaks removed, transliteration-folded: "Abdel Rahman", "Abdulrahman" and
+ * "Abdurrahman" give one; "Nour al-Din" and "Noureddin" give near ones (see `joinedCompatible`).
+ */
+export function joinedLightKey(key: string): string {
+  return key
+    .split(' ')
+    .map((w, i) => lightWord(i > 0 ? (FUSED_ARTICLE.exec(w)?.[1] ?? w) : w))
+    .join('');
+}
+
+/**
+ * Whether two keys with different word breaks spell one name: the same joined spelling, or (for long names)
+ * the same joined consonants with the same first letter and at most one letter more.
+ */
+export function joinedCompatible(a: string, b: string): { ok: boolean; exact: boolean; near: boolean } {
+  const ja = joinedLightKey(a);
+  const jb = joinedLightKey(b);
+  if (ja === jb) return { ok: true, exact: true, near: false };
+  if (ja[0] === jb[0] && Math.min(ja.length, jb.length) >= 7 && Math.abs(ja.length - jb.length) <= 1 && skeletonWord(ja) === skeletonWord(jb)) {
+    return { ok: true, exact: false, near: true };
+  }
+  return { ok: false, exact: false, near: false };
 }
 
 export function levenshtein(a: string, b: string, max = Infinity): number {
@@ -155,7 +184,13 @@ const vowelView2 = (x: string): string => x.replace(/[ei]/g, 'i').replace(/[ou]/
 /** Consonants one transliteration may render differently ("Hmeimim"/"Hmeimin"). */
 const NEAR_CONSONANTS = new Set(['mn', 'nm', 'dt', 'td', 'sz', 'zs', 'bp', 'pb', 'fv', 'vf']);
 
-export function wordsCompatible(a: string, b: string, allowAssimilated = true, inName = false): { ok: boolean; exact: boolean; near: boolean } {
+export function wordsCompatible(
+  a: string,
+  b: string,
+  allowAssimilated = true,
+  inName = false,
+  firstWord = true,
+): { ok: boolean; exact: boolean; near: boolean } {
   const no = { ok: false, exact: false, near: false };
   if (a === b) return { ok: true, exact: true, near: false };
   const la = lightWord(a);
@@ -168,12 +203,22 @@ export function wordsCompatible(a: string, b: string, allowAssimilated = true, i
   }
   const fa = la[0];
   const fb = lb[0];
-  const firstOk = fa === fb || (la.length > 4 && lb.length > 4 && isVowel(fa) && isVowel(fb));
+  // An opening vowel varies in long words and inside names ("Urum"/"Orum al-Kubra").
+  const firstOk = fa === fb || (((la.length > 4 && lb.length > 4) || inName) && isVowel(fa) && isVowel(fb));
   if (!firstOk) return no;
   if (isVowel(la[la.length - 1]) !== isVowel(lb[lb.length - 1])) return no;
   const len = Math.max(la.length, lb.length);
   // Short words alone ("Read"/"Reid", "Hass"/"Hes") are too easy to confuse: only identical folded spellings.
   if (len <= 4 && !inName) return no;
+  // Long words, and words after the first of a name ("Jisr al-Shughour"/"al-Shaghour", "Bustan al-Qasr"/"al-Qaser",
+  // "Hezbollah"/"Hizballah", "Hamdaniyeh"/"Hamadaniyeh"), keep their consonants while transliterations change
+  // and insert vowels: the same skeleton is a near variant, which still needs an agreeing kind or context. Given
+  // names (first words) keep the stricter rule below: "Bashar" is not "Bashir".
+  // The same last letter too: "George" is not "Georgia".
+  const sameEnd = la[la.length - 1] === lb[lb.length - 1];
+  if ((len >= 7 || (!firstWord && len >= 4)) && sameEnd && Math.abs(la.length - lb.length) <= 1 && skeletonWord(la) === skeletonWord(lb) && fa === fb) {
+    return { ok: true, exact: false, near: true };
+  }
   // Transliterations keep the syllables: "Homs" and "Hamas" share a skeleton but not a vowel count.
   const syllables = (x: string): number => (x.match(/[aeiou]+/g) ?? []).length;
   if (syllables(la) !== syllables(lb)) return no;
@@ -197,6 +242,9 @@ export function wordsCompatible(a: string, b: string, allowAssimilated = true, i
   return no;
 }
 
+/** A word with the Arabic article fused to its front ("alkobra"): the word after it. */
+const FUSED_ARTICLE = /^(?:al|el)([^aeiou\s]\w{2,})$/;
+
 /** Word-by-word compatibility of two keys with the same number of words. */
 export function keysCompatible(a: string, b: string): { ok: boolean; exact: boolean; near: boolean } {
   const wa = a.split(' ');
@@ -206,7 +254,14 @@ export function keysCompatible(a: string, b: string): { ok: boolean; exact: bool
   let near = false;
   for (let i = 0; i < wa.length; i++) {
     // An article fused to a word ("Ezzor" for "ez-Zor") only happens inside a name, never at its start.
-    const c = wordsCompatible(wa[i], wb[i], i > 0, wa.length > 1);
+    let c = wordsCompatible(wa[i], wb[i], i > 0, wa.length > 1, i === 0);
+    // An article fused to a later word: "Urum Alkobra" for "Urum al-Kubra".
+    if (!c.ok && i > 0) {
+      const x = FUSED_ARTICLE.exec(wa[i])?.[1];
+      const y = FUSED_ARTICLE.exec(wb[i])?.[1];
+      if (x || y) c = wordsCompatible(x ?? wa[i], y ?? wb[i], true, true, false);
+      if (c.ok) c = { ok: true, exact: false, near: true };
+    }
     if (!c.ok) return { ok: false, exact: false, near: false };
     exact = exact && c.exact;
     near = near || c.near;

@@ -2,12 +2,14 @@
 // 10k articles). Mentions are a million at that size: they are stored column by column in one compact string of
 // variable-length numbers (files as indexes into a file table, offsets as deltas, surfaces as indexes into the
 // entity's own spellings), not one object each, so that encoding, JSON and decoding each take tens of milliseconds.
-import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './resolve';
+import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './model';
 import { runToEnd, workBudget } from '../steps';
 import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
+import { NAMES_RULES_VERSION } from './version';
 
 const FORMAT = 'parallax-entity-index';
-const VERSION = 1;
+/** Entity indexes resolved under other rules are resolved again. */
+const VERSION = NAMES_RULES_VERSION;
 
 /** The persisted form of an `EntityIndex`: JSON-serializable; read back with `importEntityIndex`. */
 export interface EntityIndexState {

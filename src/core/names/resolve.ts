@@ -3,73 +3,27 @@
 // Keys are numbered once, so the passes over every mention (a million at 10k articles) index arrays rather than
 // hashing strings; the resolution runs as a generator so that callers can spread it over event-loop turns.
 import { runToEnd } from '../steps';
-import type { ArticleMeta } from '../types';
+import type { Definition, Entity, EntityIndex, EntityKind, Mention, ResolveInput } from './model';
 import type { GlossaryEntry } from '../glossary';
-import type { ArticleNames, RawDefinition, RawMention } from './extract';
+import type { RawDefinition, RawMention } from './extract';
 import { byFileStart, makeIndexSteps, sortByStart, type FileMentions, type ResolveHints } from './incremental';
 import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
-import { initials, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
+import { headingParts } from './headings';
+import { initials, joinedCompatible, joinedLightKey, skeletonWord, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 
-export type EntityKind = 'person' | 'group' | 'place' | 'other';
+export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './model';
 
-export interface Mention {
-  file: string;
-  start: number;
-  end: number;
-  surface: string;
-  passage: number;
-}
+/** Values of the furniture signature digits (see SIG_DIGITS in extract.ts). */
+const SIG_VALUE = (() => {
+  const v = new Uint8Array(128);
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (let i = 0; i < digits.length; i++) v[digits.charCodeAt(i)] = i;
+  return v;
+})();
 
-export interface Definition {
-  text: string;
-  origin: 'glossary' | 'appositive' | 'title' | 'acronym' | 'role';
-  file: string | null;
-  start?: number;
-  end?: number;
-  outlet: string | null;
-  date: string | null;
-}
-
-export interface Entity {
-  id: string;
-  name: string;
-  kind: EntityKind;
-  aliases: string[];
-  definition: Definition | null;
-  /** Renamings stated in the text ("formerly", "later") and glossary links ("see also"): linked, not merged. */
-  related: { id: string; relation: string }[];
-  mentions: Mention[];
-  glossary?: { file: string; start: number; end: number };
-}
-
-export interface EntityIndex {
-  entities: Entity[];
-  byId(id: string): Entity | undefined;
-  /** The mention under an offset (binary search), or null. */
-  at(file: string, offset: number): { entity: Entity; mention: Mention } | null;
-  /** Entities with at least two mentions in the corpus, or in a glossary. */
-  recurring(): Entity[];
-  /** The mentions found in one file, sorted by start (for re-feeding the event index one file at a time). */
-  mentionsIn(file: string): { start: number; end: number; entityId: string }[];
-  /**
-   * This index with one article changed (`null`: removed), without resolving the corpus again. The result is an
-   * approximation of a full resolution; see `withArticle` in incremental.ts for what can differ.
-   */
-  withArticle(file: string, input: { meta: ArticleMeta; names: ArticleNames } | null): EntityIndex;
-  /**
-   * Builds, in steps of about a millisecond, what `withArticle` needs from the last full resolution, so that the
-   * first edit costs no more than later ones (at 10k articles it otherwise pays 0.1-0.2 s for it). Optional: `withArticle` builds it itself
-   * otherwise. Shared with every index derived from the same resolution or import.
-   */
-  prepareEditsSteps(): Generator<void, void, void>;
-}
-
-export interface ResolveInput {
-  file: string;
-  meta: ArticleMeta;
-  names: ArticleNames;
-}
+/** Articles of one outlet that must repeat a name with the same words after it for it to be page furniture. */
+const FURNITURE_ARTICLES = 4;
 
 /** Confidence a spelling-variant merge needs (see `variantConfidence`). */
 const MERGE_THRESHOLD = 0.7;
@@ -284,6 +238,8 @@ class Resolver {
   /** Keys read as ordinary words rather than names (see `ResolveHints`). */
   private readonly dropped = new Set<string>();
   private readonly glossaryKeys = new Set<string>();
+  /** Names the reader hid in a glossary: never mentions. */
+  private readonly hiddenKeys = new Set<string>();
   private readonly uf = new UnionFind();
   /** Per article: its descriptions by mention index, or null when it has none. */
   private readonly defs: (Map<number, RawDefinition[]> | null)[];
@@ -292,7 +248,8 @@ class Resolver {
     private readonly arts: ResolveInput[],
     private readonly glossary: GlossaryEntry[],
   ) {
-    for (const g of glossary) for (const n of [g.name, ...g.aliases]) this.glossaryKeys.add(nameKey(n));
+    for (const g of glossary) for (const n of [g.name, ...g.aliases]) (g.hidden ? this.hiddenKeys : this.glossaryKeys).add(nameKey(n));
+    for (const k of this.hiddenKeys) this.dropped.add(k);
     let total = 0;
     for (const a of arts) total += a.names.mentions.length;
     this.recs = new Recs(total);
@@ -347,6 +304,8 @@ class Resolver {
 
   *run(): Generator<void, EntityIndex, void> {
     yield* this.readMentions();
+    yield* this.readHeadings();
+    yield* this.dropFurniture();
     this.forms = yield* this.buildForms();
     yield* this.possessives();
     this.forms = yield* this.buildForms();
@@ -381,6 +340,7 @@ class Resolver {
         this.defs[ai] = defs;
         for (let idx = 0; idx < ms.length; idx++) {
           const m = ms[idx];
+          if (this.hiddenKeys.size && this.hiddenKeys.has(m.key)) continue;
           const flags = flagBits(m) | (defs?.has(idx) ? DEFS : 0);
           recs.push(ai, idx, m.start, m.end, m.surface, this.intern(m.key), m.passage, flags);
         }
@@ -388,6 +348,147 @@ class Resolver {
       }
       return ai;
     });
+  }
+
+  /**
+   * Headline and caption words the article's own prose does not name ("Wladimir Klitschko stops Tony Thompson"
+   * above "Klitschko … Thompson") are read as the longest names the rest of the corpus uses at least twice.
+   * Mentions found this way count as sentence-initial: a headline's capitals prove nothing.
+   */
+  private *readHeadings(): Generator<void, void, void> {
+    const { arts, recs } = this;
+    const keyCount = new Int32Array(this.keyStr.length);
+    for (let i = 0; i < recs.n; i++) keyCount[recs.k[i]]++;
+    const known = (key: string): number => {
+      const k = this.keyIds.get(key);
+      return k === undefined || k >= keyCount.length || keyCount[k] < 2 ? -1 : k;
+    };
+    // Each article's records are contiguous: where they start.
+    const firstRec = new Int32Array(arts.length + 1).fill(-1);
+    for (let i = recs.n - 1; i >= 0; i--) firstRec[recs.art[i]] = i;
+    const removed = new Uint8Array(recs.n);
+    const added = new Recs(64);
+    yield* this.slices(arts.length, (from) => {
+      let ai = from;
+      for (let budget = STEP; ai < arts.length && budget > 0; ai++) {
+        const heads = arts[ai].names.heads;
+        if (!heads) continue;
+        let idx = arts[ai].names.mentions.length;
+        const noApos = arts[ai].names.noApostrophes;
+        for (const h of heads) {
+          for (const p of headingParts(h.surface, known)) {
+            const start = h.start + p.s;
+            const end = h.start + p.e;
+            // A mention the extraction already found here stands unless this name is longer and holds it.
+            const over: number[] = [];
+            let keep = true;
+            for (let i = firstRec[ai]; i >= 0 && i < recs.n && recs.art[i] === ai; i++) {
+              if (recs.end[i] <= start || recs.start[i] >= end || removed[i]) continue;
+              if (recs.start[i] >= start && recs.end[i] <= end && recs.end[i] - recs.start[i] < end - start) over.push(i);
+              else keep = false;
+            }
+            budget -= 4;
+            if (!keep) continue;
+            for (const i of over) removed[i] = 1;
+            // In texts without apostrophes a final "s" may be a glued possessive, as in prose ("Syrias").
+            const ps = noApos && h.surface.charCodeAt(p.e - 1) === 115 ? PS : 0;
+            added.push(ai, idx++, start, end, this.shared(h.surface.slice(p.s, p.e)), p.k, h.passage, SI | ps);
+          }
+        }
+      }
+      return ai;
+    });
+    if (added.n === 0) return;
+    // Keep the records grouped by article, as every later pass expects.
+    const merged = new Recs(recs.n + added.n);
+    let j = 0;
+    for (let i = 0; i <= recs.n; i++) {
+      const art = i < recs.n ? recs.art[i] : Infinity;
+      while (j < added.n && added.art[j] < art) {
+        merged.push(added.art[j], added.idx[j], added.start[j], added.end[j], added.surface[j], added.k[j], added.passage[j], added.flags[j]);
+        j++;
+      }
+      if (i < recs.n && !removed[i]) merged.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
+    }
+    this.recs = merged;
+  }
+
+  /**
+   * Page furniture is not a name source: a name followed by the same words in at least FURNITURE_ARTICLES articles
+   * of one outlet ("Youtube Subscribe to our Youtube channel…", "Source TRTWorld and agencies Related News") is
+   * part of the page. A spelling used mostly so is dropped everywhere; real names that a page template repeats
+   * ("Bashar al-Assad") are used far more often in prose and stay.
+   */
+  private *dropFurniture(): Generator<void, void, void> {
+    const { arts, recs } = this;
+    // Copies of one article (saved twice, or a corpus multiplied for a benchmark) repeat everything: each text
+    // counts once, known by its whole signature string.
+    const copyOf = new Map<string, number>();
+    const outletIds = new Map<string, number>();
+    const textId = new Int32Array(arts.length);
+    const outletOf = new Int32Array(arts.length).fill(-1);
+    for (let ai = 0; ai < arts.length; ai++) {
+      const a = arts[ai];
+      const after = a.names.after;
+      textId[ai] = ai;
+      if (typeof after !== 'string' || !a.meta.outlet) continue;
+      let o = outletIds.get(a.meta.outlet);
+      if (o === undefined) outletIds.set(a.meta.outlet, (o = outletIds.size));
+      outletOf[ai] = o;
+      const key = `${o}\n${after}`;
+      const first = copyOf.get(key);
+      if (first !== undefined) textId[ai] = first;
+      else copyOf.set(key, ai);
+    }
+    if (this.spent(arts.length)) yield;
+    // A mention's signature as a number: its outlet and the 18-bit hash of the words after it.
+    const sigOf = (i: number): number => {
+      const ai = recs.art[i];
+      const o = outletOf[ai];
+      if (o < 0) return -1;
+      const after = arts[ai].names.after as string;
+      const at = 3 * recs.idx[i];
+      if (at + 3 > after.length) return -1;
+      return o * 262144 + (SIG_VALUE[after.charCodeAt(at)] << 12) + (SIG_VALUE[after.charCodeAt(at + 1)] << 6) + SIG_VALUE[after.charCodeAt(at + 2)];
+    };
+    const lastText = new Map<number, number>();
+    const texts = new Map<number, number>();
+    const sigs = new Float64Array(recs.n);
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const sig = sigOf(i);
+        sigs[i] = sig;
+        if (sig < 0) continue;
+        // Texts arrive in order, so a text seen before under this signature is the last one recorded.
+        const t = textId[recs.art[i]];
+        const last = lastText.get(sig);
+        if (last === t) continue;
+        if (last !== undefined && t < last) continue;
+        lastText.set(sig, t);
+        texts.set(sig, (texts.get(sig) ?? 0) + 1);
+      }
+      return to;
+    });
+    const total = new Map<number, number>();
+    const repeated = new Map<number, number>();
+    for (let i = 0; i < recs.n; i++) {
+      const k = recs.k[i];
+      total.set(k, (total.get(k) ?? 0) + 1);
+      const sig = sigs[i];
+      if (sig >= 0 && texts.get(sig)! >= FURNITURE_ARTICLES) repeated.set(k, (repeated.get(k) ?? 0) + 1);
+    }
+    const furniture = new Set<number>();
+    for (const [k, n] of repeated) if (n >= 0.5 * total.get(k)! && !this.glossaryKeys.has(this.keyStr[k])) furniture.add(k);
+    if (this.spent(recs.n >> 2)) yield;
+    if (!furniture.size) return;
+    const kept = new Recs(recs.n);
+    for (let i = 0; i < recs.n; i++) {
+      if (furniture.has(recs.k[i])) continue;
+      kept.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
+    }
+    for (const k of furniture) this.dropped.add(this.keyStr[k]);
+    this.recs = kept;
   }
 
   private *buildForms(): Generator<void, Forms, void> {
@@ -599,6 +700,7 @@ class Resolver {
     // Glossary names and aliases are one entity by the reader's say-so.
     const glossaryRoots: Stated['glossaryRoots'] = [];
     for (const g of this.glossary) {
+      if (g.hidden) continue;
       const ids = [g.name, ...g.aliases].map((n) => idOf(nameKey(n))).filter((x): x is number => x !== undefined);
       for (const x of ids.slice(1)) uf.union(ids[0], x, true);
       if (ids.length) glossaryRoots.push({ entry: g, id: ids[0] });
@@ -610,8 +712,11 @@ class Resolver {
       for (const x of ids.slice(1)) uf.union(ids[0], x);
     }
 
-    // Acronyms defined in the text: "Hayat Tahrir al-Sham (HTS)".
+    // Acronyms defined in the text: "Hayat Tahrir al-Sham (HTS)". Other stated equivalences ("known as", a
+    // translation in brackets) are gathered first: a name stated as the equivalent of several others joins only
+    // the one the texts state most ("Army of Conquest" is Jaysh al-Fateh, though one text says Jaysh al-Islam).
     const acronymDefs: AcronymDef[] = [];
+    const stated = new Map<number, Map<number, number>>();
     arts.forEach((a, ai) => {
       for (const d of a.names.acronyms) {
         const ra = recAt[ai]![d.acr];
@@ -619,10 +724,21 @@ class Resolver {
         if (ra === undefined || re === undefined || recs.k[ra] === recs.k[re]) continue;
         const ia = idOf(this.keyStr[recs.k[ra]])!;
         const ie = idOf(this.keyStr[recs.k[re]])!;
+        if (!(recs.flags[ra] & ACR)) {
+          let m = stated.get(ia);
+          if (!m) stated.set(ia, (m = new Map()));
+          m.set(ie, (m.get(ie) ?? 0) + 1);
+          continue;
+        }
         uf.union(ia, ie);
         acronymDefs.push({ acr: ia, exp: ie, art: ai, start: recs.start[ra], end: recs.end[ra], surface: recs.surface[ra], expSurface: recs.surface[re] });
       }
     });
+    for (const [ia, sides] of stated) {
+      const ranked = [...sides].sort((x, y) => y[1] - x[1]);
+      if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) continue;
+      uf.union(ia, ranked[0]![0]);
+    }
     if (this.spent(arts.length >> 2)) yield;
 
     const neighbourCache = new Map<number, Set<string>>();
@@ -647,12 +763,17 @@ class Resolver {
       const kb = kindOf(b.votes);
       if (ka.kind !== 'other' && ka.kind === kb.kind) conf += 0.15;
       else if (ka.decisive && kb.decisive && ka.kind !== kb.kind) conf -= 0.5;
+      // A lone word spelled differently ("Heller", "Hiller") is one name only in the same company: two surnames
+      // one letter apart are as often two people.
+      const sameNonPerson = ka.decisive && kb.decisive && ka.kind === kb.kind && ka.kind !== 'person';
+      const lone = a.words === 1 && b.words === 1 && !c.exact && !sameNonPerson;
       // Context can move the score by at most 0.15 either way: only look when that could change the outcome.
-      if (conf - 0.15 >= MERGE_THRESHOLD || conf + 0.15 < MERGE_THRESHOLD) return conf;
+      if (!lone && (conf - 0.15 >= MERGE_THRESHOLD || conf + 0.15 < MERGE_THRESHOLD)) return conf;
       const na = neighbours(a);
       const nb = neighbours(b);
       let shared = 0;
       for (const x of na) if (nb.has(x) && ++shared >= 2) break;
+      if (lone && shared < 2) return 0;
       if (shared >= 2) conf += 0.15;
       else if (na.size >= 5 && nb.size >= 5 && shared === 0) conf -= 0.15;
       return conf;
@@ -676,6 +797,29 @@ class Resolver {
         for (let i = 0; i < b.length; i++) {
           for (let j = i + 1; j < b.length; j++) {
             const c = keysCompatible(b[i].key, b[j].key);
+            if (c.ok && variantConfidence(b[i], b[j], c) >= MERGE_THRESHOLD) uf.union(b[i].id, b[j].id);
+          }
+          if (this.spent(2 * b.length)) yield;
+        }
+      }
+    }
+    // Word breaks that differ: "Abdel Rahman"/"Abdulrahman"/"Abdurrahman", "Nour al-Din"/"Noureddin".
+    {
+      const buckets = new Map<string, Form[]>();
+      for (const f of variantForms) {
+        if (this.spent(1)) yield;
+        const sk = skeletonWord(joinedLightKey(f.key));
+        if (sk.length < 3) continue;
+        const b = buckets.get(sk);
+        if (b) b.push(f);
+        else buckets.set(sk, [f]);
+      }
+      for (const b of buckets.values()) {
+        if (b.length < 2 || b.length > MAX_BUCKET) continue;
+        for (let i = 0; i < b.length; i++) {
+          for (let j = i + 1; j < b.length; j++) {
+            if (b[i].words === b[j].words || uf.find(b[i].id) === uf.find(b[j].id)) continue;
+            const c = joinedCompatible(b[i].key, b[j].key);
             if (c.ok && variantConfidence(b[i], b[j], c) >= MERGE_THRESHOLD) uf.union(b[i].id, b[j].id);
           }
           if (this.spent(2 * b.length)) yield;
@@ -863,7 +1007,62 @@ class Resolver {
         uf.union(target, f.id);
       }
     }
+    yield* this.fullNameVariants();
     return { relations, glossaryRoots, acronymDefs };
+  }
+
+  /**
+   * One person under fuller and shorter full names: a middle name or a generational suffix more ("Mark Jay
+   * Heller" = "Mark Heller", "Anthony LaCalamita III" = "Anthony LaCalamita"), or a given name cut short ("Fred
+   * LaRue" = "Frederick LaRue"). Never across different given names ("John" ≠ "Katie Jenkin"), never "Jr." with
+   * "Sr.", and a cut-short given name only for names never used side by side in one article.
+   */
+  private *fullNameVariants(): Generator<void, void, void> {
+    const { uf } = this;
+    const byEnds = new Map<string, { f: Form; ws: string[]; suffix: string }[]>();
+    for (const f of this.forms.list) {
+      if (this.spent(1)) yield;
+      if (f.acr || f.words < 2) continue;
+      const k = kindOf(f.votes);
+      if (k.decisive && k.kind !== 'person') continue;
+      let ws = f.key.split(' ').filter((w) => !KEY_ARTICLES_SET.has(w));
+      let suffix = '';
+      if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) {
+        suffix = ws[ws.length - 1]!;
+        ws = ws.slice(0, -1);
+      }
+      if (ws.length < 2 || ws.some((w) => GROUP_HEADS.has(w) || PLACE_HEADS.has(w))) continue;
+      const last = lightWord(ws[ws.length - 1]!);
+      if (last.length < 3) continue;
+      const entry = { f, ws: ws.map(lightWord), suffix };
+      const b = byEnds.get(last);
+      if (b) b.push(entry);
+      else byEnds.set(last, [entry]);
+    }
+    for (const b of byEnds.values()) {
+      if (b.length < 2 || b.length > MAX_BUCKET) continue;
+      if (this.spent(b.length * b.length)) yield;
+      for (let i = 0; i < b.length; i++) {
+        for (let j = i + 1; j < b.length; j++) {
+          const x = b[i]!;
+          const y = b[j]!;
+          if (x.suffix && y.suffix && x.suffix !== y.suffix) continue;
+          const [short, long] = x.ws.length <= y.ws.length ? [x, y] : [y, x];
+          const a = short.ws[0]!;
+          const c = long.ws[0]!;
+          let same = false;
+          if (a === c) {
+            // Same given and family name: the longer has middle names the shorter leaves out.
+            // A word twice is two names glued ("Bashar Assad Hafez Assad"), not a middle name.
+            same = new Set(long.ws).size === long.ws.length && long.ws.length <= 4 && isSubsequence(short.ws, long.ws);
+          } else if (short.ws.length === 2 && long.ws.length === 2 && a.length >= 3 && c.length >= 3 && (c.startsWith(a) || a.startsWith(c))) {
+            const arts = new Set(x.f.arts);
+            same = !y.f.arts.some((art) => arts.has(art));
+          }
+          if (same) uf.union(x.f.id, y.f.id);
+        }
+      }
+    }
   }
 
   /** Short forms joined to full names, then entities with names, kinds, definitions, ids and links. */
@@ -923,7 +1122,9 @@ class Resolver {
       if (!fs.some((f) => f.words > 1) || !personal(fs, r)) continue;
       for (const f of fs) {
         if (f.words < 2 || f.acr) continue;
-        const ws = f.key.split(' ').map(lightWord);
+        let ws = f.key.split(' ').map(lightWord);
+        // "Arcade Joseph Comeaux Jr." ends in "Comeaux" for a reader.
+        if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) ws = ws.slice(0, -1);
         for (let k = 1; k < ws.length; k++) {
           const suffix = ws.slice(k).join(' ');
           let set = fullBySuffix.get(suffix);
@@ -939,12 +1140,10 @@ class Resolver {
       // Only strong cues (head nouns, "province", "in …") keep a bare word from being someone's surname.
       if (strongNonPerson(fs)) continue;
       let cands: Set<number> | null = null;
+      // Any of its spellings may be the one a full name ends in ("Klitschko", not its misspelling "Kiltschko").
       for (const f of fs) {
         const hit = fullBySuffix.get(lightKey(f.key));
-        if (!hit) {
-          cands = null;
-          break;
-        }
+        if (!hit) continue;
         const next = new Set<number>();
         for (const t of hit) if (t !== r) next.add(t);
         cands = cands ? new Set([...cands, ...next]) : next;
@@ -952,8 +1151,11 @@ class Resolver {
       // A word used far more often alone than any full name ending in it, and not as a person, is its own thing
       // ("Iran" is not short for a glued "Mohammad Javad Zarif Iran").
       // A word that reads as a place or group by itself only joins a full name that a title or role makes a person.
+      // One "in Jackman" among forty bare "Jackman"s does not make a place: the cue must be a fair share of its uses.
       const selfKind = kindOf(clusterVotes.get(r)!);
-      if (cands && selfKind.decisive && selfKind.kind !== 'person') {
+      const selfVotes = clusterVotes.get(r)!;
+      const kindShare = (selfKind.kind === 'place' ? selfVotes.place : selfVotes.group) / Math.max(1, clusterCount.get(r) ?? 0);
+      if (cands && selfKind.decisive && selfKind.kind !== 'person' && kindShare >= 0.25) {
         for (const c of [...cands]) if (strongPerson(clusters.get(c) ?? []) === 0) cands.delete(c);
       }
       if (cands && cands.size) {
@@ -965,10 +1167,39 @@ class Resolver {
       }
     }
 
-    // How often each possible target of a short form is named in each article: the one named here wins.
+    // A given name alone ("Lindsay", "Neil") is the person of that given name whom the same article names in full.
+    const fullByFirst = new Map<string, Set<number>>();
+    for (const [r, fs] of clusters) {
+      if (this.spent(fs.length)) yield;
+      if (!fs.some((f) => f.words > 1) || !personal(fs, r)) continue;
+      for (const f of fs) {
+        if (f.words < 2 || f.acr) continue;
+        const first = f.key.split(' ')[0]!;
+        if (NOT_GIVEN.has(first) || first.length < 3) continue;
+        const lw = lightWord(first);
+        let set = fullByFirst.get(lw);
+        if (!set) fullByFirst.set(lw, (set = new Set()));
+        set.add(r);
+      }
+    }
+    const givenTargets = new Map<number, number[]>();
+    for (const [r, fs] of clusters) {
+      if (this.spent(fs.length)) yield;
+      if (shortTargets.has(r) || glossaryRootSet.has(r) || fs.some((f) => f.acr || f.words > 1) || strongNonPerson(fs)) continue;
+      const selfKind = kindOf(clusterVotes.get(r)!);
+      if (selfKind.decisive && selfKind.kind !== 'person') continue;
+      const cands = new Set<number>();
+      for (const f of fs) for (const c of fullByFirst.get(lightWord(f.key)) ?? []) if (c !== r) cands.add(c);
+      if (cands.size) givenTargets.set(r, [...cands]);
+    }
+
+    // Where each possible target of a short form is named in each article: the nearest one before the short form
+    // wins ("Jenkin" after "Katie Jenkin" is Katie), else the nearest after it.
     const targets = new Set<number>();
     for (const cs of shortTargets.values()) for (const c of cs) targets.add(c);
+    for (const cs of givenTargets.values()) for (const c of cs) targets.add(c);
     const rootsInArt = new Map<number, Map<number, number>>();
+    const placesInArt = new Map<number, number[]>();
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
@@ -978,18 +1209,88 @@ class Resolver {
           let m = rootsInArt.get(recs.art[i]);
           if (!m) rootsInArt.set(recs.art[i], (m = new Map()));
           m.set(root, (m.get(root) ?? 0) + 1);
+          let p = placesInArt.get(recs.art[i]);
+          if (!p) placesInArt.set(recs.art[i], (p = []));
+          p.push(recs.start[i], root);
         }
       }
       return to;
     });
-    const shortOnce = (art: number, root: number): number => {
+    /**
+     * The candidate this article names nearest the short form. When it names several, the one it names at least
+     * twice as often as any other ("LaCalamita" in a story of Anthony LaCalamita that names his wife once), else
+     * -2: ambiguous.
+     */
+    const nearest = (art: number, start: number, cands: number[]): number => {
+      const places = placesInArt.get(art);
+      if (!places) return -1;
+      const here = rootsInArt.get(art)!;
+      let top = -1;
+      let topN = 0;
+      let second = 0;
+      let named = 0;
+      for (const c of cands) {
+        const n = here.get(c) ?? 0;
+        if (n === 0) continue;
+        named++;
+        if (n > topN) {
+          second = topN;
+          topN = n;
+          top = c;
+        } else if (n > second) second = n;
+      }
+      if (named > 1) return topN >= 2 * second ? top : -2;
+      let before = -1;
+      let beforeAt = -1;
+      let after = -1;
+      let afterAt = Infinity;
+      for (let j = 0; j < places.length; j += 2) {
+        const at = places[j]!;
+        const c = places[j + 1]!;
+        if (!cands.includes(c)) continue;
+        if (at <= start && at > beforeAt) {
+          before = c;
+          beforeAt = at;
+        } else if (at > start && at < afterAt) {
+          after = c;
+          afterAt = at;
+        }
+      }
+      return before >= 0 ? before : after;
+    };
+    const exactMemo = new Map<string, boolean>();
+    const exactSuffix = (short: number, full: number): boolean => {
+      const memoKey = `${short}:${full}`;
+      let hit = exactMemo.get(memoKey);
+      if (hit === undefined) {
+        const ends = (clusters.get(short) ?? []).map((f) => ' ' + f.key);
+        hit = (clusters.get(full) ?? []).some((f) => ends.some((e) => f.key.endsWith(e)));
+        exactMemo.set(memoKey, hit);
+      }
+      return hit;
+    };
+    const shortOnce = (art: number, root: number, start: number): number => {
+      const given = givenTargets.get(root);
+      if (given) {
+        const c = nearest(art, start, given);
+        if (c >= 0) return c;
+        // Named nowhere here: the one person of that given name in the corpus, when the name alone is rarer
+        // than that person's full mentions ("Neil" in a follow-up story about Neil Meron).
+        if (c === -1 && given.length === 1 && (clusterCount.get(root) ?? 0) <= (clusterCount.get(given[0]!) ?? 0)) return given[0]!;
+        return root;
+      }
       const cands = shortTargets.get(root);
       if (!cands) return root;
-      const here = rootsInArt.get(art);
+      // One surname shared by two people of one story ("Jenkin" beside John and Katie Jenkin) stays apart.
+      const c = nearest(art, start, cands);
+      if (c >= 0) return c;
+      if (c === -2) return root;
+      // Named nowhere in this article: the most mentioned of those spelled exactly so ("Heller" is Mark Heller
+      // before it is the more frequent Yvonne Hiller), else of all.
       let best = -1;
       let bestScore = -1;
       for (const c of cands) {
-        const score = (here?.get(c) ?? 0) * 1e6 + (clusterCount.get(c) ?? 0);
+        const score = (exactSuffix(root, c) ? 1e9 : 0) + (clusterCount.get(c) ?? 0);
         if (score > bestScore) {
           best = c;
           bestScore = score;
@@ -1011,9 +1312,9 @@ class Resolver {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         let root = recs.root[i];
-        if (shortTargets.size) {
+        if (shortTargets.size || givenTargets.size) {
           for (let hop = 0; hop < 3; hop++) {
-            const next = shortOnce(recs.art[i], root);
+            const next = shortOnce(recs.art[i], root, recs.start[i]);
             if (next === root) break;
             root = next;
           }
@@ -1299,6 +1600,20 @@ function newForm(key: string, k: number, id: number): Form {
   return { key, k, id, count: 0, arts: [], votes: emptyVotes(), acr: false, words: key.split(' ').length, realS: false, endsS: key.endsWith('s'), strongPerson: 0, strongOther: 0 };
 }
 
+/** First words of full names that are no given name a person is called by alone. */
+const NOT_GIVEN = new Set(['abu', 'umm', 'bin', 'ibn', 'bint', 'abd', 'abdel', 'abdul', 'the', 'mr', 'mrs', 'ms', 'dr', 'sir', 'saint', 'st']);
+
+/** Generational suffixes that may follow a person's name ("Jr", "III"). */
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const KEY_ARTICLES_SET = new Set(['al', 'el']);
+
+/** Whether the words of `short` occur in `long` in order. */
+function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const w of long) if (i < short.length && short[i] === w) i++;
+  return i === short.length;
+}
+
 /** Split a glued run of names ("Deir Ezzor Aleppo") into known forms, or null. */
 function segment(
   surface: string,
@@ -1325,7 +1640,12 @@ function segment(
     return !/^\p{Ll}/u.test(w) && common(w) && !formOf(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw) && !DEMONYMS.has(lw);
   };
   let last = words.length;
-  while (last > 0 && skippable(last - 1)) {
+  // A nationality adjective ends no name: it opens the next phrase ("Urum al-Kubra Aleppo Russian warplanes").
+  const trailingAdj = (k: number): boolean => {
+    const lw = surface.slice(words[k].s, words[k].e).toLowerCase();
+    return k > 0 && (DEMONYMS.has(lw) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(surface.slice(words[k].s, words[k].e)));
+  };
+  while (last > 0 && (skippable(last - 1) || trailingAdj(last - 1))) {
     last--;
     skipped++;
   }
@@ -1340,7 +1660,8 @@ function segment(
       const s = words[i].s;
       let e = words[j - 1].e;
       let part = surface.slice(s, e);
-      if (/^\p{Ll}/u.test(part) || /\s\p{Ll}+$/u.test(part)) continue;
+      // A part may open with an Arabic article ("al-Manar TV") but not with another lower-case word.
+      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
       let key = nameKey(part);
       let f = formOf(key);
       if ((!f || f.count < 2) && noApostrophes && key.endsWith('s')) {
@@ -1411,9 +1732,9 @@ function pickDefinition(
     const art = recs.art[i];
     for (const d of defs[art]!.get(recs.idx[i])!) add(d.text, d.origin, art, d.start, d.end);
   }
-  if (cands.size === 0) {
-    for (const a of acronymDefs) add(`${a.surface}: ${a.expSurface}`, 'acronym', a.art, a.start, a.end);
-  }
+  // An acronym's expansion is another spelling (shown as "also written"), not a description: "HTS: Hayat Tahrir
+  // al-Sham" tells a reader nothing the name does not.
+  void acronymDefs;
   // A shorter title counts for a longer one that ends with it ("President" supports "Syrian President").
   const all = [...cands.values()];
   for (const c of all) {

@@ -1,6 +1,6 @@
 // Kind votes and mention flags shared by the full resolution and the incremental index update.
 import type { KindCue, RawMention } from './extract';
-import type { Definition, EntityKind } from './resolve';
+import type { Definition, EntityKind } from './model';
 
 /** What resolution reads of a raw mention, in one fixed shape (raw mentions come in many, from JSON and caches). */
 export interface Flags {

@@ -1,0 +1,30 @@
+// Names in headline and caption words that the article's own prose does not use: read as the longest names the
+// rest of the corpus knows. Shared by the full resolution and the one-article update.
+import { nameKey } from './normalize';
+
+/**
+ * The longest known names in a run of heading words, left to right; words that start no known name are passed
+ * over. A trailing possessive or punctuation is not part of a word.
+ */
+export function headingParts(surface: string, known: (key: string) => number): { s: number; e: number; k: number }[] {
+  const words: { s: number; e: number }[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(surface))) {
+    const w = m[0].replace(/(?:['’]s?)?[.,:;!?"”’)\]]*$/u, '');
+    if (w) words.push({ s: m.index, e: m.index + w.length });
+  }
+  const out: { s: number; e: number; k: number }[] = [];
+  for (let i = 0; i < words.length; ) {
+    let next = i + 1;
+    for (let j = Math.min(words.length, i + 6); j > i; j--) {
+      const k = known(nameKey(surface.slice(words[i].s, words[j - 1].e)));
+      if (k < 0) continue;
+      out.push({ s: words[i].s, e: words[j - 1].e, k });
+      next = j;
+      break;
+    }
+    i = next;
+  }
+  return out;
+}

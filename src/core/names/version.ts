@@ -1,0 +1,5 @@
+// The version of the names rules. Bump it whenever the extraction or the resolution rules change what they
+// produce for the same texts: cached extractions and cached entity indexes made under other rules are then
+// computed again instead of being adopted.
+//   2: headline words read as the corpus's names; web addresses no ordinary words; person cues ", who" and ages.
+export const NAMES_RULES_VERSION = 2;

@@ -1,0 +1,47 @@
+// Quality floors of name resolution on labelled news nobody on the project wrote, measured with the same
+// evaluators the tuning scripts use (test/quality/): ECB+ dev topics (chosen-on, never fitted to) and the tune
+// half of the fresh FA-KES labels. Floors sit a little below the figures measured when they were set; the figures
+// and the baseline of the same run are printed. The held FA-KES half is scored once by the lead with
+// `test/quality/run.sh run-labels.ts test/fixtures/labels/fakes-names-held.json`.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { scoreLabels, type Labels } from '../quality/labels-eval';
+import { ecbArticles, ecbChains, ECB_DEV, lastWordBaseline, resolveArticles, scoreNames } from '../quality/names-eval';
+
+describe('ECB+ dev topics (names part of the ECB+ scorer)', () => {
+  const arts = ecbArticles(ECB_DEV);
+  const chains = ecbChains(ECB_DEV);
+  const s = scoreNames(resolveArticles(arts), arts, chains);
+  const baseline = lastWordBaseline(chains);
+  console.log(
+    `ECB+ dev names: ${s.fullyMerged}/${s.chains} chains merged, ${s.wrongPairs.length} wrong merges, coverage ` +
+      `${(100 * s.mentionCoverage).toFixed(1)}% (last-word baseline ${baseline}/${s.chains})`,
+  );
+  it('finds nearly every name mention, headlines included', () => {
+    expect(s.mentionCoverage).toBeGreaterThanOrEqual(0.95);
+  });
+  it('merges chains under one entity without wrong merges', () => {
+    expect(s.chains).toBe(27);
+    expect(s.fullyMerged).toBeGreaterThanOrEqual(15);
+    expect(s.wrongPairs.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('FA-KES fresh labels, tune half', () => {
+  const dir = new URL('../fixtures/fa-kes/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+  const arts = files.map((file) => ({ file, text: readFileSync(new URL(file, dir), 'utf8') }));
+  const labels = JSON.parse(readFileSync(new URL('../fixtures/labels/fakes-names-tune.json', import.meta.url), 'utf8')) as Labels;
+  const s = scoreLabels(resolveArticles(arts), new Map(arts.map((a) => [a.file, a.text])), labels);
+  console.log(
+    `FA-KES tune names: ${s.merged}/${s.entities} entities merged, coverage ${(100 * s.coverage).toFixed(1)}%, ` +
+      `must-stay-apart pairs merged ${s.apartMerged.length}/${s.apartPairs}`,
+  );
+  it('merges the labelled spellings of an entity and finds their mentions', () => {
+    expect(s.merged).toBeGreaterThanOrEqual(13);
+    expect(s.coverage).toBeGreaterThanOrEqual(0.9);
+  });
+  it('keeps must-stay-apart pairs apart (all but the sense-ambiguous ones)', () => {
+    expect(s.apartMerged.length).toBeLessThanOrEqual(3);
+  });
+});
