@@ -205,3 +205,19 @@ describe('page furniture', () => {
     expect(named(idx, 'GMT')).toHaveLength(0);
   });
 });
+
+describe('short forms of groups', () => {
+  it('a paper or group named by the tail of its full name is the one its article names in full; with two such and neither named, it stays apart', () => {
+    const idx = resolve({
+      'b.txt': 'Report\n\nA reporter for the Boston Herald wrote on Tuesday that the Herald newspaper had been sold.\n',
+      'c.txt': 'Report\n\nA reporter for the Miami Herald wrote on Tuesday. The Herald newspaper was sold.\n',
+      'd.txt': 'Report\n\nThe Herald newspaper closed in spring. Readers of the Herald argued for hours.\n',
+      'e.txt': 'Report\n\nThe Irish Republican Army announced a ceasefire. The Republican Army group said it would disarm.\n',
+    });
+    const heraldIn = (file: string): Entity => named(idx, 'Herald').find((e) => e.mentions.some((m) => m.file === file && m.surface === 'Herald'))!;
+    expect(heraldIn('b.txt').id).toBe(one(idx, 'Boston Herald').id);
+    expect(heraldIn('c.txt').id).toBe(one(idx, 'Miami Herald').id);
+    expect(heraldIn('d.txt').mentions.every((m) => m.file === 'd.txt')).toBe(true);
+    expect(same(idx, 'Irish Republican Army', 'Republican Army')).toBe(true);
+  });
+});

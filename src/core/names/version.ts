@@ -2,4 +2,5 @@
 // produce for the same texts: cached extractions and cached entity indexes made under other rules are then
 // computed again instead of being adopted.
 //   2: headline words read as the corpus's names; web addresses no ordinary words; person cues ", who" and ages.
-export const NAMES_RULES_VERSION = 2;
+//   3: a group's or paper's tail ("Herald", "Red Sox") joins the full name its article gives.
+export const NAMES_RULES_VERSION = 3;
