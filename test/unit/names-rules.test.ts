@@ -221,3 +221,18 @@ describe('short forms of groups', () => {
     expect(same(idx, 'Irish Republican Army', 'Republican Army')).toBe(true);
   });
 });
+
+describe('surnames that are ordinary words', () => {
+  it('"Felt" is a surname in an article that names Mark Felt, and an ordinary word where nobody is so named', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe former official W. Mark Felt died on Thursday at his home. Felt was 95, his family said.\n',
+      'b.txt': 'Report\n\nMost voters felt cheated on Monday. Felt hats were sold out.\n',
+      'c.txt': 'Report\n\nThe players felt tired after the match.\n',
+      'd.txt': 'Report\n\nShe felt the ground shake on Tuesday.\n',
+      'e.txt': 'Report\n\nThey felt nothing, the doctor said.\n',
+    });
+    const felt = one(idx, 'Mark Felt');
+    expect(felt.mentions.filter((m) => m.file === 'a.txt')).toHaveLength(2);
+    expect(idx.entities.some((e) => e.mentions.some((m) => m.file === 'b.txt'))).toBe(false);
+  });
+});

@@ -611,6 +611,20 @@ class Resolver {
     // Splits depend only on the surface text and whether apostrophes were stripped, so each is worked out once.
     const plans = [new Map<string, Part[] | null>(), new Map<string, Part[] | null>()];
     const recs = this.recs;
+    // A word is no ordinary word in an article that names someone or something by a longer name ending in it:
+    // "Felt died" after "Mark Felt", "Gray was killed" after "Kimani Gray" are surnames, not "felt" and "gray".
+    const tailsOf = new Map<number, Set<string>>();
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const f = this.forms.byK[recs.k[i]]!;
+        if (f.words < 2 || recs.flags[i] & ACR) continue;
+        let set = tailsOf.get(recs.art[i]);
+        if (!set) tailsOf.set(recs.art[i], (set = new Set()));
+        set.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
+      }
+      return to;
+    });
     const next = new Recs(recs.n + (recs.n >> 4));
     let changed = false;
     yield* this.slices(recs.n, (from) => {
@@ -622,7 +636,7 @@ class Resolver {
         const f = this.forms.byK[k]!;
         let plan: Part[] | null = null;
         if (f.words === 1) {
-          if (!(fl & ACR) && !this.glossaryKeys.has(f.key) && common(recs.surface[i])) {
+          if (!(fl & ACR) && !this.glossaryKeys.has(f.key) && !tailsOf.get(art)?.has(f.key) && common(recs.surface[i])) {
             this.dropped.add(f.key);
             changed = true;
             continue;
