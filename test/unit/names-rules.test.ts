@@ -236,3 +236,14 @@ describe('surnames that are ordinary words', () => {
     expect(idx.entities.some((e) => e.mentions.some((m) => m.file === 'b.txt'))).toBe(false);
   });
 });
+
+describe('titles written as sentences', () => {
+  it('a sentence-case title is read as prose: its full name is a mention even when the body uses only the surname', () => {
+    const idx = resolve({
+      'a.txt': 'Mark Felt, the informant known as Deep Throat, dies at 95\n\nThe former official died on Thursday at his home. Felt was 95, his family said.\n',
+      'b.txt': 'Report\n\nThe informant of two reporters kept the secret for decades. Felt told his family in 2005.\n',
+    });
+    const felt = one(idx, 'Mark Felt');
+    expect(felt.mentions.some((m) => m.file === 'a.txt' && m.start === 0 && m.surface === 'Mark Felt')).toBe(true);
+  });
+});
