@@ -205,3 +205,45 @@ describe('page furniture', () => {
     expect(named(idx, 'GMT')).toHaveLength(0);
   });
 });
+
+describe('short forms of groups', () => {
+  it('a paper or group named by the tail of its full name is the one its article names in full; with two such and neither named, it stays apart', () => {
+    const idx = resolve({
+      'b.txt': 'Report\n\nA reporter for the Boston Herald wrote on Tuesday that the Herald newspaper had been sold.\n',
+      'c.txt': 'Report\n\nA reporter for the Miami Herald wrote on Tuesday. The Herald newspaper was sold.\n',
+      'd.txt': 'Report\n\nThe Herald newspaper closed in spring. Readers of the Herald argued for hours.\n',
+      'e.txt': 'Report\n\nThe Irish Republican Army announced a ceasefire. The Republican Army group said it would disarm.\n',
+    });
+    const heraldIn = (file: string): Entity => named(idx, 'Herald').find((e) => e.mentions.some((m) => m.file === file && m.surface === 'Herald'))!;
+    expect(heraldIn('b.txt').id).toBe(one(idx, 'Boston Herald').id);
+    expect(heraldIn('c.txt').id).toBe(one(idx, 'Miami Herald').id);
+    expect(heraldIn('d.txt').mentions.every((m) => m.file === 'd.txt')).toBe(true);
+    expect(same(idx, 'Irish Republican Army', 'Republican Army')).toBe(true);
+  });
+});
+
+describe('surnames that are ordinary words', () => {
+  it('"Felt" is a surname in an article that names Mark Felt, and an ordinary word where nobody is so named', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe former official W. Mark Felt died on Thursday at his home. Felt was 95, his family said.\n',
+      'b.txt': 'Report\n\nMost voters felt cheated on Monday. Felt hats were sold out.\n',
+      'c.txt': 'Report\n\nThe players felt tired after the match.\n',
+      'd.txt': 'Report\n\nShe felt the ground shake on Tuesday.\n',
+      'e.txt': 'Report\n\nThey felt nothing, the doctor said.\n',
+    });
+    const felt = one(idx, 'Mark Felt');
+    expect(felt.mentions.filter((m) => m.file === 'a.txt')).toHaveLength(2);
+    expect(idx.entities.some((e) => e.mentions.some((m) => m.file === 'b.txt'))).toBe(false);
+  });
+});
+
+describe('titles written as sentences', () => {
+  it('a sentence-case title is read as prose: its full name is a mention even when the body uses only the surname', () => {
+    const idx = resolve({
+      'a.txt': 'Mark Felt, the informant known as Deep Throat, dies at 95\n\nThe former official died on Thursday at his home. Felt was 95, his family said.\n',
+      'b.txt': 'Report\n\nThe informant of two reporters kept the secret for decades. Felt told his family in 2005.\n',
+    });
+    const felt = one(idx, 'Mark Felt');
+    expect(felt.mentions.some((m) => m.file === 'a.txt' && m.start === 0 && m.surface === 'Mark Felt')).toBe(true);
+  });
+});

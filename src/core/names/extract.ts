@@ -928,7 +928,10 @@ function splitSegments(input: NameArticleInput): Seg[] {
   const first = input.passages[0];
   if (first && titleFold) {
     const at = text.lastIndexOf(titleFold, first.start - titleFold.length);
-    if (at >= 0) segs.push({ start: at, end: at + titleFold.length, passage: first.index, heading: true, body: first.kind === 'body' });
+    // A title written as a sentence ("Mark Felt, who was known as 'Deep Throat', died") has capitals that mean
+    // what they mean in prose, so it is read as prose.
+    const end = at + titleFold.length;
+    if (at >= 0) segs.push({ start: at, end, passage: first.index, heading: looksTitleCased(text, at, end), body: first.kind === 'body' });
   }
   for (const p of input.passages) {
     const body = p.kind === 'body';
@@ -967,7 +970,7 @@ function splitSegments(input: NameArticleInput): Seg[] {
           while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;
         }
         const se = i;
-        const isTitle = titleWithin(ss, se) || (countPieces(text, ss, se, 4) >= 4 && looksTitleCased(text, ss, se));
+        const isTitle = (titleWithin(ss, se) || countPieces(text, ss, se, 4) >= 4) && looksTitleCased(text, ss, se);
         if (isTitle) {
           if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
           runStart = -1;

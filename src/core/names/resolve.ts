@@ -611,6 +611,20 @@ class Resolver {
     // Splits depend only on the surface text and whether apostrophes were stripped, so each is worked out once.
     const plans = [new Map<string, Part[] | null>(), new Map<string, Part[] | null>()];
     const recs = this.recs;
+    // A word is no ordinary word in an article that names someone or something by a longer name ending in it:
+    // "Felt died" after "Mark Felt", "Gray was killed" after "Kimani Gray" are surnames, not "felt" and "gray".
+    const tailsOf = new Map<number, Set<string>>();
+    yield* this.slices(recs.n, (from) => {
+      const to = Math.min(recs.n, from + STEP);
+      for (let i = from; i < to; i++) {
+        const f = this.forms.byK[recs.k[i]]!;
+        if (f.words < 2 || recs.flags[i] & ACR) continue;
+        let set = tailsOf.get(recs.art[i]);
+        if (!set) tailsOf.set(recs.art[i], (set = new Set()));
+        set.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
+      }
+      return to;
+    });
     const next = new Recs(recs.n + (recs.n >> 4));
     let changed = false;
     yield* this.slices(recs.n, (from) => {
@@ -622,7 +636,7 @@ class Resolver {
         const f = this.forms.byK[k]!;
         let plan: Part[] | null = null;
         if (f.words === 1) {
-          if (!(fl & ACR) && !this.glossaryKeys.has(f.key) && common(recs.surface[i])) {
+          if (!(fl & ACR) && !this.glossaryKeys.has(f.key) && !tailsOf.get(art)?.has(f.key) && common(recs.surface[i])) {
             this.dropped.add(f.key);
             changed = true;
             continue;
@@ -1133,10 +1147,35 @@ class Resolver {
         }
       }
     }
+    // Groups and works are also named by the tail of their full name ("Red Sox" for Boston Red Sox, "Jaguars" for
+    // Jacksonville Jaguars, "Herald" for the Boston Herald), but with no surname's licence to travel: such a tail
+    // joins only a full name that its own article gives, or the only full name of the corpus ending in it.
+    const groupBySuffix = new Map<string, Set<number>>();
+    for (const [r, fs] of clusters) {
+      if (this.spent(fs.length)) yield;
+      const kind = kindOf(clusterVotes.get(r)!).kind;
+      if (kind === 'person' || !fs.some((f) => f.words > 1)) continue;
+      for (const f of fs) {
+        if (f.words < 2 || f.acr) continue;
+        const ws = f.key.split(' ').map(lightWord);
+        for (let k = 1; k < ws.length; k++) {
+          const suffix = ws.slice(k).join(' ');
+          let set = groupBySuffix.get(suffix);
+          if (!set) groupBySuffix.set(suffix, (set = new Set()));
+          set.add(r);
+        }
+      }
+    }
+    const groupTargets = new Map<number, number[]>();
     const shortTargets = new Map<number, number[]>();
     for (const [r, fs] of clusters) {
       if (this.spent(fs.length)) yield;
       if (fs.some((f) => f.acr) || glossaryRootSet.has(r)) continue;
+      if (kindOf(clusterVotes.get(r)!).kind !== 'place') {
+        const tails = new Set<number>();
+        for (const f of fs) for (const t of groupBySuffix.get(lightKey(f.key)) ?? []) if (t !== r) tails.add(t);
+        if (tails.size) groupTargets.set(r, [...tails]);
+      }
       // Only strong cues (head nouns, "province", "in …") keep a bare word from being someone's surname.
       if (strongNonPerson(fs)) continue;
       let cands: Set<number> | null = null;
@@ -1164,6 +1203,7 @@ class Resolver {
         const k = kindOf(clusterVotes.get(r)!).kind;
         if (own > 10 * best && (k !== 'person' || strongPerson(fs) === 0)) continue;
         shortTargets.set(r, [...cands]);
+        groupTargets.delete(r);
       }
     }
 
@@ -1198,6 +1238,7 @@ class Resolver {
     const targets = new Set<number>();
     for (const cs of shortTargets.values()) for (const c of cs) targets.add(c);
     for (const cs of givenTargets.values()) for (const c of cs) targets.add(c);
+    for (const cs of groupTargets.values()) for (const c of cs) targets.add(c);
     const rootsInArt = new Map<number, Map<number, number>>();
     const placesInArt = new Map<number, number[]>();
     yield* this.slices(recs.n, (from) => {
@@ -1279,6 +1320,12 @@ class Resolver {
         if (c === -1 && given.length === 1 && (clusterCount.get(root) ?? 0) <= (clusterCount.get(given[0]!) ?? 0)) return given[0]!;
         return root;
       }
+      const tails = groupTargets.get(root);
+      if (tails) {
+        const c = nearest(art, start, tails);
+        if (c >= 0) return c;
+        return c === -1 && tails.length === 1 ? tails[0]! : root;
+      }
       const cands = shortTargets.get(root);
       if (!cands) return root;
       // One surname shared by two people of one story ("Jenkin" beside John and Katie Jenkin) stays apart.
@@ -1312,7 +1359,7 @@ class Resolver {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         let root = recs.root[i];
-        if (shortTargets.size || givenTargets.size) {
+        if (shortTargets.size || givenTargets.size || groupTargets.size) {
           for (let hop = 0; hop < 3; hop++) {
             const next = shortOnce(recs.art[i], root, recs.start[i]);
             if (next === root) break;

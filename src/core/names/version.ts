@@ -2,4 +2,6 @@
 // produce for the same texts: cached extractions and cached entity indexes made under other rules are then
 // computed again instead of being adopted.
 //   2: headline words read as the corpus's names; web addresses no ordinary words; person cues ", who" and ages.
-export const NAMES_RULES_VERSION = 2;
+//   3: a group's or paper's tail ("Herald", "Red Sox") joins the full name its article gives; a surname that is an
+//      ordinary word stays a name beside its full name; a title written as a sentence is read as prose.
+export const NAMES_RULES_VERSION = 3;
