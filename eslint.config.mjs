@@ -18,7 +18,7 @@ const restrict = (message, paths, patterns = []) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/.cache/**', 'test/bench/out/**', 'test/fixtures/**', 'coverage/**', '**/*.vsix'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/quality/.run-*', 'test/e2e/.cache/**', 'test/bench/out/**', 'test/fixtures/**', 'coverage/**', '**/*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
