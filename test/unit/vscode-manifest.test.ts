@@ -49,6 +49,14 @@ describe('package.json contributes the contract', () => {
     expect(hidden.sort()).toEqual(['parallax.editInGlossary', 'parallax.hideName', 'parallax.openMention']);
   });
 
+  it('offers Hide Name on a name and Correct Article Metadata on an article (each view item menu once)', () => {
+    // JSON.parse keeps only the last of two equal keys: a second "view/item/context" would silently drop a menu.
+    expect(readFileSync(new URL('package.json', root), 'utf8').match(/"view\/item\/context"/g)).toHaveLength(1);
+    const itemMenus = contributes.menus['view/item/context'].map((m: { command: string; when: string }) => [m.command, m.when]);
+    expect(itemMenus).toContainEqual(['parallax.hideName', 'view == parallax.names && viewItem == parallax.entity']);
+    expect(itemMenus).toContainEqual(['parallax.correctMetadata', 'view == parallax.articles && viewItem == parallax.article']);
+  });
+
   it('binds the coverage keys in article editors and offers Show Other Coverage in their context menu', () => {
     const keys = Object.fromEntries(contributes.keybindings.map((k: { command: string; key: string; mac?: string }) => [k.command, [k.key, k.mac]]));
     expect(keys['parallax.showOtherCoverage']).toEqual(['ctrl+alt+o', 'cmd+alt+o']);
