@@ -317,7 +317,7 @@ function isDemonymLower(w: string): boolean {
   return w.length > 4 && (w.endsWith('ian') || w.endsWith('ean') || w.endsWith('ese') || w.endsWith('ish') || w.endsWith('ic') || w.endsWith('ist'));
 }
 
-const SENTENCE_GAP = /(?:[.!?…:;]["'”’)\]]*\s|\n|\s[–—-]\s)\s*["'“‘(\[]*\s*$/;
+const SENTENCE_GAP = /(?:[.!?…:;]["'”’)\]]*\s|\n|\s[–—-]\s)\s*["'“‘([]*\s*$/;
 
 const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
 
@@ -938,7 +938,7 @@ function splitSegments(input: NameArticleInput): Seg[] {
     // Split a passage into lines (runs without \n or \r) then sentences, flagging title-cased ones.
     let ls = p.start;
     while (ls < p.end) {
-      let c = text.charCodeAt(ls);
+      const c = text.charCodeAt(ls);
       if (c === 10 || c === 13) {
         ls++;
         continue;
@@ -966,7 +966,7 @@ function splitSegments(input: NameArticleInput): Seg[] {
         const ss = i;
         i = Math.min(le, stops[0].at(text, i), stops[1].at(text, i), stops[2].at(text, i), stops[3].at(text, i));
         if (i < le) {
-          while (i < le && isSentencePunct((c = text.charCodeAt(i)))) i++;
+          while (i < le && isSentencePunct(text.charCodeAt(i))) i++;
           while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;
         }
         const se = i;
@@ -1380,7 +1380,7 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   }
 
   const chunks: Chunk[] = [];
-  let cur: SegToken[] = [];
+  const cur: SegToken[] = [];
   const flush = (): void => {
     // Drop trailing connectors/particles that no capital followed.
     while (cur.length && (!cur[cur.length - 1].cap || cur[cur.length - 1].info.flags & T_KEY_ARTICLE)) cur.pop();
@@ -1609,7 +1609,7 @@ const PERSON_AFTER = /^,\s+(?:who\b|\d{1,2},)/;
 /** A possessive after a name: "Riva's", "Cheeks'". */
 const POSSESSIVE_AFTER = /^['’]s?(?!\p{L})/u;
 
-const ACR_TAIL = /^\s*(?:(?:group|militia|organi[sz]ation|movement|party|coalition|alliance)\s*)?[(\[]\s*$/;
+const ACR_TAIL = /^\s*(?:(?:group|militia|organi[sz]ation|movement|party|coalition|alliance)\s*)?[([]\s*$/;
 
 /** ", known as the", "also known as", "better known as" between two names. */
 const KNOWN_AS = /^\s*[,–—-]?\s*(?:(?:also|better|commonly|widely|locally|popularly)\s+)?known\s+as\s+(?:the\s+)?["“‘']?\s*$/i;

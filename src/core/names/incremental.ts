@@ -8,7 +8,7 @@
 // existing entities, a new acronym joins only an expansion given in the same article, and relations stated in the
 // old text of the article stay linked. The corpus therefore resolves everything again when it next links
 // (`Corpus.link()` after indexing settles), and the ids of existing entities stay stable in between.
-import { runToEnd, workBudget } from '../steps';
+import { runToEnd, workBudget } from '../kit/steps';
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
 import type { Definition, Entity, EntityIndex, Mention } from './model';

@@ -3,7 +3,7 @@
 // variable-length numbers (files as indexes into a file table, offsets as deltas, surfaces as indexes into the
 // entity's own spellings), not one object each, so that encoding, JSON and decoding each take tens of milliseconds.
 import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './model';
-import { runToEnd, workBudget } from '../steps';
+import { runToEnd, workBudget } from '../kit/steps';
 import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
 import { NAMES_RULES_VERSION } from './version';
 

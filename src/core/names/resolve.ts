@@ -2,7 +2,7 @@
 // compares names inside a bucket, so the cost grows with the number of distinct names, not with its square.
 // Keys are numbered once, so the passes over every mention (a million at 10k articles) index arrays rather than
 // hashing strings; the resolution runs as a generator so that callers can spread it over event-loop turns.
-import { runToEnd } from '../steps';
+import { runToEnd } from '../kit/steps';
 import type { Definition, Entity, EntityIndex, EntityKind, Mention, ResolveInput } from './model';
 import type { GlossaryEntry } from '../glossary';
 import type { RawDefinition, RawMention } from './extract';
@@ -1083,6 +1083,7 @@ class Resolver {
   private *build({ relations, glossaryRoots, acronymDefs }: Stated): Generator<void, EntityIndex, void> {
     const { uf, arts, recs } = this;
     const { byK, list: formList } = this.forms;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the generator's closures below read the forms table by this name
     const forms = this;
 
     // Clusters after all key-level merges.
@@ -1706,7 +1707,7 @@ function segment(
       if (i === 0 && j === words.length) continue;
       const s = words[i].s;
       let e = words[j - 1].e;
-      let part = surface.slice(s, e);
+      const part = surface.slice(s, e);
       // A part may open with an Arabic article ("al-Manar TV") but not with another lower-case word.
       if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
       let key = nameKey(part);
@@ -1715,7 +1716,6 @@ function segment(
         const stem = formOf(key.slice(0, -1));
         if (stem && stem.count >= 2) {
           e -= 1;
-          part = part.slice(0, -1);
           key = stem.key;
           f = stem;
         }
