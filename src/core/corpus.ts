@@ -11,6 +11,7 @@ import { decodeBytes, foldSpace, LineMap } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
 import { exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
+import { coveragePassageAt, coverageRangeOf } from './coveragePassage';
 import { EventIndex } from './events';
 import { runToEnd } from './steps';
 import { buildTree, type TreeOutlet } from './tree';
@@ -407,6 +408,16 @@ export class Corpus {
     return undefined;
   }
 
+  /**
+   * The passage a cursor place asks about for other coverage (coveragePassage.ts): title, dateline and headline
+   * run-in belong to the lead, a heading to the passage below it. Every coverage feature uses this one mapping.
+   */
+  coveragePassageAt(file: string, offset: number): Passage | undefined {
+    const record = this.records.get(file);
+    if (!record) return undefined;
+    return coveragePassageAt(record.text, record.parsed.passages, record.parsed.bodyStart, offset);
+  }
+
   passageText(file: string, passage: Passage): string {
     const text = this.records.get(file)?.text ?? '';
     return foldSpace(text.slice(passage.start, passage.end));
@@ -572,7 +583,7 @@ export class Corpus {
   // ---------------------------------------------------------------- events
 
   related(file: string, offset: number, limit = 10): RelatedPassage[] {
-    const passage = this.passageAt(file, offset);
+    const passage = this.coveragePassageAt(file, offset);
     if (!passage || passage.kind === 'boilerplate') return [];
     return this.relatedToPassage(file, passage.index, limit);
   }
@@ -587,12 +598,13 @@ export class Corpus {
     const perArticle = new Map<string, number>();
     for (const link of events.related(file, passageIndex, limit * 4)) {
       const record = this.records.get(link.file);
-      const p = record?.parsed.passages[link.passage];
-      if (!record || !p) continue;
+      const passage = record?.parsed.passages[link.passage];
+      if (!record || !passage) continue;
+      const p = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, passage);
       const seen = perArticle.get(link.file) ?? 0;
       if (seen >= RELATED_PER_ARTICLE) continue;
       perArticle.set(link.file, seen + 1);
-      out.push({ file: link.file, passage: p.index, start: p.start, end: p.end, score: round(link.score), reason: link.reason, shared: link.shared, text: clip(this.passageText(link.file, p)) });
+      out.push({ file: link.file, passage: p.index, start: p.start, end: p.end, score: round(link.score), reason: link.reason, shared: link.shared, text: clip(this.passageText(link.file, passage)) });
       if (out.length >= limit) break;
     }
     return out;
@@ -668,7 +680,7 @@ export class Corpus {
           this.eventSignatures.delete(file);
         } else {
           const mentions = entities.mentionsIn(file);
-          events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
+          events.setArticle({ file, text: record.text, passages: record.parsed.passages, bodyStart: record.parsed.bodyStart, meta: record.parsed.meta, mentions });
           this.eventSignatures.set(file, eventSignature(record.hash, mentions));
         }
         pending.delete(file);
@@ -697,7 +709,7 @@ export class Corpus {
         if (++unchanged % 64 === 0) yield;
         continue;
       }
-      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.parsed.meta, mentions });
+      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, bodyStart: record.parsed.bodyStart, meta: record.parsed.meta, mentions });
       this.eventSignatures.set(record.file, signature);
       yield;
     }

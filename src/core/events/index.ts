@@ -8,6 +8,7 @@
 // publication date), who and where (entities weighted by rarity), the figures (death tolls), and shared
 // quotations. Scores under a calibrated threshold are dropped: no link is better than a weak one.
 
+import { leadPassage } from '../coveragePassage';
 import { runToEnd } from '../steps';
 import type { ArticleMeta, Passage } from '../types';
 import { isoOfDay, readEventDates, timeRefOf, type TimeRef, type TimeSpan } from './dates';
@@ -29,6 +30,8 @@ export interface EventArticleInput {
   file: string;
   text: string;
   passages: Passage[];
+  /** Where the body starts (after front matter); the title and header lines above the lead count as the lead's. */
+  bodyStart?: number;
   meta: ArticleMeta;
   /** entity id of each name mention (spelling-independent), from the names module; may be empty */
   mentions: EntityMention[];
@@ -96,7 +99,7 @@ const STEP_QUOTES = 256;
 const STEP_SUMS = 1 << 18;
 
 /** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 const STATE_FORMAT = 'parallax-events';
 
 /**
@@ -300,8 +303,13 @@ export class EventIndex {
     // The word dictionary is a cache (words as written → terms); a large vocabulary starts it afresh.
     if (this.dict.words > MAX_WORDS) this.resetWords();
     let mi = 0;
-    for (const p of input.passages) {
-      if (p.kind === 'boilerplate') continue;
+    // The lead speaks for the title, dateline and headline above it (a cursor there asks about the lead), and a
+    // headline is the densest statement of the event an article has.
+    const lead = leadPassage(text, input.passages, input.bodyStart ?? 0);
+    const titleAt = input.meta.title ? frontMatterTitleAt(text, input.meta.title, input.bodyStart ?? 0) : -1;
+    for (const p0 of input.passages) {
+      if (p0.kind === 'boilerplate') continue;
+      const p = lead && p0.index === lead.index ? lead : p0;
       while (mi < mentions.length && mentions[mi].end <= p.start) mi++;
       const pm: EntityMention[] = [];
       for (let k = mi; k < mentions.length && mentions[k].start < p.end; k++) {
@@ -324,6 +332,9 @@ export class EventIndex {
         },
         tc,
       );
+      if (p === lead && titleAt >= 0) {
+        countTerms(text, titleAt, titleAt + input.meta.title!.length, [], this.dict, (key) => this.entityTermNumber(this.internEntity(key, text, pm)), tc);
+      }
       if (tc.tokens < 3) continue; // headings, bylines, captions: nothing to link on
       // Dates the passage names become terms too, at every precision ("30 September 2015" also counts as
       // "2015"), so that two passages naming the same past day or year find each other, weighted by how rare
@@ -1268,6 +1279,13 @@ export class EventIndex {
     if (s.quote) parts.push(`quote “${s.quote.text}”`);
     return { file: this.recFile[b], passage: this.recPassage[b], score: s.score, reason: parts.join('; '), shared: sharedAll };
   }
+}
+
+/** Offset of a front-matter title in the text (before the body), or -1: the title then counts towards the lead. */
+function frontMatterTitleAt(text: string, title: string, bodyStart: number): number {
+  if (bodyStart <= 0) return -1;
+  const at = text.lastIndexOf(title, bodyStart);
+  return at >= 0 && at + title.length <= bodyStart ? at : -1;
 }
 
 const NO_FIGURES: { exact: number[]; near: [number, number][] } = { exact: [], near: [] };
