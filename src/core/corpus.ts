@@ -610,6 +610,24 @@ export class Corpus {
     return out;
   }
 
+  /**
+   * Every candidate of the passage at a cursor place with its feature values, no cut-off: what `npm run fit:events`
+   * fits the weights on.
+   */
+  coverageCandidates(file: string, offset: number): { file: string; start: number; end: number; score: number; features: number[] }[] {
+    const passage = this.coveragePassageAt(file, offset);
+    if (!passage || passage.kind === 'boilerplate') return [];
+    return this.eventIndex()
+      .candidates(file, passage.index)
+      .flatMap((c) => {
+        const record = this.records.get(c.file);
+        const p = record?.parsed.passages[c.passage];
+        if (!record || !p) return [];
+        const r = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, p);
+        return [{ file: c.file, start: r.start, end: r.end, score: c.score, features: c.features }];
+      });
+  }
+
   relatedArticles(file: string, limit = 10): { file: string; score: number; passages: number }[] {
     if (!this.records.has(file)) return [];
     return this.eventIndex()
