@@ -1,5 +1,5 @@
 // The VSIX holds only what runs: the bundles, media, README, CHANGELOG, LICENSE and the manifest — no sources, tests,
-// node_modules or corpora — and stays under 1 MB. Built with the project's own `vsce`, offline.
+// node_modules or corpora — and stays under 5 MB (the word table, media/words.bin, is most of it). Built with the project's own `vsce`, offline.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,7 +28,7 @@ function zipEntries(buf: Buffer): string[] {
 }
 
 describe('VSIX package', () => {
-  it('contains only the runtime files and is under 1 MB', () => {
+  it('contains only the runtime files and is under 5 MB (the word table included)', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-vsix-')), 'parallax.vsix');
     const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
     const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
@@ -38,7 +38,7 @@ describe('VSIX package', () => {
     });
     expect(r.status, r.stderr + r.stdout).toBe(0);
     const size = fs.statSync(out).size;
-    expect(size).toBeLessThan(1024 * 1024);
+    expect(size).toBeLessThan(5 * 1024 * 1024);
     const files = zipEntries(fs.readFileSync(out))
       .filter((n) => n.startsWith('extension/'))
       .map((n) => n.slice('extension/'.length));
