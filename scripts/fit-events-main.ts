@@ -17,6 +17,8 @@ interface Row {
 }
 interface Group {
   rows: Row[];
+  /** Weight of the group in the listwise fit. */
+  weight: number;
 }
 interface Query {
   rows: { file: string; start: number; end: number; x: number[] }[];
@@ -96,20 +98,22 @@ function fitListwise(groups: Group[], l2 = 0.001, iterations = 1500, rate = 0.1)
   const used = groups.filter((g) => g.rows.some((r) => r.y) && g.rows.some((r) => !r.y));
   for (let it = 1; it <= iterations; it++) {
     const g = new Array(d).fill(0);
-    for (const { rows } of used) {
+    let total = 0;
+    for (const { rows, weight } of used) {
+      total += weight;
       const z = rows.map((r) => dot(w, r.x));
       const mx = Math.max(...z);
       const e = z.map((x) => Math.exp(x - mx));
       const all = e.reduce((a, b) => a + b, 0);
       const pos = e.reduce((a, b, i) => a + (rows[i].y ? b : 0), 0);
       for (let i = 0; i < rows.length; i++) {
-        const coef = (rows[i].y ? e[i] / pos : 0) - e[i] / all;
+        const coef = weight * ((rows[i].y ? e[i] / pos : 0) - e[i] / all);
         if (coef === 0) continue;
         for (let k = 1; k < d; k++) g[k] += coef * rows[i].x[k];
       }
     }
     for (let k = 1; k < d; k++) {
-      const grad = g[k] / used.length - l2 * w[k];
+      const grad = g[k] / total - l2 * w[k];
       m[k] = 0.9 * m[k] + 0.1 * grad;
       v[k] = 0.999 * v[k] + 0.001 * grad * grad;
       w[k] += (rate * (m[k] / (1 - 0.9 ** it))) / (Math.sqrt(v[k] / (1 - 0.999 ** it)) + 1e-8);
@@ -149,13 +153,16 @@ const trainQueries = ecbQueries(trainCorpus, train);
 const rows: Row[] = [];
 const groups: Group[] = [];
 trainQueries.forEach((q, i) => {
-  const g: Group = { rows: q.rows.map((r) => ({ x: r.x, y: covers(lineRange(trainCorpus, r), train.targets[i]) ? 1 : 0 })) };
+  const g: Group = { rows: q.rows.map((r) => ({ x: r.x, y: covers(lineRange(trainCorpus, r), train.targets[i]) ? 1 : 0 })), weight: 1 };
   if (g.rows.length) groups.push(g);
   rows.push(...g.rows);
 });
 const ecbRows = rows.length;
 
-// FA-KES fit half: each labelled article's lead against candidates in labelled articles.
+// FA-KES fit half: each labelled article's lead against candidates in labelled articles. Its ~80 groups weigh
+// FAKES_WEIGHT each against ECB+'s ~1,000, so that whole-article news (not only ECB+'s sentence-per-line texts)
+// shapes the ranking.
+const FAKES_WEIGHT = Number(process.env.FIT_FAKES_WEIGHT ?? 1);
 const fit = fakesHalf('fit');
 const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
 const fakes = new Corpus();
@@ -167,7 +174,7 @@ for (const inc of fit) {
   for (const f of inc.files) {
     const rec = fakes.get(f);
     if (!rec) continue;
-    const g: Group = { rows: [] };
+    const g: Group = { rows: [], weight: FAKES_WEIGHT };
     for (const c of fakes.coverageCandidates(f, rec.parsed.bodyStart)) {
       const other = incidentOf.get(c.file);
       if (other === undefined) continue; // unlabelled: unknown, neither positive nor negative
@@ -179,7 +186,14 @@ for (const inc of fit) {
   }
 }
 
-// ---- fit
+// ---- fit (FIT_DROP=a,b zeroes those features: an ablation, to measure what each one brings on dev)
+const dropped = new Set((process.env.FIT_DROP ?? '').split(',').filter(Boolean));
+const dropIdx = FEATURES.map((f, i) => (dropped.has(f) ? i : -1)).filter((i) => i >= 0);
+const zero = (x: number[]) => {
+  for (const i of dropIdx) x[i] = 0;
+};
+for (const r of rows) zero(r.x);
+for (const q of trainQueries) for (const r of q.rows) zero(r.x);
 const method = process.env.FIT_METHOD === 'pointwise' ? 'pointwise' : 'listwise';
 const w = method === 'pointwise' ? fitLogistic(rows) : fitListwise(groups);
 const trainRank = rank(trainCorpus, trainQueries, w, 0);
@@ -191,6 +205,7 @@ const trainFigures = scoreRankings(train, trainRank.lines);
 const dev = loadEcbplus(ECB_DEV);
 const devCorpus = ecbCorpus(dev);
 const devQueries = ecbQueries(devCorpus, dev);
+for (const q of devQueries) for (const r of q.rows) zero(r.x);
 const devAll = rank(devCorpus, devQueries, w, 0);
 const tops = [...devAll.top].sort((a, b) => a - b);
 const cutoff = Math.floor(tops[Math.floor(0.02 * tops.length)] * 1000) / 1000;
@@ -219,7 +234,7 @@ const model = {
   data:
     `fitted on ECB+ train topics ${ECB_TRAIN.join(',')} (${train.queries.length} queries, ${ecbRows} candidate rows) and the FA-KES ` +
     `fit half of the labelled incidents (${fit.length} incidents, ${fakesRows} rows); cut-off and CodeLens level chosen on ECB+ dev ` +
-    `topics ${ECB_DEV.join(',')}; ${method === 'pointwise' ? 'logistic regression, L2 1, Newton' : 'listwise conditional logit (Adam, L2 0.01) then Platt scaling on the training rows'}`,
+    `topics ${ECB_DEV.join(',')}; ${method === 'pointwise' ? 'logistic regression, L2 1, Newton' : `listwise conditional logit (Adam, L2 0.001, FA-KES groups weighted ${FAKES_WEIGHT}) then Platt scaling on the training rows`}`,
   figures: {
     ecbTrain: { n: trainFigures.n, hit1: pct(trainFigures.hit1), hit3: pct(trainFigures.hit3), empty: pct(trainFigures.empty) },
     ecbDev: {
@@ -234,5 +249,5 @@ const model = {
   cutoff,
   strong,
 };
-writeFileSync(weightsFile, JSON.stringify(model, null, 2) + '\n');
+if (!process.env.FIT_DRY) writeFileSync(weightsFile, JSON.stringify(model, null, 2) + '\n');
 console.log(JSON.stringify(model, null, 2));

@@ -46,12 +46,16 @@ function yearOf(file: string): number {
 
 const index = build();
 
-/** A passage of `from` links, within the first `within`, to a passage holding one of `to`. */
+/**
+ * A passage of `from` links, within the first `within`, to the article of a passage holding one of `to` (the
+ * article's lead often tells the same event in its headline and is the better target: the issue's "find each
+ * other's article").
+ */
 function expectLinked(from: string, to: string[], within = 3): void {
   const a = passageWith(from);
   const targets = to.map(passageWith);
   const links = index.related(a.file, a.passage, 10);
-  const rank = links.findIndex((l) => targets.some((b) => l.file === b.file && l.passage === b.passage));
+  const rank = links.findIndex((l) => targets.some((b) => l.file === b.file));
   expect(rank, `"${from}" → "${to.join('" | "')}": ${JSON.stringify(links.slice(0, 4))}`).toBeGreaterThanOrEqual(0);
   expect(rank).toBeLessThan(within);
   expect(links[rank].reason.length).toBeGreaterThan(0);
@@ -80,11 +84,11 @@ describe('sample: the same event told by different outlets', () => {
     });
   }
 
-  it('the 2015 intervention link says which year joins them', () => {
+  it('the 2015 intervention link says in words what joins them', () => {
     const a = passageWith('Russian warplanes intervened massively');
     const b = passageWith('never accepted the outcome of Russia’s 2015 intervention');
-    const link = index.related(a.file, a.passage).find((l) => l.file === b.file && l.passage === b.passage)!;
-    expect(link.reason).toMatch(/same year 2015/);
+    const link = index.related(a.file, a.passage).find((l) => l.file === b.file)!;
+    expect(link.reason).toMatch(/both name \S/);
   });
 
   it('at article level, coverage of the same months comes first, never an article from another year', () => {

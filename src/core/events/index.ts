@@ -10,6 +10,7 @@
 
 import { leadPassage } from '../coveragePassage';
 import { reasonInWords } from './explain';
+import { screenNoise } from './noise';
 import { EVENT_MODEL, scorePair, sharedWordWeight, TIME_DAY, TIME_PUB, type EventModel, type PairScore, type PairStats, type PassageView } from './score';
 import { runToEnd } from '../steps';
 import type { ArticleMeta, Passage } from '../types';
@@ -47,6 +48,8 @@ export interface PassageLink {
   shared: string[];
   /** The feature values behind the score (score.ts FEATURES order). */
   features: number[];
+  /** The linked passage's article is the asked article under another name. */
+  duplicate?: boolean;
 }
 
 export interface RelatedArticle {
@@ -129,6 +132,8 @@ export interface EventIndexState {
   entityNames: string[];
   /** Articles in passage-id order, with how many passages each holds. */
   files: string[];
+  /** Each article's outlet ('' when unknown), in `files` order. */
+  outlets: string[];
   passagesPerFile: string;
   /** Per passage, in id order: its passage index, then its columns as counts plus flat packed values. */
   passage: string;
@@ -206,6 +211,8 @@ function grownF64(a: Float64Array<ArrayBuffer>, min: number): Float64Array<Array
 interface ArticleRec {
   first: number;
   count: number;
+  /** The outlet ('' when unknown): page furniture repeats within one outlet's articles. */
+  outlet: string;
 }
 
 export class EventIndex {
@@ -398,7 +405,7 @@ export class EventIndex {
       this.live++;
       this.liveTerms += termIds.length;
     }
-    this.articles.set(file, { first, count: this.nextId - first });
+    this.articles.set(file, { first, count: this.nextId - first, outlet: input.meta.outlet ?? '' });
     this.changed();
   }
 
@@ -432,7 +439,7 @@ export class EventIndex {
     const scored = this.score(id);
     const out: PassageLink[] = [];
     for (const s of scored) {
-      if (s.score < this.model.cutoff) break;
+      if (s.score < this.model.cutoff && !s.duplicate) continue;
       out.push(this.explain(s));
       if (out.length >= limit) break;
     }
@@ -449,6 +456,7 @@ export class EventIndex {
     for (let id = art.first; id < art.first + art.count; id++) {
       const seen = new Set<string>();
       for (const s of this.score(id)) {
+        if (s.duplicate) continue;
         if (s.score < this.model.cutoff) break;
         const f = this.recFile[s.id];
         if (seen.has(f)) continue; // one (best) link per article per passage
@@ -488,6 +496,7 @@ export class EventIndex {
     yield;
     unchanged();
     const files: string[] = [];
+    const outlets: string[] = [];
     const perFile = new IntWriter();
     const passage = new IntWriter();
     const termCount = new IntWriter();
@@ -519,6 +528,7 @@ export class EventIndex {
       const mp = this.timePool.a;
       const fp = this.figPool.a;
       files.push(file);
+      outlets.push(art.outlet);
       perFile.put(art.count);
       for (let id = art.first; id < art.first + art.count; id++, r++) {
         passage.put(this.recPassage[id]);
@@ -580,6 +590,7 @@ export class EventIndex {
       entities: [...this.entIds.keys()],
       entityNames: this.entName.slice(),
       files,
+      outlets,
       passagesPerFile: perFile.done(),
       passage: passage.done(),
       termCount: termCount.done(),
@@ -693,7 +704,9 @@ export class EventIndex {
       sinceYield += perFile[a];
       const file = st.files[a];
       if (typeof file !== 'string' || file === '' || this.articles.has(file)) return false;
-      this.articles.set(file, { first: id, count: perFile[a] });
+      const outlet = st.outlets[a];
+      if (typeof outlet !== 'string') return false;
+      this.articles.set(file, { first: id, count: perFile[a], outlet });
       for (const end = id + perFile[a]; id < end; id++) {
         const r = id - 1;
         this.recFile.push(file);
@@ -1198,6 +1211,7 @@ export class EventIndex {
     // First pass: the context of every candidate (its article's similarity) and the best shared word weight,
     // against which each candidate is also ranked.
     const views: PassageView[] = [];
+    const viewOf = new Map<number, PassageView>();
     const candidateIds: number[] = [];
     for (const id of bm.keys()) {
       const f = this.recFile[id];
@@ -1209,6 +1223,7 @@ export class EventIndex {
       const shared = sharedWordWeight(a.terms, v.terms, idf);
       if (shared > stats.bestSharedWords) stats.bestSharedWords = shared;
       views.push(v);
+      viewOf.set(id, v);
       candidateIds.push(id);
     }
     for (let k = 0; k < candidateIds.length; k++) {
@@ -1217,7 +1232,26 @@ export class EventIndex {
       out.push({ id: candidateIds[k], score: pair.score, pair });
     }
     out.sort((x, y) => y.score - x.score || x.id - y.id);
-    return out;
+    // Furniture never links; a duplicate of the asked article goes last, marked, never as coverage.
+    const noise = screenNoise(
+      a.terms,
+      this.articles.get(file)?.outlet ?? '',
+      out.map((s) => ({
+        file: this.recFile[s.id],
+        outlet: this.articles.get(this.recFile[s.id])?.outlet ?? '',
+        terms: viewOf.get(s.id)!.terms,
+        articleSimilarity: s.pair.features[4],
+      })),
+    );
+    if (noise.queryIsFurniture) return [];
+    const kept: Scored[] = [];
+    const duplicates: Scored[] = [];
+    out.forEach((s, k) => {
+      if (noise.furniture.has(k)) return;
+      if (noise.duplicate.has(k)) duplicates.push({ ...s, duplicate: true });
+      else kept.push(s);
+    });
+    return kept.concat(duplicates);
   }
 
   /** Candidates of a passage with their feature values, best first, no cut-off (for fitting the weights). */
@@ -1311,8 +1345,12 @@ export class EventIndex {
       .filter((t) => !/^[\u00a7@]/.test(this.termStr[t]))
       .sort((x, y) => this.termDf[x] - this.termDf[y])
       .map((t) => this.termSurface[t] || this.termStr[t]);
-    const { reason, shared } = reasonInWords(s.pair, entities, words);
-    return { file: this.recFile[b], passage: this.recPassage[b], score: round(s.score), reason, shared, features: Array.from(s.pair.features) };
+    const { reason, shared } = s.duplicate
+      ? { reason: 'duplicate: the same article under another file name', shared: [] }
+      : reasonInWords(s.pair, entities, words);
+    const link: PassageLink = { file: this.recFile[b], passage: this.recPassage[b], score: round(s.score), reason, shared, features: Array.from(s.pair.features) };
+    if (s.duplicate) link.duplicate = true;
+    return link;
   }
 }
 
@@ -1329,7 +1367,7 @@ function* restoreSteps(state: unknown): Generator<void, EventIndex | null, void>
   if (!state || typeof state !== 'object') return null;
   const st = state as EventIndexState;
   if (st.format !== STATE_FORMAT || st.version !== STATE_VERSION || st.model !== STATE_MODEL) return null;
-  for (const k of ['terms', 'surfaces', 'entities', 'entityNames', 'files', 'figures', 'quoteTexts'] as const) {
+  for (const k of ['terms', 'surfaces', 'entities', 'entityNames', 'files', 'outlets', 'figures', 'quoteTexts'] as const) {
     if (!Array.isArray(st[k])) return null;
   }
   if (!Number.isInteger(st.candidates) || st.candidates < 0) return null;
@@ -1427,6 +1465,8 @@ interface Scored {
   id: number;
   score: number;
   pair: PairScore;
+  /** The same article as the asked one under another name: listed last, never as coverage. */
+  duplicate?: boolean;
 }
 
 function round(x: number): number {
