@@ -7,6 +7,7 @@
 // gold line of the query's event (ECB+) or lies in an article of the same incident (FA-KES), else 0.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Corpus } from '../src/core/corpus';
+import { loadWordTable } from '../src/node/wordTableFile';
 import { FEATURES } from '../src/core/events/score';
 import { ECB_DEV, ECB_TRAIN, covers, ecbCorpus, loadEcbplus, scoreRankings, baselineRankings, type EcbData, type RankedLine } from '../test/unit/events-ecbplus';
 import { fakesHalf } from '../test/unit/events-fakes-split';
@@ -166,6 +167,7 @@ const FAKES_WEIGHT = Number(process.env.FIT_FAKES_WEIGHT ?? 1);
 const fit = fakesHalf('fit');
 const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
 const fakes = new Corpus();
+if (!process.env.PARALLAX_NO_WORDS) fakes.setWordTable(loadWordTable());
 for (const f of readdirSync(fakesDir).sort()) if (f.endsWith('.md') && f !== 'README.md') fakes.setText(f, readFileSync(new URL(f, fakesDir), 'utf8'));
 const incidentOf = new Map<string, string>();
 for (const inc of fakesHalf('all')) for (const f of inc.files) incidentOf.set(f, inc.id);
@@ -224,6 +226,20 @@ order.forEach((o, k) => {
 });
 strong = Math.max(cutoff, Math.floor(strong * 1000) / 1000);
 
+// Small workspaces: each dev topic indexed alone (~25 articles), as a reader with one story's folder would: where
+// the word table's background rarity is meant to help.
+const small = ECB_DEV.map((t) => {
+  const d = loadEcbplus([t]);
+  const c = ecbCorpus(d);
+  return { d, lines: rank(c, ecbQueries(c, d), w, cutoff).lines };
+});
+const smallN = small.reduce((a, x) => a + x.d.queries.length, 0);
+const smallFig = small.map((x) => ({ f: scoreRankings(x.d, x.lines), n: x.d.queries.length }));
+const smallHit1 = smallFig.reduce((a, x) => a + x.f.hit1 * x.n, 0) / smallN;
+const smallHit3 = smallFig.reduce((a, x) => a + x.f.hit3 * x.n, 0) / smallN;
+const smallEmpty = smallFig.reduce((a, x) => a + x.f.empty * x.n, 0) / smallN;
+console.error(`dev topics one at a time (${smallN} queries): hit@1 ${pct(smallHit1)} hit@3 ${pct(smallHit3)} empty ${pct(smallEmpty)}`);
+
 // Candidate recall on dev: how often any candidate at all covers the event (ranking cannot do better than this).
 const devRecall = devQueries.filter((q, i) => q.rows.some((r) => covers(lineRange(devCorpus, r), dev.targets[i]))).length / devQueries.length;
 const perArticle1 = scoreRankings(dev, rank(devCorpus, devQueries, w, cutoff, 5, 1).lines);
@@ -237,6 +253,7 @@ const model = {
     `topics ${ECB_DEV.join(',')}; ${method === 'pointwise' ? 'logistic regression, L2 1, Newton' : `listwise conditional logit (Adam, L2 0.001, FA-KES groups weighted ${FAKES_WEIGHT}) then Platt scaling on the training rows`}`,
   figures: {
     ecbTrain: { n: trainFigures.n, hit1: pct(trainFigures.hit1), hit3: pct(trainFigures.hit3), empty: pct(trainFigures.empty) },
+    ecbDevTopicsAlone: { n: smallN, hit1: pct(smallHit1), hit3: pct(smallHit3), empty: pct(smallEmpty) },
     ecbDev: {
       n: devFigures.n,
       product: { hit1: pct(devFigures.hit1), hit3: pct(devFigures.hit3), lookalike1: pct(devFigures.lookalike1), empty: pct(devFigures.empty) },

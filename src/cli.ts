@@ -6,6 +6,7 @@ import { Corpus } from './core/corpus';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './core/fileFilter';
 import { indexWorkspace } from './core/loader';
 import { decodeBytes } from './core/text';
+import { loadWordTable } from './node/wordTableFile';
 import { FsWorkspace } from './node/fsWorkspace';
 
 class UsageError extends Error {}
@@ -100,6 +101,12 @@ async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
     maxFileBytes: args.maxFileMb * 1024 * 1024,
   });
   const warn = (m: string) => process.stderr.write(`parallax: ${m}\n`);
+  // Word rarity in news at large for event linking; without the shipped table, the workspace's own rarity.
+  try {
+    corpus.setWordTable(loadWordTable());
+  } catch (e) {
+    warn(`word table not loaded (${(e as Error).message}); event links use the workspace's word rarity alone`);
+  }
   const files = await ws.listFiles();
   for (const file of files.filter((f) => f.endsWith('.parallax.json'))) {
     try {

@@ -12,7 +12,9 @@ import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } fr
 import { exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { coveragePassageAt, coverageRangeOf } from './coveragePassage';
-import { EventIndex } from './events';
+import { EventIndex, type BackgroundRarity } from './events';
+import type { WordTable } from './words/wordTable';
+import stem from 'wink-porter2-stemmer';
 import { runToEnd } from './steps';
 import { buildTree, type TreeOutlet } from './tree';
 import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type RestoredEntry } from './cache';
@@ -118,6 +120,7 @@ export class Corpus {
   /** Articles attached one by one since the last full resolution: past a few, one full resolution is cheaper. */
   private incrementalEdits = 0;
   private events: EventIndex | null = null;
+  private background: BackgroundRarity | null = null;
   /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
   private readonly eventSignatures = new Map<string, string>();
   /** The entity resolution the event index was last brought up to date with: queries in between cost nothing. */
@@ -323,6 +326,7 @@ export class Corpus {
     const events = restored !== undefined ? restored : EventIndex.fromState(linked.events);
     if (!events) return;
     this.events = events;
+    events.setBackground(this.background);
     this.eventSignatures.clear();
     for (const [file, signature] of linked.signatures) this.eventSignatures.set(file, signature);
     this.eventsSyncedWith = entities;
@@ -406,6 +410,15 @@ export class Corpus {
       else return p;
     }
     return undefined;
+  }
+
+  /**
+   * The shipped word table (media/words.bin): word rarity in news at large, blended into the workspace's own when
+   * linking events, so a small workspace ranks as a large one does. Without it, the workspace's rarity alone.
+   */
+  setWordTable(table: WordTable | null): void {
+    this.background = table ? table.byStem(stem) : null;
+    this.events?.setBackground(this.background);
   }
 
   /**
@@ -683,6 +696,7 @@ export class Corpus {
     if (!this.events) this.adoptEvents(null);
     if (!this.events) {
       this.events = new EventIndex();
+      this.events.setBackground(this.background);
       this.eventSignatures.clear();
     }
     const events = this.events;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { Corpus } from '../../src/core/corpus';
+import { loadWordTable } from '../../src/node/wordTableFile';
 
 export const ECB_TRAIN = [1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33];
 export const ECB_DEV = [2, 5, 12, 18, 21, 23, 34, 35];
@@ -62,8 +63,10 @@ export function loadEcbplus(topics: number[]): EcbData {
   return { files, texts, docs, queries, targets };
 }
 
+/** The corpus as the CLI builds it (with the shipped word table unless PARALLAX_NO_WORDS is set: for measuring). */
 export function ecbCorpus(data: EcbData): Corpus {
   const corpus = new Corpus();
+  if (!process.env.PARALLAX_NO_WORDS) corpus.setWordTable(loadWordTable());
   for (const f of data.files) corpus.setText(f, data.texts.get(f)!);
   return corpus;
 }

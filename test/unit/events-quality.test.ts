@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
+import { loadWordTable } from '../../src/node/wordTableFile';
 import { ECB_DEV, baselineRankings, ecbCorpus, loadEcbplus, productRankings, scoreRankings } from './events-ecbplus';
 import { fakesHalf } from './events-fakes-split';
 import { SAMPLES } from './samples';
@@ -41,6 +42,7 @@ describe('ECB+ dev topics (CC BY 3.0, Cybulska & Vossen 2014): passages, cursor 
 describe('FA-KES held half of the labelled incidents (never fitted on): the lead paragraph', () => {
   const dir = new URL('../fixtures/fa-kes/', import.meta.url);
   const corpus = new Corpus();
+  corpus.setWordTable(loadWordTable());
   for (const name of readdirSync(dir).sort()) if (name.endsWith('.md') && name !== 'README.md') corpus.setText(name, readFileSync(new URL(name, dir), 'utf8'));
   const incidentOf = new Map<string, string>();
   for (const inc of fakesHalf('all')) for (const file of inc.files) incidentOf.set(file, inc.id);
@@ -107,6 +109,7 @@ describe('FA-KES held half of the labelled incidents (never fitted on): the lead
 
 describe('the sample (never fitted on): the seeds find each other', () => {
   const corpus = new Corpus();
+  corpus.setWordTable(loadWordTable());
   for (const s of SAMPLES) corpus.setText(s.name, s.text);
   const fileWith = (needle: string) => SAMPLES.find((s) => s.text.includes(needle))!.name;
   const topFiles = (needle: string) => {

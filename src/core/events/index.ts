@@ -75,6 +75,18 @@ const DEFAULTS: Required<Omit<EventIndexOptions, 'model'>> = { candidates: 100 }
  */
 export const STRONG_LINK_SCORE = EVENT_MODEL.strong;
 
+/** Stems with a rarity in news at large (the word table's StemView). */
+export interface BackgroundRarity {
+  backgroundIdf(stem: string): number;
+}
+
+
+/**
+ * Passages at which the workspace's own word rarity counts as much as the background's: chosen on ECB+ dev among
+ * 200 / 500 / 2,000 by hit@3 over the dev topics together plus each dev topic alone (a small workspace).
+ */
+const BACKGROUND_WEIGHT = 500;
+
 /** Query terms per passage: the rarest ones carry the event; common ones only cost time. */
 const QUERY_TERMS = 32;
 /** Terms kept per passage (distinct, most frequent first) for querying and for explaining a link. */
@@ -288,6 +300,7 @@ export class EventIndex {
   private quoteIds = new Int32Array(0);
   private freshQuotes: Map<number, number[]> | null = null;
   private version = 0;
+  private background: BackgroundRarity | null = null;
   /** The scoring model (weights and cut-off): from code, never from a cached state. */
   private readonly model: EventModel;
   // Scratch space of the article similarity: the query article's term weights, stamped per query.
@@ -1110,13 +1123,34 @@ export class EventIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Rarity of a term, cached until the index changes (queries compute it for thousands of terms). */
+  /**
+   * Rarity of a term, cached until the index changes (queries compute it for thousands of terms). A word's rarity in
+   * the workspace is blended with its rarity in news at large (the shipped word table): a small workspace cannot
+   * tell a rare word from a common one by itself, a large one can, so the workspace weighs n / (n + BACKGROUND_WEIGHT).
+   * Names and dates have no background: they keep their workspace rarity.
+   */
   private termIdf(t: number): number {
     if (this.idfStamp[t] !== this.version) {
       this.idfStamp[t] = this.version;
-      this.idfCache[t] = this.idf(this.termDf[t]);
+      const local = this.idf(this.termDf[t]);
+      const term = this.termStr[t];
+      const c = term.charCodeAt(0);
+      if (this.background && c !== 0xa7 && c !== 64) {
+        const share = this.live / (this.live + BACKGROUND_WEIGHT);
+        this.idfCache[t] = share * local + (1 - share) * this.background.backgroundIdf(term);
+      } else this.idfCache[t] = local;
     }
     return this.idfCache[t];
+  }
+
+  /**
+   * Rarity in news at large for words (the shipped word table, seen by stem), blended into the workspace's own;
+   * null: the workspace's rarity alone.
+   */
+  setBackground(background: BackgroundRarity | null): void {
+    if (this.background === background) return;
+    this.background = background;
+    this.changed();
   }
 
   private termWeight(id: number): number {
