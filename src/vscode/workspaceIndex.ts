@@ -1,6 +1,7 @@
 // Owns the Corpus for the open workspace and keeps it equal to what the reader sees: the initial indexing
 // (findFiles + workspace.fs, so virtual workspaces work), file watchers for create/change/delete/rename, and
 // unsaved editor buffers (hovers follow the buffer, not the disk). Views listen to `onDidChange`.
+import type { WordTable } from '../core/words/wordTable';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { decodeBytes } from '../core/text';
@@ -45,6 +46,8 @@ const CACHE_SAVE_MS = 15_000;
 
 export class WorkspaceIndex implements vscode.Disposable {
   private current: CorpusApi;
+  /** The shipped word table once loaded (event linking blends its word rarity in); null until then. */
+  private wordTable: WordTable | null = null;
   private config: ParallaxConfig;
   private generation = 0;
   private state: IndexState = { indexing: false, linking: false, done: 0, total: 0, articles: 0 };
@@ -77,6 +80,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   ) {
     this.config = readConfig();
     this.current = createCorpus(this.config);
+    this.current.setWordTable(this.wordTable);
     this.disposables.push(
       this.changeEmitter,
       this.stateEmitter,
@@ -235,10 +239,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /** The word table arrived (loaded after activation): links from now on use its background word rarity. */
+  setWordTable(table: WordTable): void {
+    this.wordTable = table;
+    this.current.setWordTable(table);
+    this.changed(0);
+  }
+
   /** Settings that decide how articles are read changed: start from a fresh corpus. */
   private async rebuild(): Promise<void> {
     this.config = readConfig();
     this.current = createCorpus(this.config);
+    this.current.setWordTable(this.wordTable);
     this.bufferVersions.clear();
     this.watch();
     this.changed(0);
