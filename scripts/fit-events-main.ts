@@ -145,6 +145,12 @@ function rank(corpus: Corpus, queries: Query[], w: number[], cutoff: number, lim
   return { lines, top };
 }
 
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
 const pct = (x: number) => Math.round(1000 * x) / 10;
 
 // ---- data
@@ -246,7 +252,8 @@ const perArticle1 = scoreRankings(dev, rank(devCorpus, devQueries, w, cutoff, 5,
 console.error(`dev candidate recall ${pct(devRecall)}%; with one passage per article: hit@1 ${pct(perArticle1.hit1)} hit@3 ${pct(perArticle1.hit3)}`);
 
 const model = {
-  version: `fit-${new Date().toISOString().slice(0, 10)}-${FEATURES.length}f`,
+  // Names the model: the features and the fitted values (a cached event state of another model is rebuilt).
+  version: `fit-${FEATURES.length}f-${fnv(JSON.stringify([FEATURES, w.map((x) => Math.round(x * 10000)), cutoff]))}`,
   data:
     `fitted on ECB+ train topics ${ECB_TRAIN.join(',')} (${train.queries.length} queries, ${ecbRows} candidate rows) and the FA-KES ` +
     `fit half of the labelled incidents (${fit.length} incidents, ${fakesRows} rows); cut-off and CodeLens level chosen on ECB+ dev ` +
