@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Corpus } from './core/corpus';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './core/fileFilter';
 import { indexWorkspace } from './core/loader';
+import { loadWordTable } from './node/wordTableFile';
 import { FsWorkspace } from './node/fsWorkspace';
 
 class UsageError extends Error {}
@@ -100,6 +101,12 @@ async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
     sizeCapSetting: '--max-file-size-mb',
   });
   const warn = (m: string) => process.stderr.write(`parallax: ${m}\n`);
+  // Word rarity in news at large for event linking; without the shipped table, the workspace's own rarity.
+  try {
+    corpus.setWordTable(loadWordTable());
+  } catch (e) {
+    warn(`word table not loaded (${(e as Error).message}); event links use the workspace's word rarity alone`);
+  }
   await indexWorkspace(ws, corpus, {
     onSkip: (file, reason) => warn(`skipped ${file}: ${reason}`),
     onGlossary: (file, report) => {

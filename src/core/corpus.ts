@@ -11,7 +11,10 @@ import { decodeBytes, foldSpace, LineMap } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
 import { exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
-import { EventIndex } from './events';
+import { coveragePassageAt, coverageRangeOf } from './coveragePassage';
+import { EventIndex, type BackgroundRarity } from './events';
+import type { WordTable } from './words/wordTable';
+import stem from 'wink-porter2-stemmer';
 import { partitionPoint } from './kit/search';
 import { pauser, runInSlices, runToEnd, type SliceOptions } from './kit/steps';
 import { buildTree, type TreeOutlet } from './tree';
@@ -163,6 +166,7 @@ export class Corpus {
   /** Articles attached one by one since the last full resolution: past a few, one full resolution is cheaper. */
   private incrementalEdits = 0;
   private events: EventIndex | null = null;
+  private background: BackgroundRarity | null = null;
   /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
   private readonly eventSignatures = new Map<string, string>();
   /** The entity resolution the event index was last brought up to date with: queries in between cost nothing. */
@@ -406,6 +410,7 @@ export class Corpus {
     const events = restored !== undefined ? restored : EventIndex.fromState(linked.events);
     if (!events) return;
     this.events = events;
+    events.setBackground(this.background);
     this.eventSignatures.clear();
     for (const [file, signature] of linked.signatures) this.eventSignatures.set(file, signature);
     this.eventsSyncedWith = entities;
@@ -526,6 +531,25 @@ export class Corpus {
     // Passages are in text order and do not overlap: the first one ending at or after the offset is the candidate.
     const p = passages[partitionPoint(0, passages.length, (i) => passages[i].end < offset)];
     return p && p.start <= offset ? p : undefined;
+  }
+
+  /**
+   * The shipped word table (media/words.bin): word rarity in news at large, blended into the workspace's own when
+   * linking events, so a small workspace ranks as a large one does. Without it, the workspace's rarity alone.
+   */
+  setWordTable(table: WordTable | null): void {
+    this.background = table ? table.byStem(stem) : null;
+    this.events?.setBackground(this.background);
+  }
+
+  /**
+   * The passage a cursor place asks about for other coverage (coveragePassage.ts): title, dateline and headline
+   * run-in belong to the lead, a heading to the passage below it. Every coverage feature uses this one mapping.
+   */
+  coveragePassageAt(file: string, offset: number): Passage | undefined {
+    const record = this.records.get(file);
+    if (!record) return undefined;
+    return coveragePassageAt(record.text, record.parsed.passages, record.parsed.bodyStart, offset);
   }
 
   passageText(file: string, passage: Passage): string {
@@ -681,7 +705,7 @@ export class Corpus {
   // ---------------------------------------------------------------- events
 
   related(file: string, offset: number, limit = 10): RelatedPassage[] {
-    const passage = this.passageAt(file, offset);
+    const passage = this.coveragePassageAt(file, offset);
     if (!passage || passage.kind === 'boilerplate') return [];
     return this.relatedToPassage(file, passage.index, limit);
   }
@@ -696,15 +720,34 @@ export class Corpus {
     const perArticle = new Map<string, number>();
     for (const link of events.related(file, passageIndex, limit * 4)) {
       const record = this.records.get(link.file);
-      const p = record?.parsed.passages[link.passage];
-      if (!record || !p) continue;
+      const passage = record?.parsed.passages[link.passage];
+      if (!record || !passage) continue;
+      const p = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, passage);
       const seen = perArticle.get(link.file) ?? 0;
       if (seen >= RELATED_PER_ARTICLE) continue;
       perArticle.set(link.file, seen + 1);
-      out.push({ file: link.file, passage: p.index, start: p.start, end: p.end, score: round(link.score), reason: link.reason, shared: link.shared, text: clip(this.passageText(link.file, p)) });
+      out.push({ file: link.file, passage: p.index, start: p.start, end: p.end, score: round(link.score), reason: link.reason, shared: link.shared, text: clip(this.passageText(link.file, passage)) });
       if (out.length >= limit) break;
     }
     return out;
+  }
+
+  /**
+   * Every candidate of the passage at a cursor place with its feature values, no cut-off: what `npm run fit:events`
+   * fits the weights on.
+   */
+  coverageCandidates(file: string, offset: number): { file: string; start: number; end: number; score: number; features: number[] }[] {
+    const passage = this.coveragePassageAt(file, offset);
+    if (!passage || passage.kind === 'boilerplate') return [];
+    return this.eventIndex()
+      .candidates(file, passage.index)
+      .flatMap((c) => {
+        const record = this.records.get(c.file);
+        const p = record?.parsed.passages[c.passage];
+        if (!record || !p) return [];
+        const r = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, p);
+        return [{ file: c.file, start: r.start, end: r.end, score: c.score, features: c.features }];
+      });
   }
 
   relatedArticles(file: string, limit = 10): { file: string; score: number; passages: number }[] {
@@ -762,6 +805,7 @@ export class Corpus {
     if (!this.events) this.adoptEvents(null);
     if (!this.events) {
       this.events = new EventIndex();
+      this.events.setBackground(this.background);
       this.eventSignatures.clear();
     }
     const events = this.events;
@@ -777,7 +821,7 @@ export class Corpus {
           this.eventSignatures.delete(file);
         } else {
           const mentions = entities.mentionsIn(file);
-          events.setArticle({ file, text: record.text, passages: record.parsed.passages, meta: record.meta, mentions });
+          events.setArticle({ file, text: record.text, passages: record.parsed.passages, bodyStart: record.parsed.bodyStart, meta: record.meta, mentions });
           this.eventSignatures.set(file, eventSignature(record, mentions));
         }
         pending.delete(file);
@@ -806,7 +850,7 @@ export class Corpus {
         if (++unchanged % 64 === 0) yield;
         continue;
       }
-      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, meta: record.meta, mentions });
+      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, bodyStart: record.parsed.bodyStart, meta: record.meta, mentions });
       this.eventSignatures.set(record.file, signature);
       yield;
     }

@@ -30,7 +30,8 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
         if (p.kind === 'boilerplate') continue;
         const related = corpus.related(key, p.start, 10).filter((r) => r.score >= STRONG_LINK_SCORE);
         if (related.length === 0) continue;
-        const line = record.lines.position(p.start).line;
+        // The lead's lens sits on the title line: the title belongs to the lead (coveragePassage.ts).
+        const line = record.lines.position(corpus.coveragePassageAt(key, p.start)?.start ?? p.start).line;
         let entry = lines.get(line);
         if (!entry) lines.set(line, (entry = { offsets: [], outlets: [] }));
         entry.offsets.push(p.start);

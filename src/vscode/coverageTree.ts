@@ -85,7 +85,7 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
       set([], '', 'Put the cursor in a passage of an article to see how other outlets cover it.');
       return;
     }
-    const passage = index.corpus.passageAt(src.key, src.offset);
+    const passage = index.corpus.coveragePassageAt(src.key, src.offset);
     const id = `${src.key}#${passage?.start ?? -1}`;
     if (!force && id === shownFor) return;
     if (!passage || passage.kind === 'boilerplate') {

@@ -23,6 +23,7 @@ import { disposeNavigation } from './navigation';
 import { registerNamesTree } from './namesTree';
 import { registerReferences } from './references';
 import { registerStatusBar } from './statusBar';
+import { createWordTableLoader } from './wordTableLoader';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -30,6 +31,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
   const cache = context.storageUri ? new IndexCache(context.storageUri, String(context.extension.packageJSON.version), log) : undefined;
   const index = new WorkspaceIndex(log, cache);
+  // Event linking blends in the word table's background rarity; it loads after activation returns.
+  void createWordTableLoader(context.extensionUri)().then(
+    (table) => index.setWordTable(table),
+    (err) => log.error('Word table not loaded; event links use the workspace word rarity alone', err),
+  );
   const selector = articleSelector();
   context.subscriptions.push(
     index,

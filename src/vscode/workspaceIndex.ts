@@ -2,6 +2,7 @@
 // folder changes), what to do on file-watcher and editor events, progress, debounced change events and cache saves.
 // How files are listed, stat'ed, capped, read, decoded and skipped is the core's one ingestion path (core/loader.ts)
 // over a VscodeWorkspace (workspace.fs plus unsaved buffers). Views listen to `onDidChange`.
+import type { WordTable } from '../core/words/wordTable';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { indexFile, indexGlossary, indexWorkspace, type GlossaryReport as CoreGlossaryReport } from '../core/loader';
@@ -44,6 +45,8 @@ const CACHE_SAVE_MS = 15_000;
 
 export class WorkspaceIndex implements vscode.Disposable {
   private current: CorpusApi;
+  /** The shipped word table once loaded (event linking blends its word rarity in); null until then. */
+  private wordTable: WordTable | null = null;
   private config: ParallaxConfig;
   private files: VscodeWorkspace;
   private generation = 0;
@@ -76,6 +79,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.config = readConfig();
     this.current = createCorpus(this.config);
     this.files = new VscodeWorkspace(this.config);
+    this.current.setWordTable(this.wordTable);
     this.disposables.push(
       this.changeEmitter,
       this.stateEmitter,
@@ -239,11 +243,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /** The word table arrived (loaded after activation): links from now on use its background word rarity. */
+  setWordTable(table: WordTable): void {
+    this.wordTable = table;
+    this.current.setWordTable(table);
+    this.changed(0);
+  }
+
   /** Settings that decide how articles are read changed: start from a fresh corpus. */
   private async rebuild(): Promise<void> {
     this.config = readConfig();
     this.current = createCorpus(this.config);
     this.files = new VscodeWorkspace(this.config);
+    this.current.setWordTable(this.wordTable);
     this.bufferVersions.clear();
     this.watch();
     this.changed(0);

@@ -1,6 +1,8 @@
 // What one passage says that can tie it to the same event elsewhere: content terms (with names replaced by
 // entity ids so spellings do not matter), the names themselves, figures and death tolls, and quotations.
 
+import stem from 'wink-porter2-stemmer';
+
 /** A name mention inside the article text with the entity it refers to. */
 export interface EntityMention {
   start: number;
@@ -25,16 +27,16 @@ const STOP = new Set(
 );
 
 /**
- * Words, lowercased, apostrophes dropped (the FA-KES texts lost theirs: "Syrias"), common suffixes stripped
- * and the stem cut to 7 letters, so "intervened"/"intervention" and "killed"/"killing" meet.
+ * Words, lowercased, apostrophes dropped (the FA-KES texts lost theirs: "Syrias"), reduced to their Porter2 stem
+ * (wink-porter2-stemmer), so "intervened"/"intervening" and "killed"/"killing" meet.
  */
 export function normWord(w: string): string {
-  let t = w.toLowerCase().replace(/['’‘`]/g, '');
-  if (t.length > 5) t = t.replace(/(?:ations?|itions?|tions?|ments?|ings?|ness|ed|es|ly)$/, '');
-  if (t.length > 4 && t.endsWith('ies')) t = t.slice(0, -3) + 'y';
-  else if (t.length > 3 && t.endsWith('s') && !/(ss|us|is)$/.test(t)) t = t.slice(0, -1);
-  return t.length > 7 ? t.slice(0, 7) : t;
+  const t = w.toLowerCase().replace(/['’‘`]/g, '');
+  return /^[a-z]+$/.test(t) ? stem(t) : t;
 }
+
+/** Stop words as stems too: "reported" stems to "report", which is as empty of an event as "reports". */
+const STOP_STEMS = new Set([...STOP].map(normWord));
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -239,7 +241,7 @@ export class TermDictionary {
     this.start[e + 1] = s + len;
     this.hashes[e] = h;
     const t = normWord(text.slice(a, b));
-    this.termOfWord[e] = t.length < 2 || STOP.has(t) || /^\d+$/.test(t) ? -1 : this.termNumber(t);
+    this.termOfWord[e] = t.length < 2 || STOP_STEMS.has(t) || /^\d+$/.test(t) ? -1 : this.termNumber(t);
     this.table[pos] = e + 1;
     if (2 * this.n > this.mask) this.rehash();
     return e;
@@ -388,7 +390,7 @@ export function passageTerms(
     let m: RegExpExecArray | null;
     while ((m = WORD_RE.exec(seg))) {
       const t = normWord(m[0]);
-      if (t.length < 2 || STOP.has(t) || /^\d+$/.test(t)) continue;
+      if (t.length < 2 || STOP_STEMS.has(t) || /^\d+$/.test(t)) continue;
       out.push(t);
       if (surfaces && !surfaces.has(t)) surfaces.set(t, m[0].toLowerCase());
     }

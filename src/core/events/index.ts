@@ -8,6 +8,10 @@
 // publication date), who and where (entities weighted by rarity), the figures (death tolls), and shared
 // quotations. Scores under a calibrated threshold are dropped: no link is better than a weak one.
 
+import { leadPassage } from '../coveragePassage';
+import { reasonInWords } from './explain';
+import { screenNoise } from './noise';
+import { EVENT_MODEL, scorePair, sharedWordWeight, TIME_DAY, TIME_PUB, type EventModel, type PairScore, type PairStats, type PassageView } from './score';
 import { runToEnd } from '../steps';
 import type { ArticleMeta, Passage } from '../types';
 import { isoOfDay, readEventDates, timeRefOf, type TimeRef, type TimeSpan } from './dates';
@@ -29,6 +33,8 @@ export interface EventArticleInput {
   file: string;
   text: string;
   passages: Passage[];
+  /** Where the body starts (after front matter); the title and header lines above the lead count as the lead's. */
+  bodyStart?: number;
   meta: ArticleMeta;
   /** entity id of each name mention (spelling-independent), from the names module; may be empty */
   mentions: EntityMention[];
@@ -40,6 +46,10 @@ export interface PassageLink {
   score: number;
   reason: string;
   shared: string[];
+  /** The feature values behind the score (score.ts FEATURES order). */
+  features: number[];
+  /** The linked passage's article is the asked article under another name. */
+  duplicate?: boolean;
 }
 
 export interface RelatedArticle {
@@ -51,19 +61,31 @@ export interface RelatedArticle {
 
 /** Tuning knobs; the defaults are calibrated on the FA-KES labelled incidents (see test/bench/events-eval). */
 export interface EventIndexOptions {
-  /** Links scoring below this are not returned. */
-  threshold?: number;
   /** BM25 candidates rescored per query. */
   candidates?: number;
+  /** Weights and cut-off (default: the shipped, fitted model). */
+  model?: EventModel;
 }
 
-const DEFAULTS: Required<EventIndexOptions> = { threshold: 0.04, candidates: 100 };
+const DEFAULTS: Required<Omit<EventIndexOptions, 'model'>> = { candidates: 100 };
 
 /**
  * A link strong enough to announce unasked (the "Also in" CodeLens), as opposed to listing it when the reader asks.
  * On the sample, whose three 2024 articles tell one story, 38% of passages reach it; true FA-KES matches score higher.
  */
-export const STRONG_LINK_SCORE = 0.15;
+export const STRONG_LINK_SCORE = EVENT_MODEL.strong;
+
+/** Stems with a rarity in news at large (the word table's StemView). */
+export interface BackgroundRarity {
+  backgroundIdf(stem: string): number;
+}
+
+
+/**
+ * Passages at which the workspace's own word rarity counts as much as the background's: chosen on ECB+ dev among
+ * 200 / 500 / 2,000 by hit@3 over the dev topics together plus each dev topic alone (a small workspace).
+ */
+const BACKGROUND_WEIGHT = 500;
 
 /** Query terms per passage: the rarest ones carry the event; common ones only cost time. */
 const QUERY_TERMS = 32;
@@ -96,7 +118,9 @@ const STEP_QUOTES = 256;
 const STEP_SUMS = 1 << 18;
 
 /** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
-const STATE_VERSION = 1;
+const STATE_VERSION = 3;
+/** The state's version also names the model: cached links of another model are not restored. */
+const STATE_MODEL = EVENT_MODEL.version;
 const STATE_FORMAT = 'parallax-events';
 
 /**
@@ -108,7 +132,8 @@ const STATE_FORMAT = 'parallax-events';
 export interface EventIndexState {
   format: typeof STATE_FORMAT;
   version: number;
-  threshold: number;
+  /** The scoring model the state was built for (score.ts); another model's state is rebuilt. */
+  model: string;
   candidates: number;
   /** Term dictionary by term id. */
   terms: string[];
@@ -119,6 +144,8 @@ export interface EventIndexState {
   entityNames: string[];
   /** Articles in passage-id order, with how many passages each holds. */
   files: string[];
+  /** Each article's outlet ('' when unknown), in `files` order. */
+  outlets: string[];
   passagesPerFile: string;
   /** Per passage, in id order: its passage index, then its columns as counts plus flat packed values. */
   passage: string;
@@ -142,8 +169,6 @@ export interface EventIndexState {
   shingles: string;
 }
 
-const F_DAY = 1;
-const F_PUB = 2;
 
 /** A growable flat column of numbers that passages own slices of. */
 class I32Pool {
@@ -198,10 +223,12 @@ function grownF64(a: Float64Array<ArrayBuffer>, min: number): Float64Array<Array
 interface ArticleRec {
   first: number;
   count: number;
+  /** The outlet ('' when unknown): page furniture repeats within one outlet's articles. */
+  outlet: string;
 }
 
 export class EventIndex {
-  private readonly opts: Required<EventIndexOptions>;
+  private readonly opts: Required<Omit<EventIndexOptions, 'model'>>;
   // Passages are columns indexed by passage id (ids only grow; a removed passage's file is '').
   private recFile: string[] = [''];
   private recPassage = new Int32Array(1024);
@@ -273,10 +300,20 @@ export class EventIndex {
   private quoteIds = new Int32Array(0);
   private freshQuotes: Map<number, number[]> | null = null;
   private version = 0;
+  private background: BackgroundRarity | null = null;
+  /** The scoring model (weights and cut-off): from code, never from a cached state. */
+  private readonly model: EventModel;
+  // Scratch space of the article similarity: the query article's term weights, stamped per query.
+  private artWeight = new Float64Array(1024);
+  private artStamp = new Int32Array(1024);
+  private artSeen = new Int32Array(1024);
+  private artQuery = 0;
+  private artSeenMark = 0;
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
 
   constructor(options: EventIndexOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
+    this.model = options.model ?? EVENT_MODEL;
   }
 
   get size(): number {
@@ -300,8 +337,13 @@ export class EventIndex {
     // The word dictionary is a cache (words as written → terms); a large vocabulary starts it afresh.
     if (this.dict.words > MAX_WORDS) this.resetWords();
     let mi = 0;
-    for (const p of input.passages) {
-      if (p.kind === 'boilerplate') continue;
+    // The lead speaks for the title, dateline and headline above it (a cursor there asks about the lead), and a
+    // headline is the densest statement of the event an article has.
+    const lead = leadPassage(text, input.passages, input.bodyStart ?? 0);
+    const titleAt = input.meta.title ? frontMatterTitleAt(text, input.meta.title, input.bodyStart ?? 0) : -1;
+    for (const p0 of input.passages) {
+      if (p0.kind === 'boilerplate') continue;
+      const p = lead && p0.index === lead.index ? lead : p0;
       while (mi < mentions.length && mentions[mi].end <= p.start) mi++;
       const pm: EntityMention[] = [];
       for (let k = mi; k < mentions.length && mentions[k].start < p.end; k++) {
@@ -324,6 +366,9 @@ export class EventIndex {
         },
         tc,
       );
+      if (p === lead && titleAt >= 0) {
+        countTerms(text, titleAt, titleAt + input.meta.title!.length, [], this.dict, (key) => this.entityTermNumber(this.internEntity(key, text, pm)), tc);
+      }
       if (tc.tokens < 3) continue; // headings, bylines, captions: nothing to link on
       // Dates the passage names become terms too, at every precision ("30 September 2015" also counts as
       // "2015"), so that two passages naming the same past day or year find each other, weighted by how rare
@@ -373,7 +418,7 @@ export class EventIndex {
       this.live++;
       this.liveTerms += termIds.length;
     }
-    this.articles.set(file, { first, count: this.nextId - first });
+    this.articles.set(file, { first, count: this.nextId - first, outlet: input.meta.outlet ?? '' });
     this.changed();
   }
 
@@ -407,8 +452,8 @@ export class EventIndex {
     const scored = this.score(id);
     const out: PassageLink[] = [];
     for (const s of scored) {
-      if (s.score < this.opts.threshold) break;
-      out.push(this.explain(id, s));
+      if (s.score < this.model.cutoff && !s.duplicate) continue;
+      out.push(this.explain(s));
       if (out.length >= limit) break;
     }
     return out;
@@ -424,7 +469,8 @@ export class EventIndex {
     for (let id = art.first; id < art.first + art.count; id++) {
       const seen = new Set<string>();
       for (const s of this.score(id)) {
-        if (s.score < this.opts.threshold) break;
+        if (s.duplicate) continue;
+        if (s.score < this.model.cutoff) break;
         const f = this.recFile[s.id];
         if (seen.has(f)) continue; // one (best) link per article per passage
         seen.add(f);
@@ -463,6 +509,7 @@ export class EventIndex {
     yield;
     unchanged();
     const files: string[] = [];
+    const outlets: string[] = [];
     const perFile = new IntWriter();
     const passage = new IntWriter();
     const termCount = new IntWriter();
@@ -494,6 +541,7 @@ export class EventIndex {
       const mp = this.timePool.a;
       const fp = this.figPool.a;
       files.push(file);
+      outlets.push(art.outlet);
       perFile.put(art.count);
       for (let id = art.first; id < art.first + art.count; id++, r++) {
         passage.put(this.recPassage[id]);
@@ -548,13 +596,14 @@ export class EventIndex {
     const state: EventIndexState = {
       format: STATE_FORMAT,
       version: STATE_VERSION,
-      threshold: this.opts.threshold,
+      model: STATE_MODEL,
       candidates: this.opts.candidates,
       terms: this.termStr.slice(),
       surfaces,
       entities: [...this.entIds.keys()],
       entityNames: this.entName.slice(),
       files,
+      outlets,
       passagesPerFile: perFile.done(),
       passage: passage.done(),
       termCount: termCount.done(),
@@ -669,7 +718,9 @@ export class EventIndex {
       sinceYield += perFile[a];
       const file = st.files[a];
       if (typeof file !== 'string' || file === '' || this.articles.has(file)) return false;
-      this.articles.set(file, { first: id, count: perFile[a] });
+      const outlet = st.outlets[a];
+      if (typeof outlet !== 'string') return false;
+      this.articles.set(file, { first: id, count: perFile[a], outlet });
       for (const end = id + perFile[a]; id < end; id++) {
         const r = id - 1;
         this.recFile.push(file);
@@ -1073,13 +1124,34 @@ export class EventIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Rarity of a term, cached until the index changes (queries compute it for thousands of terms). */
+  /**
+   * Rarity of a term, cached until the index changes (queries compute it for thousands of terms). A word's rarity in
+   * the workspace is blended with its rarity in news at large (the shipped word table): a small workspace cannot
+   * tell a rare word from a common one by itself, a large one can, so the workspace weighs n / (n + BACKGROUND_WEIGHT).
+   * Names and dates have no background: they keep their workspace rarity.
+   */
   private termIdf(t: number): number {
     if (this.idfStamp[t] !== this.version) {
       this.idfStamp[t] = this.version;
-      this.idfCache[t] = this.idf(this.termDf[t]);
+      const local = this.idf(this.termDf[t]);
+      const term = this.termStr[t];
+      const c = term.charCodeAt(0);
+      if (this.background && c !== 0xa7 && c !== 64) {
+        const share = this.live / (this.live + BACKGROUND_WEIGHT);
+        this.idfCache[t] = share * local + (1 - share) * this.background.backgroundIdf(term);
+      } else this.idfCache[t] = local;
     }
     return this.idfCache[t];
+  }
+
+  /**
+   * Rarity in news at large for words (the shipped word table, seen by stem), blended into the workspace's own;
+   * null: the workspace's rarity alone.
+   */
+  setBackground(background: BackgroundRarity | null): void {
+    if (this.background === background) return;
+    this.background = background;
+    this.changed();
   }
 
   private termWeight(id: number): number {
@@ -1087,29 +1159,6 @@ export class EventIndex {
     let w = 0;
     for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) w += this.termIdf(tp[k]);
     return w;
-  }
-
-  /**
-   * Rarity-weighted overlap of two passages' terms, cosine-normalised: symmetric, so both sides of an event
-   * see the same similarity, and a long passage is not penalised for covering more than the shared event.
-   */
-  private termCosine(a: number, aNorm: number, b: number): number {
-    const tp = this.termPool.a;
-    let i = this.termOff[a];
-    const ie = i + this.termLen[a];
-    let j = this.termOff[b];
-    const je = j + this.termLen[b];
-    let shared = 0;
-    while (i < ie && j < je) {
-      if (tp[i] === tp[j]) {
-        shared += this.termIdf(tp[i]);
-        i++;
-        j++;
-      } else if (tp[i] < tp[j]) i++;
-      else j++;
-    }
-    if (shared === 0) return 0;
-    return shared / Math.sqrt(aNorm * this.termWeight(b));
   }
 
   /** All candidates for passage `rec`, rescored, best first (no threshold). */
@@ -1176,13 +1225,75 @@ export class EventIndex {
       }
     }
     const out: Scored[] = [];
+    const a = this.view(rec);
     const qNorm = this.termWeight(rec);
+    const queryArticleNorm = this.loadQueryArticle(file);
+    const articleSim = new Map<string, number>();
+    const idf = (t: number) => this.termIdf(t);
+    const stats: PairStats = {
+      termIdf: idf,
+      entityIdf: (e) => this.idf(this.entDf[e]),
+      termNorm: (terms) => {
+        if (terms === a.terms) return qNorm;
+        let w = 0;
+        for (let k = 0; k < terms.length; k++) w += this.termIdf(terms[k]);
+        return w;
+      },
+      articleSimilarity: 0,
+      bestArticleSimilarity: 0,
+      bestSharedWords: 0,
+    };
+    // First pass: the context of every candidate (its article's similarity) and the best shared word weight,
+    // against which each candidate is also ranked.
+    const views: PassageView[] = [];
+    const viewOf = new Map<number, PassageView>();
+    const candidateIds: number[] = [];
     for (const id of bm.keys()) {
-      if (this.recFile[id] === '') continue;
-      out.push(this.rescore(rec, id, this.termCosine(rec, qNorm, id)));
+      const f = this.recFile[id];
+      if (f === '') continue;
+      let sim = articleSim.get(f);
+      if (sim === undefined) articleSim.set(f, (sim = this.articleCosine(f, queryArticleNorm)));
+      if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
+      const v = this.view(id);
+      const shared = sharedWordWeight(a.terms, v.terms, idf);
+      if (shared > stats.bestSharedWords) stats.bestSharedWords = shared;
+      views.push(v);
+      viewOf.set(id, v);
+      candidateIds.push(id);
     }
-    out.sort((a, b) => b.score - a.score || a.id - b.id);
-    return out;
+    for (let k = 0; k < candidateIds.length; k++) {
+      stats.articleSimilarity = articleSim.get(this.recFile[candidateIds[k]])!;
+      const pair = scorePair(a, views[k], stats, this.model);
+      out.push({ id: candidateIds[k], score: pair.score, pair });
+    }
+    out.sort((x, y) => y.score - x.score || x.id - y.id);
+    // Furniture never links; a duplicate of the asked article goes last, marked, never as coverage.
+    const noise = screenNoise(
+      a.terms,
+      this.articles.get(file)?.outlet ?? '',
+      out.map((s) => ({
+        file: this.recFile[s.id],
+        outlet: this.articles.get(this.recFile[s.id])?.outlet ?? '',
+        terms: viewOf.get(s.id)!.terms,
+        articleSimilarity: s.pair.features[4],
+      })),
+    );
+    if (noise.queryIsFurniture) return [];
+    const kept: Scored[] = [];
+    const duplicates: Scored[] = [];
+    out.forEach((s, k) => {
+      if (noise.furniture.has(k)) return;
+      if (noise.duplicate.has(k)) duplicates.push({ ...s, duplicate: true });
+      else kept.push(s);
+    });
+    return kept.concat(duplicates);
+  }
+
+  /** Candidates of a passage with their feature values, best first, no cut-off (for fitting the weights). */
+  candidates(file: string, passage: number): { file: string; passage: number; score: number; features: number[] }[] {
+    const id = this.idOf(file, passage);
+    if (id < 0) return [];
+    return this.score(id).map((s) => ({ file: this.recFile[s.id], passage: this.recPassage[s.id], score: s.score, features: Array.from(s.pair.features) }));
   }
 
   private tollsOf(id: number): number[] {
@@ -1195,83 +1306,90 @@ export class EventIndex {
     return Array.from(this.figPool.a.subarray(o, o + this.numLen[id]));
   }
 
-  private rescore(a: number, b: number, termSim: number): Scored {
-    // Entities: rarity-weighted overlap, cosine-like so long passages do not win by size alone.
-    let wa = 0;
-    let wb = 0;
-    let ws = 0;
-    const shared: number[] = [];
-    const ep = this.entPool.a;
-    const bo = this.entOff[b];
-    const be = bo + this.entLen[b];
-    for (let i = this.entOff[a], ie = i + this.entLen[a]; i < ie; i++) {
-      const e = ep[i];
-      const w = this.idf(this.entDf[e]);
-      wa += w;
-      let inB = false;
-      for (let j = bo; j < be; j++) if (ep[j] === e) {
-        inB = true;
-        break;
-      }
-      if (inB) {
-        ws += w;
-        shared.push(e);
-      }
-    }
-    for (let j = bo; j < be; j++) wb += this.idf(this.entDf[ep[j]]);
-    const entSim = wa > 0 && wb > 0 ? ws / Math.sqrt(wa * wb) : 0;
-
-    const time = timeRelation(this.timePool.a, this.timeOff[a], this.timeLen[a], this.timeOff[b], this.timeLen[b]);
-    const tolls = this.tollLen[a] && this.tollLen[b] ? sharedFigures(this.tollsOf(a), this.tollsOf(b), 0.25) : NO_FIGURES;
-    const numbers = this.numLen[a] && this.numLen[b]
-      ? sharedFigures(this.numbersOf(a).filter((x) => x >= 10), this.numbersOf(b).filter((x) => x >= 10), 0)
-      : NO_FIGURES;
-    let quote: Quote | null = null;
-    const aq = this.quotes.get(a);
-    const bq = this.quotes.get(b);
-    if (aq && bq) {
-      const bs = new Set<number>();
-      for (const q of bq) for (const s of q.shingles) bs.add(s);
-      quote = aq.find((q) => q.shingles.some((s) => bs.has(s))) ?? null;
-    }
-    const base =
-      0.5 * termSim +
-      0.3 * entSim +
-      (tolls.exact.length ? 0.12 : tolls.near.length ? 0.06 : 0) +
-      Math.min(0.08, 0.04 * numbers.exact.length) +
-      (quote ? 0.3 : 0);
-    // Both passages naming the same day (or period) in their text is stronger than publication dates agreeing.
-    const score = round(base * time.factor * (1 + time.boost));
-    return { id: b, score, termSim, shared, time, tolls, numbers: numbers.exact, quote };
+  /** A passage's columns as scorePair reads them (views, not copies). */
+  private view(id: number): PassageView {
+    const file = this.recFile[id];
+    return {
+      terms: this.termPool.a.subarray(this.termOff[id], this.termOff[id] + this.termLen[id]),
+      entities: this.entPool.a.subarray(this.entOff[id], this.entOff[id] + this.entLen[id]),
+      times: this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]),
+      tolls: this.tollLen[id] ? this.tollsOf(id) : NO_NUMBERS,
+      numbers: this.numLen[id] ? this.numbersOf(id) : NO_NUMBERS,
+      quotes: this.quotes.get(id),
+      lead: this.articles.get(file)?.first === id,
+    };
   }
 
-  private explain(a: number, s: Scored): PassageLink {
-    const b = s.id;
-    const parts: string[] = [];
-    if (s.time.label) parts.push(s.time.label);
-    const names = s.shared
-      .sort((x, y) => this.entDf[x] - this.entDf[y])
-      .slice(0, 5)
-      .map((e) => this.entName[e]);
-    // Shared content words explain a link that names alone do not (e.g. "chemical", "convoy").
+  /**
+   * The article's vocabulary (distinct terms of all its passages) as rarity weights in `artWeight`, and its norm;
+   * `artStamp` marks the terms set for the current query article.
+   */
+  private loadQueryArticle(file: string): number {
+    const art = this.articles.get(file);
+    this.artQuery++;
+    if (!art) return 0;
+    if (this.artWeight.length < this.termStr.length) {
+      this.artWeight = new Float64Array(Math.max(this.termStr.length, 2 * this.artWeight.length));
+      const stamps = new Int32Array(this.artWeight.length);
+      stamps.set(this.artStamp);
+      this.artStamp = stamps;
+      this.artSeen = new Int32Array(this.artWeight.length);
+    }
     const tp = this.termPool.a;
-    const bterms = new Set(tp.subarray(this.termOff[b], this.termOff[b] + this.termLen[b]));
-    const words = Array.from(tp.subarray(this.termOff[a], this.termOff[a] + this.termLen[a]))
-      .filter((t) => bterms.has(t) && !/^[\u00a7@]/.test(this.termStr[t]))
+    let norm = 0;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (this.recFile[id] === '') continue;
+      for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) {
+        const t = tp[k];
+        if (this.artStamp[t] === this.artQuery) continue;
+        this.artStamp[t] = this.artQuery;
+        const w = this.termIdf(t);
+        this.artWeight[t] = w;
+        norm += w * w;
+      }
+    }
+    return Math.sqrt(norm);
+  }
+
+  /** Cosine of an article's vocabulary with the loaded query article's (loadQueryArticle). */
+  private articleCosine(file: string, queryNorm: number): number {
+    const art = this.articles.get(file);
+    if (!art || queryNorm === 0) return 0;
+    const tp = this.termPool.a;
+    const mark = ++this.artSeenMark;
+    let dot = 0;
+    let norm = 0;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (this.recFile[id] === '') continue;
+      for (let k = this.termOff[id], e = k + this.termLen[id]; k < e; k++) {
+        const t = tp[k];
+        if (this.artSeen[t] === mark) continue;
+        this.artSeen[t] = mark;
+        const w = this.termIdf(t);
+        norm += w * w;
+        if (this.artStamp[t] === this.artQuery) dot += w * this.artWeight[t];
+      }
+    }
+    return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
+  }
+
+  private explain(s: Scored): PassageLink {
+    const b = s.id;
+    const entities = s.pair.sharedEntities.sort((x, y) => this.entDf[x] - this.entDf[y]).map((e) => this.entName[e]);
+    const words = s.pair.sharedTerms
+      .filter((t) => !/^[\u00a7@]/.test(this.termStr[t]))
       .sort((x, y) => this.termDf[x] - this.termDf[y])
-      .slice(0, Math.max(0, 5 - names.length))
       .map((t) => this.termSurface[t] || this.termStr[t]);
-    const sharedAll = [...names, ...words];
-    if (sharedAll.length) parts.push('shared: ' + sharedAll.join(', '));
-    if (s.tolls.exact.length) parts.push('toll ' + s.tolls.exact.join(', '));
-    else if (s.tolls.near.length) parts.push('tolls ' + s.tolls.near.map(([x, y]) => `${x}/${y}`).join(', '));
-    if (s.numbers.length) parts.push('figures ' + s.numbers.slice(0, 3).join(', '));
-    if (s.quote) parts.push(`quote “${s.quote.text}”`);
-    return { file: this.recFile[b], passage: this.recPassage[b], score: s.score, reason: parts.join('; '), shared: sharedAll };
+    const { reason, shared } = s.duplicate
+      ? { reason: 'duplicate: the same article under another file name', shared: [] }
+      : reasonInWords(s.pair, entities, words);
+    const link: PassageLink = { file: this.recFile[b], passage: this.recPassage[b], score: round(s.score), reason, shared, features: Array.from(s.pair.features) };
+    if (s.duplicate) link.duplicate = true;
+    return link;
   }
 }
 
-const NO_FIGURES: { exact: number[]; near: [number, number][] } = { exact: [], near: [] };
+const NO_NUMBERS: number[] = [];
 
 function sumOf(xs: Int32Array): number {
   let s = 0;
@@ -1283,12 +1401,13 @@ function sumOf(xs: Int32Array): number {
 function* restoreSteps(state: unknown): Generator<void, EventIndex | null, void> {
   if (!state || typeof state !== 'object') return null;
   const st = state as EventIndexState;
-  if (st.format !== STATE_FORMAT || st.version !== STATE_VERSION) return null;
-  for (const k of ['terms', 'surfaces', 'entities', 'entityNames', 'files', 'figures', 'quoteTexts'] as const) {
+  if (st.format !== STATE_FORMAT || st.version !== STATE_VERSION || st.model !== STATE_MODEL) return null;
+  for (const k of ['terms', 'surfaces', 'entities', 'entityNames', 'files', 'outlets', 'figures', 'quoteTexts'] as const) {
     if (!Array.isArray(st[k])) return null;
   }
-  if (!Number.isFinite(st.threshold) || !Number.isInteger(st.candidates) || st.candidates < 0) return null;
-  const index = new EventIndex({ threshold: st.threshold, candidates: st.candidates });
+  if (!Number.isInteger(st.candidates) || st.candidates < 0) return null;
+  // The model (weights, cut-off) is the code's, never the cache's; a state from another model has another version.
+  const index = new EventIndex({ candidates: st.candidates });
   // `load` is private to instances; restoring is the one place it runs.
   const loaded = yield* (index as unknown as { loadSteps(s: EventIndexState): Generator<void, boolean, void> }).loadSteps(st);
   return loaded ? index : null;
@@ -1377,22 +1496,12 @@ function* unpackIntsSteps(s: unknown): Generator<void, Int32Array | null, void> 
   if (shift !== 0) return null;
   return out;
 }
-interface TimeRelation {
-  factor: number;
-  /** Extra weight when both passages name the shared time in their own text. */
-  boost: number;
-  label: string;
-}
-
 interface Scored {
   id: number;
   score: number;
-  termSim: number;
-  shared: number[];
-  time: TimeRelation;
-  tolls: { exact: number[]; near: [number, number][] };
-  numbers: number[];
-  quote: Quote | null;
+  pair: PairScore;
+  /** The same article as the asked one under another name: listed last, never as coverage. */
+  duplicate?: boolean;
 }
 
 function round(x: number): number {
@@ -1425,67 +1534,18 @@ function packTimes(spans: TimeSpan[], pub: TimeSpan[]): number[] {
     return flat.length < 3 * MAX_TIMES;
   };
   if (spans.some((s) => s.precision === 'day')) {
-    for (const s of spans) if (s.precision === 'day' && !add(s, F_DAY)) break;
+    for (const s of spans) if (s.precision === 'day' && !add(s, TIME_DAY)) break;
   } else {
     let room = true;
     for (const s of spans) if (!(room = add(s, 0))) break;
-    if (room) for (const s of pub) if (!add(s, F_PUB)) break;
+    if (room) for (const s of pub) if (!add(s, TIME_PUB)) break;
   }
   return flat;
 }
 
-/** How compatible two passages' times are: 1 for the same day, falling fast with the gap between them. */
-function timeRelation(pool: Int32Array, ao: number, an: number, bo: number, bn: number): TimeRelation {
-  if (!an || !bn) return { factor: 0.6, boost: 0, label: '' };
-  let best = Infinity;
-  let bestExact = false;
-  let bestPair: [number, number, number, number] = [0, 0, 0, 0];
-  let boost = 0;
-  for (let i = ao; i < ao + an; i += 3) {
-    for (let j = bo; j < bo + bn; j += 3) {
-      const gap = Math.max(0, Math.max(pool[i], pool[j]) - Math.min(pool[i + 1], pool[j + 1]));
-      const exact = (pool[i + 2] & F_DAY) !== 0 && (pool[j + 2] & F_DAY) !== 0;
-      if (gap === 0 && !(pool[i + 2] & F_PUB) && !(pool[j + 2] & F_PUB)) {
-        const fine = pool[i + 1] - pool[i] < 31 && pool[j + 1] - pool[j] < 31;
-        boost = Math.max(boost, exact ? 0.6 : fine ? 0.4 : 0.25);
-      }
-      if (gap < best || (gap === best && exact && !bestExact)) {
-        best = gap;
-        bestExact = exact;
-        bestPair = [pool[i], pool[i + 1], pool[j], pool[j + 1]];
-      }
-    }
-  }
-  const factor =
-    best === 0 ? (bestExact ? 1 : 0.85) : best <= 1 ? 0.8 : best <= 2 ? 0.6 : best <= 4 ? 0.4 : best <= 7 ? 0.2 : best <= 31 ? 0.08 : 0.02;
-  let label = '';
-  if (best === 0 && bestExact) label = 'same date ' + isoOfDay(Math.max(bestPair[0], bestPair[2]));
-  else if (best === 0) {
-    // Name the shared time at the precision of the coarser side: a day inside "2015" is "2015".
-    const width = Math.max(bestPair[1] - bestPair[0], bestPair[3] - bestPair[2]);
-    const from = Math.max(bestPair[0], bestPair[2]);
-    const to = Math.min(bestPair[1], bestPair[3]);
-    label =
-      width > 300 ? 'same year ' + isoOfDay(from).slice(0, 4)
-      : width > 25 ? 'same month ' + isoOfDay(from).slice(0, 7)
-      : from === to ? 'same date ' + isoOfDay(from)
-      : 'same days ' + isoOfDay(from) + '…' + isoOfDay(to);
-  } else if (best <= 7) label = `${best} day${best > 1 ? 's' : ''} apart`;
-  return { factor, boost, label };
-}
-
-function sharedFigures(a: number[], b: number[], tolerance: number): { exact: number[]; near: [number, number][] } {
-  const exact: number[] = [];
-  const near: [number, number][] = [];
-  if (!a.length || !b.length) return { exact, near };
-  const bs = new Set(b);
-  for (const x of a) {
-    if (bs.has(x)) exact.push(x);
-    else if (tolerance > 0 && x >= 5) {
-      // Tolls rise as reports come in (58 → 72); a close figure is weaker evidence, not none.
-      const y = b.find((v) => v >= 5 && Math.abs(v - x) <= tolerance * Math.max(v, x));
-      if (y !== undefined) near.push([x, y]);
-    }
-  }
-  return { exact, near };
+/** Offset of a front-matter title in the text (before the body), or -1: the title then counts towards the lead. */
+function frontMatterTitleAt(text: string, title: string, bodyStart: number): number {
+  if (bodyStart <= 0) return -1;
+  const at = text.lastIndexOf(title, bodyStart);
+  return at >= 0 && at + title.length <= bodyStart ? at : -1;
 }

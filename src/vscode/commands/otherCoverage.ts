@@ -80,7 +80,7 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
   const nothing = (why: string) => say(why, 4000);
 
   const remember = (src: Source, results: RelatedPassageLike[], at: number) => {
-    const passage = index.corpus.passageAt(src.key, src.offset);
+    const passage = index.corpus.coveragePassageAt(src.key, src.offset);
     cycle = { key: src.key, passageStart: passage?.start ?? src.offset, results, at };
   };
 
@@ -119,9 +119,9 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
     const key = editor ? index.ensureFresh(editor.document) : undefined;
     const offset = editor ? editor.document.offsetAt(editor.selection.active) : 0;
     const current = cycle?.results[cycle.at];
-    const inSource = cycle && key === cycle.key && index.corpus.passageAt(key, offset)?.start === cycle.passageStart;
+    const inSource = cycle && key === cycle.key && index.corpus.coveragePassageAt(key, offset)?.start === cycle.passageStart;
     // In the passage last shown (the cursor may sit anywhere in it, or not be placed yet).
-    const inShown = current && key === current.file && (index.corpus.passageAt(key, offset)?.start ?? -1) === current.start;
+    const inShown = current && key === current.file && (index.corpus.coveragePassageAt(key, offset)?.start ?? -1) === current.start;
     if (cycle && (inSource || inShown)) {
       cycle.at = (cycle.at + delta + cycle.results.length) % cycle.results.length;
     } else {

@@ -1,0 +1,66 @@
+// Site furniture and duplicates, recognised across the corpus at query time from the passages' own terms:
+// a passage (nearly) repeated word for word in several other articles of the same outlet is page furniture (a
+// footer, a "follow us" line, a Related News list) and never links nor is linked to (across outlets, a repeated
+// passage is wire copy: real coverage); a passage of an article that is the same article as
+// the asked one under another file name is a duplicate, shown as such and never as other coverage.
+
+/** Share of distinct terms two passages have in common (Jaccard) above which they say the same words. */
+export const NEAR_IDENTICAL = 0.8;
+/** A passage near-identical to passages of this many other articles is furniture, not news. */
+export const FURNITURE_FILES = 3;
+/** Article similarity above which two articles are the same article (a copy under another name). */
+export const SAME_ARTICLE = 0.95;
+/** Top candidates checked for furniture among themselves. */
+const FURNITURE_CHECKED = 20;
+
+/** Jaccard of two sorted term lists. */
+export function termJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return union > 0 ? shared / union : 0;
+}
+
+export interface NoiseCandidate {
+  file: string;
+  /** '' when unknown: then nothing is taken for furniture. */
+  outlet: string;
+  terms: ArrayLike<number>;
+  articleSimilarity: number;
+}
+
+/**
+ * For a query passage and its candidates (best first): whether the query itself is furniture, which candidates are
+ * furniture, and which are duplicates of the query's article.
+ */
+export function screenNoise(
+  query: ArrayLike<number>,
+  queryOutlet: string,
+  candidates: readonly NoiseCandidate[],
+): { queryIsFurniture: boolean; furniture: Set<number>; duplicate: Set<number> } {
+  const duplicate = new Set<number>();
+  const nearFiles = new Set<string>();
+  candidates.forEach((c, k) => {
+    if (c.articleSimilarity >= SAME_ARTICLE) duplicate.add(k);
+    else if (queryOutlet !== '' && c.outlet === queryOutlet && termJaccard(query, c.terms) >= NEAR_IDENTICAL) nearFiles.add(c.file);
+  });
+  const furniture = new Set<number>();
+  const top = Math.min(candidates.length, FURNITURE_CHECKED);
+  for (let k = 0; k < top; k++) {
+    if (duplicate.has(k) || candidates[k].outlet === '') continue;
+    const files = new Set<string>();
+    for (let m = 0; m < candidates.length && files.size < FURNITURE_FILES; m++) {
+      if (m === k || duplicate.has(m) || candidates[m].file === candidates[k].file || candidates[m].outlet !== candidates[k].outlet) continue;
+      if (termJaccard(candidates[k].terms, candidates[m].terms) >= NEAR_IDENTICAL) files.add(candidates[m].file);
+    }
+    if (files.size >= FURNITURE_FILES) furniture.add(k);
+  }
+  return { queryIsFurniture: nearFiles.size >= FURNITURE_FILES, furniture, duplicate };
+}

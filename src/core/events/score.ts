@@ -1,0 +1,231 @@
+// How strongly two passages tell the same event: one pure function over what each passage says, with named
+// features and the fitted weights of `weights.json` (written by `npm run fit:events`, never edited by hand).
+//
+// The score is a logistic model: sigmoid(Σ weight × feature), so a score reads as how likely the pair is the same
+// event, and the cut-off below which Parallax honestly says "nothing else covers this" is a probability chosen on
+// held-apart data (ECB+ dev), not a number tuned in the loop.
+
+import type { Quote } from './features';
+import MODEL from './weights.json';
+
+/** What one passage says, as the index stores it (views into its columns; nothing is copied per query). */
+export interface PassageView {
+  /** Sorted term ids (stems, entity tokens, date keys). */
+  terms: ArrayLike<number>;
+  /** Entity ids named in the passage. */
+  entities: ArrayLike<number>;
+  /** Time spans as (from, to, flags) triples: see TIME_DAY / TIME_PUB. */
+  times: ArrayLike<number>;
+  tolls: number[];
+  numbers: number[];
+  quotes: readonly Quote[] | undefined;
+  /** The article's lead (it also speaks for the title above it). */
+  lead: boolean;
+}
+
+/** Corpus statistics a pair is scored against. */
+export interface PairStats {
+  /** Rarity of a term (blended workspace and background idf). */
+  termIdf(term: number): number;
+  entityIdf(entity: number): number;
+  /** Σ idf over a passage's terms (cached by the caller for the query side). */
+  termNorm(terms: ArrayLike<number>): number;
+  /** Cosine of the two articles' rarity-weighted vocabularies: the context the passages sit in. */
+  articleSimilarity: number;
+  /** The best article similarity and the best shared word weight among this query's candidates (for ranks). */
+  bestArticleSimilarity: number;
+  bestSharedWords: number;
+}
+
+/** Time span flags: the span is a day (not a month or year), the span is the publication date (not in the text). */
+export const TIME_DAY = 1;
+export const TIME_PUB = 2;
+
+/** The named features, in the order of the weights table. */
+export const FEATURES = [
+  'bias',
+  /** Rarity-weighted share of words (stems), cosine-normalised: symmetric. */
+  'words',
+  /** Share of the asked passage's word weight found in the other one (what a search engine ranks by). */
+  'wordsCovered',
+  /** Rarity-weighted share of named entities (people, groups, places under every spelling). */
+  'entities',
+  /** The two articles' similarity as a whole: passages of articles about one event are likelier one event. */
+  'article',
+  /** Both passages name the same time in their text (1 for the same day, less for a coarser shared period). */
+  'sameTime',
+  /** log of how compatible the two passages' times are (0 for the same day, falling with the gap). */
+  'timeGap',
+  /** One side has no time at all (neither in the text nor a publication date). */
+  'undated',
+  /** The same death toll (1), or one within a quarter of the other (0.5). */
+  'toll',
+  /** Other figures (≥ 10) both passages give, up to 2. */
+  'figures',
+  /** A quotation both passages carry. */
+  'quote',
+  /** Both passages are their article's lead (with the headline above it). */
+  'bothLeads',
+  /** The other passage is its article's lead: news tells the event first. */
+  'otherLead',
+  /** The article similarity relative to the best among the candidates: the closest article's passages first. */
+  'articleBest',
+  /** The shared word weight relative to the best among the candidates. */
+  'wordsBest',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+
+export interface EventModel {
+  version: string;
+  features: string[];
+  weights: number[];
+  /** Links scoring below this are not returned. */
+  cutoff: number;
+  /** Links at or above this are announced unasked (the "Also in" CodeLens). */
+  strong: number;
+}
+
+export const EVENT_MODEL: EventModel = MODEL as EventModel;
+if (EVENT_MODEL.features.join() !== FEATURES.join()) throw new Error('weights.json does not match the event features; run npm run fit:events');
+
+/** What made a pair score: the features' values and the evidence behind them, for the reason in words. */
+export interface PairScore {
+  score: number;
+  features: Float64Array;
+  /** Shared entity ids, shared term ids. */
+  sharedEntities: number[];
+  sharedTerms: number[];
+  time: TimeRelation;
+  tolls: { exact: number[]; near: [number, number][] };
+  figures: number[];
+  quote: Quote | null;
+}
+
+export interface TimeRelation {
+  /** Smallest gap in days between the two passages' times (Infinity when one has none). */
+  gap: number;
+  /** Both sides of the closest pair are day-precise. */
+  exact: boolean;
+  /** The closest pair of spans, for the reason: [aFrom, aTo, bFrom, bTo]. */
+  pair: [number, number, number, number];
+  /** Both passages name a shared time in their own text (not only publication dates): 1 day, 0.7 ≤ month, 0.4 longer. */
+  inText: number;
+}
+
+/** Scores passage b as other coverage of passage a. */
+export function scorePair(a: PassageView, b: PassageView, stats: PairStats, model: EventModel = EVENT_MODEL): PairScore {
+  const f = new Float64Array(FEATURES.length);
+  f[0] = 1;
+  const sharedTerms: number[] = [];
+  const shared = sharedWordWeight(a.terms, b.terms, stats.termIdf, sharedTerms);
+  const aNorm = stats.termNorm(a.terms);
+  const bNorm = stats.termNorm(b.terms);
+  f[1] = shared > 0 ? shared / Math.sqrt(aNorm * bNorm) : 0;
+  f[2] = aNorm > 0 ? shared / aNorm : 0;
+  // Entities: rarity-weighted, cosine-like so long passages do not win by size alone.
+  const sharedEntities: number[] = [];
+  let wa = 0;
+  let wb = 0;
+  let ws = 0;
+  for (let i = 0; i < a.entities.length; i++) {
+    const e = a.entities[i];
+    const w = stats.entityIdf(e);
+    wa += w;
+    for (let j = 0; j < b.entities.length; j++) {
+      if (b.entities[j] === e) {
+        ws += w;
+        sharedEntities.push(e);
+        break;
+      }
+    }
+  }
+  for (let j = 0; j < b.entities.length; j++) wb += stats.entityIdf(b.entities[j]);
+  f[3] = wa > 0 && wb > 0 ? ws / Math.sqrt(wa * wb) : 0;
+  f[4] = stats.articleSimilarity;
+  const time = timeRelation(a.times, b.times);
+  f[5] = time.inText;
+  f[6] = Number.isFinite(time.gap) ? -Math.log1p(time.gap) : 0;
+  f[7] = Number.isFinite(time.gap) ? 0 : 1;
+  const tolls = a.tolls.length && b.tolls.length ? sharedFigures(a.tolls, b.tolls, 0.25) : NO_FIGURES;
+  f[8] = tolls.exact.length ? 1 : tolls.near.length ? 0.5 : 0;
+  const figures = a.numbers.length && b.numbers.length ? sharedFigures(a.numbers.filter((x) => x >= 10), b.numbers.filter((x) => x >= 10), 0).exact : [];
+  f[9] = Math.min(2, figures.length) / 2;
+  let quote: Quote | null = null;
+  if (a.quotes && b.quotes) {
+    const bs = new Set<number>();
+    for (const q of b.quotes) for (const s of q.shingles) bs.add(s);
+    quote = a.quotes.find((q) => q.shingles.some((s) => bs.has(s))) ?? null;
+  }
+  f[10] = quote ? 1 : 0;
+  f[11] = a.lead && b.lead ? 1 : 0;
+  f[12] = b.lead ? 1 : 0;
+  f[13] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
+  f[14] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
+  let z = 0;
+  for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
+  const score = 1 / (1 + Math.exp(-z));
+  return { score, features: f, sharedEntities, sharedTerms, time, tolls, figures, quote };
+}
+
+/** Σ rarity of the terms two passages share (a merge of the sorted lists); the shared terms go to `out`. */
+export function sharedWordWeight(a: ArrayLike<number>, b: ArrayLike<number>, idf: (t: number) => number, out?: number[]): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      shared += idf(x);
+      out?.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+const NO_FIGURES: { exact: number[]; near: [number, number][] } = { exact: [], near: [] };
+
+/** The closest pair of the two passages' time spans, and whether both name a shared time in their own text. */
+export function timeRelation(a: ArrayLike<number>, b: ArrayLike<number>): TimeRelation {
+  const none: TimeRelation = { gap: Infinity, exact: false, pair: [0, 0, 0, 0], inText: 0 };
+  if (!a.length || !b.length) return none;
+  let best = Infinity;
+  let bestExact = false;
+  let pair: [number, number, number, number] = [0, 0, 0, 0];
+  let inText = 0;
+  for (let i = 0; i < a.length; i += 3) {
+    for (let j = 0; j < b.length; j += 3) {
+      const gap = Math.max(0, Math.max(a[i], b[j]) - Math.min(a[i + 1], b[j + 1]));
+      const exact = (a[i + 2] & TIME_DAY) !== 0 && (b[j + 2] & TIME_DAY) !== 0;
+      if (gap === 0 && !(a[i + 2] & TIME_PUB) && !(b[j + 2] & TIME_PUB)) {
+        const fine = a[i + 1] - a[i] < 31 && b[j + 1] - b[j] < 31;
+        inText = Math.max(inText, exact ? 1 : fine ? 0.7 : 0.4);
+      }
+      if (gap < best || (gap === best && exact && !bestExact)) {
+        best = gap;
+        bestExact = exact;
+        pair = [a[i], a[i + 1], b[j], b[j + 1]];
+      }
+    }
+  }
+  return { gap: best, exact: bestExact, pair, inText };
+}
+
+/** Figures both lists hold: exactly, or (when `tolerance` > 0) within that share of each other. */
+export function sharedFigures(a: number[], b: number[], tolerance: number): { exact: number[]; near: [number, number][] } {
+  const exact: number[] = [];
+  const near: [number, number][] = [];
+  if (!a.length || !b.length) return { exact, near };
+  const bs = new Set(b);
+  for (const x of a) {
+    if (bs.has(x)) exact.push(x);
+    else if (tolerance > 0 && x >= 5) {
+      // Tolls rise as reports come in (58 → 72); a close figure is weaker evidence, not none.
+      const y = b.find((v) => v >= 5 && Math.abs(v - x) <= tolerance * Math.max(v, x));
+      if (y !== undefined) near.push([x, y]);
+    }
+  }
+  return { exact, near };
+}
