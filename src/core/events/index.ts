@@ -12,7 +12,7 @@ import { leadPassage } from '../coveragePassage';
 import { reasonInWords } from './explain';
 import { screenNoise } from './noise';
 import { EVENT_MODEL, scorePair, sharedWordWeight, TIME_DAY, TIME_PUB, type EventModel, type PairScore, type PairStats, type PassageView } from './score';
-import { runToEnd } from '../steps';
+import { runToEnd } from '../kit/steps';
 import type { ArticleMeta, Passage } from '../types';
 import { isoOfDay, readEventDates, timeRefOf, type TimeRef, type TimeSpan } from './dates';
 import {
