@@ -14,7 +14,7 @@ import { parseGlossary, type GlossaryEntry } from './glossary';
 import { coveragePassageAt, coverageRangeOf } from './coveragePassage';
 import { EventIndex, type BackgroundRarity } from './events';
 import type { WordTable } from './words/wordTable';
-import stem from 'wink-porter2-stemmer';
+import { stem } from './words/stem';
 import { partitionPoint } from './kit/search';
 import { pauser, runInSlices, runToEnd, type SliceOptions } from './kit/steps';
 import { buildTree, type TreeOutlet } from './tree';

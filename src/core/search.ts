@@ -7,7 +7,7 @@
 // and when none has all of them the ones with most still come first. Fuzzy and prefix matches (typos, the word
 // still being typed) add to the score but never count as holding a word.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import stemWord from 'wink-porter2-stemmer';
+import { MAX_STEMMED_LENGTH, stem as stemWord } from './words/stem';
 
 export interface PassageDoc {
   id: number;
@@ -35,8 +35,6 @@ const STOPWORDS = new Set(
     'than that the their them then there these they this those to was we were what when which who will with would you').split(' '),
 );
 
-/** Tokens longer than this are indexed as they are, not stemmed. */
-const MAX_STEMMED = 40;
 
 /** At most this many passages of one article before every other article of the same rank has had one. */
 const PASSAGES_PER_ARTICLE_FIRST = 1;
@@ -55,7 +53,7 @@ export function tokenizeWords(s: string): string[] {
  */
 export function searchTerm(token: string): string | null {
   // No word is this long; the stemmer's cost grows faster than a token's length (a 5 MB "word" would hang it).
-  if (token.length > MAX_STEMMED) return token.toLowerCase();
+  if (token.length > MAX_STEMMED_LENGTH) return token.toLowerCase();
   const known = TERMS.get(token);
   if (known !== undefined) return known;
   const term = computeTerm(token);

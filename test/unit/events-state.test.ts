@@ -56,8 +56,9 @@ describe('event index state (FA-KES)', () => {
     expect(answers(warm, probe)).toEqual(answers(original, probe));
     expect(answers(queried, probe)).toEqual(answers(original, probe));
     expect(warm.related(z.file, 1)).toEqual([]);
-    // The edited article now tells y's story, so it links to y.
-    expect(warm.relatedArticles(edited.file).map((r) => r.file)).toContain(y.file);
+    // The edited article is now y's text under another name: shown as y's duplicate, never as coverage (issue 12).
+    expect(warm.related(edited.file, 0).some((l) => l.file === y.file && l.duplicate)).toBe(true);
+    expect(warm.relatedArticles(edited.file).map((r) => r.file)).not.toContain(y.file);
     // And a second round trip after the edits still answers the same.
     expect(answers(roundTrip(warm)!, probe)).toEqual(answers(original, probe));
   }, 60_000);

@@ -1,7 +1,7 @@
 // What one passage says that can tie it to the same event elsewhere: content terms (with names replaced by
 // entity ids so spellings do not matter), the names themselves, figures and death tolls, and quotations.
 
-import stem from 'wink-porter2-stemmer';
+import { stem } from '../words/stem';
 
 /** A name mention inside the article text with the entity it refers to. */
 export interface EntityMention {
