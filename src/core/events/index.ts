@@ -10,7 +10,7 @@
 
 import { leadPassage } from '../coveragePassage';
 import { reasonInWords } from './explain';
-import { screenNoise } from './noise';
+import { NEAR_IDENTICAL, screenNoise, termJaccard } from './noise';
 import { EVENT_MODEL, scorePair, sharedWordWeight, TIME_DAY, TIME_PUB, type EventModel, type PairScore, type PairStats, type PassageView } from './score';
 import { runToEnd } from '../kit/steps';
 import type { ArticleMeta, Passage } from '../types';
@@ -1264,7 +1264,11 @@ export class EventIndex {
     for (let k = 0; k < candidateIds.length; k++) {
       stats.articleSimilarity = articleSim.get(this.recFile[candidateIds[k]])!;
       const pair = scorePair(a, views[k], stats, this.model);
-      out.push({ id: candidateIds[k], score: pair.score, pair });
+      // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
+      // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
+      // to leads, scores a copied middle paragraph below the cut-off). Furniture is still screened out below.
+      const score = termJaccard(a.terms, views[k].terms) >= NEAR_IDENTICAL ? Math.max(pair.score, this.model.cutoff) : pair.score;
+      out.push({ id: candidateIds[k], score, pair });
     }
     out.sort((x, y) => y.score - x.score || x.id - y.id);
     // Furniture never links; a duplicate of the asked article goes last, marked, never as coverage.
