@@ -9,7 +9,30 @@ import { builtinModules } from 'node:module';
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
 
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'Buffer', '__dirname', '__filename', 'require', 'exports', 'module', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'performance', 'URL', 'TextDecoder', 'TextEncoder', 'fetch', 'global', 'globalThis', 'structuredClone', 'AbortController'].map((g) => [g, g === 'module' || g === 'exports' ? 'writable' : 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    '__dirname',
+    '__filename',
+    'require',
+    'exports',
+    'module',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'performance',
+    'URL',
+    'TextDecoder',
+    'TextEncoder',
+    'fetch',
+    'global',
+    'globalThis',
+    'structuredClone',
+    'AbortController',
+  ].map((g) => [g, g === 'module' || g === 'exports' ? 'writable' : 'readonly']),
 );
 
 const restrict = (message, paths, patterns = []) => [
@@ -18,7 +41,18 @@ const restrict = (message, paths, patterns = []) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/quality/.run-*', 'test/e2e/.cache/**', 'test/bench/out/**', 'test/fixtures/**', 'coverage/**', '**/*.vsix'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/quality/.run-*',
+      'test/e2e/.cache/**',
+      'test/bench/out/**',
+      'test/fixtures/**',
+      'coverage/**',
+      '**/*.vsix',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -57,7 +57,9 @@ if (args['package-dir']) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-words-'));
   try {
     console.log(`fetching ${PACKAGE}@${VERSION} with npm pack …`);
-    const packed = JSON.parse(execFileSync('npm', ['pack', `${PACKAGE}@${VERSION}`, '--json', '--pack-destination', work], { encoding: 'utf8' }));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', `${PACKAGE}@${VERSION}`, '--json', '--pack-destination', work], { encoding: 'utf8' }),
+    );
     if (packed[0].integrity !== INTEGRITY) throw new Error(`integrity ${packed[0].integrity} is not the pinned ${INTEGRITY}`);
     execFileSync('tar', ['xzf', path.join(work, packed[0].filename), '-C', work]);
     source = readPackage(path.join(work, 'package'));
@@ -67,7 +69,8 @@ if (args['package-dir']) {
 }
 function readPackage(dir) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  if (manifest.name !== PACKAGE || manifest.version !== VERSION) throw new Error(`${dir} holds ${manifest.name}@${manifest.version}, not ${PACKAGE}@${VERSION}`);
+  if (manifest.name !== PACKAGE || manifest.version !== VERSION)
+    throw new Error(`${dir} holds ${manifest.name}@${manifest.version}, not ${PACKAGE}@${VERSION}`);
   const data = JSON.parse(fs.readFileSync(path.join(dir, `${PACKAGE}.json`), 'utf8'));
   data.licence = fs.readFileSync(path.join(dir, 'LICENSE'), 'utf8').trim();
   data.acknowledgement = fs.readFileSync(path.join(dir, 'ACKNOWLEDGEMENT.md'), 'utf8').trim();
@@ -109,7 +112,8 @@ const coverageAt = [];
 }
 const vectorCount = Math.min(args.vectors, candidates.length);
 console.log(`training text: ${texts.length} documents, ${tokenTotal} alphabetic tokens`);
-for (const c of coverageAt.filter((c) => c.words <= 100000 || c.words % 50000 === 0)) console.log(`  ${String(c.words).padStart(6)} words cover ${(100 * c.tokenCoverage).toFixed(2)}%`);
+for (const c of coverageAt.filter((c) => c.words <= 100000 || c.words % 50000 === 0))
+  console.log(`  ${String(c.words).padStart(6)} words cover ${(100 * c.tokenCoverage).toFixed(2)}%`);
 
 // Stems are stored (as edits of each word's end) so that no word is stemmed at run time: the project's stemmer.
 const stem = createRequire(import.meta.url)('wink-porter2-stemmer');
@@ -156,15 +160,27 @@ for (let x = 1; x <= 5; x += 0.02) {
   if (err < bestError) [bestL, bestError] = [L, err];
 }
 const zipfDocumentLength = Math.fround(Math.round(bestL));
-console.log(`Zipf document length ${zipfDocumentLength} tokens (mean squared IDF error ${bestError.toFixed(3)} over ${candidates.length} words, ${N} documents)`);
+console.log(
+  `Zipf document length ${zipfDocumentLength} tokens (mean squared IDF error ${bestError.toFixed(3)} over ${candidates.length} words, ${N} documents)`,
+);
 
 // ---- the rank-only tail: as many words as the budget (deflated, as in the VSIX) allows -----------------------------
 let wordCount = vectorCount;
-let bytes = encodeWordTable({ dimensions: D, sourceVocabulary: sourceWords.length, zipfDocumentLength, entries: allEntries.slice(0, vectorCount) });
+let bytes = encodeWordTable({
+  dimensions: D,
+  sourceVocabulary: sourceWords.length,
+  zipfDocumentLength,
+  entries: allEntries.slice(0, vectorCount),
+});
 let packedBytes = deflateRawSync(bytes, { level: 9 }).length;
 if (packedBytes > args.budget) throw new Error(`the vectors alone take ${packedBytes} deflated bytes, over the budget of ${args.budget}`);
 for (let n = Math.min(args['max-tail'], candidates.length); n > vectorCount; n = Math.max(vectorCount, n - args['tail-step'])) {
-  const trial = encodeWordTable({ dimensions: D, sourceVocabulary: sourceWords.length, zipfDocumentLength, entries: allEntries.slice(0, n) });
+  const trial = encodeWordTable({
+    dimensions: D,
+    sourceVocabulary: sourceWords.length,
+    zipfDocumentLength,
+    entries: allEntries.slice(0, n),
+  });
   const packed = deflateRawSync(trial, { level: 9 }).length;
   if (packed <= args.budget) {
     [wordCount, bytes, packedBytes] = [n, trial, packed];
@@ -172,7 +188,9 @@ for (let n = Math.min(args['max-tail'], candidates.length); n > vectorCount; n =
   }
 }
 const entries = allEntries.slice(0, wordCount);
-console.log(`vectors for ${vectorCount} words, ranks for ${wordCount}: ${bytes.length} bytes, ${packedBytes} deflated (budget ${args.budget})`);
+console.log(
+  `vectors for ${vectorCount} words, ranks for ${wordCount}: ${bytes.length} bytes, ${packedBytes} deflated (budget ${args.budget})`,
+);
 
 // ---- write ----------------------------------------------------------------------------------------------------
 fs.mkdirSync(path.dirname(args.out), { recursive: true });
@@ -186,7 +204,14 @@ const note = {
   file: path.basename(args.out),
   bytes: bytes.length,
   deflatedBytes: packedBytes,
-  source: { package: PACKAGE, version: VERSION, integrity: INTEGRITY, licence: 'MIT (package), PDDL 1.0 (GloVe vectors)', words: sourceWords.length, dimensions: D0 },
+  source: {
+    package: PACKAGE,
+    version: VERSION,
+    integrity: INTEGRITY,
+    licence: 'MIT (package), PDDL 1.0 (GloVe vectors)',
+    words: sourceWords.length,
+    dimensions: D0,
+  },
   vocabulary: {
     rule: `lower-case alphabetic words (/^\\p{Ll}+$/u) in the package's frequency order; vectors for the first ${vectorCount} (size and paraphrase AUC on ECB+ train, see the build script); ranks only for the next words, as many as fit ${args.budget} deflated bytes (steps of ${args['tail-step']})`,
     vectorWords: vectorCount,
@@ -194,9 +219,21 @@ const note = {
     lastRank: entries[entries.length - 1].rank,
   },
   stems: `wink-porter2-stemmer@${stemmerVersion}, stored per word`,
-  vectors: { dimensions: D, reduction: 'unit-normalised, centred on the mean of the kept vectors, projected on the leading principal components, re-normalised', quantisation: 'int8, per-vector scale (largest component = ±127)' },
-  trainingText: { documents: N, alphabeticTokens: tokenTotal, what: 'ECB+ train topics (test/fixtures/ecbplus) + FA-KES (test/fixtures/fa-kes)' },
-  coverage: { vectorWords: tokenCoverageOf(vectorCount), rankedWords: tokenCoverageOf(wordCount), curve: coverageAt.filter((c) => c.words <= 100000 ? c.words % 10000 === 0 : c.words % 50000 === 0) },
+  vectors: {
+    dimensions: D,
+    reduction: 'unit-normalised, centred on the mean of the kept vectors, projected on the leading principal components, re-normalised',
+    quantisation: 'int8, per-vector scale (largest component = ±127)',
+  },
+  trainingText: {
+    documents: N,
+    alphabeticTokens: tokenTotal,
+    what: 'ECB+ train topics (test/fixtures/ecbplus) + FA-KES (test/fixtures/fa-kes)',
+  },
+  coverage: {
+    vectorWords: tokenCoverageOf(vectorCount),
+    rankedWords: tokenCoverageOf(wordCount),
+    curve: coverageAt.filter((c) => (c.words <= 100000 ? c.words % 10000 === 0 : c.words % 50000 === 0)),
+  },
   backgroundIdf: { model: 'Zipf: p(r) = 1/(r H), idf = -ln(1 - exp(-L p(r)))', zipfDocumentLength, meanSquaredError: bestError },
 };
 writeAtomically(args.out.replace(/\.bin$/, '') + '.md', provenance(note, source));

@@ -9,7 +9,17 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Corpus } from '../src/core/corpus';
 import { loadWordTable } from '../src/node/wordTableFile';
 import { FEATURES } from '../src/core/events/score';
-import { ECB_DEV, ECB_TRAIN, covers, ecbCorpus, loadEcbplus, scoreRankings, baselineRankings, type EcbData, type RankedLine } from '../test/unit/events-ecbplus';
+import {
+  ECB_DEV,
+  ECB_TRAIN,
+  covers,
+  ecbCorpus,
+  loadEcbplus,
+  scoreRankings,
+  baselineRankings,
+  type EcbData,
+  type RankedLine,
+} from '../test/unit/events-ecbplus';
 import { fakesHalf } from '../test/unit/events-fakes-split';
 
 interface Row {
@@ -120,12 +130,22 @@ function fitListwise(groups: Group[], l2 = 0.001, iterations = 1500, rate = 0.1)
       w[k] += (rate * (m[k] / (1 - 0.9 ** it))) / (Math.sqrt(v[k] / (1 - 0.999 ** it)) + 1e-8);
     }
   }
-  const platt = fitLogistic(groups.flatMap((gr) => gr.rows.map((r) => ({ x: [1, dot(w, r.x)], y: r.y }))), 0);
+  const platt = fitLogistic(
+    groups.flatMap((gr) => gr.rows.map((r) => ({ x: [1, dot(w, r.x)], y: r.y }))),
+    0,
+  );
   return w.map((wk, k) => (k === 0 ? platt[0] : platt[1] * wk));
 }
 
 /** Rankings as Corpus.related gives them: best first, at most two per article, above the cut-off, top `limit`. */
-function rank(corpus: Corpus, queries: Query[], w: number[], cutoff: number, limit = 5, perArticle = 2): { lines: RankedLine[][]; top: number[] } {
+function rank(
+  corpus: Corpus,
+  queries: Query[],
+  w: number[],
+  cutoff: number,
+  limit = 5,
+  perArticle = 2,
+): { lines: RankedLine[][]; top: number[] } {
   const top: number[] = [];
   const lines = queries.map((q) => {
     const scored = q.rows.map((r) => ({ r, s: sigmoid(dot(w, r.x)) })).sort((a, b) => b.s - a.s);
@@ -174,7 +194,8 @@ const fit = fakesHalf('fit');
 const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
 const fakes = new Corpus();
 if (!process.env.PARALLAX_NO_WORDS) fakes.setWordTable(loadWordTable());
-for (const f of readdirSync(fakesDir).sort()) if (f.endsWith('.md') && f !== 'README.md') fakes.setText(f, readFileSync(new URL(f, fakesDir), 'utf8'));
+for (const f of readdirSync(fakesDir).sort())
+  if (f.endsWith('.md') && f !== 'README.md') fakes.setText(f, readFileSync(new URL(f, fakesDir), 'utf8'));
 const incidentOf = new Map<string, string>();
 for (const inc of fakesHalf('all')) for (const f of inc.files) incidentOf.set(f, inc.id);
 let fakesRows = 0;
@@ -247,9 +268,12 @@ const smallEmpty = smallFig.reduce((a, x) => a + x.f.empty * x.n, 0) / smallN;
 console.error(`dev topics one at a time (${smallN} queries): hit@1 ${pct(smallHit1)} hit@3 ${pct(smallHit3)} empty ${pct(smallEmpty)}`);
 
 // Candidate recall on dev: how often any candidate at all covers the event (ranking cannot do better than this).
-const devRecall = devQueries.filter((q, i) => q.rows.some((r) => covers(lineRange(devCorpus, r), dev.targets[i]))).length / devQueries.length;
+const devRecall =
+  devQueries.filter((q, i) => q.rows.some((r) => covers(lineRange(devCorpus, r), dev.targets[i]))).length / devQueries.length;
 const perArticle1 = scoreRankings(dev, rank(devCorpus, devQueries, w, cutoff, 5, 1).lines);
-console.error(`dev candidate recall ${pct(devRecall)}%; with one passage per article: hit@1 ${pct(perArticle1.hit1)} hit@3 ${pct(perArticle1.hit3)}`);
+console.error(
+  `dev candidate recall ${pct(devRecall)}%; with one passage per article: hit@1 ${pct(perArticle1.hit1)} hit@3 ${pct(perArticle1.hit3)}`,
+);
 
 const model = {
   // Names the model: the features and the fitted values (a cached event state of another model is rebuilt).
@@ -263,7 +287,12 @@ const model = {
     ecbDevTopicsAlone: { n: smallN, hit1: pct(smallHit1), hit3: pct(smallHit3), empty: pct(smallEmpty) },
     ecbDev: {
       n: devFigures.n,
-      product: { hit1: pct(devFigures.hit1), hit3: pct(devFigures.hit3), lookalike1: pct(devFigures.lookalike1), empty: pct(devFigures.empty) },
+      product: {
+        hit1: pct(devFigures.hit1),
+        hit3: pct(devFigures.hit3),
+        lookalike1: pct(devFigures.lookalike1),
+        empty: pct(devFigures.empty),
+      },
       minisearch: { hit1: pct(ms.hit1), hit3: pct(ms.hit3), lookalike1: pct(ms.lookalike1), empty: pct(ms.empty) },
       sharedWords: { hit1: pct(sw.hit1), hit3: pct(sw.hit3), lookalike1: pct(sw.lookalike1), empty: pct(sw.empty) },
     },

@@ -22,7 +22,9 @@ try {
     // import.meta.url of the bundled test helpers must still point at the repository's fixtures.
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(here, '..', 'test', 'unit', 'x.ts')).href) },
     // The word table is found from __dirname (src/node/wordTableFile.ts): here, next to the repository's media/.
-    banner: { js: `import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url); const __dirname = ${JSON.stringify(here)};` },
+    banner: {
+      js: `import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url); const __dirname = ${JSON.stringify(here)};`,
+    },
   });
   await import(pathToFileURL(file).href);
 } finally {

@@ -48,14 +48,20 @@ function evaluate(topics, workspaces, thresholds) {
   const all = sentencesOf(topics);
   const chainLines = new Map(gold.chains.map((c) => [c.id, new Set(c.members.map((m) => `${m.file}:${m.line}`))]));
   const queries = gold.queries.filter((q) => topics.includes(topicOf(q.file)));
-  const variants = ['ws', 'bg', 'blend', ...thresholds.flatMap((t) => ['ws', 'bg', 'blend'].flatMap((n) => [`${n}+soft${t}`, `${n}+best${t}`]))];
+  const variants = [
+    'ws',
+    'bg',
+    'blend',
+    ...thresholds.flatMap((t) => ['ws', 'bg', 'blend'].flatMap((n) => [`${n}+soft${t}`, `${n}+best${t}`])),
+  ];
   const hits = Object.fromEntries(variants.map((v) => [v, 0]));
   let counted = 0;
   for (const group of workspaces(topics)) {
     const sentences = all.filter((s) => group.includes(topicOf(s.file)));
     const docs = new Set(sentences.map((s) => s.file));
     const df = new Map();
-    for (const file of docs) for (const s of new Set(sentences.filter((x) => x.file === file).flatMap((x) => x.stems))) df.set(s, (df.get(s) ?? 0) + 1);
+    for (const file of docs)
+      for (const s of new Set(sentences.filter((x) => x.file === file).flatMap((x) => x.stems))) df.set(s, (df.get(s) ?? 0) + 1);
     const N = docs.size;
     const cached = (f) => {
       const m = new Map();
@@ -181,7 +187,12 @@ if (args.split !== 'dev') {
   let best = -1;
   for (const [name, ws] of Object.entries(scenarios)) {
     const r = evaluate(ECB_TRAIN, ws, THRESHOLDS);
-    console.log(`${name}: ${r.counted} queries; hit@1 ` + Object.entries(r.hits).map(([v, h]) => `${v} ${pct(h, r.counted)}`).join(', '));
+    console.log(
+      `${name}: ${r.counted} queries; hit@1 ` +
+        Object.entries(r.hits)
+          .map(([v, h]) => `${v} ${pct(h, r.counted)}`)
+          .join(', '),
+    );
     if (name === 'whole split' && Number.isNaN(args.threshold)) {
       for (const t of THRESHOLDS) {
         for (const kind of ['soft', 'best']) if (r.hits[`blend+${kind}${t}`] > best) [best, threshold] = [r.hits[`blend+${kind}${t}`], t];
@@ -195,6 +206,11 @@ if (args.split !== 'train') {
   console.log(`## ECB+ dev (threshold ${threshold})`);
   for (const [name, ws] of Object.entries(scenarios)) {
     const r = evaluate(ECB_DEV, ws, [threshold]);
-    console.log(`${name}: ${r.counted} queries; hit@1 ` + Object.entries(r.hits).map(([v, h]) => `${v} ${pct(h, r.counted)}`).join(', '));
+    console.log(
+      `${name}: ${r.counted} queries; hit@1 ` +
+        Object.entries(r.hits)
+          .map(([v, h]) => `${v} ${pct(h, r.counted)}`)
+          .join(', '),
+    );
   }
 }

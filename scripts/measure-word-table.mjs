@@ -28,7 +28,9 @@ for (const [label, file] of tables) {
   const table = WordTable.fromBytes(bytes);
   const loadMs = performance.now() - t0;
   console.log(`\n## ${label}: ${path.relative(repo, path.resolve(file))}`);
-  console.log(`file ${bytes.length} bytes; ${table.vectorCount} vectors × ${table.dimensions} dims, ${table.wordCount} ranked words; load ${loadMs.toFixed(1)} ms`);
+  console.log(
+    `file ${bytes.length} bytes; ${table.vectorCount} vectors × ${table.dimensions} dims, ${table.wordCount} ranked words; load ${loadMs.toFixed(1)} ms`,
+  );
   lookups(table);
   coverage(table);
   const splits = args.split === 'both' ? ['train', 'dev'] : [args.split];
@@ -93,11 +95,22 @@ function paraphrase(table, split) {
   const topics = split === 'train' ? ECB_TRAIN : ECB_DEV;
   const chains = gold.chains
     .filter((c) => topics.includes(c.topic))
-    .map((c) => ({ topic: c.topic, words: [...new Map(c.triggers.map((t) => t.toLowerCase()).filter((t) => /^\p{L}+$/u.test(t)).map((t) => [stem(t), t])).values()] }));
+    .map((c) => ({
+      topic: c.topic,
+      words: [
+        ...new Map(
+          c.triggers
+            .map((t) => t.toLowerCase())
+            .filter((t) => /^\p{L}+$/u.test(t))
+            .map((t) => [stem(t), t]),
+        ).values(),
+      ],
+    }));
   const positives = [];
-  for (const c of chains) for (let i = 0; i < c.words.length; i++) for (let j = i + 1; j < c.words.length; j++) positives.push([c.words[i], c.words[j], c.topic]);
+  for (const c of chains)
+    for (let i = 0; i < c.words.length; i++) for (let j = i + 1; j < c.words.length; j++) positives.push([c.words[i], c.words[j], c.topic]);
   let seed = 12345;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const negatives = positives.map(([a, , topic]) => {
     const others = chains.filter((c) => c.topic !== topic && c.words.length);
     const c = others[Math.floor(random() * others.length)];

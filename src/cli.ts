@@ -43,8 +43,16 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command '${command}' (expected one of: ${COMMANDS.join(', ')})`);
-  const args: Partial<Args> & { include: string[]; exclude: string[] } = { command: command as Command, json: false, include: [], exclude: [], maxFileMb: 10, all: false };
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(`unknown command '${command}' (expected one of: ${COMMANDS.join(', ')})`);
+  const args: Partial<Args> & { include: string[]; exclude: string[] } = {
+    command: command as Command,
+    json: false,
+    include: [],
+    exclude: [],
+    maxFileMb: 10,
+    all: false,
+  };
   const value = (i: number, flag: string): string => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -57,26 +65,53 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     switch (flag) {
-      case '--json': args.json = true; continue;
-      case '--all': args.all = true; continue;
-      case '--root': args.root = value(i, flag); break;
-      case '--query': args.query = value(i, flag); break;
-      case '--limit': args.limit = int(value(i, flag), flag, 1); break;
-      case '--file': args.file = value(i, flag); break;
-      case '--line': args.line = int(value(i, flag), flag, 1); break;
-      case '--column': args.column = int(value(i, flag), flag, 1); break;
-      case '--batch': args.batch = value(i, flag); break;
-      case '--include': args.include.push(value(i, flag)); break;
-      case '--exclude': args.exclude.push(value(i, flag)); break;
-      case '--max-file-size-mb': args.maxFileMb = int(value(i, flag), flag, 0); break;
-      default: throw new UsageError(`unknown option '${flag}'`);
+      case '--json':
+        args.json = true;
+        continue;
+      case '--all':
+        args.all = true;
+        continue;
+      case '--root':
+        args.root = value(i, flag);
+        break;
+      case '--query':
+        args.query = value(i, flag);
+        break;
+      case '--limit':
+        args.limit = int(value(i, flag), flag, 1);
+        break;
+      case '--file':
+        args.file = value(i, flag);
+        break;
+      case '--line':
+        args.line = int(value(i, flag), flag, 1);
+        break;
+      case '--column':
+        args.column = int(value(i, flag), flag, 1);
+        break;
+      case '--batch':
+        args.batch = value(i, flag);
+        break;
+      case '--include':
+        args.include.push(value(i, flag));
+        break;
+      case '--exclude':
+        args.exclude.push(value(i, flag));
+        break;
+      case '--max-file-size-mb':
+        args.maxFileMb = int(value(i, flag), flag, 0);
+        break;
+      default:
+        throw new UsageError(`unknown option '${flag}'`);
     }
     i++;
   }
   if (!args.root) throw new UsageError('--root DIR is required');
   if (args.command === 'search' && !args.query) throw new UsageError('search needs --query Q');
-  if (args.command === 'hover' && !args.batch && (!args.file || !args.line || !args.column)) throw new UsageError('hover needs --file F --line L --column C, or --batch FILE');
-  if (args.command === 'related' && !args.batch && !args.file) throw new UsageError('related needs --file F (with --line L for a passage), or --batch FILE');
+  if (args.command === 'hover' && !args.batch && (!args.file || !args.line || !args.column))
+    throw new UsageError('hover needs --file F --line L --column C, or --batch FILE');
+  if (args.command === 'related' && !args.batch && !args.file)
+    throw new UsageError('related needs --file F (with --line L for a passage), or --batch FILE');
   return args as Args;
 }
 
@@ -227,7 +262,8 @@ function batch(args: Args, _corpus: Corpus, answer: (q: { file: string; line: nu
     if (!raw.trim()) return;
     try {
       const q = JSON.parse(raw);
-      if (typeof q?.file !== 'string' || !Number.isInteger(q.line) || q.line < 1) throw new UsageError('expected {"file": string, "line": integer ≥ 1, "column"?: integer ≥ 1}');
+      if (typeof q?.file !== 'string' || !Number.isInteger(q.line) || q.line < 1)
+        throw new UsageError('expected {"file": string, "line": integer ≥ 1, "column"?: integer ≥ 1}');
       out.push(JSON.stringify(answer({ file: q.file, line: q.line, column: Number.isInteger(q.column) && q.column >= 1 ? q.column : 1 })));
     } catch (e) {
       out.push(JSON.stringify({ error: `line ${i + 1}: ${e instanceof SyntaxError ? 'not JSON' : (e as Error).message}` }));
@@ -241,19 +277,56 @@ function printText(command: Command, result: unknown): string {
   const rows = result as Record<string, unknown>[];
   switch (command) {
     case 'articles':
-      return rows.map((a) => `${a.file}\n  ${a.title ?? '(untitled)'} — ${a.outlet ?? 'Unknown outlet'} · ${a.date ?? 'Undated'}${a.author ? ` · ${a.author}` : ''} · ${a.passages} passages`).join('\n');
+      return rows
+        .map(
+          (a) =>
+            `${a.file}\n  ${a.title ?? '(untitled)'} — ${a.outlet ?? 'Unknown outlet'} · ${a.date ?? 'Undated'}${a.author ? ` · ${a.author}` : ''} · ${a.passages} passages`,
+        )
+        .join('\n');
     case 'tree':
-      return (result as { outlet: string; count: number; months: { label: string; articles: { title: string; date: string | null; author: string | null }[] }[] }[])
-        .map((o) => [`${o.outlet} (${o.count})`, ...o.months.flatMap((m) => [`  ${m.label} (${m.articles.length})`, ...m.articles.map((a) => `    ${a.title} — ${[a.date ?? 'Undated', a.author].filter(Boolean).join(' · ')}`)])].join('\n'))
+      return (
+        result as {
+          outlet: string;
+          count: number;
+          months: { label: string; articles: { title: string; date: string | null; author: string | null }[] }[];
+        }[]
+      )
+        .map((o) =>
+          [
+            `${o.outlet} (${o.count})`,
+            ...o.months.flatMap((m) => [
+              `  ${m.label} (${m.articles.length})`,
+              ...m.articles.map((a) => `    ${a.title} — ${[a.date ?? 'Undated', a.author].filter(Boolean).join(' · ')}`),
+            ]),
+          ].join('\n'),
+        )
         .join('\n');
     case 'search':
-      return rows.map((h) => `${h.file}:${h.line}-${h.endLine} (${h.score}) ${h.outlet ?? 'Unknown outlet'} · ${h.date ?? 'Undated'} · ${h.title ?? '(untitled)'}\n  ${h.text}`).join('\n');
+      return rows
+        .map(
+          (h) =>
+            `${h.file}:${h.line}-${h.endLine} (${h.score}) ${h.outlet ?? 'Unknown outlet'} · ${h.date ?? 'Undated'} · ${h.title ?? '(untitled)'}\n  ${h.text}`,
+        )
+        .join('\n');
     case 'entities':
-      return rows.map((e) => `${e.name} [${e.kind}] ${(e.mentions as unknown[]).length} mentions${(e.aliases as string[]).length ? ` — also ${(e.aliases as string[]).join(', ')}` : ''}${e.definition ? `\n  ${e.definition}` : ''}`).join('\n');
+      return rows
+        .map(
+          (e) =>
+            `${e.name} [${e.kind}] ${(e.mentions as unknown[]).length} mentions${(e.aliases as string[]).length ? ` — also ${(e.aliases as string[]).join(', ')}` : ''}${e.definition ? `\n  ${e.definition}` : ''}`,
+        )
+        .join('\n');
     case 'hover':
       return (result as { markdown: string }).markdown || '(no recognised name here)';
     case 'related':
-      return rows.length === 0 ? '(no other coverage found)' : rows.map((r) => ('line' in r ? `${r.file}:${r.line}-${r.endLine} (${r.score}) ${r.reason}\n  ${r.text}` : `${r.file} (${r.score}, ${r.passages} passages)`)).join('\n');
+      return rows.length === 0
+        ? '(no other coverage found)'
+        : rows
+            .map((r) =>
+              'line' in r
+                ? `${r.file}:${r.line}-${r.endLine} (${r.score}) ${r.reason}\n  ${r.text}`
+                : `${r.file} (${r.score}, ${r.passages} passages)`,
+            )
+            .join('\n');
   }
 }
 

@@ -54,8 +54,7 @@ export interface FileStamp {
 }
 
 export type CacheDecodeResult<N = unknown> =
-  | { ok: true; entries: Map<string, RestoredEntry<N>>; linked: unknown; files: FileStamp[] }
-  | { ok: false; reason: string };
+  { ok: true; entries: Map<string, RestoredEntry<N>>; linked: unknown; files: FileStamp[] } | { ok: false; reason: string };
 
 /**
  * What, besides the text, decides a parse: the read options (outlet signatures) and whatever the host adds (e.g.
@@ -70,13 +69,26 @@ const KINDS: PassageKind[] = ['body', 'boilerplate'];
 /** Passages as [start, end, kind, index, …] with optional reason/section as strings after the numbers. */
 type PackedPassages = (number | string | null)[];
 /** `names`: the packed names extraction as JSON text (parsed only when needed), or null. */
-type PackedEntry = [hash: string, meta: ArticleMeta, bodyStart: number, headings: [number, number, string][], passages: PackedPassages, warnings: string[], names: string | null];
+type PackedEntry = [
+  hash: string,
+  meta: ArticleMeta,
+  bodyStart: number,
+  headings: [number, number, string][],
+  passages: PackedPassages,
+  warnings: string[],
+  names: string | null,
+];
 
 /**
  * `linked` is the corpus-wide state (resolved entities, event index) at export time, opaque here: the corpus checks
  * on import that it was computed from exactly the files and glossaries it has, and otherwise rebuilds it.
  */
-export function encodeCache<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: unknown = null, files: readonly FileStamp[] = []): string {
+export function encodeCache<N>(
+  entries: Iterable<CacheEntry<N>>,
+  salt: string,
+  linked: unknown = null,
+  files: readonly FileStamp[] = [],
+): string {
   let out = '';
   for (const part of encodeCacheParts(entries, salt, () => linked, files)) out += part;
   return out;
@@ -89,7 +101,12 @@ const ENTRIES_PER_PART = 100;
  * The cache as consecutive pieces of one JSON text, for writing it without blocking: each piece is a bounded
  * amount of work. `linked` is asked for last, once every entry is encoded.
  */
-export function* encodeCacheParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: () => unknown, files: readonly FileStamp[] = []): Generator<string> {
+export function* encodeCacheParts<N>(
+  entries: Iterable<CacheEntry<N>>,
+  salt: string,
+  linked: () => unknown,
+  files: readonly FileStamp[] = [],
+): Generator<string> {
   for (const part of jsonParts(entries, salt, linked, files)) yield asciiJson(part);
 }
 
@@ -104,7 +121,12 @@ function asciiJson(json: string): string {
 /** File stamps per part of the encoded text. */
 const STAMPS_PER_PART = 2000;
 
-function* jsonParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: () => unknown, files: readonly FileStamp[]): Generator<string> {
+function* jsonParts<N>(
+  entries: Iterable<CacheEntry<N>>,
+  salt: string,
+  linked: () => unknown,
+  files: readonly FileStamp[],
+): Generator<string> {
   yield `{"format":${JSON.stringify(FORMAT)},"version":${CACHE_VERSION},"salt":${JSON.stringify(salt)},"entries":[`;
   let batch: PackedEntry[] = [];
   let first = true;
@@ -126,7 +148,7 @@ function* jsonParts<N>(entries: Iterable<CacheEntry<N>>, salt: string, linked: (
       p.headings.map((h) => [h.start, h.end, h.text]),
       packPassages(p.passages),
       p.warnings,
-      e.names !== undefined ? JSON.stringify(packNames(e.names, e.text)) : e.packedNames ?? null,
+      e.names !== undefined ? JSON.stringify(packNames(e.names, e.text)) : (e.packedNames ?? null),
     ]);
     if (batch.length >= ENTRIES_PER_PART) yield flush();
   }
@@ -237,7 +259,13 @@ function unpackEntry<N>(raw: unknown): RestoredEntry<N> | null {
   let first: Record<string, unknown> | undefined;
   return {
     hash,
-    parsed: { meta: meta as unknown as ArticleMeta, bodyStart, headings: outHeadings, passages: outPassages, warnings: warnings.map(String) },
+    parsed: {
+      meta: meta as unknown as ArticleMeta,
+      bodyStart,
+      headings: outHeadings,
+      passages: outPassages,
+      warnings: warnings.map(String),
+    },
     names: (text, file) => {
       if (!first && packed) {
         // Damaged names cost their extraction (the caller extracts them from the text), never a wrong answer.
@@ -309,7 +337,14 @@ function packRows(rows: Record<string, unknown>[], text: string | undefined): Pa
         columnOf.set(k, col);
         keys.push(k);
       }
-      if (k === 'surface' && text !== undefined && typeof v === 'string' && typeof r.start === 'number' && r.end === r.start + v.length && text.startsWith(v, r.start)) {
+      if (
+        k === 'surface' &&
+        text !== undefined &&
+        typeof v === 'string' &&
+        typeof r.start === 'number' &&
+        r.end === r.start + v.length &&
+        text.startsWith(v, r.start)
+      ) {
         v = SAME_AS_TEXT;
       }
       col[i] = v;
@@ -321,7 +356,10 @@ function packRows(rows: Record<string, unknown>[], text: string | undefined): Pa
 function isPackedRows(v: unknown): v is PackedRows {
   if (!isObject(v) || !Array.isArray(v.k) || !Array.isArray(v.c) || v.k.length !== v.c.length) return false;
   const n = Array.isArray(v.c[0]) || typeof v.c[0] === 'string' ? v.c[0].length : 0;
-  return v.k.every((k) => typeof k === 'string') && v.c.every((col) => (Array.isArray(col) || (typeof col === 'string' && /^[tf_]*$/.test(col))) && col.length === n);
+  return (
+    v.k.every((k) => typeof k === 'string') &&
+    v.c.every((col) => (Array.isArray(col) || (typeof col === 'string' && /^[tf_]*$/.test(col))) && col.length === n)
+  );
 }
 
 function unpackNamesText(json: string, text: string, file: string): Record<string, unknown> | undefined {
@@ -374,7 +412,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function stableStringify(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(stableStringify).join(',') + ']';
   if (isObject(v)) {
-    return '{' + Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => JSON.stringify(k) + ':' + stableStringify(v[k])).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(v)
+        .sort()
+        .filter((k) => v[k] !== undefined)
+        .map((k) => JSON.stringify(k) + ':' + stableStringify(v[k]))
+        .join(',') +
+      '}'
+    );
   }
   return JSON.stringify(v ?? null);
 }

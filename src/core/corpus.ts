@@ -9,7 +9,18 @@ import { sizeCapReason } from './reasons';
 import { contentHash } from './kit/hash';
 import { decodeBytes, foldSpace, LineMap } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
-import { exportEntityIndexSteps, extractNames, hoverMarkdown, importEntityIndexSteps, resolveEntities, resolveEntitiesSteps, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
+import {
+  exportEntityIndexSteps,
+  extractNames,
+  hoverMarkdown,
+  importEntityIndexSteps,
+  resolveEntities,
+  resolveEntitiesSteps,
+  type ArticleNames,
+  type Entity,
+  type EntityIndex,
+  type Mention,
+} from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
 import { coveragePassageAt, coverageRangeOf } from './coveragePassage';
 import { EventIndex, type BackgroundRarity } from './events';
@@ -311,7 +322,13 @@ export class Corpus {
   private *cacheEntries(): Generator<CacheEntry<ArticleNames>> {
     for (const r of [...this.records.values()]) {
       const d = this.derived.get(r.file);
-      yield { hash: r.hash, parsed: r.parsed, names: d?.names, packedNames: d?.names ? undefined : d?.restoredNames?.packedNames(), text: r.text };
+      yield {
+        hash: r.hash,
+        parsed: r.parsed,
+        names: d?.names,
+        packedNames: d?.names ? undefined : d?.restoredNames?.packedNames(),
+        text: r.text,
+      };
     }
   }
 
@@ -323,7 +340,8 @@ export class Corpus {
     const out: FileStamp[] = [];
     for (const r of this.records.values()) {
       const st = r.stat;
-      if (st && Number.isFinite(st.mtime) && st.mtime < now - RACY_WINDOW_MS) out.push({ file: r.file, size: st.size, mtime: st.mtime, hash: r.hash });
+      if (st && Number.isFinite(st.mtime) && st.mtime < now - RACY_WINDOW_MS)
+        out.push({ file: r.file, size: st.size, mtime: st.mtime, hash: r.hash });
     }
     return out;
   }
@@ -564,13 +582,26 @@ export class Corpus {
   searchPassages(query: string, limit = 50): PassageHit[] {
     if (!query.trim()) return [];
     const hits: PassageHit[] = [];
-    const ranked = rankPassages(this.searchIndex(), query, (id) => this.passageIds.get(id)?.file, limit, (file) => this.records.get(file)?.meta.title);
+    const ranked = rankPassages(
+      this.searchIndex(),
+      query,
+      (id) => this.passageIds.get(id)?.file,
+      limit,
+      (file) => this.records.get(file)?.meta.title,
+    );
     for (const r of ranked) {
       const ref = this.passageIds.get(r.id);
       const record = ref && this.records.get(ref.file);
       const passage = ref && record?.parsed.passages[ref.index];
       if (!record || !passage) continue;
-      hits.push({ file: record.file, passage: passage.index, start: passage.start, end: passage.end, score: round(r.score), text: clip(this.passageText(record.file, passage)) });
+      hits.push({
+        file: record.file,
+        passage: passage.index,
+        start: passage.start,
+        end: passage.end,
+        score: round(r.score),
+        text: clip(this.passageText(record.file, passage)),
+      });
     }
     return hits;
   }
@@ -726,7 +757,16 @@ export class Corpus {
       const seen = perArticle.get(link.file) ?? 0;
       if (seen >= RELATED_PER_ARTICLE) continue;
       perArticle.set(link.file, seen + 1);
-      out.push({ file: link.file, passage: p.index, start: p.start, end: p.end, score: round(link.score), reason: link.reason, shared: link.shared, text: clip(this.passageText(link.file, passage)) });
+      out.push({
+        file: link.file,
+        passage: p.index,
+        start: p.start,
+        end: p.end,
+        score: round(link.score),
+        reason: link.reason,
+        shared: link.shared,
+        text: clip(this.passageText(link.file, passage)),
+      });
       if (out.length >= limit) break;
     }
     return out;
@@ -821,7 +861,14 @@ export class Corpus {
           this.eventSignatures.delete(file);
         } else {
           const mentions = entities.mentionsIn(file);
-          events.setArticle({ file, text: record.text, passages: record.parsed.passages, bodyStart: record.parsed.bodyStart, meta: record.meta, mentions });
+          events.setArticle({
+            file,
+            text: record.text,
+            passages: record.parsed.passages,
+            bodyStart: record.parsed.bodyStart,
+            meta: record.meta,
+            mentions,
+          });
           this.eventSignatures.set(file, eventSignature(record, mentions));
         }
         pending.delete(file);
@@ -850,7 +897,14 @@ export class Corpus {
         if (++unchanged % 64 === 0) yield;
         continue;
       }
-      events.setArticle({ file: record.file, text: record.text, passages: record.parsed.passages, bodyStart: record.parsed.bodyStart, meta: record.meta, mentions });
+      events.setArticle({
+        file: record.file,
+        text: record.text,
+        passages: record.parsed.passages,
+        bodyStart: record.parsed.bodyStart,
+        meta: record.meta,
+        mentions,
+      });
       this.eventSignatures.set(record.file, signature);
       yield;
     }
@@ -915,10 +969,17 @@ export class Corpus {
    * (names), or behind the current names or partly built (events, search); `exact` — computed from exactly this corpus.
    */
   derivedStates(): { names: DerivedState; events: DerivedState; search: DerivedState } {
-    const names: DerivedState = this.entityIndex ? (this.entityIndexApproximate ? 'approximate' : 'exact') : this.restoredLinked ? 'restored' : 'absent';
+    const names: DerivedState = this.entityIndex
+      ? this.entityIndexApproximate
+        ? 'approximate'
+        : 'exact'
+      : this.restoredLinked
+        ? 'restored'
+        : 'absent';
     let events: DerivedState;
     if (!this.events) events = this.restoredLinked ? 'restored' : 'absent';
-    else if (this.eventsSyncedWith === null || this.eventsSyncedWith !== this.entityIndex) events = this.eventsSyncedWith === null && !this.entityIndex ? 'restored' : 'approximate';
+    else if (this.eventsSyncedWith === null || this.eventsSyncedWith !== this.entityIndex)
+      events = this.eventsSyncedWith === null && !this.entityIndex ? 'restored' : 'approximate';
     else events = names === 'exact' ? 'exact' : 'approximate';
     const search: DerivedState = !this.passageSearch ? 'absent' : this.searchComplete ? 'exact' : 'approximate';
     return { names, events, search };
@@ -1003,7 +1064,6 @@ export class Corpus {
     }
   }
 }
-
 
 /**
  * What an article was fed to the event index with: its text (by hash), its date when a reader corrected it, and the

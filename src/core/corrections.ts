@@ -94,7 +94,8 @@ export function applyCorrection(meta: ArticleMeta, correction: MetaCorrection | 
   if (correction.title !== undefined) out.title = correction.title;
   if (correction.outlet !== undefined) out.outlet = correction.outlet;
   if (correction.author !== undefined) out.author = correction.author;
-  if (correction.date !== undefined) out.date = { iso: correction.date, precision: correction.date.length === 7 ? 'month' : 'day', source: null };
+  if (correction.date !== undefined)
+    out.date = { iso: correction.date, precision: correction.date.length === 7 ? 'month' : 'day', source: null };
   for (const f of CORRECTABLE_FIELDS) if (correction[f] !== undefined) out.provenance[f] = PROVENANCE;
   return out;
 }
@@ -109,7 +110,12 @@ export function isCorrected(meta: ArticleMeta, field: CorrectableField): boolean
  * empty: a new file). Fields set to '' are removed; an article left with no field loses its entry. The file's
  * other content (glossary entries, comments, formatting) is untouched. Throws when `current` is not valid JSON.
  */
-export function planCorrectionEdits(current: string | null, relativePath: string, correction: MetaCorrection, options: { schema?: string } = {}): Edit[] {
+export function planCorrectionEdits(
+  current: string | null,
+  relativePath: string,
+  correction: MetaCorrection,
+  options: { schema?: string } = {},
+): Edit[] {
   const formatting = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
   const fields: MetaCorrection = {};
   for (const f of CORRECTABLE_FIELDS) {
@@ -128,13 +134,20 @@ export function planCorrectionEdits(current: string | null, relativePath: string
   const root = parseTree(current, errors, { allowTrailingComma: true });
   if (errors.length > 0 || !root || root.type !== 'object') {
     const first = errors[0];
-    throw new Error(first ? `not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset})` : 'the file is not a JSON object');
+    throw new Error(
+      first ? `not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset})` : 'the file is not a JSON object',
+    );
   }
   return modify(current, [CORRECTIONS_SECTION, relativePath], empty ? undefined : fields, formatting);
 }
 
 /** planCorrectionEdits applied: the new text of the file. */
-export function correctedText(current: string | null, relativePath: string, correction: MetaCorrection, options: { schema?: string } = {}): string {
+export function correctedText(
+  current: string | null,
+  relativePath: string,
+  correction: MetaCorrection,
+  options: { schema?: string } = {},
+): string {
   return applyEdits(current ?? '', planCorrectionEdits(current, relativePath, correction, options));
 }
 

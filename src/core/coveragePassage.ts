@@ -39,7 +39,8 @@ export function coveragePassageAt(text: string, passages: readonly Passage[], bo
   }
   // Between passages: the one that follows (a heading introduces it), else the last body passage.
   for (let k = lo; k < passages.length; k++) if (passages[k].kind === 'body') return passages[k].index === lead.index ? lead : passages[k];
-  for (let k = passages.length - 1; k >= 0; k--) if (passages[k].kind === 'body') return passages[k].index === lead.index ? lead : passages[k];
+  for (let k = passages.length - 1; k >= 0; k--)
+    if (passages[k].kind === 'body') return passages[k].index === lead.index ? lead : passages[k];
   return undefined;
 }
 

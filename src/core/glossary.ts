@@ -27,7 +27,11 @@ type JVal =
   | { t: 'num' | 'bool' | 'null'; start: number; end: number };
 
 class JsonError extends Error {
-  constructor(message: string, readonly start: number, readonly end: number) {
+  constructor(
+    message: string,
+    readonly start: number,
+    readonly end: number,
+  ) {
     super(message);
   }
 }

@@ -97,8 +97,14 @@ export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: Loa
   for (const file of glossaries) await readGlossary(ws, corpus, file, keyOf(file), options);
   let done = 0;
   let indexed = 0;
-  const pause = pauser({ yieldNow: options.yieldNow, sliceMs: options.sliceMs, now: options.now, beforeYield: () => options.onProgress?.(done, files.length) });
-  const readBatch = (i: number) => Promise.all(files.slice(i, i + batchSize).map((file) => readChecked(ws, corpus, file, keyOf(file), options)));
+  const pause = pauser({
+    yieldNow: options.yieldNow,
+    sliceMs: options.sliceMs,
+    now: options.now,
+    beforeYield: () => options.onProgress?.(done, files.length),
+  });
+  const readBatch = (i: number) =>
+    Promise.all(files.slice(i, i + batchSize).map((file) => readChecked(ws, corpus, file, keyOf(file), options)));
   // Reads of the next batch are in flight while this one is parsed: reading is waiting on the disk, parsing is
   // this thread's work, and doing them in turn left the thread idle for a third of a warm start.
   let pending: Promise<ReadOutcome[]> | null = files.length ? readBatch(0) : null;
@@ -132,7 +138,12 @@ export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: Loa
  * One article file again (created or changed on disk, or its unsaved buffer closed): the same checks and reasons as
  * indexWorkspace. A skipped file is removed from the corpus. `changed`: whether what the corpus holds for it changed.
  */
-export async function indexFile(ws: Workspace, corpus: Corpus, file: string, options: Pick<LoadOptions, 'keyOf' | 'sizeCapSetting'> = {}): Promise<FileOutcome> {
+export async function indexFile(
+  ws: Workspace,
+  corpus: Corpus,
+  file: string,
+  options: Pick<LoadOptions, 'keyOf' | 'sizeCapSetting'> = {},
+): Promise<FileOutcome> {
   const key = options.keyOf?.(file) ?? file;
   const outcome = ingestRead(corpus, key, await readChecked(ws, corpus, file, key, options));
   if (outcome.kind === 'skipped') corpus.remove(key);
@@ -140,11 +151,22 @@ export async function indexFile(ws: Workspace, corpus: Corpus, file: string, opt
 }
 
 /** One glossary file again (created, changed or its buffer closed); reported through onGlossary like at startup. */
-export async function indexGlossary(ws: Workspace, corpus: Corpus, file: string, options: Pick<LoadOptions, 'keyOf' | 'onGlossary'> = {}): Promise<GlossaryReport> {
+export async function indexGlossary(
+  ws: Workspace,
+  corpus: Corpus,
+  file: string,
+  options: Pick<LoadOptions, 'keyOf' | 'onGlossary'> = {},
+): Promise<GlossaryReport> {
   return readGlossary(ws, corpus, file, options.keyOf?.(file) ?? file, options);
 }
 
-async function readGlossary(ws: Workspace, corpus: Corpus, file: string, key: string, options: Pick<LoadOptions, 'onGlossary'>): Promise<GlossaryReport> {
+async function readGlossary(
+  ws: Workspace,
+  corpus: Corpus,
+  file: string,
+  key: string,
+  options: Pick<LoadOptions, 'onGlossary'>,
+): Promise<GlossaryReport> {
   let report: GlossaryReport;
   try {
     // Decoded like articles (BOM, UTF-16), so offsets in error messages match what an editor shows.
@@ -165,9 +187,7 @@ async function readGlossary(ws: Workspace, corpus: Corpus, file: string, key: st
 }
 
 type ReadOutcome =
-  | { kind: 'bytes'; bytes: Uint8Array; stat: FileStat; trustedHash: string | null }
-  | { kind: 'skip'; reason: string }
-  | { kind: 'known' };
+  { kind: 'bytes'; bytes: Uint8Array; stat: FileStat; trustedHash: string | null } | { kind: 'skip'; reason: string } | { kind: 'known' };
 
 function ingestRead(corpus: Corpus, key: string, c: ReadOutcome): FileOutcome {
   if (c.kind === 'known') return { kind: 'indexed', changed: false };
@@ -182,7 +202,13 @@ function ingestRead(corpus: Corpus, key: string, c: ReadOutcome): FileOutcome {
   }
 }
 
-async function readChecked(ws: Workspace, corpus: Corpus, file: string, key: string, options: Pick<LoadOptions, 'known' | 'sizeCapSetting'>): Promise<ReadOutcome> {
+async function readChecked(
+  ws: Workspace,
+  corpus: Corpus,
+  file: string,
+  key: string,
+  options: Pick<LoadOptions, 'known' | 'sizeCapSetting'>,
+): Promise<ReadOutcome> {
   try {
     if (options.known?.(key)) return { kind: 'known' };
     const stat = await ws.stat(file);
@@ -197,4 +223,3 @@ async function readChecked(ws: Workspace, corpus: Corpus, file: string, key: str
     return { kind: 'skip', reason: `could not be read (${errorMessage(e)})` };
   }
 }
-

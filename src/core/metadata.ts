@@ -54,7 +54,12 @@ export function titleFromSentence(paragraph: string): string | null {
   // Prefer ending at a clause ("…seized Damascus,") when that still leaves a meaningful title.
   for (let k = kept.length - 1; k >= 5; k--) {
     if (/[,;:–—]$/.test(kept[k]) || kept[k + 1] === '–' || kept[k + 1] === '—') {
-      return kept.slice(0, k + 1).join(' ').replace(/[,;:–—]+$/, '') + '…';
+      return (
+        kept
+          .slice(0, k + 1)
+          .join(' ')
+          .replace(/[,;:–—]+$/, '') + '…'
+      );
     }
   }
   return kept.join(' ').replace(/[,;:.–—]+$/, '') + '…';
@@ -76,7 +81,28 @@ export function readByline(paragraph: string): string | null {
   return name;
 }
 
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'del', 'della', 'da', 'di', 'du', 'dos', 'van', 'von', 'der', 'den', 'le', 'la', 'y']);
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'den',
+  'le',
+  'la',
+  'y',
+]);
 /** Capitalised words that make a line a heading or a place rather than a person's name. */
 const NOT_NAME_WORDS = new Set(
   (
@@ -129,7 +155,8 @@ export function readReportingBy(paragraph: string): string | null {
 
 const DATE_LINE_PREFIX =
   /^(?:(?:Published|Updated|Last updated|Posted|Date(?: of publication)?|Dated|Created)(?:\s+(?:on|at))?\s*:?\s*)?$/i;
-const DATE_LINE_SUFFIX = /^[\s,.|–-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?[\s.]*$/;
+const DATE_LINE_SUFFIX =
+  /^[\s,.|–-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?[\s.]*$/;
 
 /** A paragraph that is just a date ("13 December 2016", "Published: 5 July 2016 10:42"). */
 export function readDateLine(paragraph: string): FoundDateDetail | null {
@@ -147,7 +174,8 @@ const LEAD_PREFIX =
   /^(?:Published|Posted(?: on)?|Date of publication|Last updated(?: at| on)?|Updated(?: at| on)?|Print this page|Dated?)\s*:?$/i;
 const EVENT_CUE = /\b(?:on|since|from|until|till|by|of|in|last|before|after|between|and|to)\s*$/i;
 const AGENCY_AFTER = /^\s*\(?(?:AFP|AP|Reuters|REUTERS|SANA|Anadolu|DPA|Xinhua|UPI|EFE|IRNA|TASS|Sputnik)\b/;
-const AGENCY_BEFORE = /(?:\b(?:AFP|AP|Reuters|REUTERS|SANA|Anadolu|DPA|Xinhua|UPI|EFE|IRNA)|\bMiddle East(?: [A-Z]\w+){0,2}(?: \d{3,4})?)\s*$/;
+const AGENCY_BEFORE =
+  /(?:\b(?:AFP|AP|Reuters|REUTERS|SANA|Anadolu|DPA|Xinhua|UPI|EFE|IRNA)|\bMiddle East(?: [A-Z]\w+){0,2}(?: \d{3,4})?)\s*$/;
 
 /** How far into a single-paragraph body a publication dateline may sit (after a repeated headline). */
 const LEAD_WINDOW = 320;

@@ -9,7 +9,7 @@
  */
 export const BUILTIN_OUTLET_SIGNATURES: Readonly<Record<string, string>> = {
   'wsws.org': 'World Socialist Web Site',
-  'WSWS': 'World Socialist Web Site',
+  WSWS: 'World Socialist Web Site',
   'World Socialist Web Site': 'World Socialist Web Site',
   'Havana Times': 'Havana Times',
   'havanatimes.org': 'Havana Times',
@@ -17,7 +17,7 @@ export const BUILTIN_OUTLET_SIGNATURES: Readonly<Record<string, string>> = {
   'revolutionarycommunist.org': 'Fight Racism! Fight Imperialism!',
   'Al Jazeera': 'Al Jazeera',
   'aljazeera.com': 'Al Jazeera',
-  'Reuters': 'Reuters',
+  Reuters: 'Reuters',
   'Agence France-Presse': 'AFP',
   'Associated Press': 'Associated Press',
   'BBC News': 'BBC News',
@@ -37,16 +37,16 @@ export const BUILTIN_OUTLET_SIGNATURES: Readonly<Record<string, string>> = {
   'Jordan Times': 'The Jordan Times',
   'Al-Manar': 'Al-Manar',
   'National News Agency': 'National News Agency (Lebanon)',
-  'SANA': 'SANA',
+  SANA: 'SANA',
   'sana.sy': 'SANA',
-  'Sputnik': 'Sputnik',
+  Sputnik: 'Sputnik',
   'sputniknews.com': 'Sputnik',
-  'TASS': 'TASS',
+  TASS: 'TASS',
   'TRT World': 'TRT World',
-  'Counterpunch': 'CounterPunch',
+  Counterpunch: 'CounterPunch',
   'Socialist Worker': 'Socialist Worker',
   'Morning Star': 'Morning Star',
-  'Confidencial': 'Confidencial',
+  Confidencial: 'Confidencial',
 };
 
 interface CompiledSignature {
@@ -160,9 +160,7 @@ export interface Dateline {
 }
 
 function titleCase(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return s.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 export function readDateline(paragraph: string, signatures: CompiledSignature[]): Dateline | null {
@@ -192,7 +190,10 @@ export function readIssueFooter(paragraph: string): { outlet: string; iso: strin
   const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
     m[2].slice(0, 3).toLowerCase(),
   );
-  const outlet = m[1].trim().replace(/[,:–-]+$/, '').trim();
+  const outlet = m[1]
+    .trim()
+    .replace(/[,:–-]+$/, '')
+    .trim();
   // A sentence that happens to end in a number and a date ("…killed 30 in May 2017") is not a footer.
   if (!/^[A-Z0-9]/.test(outlet) || /[.;]$/.test(outlet) || outlet.split(/\s+/).length > 8) return null;
   return { outlet, iso: `${m[3]}-${String(month + 1).padStart(2, '0')}` };

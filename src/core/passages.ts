@@ -282,7 +282,10 @@ const PARAGRAPH_RULES: Rule[] = [
   { re: /^(?:First|Originally) (?:published|appeared|posted)\b/i, reason: 'republication note' },
   { re: /\boriginal (?:print )?version of this article\b/i, reason: 'republication note', maxLength: 300 },
   { re: /^(?:This article (?:was|is) (?:first |originally )?(?:published|republished))\b/i, reason: 'republication note', maxLength: 300 },
-  { re: /^(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) (?:thoughts?|comments?|responses?|replies|reactions?) (?:on|to)\b/i, reason: 'reader comments' },
+  {
+    re: /^(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) (?:thoughts?|comments?|responses?|replies|reactions?) (?:on|to)\b/i,
+    reason: 'reader comments',
+  },
   { re: /^Comments? (?:are|is) (?:closed|disabled)/i, reason: 'reader comments' },
   { re: /^(?:Leave a (?:Reply|comment)|Post a comment|Add a comment)\b/i, reason: 'reader comments', maxLength: 200 },
   { re: /\/\/\s*(?:Photo|Foto|Image)\b/i, reason: 'photo credit', maxLength: 600 },

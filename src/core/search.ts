@@ -31,10 +31,11 @@ export interface RankedPassage {
  * about hospitals, bombing and Idlib, and every article has "in". ("us" stays: it is also the US.)
  */
 const STOPWORDS = new Set(
-  ('a an and are as at be been but by for from had has have he her his i if in into is it its of on or our she so ' +
-    'than that the their them then there these they this those to was we were what when which who will with would you').split(' '),
+  (
+    'a an and are as at be been but by for from had has have he her his i if in into is it its of on or our she so ' +
+    'than that the their them then there these they this those to was we were what when which who will with would you'
+  ).split(' '),
 );
-
 
 /** At most this many passages of one article before every other article of the same rank has had one. */
 const PASSAGES_PER_ARTICLE_FIRST = 1;
@@ -133,7 +134,7 @@ export function rankPassages(
   // Within one rank, each article's best passage before any article's next one: the list is of articles' passages
   // to compare, and one long article would otherwise fill it with its own paragraphs.
   const out: RankedPassage[] = [];
-  for (let i = 0; i < hits.length && out.length < limit; ) {
+  for (let i = 0; i < hits.length && out.length < limit;) {
     let j = i;
     while (j < hits.length && hits[j].articleWords === hits[i].articleWords) j++;
     const seen = new Map<string, number>();

@@ -59,7 +59,12 @@ const FIELDS = new WeakMap<ArticleMeta, { file: string; fields: Word[][] }>();
 function fieldsOf(file: string, meta: ArticleMeta): Word[][] {
   const known = FIELDS.get(meta);
   if (known && known.file === file) return known.fields;
-  const fields = [fieldWords(meta.title), fieldWords(meta.outlet), fieldWords([meta.date?.iso, monthName(meta.date?.iso), meta.author].filter(Boolean).join(' ')), fieldWords(file)];
+  const fields = [
+    fieldWords(meta.title),
+    fieldWords(meta.outlet),
+    fieldWords([meta.date?.iso, monthName(meta.date?.iso), meta.author].filter(Boolean).join(' ')),
+    fieldWords(file),
+  ];
   FIELDS.set(meta, { file, fields });
   return fields;
 }

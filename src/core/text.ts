@@ -4,8 +4,7 @@ import { SPACE_CLASS } from './kit/chars';
 import { lastAtMost } from './kit/search';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; warnings: string[] }
-  | { ok: false; reason: string };
+  { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; warnings: string[] } | { ok: false; reason: string };
 
 /** Share of control bytes above which a file is taken for binary, not text. */
 const BINARY_CONTROL_RATIO = 0.1;

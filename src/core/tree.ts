@@ -75,9 +75,12 @@ export function buildTree(articles: { file: string; meta: ArticleMeta }[]): Tree
     const groups = keys.map((key) => ({
       key,
       label: monthLabel(key),
-      articles: months.get(key)!.sort(
-        (a, b) => sortableDate(b.date).localeCompare(sortableDate(a.date)) || a.title.localeCompare(b.title) || a.file.localeCompare(b.file),
-      ),
+      articles: months
+        .get(key)!
+        .sort(
+          (a, b) =>
+            sortableDate(b.date).localeCompare(sortableDate(a.date)) || a.title.localeCompare(b.title) || a.file.localeCompare(b.file),
+        ),
     }));
     return { outlet, count: groups.reduce((n, g) => n + g.articles.length, 0), months: groups };
   });

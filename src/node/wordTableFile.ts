@@ -9,7 +9,10 @@ import { WORD_TABLE_FILE_NAME, WordTable } from '../core/words/wordTable';
  * (tests: src/node/ → ../../media), in the repository.
  */
 export function wordTablePath(): string {
-  const candidates = [path.join(__dirname, '..', 'media', WORD_TABLE_FILE_NAME), path.join(__dirname, '..', '..', 'media', WORD_TABLE_FILE_NAME)];
+  const candidates = [
+    path.join(__dirname, '..', 'media', WORD_TABLE_FILE_NAME),
+    path.join(__dirname, '..', '..', 'media', WORD_TABLE_FILE_NAME),
+  ];
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error(`Parallax word table not found (looked for ${candidates.join(', ')})`);
   return found;

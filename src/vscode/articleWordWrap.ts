@@ -22,11 +22,11 @@ export function registerArticleWordWrap(index: WorkspaceIndex): vscode.Disposabl
     // The command acts on the active editor: run it while this one still is (serially, when several open at once).
     pending = pending
       .then(async () => {
-      if (vscode.window.activeTextEditor !== editor) {
-        seen.delete(doc); // wrapped when it is shown in the active editor again
-        return;
-      }
-      await vscode.commands.executeCommand('editor.action.toggleWordWrap');
+        if (vscode.window.activeTextEditor !== editor) {
+          seen.delete(doc); // wrapped when it is shown in the active editor again
+          return;
+        }
+        await vscode.commands.executeCommand('editor.action.toggleWordWrap');
       })
       .catch(() => undefined);
   };

@@ -41,7 +41,10 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
         ([line, { offsets, outlets }]) =>
           new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
             title: alsoIn(outlets),
-            tooltip: offsets.length > 1 ? `Show other coverage of the ${offsets.length} passages on this line` : 'Show other coverage of this passage',
+            tooltip:
+              offsets.length > 1
+                ? `Show other coverage of the ${offsets.length} passages on this line`
+                : 'Show other coverage of this passage',
             command: 'parallax.showOtherCoverage',
             arguments: [doc.uri.toString(), offsets.length === 1 ? offsets[0] : offsets],
           }),

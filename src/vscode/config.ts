@@ -11,7 +11,6 @@ export interface ParallaxConfig {
   decorationsEnabled: boolean;
 }
 
-
 export function readConfig(): ParallaxConfig {
   const c = vscode.workspace.getConfiguration('parallax');
   const maxMB = c.get<number>('maxFileSizeMB', 10);

@@ -54,7 +54,12 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
       const item = new vscode.TreeItem(meta?.title ?? text.label, vscode.TreeItemCollapsibleState.None);
       item.description = [meta?.date?.iso ?? 'Undated', r.reason].filter(Boolean).join(' · ');
       const md = new vscode.MarkdownString();
-      md.appendMarkdown('**').appendText(text.label).appendMarkdown('**  \n').appendText(r.reason).appendMarkdown('\n\n').appendText(r.text);
+      md.appendMarkdown('**')
+        .appendText(text.label)
+        .appendMarkdown('**  \n')
+        .appendText(r.reason)
+        .appendMarkdown('\n\n')
+        .appendText(r.text);
       item.tooltip = md;
       item.iconPath = new vscode.ThemeIcon('link');
       const range = rangeInRecord(index, r.file, r.start, r.end);
@@ -103,8 +108,24 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
     const meta = (file: string) => index.corpus.get(file)?.meta;
     const here = meta(src.key);
     const timeline = timelineRows([
-      { file: src.key, outlet: here?.outlet ?? null, title: here?.title ?? null, date: here?.date?.iso ?? null, current: true, start: passage.start, end: passage.end },
-      ...results.map((r) => ({ file: r.file, outlet: meta(r.file)?.outlet ?? null, title: meta(r.file)?.title ?? null, date: meta(r.file)?.date?.iso ?? null, current: false, start: r.start, end: r.end })),
+      {
+        file: src.key,
+        outlet: here?.outlet ?? null,
+        title: here?.title ?? null,
+        date: here?.date?.iso ?? null,
+        current: true,
+        start: passage.start,
+        end: passage.end,
+      },
+      ...results.map((r) => ({
+        file: r.file,
+        outlet: meta(r.file)?.outlet ?? null,
+        title: meta(r.file)?.title ?? null,
+        date: meta(r.file)?.date?.iso ?? null,
+        current: false,
+        start: r.start,
+        end: r.end,
+      })),
     ]);
     set(
       [
@@ -153,7 +174,10 @@ function momentItem(index: WorkspaceIndex, row: TimelineRow): vscode.TreeItem {
     item.command = {
       command: 'vscode.open',
       title: 'Open Passage',
-      arguments: [index.uriOf(row.file), { viewColumn: vscode.ViewColumn.Beside, selection: rangeInRecord(index, row.file, row.start, row.end), preserveFocus: true }],
+      arguments: [
+        index.uriOf(row.file),
+        { viewColumn: vscode.ViewColumn.Beside, selection: rangeInRecord(index, row.file, row.start, row.end), preserveFocus: true },
+      ],
     };
   }
   return item;

@@ -71,6 +71,8 @@ export function deactivate(): void {}
  * whether the document is an article (include/exclude settings, inside a workspace folder).
  */
 function articleSelector(): vscode.DocumentSelector {
-  const patterns = readConfig().include.flatMap(expandBraces).map((pattern) => ({ pattern }));
+  const patterns = readConfig()
+    .include.flatMap(expandBraces)
+    .map((pattern) => ({ pattern }));
   return [{ language: 'plaintext' }, { language: 'markdown' }, ...patterns];
 }

@@ -44,7 +44,13 @@ export function planGlossaryInsert(current: string | null, entry: NewGlossaryEnt
   return place(insertAt, `${shape.empty ? '' : ','}\n  "entries": [\n    `, body.text, '\n  ]' + (shape.empty ? '\n' : ''), body);
 }
 
-function place(offset: number, before: string, entry: string, after: string, body: { definitionAt: number; definitionLength: number }): GlossaryInsert {
+function place(
+  offset: number,
+  before: string,
+  entry: string,
+  after: string,
+  body: { definitionAt: number; definitionLength: number },
+): GlossaryInsert {
   const definitionStart = offset + before.length + body.definitionAt;
   return { ok: true, offset, text: before + entry + after, definitionStart, definitionEnd: definitionStart + body.definitionLength };
 }
@@ -100,7 +106,11 @@ function scan(text: string): Shape | null {
       i = j;
     } else if (c === '{' || c === '[') {
       if (stack.length > 0) stack[stack.length - 1].empty = false;
-      stack.push({ open: i, empty: true, isEntries: c === '[' && stack.length === 1 && lastKey === 'entries' && text[stack[0].open] === '{' });
+      stack.push({
+        open: i,
+        empty: true,
+        isEntries: c === '[' && stack.length === 1 && lastKey === 'entries' && text[stack[0].open] === '{',
+      });
     } else if (c === '}' || c === ']') {
       const top = stack.pop()!;
       if (top.isEntries) entries = { close: i, empty: top.empty };

@@ -139,6 +139,7 @@ const KIND_ICONS: Record<Kind, string> = { Person: 'person', Group: 'organizatio
 function namesMessage(ready: boolean, articles: number, groups: number | null): string | undefined {
   if (!ready) return 'Names appear when indexing is done…';
   if (articles === 0) return 'No articles indexed yet: names appear once Parallax has read some.';
-  if (groups === 0) return 'No recurring names yet: a person, group or place is listed once two articles name it, or when a *.parallax.json glossary defines it.';
+  if (groups === 0)
+    return 'No recurring names yet: a person, group or place is listed once two articles name it, or when a *.parallax.json glossary defines it.';
   return undefined;
 }

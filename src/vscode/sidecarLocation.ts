@@ -17,7 +17,9 @@ export function existingSidecar(index: WorkspaceIndex, near?: vscode.Uri): vscod
   if (near) {
     const folder = near.path.slice(0, near.path.lastIndexOf('/'));
     const enclosing = sidecars
-      .filter((u) => u.scheme === near.scheme && u.authority === near.authority && folder.startsWith(u.path.slice(0, u.path.lastIndexOf('/'))))
+      .filter(
+        (u) => u.scheme === near.scheme && u.authority === near.authority && folder.startsWith(u.path.slice(0, u.path.lastIndexOf('/'))),
+      )
       .sort((a, b) => b.path.length - a.path.length);
     if (enclosing[0]) return enclosing[0];
   }
@@ -40,7 +42,7 @@ export async function askNewSidecar(what: string, near?: vscode.Uri): Promise<vs
     seen.add(uri.toString());
     choices.push({ label: vscode.workspace.asRelativePath(uri, folders.length > 1), detail, uri });
   };
-  const home = near ? vscode.workspace.getWorkspaceFolder(near) ?? folders[0] : folders[0];
+  const home = near ? (vscode.workspace.getWorkspaceFolder(near) ?? folders[0]) : folders[0];
   add(home.uri, 'In the workspace folder: applies to every article in it');
   if (near) add(vscode.Uri.joinPath(near, '..'), 'Beside the article: applies to the articles of this folder and below');
   for (const f of folders) if (f !== home) add(f.uri, `In the workspace folder ${f.name}`);
@@ -52,7 +54,13 @@ export async function askNewSidecar(what: string, near?: vscode.Uri): Promise<vs
   });
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
-  const dirs = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: home.uri, openLabel: 'Keep it here' });
+  const dirs = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    defaultUri: home.uri,
+    openLabel: 'Keep it here',
+  });
   return dirs?.[0] ? vscode.Uri.joinPath(dirs[0], DEFAULT_SIDECAR) : undefined;
 }
 

@@ -13,7 +13,8 @@ export function registerStatusBar(index: WorkspaceIndex): vscode.Disposable {
     item.tooltip = s.linking
       ? 'Parallax is resolving names and linking passages that cover the same events'
       : s.indexing
-        ? 'Parallax is reading the workspace articles' : `Parallax: ${s.articles} articles indexed. Click to show the log.`;
+        ? 'Parallax is reading the workspace articles'
+        : `Parallax: ${s.articles} articles indexed. Click to show the log.`;
   };
   update(index.indexState);
   item.show();

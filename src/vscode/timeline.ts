@@ -38,8 +38,11 @@ export function timelineRows(entries: readonly TimelineInput[], width = BAR_WIDT
   const byFile = new Map<string, TimelineInput>();
   for (const e of entries) if (!byFile.has(e.file)) byFile.set(e.file, e);
   const rows = [...byFile.values()];
-  const time = (d: string | null) => (d ? Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, d.length > 7 ? Number(d.slice(8, 10)) : 1) : NaN);
-  const dated = rows.filter((r) => !Number.isNaN(time(r.date))).sort((a, b) => time(a.date) - time(b.date) || Number(b.current) - Number(a.current) || (a.outlet ?? '').localeCompare(b.outlet ?? ''));
+  const time = (d: string | null) =>
+    d ? Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, d.length > 7 ? Number(d.slice(8, 10)) : 1) : NaN;
+  const dated = rows
+    .filter((r) => !Number.isNaN(time(r.date)))
+    .sort((a, b) => time(a.date) - time(b.date) || Number(b.current) - Number(a.current) || (a.outlet ?? '').localeCompare(b.outlet ?? ''));
   const undated = rows.filter((r) => Number.isNaN(time(r.date)));
   const first = dated.length ? time(dated[0].date) : 0;
   const span = dated.length ? time(dated[dated.length - 1].date) - first : 0;
@@ -49,9 +52,17 @@ export function timelineRows(entries: readonly TimelineInput[], width = BAR_WIDT
       const at = span === 0 ? 0 : Math.round(((t - first) / span) * (width - 1));
       const days = Math.round((t - first) / DAY_MS);
       const bar = '·'.repeat(at) + '●' + '·'.repeat(width - 1 - at);
-      return { ...r, label: `${bar} ${dateText(r.date!)}`, description: `${r.outlet ?? 'Unknown outlet'} · ${days === 0 ? 'first' : `+${delay(days)}`}${r.current ? ' · this article' : ''}` };
+      return {
+        ...r,
+        label: `${bar} ${dateText(r.date!)}`,
+        description: `${r.outlet ?? 'Unknown outlet'} · ${days === 0 ? 'first' : `+${delay(days)}`}${r.current ? ' · this article' : ''}`,
+      };
     }),
-    ...undated.map((r) => ({ ...r, label: `${'·'.repeat(width)} undated`, description: `${r.outlet ?? 'Unknown outlet'}${r.current ? ' · this article' : ''}` })),
+    ...undated.map((r) => ({
+      ...r,
+      label: `${'·'.repeat(width)} undated`,
+      description: `${r.outlet ?? 'Unknown outlet'}${r.current ? ' · this article' : ''}`,
+    })),
   ];
 }
 

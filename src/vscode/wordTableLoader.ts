@@ -10,8 +10,8 @@ import { WORD_TABLE_FILE_NAME, WordTable } from '../core/words/wordTable';
 export function createWordTableLoader(extensionUri: vscode.Uri): () => Promise<WordTable> {
   let pending: Promise<WordTable> | undefined;
   return () => {
-    pending ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', WORD_TABLE_FILE_NAME))).then((bytes) =>
-      WordTable.fromBytes(bytes),
+    pending ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', WORD_TABLE_FILE_NAME))).then(
+      (bytes) => WordTable.fromBytes(bytes),
     );
     return pending;
   };

@@ -190,10 +190,13 @@ export class WorkspaceIndex implements vscode.Disposable {
           this.setState({ total: articles.length });
           if (articles.length >= NOTIFY_THRESHOLD) {
             const finished = new Promise<void>((resolve) => (finishProgress = resolve));
-            void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Parallax: indexing articles' }, (p) => {
-              progress = p;
-              return finished;
-            });
+            void vscode.window.withProgress(
+              { location: vscode.ProgressLocation.Notification, title: 'Parallax: indexing articles' },
+              (p) => {
+                progress = p;
+                return finished;
+              },
+            );
           }
         },
         onProgress: (done, total) => {
@@ -213,7 +216,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (gen !== this.generation) return;
       this.readyCorpus = this.current;
       const { parsed, restored } = this.current.stats;
-      this.log.info(`Indexed ${this.current.size} articles in ${done - started} ms (listing ${listed - started} ms, reading ${done - listed} ms; ${parsed} parsed, ${restored} restored from the cache).`);
+      this.log.info(
+        `Indexed ${this.current.size} articles in ${done - started} ms (listing ${listed - started} ms, reading ${done - listed} ms; ${parsed} parsed, ${restored} restored from the cache).`,
+      );
       completed = true;
     } catch (err) {
       this.log.error('Indexing failed', err);
@@ -237,7 +242,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       const t0 = performance.now();
       const done = await this.current.link({ isCancelled: () => gen !== this.generation });
-      if (done) this.log.info(`Resolved ${this.current.recurringEntities().length} recurring names and linked events in ${Math.round(performance.now() - t0)} ms.`);
+      if (done)
+        this.log.info(
+          `Resolved ${this.current.recurringEntities().length} recurring names and linked events in ${Math.round(performance.now() - t0)} ms.`,
+        );
     } catch (err) {
       this.log.error('Linking names and events failed', err);
     }
@@ -303,7 +311,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** A glossary was read by the core (at startup or after a change), or found unreadable and dropped. */
   private glossaryRead(file: string, report: CoreGlossaryReport): void {
     const uri = this.uriOf(file);
-    if (report.errors.length > 0) this.log.warn(`Glossary ${this.label(uri)} has ${report.errors.length} problem(s); the last good version stays in use.`);
+    if (report.errors.length > 0)
+      this.log.warn(`Glossary ${this.label(uri)} has ${report.errors.length} problem(s); the last good version stays in use.`);
     if (report.reason) this.log.warn(`Glossary ${this.label(uri)} ignored: ${report.reason}.`);
     this.glossaryEmitter.fire({ uri, text: report.text, errors: report.errors });
     this.changed(CHANGE_DEBOUNCE_MS);
@@ -312,7 +321,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private applyGlossary(uri: vscode.Uri, text: string): void {
     try {
       const { errors } = this.current.setGlossary(this.keyOf(uri), text);
-      if (errors.length > 0) this.log.warn(`Glossary ${this.label(uri)} has ${errors.length} problem(s); the last good version stays in use.`);
+      if (errors.length > 0)
+        this.log.warn(`Glossary ${this.label(uri)} has ${errors.length} problem(s); the last good version stays in use.`);
       this.glossaryEmitter.fire({ uri, text, errors });
     } catch (err) {
       this.log.error(`Glossary ${this.label(uri)} could not be read`, err);
@@ -384,7 +394,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     const moves: [string, vscode.Uri][] = [];
     for (const file of this.current.files()) {
       if (file === fromKey) moves.push([file, to]);
-      else if (file.startsWith(fromKey + '/')) moves.push([file, vscode.Uri.joinPath(to, file.slice(fromKey.length + 1).split('/').map(decodeURIComponent).join('/'))]);
+      else if (file.startsWith(fromKey + '/'))
+        moves.push([
+          file,
+          vscode.Uri.joinPath(
+            to,
+            file
+              .slice(fromKey.length + 1)
+              .split('/')
+              .map(decodeURIComponent)
+              .join('/'),
+          ),
+        ]);
     }
     for (const [file, target] of moves) {
       if (this.isArticle(target)) this.current.rename(file, this.keyOf(target));
@@ -500,5 +521,3 @@ function createCorpus(config: ParallaxConfig): CorpusApi {
     sizeCapSetting: 'parallax.maxFileSizeMB',
   });
 }
-
-

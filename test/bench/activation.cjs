@@ -41,7 +41,13 @@ require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports
 const bundle = require('node:path').resolve(process.argv[2]);
 const subscriptions = [];
 const context = new Proxy(
-  { subscriptions, extensionUri: stub('extensionUri'), storageUri: stub('storageUri'), globalStorageUri: stub('globalStorageUri'), extension: { packageJSON: { version: '0.1.0' } } },
+  {
+    subscriptions,
+    extensionUri: stub('extensionUri'),
+    storageUri: stub('storageUri'),
+    globalStorageUri: stub('globalStorageUri'),
+    extension: { packageJSON: { version: '0.1.0' } },
+  },
   { get: (t, p) => (p in t ? t[p] : stub(`context.${String(p)}`)) },
 );
 

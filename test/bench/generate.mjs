@@ -20,30 +20,197 @@ export function prng(seed) {
 }
 
 const OUTLETS = [
-  'Reuters', 'Associated Press', 'Agence France-Presse', 'Al Jazeera', 'BBC News', 'The Guardian', 'Ahram Online',
-  'Daily Sabah', 'Al-Monitor', 'Middle East Eye', 'Arab News', 'The National', 'Haaretz', 'The Times of Israel',
-  'Asharq Al-Awsat', 'Kurdistan 24', 'Rudaw', 'Enab Baladi', 'Syria Direct', 'SANA', 'TASS', 'RT', 'Sputnik',
-  'Anadolu Agency', 'Hurriyet Daily News', 'Deutsche Welle', 'France 24', 'Le Monde', 'The New York Times',
-  'The Washington Post', 'Los Angeles Times', 'The Independent', 'The Telegraph', 'Financial Times', 'Bloomberg',
-  'Voice of America', 'Radio Free Europe', 'Xinhua', 'Press TV', 'Tehran Times', 'Al Arabiya', 'Gulf News',
-  'Jordan Times', 'The Daily Star', 'Naharnet', 'L’Orient Today', 'Arab Weekly', 'New Arab', 'Zaman al-Wasl',
-  'Orient News', 'Hawar News', 'North Press', 'Levant24', 'Syrian Observer', 'Athr Press', 'Baladi News',
-  'Qasioun', 'Step News', 'Jesr Press', 'Horriyet Press',
+  'Reuters',
+  'Associated Press',
+  'Agence France-Presse',
+  'Al Jazeera',
+  'BBC News',
+  'The Guardian',
+  'Ahram Online',
+  'Daily Sabah',
+  'Al-Monitor',
+  'Middle East Eye',
+  'Arab News',
+  'The National',
+  'Haaretz',
+  'The Times of Israel',
+  'Asharq Al-Awsat',
+  'Kurdistan 24',
+  'Rudaw',
+  'Enab Baladi',
+  'Syria Direct',
+  'SANA',
+  'TASS',
+  'RT',
+  'Sputnik',
+  'Anadolu Agency',
+  'Hurriyet Daily News',
+  'Deutsche Welle',
+  'France 24',
+  'Le Monde',
+  'The New York Times',
+  'The Washington Post',
+  'Los Angeles Times',
+  'The Independent',
+  'The Telegraph',
+  'Financial Times',
+  'Bloomberg',
+  'Voice of America',
+  'Radio Free Europe',
+  'Xinhua',
+  'Press TV',
+  'Tehran Times',
+  'Al Arabiya',
+  'Gulf News',
+  'Jordan Times',
+  'The Daily Star',
+  'Naharnet',
+  'L’Orient Today',
+  'Arab Weekly',
+  'New Arab',
+  'Zaman al-Wasl',
+  'Orient News',
+  'Hawar News',
+  'North Press',
+  'Levant24',
+  'Syrian Observer',
+  'Athr Press',
+  'Baladi News',
+  'Qasioun',
+  'Step News',
+  'Jesr Press',
+  'Horriyet Press',
 ];
-const FIRST = ['Ahmad', 'Mohammed', 'Omar', 'Khaled', 'Yusuf', 'Hassan', 'Ali', 'Samir', 'Walid', 'Rami', 'Fadi', 'Nour',
-  'Lina', 'Rania', 'Huda', 'Salma', 'Mariam', 'Layla', 'Tariq', 'Ziad', 'Bassam', 'Hadi', 'Ibrahim', 'Jamil', 'Karim',
-  'Mustafa', 'Nabil', 'Qasim', 'Said', 'Wael', 'Anna', 'David', 'Sarah', 'Michael', 'Elena', 'Sergei', 'Dmitry',
-  'Mehmet', 'Emine', 'Recep', 'Hakan', 'John', 'Laura', 'Pierre', 'Sophie', 'Hans', 'Ingrid', 'Yaakov', 'Tamar'];
-const SYL = ['al', 'ba', 'da', 'far', 'ha', 'jal', 'kar', 'ma', 'nas', 'qa', 'ra', 'sha', 'ta', 'wa', 'za', 'mir',
-  'din', 'ran', 'zur', 'lev', 'kov', 'son', 'man', 'dar', 'bek', 'ouf', 'idi', 'oun', 'ani', 'ash'];
-const ROLES = ['a spokesman for', 'the head of', 'a commander in', 'a senior official at', 'the deputy director of',
-  'an adviser to', 'a researcher at', 'the chairman of', 'a member of', 'the envoy of'];
+const FIRST = [
+  'Ahmad',
+  'Mohammed',
+  'Omar',
+  'Khaled',
+  'Yusuf',
+  'Hassan',
+  'Ali',
+  'Samir',
+  'Walid',
+  'Rami',
+  'Fadi',
+  'Nour',
+  'Lina',
+  'Rania',
+  'Huda',
+  'Salma',
+  'Mariam',
+  'Layla',
+  'Tariq',
+  'Ziad',
+  'Bassam',
+  'Hadi',
+  'Ibrahim',
+  'Jamil',
+  'Karim',
+  'Mustafa',
+  'Nabil',
+  'Qasim',
+  'Said',
+  'Wael',
+  'Anna',
+  'David',
+  'Sarah',
+  'Michael',
+  'Elena',
+  'Sergei',
+  'Dmitry',
+  'Mehmet',
+  'Emine',
+  'Recep',
+  'Hakan',
+  'John',
+  'Laura',
+  'Pierre',
+  'Sophie',
+  'Hans',
+  'Ingrid',
+  'Yaakov',
+  'Tamar',
+];
+const SYL = [
+  'al',
+  'ba',
+  'da',
+  'far',
+  'ha',
+  'jal',
+  'kar',
+  'ma',
+  'nas',
+  'qa',
+  'ra',
+  'sha',
+  'ta',
+  'wa',
+  'za',
+  'mir',
+  'din',
+  'ran',
+  'zur',
+  'lev',
+  'kov',
+  'son',
+  'man',
+  'dar',
+  'bek',
+  'ouf',
+  'idi',
+  'oun',
+  'ani',
+  'ash',
+];
+const ROLES = [
+  'a spokesman for',
+  'the head of',
+  'a commander in',
+  'a senior official at',
+  'the deputy director of',
+  'an adviser to',
+  'a researcher at',
+  'the chairman of',
+  'a member of',
+  'the envoy of',
+];
 const ORG_A = ['Syrian', 'Northern', 'Free', 'United', 'National', 'Arab', 'Democratic', 'Revolutionary', 'Southern', 'Coastal'];
 const ORG_B = ['Defence', 'Liberation', 'Relief', 'Reconstruction', 'Civil', 'Monitoring', 'Medical', 'Security', 'Legal', 'Media'];
 const ORG_C = ['Council', 'Front', 'Brigade', 'Committee', 'Network', 'Authority', 'Union', 'Coalition', 'Agency', 'Centre'];
-const PLACES = ['Aleppo', 'Idlib', 'Homs', 'Hama', 'Daraa', 'Raqqa', 'Deir ez-Zor', 'Latakia', 'Tartus', 'Qamishli',
-  'Manbij', 'Afrin', 'Douma', 'Ghouta', 'Palmyra', 'Kobani', 'Jisr al-Shughur', 'Maarat al-Numan', 'Saraqeb', 'Azaz',
-  'Al-Bab', 'Tal Abyad', 'Hasakah', 'Suwayda', 'Quneitra', 'Zabadani', 'Madaya', 'Darayya', 'Khan Shaykhun', 'Bukamal'];
+const PLACES = [
+  'Aleppo',
+  'Idlib',
+  'Homs',
+  'Hama',
+  'Daraa',
+  'Raqqa',
+  'Deir ez-Zor',
+  'Latakia',
+  'Tartus',
+  'Qamishli',
+  'Manbij',
+  'Afrin',
+  'Douma',
+  'Ghouta',
+  'Palmyra',
+  'Kobani',
+  'Jisr al-Shughur',
+  'Maarat al-Numan',
+  'Saraqeb',
+  'Azaz',
+  'Al-Bab',
+  'Tal Abyad',
+  'Hasakah',
+  'Suwayda',
+  'Quneitra',
+  'Zabadani',
+  'Madaya',
+  'Darayya',
+  'Khan Shaykhun',
+  'Bukamal',
+];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -66,7 +233,11 @@ export function loadSources(repoRoot) {
   }
   const sample = path.join(repoRoot, 'corpus');
   for (const name of fs.readdirSync(sample).sort()) {
-    const lines = fs.readFileSync(path.join(sample, name), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 80);
+    const lines = fs
+      .readFileSync(path.join(sample, name), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length > 80);
     titles.push(fs.readFileSync(path.join(sample, name), 'utf8').split(/\r?\n/)[0].slice(0, 100));
     paras.push(lines);
   }
@@ -95,7 +266,13 @@ export function generateCorpus({ repoRoot, outDir, count, seed = 42 }) {
   const orgs = [];
   for (let i = 0; i < Math.max(50, Math.floor(count / 40)); i++) {
     const name = `${pick(ORG_A)} ${pick(ORG_B)} ${pick(ORG_C)}`;
-    orgs.push({ name, acronym: name.split(' ').map((w) => w[0]).join('') });
+    orgs.push({
+      name,
+      acronym: name
+        .split(' ')
+        .map((w) => w[0])
+        .join(''),
+    });
   }
   // Spelling variants as outlets write them: with or without the article, hyphen or space, doubled letters.
   const variant = (last) => {
@@ -146,9 +323,13 @@ export function generateCorpus({ repoRoot, outDir, count, seed = 42 }) {
       const r = rnd();
       if (r < 0.25) {
         const who = pick([p1, p2, p3]);
-        paras.push(`"${pick(pick(stories)).slice(0, 160).replace(/"/g, '')}," ${variant(who.last)} told ${outlet}. ${who.first} ${variant(who.last)} is ${pick(ROLES)} the ${pick(orgs).name}.`);
+        paras.push(
+          `"${pick(pick(stories)).slice(0, 160).replace(/"/g, '')}," ${variant(who.last)} told ${outlet}. ${who.first} ${variant(who.last)} is ${pick(ROLES)} the ${pick(orgs).name}.`,
+        );
       } else if (r < 0.35) {
-        paras.push(`The ${ev.org.acronym} said ${variant(p2.last)} and ${p3.first} ${p3.last} had met in ${pick(PLACES)} on ${WEEKDAYS[int(0, 6)]}. ${pick(pick(stories))}`);
+        paras.push(
+          `The ${ev.org.acronym} said ${variant(p2.last)} and ${p3.first} ${p3.last} had met in ${pick(PLACES)} on ${WEEKDAYS[int(0, 6)]}. ${pick(pick(stories))}`,
+        );
       } else {
         paras.push(pick(pick(stories)));
       }
@@ -156,9 +337,13 @@ export function generateCorpus({ repoRoot, outDir, count, seed = 42 }) {
     let text;
     const style = rnd();
     if (style < 0.5) {
-      text = `---\ntitle: "${title.replace(/"/g, '')}"\noutlet: ${outlet}\ndate: ${date.toISOString().slice(0, 10)}\nauthor: ${author}\n---\n\n` + paras.join('\n\n') + '\n';
+      text =
+        `---\ntitle: "${title.replace(/"/g, '')}"\noutlet: ${outlet}\ndate: ${date.toISOString().slice(0, 10)}\nauthor: ${author}\n---\n\n` +
+        paras.join('\n\n') +
+        '\n';
     } else if (style < 0.85) {
-      text = `${title}\nBy ${author}\n${dateText}\n\n` + paras.join('\n\n') + `\n\n© ${date.getUTCFullYear()} ${outlet}. All rights reserved.\n`;
+      text =
+        `${title}\nBy ${author}\n${dateText}\n\n` + paras.join('\n\n') + `\n\n© ${date.getUTCFullYear()} ${outlet}. All rights reserved.\n`;
     } else {
       text = `${title}\n\n` + paras.join('\n') + '\n';
     }
@@ -168,7 +353,10 @@ export function generateCorpus({ repoRoot, outDir, count, seed = 42 }) {
     folders.add(folder);
     const dir = path.join(outDir, folder);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${String(n).padStart(6, '0')}-${ev.place.toLowerCase().replace(/[^a-z]+/g, '-')}.${rnd() < 0.7 ? 'md' : 'txt'}`), text);
+    fs.writeFileSync(
+      path.join(dir, `${String(n).padStart(6, '0')}-${ev.place.toLowerCase().replace(/[^a-z]+/g, '-')}.${rnd() < 0.7 ? 'md' : 'txt'}`),
+      text,
+    );
   }
   sizes.sort((a, b) => a - b);
   const stats = { count, seed, folders: folders.size, medianChars: sizes[sizes.length >> 1], totalChars: sizes.reduce((a, b) => a + b, 0) };

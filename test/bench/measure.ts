@@ -15,7 +15,9 @@ import { FsWorkspace } from '../../src/node/fsWorkspace';
 declare const gc: (() => void) | undefined;
 
 const [task, corpusDir, workDir, optionsJson] = process.argv.slice(2);
-const options: { hovers?: number; related?: number; edits?: number; seed?: number; warm?: boolean; changed?: boolean } = optionsJson ? JSON.parse(optionsJson) : {};
+const options: { hovers?: number; related?: number; edits?: number; seed?: number; warm?: boolean; changed?: boolean } = optionsJson
+  ? JSON.parse(optionsJson)
+  : {};
 
 /** The corpus as it is on disk, except one article that was edited since the cache was written (a sentence added). */
 class EditedWorkspace extends FsWorkspace {
@@ -28,7 +30,9 @@ class EditedWorkspace extends FsWorkspace {
   override async readFile(file: string): Promise<Uint8Array> {
     const bytes = await super.readFile(file);
     if (file !== this.edited) return bytes;
-    return new TextEncoder().encode(new TextDecoder().decode(bytes) + '\n\nOfficials in Hama said three more people were wounded on Sunday.\n');
+    return new TextEncoder().encode(
+      new TextDecoder().decode(bytes) + '\n\nOfficials in Hama said three more people were wounded on Sunday.\n',
+    );
   }
   /** The edited file's stat says so, as the file system's would: a new size and mtime. */
   override async stat(file: string): Promise<{ size: number; mtime: number }> {
@@ -46,7 +50,11 @@ function collect(): void {
 
 function memory(): { heapUsedMB: number; rssMB: number; peakRssMB: number } {
   const m = process.memoryUsage();
-  return { heapUsedMB: mb(m.heapUsed + m.external + m.arrayBuffers), rssMB: mb(m.rss), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    heapUsedMB: mb(m.heapUsed + m.external + m.arrayBuffers),
+    rssMB: mb(m.rss),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }
 
 function mb(n: number): number {
@@ -184,7 +192,20 @@ async function main(): Promise<unknown> {
       const after = memory();
       collect();
       const retained = memory();
-      return { passages: docs.length, readMs, addAllMs, totalMs: round3(readMs + addAllMs), readCpuMs, addAllCpuMs, totalCpuMs: round3(readCpuMs + addAllCpuMs), heapBeforeMB: before.heapUsedMB, heapRetainedMB: retained.heapUsedMB, heapAfterMB: after.heapUsedMB, peakRssMB: retained.peakRssMB, keep: search.documentCount };
+      return {
+        passages: docs.length,
+        readMs,
+        addAllMs,
+        totalMs: round3(readMs + addAllMs),
+        readCpuMs,
+        addAllCpuMs,
+        totalCpuMs: round3(readCpuMs + addAllCpuMs),
+        heapBeforeMB: before.heapUsedMB,
+        heapRetainedMB: retained.heapUsedMB,
+        heapAfterMB: after.heapUsedMB,
+        peakRssMB: retained.peakRssMB,
+        keep: search.documentCount,
+      };
     }
     case 'cold': {
       collect();
@@ -206,7 +227,19 @@ async function main(): Promise<unknown> {
       const t2 = performance.now();
       fs.writeFileSync(cacheFile, cache);
       const writeMs = ms(t2);
-      return { ...r, peakRssBeforeSearchMB, firstSearchMs: searchMs, firstSearchCpuMs: searchCpuMs, heapAfterMB: after.heapUsedMB, heapRetainedMB: retained.heapUsedMB, peakRssMB: retained.peakRssMB, cacheMB: round3(cache.length / (1 << 20)), exportMs, writeMs, parsed: corpus.stats.parsed };
+      return {
+        ...r,
+        peakRssBeforeSearchMB,
+        firstSearchMs: searchMs,
+        firstSearchCpuMs: searchCpuMs,
+        heapAfterMB: after.heapUsedMB,
+        heapRetainedMB: retained.heapUsedMB,
+        peakRssMB: retained.peakRssMB,
+        cacheMB: round3(cache.length / (1 << 20)),
+        exportMs,
+        writeMs,
+        parsed: corpus.stats.parsed,
+      };
     }
     case 'warm': {
       collect();
@@ -221,7 +254,19 @@ async function main(): Promise<unknown> {
       const importCpuMs = cpuMs(c0);
       const r = await fullIndex(corpus, true, false, options.changed ? new EditedWorkspace(corpusDir) : undefined);
       collect();
-      return { ...r, totalMs: round3(readMs + importMs + r.totalMs), totalCpuMs: round3(importCpuMs + r.totalCpuMs), importCpuMs, readCacheMs: readMs, importMs, imported, parsed: corpus.stats.parsed, restored: corpus.stats.restored, peakRssMB: memory().peakRssMB, heapRetainedMB: memory().heapUsedMB };
+      return {
+        ...r,
+        totalMs: round3(readMs + importMs + r.totalMs),
+        totalCpuMs: round3(importCpuMs + r.totalCpuMs),
+        importCpuMs,
+        readCacheMs: readMs,
+        importMs,
+        imported,
+        parsed: corpus.stats.parsed,
+        restored: corpus.stats.restored,
+        peakRssMB: memory().peakRssMB,
+        heapRetainedMB: memory().heapUsedMB,
+      };
     }
     case 'link': {
       // What the extension does after loading: corpus.link() resolves names and links events in yielded slices.

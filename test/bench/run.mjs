@@ -61,7 +61,16 @@ function measure(task, corpusDir, workDir, opts = {}, nodeFlags = []) {
   const t0 = Date.now();
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', `--max-old-space-size=${heapLimitMB}`, ...nodeFlags, path.join(out, 'measure.cjs'), task, corpusDir, workDir, JSON.stringify(opts)],
+    [
+      '--expose-gc',
+      `--max-old-space-size=${heapLimitMB}`,
+      ...nodeFlags,
+      path.join(out, 'measure.cjs'),
+      task,
+      corpusDir,
+      workDir,
+      JSON.stringify(opts),
+    ],
     { encoding: 'utf8', maxBuffer: 64 << 20 },
   );
   if (r.status !== 0) {
@@ -89,7 +98,12 @@ function benchCorpus(name, corpusDir) {
   const warmChanged = measure('warm', corpusDir, workDir, { changed: true });
   const link = measure('link', corpusDir, workDir);
   // At 50k every edit re-resolves all names (tens of seconds each): fewer samples keep the run within bounds.
-  const queries = measure('queries', corpusDir, workDir, name === '50k' ? { hovers: 1000, related: 100, edits: 3 } : { hovers: 2000, related: 300, edits: 10 });
+  const queries = measure(
+    'queries',
+    corpusDir,
+    workDir,
+    name === '50k' ? { hovers: 1000, related: 100, edits: 3 } : { hovers: 2000, related: 300, edits: 10 },
+  );
   return {
     profileTop: flag('--profile') ? topSelfTime(profDir) : undefined,
     corpus: { name, ...prep },
@@ -167,42 +181,143 @@ function table(results) {
     const n = c.corpus.name;
     const is10k = n === '10k';
     add(`**${n}**: files / passages / MB of text`, `${c.corpus.files} / ${c.corpus.passages} / ${(c.corpus.chars / 1e6).toFixed(1)}`);
-    add(`${n} cold index wall (load+tree + names + events)`, `${fmtMs(c.cold.totalMs)} (${fmtMs(c.cold.loadMs)} + ${fmtMs(c.cold.namesMs)} + ${fmtMs(c.cold.eventsMs)})`, n === '50k' ? '≤ 2 min' : '', n === '50k' ? c.cold.totalMs <= TARGETS.cold50kMs : undefined);
-    add(`${n} cold index CPU (load+tree + names + events)`, `${fmtMs(c.cold.totalCpuMs)} (${fmtMs(c.cold.loadCpuMs)} + ${fmtMs(c.cold.namesCpuMs)} + ${fmtMs(c.cold.eventsCpuMs)})`);
-    add(`${n} plain MiniSearch wall (read + addAll)`, `${fmtMs(c.baseline.totalMs)} (${fmtMs(c.baseline.readMs)} + ${fmtMs(c.baseline.addAllMs)})`);
-    add(`${n} plain MiniSearch CPU (read + addAll)`, `${fmtMs(c.baseline.totalCpuMs)} (${fmtMs(c.baseline.readCpuMs)} + ${fmtMs(c.baseline.addAllCpuMs)})`);
-    add(`${n} cold / baseline (headline): wall, CPU`, `${c.ratios.coldVsBaseline}×, ${c.ratios.coldVsBaselineCpu}× (wall vs addAll alone ${c.ratios.coldVsAddAll}×)`, is10k ? '≤ 1.5×' : '', is10k ? c.ratios.coldVsBaselineCpu <= TARGETS.coldRatio : undefined);
-    add(`${n} full-text search index (built on the first search, not at startup)`, `${fmtMs(c.cold.firstSearchMs)} (CPU ${fmtMs(c.cold.firstSearchCpuMs)})`);
+    add(
+      `${n} cold index wall (load+tree + names + events)`,
+      `${fmtMs(c.cold.totalMs)} (${fmtMs(c.cold.loadMs)} + ${fmtMs(c.cold.namesMs)} + ${fmtMs(c.cold.eventsMs)})`,
+      n === '50k' ? '≤ 2 min' : '',
+      n === '50k' ? c.cold.totalMs <= TARGETS.cold50kMs : undefined,
+    );
+    add(
+      `${n} cold index CPU (load+tree + names + events)`,
+      `${fmtMs(c.cold.totalCpuMs)} (${fmtMs(c.cold.loadCpuMs)} + ${fmtMs(c.cold.namesCpuMs)} + ${fmtMs(c.cold.eventsCpuMs)})`,
+    );
+    add(
+      `${n} plain MiniSearch wall (read + addAll)`,
+      `${fmtMs(c.baseline.totalMs)} (${fmtMs(c.baseline.readMs)} + ${fmtMs(c.baseline.addAllMs)})`,
+    );
+    add(
+      `${n} plain MiniSearch CPU (read + addAll)`,
+      `${fmtMs(c.baseline.totalCpuMs)} (${fmtMs(c.baseline.readCpuMs)} + ${fmtMs(c.baseline.addAllCpuMs)})`,
+    );
+    add(
+      `${n} cold / baseline (headline): wall, CPU`,
+      `${c.ratios.coldVsBaseline}×, ${c.ratios.coldVsBaselineCpu}× (wall vs addAll alone ${c.ratios.coldVsAddAll}×)`,
+      is10k ? '≤ 1.5×' : '',
+      is10k ? c.ratios.coldVsBaselineCpu <= TARGETS.coldRatio : undefined,
+    );
+    add(
+      `${n} full-text search index (built on the first search, not at startup)`,
+      `${fmtMs(c.cold.firstSearchMs)} (CPU ${fmtMs(c.cold.firstSearchCpuMs)})`,
+    );
     const ph = c.cold.heapByPhaseMB;
     if (ph) {
       const ratio = round(ph['+events'] / c.baseline.heapRetainedMB);
-      add(`${n} heap retained once indexed (texts, parses, names, events): Parallax / baseline`, `${ph['+events']} / ${c.baseline.heapRetainedMB} MB (${ratio}×)`, '≤ 1×', ratio <= 1);
+      add(
+        `${n} heap retained once indexed (texts, parses, names, events): Parallax / baseline`,
+        `${ph['+events']} / ${c.baseline.heapRetainedMB} MB (${ratio}×)`,
+        '≤ 1×',
+        ratio <= 1,
+      );
       add(`${n} retained heap by phase: texts+parse, +names, +events`, `${ph['texts+parsed']}, ${ph['+names']}, ${ph['+events']} MB`);
     }
-    add(`${n} heap retained after the first search (+ full-text index, itself a MiniSearch index like the baseline): Parallax / baseline`, `${c.cold.heapRetainedMB} / ${c.baseline.heapRetainedMB} MB (${c.ratios.heapVsBaseline}×)`, '≤ 1×', c.ratios.heapVsBaseline <= 1);
-    if (c.cold.peakRssBeforeSearchMB) add(`${n} peak RSS once indexed (before any search): Parallax / baseline`, `${c.cold.peakRssBeforeSearchMB} / ${c.baseline.peakRssMB} MB (${round(c.cold.peakRssBeforeSearchMB / c.baseline.peakRssMB)}×)`, '≤ 1×', c.cold.peakRssBeforeSearchMB <= c.baseline.peakRssMB);
-    add(`${n} peak RSS after the first search: Parallax / baseline`, `${c.cold.peakRssMB} / ${c.baseline.peakRssMB} MB (${c.ratios.peakRssVsBaseline}×)`, '≤ 1×', c.ratios.peakRssVsBaseline <= 1);
-    add(`${n} warm start total (cache + load, names, events)`, `${fmtMs(c.warm.totalMs)} (${fmtMs(c.warm.readCacheMs + c.warm.importMs + c.warm.loadMs)} + ${fmtMs(c.warm.namesMs)} + ${fmtMs(c.warm.eventsMs)}); ${c.warm.restored} restored, ${c.warm.parsed} parsed`, '≥ 10× faster', Math.max(c.ratios.warmSpeedup, c.ratios.warmSpeedupCpu) >= TARGETS.warmSpeedup);
-    add(`${n} warm speed-up: wall, CPU / to the tree (wall)`, `${c.ratios.warmSpeedup}×, ${c.ratios.warmSpeedupCpu}× / ${c.ratios.warmTreeSpeedup}×`);
-    if (c.warmChanged) add(`${n} warm start with one article changed since (cache + load, names, events)`, `${fmtMs(c.warmChanged.totalMs)} (${fmtMs(c.warmChanged.readCacheMs + c.warmChanged.importMs + c.warmChanged.loadMs)} + ${fmtMs(c.warmChanged.namesMs)} + ${fmtMs(c.warmChanged.eventsMs)}); ${c.ratios.warmChangedSpeedup}× faster than cold; ${c.warmChanged.parsed} parsed`);
+    add(
+      `${n} heap retained after the first search (+ full-text index, itself a MiniSearch index like the baseline): Parallax / baseline`,
+      `${c.cold.heapRetainedMB} / ${c.baseline.heapRetainedMB} MB (${c.ratios.heapVsBaseline}×)`,
+      '≤ 1×',
+      c.ratios.heapVsBaseline <= 1,
+    );
+    if (c.cold.peakRssBeforeSearchMB)
+      add(
+        `${n} peak RSS once indexed (before any search): Parallax / baseline`,
+        `${c.cold.peakRssBeforeSearchMB} / ${c.baseline.peakRssMB} MB (${round(c.cold.peakRssBeforeSearchMB / c.baseline.peakRssMB)}×)`,
+        '≤ 1×',
+        c.cold.peakRssBeforeSearchMB <= c.baseline.peakRssMB,
+      );
+    add(
+      `${n} peak RSS after the first search: Parallax / baseline`,
+      `${c.cold.peakRssMB} / ${c.baseline.peakRssMB} MB (${c.ratios.peakRssVsBaseline}×)`,
+      '≤ 1×',
+      c.ratios.peakRssVsBaseline <= 1,
+    );
+    add(
+      `${n} warm start total (cache + load, names, events)`,
+      `${fmtMs(c.warm.totalMs)} (${fmtMs(c.warm.readCacheMs + c.warm.importMs + c.warm.loadMs)} + ${fmtMs(c.warm.namesMs)} + ${fmtMs(c.warm.eventsMs)}); ${c.warm.restored} restored, ${c.warm.parsed} parsed`,
+      '≥ 10× faster',
+      Math.max(c.ratios.warmSpeedup, c.ratios.warmSpeedupCpu) >= TARGETS.warmSpeedup,
+    );
+    add(
+      `${n} warm speed-up: wall, CPU / to the tree (wall)`,
+      `${c.ratios.warmSpeedup}×, ${c.ratios.warmSpeedupCpu}× / ${c.ratios.warmTreeSpeedup}×`,
+    );
+    if (c.warmChanged)
+      add(
+        `${n} warm start with one article changed since (cache + load, names, events)`,
+        `${fmtMs(c.warmChanged.totalMs)} (${fmtMs(c.warmChanged.readCacheMs + c.warmChanged.importMs + c.warmChanged.loadMs)} + ${fmtMs(c.warmChanged.namesMs)} + ${fmtMs(c.warmChanged.eventsMs)}); ${c.ratios.warmChangedSpeedup}× faster than cold; ${c.warmChanged.parsed} parsed`,
+      );
     add(`${n} cache size / export / write`, `${c.cold.cacheMB.toFixed(1)} MB / ${fmtMs(c.cold.exportMs)} / ${fmtMs(c.cold.writeMs)}`);
-    add(`${n} event-loop delay while indexing p50/p99/max`, `${c.cold.eventLoop.p50} / ${c.cold.eventLoop.p99} / ${c.cold.eventLoop.max} ms`, 'p99 ≤ 50 ms', c.cold.eventLoop.p99 <= TARGETS.eventLoopP99Ms);
-    if (c.link) add(`${n} event-loop delay during corpus.link() (names + events in slices) p50/p99/max`, `${c.link.eventLoop.p50} / ${c.link.eventLoop.p99} / ${c.link.eventLoop.max} ms (link ${fmtMs(c.link.linkMs)})`, 'p99 ≤ 50 ms', c.link.eventLoop.p99 <= TARGETS.eventLoopP99Ms);
-    for (const [key, what] of [['search', 'building the full-text index (first search)'], ['exportCache', 'writing the cache']]) {
+    add(
+      `${n} event-loop delay while indexing p50/p99/max`,
+      `${c.cold.eventLoop.p50} / ${c.cold.eventLoop.p99} / ${c.cold.eventLoop.max} ms`,
+      'p99 ≤ 50 ms',
+      c.cold.eventLoop.p99 <= TARGETS.eventLoopP99Ms,
+    );
+    if (c.link)
+      add(
+        `${n} event-loop delay during corpus.link() (names + events in slices) p50/p99/max`,
+        `${c.link.eventLoop.p50} / ${c.link.eventLoop.p99} / ${c.link.eventLoop.max} ms (link ${fmtMs(c.link.linkMs)})`,
+        'p99 ≤ 50 ms',
+        c.link.eventLoop.p99 <= TARGETS.eventLoopP99Ms,
+      );
+    for (const [key, what] of [
+      ['search', 'building the full-text index (first search)'],
+      ['exportCache', 'writing the cache'],
+    ]) {
       const l = c.link?.[key];
-      if (l) add(`${n} event-loop delay while ${what} p50/p99/max`, `${l.p50} / ${l.p99} / ${l.max} ms (${fmtMs(l.ms)})`, 'p99 ≤ 50 ms', l.p99 <= TARGETS.eventLoopP99Ms);
+      if (l)
+        add(
+          `${n} event-loop delay while ${what} p50/p99/max`,
+          `${l.p50} / ${l.p99} / ${l.max} ms (${fmtMs(l.ms)})`,
+          'p99 ≤ 50 ms',
+          l.p99 <= TARGETS.eventLoopP99Ms,
+        );
     }
     const q = c.queries;
-    add(`${n} hover, random position p50/p95/p99`, `${q.hoverAny.p50} / ${q.hoverAny.p95} / ${q.hoverAny.p99} ms`, 'p99 ≤ 5 ms', q.hoverAny.p99 <= TARGETS.hoverP99Ms);
-    add(`${n} hover, on a name p50/p95/p99`, `${q.hoverOnName.p50} / ${q.hoverOnName.p95} / ${q.hoverOnName.p99} ms`, 'p99 ≤ 5 ms', q.hoverOnName.p99 <= TARGETS.hoverP99Ms);
-    add(`${n} Show Other Coverage p50/p95/p99`, `${q.related.p50} / ${q.related.p95} / ${q.related.p99} ms (${Math.round(q.related.linkedShare * 100)}% with links)`, 'p95 ≤ 50 ms', q.related.p95 <= TARGETS.relatedP95Ms);
+    add(
+      `${n} hover, random position p50/p95/p99`,
+      `${q.hoverAny.p50} / ${q.hoverAny.p95} / ${q.hoverAny.p99} ms`,
+      'p99 ≤ 5 ms',
+      q.hoverAny.p99 <= TARGETS.hoverP99Ms,
+    );
+    add(
+      `${n} hover, on a name p50/p95/p99`,
+      `${q.hoverOnName.p50} / ${q.hoverOnName.p95} / ${q.hoverOnName.p99} ms`,
+      'p99 ≤ 5 ms',
+      q.hoverOnName.p99 <= TARGETS.hoverP99Ms,
+    );
+    add(
+      `${n} Show Other Coverage p50/p95/p99`,
+      `${q.related.p50} / ${q.related.p95} / ${q.related.p99} ms (${Math.round(q.related.linkedShare * 100)}% with links)`,
+      'p95 ≤ 50 ms',
+      q.related.p95 <= TARGETS.relatedP95Ms,
+    );
     add(`${n} related articles p50/p95`, `${q.relatedArticles.p50} / ${q.relatedArticles.p95} ms`);
-    add(`${n} one edit re-indexed (setText + hover + related) p50/max`, `${q.edit.p50} / ${q.edit.max} ms`, '≤ 100 ms', q.edit.max <= TARGETS.editMs);
+    add(
+      `${n} one edit re-indexed (setText + hover + related) p50/max`,
+      `${q.edit.p50} / ${q.edit.max} ms`,
+      '≤ 100 ms',
+      q.edit.max <= TARGETS.editMs,
+    );
   }
   if (results.activation) {
     const a = results.activation;
     if (a.error) add('activation', a.error, '≤ 50 ms');
-    else add('activation (require bundle + activate)', `${a.totalMs} ms (require ${a.requireMs}, activate ${a.activateMs})`, '≤ 50 ms', a.totalMs <= TARGETS.activationMs);
+    else
+      add(
+        'activation (require bundle + activate)',
+        `${a.totalMs} ms (require ${a.requireMs}, activate ${a.activateMs})`,
+        '≤ 50 ms',
+        a.totalMs <= TARGETS.activationMs,
+      );
   }
   if (results.vsix) {
     const v = results.vsix;
@@ -230,7 +345,10 @@ function notesOf(file) {
 function render() {
   const results = JSON.parse(fs.readFileSync(path.join(here, 'baseline.json'), 'utf8'));
   const md = fs.readFileSync(path.join(here, 'baseline.md'), 'utf8');
-  fs.writeFileSync(path.join(here, 'baseline.md'), md.slice(0, md.indexOf('| measure |')) + table(results) + '\n' + notesOf(path.join(here, 'baseline.md')));
+  fs.writeFileSync(
+    path.join(here, 'baseline.md'),
+    md.slice(0, md.indexOf('| measure |')) + table(results) + '\n' + notesOf(path.join(here, 'baseline.md')),
+  );
 }
 
 async function main() {
@@ -238,14 +356,25 @@ async function main() {
   const started = Date.now();
   await build();
   const os = await import('node:os');
-  const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverageAtStart: os.loadavg()[0], corpora: [] };
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    loadAverageAtStart: os.loadavg()[0],
+    corpora: [],
+  };
   if (only.includes('fakes')) results.corpora.push(benchCorpus('fakes', path.join(repo, 'test/fixtures/fa-kes')));
-  for (const [name, count] of [['10k', 10_000], ['50k', 50_000]]) {
+  for (const [name, count] of [
+    ['10k', 10_000],
+    ['50k', 50_000],
+  ]) {
     if (!only.includes(name)) continue;
     const dir = path.join(out, `corpus-${name}`);
     const t0 = Date.now();
     const g = generateCorpus({ repoRoot: repo, outDir: dir, count, seed: count });
-    process.stderr.write(`${name}: ${g.reused ? 'reused' : 'generated'} (${g.count} files, median ${g.medianChars} chars, ${g.folders} folders) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `${name}: ${g.reused ? 'reused' : 'generated'} (${g.count} files, median ${g.medianChars} chars, ${g.folders} folders) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     heapLimitMB = count >= 50_000 ? 20_480 : 8192;
     const r = benchCorpus(name, dir);
     r.corpus.medianChars = g.medianChars;
@@ -260,13 +389,20 @@ async function main() {
   fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(results, null, 2));
   if (flag('--baseline')) {
     // A partial run (--only) updates its own rows of the committed baseline and keeps the others.
-    const previous = fs.existsSync(path.join(here, 'baseline.json')) ? JSON.parse(fs.readFileSync(path.join(here, 'baseline.json'), 'utf8')) : null;
+    const previous = fs.existsSync(path.join(here, 'baseline.json'))
+      ? JSON.parse(fs.readFileSync(path.join(here, 'baseline.json'), 'utf8'))
+      : null;
     if (previous && only.length < ALL.length) {
       const mine = new Set(results.corpora.map((c) => c.corpus.name));
-      results.corpora = [...previous.corpora.filter((c) => !mine.has(c.corpus.name)), ...results.corpora].sort((a, b) => ALL.indexOf(a.corpus.name) - ALL.indexOf(b.corpus.name));
+      results.corpora = [...previous.corpora.filter((c) => !mine.has(c.corpus.name)), ...results.corpora].sort(
+        (a, b) => ALL.indexOf(a.corpus.name) - ALL.indexOf(b.corpus.name),
+      );
       if (!results.activation) results.activation = previous.activation;
       if (!results.vsix) results.vsix = previous.vsix;
-      results.partialRuns = [...(previous.partialRuns ?? [{ date: previous.date, only: 'all', elapsedS: previous.elapsedS }]), { date: results.date, only: only.join(','), elapsedS: results.elapsedS }];
+      results.partialRuns = [
+        ...(previous.partialRuns ?? [{ date: previous.date, only: 'all', elapsedS: previous.elapsedS }]),
+        { date: results.date, only: only.join(','), elapsedS: results.elapsedS },
+      ];
     }
     const md = table(results);
     const header = `# Benchmark baseline\n\n\`npm run bench -- --baseline\` on ${results.date.slice(0, 10)}, Node ${results.node}, ${results.cpus} cores; the whole run took ${results.elapsedS} s; load average ${results.loadAverageAtStart.toFixed(1)} at start, ${results.loadAverageAtEnd.toFixed(1)} at end (wall-clock figures are inflated by other load on the machine; CPU figures are not).\n${results.partialRuns ? `Assembled from partial runs: ${results.partialRuns.map((r) => `${r.only} (${r.elapsedS} s)`).join(', ')}.\n` : ''}Each figure is measured in a fresh \`node --expose-gc\` process. Synthetic corpora are generated deterministically from FA-KES and the sample (see generate.mjs).\n\n`;

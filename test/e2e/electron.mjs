@@ -29,15 +29,23 @@ try {
     extensionDevelopmentPath: REPO,
     extensionTestsPath: path.join(REPO, 'test', 'host', 'index.js'),
     extensionTestsEnv: { PARALLAX_HOST_RESULTS: results },
-    launchArgs: [ws, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-      '--user-data-dir', path.join(scratch, 'user-data')],
+    launchArgs: [
+      ws,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      path.join(scratch, 'user-data'),
+    ],
   });
 } catch (e) {
   console.error('test-electron failed:', e?.message ?? e);
 }
 if (fs.existsSync(results)) {
   const r = JSON.parse(fs.readFileSync(results, 'utf8'));
-  for (const t of r.tests) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.name}  (${(t.ms / 1000).toFixed(1)} s)${t.ok ? '' : `\n      ${t.error}`}`);
+  for (const t of r.tests)
+    console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.name}  (${(t.ms / 1000).toFixed(1)} s)${t.ok ? '' : `\n      ${t.error}`}`);
   const passed = r.tests.filter((t) => t.ok).length;
   console.log(`${passed} passed, ${r.tests.length - passed} failed`);
   if (!r.finished || passed < r.tests.length) code ||= 1;

@@ -29,7 +29,10 @@ export const MD_TEXT = [
  * name the suite looks up there), so that its hovers and references can be compared with the original's.
  */
 export function addHostFixtures(ws) {
-  const samples = fs.readdirSync(ws).filter((f) => f.endsWith('.txt')).sort()
+  const samples = fs
+    .readdirSync(ws)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
     .map((f) => ({ f, text: fs.readFileSync(path.join(ws, f), 'utf8') }))
     .filter(({ text }) => !text.includes('\r\n'))
     .map((s) => ({ ...s, n: (s.text.match(/\bHTS\b/g) ?? []).length }))

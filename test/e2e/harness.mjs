@@ -120,7 +120,11 @@ export function hashTree(dir, skip = /^(\.vscode|\.parallax-cache|node_modules)(
       const r = rel ? `${rel}/${ent.name}` : ent.name;
       if (skip.test(r)) continue;
       if (ent.isDirectory()) walk(r);
-      else if (ent.isFile()) out[r] = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, r))).digest('hex');
+      else if (ent.isFile())
+        out[r] = crypto
+          .createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, r)))
+          .digest('hex');
     }
   };
   walk('');
@@ -156,11 +160,20 @@ export async function startServer(profile, workspace, { extraArgs = [], env = {}
   port ??= await freePort();
   const logFd = fs.openSync(profile.log, 'a');
   const args = [
-    CODE_SERVER, ...profile.args,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--reconnection-grace-time', '15',
-    ...extraArgs, workspace,
+    CODE_SERVER,
+    ...profile.args,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--reconnection-grace-time',
+    '15',
+    ...extraArgs,
+    workspace,
   ];
   const child = spawn(NODE24, args, {
     detached: true,
@@ -171,9 +184,14 @@ export async function startServer(profile, workspace, { extraArgs = [], env = {}
   const pgid = child.pid;
   if (process.env.PARALLAX_E2E_PGID_FILE) fs.appendFileSync(process.env.PARALLAX_E2E_PGID_FILE, `${pgid}\n`);
   let exited = null;
-  child.on('exit', (code, sig) => { exited = { code, sig }; });
+  child.on('exit', (code, sig) => {
+    exited = { code, sig };
+  });
   const server = {
-    port, pid: pgid, host: `127.0.0.1:${port}`, url: `http://127.0.0.1:${port}`,
+    port,
+    pid: pgid,
+    host: `127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`,
     async stop() {
       running.delete(server);
       killGroup(pgid, 'SIGTERM');
@@ -189,8 +207,13 @@ export async function startServer(profile, workspace, { extraArgs = [], env = {}
     try {
       const r = await fetch(`${server.url}/healthz`);
       if (r.ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() - t0 > 60000) { await server.stop(); throw new Error(`code-server not healthy after 60 s; see ${profile.log}`); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() - t0 > 60000) {
+      await server.stop();
+      throw new Error(`code-server not healthy after 60 s; see ${profile.log}`);
+    }
     await sleep(100);
   }
   log(`code-server on ${server.url} (pgid ${pgid}) ready in ${Date.now() - t0} ms`);
@@ -198,21 +221,35 @@ export async function startServer(profile, workspace, { extraArgs = [], env = {}
 }
 
 function killGroup(pgid, sig) {
-  try { process.kill(-pgid, sig); } catch { /* already gone */ }
+  try {
+    process.kill(-pgid, sig);
+  } catch {
+    /* already gone */
+  }
 }
 
 function groupAlive(pgid) {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Synchronous last resort for exit paths (process 'exit' handlers cannot await). */
 export function killAllServersNow() {
-  for (const s of running) { killGroup(s.pid, 'SIGKILL'); }
+  for (const s of running) {
+    killGroup(s.pid, 'SIGKILL');
+  }
   running.clear();
 }
 process.on('exit', killAllServersNow);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { killAllServersNow(); process.exit(130); });
+  process.on(sig, () => {
+    killAllServersNow();
+    process.exit(130);
+  });
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -230,14 +267,23 @@ export async function launchBrowser() {
   const ctx = await chromium.launchPersistentContext(udd, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 900 },
   });
   ctx.setDefaultTimeout(20000);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   return {
-    ctx, page,
+    ctx,
+    page,
     async close() {
       await ctx.close().catch(() => {});
       fs.rmSync(udd, { recursive: true, force: true });

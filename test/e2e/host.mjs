@@ -22,7 +22,10 @@ export async function runHostSuite({ profile, ws, record }) {
   let exitCode;
   try {
     const exited = new Promise((resolve) => {
-      void page.exposeFunction('codeAutomationExit', async (code) => { exitCode = code; resolve(); });
+      void page.exposeFunction('codeAutomationExit', async (code) => {
+        exitCode = code;
+        resolve();
+      });
     });
     const extDev = installedExtensionDir(profile);
     const tests = path.join(REPO, 'test', 'host', 'index.js');
@@ -33,7 +36,12 @@ export async function runHostSuite({ profile, ws, record }) {
     ]);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
     let timer;
-    await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, TIMEOUT_MS); })]);
+    await Promise.race([
+      exited,
+      new Promise((r) => {
+        timer = setTimeout(r, TIMEOUT_MS);
+      }),
+    ]);
     clearTimeout(timer);
     log(`extension-host suite exited with ${exitCode} after ${Date.now() - t0} ms`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'host-final.png') }).catch(() => {});
@@ -44,14 +52,26 @@ export async function runHostSuite({ profile, ws, record }) {
     copyExtHostLogs(profile, 'host');
   }
   if (!fs.existsSync(resultsFile)) {
-    record({ suite: 'host', name: 'extension-host suite ran', ms: Date.now() - t0, ok: false,
-      error: exitCode === undefined ? `no exit within ${TIMEOUT_MS / 1000} s and no results file` : `exit ${exitCode}, no results file` });
+    record({
+      suite: 'host',
+      name: 'extension-host suite ran',
+      ms: Date.now() - t0,
+      ok: false,
+      error: exitCode === undefined ? `no exit within ${TIMEOUT_MS / 1000} s and no results file` : `exit ${exitCode}, no results file`,
+    });
     return;
   }
   fs.copyFileSync(resultsFile, path.join(ARTIFACTS, 'host-results.json'));
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   for (const r of results.tests) record({ suite: 'host', name: r.name, ms: r.ms, ok: r.ok, error: r.error });
-  if (!results.finished) record({ suite: 'host', name: 'extension-host suite finished', ms: Date.now() - t0, ok: false, error: 'the suite stopped before its end' });
+  if (!results.finished)
+    record({
+      suite: 'host',
+      name: 'extension-host suite finished',
+      ms: Date.now() - t0,
+      ok: false,
+      error: 'the suite stopped before its end',
+    });
   if (exitCode !== 0 && results.tests.every((r) => r.ok)) {
     record({ suite: 'host', name: 'extension-host exit code', ms: 0, ok: false, error: `exit code ${exitCode}` });
   }

@@ -2,9 +2,7 @@
 // API suite. Prints one line per scenario with its run time and closes with "N passed, M failed".
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ARTIFACTS, buildVsix, diffHashes, freshProfile, hashTree, log, makeWorkspace,
-} from './harness.mjs';
+import { ARTIFACTS, buildVsix, diffHashes, freshProfile, hashTree, log, makeWorkspace } from './harness.mjs';
 import { runUiSuite } from './ui.mjs';
 import { runHostSuite } from './host.mjs';
 import { addHostFixtures } from './fixtures.mjs';
@@ -18,7 +16,9 @@ fs.mkdirSync(ARTIFACTS, { recursive: true });
 const results = [];
 const record = (r) => {
   results.push(r);
-  console.log(`${r.ok ? 'PASS' : 'FAIL'}  [${r.suite}] ${r.name}  (${(r.ms / 1000).toFixed(1)} s)${r.ok ? '' : `\n      ${String(r.error).split('\n').join('\n      ')}`}`);
+  console.log(
+    `${r.ok ? 'PASS' : 'FAIL'}  [${r.suite}] ${r.name}  (${(r.ms / 1000).toFixed(1)} s)${r.ok ? '' : `\n      ${String(r.error).split('\n').join('\n      ')}`}`,
+  );
 };
 
 let vsix;
@@ -26,7 +26,12 @@ let vsix;
   const s = Date.now();
   try {
     vsix = buildVsix();
-    record({ suite: 'setup', name: `build VSIX (${path.basename(vsix)}, ${Math.round(fs.statSync(vsix).size / 1024)} KB)`, ms: Date.now() - s, ok: true });
+    record({
+      suite: 'setup',
+      name: `build VSIX (${path.basename(vsix)}, ${Math.round(fs.statSync(vsix).size / 1024)} KB)`,
+      ms: Date.now() - s,
+      ok: true,
+    });
   } catch (e) {
     record({ suite: 'setup', name: 'build VSIX with npm run package', ms: Date.now() - s, ok: false, error: e.message });
   }
@@ -56,7 +61,13 @@ if (vsix && only !== 'ui') {
     const before = hashTree(ws);
     await runHostSuite({ profile, ws, record });
     const changed = diffHashes(before, hashTree(ws));
-    record({ suite: 'host', name: 'no workspace file changed on disk (seen from outside)', ms: 0, ok: changed.length === 0, error: changed.join(', ') });
+    record({
+      suite: 'host',
+      name: 'no workspace file changed on disk (seen from outside)',
+      ms: 0,
+      ok: changed.length === 0,
+      error: changed.join(', '),
+    });
   } catch (e) {
     record({ suite: 'host', name: 'extension-host suite infrastructure', ms: Date.now() - s, ok: false, error: e.stack ?? e.message });
   }

@@ -15,7 +15,12 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 function onPath(cmd) {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
-    try { fs.accessSync(path.join(dir, cmd), fs.constants.X_OK); return true; } catch { return false; }
+    try {
+      fs.accessSync(path.join(dir, cmd), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 
@@ -63,7 +68,9 @@ process.on('SIGTERM', stop);
 // Keep running while the server does; if it dies on its own, say so and exit.
 for (;;) {
   await h.sleep(2000);
-  try { process.kill(server.pid, 0); } catch {
+  try {
+    process.kill(server.pid, 0);
+  } catch {
     console.error(`code-server stopped; see ${profile.log}`);
     process.exit(1);
   }

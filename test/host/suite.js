@@ -40,8 +40,10 @@ function positionOf(document, phrase, word = phrase, delta = 0) {
 
 /** The hovers' Markdown with backslash escapes removed: what the reader sees, give or take formatting. */
 function hoverText(hovers) {
-  return (hovers || []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~&:])/g, '$1');
+  return (hovers || [])
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&:])/g, '$1');
 }
 
 async function hover(uri, pos) {
@@ -80,7 +82,10 @@ async function articleFiles() {
 function hashFiles(rels) {
   const out = {};
   for (const rel of rels) {
-    out[rel] = crypto.createHash('sha256').update(fs.readFileSync(uriOf(rel).fsPath)).digest('hex');
+    out[rel] = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(uriOf(rel).fsPath))
+      .digest('hex');
   }
   return out;
 }
@@ -109,9 +114,18 @@ test('the extension is installed and activates', async () => {
 
 test('every contract command is registered', async () => {
   const all = await vscode.commands.getCommands(true);
-  const expected = ['parallax.reindex', 'parallax.openArticle', 'parallax.searchPassages', 'parallax.showOtherCoverage',
-    'parallax.nextRelatedPassage', 'parallax.previousRelatedPassage', 'parallax.peekOtherCoverage',
-    'parallax.openMention', 'parallax.editInGlossary', 'parallax.showOutput'];
+  const expected = [
+    'parallax.reindex',
+    'parallax.openArticle',
+    'parallax.searchPassages',
+    'parallax.showOtherCoverage',
+    'parallax.nextRelatedPassage',
+    'parallax.previousRelatedPassage',
+    'parallax.peekOtherCoverage',
+    'parallax.openMention',
+    'parallax.editInGlossary',
+    'parallax.showOutput',
+  ];
   const missing = expected.filter((c) => !all.includes(c));
   assert.deepStrictEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
 });
@@ -145,8 +159,9 @@ test('no hover on an ordinary word', async () => {
 
 test('Go to Definition on "Golani" lands on text about him', async () => {
   const d = await sampleWith('Golani was the subject');
-  const locs = asLocations(await vscode.commands.executeCommand('vscode.executeDefinitionProvider', d.uri,
-    positionOf(d, 'Golani was the subject', 'Golani', 1)));
+  const locs = asLocations(
+    await vscode.commands.executeCommand('vscode.executeDefinitionProvider', d.uri, positionOf(d, 'Golani was the subject', 'Golani', 1)),
+  );
   assert.ok(locs.length >= 1, 'no definition');
   const target = await vscode.workspace.openTextDocument(locs[0].uri);
   const around = target.getText(new vscode.Range(locs[0].range.start.line, 0, locs[0].range.end.line + 1, 0));
@@ -155,13 +170,18 @@ test('Go to Definition on "Golani" lands on text about him', async () => {
 
 test('Find All References on "HTS" lists every mention, each range covering a spelling of the name', async () => {
   const d = await sampleWith('HTS forces had entered');
-  const locs = asLocations(await vscode.commands.executeCommand('vscode.executeReferenceProvider', d.uri,
-    positionOf(d, 'HTS forces had entered', 'HTS', 1)));
+  const locs = asLocations(
+    await vscode.commands.executeCommand('vscode.executeReferenceProvider', d.uri, positionOf(d, 'HTS forces had entered', 'HTS', 1)),
+  );
   const files = new Set(locs.map((l) => vscode.workspace.asRelativePath(l.uri, false)));
   assert.ok(files.size >= 3, `references in only ${[...files].join(', ')}`);
   for (const l of locs) {
     const t = await textAt(l);
-    assert.match(t, /HTS|Tahrir/i, `reference in ${vscode.workspace.asRelativePath(l.uri)} ${l.range.start.line}:${l.range.start.character} covers "${t}"`);
+    assert.match(
+      t,
+      /HTS|Tahrir/i,
+      `reference in ${vscode.workspace.asRelativePath(l.uri)} ${l.range.start.line}:${l.range.start.character} covers "${t}"`,
+    );
   }
   // Every mention counted by plain text search is found (the acronym at least).
   for (const rel of files) {
@@ -215,8 +235,9 @@ test('CRLF file: hover, references and CodeLens ranges match the LF original', a
   const crlf = await doc(CRLF_FILE);
   assert.strictEqual(crlf.eol, vscode.EndOfLine.CRLF, 'fixture is not CRLF');
   const lfText = crlf.getText().replace(/\r\n/g, '\n');
-  const original = (await Promise.all((await articleFiles()).filter((f) => !f.startsWith('variants/')).map(doc)))
-    .find((x) => x.getText() === lfText);
+  const original = (await Promise.all((await articleFiles()).filter((f) => !f.startsWith('variants/')).map(doc))).find(
+    (x) => x.getText() === lfText,
+  );
   assert.ok(original, 'no sample equals the CRLF copy');
   const word = 'HTS';
   const pos = positionOf(crlf, word);
@@ -231,7 +252,9 @@ test('CRLF file: hover, references and CodeLens ranges match the LF original', a
   assert.ok(inCrlf.length >= 2, `only ${inCrlf.length} references inside the CRLF file`);
   for (const l of inCrlf) assert.match(crlf.getText(l.range), /HTS|Tahrir/i, `CRLF reference covers "${crlf.getText(l.range)}"`);
   // Same positions as in the LF original, line by line.
-  const inOrig = refs.filter((l) => l.uri.toString() === original.uri.toString()).map((l) => `${l.range.start.line}:${l.range.start.character}`);
+  const inOrig = refs
+    .filter((l) => l.uri.toString() === original.uri.toString())
+    .map((l) => `${l.range.start.line}:${l.range.start.character}`);
   const inCopy = inCrlf.map((l) => `${l.range.start.line}:${l.range.start.character}`);
   if (inOrig.length) assert.deepStrictEqual(inCopy.sort(), inOrig.sort(), 'CRLF copy and original disagree on mention positions');
 });
@@ -246,8 +269,9 @@ test('Markdown with front matter: hovers in the body, ranges after the front mat
   const range = h.find((x) => x.range).range;
   assert.match(md.getText(range), /Golani/, `hover range covers "${md.getText(range)}"`);
   assert.match(hoverText(h), /Julani/i, 'the Markdown mention is the same person as in the samples');
-  const refs = asLocations(await vscode.commands.executeCommand('vscode.executeReferenceProvider', md.uri,
-    positionOf(md, 'Hayat Tahrir al-Sham (HTS)', 'HTS', 1)));
+  const refs = asLocations(
+    await vscode.commands.executeCommand('vscode.executeReferenceProvider', md.uri, positionOf(md, 'Hayat Tahrir al-Sham (HTS)', 'HTS', 1)),
+  );
   const here = refs.filter((l) => l.uri.toString() === md.uri.toString());
   assert.ok(here.length >= 2, `only ${here.length} references to HTS inside the Markdown body`);
   for (const l of here) {
@@ -264,8 +288,11 @@ test('hover snippets of a Markdown mention show body text, never the front matte
     hoverText(await hover(d.uri, positionOf(d, 'Golani was the subject', 'Golani', 1))),
   ].join('\n');
   assert.match(texts, /Parallax Test Wire/, 'the Markdown article is not among the mentions');
-  assert.doesNotMatch(texts, /outlet: Parallax Test Wire|title: Rebel alliance|date: 2024-12-08|---/,
-    `a snippet shows front matter: ${(texts.match(/.{0,80}(outlet:|---).{0,80}/) || [''])[0]}`);
+  assert.doesNotMatch(
+    texts,
+    /outlet: Parallax Test Wire|title: Rebel alliance|date: 2024-12-08|---/,
+    `a snippet shows front matter: ${(texts.match(/.{0,80}(outlet:|---).{0,80}/) || [''])[0]}`,
+  );
 });
 
 test('Reindex Workspace completes and hovers still work', async () => {
@@ -296,7 +323,15 @@ exports.run = async function run() {
       await t.fn();
       results.tests.push({ name: t.name, ok: true, ms: Date.now() - t0 });
     } catch (e) {
-      results.tests.push({ name: t.name, ok: false, ms: Date.now() - t0, error: String((e && e.stack) || e).split('\n').slice(0, 4).join('\n') });
+      results.tests.push({
+        name: t.name,
+        ok: false,
+        ms: Date.now() - t0,
+        error: String((e && e.stack) || e)
+          .split('\n')
+          .slice(0, 4)
+          .join('\n'),
+      });
     }
     save();
   }

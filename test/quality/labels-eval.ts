@@ -6,9 +6,22 @@
 // Point it at any labels file of that shape (the lead scores the held half with it once).
 import type { EntityIndex } from '../../src/core/names';
 
-export interface LabelEntity { name: string; kind: string; spellings: string[]; files: Record<string, string[]> }
-export interface LabelPair { a: string; b: string; why: string }
-export interface Labels { entities: LabelEntity[]; apart: LabelPair[]; notNames?: string[] }
+export interface LabelEntity {
+  name: string;
+  kind: string;
+  spellings: string[];
+  files: Record<string, string[]>;
+}
+export interface LabelPair {
+  a: string;
+  b: string;
+  why: string;
+}
+export interface Labels {
+  entities: LabelEntity[];
+  apart: LabelPair[];
+  notNames?: string[];
+}
 
 export interface LabelScore {
   entities: number;
@@ -25,7 +38,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function occurrences(text: string, term: string): { start: number; end: number }[] {
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(term)}(?![\\p{L}\\p{N}])`, 'gu');
   const out: { start: number; end: number }[] = [];
-  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) out.push({ start: m.index, end: m.index + m[0].length });
+  for (let m: RegExpExecArray | null; (m = re.exec(text));) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -38,22 +51,28 @@ export function scoreLabels(index: EntityIndex, texts: Map<string, string>, labe
       const hit = index.at(file, p);
       if (!hit) continue;
       const ov = Math.min(hit.mention.end, o.end) - Math.max(hit.mention.start, o.start);
-      if (ov > bo) { bo = ov; best = hit.entity.id; }
+      if (ov > bo) {
+        bo = ov;
+        best = hit.entity.id;
+      }
       p = Math.max(p, hit.mention.end - 1);
     }
     return best;
   };
   const labelled = new Map(labels.entities.map((e) => [e.name, e]));
   const goldIds = new Map<string, Set<string>>();
-  let merged = 0, found = 0, total = 0;
+  let merged = 0,
+    found = 0,
+    total = 0;
   const perEntity: LabelScore['perEntity'] = [];
   for (const e of labels.entities) {
     const ids: (string | null)[] = [];
-    for (const s of e.spellings) for (const f of e.files[s] ?? []) {
-      const text = texts.get(f);
-      if (!text) continue;
-      for (const o of occurrences(text, s)) ids.push(idAt(f, o));
-    }
+    for (const s of e.spellings)
+      for (const f of e.files[s] ?? []) {
+        const text = texts.get(f);
+        if (!text) continue;
+        for (const o of occurrences(text, s)) ids.push(idAt(f, o));
+      }
     const got = ids.filter((x): x is string => x !== null);
     total += ids.length;
     found += got.length;
@@ -92,5 +111,12 @@ export function scoreLabels(index: EntityIndex, texts: Map<string, string>, labe
     if (shared.length) apartMerged.push({ a: p.a, b: p.b, ids: shared });
   }
   void labelled;
-  return { entities: labels.entities.length, merged, coverage: total ? found / total : 0, perEntity, apartPairs: labels.apart.length, apartMerged };
+  return {
+    entities: labels.entities.length,
+    merged,
+    coverage: total ? found / total : 0,
+    perEntity,
+    apartPairs: labels.apart.length,
+    apartMerged,
+  };
 }

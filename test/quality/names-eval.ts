@@ -9,10 +9,28 @@ import { parseArticle } from '../../src/core/article';
 import { extractNames, resolveEntities, type EntityIndex } from '../../src/core/names';
 import { LineMap } from '../../src/core/text';
 
-export interface GoldMention { file: string; line: number; column: number; length: number; form: string }
-export interface GoldChain { id: string; descriptor: string; topic?: number; forms?: string[]; mentions: GoldMention[] }
+export interface GoldMention {
+  file: string;
+  line: number;
+  column: number;
+  length: number;
+  form: string;
+}
+export interface GoldChain {
+  id: string;
+  descriptor: string;
+  topic?: number;
+  forms?: string[];
+  mentions: GoldMention[];
+}
 
-export interface ChainResult { descriptor: string; found: number; mentions: number; ids: { id: string; name: string; n: number }[]; missed: GoldMention[] }
+export interface ChainResult {
+  descriptor: string;
+  found: number;
+  mentions: number;
+  ids: { id: string; name: string; n: number }[];
+  missed: GoldMention[];
+}
 export interface NamesScore {
   chains: number;
   fullyMerged: number;
@@ -26,7 +44,10 @@ export const ECB_DEV = [2, 5, 12, 18, 21, 23, 34, 35];
 
 const ecbDir = new URL('../fixtures/ecbplus/', import.meta.url);
 
-export interface LoadedArticle { file: string; text: string }
+export interface LoadedArticle {
+  file: string;
+  text: string;
+}
 
 /** ECB+ articles of the given topics (file names start with tNN-). */
 export function ecbArticles(topics: number[]): LoadedArticle[] {
@@ -56,7 +77,12 @@ export function resolveArticles(arts: LoadedArticle[]): EntityIndex {
 }
 
 const normForm = (s: string): string =>
-  s.toLowerCase().replace(/[’']s\b/g, '').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  s
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function scoreNames(index: EntityIndex, arts: LoadedArticle[], chains: GoldChain[]): NamesScore {
   const lineMaps = new Map(arts.map((a) => [a.file, new LineMap(a.text)]));
@@ -79,11 +105,16 @@ export function scoreNames(index: EntityIndex, arts: LoadedArticle[], chains: Go
     let bo = 0;
     for (const p of byLine.get(`${m.file}:${m.line}`) ?? []) {
       const o = Math.min(p.e, m.column + m.length) - Math.max(p.s, m.column);
-      if (o > bo) { bo = o; best = p.id; }
+      if (o > bo) {
+        bo = o;
+        best = p.id;
+      }
     }
     return best;
   };
-  let full = 0, found = 0, total = 0;
+  let full = 0,
+    found = 0,
+    total = 0;
   const perChain: ChainResult[] = [];
   const owners = new Map<string, Set<number>>();
   chains.forEach((c, ci) => {
@@ -98,20 +129,26 @@ export function scoreNames(index: EntityIndex, arts: LoadedArticle[], chains: Go
       if (!s) owners.set(id, (s = new Set()));
       s.add(ci);
     }
-    perChain.push({ descriptor: c.descriptor, found: got.length, mentions: ids.length,
+    perChain.push({
+      descriptor: c.descriptor,
+      found: got.length,
+      mentions: ids.length,
       ids: [...distinct].map((id) => ({ id, name: nameOf.get(id) ?? id, n: got.filter((x) => x === id).length })),
-      missed: c.mentions.filter((_, i) => ids[i] === null) });
+      missed: c.mentions.filter((_, i) => ids[i] === null),
+    });
   });
   const formsOf = (c: GoldChain) => new Set(c.mentions.map((m) => normForm(m.form)));
   const wrongPairs: NamesScore['wrongPairs'] = [];
   for (const [id, set] of owners) {
     const cs = [...set];
-    for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) {
-      const a = chains[cs[i]!]!, b = chains[cs[j]!]!;
-      const fa = formsOf(a);
-      if ([...formsOf(b)].some((f) => fa.has(f))) continue;
-      wrongPairs.push({ name: nameOf.get(id) ?? id, a: a.descriptor, b: b.descriptor });
-    }
+    for (let i = 0; i < cs.length; i++)
+      for (let j = i + 1; j < cs.length; j++) {
+        const a = chains[cs[i]!]!,
+          b = chains[cs[j]!]!;
+        const fa = formsOf(a);
+        if ([...formsOf(b)].some((f) => fa.has(f))) continue;
+        wrongPairs.push({ name: nameOf.get(id) ?? id, a: a.descriptor, b: b.descriptor });
+      }
   }
   return { chains: chains.length, fullyMerged: full, mentionCoverage: total ? found / total : 0, wrongPairs, perChain };
 }

@@ -7,7 +7,9 @@ import { extractNames, resolveEntities } from '../../src/core/names';
 
 const n = Number(process.argv[2] ?? 5);
 const dir = 'test/fixtures/fa-kes';
-const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .sort();
 const base = files.map((f) => readFileSync(join(dir, f), 'utf8'));
 const parsed: { file: string; text: string; p: ReturnType<typeof parseArticle> }[] = [];
 for (let k = 0; k < n; k++) base.forEach((text, i) => parsed.push({ file: `${k}/${files[i]}`, text, p: parseArticle(text) }));
@@ -22,7 +24,13 @@ const best = (fn: () => void): number => {
 };
 let arts: { file: string; meta: ReturnType<typeof parseArticle>['meta']; names: ReturnType<typeof extractNames> }[] = [];
 const ext = best(() => {
-  arts = parsed.map(({ file, text, p }) => ({ file, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) }));
+  arts = parsed.map(({ file, text, p }) => ({
+    file,
+    meta: p.meta,
+    names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }),
+  }));
 });
 const res = best(() => resolveEntities(arts, []));
-console.log(`FA-KES x${n} (${arts.length} articles): extraction ${ext.toFixed(0)} ms, resolution ${res.toFixed(0)} ms, total ${(ext + res).toFixed(0)} ms`);
+console.log(
+  `FA-KES x${n} (${arts.length} articles): extraction ${ext.toFixed(0)} ms, resolution ${res.toFixed(0)} ms, total ${(ext + res).toFixed(0)} ms`,
+);

@@ -81,8 +81,15 @@ describe('front matter dates', () => {
     expect(parseDateValue('soon')).toBeNull();
   });
   it('front matter wins over text, and all its fields are read', () => {
-    const a = parseArticle('---\ntitle: "A headline"\nsource: The Paper\nbyline: [Jane Roe, John Doe]\ndate: 2020-03-04\n---\n\n10 December 2024\n\nBody text here, long enough to be a paragraph of its own.\n');
-    expect(a.meta).toMatchObject({ title: 'A headline', outlet: 'The Paper', author: 'Jane Roe, John Doe', date: { iso: '2020-03-04', precision: 'day', source: null } });
+    const a = parseArticle(
+      '---\ntitle: "A headline"\nsource: The Paper\nbyline: [Jane Roe, John Doe]\ndate: 2020-03-04\n---\n\n10 December 2024\n\nBody text here, long enough to be a paragraph of its own.\n',
+    );
+    expect(a.meta).toMatchObject({
+      title: 'A headline',
+      outlet: 'The Paper',
+      author: 'Jane Roe, John Doe',
+      date: { iso: '2020-03-04', precision: 'day', source: null },
+    });
     expect(a.warnings).toEqual([]);
   });
   it('unclosed or invalid front matter: read as plain text with a warning', () => {

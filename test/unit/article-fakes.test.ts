@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 
 const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .sort();
 const texts = new Map(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
 const labels: { file: string; date: string | null; precision: 'day' | 'month' | null; note?: string }[] = JSON.parse(
   readFileSync(new URL('../fixtures/labels/fakes-dates.json', import.meta.url), 'utf8'),

@@ -10,11 +10,56 @@ const RUNS = { numRuns: 200 };
 // Pieces that exercise the parser's branches: line breaks of every kind, NBSP, emoji, front-matter fences,
 // markdown, dates, bylines, boilerplate openers, abbreviations.
 const piece = fc.constantFrom(
-  '\n', '\r\n', '\r', '\n\n', '\r\n\r\n', ' ', '\u00a0', '\t', '😀', '𝒜', '---', '---\n', '...', '# ', '**', '•  ',
-  'By Jane Roe', 'Alex Lantier', '10 December 2024', 'Wed 05 Apr 2017', '24.08.2013', 'Apr 232017', 'February/March 2017',
-  'HAVANA TIMES – ', 'BEIRUT (Reuters) - ', 'To contact the WSWS', 'Read more', 'One thought on “x', 'Comments are closed.',
-  '// Photo: EFE', '(Reuters Photo)', 'Tags Aleppo Syria', 'SEND http://x', 'U.S. ', 'Lt. Gen. ', 'Dr. ', 'J. ', '. ', '? ',
-  'title: "x"', 'outlet: y', 'date: 2017-02', 'the army said', 'Reports', 'reports.', 'on Sunday', 'yesterday', ':', '[', '{',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '\r\n\r\n',
+  ' ',
+  '\u00a0',
+  '\t',
+  '😀',
+  '𝒜',
+  '---',
+  '---\n',
+  '...',
+  '# ',
+  '**',
+  '•  ',
+  'By Jane Roe',
+  'Alex Lantier',
+  '10 December 2024',
+  'Wed 05 Apr 2017',
+  '24.08.2013',
+  'Apr 232017',
+  'February/March 2017',
+  'HAVANA TIMES – ',
+  'BEIRUT (Reuters) - ',
+  'To contact the WSWS',
+  'Read more',
+  'One thought on “x',
+  'Comments are closed.',
+  '// Photo: EFE',
+  '(Reuters Photo)',
+  'Tags Aleppo Syria',
+  'SEND http://x',
+  'U.S. ',
+  'Lt. Gen. ',
+  'Dr. ',
+  'J. ',
+  '. ',
+  '? ',
+  'title: "x"',
+  'outlet: y',
+  'date: 2017-02',
+  'the army said',
+  'Reports',
+  'reports.',
+  'on Sunday',
+  'yesterday',
+  ':',
+  '[',
+  '{',
 );
 const articleText = fc.oneof(
   fc.string({ maxLength: 300 }),
@@ -65,10 +110,14 @@ describe('parseArticle on arbitrary text', () => {
 
   it('with an arbitrary user signature map (including broken /regex/ keys) still never throws', () => {
     fc.assert(
-      fc.property(articleText, fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constant('/[/'), fc.constant('/x+/i')), fc.string({ maxLength: 8 })), (text, sigs) => {
-        const a = parseArticle(text, { outletSignatures: sigs });
-        checkRanges(text, a.passages);
-      }),
+      fc.property(
+        articleText,
+        fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constant('/[/'), fc.constant('/x+/i')), fc.string({ maxLength: 8 })),
+        (text, sigs) => {
+          const a = parseArticle(text, { outletSignatures: sigs });
+          checkRanges(text, a.passages);
+        },
+      ),
       RUNS,
     );
   });

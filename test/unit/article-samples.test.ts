@@ -69,7 +69,12 @@ describe('002: headings, "X reports.", issue footer', () => {
     expect(a.meta.date!.iso).not.toBe('2016-12-14');
   });
   it('turns short lines into headings and sections', () => {
-    expect(a.headings.map((h) => h.text)).toEqual(['Syrian army units', 'Astana peace talks', 'Victory in Aleppo', 'Hypocrisy and hysteria']);
+    expect(a.headings.map((h) => h.text)).toEqual([
+      'Syrian army units',
+      'Astana peace talks',
+      'Victory in Aleppo',
+      'Hypocrisy and hysteria',
+    ]);
     const victory = a.passages.find((p) => slice(text, p).startsWith('Aleppo was once'));
     expect(victory?.section).toBe('Victory in Aleppo');
     expect(a.passages.filter((p) => p.kind === 'body')).toHaveLength(15);
@@ -128,7 +133,13 @@ describe('004: caption date, byline, dateline outlet, reader comments', () => {
 
 describe('all samples', () => {
   it('every passage and heading range maps back to trimmed, non-empty text in order', () => {
-    for (const name of ['000_5016c1d33df8f1b8.txt', '001_77f1296ed2e53938.txt', '002_9dd9454bc80b340f.txt', '003_b26971faed8e3b9e.txt', '004_42a1079da01722f9.txt']) {
+    for (const name of [
+      '000_5016c1d33df8f1b8.txt',
+      '001_77f1296ed2e53938.txt',
+      '002_9dd9454bc80b340f.txt',
+      '003_b26971faed8e3b9e.txt',
+      '004_42a1079da01722f9.txt',
+    ]) {
       const { text, a } = load(name);
       let prev = 0;
       a.passages.forEach((p, i) => {
@@ -144,7 +155,11 @@ describe('all samples', () => {
   });
   it('reads the same article the same way with CRLF line ends, a lone-CR file and NBSP', () => {
     const { text, a } = load('001_77f1296ed2e53938.txt');
-    for (const variant of [text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r'), text.replace(/ /g, (m, i: number) => (i % 7 === 0 ? '\u00a0' : m))]) {
+    for (const variant of [
+      text.replace(/\n/g, '\r\n'),
+      text.replace(/\n/g, '\r'),
+      text.replace(/ /g, (m, i: number) => (i % 7 === 0 ? '\u00a0' : m)),
+    ]) {
       const b = parseArticle(variant);
       expect(b.meta.title?.replace(/\u00a0/g, ' ')).toBe(a.meta.title);
       expect(b.meta.author).toBe(a.meta.author);
@@ -155,5 +170,8 @@ describe('all samples', () => {
 });
 
 function cleanHeading(s: string): string {
-  return s.replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/^#+\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

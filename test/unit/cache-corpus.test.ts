@@ -141,7 +141,11 @@ describe('warm start from the persisted index', () => {
     b.setText('b/' + file, text);
     expect(spies.parse).toBe(0);
     expect(b.get('b/' + file)!.parsed).toEqual(b.get('a/' + file)!.parsed);
-    const words = text.slice(b.get('a/' + file)!.parsed.passages.find((p) => p.kind === 'body')!.start).split(/\s+/).slice(2, 6).join(' ');
+    const words = text
+      .slice(b.get('a/' + file)!.parsed.passages.find((p) => p.kind === 'body')!.start)
+      .split(/\s+/)
+      .slice(2, 6)
+      .join(' ');
     expect(b.searchPassages(words).map((h) => h.file)).toContain('a/' + file);
     b.setText('b/' + file, text + '\n\nZygomorphic quetzalcoatlus sightings were reported near the river.\n');
     expect(b.searchPassages('quetzalcoatlus zygomorphic').map((h) => h.file)).toEqual(['b/' + file]);
@@ -258,7 +262,10 @@ describe('warm start of the corpus-wide state (resolved names, event links)', ()
   function coverage(c: Corpus): string[] {
     const out: string[] = [];
     for (const [f] of files) {
-      for (const p of c.get(f)!.parsed.passages.filter((x) => x.kind === 'body').slice(0, 3)) {
+      for (const p of c
+        .get(f)!
+        .parsed.passages.filter((x) => x.kind === 'body')
+        .slice(0, 3)) {
         const links = c.related(f, p.start, 50).map((r) => `${r.file}#${r.passage}:${r.score}:${r.reason}`);
         out.push(`${f}#${p.index} -> ${links.sort().join(' | ')}`);
       }
@@ -297,7 +304,10 @@ describe('warm start of the corpus-wide state (resolved names, event links)', ()
 
   it('with one article changed since, resolves names again from the cached extractions and links as a cold index does', async () => {
     const { cache } = await linked();
-    const edited = files.map(([f, t], i): [string, string] => [f, i === 7 ? t.replace(/\.\s/, '. Hadi al-Bahra spoke in Doha on Sunday. ') : t]);
+    const edited = files.map(([f, t], i): [string, string] => [
+      f,
+      i === 7 ? t.replace(/\.\s/, '. Hadi al-Bahra spoke in Doha on Sunday. ') : t,
+    ]);
     const b = new Corpus();
     b.importCache(cache);
     load(b, edited);
@@ -327,7 +337,10 @@ describe('warm start of the corpus-wide state (resolved names, event links)', ()
     const [gone] = files[2];
     const b = new Corpus();
     b.importCache(cache);
-    load(b, files.filter(([f]) => f !== gone));
+    load(
+      b,
+      files.filter(([f]) => f !== gone),
+    );
     for (const e of b.recurringEntities()) for (const m of e.mentions) expect(m.file).not.toBe(gone);
     const [file, text] = files[0];
     for (const p of b.get(file)!.parsed.passages.filter((x) => x.kind === 'body')) {

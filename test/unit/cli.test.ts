@@ -86,7 +86,9 @@ describe('glossaries', () => {
   it('reads a *.parallax.json saved as UTF-16 with a byte-order mark and puts its definition first in hovers', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-glossary-'));
     for (const f of fs.readdirSync(corpus).filter((f) => f.endsWith('.txt'))) fs.copyFileSync(path.join(corpus, f), path.join(dir, f));
-    const glossary = { entries: [{ name: 'Hadi al-Bahra', aliases: ['Bahra'], kind: 'person', definition: 'Syrian opposition politician.' }] };
+    const glossary = {
+      entries: [{ name: 'Hadi al-Bahra', aliases: ['Bahra'], kind: 'person', definition: 'Syrian opposition politician.' }],
+    };
     fs.writeFileSync(path.join(dir, 'people.parallax.json'), Buffer.from('\uFEFF' + JSON.stringify(glossary), 'utf16le'));
     const h = json(['hover', '--root', dir, '--file', '004_42a1079da01722f9.txt', '--line', '13', '--column', '3']);
     expect(h.markdown).toMatch(/Syrian opposition politician\\?\. \*\(glossary\)\*/);
@@ -124,7 +126,10 @@ describe('--batch', () => {
     fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n') + '\n');
     const r = cli(['hover', '--root', corpus, '--batch', batch, '--json']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     for (const l of lines) expect(Object.keys(l).sort()).toEqual(['entity', 'markdown']);
   });

@@ -114,4 +114,3 @@ describe('Corpus', () => {
     expect(d.entityAt('late.txt', 'Late news\n\n'.length)!.entity.mentions.some((m) => m.file === 'late.txt')).toBe(true);
   });
 });
-

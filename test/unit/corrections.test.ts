@@ -9,7 +9,8 @@ import { applyCorrection, correctedText, parseCorrections, relativeToSidecar } f
 import { parseGlossary } from '../../src/core/glossary';
 
 const repo = path.resolve(__dirname, '../..');
-const ARTICLE = 'Syria: rebels enter Homs\n\nBy A. Writer\n\nRebels entered Homs on Saturday after a week of fighting around the city.\n\nResidents said the army had left overnight.\n';
+const ARTICLE =
+  'Syria: rebels enter Homs\n\nBy A. Writer\n\nRebels entered Homs on Saturday after a week of fighting around the city.\n\nResidents said the army had left overnight.\n';
 
 describe('parseCorrections', () => {
   it('reads corrections by path relative to the file, and reports bad fields without dropping the good ones', () => {
@@ -40,9 +41,21 @@ describe('parseCorrections', () => {
   });
 
   it('applies a correction over inferred metadata and says where each value came from', () => {
-    const inferred = { title: 'Rebels entered Homs on…', outlet: null, author: 'A. Writer', date: null, dateline: null, provenance: { title: 'first sentence' } };
+    const inferred = {
+      title: 'Rebels entered Homs on…',
+      outlet: null,
+      author: 'A. Writer',
+      date: null,
+      dateline: null,
+      provenance: { title: 'first sentence' },
+    };
     const meta = applyCorrection(inferred, { title: 'Rebels enter Homs', date: '2024-12' });
-    expect(meta).toMatchObject({ title: 'Rebels enter Homs', outlet: null, author: 'A. Writer', date: { iso: '2024-12', precision: 'month' } });
+    expect(meta).toMatchObject({
+      title: 'Rebels enter Homs',
+      outlet: null,
+      author: 'A. Writer',
+      date: { iso: '2024-12', precision: 'month' },
+    });
     expect(meta.provenance).toMatchObject({ title: 'correction', date: 'correction' });
     expect(inferred.title).toBe('Rebels entered Homs on…');
   });
@@ -83,7 +96,10 @@ describe('Corpus with corrections', () => {
     const inferred = corpus.get('news/homs.txt')!.meta;
     expect(inferred.outlet).toBeNull();
     const sidecar = 'news/fixes.parallax.json';
-    const { errors } = corpus.setGlossary(sidecar, JSON.stringify({ articles: { 'homs.txt': { outlet: 'Syria Direct', date: '2024-12-07' } } }));
+    const { errors } = corpus.setGlossary(
+      sidecar,
+      JSON.stringify({ articles: { 'homs.txt': { outlet: 'Syria Direct', date: '2024-12-07' } } }),
+    );
     expect(errors).toEqual([]);
     const tree = corpus.tree();
     expect(tree.map((o) => o.outlet)).toEqual(['Syria Direct']);
@@ -108,10 +124,20 @@ describe('Corpus with corrections', () => {
 
 describe('the bundled sample', () => {
   it('`parallax tree --root corpus` shows every article under a named outlet, dated, with a real title', () => {
-    const r = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), 'tree', '--root', path.join(repo, 'corpus'), '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), 'tree', '--root', path.join(repo, 'corpus'), '--json'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
-    const tree = JSON.parse(r.stdout) as { outlet: string; months: { key: string; articles: { title: string; date: string | null; file: string }[] }[] }[];
-    expect(tree.map((o) => o.outlet).sort()).toEqual(['Fight Racism! Fight Imperialism!', 'Havana Times', 'Workers Power', 'World Socialist Web Site']);
+    const tree = JSON.parse(r.stdout) as {
+      outlet: string;
+      months: { key: string; articles: { title: string; date: string | null; file: string }[] }[];
+    }[];
+    expect(tree.map((o) => o.outlet).sort()).toEqual([
+      'Fight Racism! Fight Imperialism!',
+      'Havana Times',
+      'Workers Power',
+      'World Socialist Web Site',
+    ]);
     const articles = tree.flatMap((o) => o.months.flatMap((m) => m.articles));
     expect(articles).toHaveLength(5);
     expect(new Set(articles.map((a) => a.date)).size).toBe(5);
@@ -120,7 +146,9 @@ describe('the bundled sample', () => {
       expect(a.title).not.toMatch(/…$/);
     }
     // The sidecar holds the corrections; the article files themselves are the originals.
-    expect(fs.readFileSync(path.join(repo, 'corpus/000_5016c1d33df8f1b8.txt'), 'utf8')).toMatch(/^Islamist militia supported by the United States/);
+    expect(fs.readFileSync(path.join(repo, 'corpus/000_5016c1d33df8f1b8.txt'), 'utf8')).toMatch(
+      /^Islamist militia supported by the United States/,
+    );
   });
 });
 

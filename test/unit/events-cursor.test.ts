@@ -38,8 +38,14 @@ describe('the passage a cursor place asks about', () => {
   it('the corpus answers from the title line what it answers from the lead', () => {
     const corpus = new Corpus();
     corpus.setText('a.txt', TEXT);
-    corpus.setText('b.txt', 'Damascus bombing\n\nAt least 17 people were killed on Monday when a car bomb struck a police station in the Midan district of Damascus.\n\nOfficials gave no details.');
-    corpus.setText('c.txt', 'Wheat harvest\n\nThe wheat harvest in the northern plains was better than expected this year, farmers said.\n\nPrices fell.');
+    corpus.setText(
+      'b.txt',
+      'Damascus bombing\n\nAt least 17 people were killed on Monday when a car bomb struck a police station in the Midan district of Damascus.\n\nOfficials gave no details.',
+    );
+    corpus.setText(
+      'c.txt',
+      'Wheat harvest\n\nThe wheat harvest in the northern plains was better than expected this year, farmers said.\n\nPrices fell.',
+    );
     const fromTitle = corpus.related('a.txt', 0, 5);
     const fromLead = corpus.related('a.txt', TEXT.indexOf('A car bomb killed'), 5);
     expect(fromTitle.length).toBeGreaterThan(0);

@@ -122,15 +122,21 @@ export function productRankings(corpus: Corpus, data: EcbData, limit = 5): Ranke
   });
 }
 
-const STOP = new Set(`a about above after again against all also am an and any are aren't as at be because been before being below between both but by
+const STOP = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before being below between both but by
 can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from further had hadn't has hasn't have haven't having he
 he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most
 mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so
 some such than that that's the their theirs them themselves then there there's these they they'd they'll they're they've this those through to too
 under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's with
-won't would wouldn't you you'd you'll you're you've your yours yourself yourselves said says say will just one two new its s t also`.split(/\s+/));
+won't would wouldn't you you'd you'll you're you've your yours yourself yourselves said says say will just one two new its s t also`.split(
+    /\s+/,
+  ),
+);
 const words = (s: string) =>
-  (s.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?/g) || []).map((w) => w.replace(/['’]s$/, '')).filter((w) => w.length > 1 && !STOP.has(w));
+  (s.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?/g) || [])
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => w.length > 1 && !STOP.has(w));
 
 /** The scorer's baselines, one passage per annotated sentence: plain MiniSearch, and the shared-word count. */
 export function baselineRankings(data: EcbData, limit = 5): { minisearch: RankedLine[][]; sharedWords: RankedLine[][] } {
@@ -160,7 +166,8 @@ export function baselineRankings(data: EcbData, limit = 5): { minisearch: Ranked
   });
   const sharedWords = data.queries.map((q) => {
     const cnt = new Map<number, number>();
-    for (const w of new Set(words(q.text))) for (const i of inv.get(w) || []) if (passages[i].file !== q.file) cnt.set(i, (cnt.get(i) || 0) + 1);
+    for (const w of new Set(words(q.text)))
+      for (const i of inv.get(w) || []) if (passages[i].file !== q.file) cnt.set(i, (cnt.get(i) || 0) + 1);
     return [...cnt.entries()]
       .sort((a, b) => b[1] - a[1] || pw[a[0]].size - pw[b[0]].size || a[0] - b[0])
       .slice(0, limit)

@@ -10,7 +10,9 @@ export interface Incident {
   lookalikes: string[];
 }
 
-const labels = JSON.parse(readFileSync(new URL('../fixtures/labels/fakes-events.json', import.meta.url), 'utf8')) as { incidents: Incident[] };
+const labels = JSON.parse(readFileSync(new URL('../fixtures/labels/fakes-events.json', import.meta.url), 'utf8')) as {
+  incidents: Incident[];
+};
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;

@@ -16,9 +16,9 @@ interface Incident {
   lookalikes: string[];
 }
 
-const labels = JSON.parse(
-  readFileSync(new URL('../fixtures/labels/fakes-events.json', import.meta.url), 'utf8'),
-) as { incidents: Incident[] };
+const labels = JSON.parse(readFileSync(new URL('../fixtures/labels/fakes-events.json', import.meta.url), 'utf8')) as {
+  incidents: Incident[];
+};
 
 interface Loaded {
   input: EventArticleInput;
@@ -95,9 +95,7 @@ describe('event linking on FA-KES labelled incidents', () => {
   // Baseline: whole articles in MiniSearch (default tokenizer, BM25), queried with the article's text or
   // with its longest body passage.
   const plain = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], idField: 'id' });
-  plain.addAll(
-    [...articles.values()].map((a) => ({ id: a.input.file, text: a.input.text.slice(bodyStartOf(a.input)) })),
-  );
+  plain.addAll([...articles.values()].map((a) => ({ id: a.input.file, text: a.input.text.slice(bodyStartOf(a.input)) })));
   const baselineArticle = (file: string): Ranked => {
     const a = articles.get(file)!;
     const res = plain.search(a.input.text.slice(bodyStartOf(a.input)), { combineWith: 'OR' });

@@ -17,7 +17,11 @@ function article(file: string, date: string | null, body: string, outlet = 'Outl
     text: body,
     passages,
     meta: {
-      title: null, outlet, author: null, dateline: null, provenance: {},
+      title: null,
+      outlet,
+      author: null,
+      dateline: null,
+      provenance: {},
       date: date ? { iso: date, precision: 'day', source: null } : null,
     },
     mentions: [],
@@ -51,7 +55,11 @@ describe('dates of a passage', () => {
 
 describe('figures and quotes', () => {
   it('reads death tolls apart from other numbers and from dates', () => {
-    const f = readFigures('At least 58 people were killed on 4 April 2017, Thirteen civilians died, and 350 air strikes hit 75 targets.', 0, 200);
+    const f = readFigures(
+      'At least 58 people were killed on 4 April 2017, Thirteen civilians died, and 350 air strikes hit 75 targets.',
+      0,
+      200,
+    );
     expect(f.tolls.sort()).toEqual([13, 58]);
     expect(f.numbers.sort((a, b) => a - b)).toEqual([75, 350]);
   });
@@ -129,11 +137,21 @@ describe('EventIndex', () => {
   it('matches names under every spelling when the names module gives entity ids', () => {
     const idx = new EventIndex();
     const a = article('a.md', '2024-12-09', 'Golani said the new government in Damascus would protect minorities after the takeover.');
-    const b = article('b.md', '2024-12-09', 'Abu Mohammed al-Julani told reporters the new government in Damascus would protect minorities.');
-    a.mentions = [{ start: 0, end: 6, entityId: 'jolani' }, { start: 36, end: 43, entityId: 'damascus' }];
+    const b = article(
+      'b.md',
+      '2024-12-09',
+      'Abu Mohammed al-Julani told reporters the new government in Damascus would protect minorities.',
+    );
+    a.mentions = [
+      { start: 0, end: 6, entityId: 'jolani' },
+      { start: 36, end: 43, entityId: 'damascus' },
+    ];
     const j = b.text.indexOf('Abu Mohammed al-Julani');
     const d = b.text.indexOf('Damascus');
-    b.mentions = [{ start: j, end: j + 22, entityId: 'jolani' }, { start: d, end: d + 8, entityId: 'damascus' }];
+    b.mentions = [
+      { start: j, end: j + 22, entityId: 'jolani' },
+      { start: d, end: d + 8, entityId: 'damascus' },
+    ];
     idx.setArticle(a);
     idx.setArticle(b);
     const links = idx.related('a.md', 0);

@@ -45,13 +45,18 @@ describe('FA-KES held half of the labelled incidents (never fitted on): the lead
   const dir = new URL('../fixtures/fa-kes/', import.meta.url);
   const corpus = new Corpus();
   corpus.setWordTable(loadWordTable());
-  for (const name of readdirSync(dir).sort()) if (name.endsWith('.md') && name !== 'README.md') corpus.setText(name, readFileSync(new URL(name, dir), 'utf8'));
+  for (const name of readdirSync(dir).sort())
+    if (name.endsWith('.md') && name !== 'README.md') corpus.setText(name, readFileSync(new URL(name, dir), 'utf8'));
   const incidentOf = new Map<string, string>();
   for (const inc of fakesHalf('all')) for (const file of inc.files) incidentOf.set(file, inc.id);
   const outletOf = (file: string) => corpus.get(file)?.parsed.meta.outlet ?? '?';
   const held = fakesHalf(process.env.FAKES_HALF === 'fit' ? 'fit' : 'held');
   // Articles whose incident another outlet also tells.
-  const queries = held.flatMap((inc) => inc.files.filter((file) => corpus.get(file) && inc.files.some((g) => corpus.get(g) && outletOf(g) !== outletOf(file))).map((file) => ({ file, incident: inc.id })));
+  const queries = held.flatMap((inc) =>
+    inc.files
+      .filter((file) => corpus.get(file) && inc.files.some((g) => corpus.get(g) && outletOf(g) !== outletOf(file)))
+      .map((file) => ({ file, incident: inc.id })),
+  );
   const leadLineStart = (file: string) => {
     const record = corpus.get(file)!;
     const lead = record.parsed.passages.find((p) => p.kind === 'body')!;
@@ -77,13 +82,25 @@ describe('FA-KES held half of the labelled incidents (never fitted on): the lead
     for (const r of [...atMid, ...atStart]) if (FOOTER.test(r.text)) footers.push(`${q.file} → ${r.file}: ${r.text.slice(0, 80)}`);
     if (!atMid.length) empty++;
     if (!atStart.length) emptyAtLineStart++;
-    const top = otherOutlet(q.file, atMid.map((r) => r.file))[0];
+    const top = otherOutlet(
+      q.file,
+      atMid.map((r) => r.file),
+    )[0];
     if (top && incidentOf.get(top) === q.incident) passage1++;
-    const topArticle = otherOutlet(q.file, corpus.relatedArticles(q.file, 10).map((r) => r.file))[0];
+    const topArticle = otherOutlet(
+      q.file,
+      corpus.relatedArticles(q.file, 10).map((r) => r.file),
+    )[0];
     if (topArticle && incidentOf.get(topArticle) === q.incident) article1++;
     const record = corpus.get(q.file)!;
     const lead = record.parsed.passages.find((p) => p.kind === 'body')!;
-    const hit = otherOutlet(q.file, plain.search(record.text.slice(lead.start, lead.end)).map((r) => String(r.id)).filter((g) => g !== q.file))[0];
+    const hit = otherOutlet(
+      q.file,
+      plain
+        .search(record.text.slice(lead.start, lead.end))
+        .map((r) => String(r.id))
+        .filter((g) => g !== q.file),
+    )[0];
     if (hit && incidentOf.get(hit) === q.incident) baseline1++;
   }
   const n = queries.length;
@@ -127,10 +144,20 @@ describe('the sample (never fitted on): the seeds find each other', () => {
     expect(topFiles(b)).toContain(fileWith(a));
   });
   it('Assad arriving in Moscow (000 / 001 / 004): each account finds another in its top 3', () => {
-    const accounts = ['Assad had taken a plane', 'President Assad arrived in Moscow with his family', 'confirmed yesterday that Assad is in Moscow'];
+    const accounts = [
+      'Assad had taken a plane',
+      'President Assad arrived in Moscow with his family',
+      'confirmed yesterday that Assad is in Moscow',
+    ];
     for (const a of accounts) {
-      const others = accounts.filter((b) => b !== a).map(fileWith).filter((f) => f !== fileWith(a));
-      expect(topFiles(a).some((f) => others.includes(f)), a).toBe(true);
+      const others = accounts
+        .filter((b) => b !== a)
+        .map(fileWith)
+        .filter((f) => f !== fileWith(a));
+      expect(
+        topFiles(a).some((f) => others.includes(f)),
+        a,
+      ).toBe(true);
     }
   });
 });

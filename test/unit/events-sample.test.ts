@@ -7,7 +7,9 @@ import { EventIndex, type EventArticleInput } from '../../src/core/events';
 import { namesInputs } from './events-names';
 
 const dir = new URL('../../corpus/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const texts = new Map(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
 const parsed = new Map(files.map((f) => [f, parseArticle(texts.get(f)!)]));
 
@@ -66,7 +68,11 @@ describe('sample: the same event told by different outlets', () => {
   const aleppoFalls = ['THE SIEGE of Aleppo has entered its final hours', 'If after the fall of Aleppo'];
   const events: [string, string[], string[]][] = [
     // Assad in Moscow (December 2024), told by three outlets.
-    ['Assad leaves for Moscow', ['Interfax news agency reported that Assad was in Moscow'], [...moscow, 'stepped down Sunday and ordered a peaceful transfer of power']],
+    [
+      'Assad leaves for Moscow',
+      ['Interfax news agency reported that Assad was in Moscow'],
+      [...moscow, 'stepped down Sunday and ordered a peaceful transfer of power'],
+    ],
     ['Assad in Moscow', [moscow[0]], [moscow[1], 'Interfax news agency reported that Assad was in Moscow']],
     ['Assad in Moscow', [moscow[1]], [moscow[0]]],
     // The fall of Aleppo (December 2016).
@@ -76,7 +82,11 @@ describe('sample: the same event told by different outlets', () => {
     ['Golan Heights', ['IDF soldiers have also advanced into Syrian territory on the Golan Heights'], ['seize parts of the Golan Heights']],
     ['Golan Heights', ['seize parts of the Golan Heights'], ['IDF soldiers have also advanced into Syrian territory on the Golan Heights']],
     // The 2015 Russian intervention, recalled in 2024 and told in 2016.
-    ['Russian intervention of 2015', ['Russian warplanes intervened massively'], ['never accepted the outcome of Russia’s 2015 intervention']],
+    [
+      'Russian intervention of 2015',
+      ['Russian warplanes intervened massively'],
+      ['never accepted the outcome of Russia’s 2015 intervention'],
+    ],
   ];
   // Not met by the fitted model (measured: the lead of a third article, which also tells the event in passing,
   // takes the places): kept visible as known gaps rather than deleted.

@@ -15,7 +15,14 @@ function article(file: string, date: string | null, body: string, outlet = 'Outl
     file,
     text: body,
     passages,
-    meta: { title: null, outlet, author: null, dateline: null, provenance: {}, date: date ? { iso: date, precision: 'day', source: null } : null },
+    meta: {
+      title: null,
+      outlet,
+      author: null,
+      dateline: null,
+      provenance: {},
+      date: date ? { iso: date, precision: 'day', source: null } : null,
+    },
     mentions: [],
   };
 }
@@ -29,7 +36,9 @@ function link(a: string, b: string, dateA: string | null = '2017-04-04', dateB: 
   idx.setArticle(article('a.md', dateA, a, 'A'));
   idx.setArticle(article('b.md', dateB, b, 'B'));
   // A third article, so that words have a rarity.
-  idx.setArticle(article('c.md', '2016-01-01', 'Wheat harvest in the plains was good this year, farmers said at the grain market.\n\n' + FILLER, 'C'));
+  idx.setArticle(
+    article('c.md', '2016-01-01', 'Wheat harvest in the plains was good this year, farmers said at the grain market.\n\n' + FILLER, 'C'),
+  );
   return idx.related('a.md', 0, 5).find((l) => l.file === 'b.md');
 }
 
@@ -86,7 +95,15 @@ describe('scorePair features', () => {
   });
 
   it('scores more shared rare words higher, all else equal (the fitted weights point the right way)', () => {
-    const view = (terms: number[]): PassageView => ({ terms, entities: [], times: [], tolls: [], numbers: [], quotes: undefined, lead: false });
+    const view = (terms: number[]): PassageView => ({
+      terms,
+      entities: [],
+      times: [],
+      tolls: [],
+      numbers: [],
+      quotes: undefined,
+      lead: false,
+    });
     const stats: PairStats = {
       termIdf: () => 2,
       entityIdf: () => 2,
@@ -110,7 +127,13 @@ describe('noise', () => {
     const others = ['x', 'y', 'z'].map((file) => ({ file, outlet: 'TRT', terms: footer, articleSimilarity: 0.2 }));
     expect(screenNoise(footer, 'TRT', others).queryIsFurniture).toBe(true);
     // The same words in three other outlets are wire copy, not furniture.
-    expect(screenNoise(footer, 'TRT', others.map((o, k) => ({ ...o, outlet: `O${k}` }))).queryIsFurniture).toBe(false);
+    expect(
+      screenNoise(
+        footer,
+        'TRT',
+        others.map((o, k) => ({ ...o, outlet: `O${k}` })),
+      ).queryIsFurniture,
+    ).toBe(false);
     const copy = screenNoise([1, 2, 3], 'A', [{ file: 'copy', outlet: 'A', terms: [1, 2, 3], articleSimilarity: 1 }]);
     expect([...copy.duplicate]).toEqual([0]);
   });
@@ -120,7 +143,14 @@ describe('noise', () => {
     const text = 'A car bomb killed 17 people near a police station in the Midan district of Damascus on Monday.\n\n' + FILLER;
     idx.setArticle(article('a.md', '2017-10-02', text, 'A'));
     idx.setArticle(article('copy.md', '2017-10-02', text, 'A'));
-    idx.setArticle(article('b.md', '2017-10-02', 'At least 17 people were killed on Monday when a car bomb struck a police station in Damascus Midan.\n\n' + FILLER, 'B'));
+    idx.setArticle(
+      article(
+        'b.md',
+        '2017-10-02',
+        'At least 17 people were killed on Monday when a car bomb struck a police station in Damascus Midan.\n\n' + FILLER,
+        'B',
+      ),
+    );
     const links = idx.related('a.md', 0, 5);
     expect(links[0].file).toBe('b.md');
     const dup = links.find((l) => l.file === 'copy.md')!;

@@ -6,7 +6,6 @@ import { EventIndex, type EventArticleInput } from '../../src/core/events';
 import { eventAnswers, fakesEventInputs } from './events-names';
 import { drain } from './names-inputs';
 
-
 const answers = eventAnswers;
 
 describe('stepwise event index state and query preparation (FA-KES)', () => {

@@ -16,15 +16,37 @@ describe('chars', () => {
   });
 
   it('foldSpace equals splitting on whitespace runs and joining with one space', () => {
-    const piece = fc.constantFrom('a', 'Z', 'é', '.', ' ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u200b', '\u0085', '\u2028', '\u3000', '\ufeff');
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      'é',
+      '.',
+      ' ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\u00a0',
+      '\u2009',
+      '\u200b',
+      '\u0085',
+      '\u2028',
+      '\u3000',
+      '\ufeff',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         const s = parts.join('');
-        const reference = [...s].reduce<string[]>((words, ch) => {
-          if (isSpaceCode(ch.charCodeAt(0))) words.push('');
-          else words[words.length - 1] += ch;
-          return words;
-        }, ['']).filter((w) => w !== '').join(' ');
+        const reference = [...s]
+          .reduce<string[]>(
+            (words, ch) => {
+              if (isSpaceCode(ch.charCodeAt(0))) words.push('');
+              else words[words.length - 1] += ch;
+              return words;
+            },
+            [''],
+          )
+          .filter((w) => w !== '')
+          .join(' ');
         expect(foldSpace(s)).toBe(reference);
       }),
     );

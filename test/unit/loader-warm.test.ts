@@ -38,7 +38,11 @@ describe('warm start through the ingestion path', () => {
     // A same-size rewrite keeping the mtime is invisible to git too; this proves the stamp, not the text, decided.
     const { cold, warm } = await coldThenWarm((ws) => {
       const text = SAMPLES[0].text;
-      ws.write('a0.txt', text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')), OLD);
+      ws.write(
+        'a0.txt',
+        text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')),
+        OLD,
+      );
     });
     expect(warm.get('a0.txt')?.hash).toBe(cold.get('a0.txt')?.hash);
   });
@@ -46,7 +50,11 @@ describe('warm start through the ingestion path', () => {
   it('reads, hashes and parses a file whose mtime changed, even at the same size', async () => {
     const { cold, warm } = await coldThenWarm((ws) => {
       const text = SAMPLES[0].text;
-      ws.write('a0.txt', text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')), OLD + 5000);
+      ws.write(
+        'a0.txt',
+        text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')),
+        OLD + 5000,
+      );
     });
     expect(warm.get('a0.txt')?.hash).not.toBe(cold.get('a0.txt')?.hash);
     expect(warm.stats).toEqual({ parsed: 1, restored: 3 });
@@ -59,7 +67,11 @@ describe('warm start through the ingestion path', () => {
     await indexWorkspace(ws, cold, quiet);
     const cache = cold.exportCache();
     const { mtime } = await ws.stat('fresh.txt');
-    ws.write('fresh.txt', SAMPLES[0].text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')), mtime);
+    ws.write(
+      'fresh.txt',
+      SAMPLES[0].text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')),
+      mtime,
+    );
     const warm = new Corpus();
     warm.importCache(cache);
     await indexWorkspace(ws, warm, quiet);
@@ -81,7 +93,10 @@ describe('warm start through the ingestion path', () => {
     const corpus = new Corpus({ maxFileBytes: 1 << 20 });
     await indexWorkspace(ws, corpus, quiet);
     ws.write('a.txt', 'x'.repeat(2 << 20));
-    expect(await indexFile(ws, corpus, 'a.txt')).toEqual({ kind: 'skipped', reason: 'larger than the size cap (2.0 MB > 1.0 MB); raise parallax.maxFileSizeMB to read it' });
+    expect(await indexFile(ws, corpus, 'a.txt')).toEqual({
+      kind: 'skipped',
+      reason: 'larger than the size cap (2.0 MB > 1.0 MB); raise parallax.maxFileSizeMB to read it',
+    });
     expect(corpus.get('a.txt')).toBeUndefined();
   });
 });

@@ -18,8 +18,40 @@ function regexSpans(text: string): number[] {
 
 /** Pieces that exercise every branch: initials, joiners, non-ASCII letters, marks, astral letters, lone surrogates. */
 const PIECES = [
-  'a', 'b', 'Z', 'U', 'N', 'é', 'É', 'ß', '7', '\u0301', '𝐀', '𝑎', '😀', '\ud800', '\udc00',
-  '.', "'", '’', 'ʼ', '-', '‐', '‑', '—', ' ', '\u00a0', '\n', ',', '(', ')', '…', 'al', 'U.N.', 'Assad’s', 'HTS-led',
+  'a',
+  'b',
+  'Z',
+  'U',
+  'N',
+  'é',
+  'É',
+  'ß',
+  '7',
+  '\u0301',
+  '𝐀',
+  '𝑎',
+  '😀',
+  '\ud800',
+  '\udc00',
+  '.',
+  "'",
+  '’',
+  'ʼ',
+  '-',
+  '‐',
+  '‑',
+  '—',
+  ' ',
+  '\u00a0',
+  '\n',
+  ',',
+  '(',
+  ')',
+  '…',
+  'al',
+  'U.N.',
+  'Assad’s',
+  'HTS-led',
 ];
 
 function article(body: string, title = 'Report'): { file: string; text: string } {
@@ -53,8 +85,31 @@ describe('token scanner', () => {
 
 describe('extractNames', () => {
   it('gives every mention its own text, its key and only flags that are set (property, 150 runs)', () => {
-    const word = fc.constantFrom('Bashar', 'al-Assad', 'Assad’s', 'Hezbollah', 'the', 'said', 'in', 'Idlib', 'HTS', 'U.N.',
-      'Syrian', 'Observatory', 'for', 'Human', 'Rights', 'Érdoğan', '𝐀bc', 'Deir', 'ez-Zor', '(SOHR)', 'leader', ',', '.');
+    const word = fc.constantFrom(
+      'Bashar',
+      'al-Assad',
+      'Assad’s',
+      'Hezbollah',
+      'the',
+      'said',
+      'in',
+      'Idlib',
+      'HTS',
+      'U.N.',
+      'Syrian',
+      'Observatory',
+      'for',
+      'Human',
+      'Rights',
+      'Érdoğan',
+      '𝐀bc',
+      'Deir',
+      'ez-Zor',
+      '(SOHR)',
+      'leader',
+      ',',
+      '.',
+    );
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), (ws) => {
         const { file, text } = article(ws.join(' '));
@@ -86,7 +141,10 @@ describe('extractNames', () => {
 
   it('gives the same result for an article however many others were extracted before it (FA-KES)', () => {
     const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().slice(0, 40);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .slice(0, 40);
     const read = (f: string) => readFileSync(new URL(f, dir), 'utf8');
     const first = JSON.stringify(extract(files[0], read(files[0])));
     for (const f of files.slice(1)) extract(f, read(f));

@@ -111,7 +111,9 @@ describe('FA-KES names', () => {
     t = performance.now();
     for (let i = 0; i < 50; i++) hoverMarkdown(daesh, daesh.mentions[i], ctx);
     const hoverMs = (performance.now() - t) / 50;
-    console.log(`FA-KES lookup ${atUs.toFixed(2)} µs per at(), hover markdown ${hoverMs.toFixed(2)} ms for an entity with ${daesh.mentions.length} mentions`);
+    console.log(
+      `FA-KES lookup ${atUs.toFixed(2)} µs per at(), hover markdown ${hoverMs.toFixed(2)} ms for an entity with ${daesh.mentions.length} mentions`,
+    );
     expect(atUs).toBeLessThan(50);
     expect(hoverMs).toBeLessThan(50);
   });

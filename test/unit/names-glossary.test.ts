@@ -5,7 +5,14 @@ import { parseGlossary } from '../../src/core/glossary';
 import { extractNames, resolveEntities } from '../../src/core/names';
 import type { ArticleMeta, Passage } from '../../src/core/types';
 
-const meta: ArticleMeta = { title: null, outlet: 'Test Outlet', author: null, date: { iso: '2024-12-09', precision: 'day', source: null }, dateline: null, provenance: {} };
+const meta: ArticleMeta = {
+  title: null,
+  outlet: 'Test Outlet',
+  author: null,
+  date: { iso: '2024-12-09', precision: 'day', source: null },
+  dateline: null,
+  provenance: {},
+};
 
 function article(file: string, text: string) {
   // Paragraphs split on blank lines, as the article parser does for plain text.
@@ -29,7 +36,9 @@ describe('parseGlossary', () => {
     const { entries, errors } = parseGlossary('g.parallax.json', text);
     expect(errors).toEqual([]);
     expect(entries.map((e) => e.name)).toEqual(['Hayat Tahrir al-Sham', 'Khmeimim']);
-    expect(text.slice(entries[1].source.start, entries[1].source.end)).toBe('{ "name": "Khmeimim", "aliases": ["Hmeimim"], "kind": "place" }');
+    expect(text.slice(entries[1].source.start, entries[1].source.end)).toBe(
+      '{ "name": "Khmeimim", "aliases": ["Hmeimim"], "kind": "place" }',
+    );
     expect(entries[0]).toMatchObject({ kind: 'group', aliases: ['HTS', 'Tahrir al-Sham'] });
   });
 
@@ -51,7 +60,8 @@ describe('parseGlossary', () => {
   });
 
   it('reports bad entries and keeps the good ones', () => {
-    const text = '{ "entries": [ { "aliases": ["X"] }, { "name": "Idlib", "kind": "town" }, { "name": "Aleppo", "kind": "place" }, { "name": "Aleppo" } ] }';
+    const text =
+      '{ "entries": [ { "aliases": ["X"] }, { "name": "Idlib", "kind": "town" }, { "name": "Aleppo", "kind": "place" }, { "name": "Aleppo" } ] }';
     const { entries, errors } = parseGlossary('g.parallax.json', text);
     expect(entries.map((e) => e.name)).toEqual(['Idlib', 'Aleppo']);
     expect(entries[0].kind).toBeUndefined();
@@ -67,12 +77,21 @@ describe('parseGlossary', () => {
 describe('glossary in resolution', () => {
   const a = article('a.txt', 'Fighters of Tahrir al-Sham entered Hama on Thursday.\n\nTahrir al-Sham said the city was calm.\n');
   const b = article('b.txt', 'The Islamist group HTS took Aleppo, a monitor said.\n');
-  const { entries } = parseGlossary('names.parallax.json', JSON.stringify({
-    entries: [
-      { name: 'Hayat Tahrir al-Sham', aliases: ['HTS', 'Tahrir al-Sham'], kind: 'group', definition: 'Islamist armed group.', links: ['Aleppo'] },
-      { name: 'Zenobia', kind: 'person', definition: 'Queen of Palmyra.' },
-    ],
-  }));
+  const { entries } = parseGlossary(
+    'names.parallax.json',
+    JSON.stringify({
+      entries: [
+        {
+          name: 'Hayat Tahrir al-Sham',
+          aliases: ['HTS', 'Tahrir al-Sham'],
+          kind: 'group',
+          definition: 'Islamist armed group.',
+          links: ['Aleppo'],
+        },
+        { name: 'Zenobia', kind: 'person', definition: 'Queen of Palmyra.' },
+      ],
+    }),
+  );
   const idx = resolveEntities([a, b], entries);
 
   it('joins glossary aliases and puts the glossary definition first', () => {
@@ -110,7 +129,8 @@ describe('the sample glossary', () => {
 describe('hidden glossary entries', () => {
   it('a name the reader hid is no mention anywhere, under any of its spellings', () => {
     const texts: Record<string, string> = {
-      'a.txt': 'Report\n\nThe strikes hit the town on Monday, said Rami Abdel Rahman of the monitor. Youtube Subscribe to our channel for more.\n',
+      'a.txt':
+        'Report\n\nThe strikes hit the town on Monday, said Rami Abdel Rahman of the monitor. Youtube Subscribe to our channel for more.\n',
       'b.txt': 'Report\n\nRami Abdel Rahman said more people had died in the town by Tuesday. Youtube Subscribe to our channel for more.\n',
     };
     const arts = Object.entries(texts).map(([file, text]) => {

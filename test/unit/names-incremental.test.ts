@@ -60,7 +60,9 @@ describe('one edited article', () => {
 
     // Every mention of the edited article, old paragraphs included.
     const fullMentions = full.entities.flatMap((e) => e.mentions.filter((m) => m.file === EDITED.name).map((m) => ({ m, e })));
-    const agree = fullMentions.filter(({ m, e }) => identity(c.entityAt(EDITED.name, m.start)?.entity, EDITED.name) === identity(e, EDITED.name)).length;
+    const agree = fullMentions.filter(
+      ({ m, e }) => identity(c.entityAt(EDITED.name, m.start)?.entity, EDITED.name) === identity(e, EDITED.name),
+    ).length;
     console.log(`edited sample article: ${agree} of ${fullMentions.length} mentions resolve as in a full resolution`);
     expect(agree / fullMentions.length).toBeGreaterThan(0.9);
 
@@ -160,7 +162,9 @@ describe('one edited article', () => {
 
 describe('cost of one edit', () => {
   const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort();
   const articles = files.map((file) => {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const p = parseArticle(text);
@@ -183,7 +187,13 @@ describe('cost of one edit', () => {
     for (let i = 0; i < 5; i++) {
       t = performance.now();
       const back = i % 2 === 1;
-      const names = extractNames({ file, text: back ? a.text : text, passages: back ? a.p.passages : p.passages, headings: p.headings, meta: p.meta });
+      const names = extractNames({
+        file,
+        text: back ? a.text : text,
+        passages: back ? a.p.passages : p.passages,
+        headings: p.headings,
+        meta: p.meta,
+      });
       index = index.withArticle(file, { meta: p.meta, names });
       index.at(file, text.indexOf('Zorvath'));
       times.push(performance.now() - t);

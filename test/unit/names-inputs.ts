@@ -16,7 +16,9 @@ export function namesInput(file: string, text: string): NamesInput {
 
 /** Every FA-KES article as a names input, in file order. */
 export function fakesNamesInputs(): NamesInput[] {
-  const files = readdirSync(fakesDir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+  const files = readdirSync(fakesDir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort();
   return files.map((file) => namesInput(file, readFileSync(new URL(file, fakesDir), 'utf8')));
 }
 

@@ -24,7 +24,6 @@ let mentionCount: number;
 
 const input = namesInput;
 
-
 beforeAll(() => {
   const base = fakesNamesInputs();
   // FA-KES three times over (in other folders), so the index has enough mentions to need several steps.
@@ -99,7 +98,8 @@ describe('edit lookups prepared in steps', () => {
       const last = words[words.length - 1];
       const tail = words.slice(-2).join(' ');
       const variant = last.replace(/[aeiou](?=[^aeiou]*$)/, (v) => (v === 'a' ? 'e' : 'a'));
-      for (const s of [words.length >= 3 ? tail : '', variant]) if (s && s !== last && unseen(s) && !spellings.includes(s)) spellings.push(s);
+      for (const s of [words.length >= 3 ? tail : '', variant])
+        if (s && s !== last && unseen(s) && !spellings.includes(s)) spellings.push(s);
       if (spellings.length >= 30) break;
     }
     return { text: spellings.map((s) => `Later ${s} spoke to reporters in the city.`).join(' '), spellings };

@@ -3,13 +3,7 @@
 // damaged or outdated cache must be refused (null) rather than throw or give wrong answers.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  exportEntityIndex,
-  importEntityIndex,
-  resolveEntities,
-  type EntityIndex,
-  type EntityIndexState,
-} from '../../src/core/names';
+import { exportEntityIndex, importEntityIndex, resolveEntities, type EntityIndex, type EntityIndexState } from '../../src/core/names';
 import { fakesNamesInputs, namesInput, type NamesInput } from './names-inputs';
 
 let arts: NamesInput[];
@@ -40,7 +34,9 @@ describe('persisted entity index', () => {
     for (const e of index.entities) expect(restored.byId(e.id)).toEqual(e);
     expect(restored.byId('no-such-entity')).toBeUndefined();
     const mentions = index.entities.reduce((n, e) => n + e.mentions.length, 0);
-    console.log(`FA-KES persisted index: ${index.entities.length} entities, ${mentions} mentions, ${(json.length / 1024).toFixed(0)} KB JSON (${(json.length / mentions).toFixed(1)} bytes per mention)`);
+    console.log(
+      `FA-KES persisted index: ${index.entities.length} entities, ${mentions} mentions, ${(json.length / 1024).toFixed(0)} KB JSON (${(json.length / mentions).toFixed(1)} bytes per mention)`,
+    );
     expect(json.length / mentions).toBeLessThan(40);
   });
 
@@ -48,7 +44,8 @@ describe('persisted entity index', () => {
     for (const a of arts) {
       expect(restored.mentionsIn(a.file)).toEqual(index.mentionsIn(a.file));
       for (const m of index.mentionsIn(a.file)) {
-        for (const o of [m.start, (m.start + m.end) >> 1, m.end, m.end + 1]) expect(hit(restored, a.file, o)).toEqual(hit(index, a.file, o));
+        for (const o of [m.start, (m.start + m.end) >> 1, m.end, m.end + 1])
+          expect(hit(restored, a.file, o)).toEqual(hit(index, a.file, o));
       }
       expect(hit(restored, a.file, 0)).toEqual(hit(index, a.file, 0));
     }
@@ -57,8 +54,14 @@ describe('persisted entity index', () => {
 
   it('attaches an edited, an added and a removed article as the original would', () => {
     const target = arts.find((a) => /Assad/.test(a.text))!;
-    const edited = input(target.file, `${target.text}\n\nBashar al-Assad met Qorvath Lindqvist in Damascus. Lindqvist said the HTS advance had stopped.\n`);
-    const added = input('zz-new-article.md', 'Shelling in Idlib\n\nSyrian Observatory for Human Rights said Assad forces shelled Idlib. Qorvath Lindqvist denied it.\n');
+    const edited = input(
+      target.file,
+      `${target.text}\n\nBashar al-Assad met Qorvath Lindqvist in Damascus. Lindqvist said the HTS advance had stopped.\n`,
+    );
+    const added = input(
+      'zz-new-article.md',
+      'Shelling in Idlib\n\nSyrian Observatory for Human Rights said Assad forces shelled Idlib. Qorvath Lindqvist denied it.\n',
+    );
     let a = index;
     let b = restored;
     for (const step of [edited, added]) {

@@ -10,7 +10,9 @@ const dir = new URL('../fixtures/fa-kes/', import.meta.url);
 let arts: ResolveInput[];
 
 beforeAll(() => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort();
   arts = files.map((file) => {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const p = parseArticle(text);

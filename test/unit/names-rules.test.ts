@@ -21,7 +21,10 @@ function resolve(texts: Record<string, Art>): EntityIndex {
 const named = (idx: EntityIndex, surface: string): Entity[] => idx.entities.filter((e) => e.mentions.some((m) => m.surface === surface));
 const one = (idx: EntityIndex, surface: string): Entity => {
   const es = named(idx, surface);
-  expect(es.map((e) => e.name), `"${surface}" is one entity`).toHaveLength(1);
+  expect(
+    es.map((e) => e.name),
+    `"${surface}" is one entity`,
+  ).toHaveLength(1);
   return es[0]!;
 };
 const same = (idx: EntityIndex, a: string, b: string): boolean => one(idx, a).id === one(idx, b).id;
@@ -30,7 +33,8 @@ const compatible = (a: string, b: string): boolean => keysCompatible(nameKey(a),
 describe('headlines', () => {
   it('a name in the title line above the body is a mention of the name the prose uses', () => {
     const idx = resolve({
-      'a.txt': 'Klitschko stops Thompson in six rounds\n\nWladimir Klitschko retained his titles on Saturday when he stopped Tony Thompson. Klitschko was ahead on points.\n',
+      'a.txt':
+        'Klitschko stops Thompson in six rounds\n\nWladimir Klitschko retained his titles on Saturday when he stopped Tony Thompson. Klitschko was ahead on points.\n',
       'b.txt': 'Champion keeps belts\n\nKlitschko beat Thompson again. Wladimir Klitschko said Thompson was brave.\n',
     });
     const k = one(idx, 'Wladimir Klitschko');
@@ -38,8 +42,10 @@ describe('headlines', () => {
   });
   it('heading words the prose never names are read as names the rest of the corpus uses', () => {
     const idx = resolve({
-      'a.txt': 'Lindsay Lohan Checks Into Rehab\n\nThe actress Lohan arrived at the clinic on Thursday, her lawyer said in a statement. Lohan will stay there for ninety days, according to the court.\n',
-      'b.txt': 'Court hearing\n\nA judge ordered Lindsay Lohan into a rehab clinic on Thursday after a long hearing. Lindsay Lohan agreed to the order, her lawyer said to the press.\n',
+      'a.txt':
+        'Lindsay Lohan Checks Into Rehab\n\nThe actress Lohan arrived at the clinic on Thursday, her lawyer said in a statement. Lohan will stay there for ninety days, according to the court.\n',
+      'b.txt':
+        'Court hearing\n\nA judge ordered Lindsay Lohan into a rehab clinic on Thursday after a long hearing. Lindsay Lohan agreed to the order, her lawyer said to the press.\n',
     });
     const e = one(idx, 'Lindsay Lohan');
     expect(e.mentions.filter((m) => m.file === 'a.txt' && m.start === 0)).toHaveLength(1);
@@ -61,8 +67,10 @@ describe('web addresses', () => {
 describe('short forms resolve in context', () => {
   it('a given name alone is the person of that given name the same article names', () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nThe producers Neil Meron and Craig Zadan will return to make the show again next year. Neil said that the show would change a lot this time.\n',
-      'b.txt': 'Report\n\nThe producer Neil Meron spoke to reporters about the show on Monday. His partner Craig Zadan agreed with what he said.\n',
+      'a.txt':
+        'Report\n\nThe producers Neil Meron and Craig Zadan will return to make the show again next year. Neil said that the show would change a lot this time.\n',
+      'b.txt':
+        'Report\n\nThe producer Neil Meron spoke to reporters about the show on Monday. His partner Craig Zadan agreed with what he said.\n',
     });
     expect(same(idx, 'Neil', 'Neil Meron')).toBe(true);
   });
@@ -81,16 +89,20 @@ describe('short forms resolve in context', () => {
   });
   it('a surname goes to the person this article names, not the most frequent one corpus-wide', () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nA young man named John Jenkin died at his home on Monday, the police said. Jenkin was only twenty-four years old.\n',
-      'b.txt': 'Report\n\nThe police charged Katie Jenkin with murder on Tuesday. Katie Jenkin appeared in court on Wednesday, and Katie Jenkin wept in the dock. Jenkin said nothing to the court.\n',
-      'c.txt': 'Report\n\nThe court remanded Katie Jenkin in custody for a month. Katie Jenkin will stand trial next year, a lawyer said.\n',
+      'a.txt':
+        'Report\n\nA young man named John Jenkin died at his home on Monday, the police said. Jenkin was only twenty-four years old.\n',
+      'b.txt':
+        'Report\n\nThe police charged Katie Jenkin with murder on Tuesday. Katie Jenkin appeared in court on Wednesday, and Katie Jenkin wept in the dock. Jenkin said nothing to the court.\n',
+      'c.txt':
+        'Report\n\nThe court remanded Katie Jenkin in custody for a month. Katie Jenkin will stand trial next year, a lawyer said.\n',
     });
     const a = named(idx, 'Jenkin').find((e) => e.mentions.some((m) => m.file === 'a.txt' && m.surface === 'Jenkin'))!;
     expect(a.name).toBe('John Jenkin');
   });
   it('a surname shared by two people one story names alike stays apart from both', () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nThe brother and sister John Jenkin and Katie Jenkin were both at home that night, and Jenkin called the police at midnight, a neighbour said.\n',
+      'a.txt':
+        'Report\n\nThe brother and sister John Jenkin and Katie Jenkin were both at home that night, and Jenkin called the police at midnight, a neighbour said.\n',
       'b.txt': 'Report\n\nThe family buried John Jenkin on Friday, and the police charged Katie Jenkin with his murder on the same day.\n',
     });
     const e = named(idx, 'Jenkin').find((x) => x.mentions.some((m) => m.file === 'a.txt' && m.surface === 'Jenkin'))!;
@@ -98,10 +110,14 @@ describe('short forms resolve in context', () => {
   });
   it('one person under a middle name, a suffix or a cut-short given name', () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nHer lawyer Mark Jay Heller told the judge that she was already in the clinic. Later that day Mark Heller left the court without a word.\n',
-      'b.txt': 'Report\n\nThe lawyer Mark Heller said that his client was in rehab at the time. Mark Heller declined to comment any further on the case.\n',
-      'c.txt': 'Report\n\nThe former aide Frederick LaRue died at the age of seventy-five in his home. Frederick LaRue had served time in prison for his part in the affair.\n',
-      'd.txt': 'Report\n\nThe aide Fred LaRue was the man who handed out the money, the report said. Fred LaRue testified before the committee in the summer.\n',
+      'a.txt':
+        'Report\n\nHer lawyer Mark Jay Heller told the judge that she was already in the clinic. Later that day Mark Heller left the court without a word.\n',
+      'b.txt':
+        'Report\n\nThe lawyer Mark Heller said that his client was in rehab at the time. Mark Heller declined to comment any further on the case.\n',
+      'c.txt':
+        'Report\n\nThe former aide Frederick LaRue died at the age of seventy-five in his home. Frederick LaRue had served time in prison for his part in the affair.\n',
+      'd.txt':
+        'Report\n\nThe aide Fred LaRue was the man who handed out the money, the report said. Fred LaRue testified before the committee in the summer.\n',
     });
     expect(same(idx, 'Mark Jay Heller', 'Mark Heller')).toBe(true);
     expect(same(idx, 'Fred LaRue', 'Frederick LaRue')).toBe(true);
@@ -139,8 +155,10 @@ describe('transliteration-aware spellings, with guards', () => {
   });
   it('joins the spellings one corpus uses for one group', () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nFighters of Hezbollah crossed the border into the valley on Monday, residents said. A statement from Hezbollah said that the fighters had come to defend the villages.\n',
-      'b.txt': 'Report\n\nFighters of Hizballah crossed the border into the valley on Monday, the army said. A statement from Hizballah said that the fighters had come to defend the villages.\n',
+      'a.txt':
+        'Report\n\nFighters of Hezbollah crossed the border into the valley on Monday, residents said. A statement from Hezbollah said that the fighters had come to defend the villages.\n',
+      'b.txt':
+        'Report\n\nFighters of Hizballah crossed the border into the valley on Monday, the army said. A statement from Hizballah said that the fighters had come to defend the villages.\n',
     });
     expect(same(idx, 'Hezbollah', 'Hizballah')).toBe(true);
   });
@@ -149,9 +167,12 @@ describe('transliteration-aware spellings, with guards', () => {
 describe('equivalences the texts state', () => {
   it('"known as" and a translation in brackets join one entity; a translation stated for two names joins neither', () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nRescuers from the Syrian Civil Defence - better known as the White Helmets - pulled people from the rubble on Monday.\n',
-      'b.txt': 'Report\n\nThe White Helmets said that more rescuers had been sent to the town, and the Syrian Civil Defence asked for help.\n',
-      'c.txt': 'Report\n\nFighters of Jaish al-Islam (Army of Islam) shelled the town again, and Jaysh al-Fateh (Army of Conquest) answered.\n',
+      'a.txt':
+        'Report\n\nRescuers from the Syrian Civil Defence - better known as the White Helmets - pulled people from the rubble on Monday.\n',
+      'b.txt':
+        'Report\n\nThe White Helmets said that more rescuers had been sent to the town, and the Syrian Civil Defence asked for help.\n',
+      'c.txt':
+        'Report\n\nFighters of Jaish al-Islam (Army of Islam) shelled the town again, and Jaysh al-Fateh (Army of Conquest) answered.\n',
       'd.txt': 'Report\n\nA statement from Jaish al-Islam (Army of Conquest) denied it, while the Army of Islam said nothing more.\n',
     });
     expect(same(idx, 'White Helmets', 'Syrian Civil Defence')).toBe(true);
@@ -163,8 +184,10 @@ describe('equivalences the texts state', () => {
 describe('mention shapes', () => {
   it('keeps a hyphenated given name and a natural feature named "X of Y" whole', () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nThe UN chief Ban Ki-moon spoke to the council about the attacks at length. Pirates struck a ship in the Gulf of Aden on Monday, the navy said.\n',
-      'b.txt': 'Report\n\nThe secretary-general Ban Ki-moon called for calm after the attacks on the ships. Many ships have left the Gulf of Aden since then, the report said.\n',
+      'a.txt':
+        'Report\n\nThe UN chief Ban Ki-moon spoke to the council about the attacks at length. Pirates struck a ship in the Gulf of Aden on Monday, the navy said.\n',
+      'b.txt':
+        'Report\n\nThe secretary-general Ban Ki-moon called for calm after the attacks on the ships. Many ships have left the Gulf of Aden since then, the report said.\n',
     });
     expect(one(idx, 'Ban Ki-moon').name).toBe('Ban Ki-moon');
     expect(one(idx, 'Gulf of Aden').name).toBe('Gulf of Aden');
@@ -190,7 +213,11 @@ describe('page furniture', () => {
   it('a name followed by the same words in many articles of one outlet is not a name', () => {
     const foot = ' Youtube Subscribe to our Youtube channel for all the latest news. Source TRTWorld and agencies';
     const texts: Record<string, Art> = {};
-    for (let i = 0; i < 5; i++) texts[`t${i}.md`] = { outlet: 'TRT World', text: `Strikes hit Idlib on day ${i}. Rami Abdel Rahman said ${i + 3} people died.${foot}\n` };
+    for (let i = 0; i < 5; i++)
+      texts[`t${i}.md`] = {
+        outlet: 'TRT World',
+        text: `Strikes hit Idlib on day ${i}. Rami Abdel Rahman said ${i + 3} people died.${foot}\n`,
+      };
     const idx = resolve(texts);
     expect(named(idx, 'Youtube Subscribe')).toHaveLength(0);
     expect(named(idx, 'Source TRTWorld')).toHaveLength(0);
@@ -214,7 +241,8 @@ describe('short forms of groups', () => {
       'd.txt': 'Report\n\nThe Herald newspaper closed in spring. Readers of the Herald argued for hours.\n',
       'e.txt': 'Report\n\nThe Irish Republican Army announced a ceasefire. The Republican Army group said it would disarm.\n',
     });
-    const heraldIn = (file: string): Entity => named(idx, 'Herald').find((e) => e.mentions.some((m) => m.file === file && m.surface === 'Herald'))!;
+    const heraldIn = (file: string): Entity =>
+      named(idx, 'Herald').find((e) => e.mentions.some((m) => m.file === file && m.surface === 'Herald'))!;
     expect(heraldIn('b.txt').id).toBe(one(idx, 'Boston Herald').id);
     expect(heraldIn('c.txt').id).toBe(one(idx, 'Miami Herald').id);
     expect(heraldIn('d.txt').mentions.every((m) => m.file === 'd.txt')).toBe(true);
@@ -240,7 +268,8 @@ describe('surnames that are ordinary words', () => {
 describe('titles written as sentences', () => {
   it('a sentence-case title is read as prose: its full name is a mention even when the body uses only the surname', () => {
     const idx = resolve({
-      'a.txt': 'Mark Felt, the informant known as Deep Throat, dies at 95\n\nThe former official died on Thursday at his home. Felt was 95, his family said.\n',
+      'a.txt':
+        'Mark Felt, the informant known as Deep Throat, dies at 95\n\nThe former official died on Thursday at his home. Felt was 95, his family said.\n',
       'b.txt': 'Report\n\nThe informant of two reporters kept the secret for decades. Felt told his family in 2005.\n',
     });
     const felt = one(idx, 'Mark Felt');

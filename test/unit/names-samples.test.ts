@@ -8,10 +8,15 @@ import { LineMap } from '../../src/core/text';
 import type { ArticleMeta } from '../../src/core/types';
 
 const dir = new URL('../../corpus/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const texts = new Map(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
 
-function load(extra: Record<string, string> = {}): { index: EntityIndex; arts: { file: string; meta: ArticleMeta; names: ArticleNames }[] } {
+function load(extra: Record<string, string> = {}): {
+  index: EntityIndex;
+  arts: { file: string; meta: ArticleMeta; names: ArticleNames }[];
+} {
   const all = new Map([...texts, ...Object.entries(extra)]);
   const arts = [...all].map(([file, text]) => {
     const p = parseArticle(text);
@@ -28,7 +33,10 @@ function entitiesOf(surface: string, idx = index): Entity[] {
 }
 function entityOf(surface: string, idx = index): Entity {
   const es = entitiesOf(surface, idx);
-  expect(es.map((e) => e.name), `"${surface}" should be one entity`).toHaveLength(1);
+  expect(
+    es.map((e) => e.name),
+    `"${surface}" should be one entity`,
+  ).toHaveLength(1);
   return es[0];
 }
 
@@ -105,7 +113,19 @@ describe('no wrong merges', () => {
 describe('what is and is not a mention', () => {
   const surfaces = new Set(index.entities.flatMap((e) => e.mentions.map((m) => m.surface)));
   it('skips sentence openers, days, months and headings in capitals', () => {
-    for (const w of ['However', 'Yesterday', 'Sunday', 'December', 'Last', 'Refugees', 'Videos', 'THE SIEGE', 'SIEGE', 'HAVANA TIMES', 'HAVANA']) {
+    for (const w of [
+      'However',
+      'Yesterday',
+      'Sunday',
+      'December',
+      'Last',
+      'Refugees',
+      'Videos',
+      'THE SIEGE',
+      'SIEGE',
+      'HAVANA TIMES',
+      'HAVANA',
+    ]) {
       expect(surfaces.has(w), w).toBe(false);
     }
   });

@@ -13,7 +13,6 @@ vi.setConfig({ testTimeout: 90_000 });
 const repo = path.resolve(__dirname, '../..');
 const cliPath = path.join(repo, 'dist/cli.js');
 
-
 function cli(args: string[], timeoutMs = 120_000) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 << 20 });
@@ -129,7 +128,11 @@ describe('odd encodings are read, with exact positions', () => {
     expect(files(out)).toEqual(['clean.txt', 'latin.txt']);
     expect(stderr).toMatch(/latin\.txt: invalid UTF-8/);
     const { out: hits } = run('search', root, '--query', 'Aleppo', '--limit', '50');
-    const lines = (f: string) => hits.filter((h: { file: string }) => h.file === f).map((h: { line: number; endLine: number }) => `${h.line}-${h.endLine}`).sort();
+    const lines = (f: string) =>
+      hits
+        .filter((h: { file: string }) => h.file === f)
+        .map((h: { line: number; endLine: number }) => `${h.line}-${h.endLine}`)
+        .sort();
     expect(lines('latin.txt').length).toBeGreaterThan(0);
     expect(lines('latin.txt')).toEqual(lines('clean.txt'));
   });
@@ -152,7 +155,9 @@ describe('odd encodings are read, with exact positions', () => {
 
 describe('line endings: every reported line and column is exact', () => {
   const kinds = ['lf', 'crlf', 'cr', 'mixed'] as const;
-  const roots = Object.fromEntries(kinds.map((k) => [k, workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, k)])))]));
+  const roots = Object.fromEntries(
+    kinds.map((k) => [k, workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, k)])))]),
+  );
 
   it('entities, search, tree and related answer identically for LF, CRLF, CR and mixed files', () => {
     const answers = kinds.map((k) => ({
@@ -170,7 +175,11 @@ describe('line endings: every reported line and column is exact', () => {
     for (const k of kinds) {
       const raw = Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, k)]));
       const lf = Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, 'lf')]));
-      const entities = run('entities', roots[k]).out as { name: string; aliases: string[]; mentions: { file: string; line: number; column: number; length: number }[] }[];
+      const entities = run('entities', roots[k]).out as {
+        name: string;
+        aliases: string[];
+        mentions: { file: string; line: number; column: number; length: number }[];
+      }[];
       let checked = 0;
       for (const e of entities) {
         for (const m of e.mentions) {
@@ -190,7 +199,9 @@ describe('line endings: every reported line and column is exact', () => {
 
   it('hover at a mention gives the same entity for every line-ending style', () => {
     const lfEntities = run('entities', roots.lf).out as { id: string; mentions: { file: string; line: number; column: number }[] }[];
-    const queries = lfEntities.slice(0, 20).map((e) => ({ file: e.mentions[0].file, line: e.mentions[0].line, column: e.mentions[0].column }));
+    const queries = lfEntities
+      .slice(0, 20)
+      .map((e) => ({ file: e.mentions[0].file, line: e.mentions[0].line, column: e.mentions[0].column }));
     const batch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-q-')), 'q.jsonl');
     fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n'));
     const results = kinds.map((k) => {
@@ -243,7 +254,9 @@ describe('a single 5 MB line', () => {
         times[label] = r.ms;
         expect(r.code, `${label}: ${r.stderr}`).toBe(0);
       }
-      console.log(`5 MB line (${shape}) via CLI, ms incl. node start-up: ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v)])))}`);
+      console.log(
+        `5 MB line (${shape}) via CLI, ms incl. node start-up: ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v)])))}`,
+      );
     }, 120_000);
   }
 });
@@ -260,7 +273,10 @@ describe('front matter and glossaries that do not parse', () => {
   });
 
   it('reports a broken glossary on stderr and keeps answering', () => {
-    const root = workspace({ 'x.parallax.json': '{ "entries": [ { "name": "Assad", ', ...Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])) });
+    const root = workspace({
+      'x.parallax.json': '{ "entries": [ { "name": "Assad", ',
+      ...Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])),
+    });
     const { out, stderr } = run('entities', root);
     expect(stderr).toMatch(/glossary x\.parallax\.json: /);
     expect(out.length).toBeGreaterThan(5);
@@ -296,15 +312,26 @@ describe('article text that looks like Markdown, HTML or links', () => {
   const hostile = HOSTILE_ARTICLE;
 
   it('hover Markdown escapes article text: no raw HTML, no link except to Parallax commands', () => {
-    const root = workspace({ 'hostile.txt': hostile, 'other.txt': hostile.replace('Hostile Names', 'More Hostile Names'), ...Object.fromEntries(SAMPLES.slice(0, 2).map((s) => [s.name, s.text])) });
+    const root = workspace({
+      'hostile.txt': hostile,
+      'other.txt': hostile.replace('Hostile Names', 'More Hostile Names'),
+      ...Object.fromEntries(SAMPLES.slice(0, 2).map((s) => [s.name, s.text])),
+    });
     const entities = run('entities', root).out as { name: string; mentions: { file: string; line: number; column: number }[] }[];
-    const queries = entities.flatMap((e) => e.mentions.filter((m) => m.file.endsWith('hostile.txt') || m.file === 'other.txt').map((m) => ({ file: m.file, line: m.line, column: m.column })));
+    const queries = entities.flatMap((e) =>
+      e.mentions
+        .filter((m) => m.file.endsWith('hostile.txt') || m.file === 'other.txt')
+        .map((m) => ({ file: m.file, line: m.line, column: m.column })),
+    );
     expect(queries.length).toBeGreaterThan(3);
     const batch = path.join(root, '..', `q-${path.basename(root)}.jsonl`);
     fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n'));
     const r = cli(['hover', '--root', root, '--batch', batch, '--json']);
     expect(r.code).toBe(0);
-    const hovers = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { entity: string | null; markdown: string });
+    const hovers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { entity: string | null; markdown: string });
     expect(hovers.filter((h) => h.markdown).length).toBeGreaterThan(3);
     for (const { markdown } of hovers) {
       // Any link that survives must target a Parallax command; article text must not form links or images.

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
 import { HOSTILE_ARTICLE, sampleCorpus } from './samples';
 
-
 /** The hover on the first mention of the first recurring entity whose spellings include `spelling`. */
 function hoverOn(corpus: Corpus, spelling: string) {
   const e = corpus.recurringEntities().find((x) => x.name === spelling || x.aliases.includes(spelling));
@@ -54,7 +53,18 @@ describe('a broken glossary keeps the last good version in use', () => {
   it('survives any text as a glossary: never throws, errors are inside the text (fuzz-like sample)', () => {
     const corpus = sampleCorpus();
     const good = glossary('President of Syria.');
-    const variants = ['', '{', '[]', 'null', '{"entries": 5}', '{"entries": [ {"name": 5} ]}', '\u0000\u0001', good.replace(/"/g, "'"), good + '}', '/* c */ ' + good];
+    const variants = [
+      '',
+      '{',
+      '[]',
+      'null',
+      '{"entries": 5}',
+      '{"entries": [ {"name": 5} ]}',
+      '\u0000\u0001',
+      good.replace(/"/g, "'"),
+      good + '}',
+      '/* c */ ' + good,
+    ];
     for (let cut = 1; cut < good.length; cut += 7) variants.push(good.slice(0, cut));
     for (const text of variants) {
       const { errors } = corpus.setGlossary('g.parallax.json', text);
@@ -77,7 +87,8 @@ describe('hover Markdown never lets workspace text become links, images or HTML'
           name: 'Bashar al-Assad',
           aliases: ['Assad', '[Evil](command:workbench.action.terminal.new)', '<img src=x onerror=alert(1)>'],
           kind: 'person',
-          definition: 'See [this](command:workbench.action.terminal.new) or ![x](https://evil.example/t.png) <script>alert(1)</script> **bold** <https://evil.example>',
+          definition:
+            'See [this](command:workbench.action.terminal.new) or ![x](https://evil.example/t.png) <script>alert(1)</script> **bold** <https://evil.example>',
         },
       ],
     };

@@ -7,8 +7,6 @@ import { indexWorkspace } from '../../src/core/loader';
 import { fiveMegabyteLine, SAMPLE_PROSE, SAMPLES } from './samples';
 import { MemoryWorkspace, type FileStat, type Workspace } from '../../src/core/workspace';
 
-
-
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 function utf16(s: string, endian: 'le' | 'be'): Uint8Array {
@@ -83,7 +81,25 @@ describe('skipped files say why; the rest is indexed', () => {
   });
 
   it('skips a binary file named .txt as binary', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...new Uint8Array(200)]);
+    const png = new Uint8Array([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      0x0d,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      ...new Uint8Array(200),
+    ]);
     const { corpus, reasons } = await load({ 'photo.txt': png, 'story.txt': SAMPLES[1].text });
     expect(corpus.files()).toEqual(['story.txt']);
     expect(reasons['photo.txt']).toMatch(/binary/);
@@ -141,7 +157,10 @@ describe('a folder that changes or fails under the indexer', () => {
     const corpus = new Corpus({ maxFileBytes: 10 << 20 });
     const result = await indexWorkspace(ws, corpus, { onSkip: (f, r) => skips.push(`${f}: ${r}`), yieldNow: async () => {} });
     expect(corpus.files()).toEqual(['a.txt']);
-    expect(skips).toEqual(['b.txt: no longer exists (deleted or renamed while indexing)', 'c.txt: no longer exists (deleted or renamed while indexing)']);
+    expect(skips).toEqual([
+      'b.txt: no longer exists (deleted or renamed while indexing)',
+      'c.txt: no longer exists (deleted or renamed while indexing)',
+    ]);
     expect(result).toMatchObject({ indexed: 1, cancelled: false });
   });
 
@@ -222,8 +241,13 @@ describe('size cap', () => {
     const result = await indexWorkspace(ws, corpus, { yieldNow: async () => {} });
     expect(corpus.files().sort()).toEqual(['a.txt', 'c.txt']);
     expect(ws.reads).not.toContain('huge.txt');
-    expect(result.skipped).toEqual([{ file: 'huge.txt', reason: 'larger than the size cap (50.0 MB > 10.0 MB); raise parallax.maxFileSizeMB to read it' }]);
-    const cli = await indexWorkspace(ws, new Corpus({ maxFileBytes: 10 << 20 }), { yieldNow: async () => {}, sizeCapSetting: '--max-file-size-mb' });
+    expect(result.skipped).toEqual([
+      { file: 'huge.txt', reason: 'larger than the size cap (50.0 MB > 10.0 MB); raise parallax.maxFileSizeMB to read it' },
+    ]);
+    const cli = await indexWorkspace(ws, new Corpus({ maxFileBytes: 10 << 20 }), {
+      yieldNow: async () => {},
+      sizeCapSetting: '--max-file-size-mb',
+    });
     expect(cli.skipped[0].reason).toMatch(/--max-file-size-mb/);
   });
 
@@ -259,12 +283,14 @@ describe('positions stay exact for any line endings', () => {
     const mentions = (corpus: Corpus) =>
       corpus
         .recurringEntities()
-        .flatMap((e) => e.mentions.map((m) => {
-          const r = corpus.get(m.file)!;
-          const p = r.lines.position(m.start);
-          expect(p).toEqual(independentPosition(r.text, m.start));
-          return `${e.name} ${m.file} ${p.line}:${p.character}+${m.end - m.start} ${r.text.slice(m.start, m.end)}`;
-        }))
+        .flatMap((e) =>
+          e.mentions.map((m) => {
+            const r = corpus.get(m.file)!;
+            const p = r.lines.position(m.start);
+            expect(p).toEqual(independentPosition(r.text, m.start));
+            return `${e.name} ${m.file} ${p.line}:${p.character}+${m.end - m.start} ${r.text.slice(m.start, m.end)}`;
+          }),
+        )
         .sort();
     const base = view(corpora[0]);
     const baseMentions = mentions(corpora[0]);
@@ -289,7 +315,9 @@ describe('positions stay exact for any line endings', () => {
           // everything else (entity, counts, link targets with their line/column) must be identical.
           hovers.push(`${m.file}:${p.line}:${p.character} ${h?.entity} ${h?.markdown.replace(/\[(?:\\.|[^\]\\])*\]\(/g, '[…](')}`);
         }
-        const hits = corpus.searchPassages('Aleppo', 10).map((h) => `${h.file} ${corpus.position(h.file, h.start).line}-${corpus.position(h.file, h.end).line} ${h.text}`);
+        const hits = corpus
+          .searchPassages('Aleppo', 10)
+          .map((h) => `${h.file} ${corpus.position(h.file, h.start).line}-${corpus.position(h.file, h.end).line} ${h.text}`);
         return { hovers, hits };
       }),
     );
@@ -305,7 +333,7 @@ describe('a single 5 MB line', () => {
   const shapes: Record<string, string> = {
     'prose without line breaks': fill(prose),
     'one 5 MB word': fill('a'),
-    'punctuation': fill('.-,;"”“—'),
+    punctuation: fill('.-,;"”“—'),
     'hyphen-joined names': fill('Al-Assad-'),
     // Title-cased words are name candidates everywhere: the shape most likely to go quadratic.
     'title-cased words': fill('Al Assad Bin Ali '),

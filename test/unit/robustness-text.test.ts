@@ -129,7 +129,9 @@ describe('decodeBytes', () => {
 
   it('round-trips any string through UTF-8 and UTF-16 with a BOM (fuzzed)', () => {
     // Strings without lone surrogates and without control soup: text a person would write.
-    const textArb = fc.string({ unit: 'grapheme', maxLength: 300 }).filter((s) => !/[\u0000-\u0008\u000e-\u001f]/.test(s) && !s.startsWith('\uFEFF'));
+    const textArb = fc
+      .string({ unit: 'grapheme', maxLength: 300 })
+      .filter((s) => !/[\u0000-\u0008\u000e-\u001f]/.test(s) && !s.startsWith('\uFEFF'));
     fc.assert(
       fc.property(textArb, (text) => {
         expect(decodeBytes(utf8(text))).toMatchObject({ ok: true, text });

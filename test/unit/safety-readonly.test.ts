@@ -45,7 +45,10 @@ function messyWorkspace(): string {
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(abs, content);
   };
-  const samples = fs.readdirSync(sampleDir).filter((f) => f.endsWith('.txt')).sort();
+  const samples = fs
+    .readdirSync(sampleDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const texts = samples.map((f) => fs.readFileSync(path.join(sampleDir, f), 'utf8'));
   for (const f of fs.readdirSync(sampleDir)) put(`corpus/${f}`, fs.readFileSync(path.join(sampleDir, f)));
   put('odd/empty.txt', '');
@@ -56,7 +59,13 @@ function messyWorkspace(): string {
   put('odd/utf16be.txt', Buffer.from('\ufeff' + texts[2], 'utf16le').swap16());
   put('odd/crlf.txt', texts[3].replace(/\n/g, '\r\n'));
   put('odd/cr.txt', texts[4].replace(/\n/g, '\r'));
-  put('odd/mixed.txt', texts[0].split('\n').map((l, i) => l + ['\r\n', '\n', '\r'][i % 3]).join(''));
+  put(
+    'odd/mixed.txt',
+    texts[0]
+      .split('\n')
+      .map((l, i) => l + ['\r\n', '\n', '\r'][i % 3])
+      .join(''),
+  );
   const prose = texts.map((t) => t.replace(/\s+/g, ' ')).join(' ');
   // A long single line (the 5 MB case and its timings are covered in robustness-*; here it only has to be read).
   put('odd/one-line.txt', prose.repeat(Math.ceil((256 << 10) / prose.length)).slice(0, 256 << 10));
@@ -67,7 +76,10 @@ function messyWorkspace(): string {
   put('odd/unclosed.md', `---\ntitle: Never closed\n\n${texts[1]}`);
   put('odd/invalid.md', `---\ntitle: [oops\n---\n${texts[2]}`);
   put('odd/x.parallax.json', '{ "entries": [ { "name": ');
-  put('odd/hostile.txt', 'Hostile\n\nBy Jane Doe\n\nBashar al-Assad met [Evil](command:workbench.action.terminal.new) and <img src=x onerror=alert(1)> Bashar al-Assad.\n');
+  put(
+    'odd/hostile.txt',
+    'Hostile\n\nBy Jane Doe\n\nBashar al-Assad met [Evil](command:workbench.action.terminal.new) and <img src=x onerror=alert(1)> Bashar al-Assad.\n',
+  );
   for (let i = 0; i < 200; i++) put(`node_modules/pkg${i % 20}/doc${i}.md`, `# Doc ${i}\n\nBy Someone\n`);
   fs.symlinkSync('..', path.join(root, 'odd', 'loop'), 'dir');
   fs.symlinkSync(path.join(root, 'nowhere.txt'), path.join(root, 'odd', 'dangling.txt'));

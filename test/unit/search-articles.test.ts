@@ -10,7 +10,8 @@ let corpus: Corpus;
 
 beforeAll(() => {
   corpus = new Corpus();
-  for (const name of fs.readdirSync(DIR).filter((f) => f.endsWith('.md'))) corpus.setText(name, fs.readFileSync(new URL(name, DIR), 'utf8'));
+  for (const name of fs.readdirSync(DIR).filter((f) => f.endsWith('.md')))
+    corpus.setText(name, fs.readFileSync(new URL(name, DIR), 'utf8'));
 }, 120_000);
 
 describe('Open Article on FA-KES', () => {
@@ -40,8 +41,17 @@ describe('Open Article on FA-KES', () => {
 describe('Open Article ranking', () => {
   it('ranks both title words over one, a title word over an outlet word, and newest first among equals', () => {
     const c = new Corpus();
-    const article = (title: string, outlet: string, date: string, body: string) => `---\ntitle: "${title}"\noutlet: ${outlet}\ndate: ${date}\n---\n\n${body}\n`;
-    c.setText('a.md', article('More than 50 civilians killed in suspected gas attack', 'Reuters', '2017-04-04', 'The attack on Khan Sheikhoun killed dozens.'));
+    const article = (title: string, outlet: string, date: string, body: string) =>
+      `---\ntitle: "${title}"\noutlet: ${outlet}\ndate: ${date}\n---\n\n${body}\n`;
+    c.setText(
+      'a.md',
+      article(
+        'More than 50 civilians killed in suspected gas attack',
+        'Reuters',
+        '2017-04-04',
+        'The attack on Khan Sheikhoun killed dozens.',
+      ),
+    );
     c.setText('b.md', article('Khan Sheikhoun residents bury their dead', 'TASS', '2017-04-05', 'Funerals were held.'));
     c.setText('c.md', article('Rebels retake Khan Touman', 'SANA', '2016-05-06', 'Fighting south of Aleppo.'));
     c.setText('d.md', article('Khan Sheikhoun: what we know', 'Al Arabiya', '2017-04-07', 'A summary.'));

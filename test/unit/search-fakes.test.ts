@@ -20,14 +20,30 @@ interface Query {
 }
 
 const QUERIES: Query[] = [
-  { query: 'Aleppo evacuation buses', split: 'dev', words: [/\baleppo\b/i, /\bevacu(?:ate|ates|ated|ating|ation|ations|ee|ees)\b/i, /\bbus(?:es|ses)?\b/i] },
-  { query: 'chemical attack Khan Sheikhoun', split: 'dev', words: [/\bchemicals?\b/i, /\battack(?:s|ed|ing)?\b/i, /\bkhan\b/i, /\bsheikhoun\b/i] },
+  {
+    query: 'Aleppo evacuation buses',
+    split: 'dev',
+    words: [/\baleppo\b/i, /\bevacu(?:ate|ates|ated|ating|ation|ations|ee|ees)\b/i, /\bbus(?:es|ses)?\b/i],
+  },
+  {
+    query: 'chemical attack Khan Sheikhoun',
+    split: 'dev',
+    words: [/\bchemicals?\b/i, /\battack(?:s|ed|ing)?\b/i, /\bkhan\b/i, /\bsheikhoun\b/i],
+  },
   { query: 'hospitals bombed in Idlib', split: 'dev', words: [/\bhospitals?\b/i, /\bbomb(?:s|ed|ing|ings)?\b/i, /\bidlib\b/i] },
   { query: 'Russian airstrikes Douma', split: 'held-out', words: [/\brussians?\b/i, /\bairstrikes?\b/i, /\bdouma\b/i] },
   { query: 'Turkish troops Afrin', split: 'held-out', words: [/\bturkish\b/i, /\btroops?\b/i, /\bafrin\b/i] },
   { query: 'ceasefire talks Geneva', split: 'held-out', words: [/\bceasefires?\b/i, /\btalk(?:s|ed|ing)?\b/i, /\bgeneva\b/i] },
-  { query: 'barrel bombs dropped Daraa', split: 'held-out', words: [/\bbarrels?\b/i, /\bbomb(?:s|ed|ing|ings)?\b/i, /\bdrop(?:s|ped|ping)?\b/i, /\bdaraa\b/i] },
-  { query: 'civilians killed airstrike Raqqa', split: 'held-out', words: [/\bcivilians?\b/i, /\bkill(?:s|ed|ing)?\b/i, /\bairstrikes?\b/i, /\braqqa\b/i] },
+  {
+    query: 'barrel bombs dropped Daraa',
+    split: 'held-out',
+    words: [/\bbarrels?\b/i, /\bbomb(?:s|ed|ing|ings)?\b/i, /\bdrop(?:s|ped|ping)?\b/i, /\bdaraa\b/i],
+  },
+  {
+    query: 'civilians killed airstrike Raqqa',
+    split: 'held-out',
+    words: [/\bcivilians?\b/i, /\bkill(?:s|ed|ing)?\b/i, /\bairstrikes?\b/i, /\braqqa\b/i],
+  },
 ];
 
 const RELEVANT_CAP = 25;
@@ -39,15 +55,24 @@ let baseline: (q: string, limit: number) => string[];
 
 beforeAll(() => {
   corpus = new Corpus();
-  for (const name of fs.readdirSync(DIR).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const text = fs.readFileSync(new URL(name, DIR), 'utf8');
     texts.set(name, text);
     corpus.setText(name, text);
   }
   // The search before issue 14, over the same passages.
   const docs: { id: number; text: string; file: string }[] = [];
-  for (const r of corpus.all()) for (const p of r.parsed.passages) if (p.kind !== 'boilerplate') docs.push({ id: docs.length, text: r.text.slice(p.start, p.end), file: r.file });
-  const old = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: [], tokenize: (s) => s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [] });
+  for (const r of corpus.all())
+    for (const p of r.parsed.passages)
+      if (p.kind !== 'boilerplate') docs.push({ id: docs.length, text: r.text.slice(p.start, p.end), file: r.file });
+  const old = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    storeFields: [],
+    tokenize: (s) => s.match(/[^\n\r\p{Z}\p{P}]+/gu) ?? [],
+  });
   old.addAll(docs);
   baseline = (q, limit) => {
     for (const combineWith of ['AND', 'OR'] as const) {
@@ -69,7 +94,9 @@ function measure(q: Query, resultFiles: string[]) {
     // Of the first 10 results, the share from relevant articles; with fewer than 10 relevant articles (which cannot
     // fill ten rows), the share of them among the first 10.
     precision10:
-      relevant.size >= 10 ? top10.filter((f) => relevant.has(f)).length / 10 : new Set(top10.filter((f) => relevant.has(f))).size / Math.max(1, relevant.size),
+      relevant.size >= 10
+        ? top10.filter((f) => relevant.has(f)).length / 10
+        : new Set(top10.filter((f) => relevant.has(f))).size / Math.max(1, relevant.size),
   };
 }
 
@@ -77,7 +104,10 @@ describe('Search Passages on FA-KES', () => {
   const rows: string[] = [];
   for (const q of QUERIES) {
     it(`${q.split}: "${q.query}" finds the articles holding all its words`, () => {
-      const ours = measure(q, corpus.searchPassages(q.query, 50).map((h) => h.file));
+      const ours = measure(
+        q,
+        corpus.searchPassages(q.query, 50).map((h) => h.file),
+      );
       const base = measure(q, baseline(q.query, 50));
       rows.push(
         `${q.split.padEnd(8)} ${JSON.stringify(q.query).padEnd(34)} relevant ${String(ours.relevant).padStart(3)}  ` +

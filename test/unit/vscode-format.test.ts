@@ -11,7 +11,9 @@ describe('tree and quick pick text', () => {
   });
 
   it('labels linked passages "outlet · date · title" with readable fallbacks', () => {
-    expect(coverageLabel({ outlet: 'WSWS', date: '2024-12-09', title: 'Assad flees', author: null })).toBe('WSWS · 2024-12-09 · Assad flees');
+    expect(coverageLabel({ outlet: 'WSWS', date: '2024-12-09', title: 'Assad flees', author: null })).toBe(
+      'WSWS · 2024-12-09 · Assad flees',
+    );
     expect(coverageLabel({ outlet: null, date: null, title: null, author: null })).toBe('Unknown outlet · Undated · (untitled)');
   });
 
@@ -42,12 +44,23 @@ describe('tree and quick pick text', () => {
   });
 
   it('groups entity kinds into the four Names groups', () => {
-    expect(['person', 'Group', 'organisation', 'place', 'event', ''].map(kindLabel)).toEqual(['Person', 'Group', 'Group', 'Place', 'Other', 'Other']);
+    expect(['person', 'Group', 'organisation', 'place', 'event', ''].map(kindLabel)).toEqual([
+      'Person',
+      'Group',
+      'Group',
+      'Place',
+      'Other',
+      'Other',
+    ]);
   });
 });
 
 describe('excerpt', () => {
-  const text = 'The first sentence is filler. ' + 'More filler words here. '.repeat(10) + 'Then Khmeimim airbase was struck at dawn. ' + 'Tail words. '.repeat(10);
+  const text =
+    'The first sentence is filler. ' +
+    'More filler words here. '.repeat(10) +
+    'Then Khmeimim airbase was struck at dawn. ' +
+    'Tail words. '.repeat(10);
 
   it('keeps a short text whole, whitespace folded', () => {
     expect(excerpt('  a\n\nshort   text ', [])).toBe('a short text');
@@ -64,14 +77,16 @@ describe('excerpt', () => {
   });
 
   it('is placed where most of the terms occur together, not at the first of them', () => {
-    const long = 'Aleppo ' + 'filler words go on here. '.repeat(12) + 'people were evacuated from eastern Aleppo by bus. ' + 'tail. '.repeat(12);
+    const long =
+      'Aleppo ' + 'filler words go on here. '.repeat(12) + 'people were evacuated from eastern Aleppo by bus. ' + 'tail. '.repeat(12);
     const out = excerpt(long, ['aleppo', 'evacu'], 100, 20);
     expect(out).toContain('evacuated from eastern Aleppo');
     expect(out.startsWith('… ')).toBe(true);
   });
 
   it('shows a fragment around each term when they are too far apart for one window', () => {
-    const long = 'Troops retook Aleppo. ' + 'filler words go on here. '.repeat(12) + 'Thousands were evacuated by bus. ' + 'tail. '.repeat(12);
+    const long =
+      'Troops retook Aleppo. ' + 'filler words go on here. '.repeat(12) + 'Thousands were evacuated by bus. ' + 'tail. '.repeat(12);
     const out = excerpt(long, ['aleppo', 'evacu'], 100, 20);
     expect(out).toMatch(/Aleppo.* … .*evacuated/);
     expect(out.length).toBeLessThanOrEqual(110);

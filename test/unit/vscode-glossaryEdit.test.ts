@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planGlossaryInsert, type NewGlossaryEntry } from '../../src/vscode/glossaryEdit';
 
-const entry: NewGlossaryEntry = { name: 'Hayat Tahrir al-Sham', aliases: ['HTS', 'Hay’at Tahrir al-Sham'], kind: 'group', definition: 'Islamist "militia"' };
+const entry: NewGlossaryEntry = {
+  name: 'Hayat Tahrir al-Sham',
+  aliases: ['HTS', 'Hay’at Tahrir al-Sham'],
+  kind: 'group',
+  definition: 'Islamist "militia"',
+};
 
 function apply(current: string | null): { text: string; definition: string } {
   const plan = planGlossaryInsert(current, entry);
@@ -21,7 +26,8 @@ describe('Edit in glossary: adding an entry', () => {
   });
 
   it('appends to an existing entries array and keeps the other entries and formatting', () => {
-    const current = '{\n  "entries": [\n    { "name": "Daesh", "aliases": ["ISIS"], "kind": "group", "definition": "x" }\n  ],\n  "note": "[kept]"\n}\n';
+    const current =
+      '{\n  "entries": [\n    { "name": "Daesh", "aliases": ["ISIS"], "kind": "group", "definition": "x" }\n  ],\n  "note": "[kept]"\n}\n';
     const { text, definition } = apply(current);
     const parsed = JSON.parse(text);
     expect(parsed.entries.map((e: { name: string }) => e.name)).toEqual(['Daesh', 'Hayat Tahrir al-Sham']);

@@ -31,7 +31,9 @@ describe('package.json contributes the contract', () => {
   });
 
   it('titles every palette command under the Parallax category, and registers exactly those commands', () => {
-    const titles = Object.fromEntries(contributes.commands.map((c: { command: string; title: string; category: string }) => [c.command, `${c.category}: ${c.title}`]));
+    const titles = Object.fromEntries(
+      contributes.commands.map((c: { command: string; title: string; category: string }) => [c.command, `${c.category}: ${c.title}`]),
+    );
     expect(titles).toMatchObject({
       'parallax.reindex': 'Parallax: Reindex Workspace',
       'parallax.openArticle': 'Parallax: Open Article…',
@@ -45,7 +47,9 @@ describe('package.json contributes the contract', () => {
     });
     const registered = [...vscodeSources.matchAll(/registerCommand\('([\w.]+)'/g)].map((m) => m[1]).sort();
     expect(registered).toEqual(Object.keys(titles).sort());
-    const hidden = contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
+    const hidden = contributes.menus.commandPalette
+      .filter((m: { when: string }) => m.when === 'false')
+      .map((m: { command: string }) => m.command);
     expect(hidden.sort()).toEqual(['parallax.editInGlossary', 'parallax.hideName', 'parallax.openMention']);
   });
 
@@ -58,7 +62,9 @@ describe('package.json contributes the contract', () => {
   });
 
   it('binds the coverage keys in article editors and offers Show Other Coverage in their context menu', () => {
-    const keys = Object.fromEntries(contributes.keybindings.map((k: { command: string; key: string; mac?: string }) => [k.command, [k.key, k.mac]]));
+    const keys = Object.fromEntries(
+      contributes.keybindings.map((k: { command: string; key: string; mac?: string }) => [k.command, [k.key, k.mac]]),
+    );
     expect(keys['parallax.showOtherCoverage']).toEqual(['ctrl+alt+o', 'cmd+alt+o']);
     expect(keys['parallax.nextRelatedPassage'][0]).toBe('alt+]');
     expect(keys['parallax.previousRelatedPassage'][0]).toBe('alt+[');
@@ -86,7 +92,14 @@ describe('package.json contributes the contract', () => {
 
   it('activates only on its views, article languages and glossaries; declares restricted mode and virtual workspaces', () => {
     expect(pkg.activationEvents.sort()).toEqual(
-      ['onView:parallax.articles', 'onView:parallax.names', 'onView:parallax.coverage', 'onLanguage:plaintext', 'onLanguage:markdown', 'workspaceContains:**/*.parallax.json'].sort(),
+      [
+        'onView:parallax.articles',
+        'onView:parallax.names',
+        'onView:parallax.coverage',
+        'onLanguage:plaintext',
+        'onLanguage:markdown',
+        'workspaceContains:**/*.parallax.json',
+      ].sort(),
     );
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe('limited');
     expect(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations).toContain('parallax.outletSignatures');

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { BAR_WIDTH, dateText, timelineRows, timelineSummary, type TimelineInput } from '../../src/vscode/timeline';
 
-const entry = (file: string, outlet: string | null, date: string | null, current = false): TimelineInput => ({ file, outlet, title: file, date, current, start: 0, end: 1 });
+const entry = (file: string, outlet: string | null, date: string | null, current = false): TimelineInput => ({
+  file,
+  outlet,
+  title: file,
+  date,
+  current,
+  start: 0,
+  end: 1,
+});
 
 describe('timelineRows', () => {
   it('orders articles by date, first report first, undated last, one row per article, bars placed in time', () => {
@@ -15,7 +23,12 @@ describe('timelineRows', () => {
     ]);
     expect(rows.map((r) => r.file)).toEqual(['havana.txt', 'frfi.txt', 'wsws.txt', 'x.txt']);
     expect(rows.map((r) => r.label.slice(BAR_WIDTH + 1))).toEqual(['8 Dec 2024', '9 Dec 2024', '10 Dec 2024', 'undated']);
-    expect(rows.map((r) => r.description)).toEqual(['Havana Times · first', 'FRFI · +1 day', 'WSWS · +2 days · this article', 'Unknown outlet']);
+    expect(rows.map((r) => r.description)).toEqual([
+      'Havana Times · first',
+      'FRFI · +1 day',
+      'WSWS · +2 days · this article',
+      'Unknown outlet',
+    ]);
     const bars = rows.map((r) => r.label.slice(0, BAR_WIDTH));
     expect(bars.map((b) => b.indexOf('●'))).toEqual([0, Math.round((BAR_WIDTH - 1) / 2), BAR_WIDTH - 1, -1]);
     // Same characters in every bar, so they line up in a proportional font too.

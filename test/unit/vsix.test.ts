@@ -31,21 +31,29 @@ describe('VSIX package', () => {
   it('contains only the runtime files and is under 5 MB (the word table included)', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-vsix-')), 'parallax.vsix');
     const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
-      cwd: repo,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(r.status, r.stderr + r.stdout).toBe(0);
     const size = fs.statSync(out).size;
     expect(size).toBeLessThan(5 * 1024 * 1024);
     const files = zipEntries(fs.readFileSync(out))
       .filter((n) => n.startsWith('extension/'))
       .map((n) => n.slice('extension/'.length));
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/web/extension.js']));
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/web/extension.js']),
+    );
     expect(files.some((f) => f.startsWith('media/'))).toBe(true);
     for (const f of files) {
-      expect(f, `unexpected file in the VSIX: ${f}`).toMatch(/^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(web\/)?extension\.js|media\/[^/]+)$/);
+      expect(f, `unexpected file in the VSIX: ${f}`).toMatch(
+        /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(web\/)?extension\.js|media\/[^/]+)$/,
+      );
     }
   }, 180_000);
 });

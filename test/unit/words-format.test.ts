@@ -85,8 +85,24 @@ describe('word table format', () => {
 
   it('refuses to write what it could not read back', () => {
     const base = { dimensions: 2, sourceVocabulary: 10, zipfDocumentLength: 50 };
-    expect(() => encodeWordTable({ ...base, entries: [{ word: 'b', rank: 2 }, { word: 'a', rank: 1 }] })).toThrow(/increasing/);
-    expect(() => encodeWordTable({ ...base, entries: [{ word: 'a', rank: 1 }, { word: 'b', rank: 2, vector: [1, 0] }] })).toThrow(/first/);
+    expect(() =>
+      encodeWordTable({
+        ...base,
+        entries: [
+          { word: 'b', rank: 2 },
+          { word: 'a', rank: 1 },
+        ],
+      }),
+    ).toThrow(/increasing/);
+    expect(() =>
+      encodeWordTable({
+        ...base,
+        entries: [
+          { word: 'a', rank: 1 },
+          { word: 'b', rank: 2, vector: [1, 0] },
+        ],
+      }),
+    ).toThrow(/first/);
     expect(() => encodeWordTable({ ...base, entries: [{ word: 'A', rank: 1 }] })).toThrow(/bad word/);
     expect(() => encodeWordTable({ ...base, entries: [{ word: 'a', rank: 1, vector: [1, 0, 0] }] })).toThrow(/components/);
   });
@@ -122,7 +138,15 @@ describe('word table format', () => {
   it('stores a stem as an edit of its word, and refuses one it cannot hold', () => {
     const base = { dimensions: 1, sourceVocabulary: 10, zipfDocumentLength: 50 };
     expect(() => encodeWordTable({ ...base, entries: [{ word: 'dogs', rank: 1, stem: 'cat' }] })).toThrow(/stem "cat" of "dogs"/);
-    expect(() => encodeWordTable({ ...base, entries: [{ word: 'dogs', rank: 1, stem: 'dog' }, { word: 'cat', rank: 2 }] })).toThrow(/every word/);
+    expect(() =>
+      encodeWordTable({
+        ...base,
+        entries: [
+          { word: 'dogs', rank: 1, stem: 'dog' },
+          { word: 'cat', rank: 2 },
+        ],
+      }),
+    ).toThrow(/every word/);
     const noStems = WordTable.fromBytes(encodeWordTable({ ...base, entries: [{ word: 'dogs', rank: 1 }] }));
     expect(() => noStems.byStem((w) => w)).toThrow(/no stems/);
   });

@@ -19,16 +19,27 @@ interface Chain {
 describe('shipped word vectors on ECB+ dev', () => {
   it('rank same-event paraphrases above unrelated word pairs (AUC ≥ 0.68; measured 0.72)', () => {
     const table = loadWordTable();
-    const gold = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/ecbplus/gold/passages.json'), 'utf8')) as { chains: Chain[] };
+    const gold = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/ecbplus/gold/passages.json'), 'utf8')) as {
+      chains: Chain[];
+    };
     // One word per stem of each chain's single-word triggers.
     const chains = gold.chains
       .filter((c) => DEV_TOPICS.includes(c.topic))
       .map((c) => ({
         topic: c.topic,
-        words: [...new Map(c.triggers.map((t) => t.toLowerCase()).filter((t) => /^\p{L}+$/u.test(t)).map((t) => [stem(t), t])).values()],
+        words: [
+          ...new Map(
+            c.triggers
+              .map((t) => t.toLowerCase())
+              .filter((t) => /^\p{L}+$/u.test(t))
+              .map((t) => [stem(t), t]),
+          ).values(),
+        ],
       }));
     const positives: Array<[string, string, number]> = [];
-    for (const c of chains) for (let i = 0; i < c.words.length; i++) for (let j = i + 1; j < c.words.length; j++) positives.push([c.words[i]!, c.words[j]!, c.topic]);
+    for (const c of chains)
+      for (let i = 0; i < c.words.length; i++)
+        for (let j = i + 1; j < c.words.length; j++) positives.push([c.words[i]!, c.words[j]!, c.topic]);
     expect(positives.length).toBeGreaterThan(150);
     // Each positive pair against its first word paired with a trigger of another topic's chain (fixed choice).
     const negatives = positives.map(([a, , topic], k) => {

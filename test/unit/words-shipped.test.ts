@@ -51,6 +51,8 @@ describe('shipped word table', () => {
     expect(s).toBe(stem('killed'));
     expect(view.vector(s)).toBeDefined();
     expect(view.rank(s)!).toBeLessThan(table.rank('killings')!);
-    expect(view.similarity(view.stemOf('seized'), view.stemOf('captured'))!).toBeGreaterThan(view.similarity(view.stemOf('seized'), view.stemOf('banana'))! + 0.2);
+    expect(view.similarity(view.stemOf('seized'), view.stemOf('captured'))!).toBeGreaterThan(
+      view.similarity(view.stemOf('seized'), view.stemOf('banana'))! + 0.2,
+    );
   });
 });

@@ -23,7 +23,8 @@ const YEAR_RE = /(?:19|20)\d\d/;
 /** A capitalised month (the reader takes no other) next to a day number, either order. */
 const MONTH3 = '(?:J[aA][nN]|F[eE][bB]|M[aA][rRyY]|A[pP][rR]|J[uU][nNlL]|A[uU][gG]|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC])';
 const MONTH_DAY_RE = new RegExp(`${MONTH3}[a-zA-Z]*\\.?\\s+\\d|\\d[a-zA-Z]{0,2}\\s+(?:[oO][fF]\\s+)?${MONTH3}`);
-const RELATIVE_RE = /(?:yesterday|today|tonight|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)/i;
+const RELATIVE_RE =
+  /(?:yesterday|today|tonight|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)/i;
 
 export function dayNumber(y: number, m: number, d: number): number {
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);

@@ -58,7 +58,10 @@ function charKinds(): Uint8Array {
     for (let c = 0; c < 65536; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 32 : c;
     let all = '';
     for (let c = 0; c < 65536; c += 4096) all += String.fromCharCode.apply(null, units.subarray(c, c + 4096) as unknown as number[]);
-    for (const [re, kind] of [[/\p{L}+/gu, 1], [/\p{N}+/gu, 2]] as const) {
+    for (const [re, kind] of [
+      [/\p{L}+/gu, 1],
+      [/\p{N}+/gu, 2],
+    ] as const) {
       let m: RegExpExecArray | null;
       while ((m = re.exec(all))) if (m.index >= 128) t.fill(kind, m.index, m.index + m[0].length);
     }
@@ -149,7 +152,6 @@ function scanWords(
     i = j;
   }
 }
-
 
 /**
  * Words as written → term numbers, without building a string per word: a word of the text is hashed and
@@ -418,8 +420,7 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-const CAP_RUN_RE =
-  /\b(?:[A-Z][\p{L}’'-]*|al|el|bin|ibn|de)(?:\s+(?:[A-Z][\p{L}’'-]*|al-[\p{L}]+|al|el|bin|ibn|of|de))*\b/gu;
+const CAP_RUN_RE = /\b(?:[A-Z][\p{L}’'-]*|al|el|bin|ibn|de)(?:\s+(?:[A-Z][\p{L}’'-]*|al-[\p{L}]+|al|el|bin|ibn|of|de))*\b/gu;
 
 /** Fallback mentions: capitalised runs that are not sentence-starting function words. */
 export function fallbackMentions(text: string, start: number, end: number): EntityMention[] {
@@ -455,16 +456,38 @@ export function fallbackMentions(text: string, start: number, end: number): Enti
 // Figures and tolls.
 
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
 const CASUALTY_AFTER =
   /^(?:\s+(?:[\p{L}-]+\s+){0,3}?)(?:people|persons|civilians|children|women|men|soldiers|troops|fighters|militants|terrorists|rebels|jihadists|members|victims|killed|dead|died|deaths|wounded|injured|casualties|bodies|lives|refugees)\b/iu;
-const CASUALTY_BEFORE =
-  /(?:killing|killed|kills|toll|dead|deaths|wounding|wounded|injuring|injured)\s+(?:\w+\s+){0,3}$/i;
-const MONTH_NEAR =
-  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^\d{4}$/i;
+const CASUALTY_BEFORE = /(?:killing|killed|kills|toll|dead|deaths|wounding|wounded|injuring|injured)\s+(?:\w+\s+){0,3}$/i;
+const MONTH_NEAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^\d{4}$/i;
 
 export interface Figures {
   /** Casualty figures ("58 killed", "killing 58", "Thirteen civilians"). */
@@ -487,8 +510,15 @@ function isSpaceCode(c: number): boolean {
   // Exactly the characters of \s.
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -618,9 +648,7 @@ export function readQuotes(text: string, start: number, end: number): Quote[] {
   let m: RegExpExecArray | null;
   while ((m = QUOTE_RE.exec(seg))) {
     const q = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    const words = (q.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).map((w) =>
-      w.toLowerCase().replace(/['’‘`]/g, ''),
-    );
+    const words = (q.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).map((w) => w.toLowerCase().replace(/['’‘`]/g, ''));
     if (words.length < SHINGLE) continue;
     const shingles: number[] = [];
     const stop = words.map((w) => STOP.has(w));

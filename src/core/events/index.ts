@@ -11,7 +11,17 @@
 import { leadPassage } from '../coveragePassage';
 import { reasonInWords } from './explain';
 import { NEAR_IDENTICAL, screenNoise, termJaccard } from './noise';
-import { EVENT_MODEL, scorePair, sharedWordWeight, TIME_DAY, TIME_PUB, type EventModel, type PairScore, type PairStats, type PassageView } from './score';
+import {
+  EVENT_MODEL,
+  scorePair,
+  sharedWordWeight,
+  TIME_DAY,
+  TIME_PUB,
+  type EventModel,
+  type PairScore,
+  type PairStats,
+  type PassageView,
+} from './score';
 import { runToEnd } from '../kit/steps';
 import type { ArticleMeta, Passage } from '../types';
 import { isoOfDay, readEventDates, timeRefOf, type TimeRef, type TimeSpan } from './dates';
@@ -79,7 +89,6 @@ export const STRONG_LINK_SCORE = EVENT_MODEL.strong;
 export interface BackgroundRarity {
   backgroundIdf(stem: string): number;
 }
-
 
 /**
  * Passages at which the workspace's own word rarity counts as much as the background's: chosen on ECB+ dev among
@@ -168,7 +177,6 @@ export interface EventIndexState {
   shingleCount: string;
   shingles: string;
 }
-
 
 /** A growable flat column of numbers that passages own slices of. */
 class I32Pool {
@@ -367,7 +375,15 @@ export class EventIndex {
         tc,
       );
       if (p === lead && titleAt >= 0) {
-        countTerms(text, titleAt, titleAt + input.meta.title!.length, [], this.dict, (key) => this.entityTermNumber(this.internEntity(key, text, pm)), tc);
+        countTerms(
+          text,
+          titleAt,
+          titleAt + input.meta.title!.length,
+          [],
+          this.dict,
+          (key) => this.entityTermNumber(this.internEntity(key, text, pm)),
+          tc,
+        );
       }
       if (tc.tokens < 3) continue; // headings, bylines, captions: nothing to link on
       // Dates the passage names become terms too, at every precision ("30 September 2015" also counts as
@@ -690,7 +706,8 @@ export class EventIndex {
     const times = yield* unpackIntsSteps(st.times);
     const tollCount = yield* unpackIntsSteps(st.tollCount);
     const numberCount = yield* unpackIntsSteps(st.numberCount);
-    if (!passage || !termCount || !termIds || !entityCount || !entityIds || !timeCount || !times || !tollCount || !numberCount) return false;
+    if (!passage || !termCount || !termIds || !entityCount || !entityIds || !timeCount || !times || !tollCount || !numberCount)
+      return false;
     for (const col of [passage, termCount, entityCount, timeCount, tollCount, numberCount]) if (col.length !== n) return false;
     if (sumOf(termCount) !== termIds.length || sumOf(entityCount) !== entityIds.length) return false;
     if (3 * sumOf(timeCount) !== times.length || sumOf(tollCount) + sumOf(numberCount) !== st.figures.length) return false;
@@ -905,11 +922,12 @@ export class EventIndex {
           if (list) list.push(id);
           else postings.set(tp[k], [id]);
         }
-        for (const q of this.quotes.get(id) ?? []) for (const sh of q.shingles) {
-          const list = quotes.get(sh);
-          if (list) list.push(id);
-          else quotes.set(sh, [id]);
-        }
+        for (const q of this.quotes.get(id) ?? [])
+          for (const sh of q.shingles) {
+            const list = quotes.get(sh);
+            if (list) list.push(id);
+            else quotes.set(sh, [id]);
+          }
       }
       this.freshUpTo = this.nextId;
       return;
@@ -1079,11 +1097,12 @@ export class EventIndex {
         if (this.version !== version) return null;
       }
       const [id, qs] = entries[i];
-      for (const q of qs) for (const sh of q.shingles) {
-        const k = fill[sh & mask]++;
-        hashes[k] = sh;
-        ids[k] = id;
-      }
+      for (const q of qs)
+        for (const sh of q.shingles) {
+          const k = fill[sh & mask]++;
+          hashes[k] = sh;
+          ids[k] = id;
+        }
     }
     return [start, hashes, ids];
   }
@@ -1193,10 +1212,11 @@ export class EventIndex {
         }
       }
       const more = fresh?.get(t);
-      if (more) for (const id of more) {
-        if (acc[id] === 0) touched.push(id);
-        acc[id] += w;
-      }
+      if (more)
+        for (const id of more) {
+          if (acc[id] === 0) touched.push(id);
+          acc[id] += w;
+        }
     }
     const ranked: [number, number][] = [];
     for (const id of touched) {
@@ -1213,16 +1233,17 @@ export class EventIndex {
     if (quotes) {
       const mask = this.quoteStart.length - 2;
       const freshQuotes = this.freshQuotes;
-      for (const qt of quotes) for (const s of qt.shingles) {
-        const b = s & mask;
-        for (let k = this.quoteStart[b], e = this.quoteStart[b + 1]; k < e; k++) {
-          if (this.quoteHash[k] !== s) continue;
-          const id = this.quoteIds[k];
-          if (!bm.has(id) && this.recFile[id] !== '' && this.recFile[id] !== file) bm.set(id, 0);
+      for (const qt of quotes)
+        for (const s of qt.shingles) {
+          const b = s & mask;
+          for (let k = this.quoteStart[b], e = this.quoteStart[b + 1]; k < e; k++) {
+            if (this.quoteHash[k] !== s) continue;
+            const id = this.quoteIds[k];
+            if (!bm.has(id) && this.recFile[id] !== '' && this.recFile[id] !== file) bm.set(id, 0);
+          }
+          const more = freshQuotes?.get(s);
+          if (more) for (const id of more) if (!bm.has(id) && this.recFile[id] !== '' && this.recFile[id] !== file) bm.set(id, 0);
         }
-        const more = freshQuotes?.get(s);
-        if (more) for (const id of more) if (!bm.has(id) && this.recFile[id] !== '' && this.recFile[id] !== file) bm.set(id, 0);
-      }
     }
     const out: Scored[] = [];
     const a = this.view(rec);
@@ -1297,7 +1318,12 @@ export class EventIndex {
   candidates(file: string, passage: number): { file: string; passage: number; score: number; features: number[] }[] {
     const id = this.idOf(file, passage);
     if (id < 0) return [];
-    return this.score(id).map((s) => ({ file: this.recFile[s.id], passage: this.recPassage[s.id], score: s.score, features: Array.from(s.pair.features) }));
+    return this.score(id).map((s) => ({
+      file: this.recFile[s.id],
+      passage: this.recPassage[s.id],
+      score: s.score,
+      features: Array.from(s.pair.features),
+    }));
   }
 
   private tollsOf(id: number): number[] {
@@ -1387,7 +1413,14 @@ export class EventIndex {
     const { reason, shared } = s.duplicate
       ? { reason: 'duplicate: the same article under another file name', shared: [] }
       : reasonInWords(s.pair, entities, words);
-    const link: PassageLink = { file: this.recFile[b], passage: this.recPassage[b], score: round(s.score), reason, shared, features: Array.from(s.pair.features) };
+    const link: PassageLink = {
+      file: this.recFile[b],
+      passage: this.recPassage[b],
+      score: round(s.score),
+      reason,
+      shared,
+      features: Array.from(s.pair.features),
+    };
     if (s.duplicate) link.duplicate = true;
     return link;
   }

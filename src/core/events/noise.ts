@@ -16,7 +16,7 @@ const FURNITURE_CHECKED = 20;
 /** Jaccard of two sorted term lists. */
 export function termJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       shared++;
       i++;
@@ -57,7 +57,8 @@ export function screenNoise(
     if (duplicate.has(k) || candidates[k].outlet === '') continue;
     const files = new Set<string>();
     for (let m = 0; m < candidates.length && files.size < FURNITURE_FILES; m++) {
-      if (m === k || duplicate.has(m) || candidates[m].file === candidates[k].file || candidates[m].outlet !== candidates[k].outlet) continue;
+      if (m === k || duplicate.has(m) || candidates[m].file === candidates[k].file || candidates[m].outlet !== candidates[k].outlet)
+        continue;
       if (termJaccard(candidates[k].terms, candidates[m].terms) >= NEAR_IDENTICAL) files.add(candidates[m].file);
     }
     if (files.size >= FURNITURE_FILES) furniture.add(k);

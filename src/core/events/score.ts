@@ -87,7 +87,8 @@ export interface EventModel {
 }
 
 export const EVENT_MODEL: EventModel = MODEL as EventModel;
-if (EVENT_MODEL.features.join() !== FEATURES.join()) throw new Error('weights.json does not match the event features; run npm run fit:events');
+if (EVENT_MODEL.features.join() !== FEATURES.join())
+  throw new Error('weights.json does not match the event features; run npm run fit:events');
 
 /** What made a pair score: the features' values and the evidence behind them, for the reason in words. */
 export interface PairScore {
@@ -149,7 +150,14 @@ export function scorePair(a: PassageView, b: PassageView, stats: PairStats, mode
   f[7] = Number.isFinite(time.gap) ? 0 : 1;
   const tolls = a.tolls.length && b.tolls.length ? sharedFigures(a.tolls, b.tolls, 0.25) : NO_FIGURES;
   f[8] = tolls.exact.length ? 1 : tolls.near.length ? 0.5 : 0;
-  const figures = a.numbers.length && b.numbers.length ? sharedFigures(a.numbers.filter((x) => x >= 10), b.numbers.filter((x) => x >= 10), 0).exact : [];
+  const figures =
+    a.numbers.length && b.numbers.length
+      ? sharedFigures(
+          a.numbers.filter((x) => x >= 10),
+          b.numbers.filter((x) => x >= 10),
+          0,
+        ).exact
+      : [];
   f[9] = Math.min(2, figures.length) / 2;
   let quote: Quote | null = null;
   if (a.quotes && b.quotes) {
@@ -171,7 +179,7 @@ export function scorePair(a: PassageView, b: PassageView, stats: PairStats, mode
 /** Σ rarity of the terms two passages share (a merge of the sorted lists); the shared terms go to `out`. */
 export function sharedWordWeight(a: ArrayLike<number>, b: ArrayLike<number>, idf: (t: number) => number, out?: number[]): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const x = a[i];
     const y = b[j];
     if (x === y) {

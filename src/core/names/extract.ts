@@ -252,7 +252,9 @@ function hasJoiner(s: string): boolean {
 
 /** Lower-case words after a hyphen that make an adjective of a name ("-led" and "-held" end in -ed anyway). */
 const HYPHEN_SUFFIXES = new Set(
-  'run era style born made bound wide free long like type related only area majority friendly proxy allied aligned funded minded'.split(' '),
+  'run era style born made bound wide free long like type related only area majority friendly proxy allied aligned funded minded'.split(
+    ' ',
+  ),
 );
 
 function trimToken(raw: string): { text: string; stop: boolean; sPoss: boolean } {
@@ -314,7 +316,10 @@ function isDemonym(word: string): boolean {
 /** isDemonym of a word already in lower case. */
 function isDemonymLower(w: string): boolean {
   if (DEMONYMS.has(w)) return true;
-  return w.length > 4 && (w.endsWith('ian') || w.endsWith('ean') || w.endsWith('ese') || w.endsWith('ish') || w.endsWith('ic') || w.endsWith('ist'));
+  return (
+    w.length > 4 &&
+    (w.endsWith('ian') || w.endsWith('ean') || w.endsWith('ese') || w.endsWith('ish') || w.endsWith('ic') || w.endsWith('ist'))
+  );
 }
 
 const SENTENCE_GAP = /(?:[.!?…:;]["'”’)\]]*\s|\n|\s[–—-]\s)\s*["'“‘([]*\s*$/;
@@ -617,7 +622,8 @@ class WordTable {
     const w = ownCopy(text.slice(from, to));
     this.keys[slot] = w;
     this.meta[2 * slot] = h;
-    this.meta[2 * slot + 1] = (w.length >= 3 && !STOPWORDS.has(w) ? W_LISTED : 0) | (JOIN_PARTICLES.has(w) || CONNECTORS.has(w) ? W_JOIN : 0);
+    this.meta[2 * slot + 1] =
+      (w.length >= 3 && !STOPWORDS.has(w) ? W_LISTED : 0) | (JOIN_PARTICLES.has(w) || CONNECTORS.has(w) ? W_JOIN : 0);
     if (++this.count * 2 > this.cap) {
       this.grow();
       return this.find(w);
@@ -729,7 +735,7 @@ function wordFlags(text: string, lower: string): number {
 /** Same as s.replace(/[^\p{L}]/gu, '').length. */
 function countLetters(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const k = cpClass(s, i, s.length);
     if (k & C_LETTER) n += k & C_WIDE ? 2 : 1;
     i += k & C_WIDE ? 2 : 1;
@@ -742,7 +748,7 @@ const tokenInfos = new RangeMap<TokenInfo>(tokenInfo, 200_000);
 function tokenInfo(raw: string): TokenInfo {
   const { text: t, stop, sPoss } = trimToken(raw);
   let runs: number[] | null = null;
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const c = raw.charCodeAt(i);
     if (!isLowerCode(c)) {
       i++;
@@ -804,7 +810,16 @@ const CUE_NAMES: readonly (KindCue | undefined)[] = [undefined, 'person', 'group
  * has always had). The common combinations are written as literals so the object holds its fields in place;
  * properties added one by one afterwards go to a separate, larger backing store.
  */
-function makeMention(start: number, end: number, surface: string, passage: number, key: string, cues: number, si: boolean, ps: boolean): RawMention {
+function makeMention(
+  start: number,
+  end: number,
+  surface: string,
+  passage: number,
+  key: string,
+  cues: number,
+  si: boolean,
+  ps: boolean,
+): RawMention {
   const cue = CUE_NAMES[cues & 3];
   const acr = (cues & CUES_ACR) !== 0;
   const the = (cues & CUES_THE) !== 0;
@@ -1163,7 +1178,10 @@ export function extractNames(input: NameArticleInput): ArticleNames {
     for (const { toks, seg } of headingRuns(text, out.mentions, headingChunks)) add(toks, seg, false);
     // A stretch that is exactly a mention found already has nothing more to give.
     const spans = new Set(out.mentions.map((m) => `${m.start}:${m.end}`));
-    const heads = headingStretches(text, headingChunks.map(({ chunk, seg }) => ({ toks: chunk.toks, seg }))).filter((h) => !spans.has(`${h.start}:${h.end}`));
+    const heads = headingStretches(
+      text,
+      headingChunks.map(({ chunk, seg }) => ({ toks: chunk.toks, seg })),
+    ).filter((h) => !spans.has(`${h.start}:${h.end}`));
     if (heads.length) out.heads = heads;
   }
   out.mentions.sort((a, b) => a.start - b.start);
@@ -1214,8 +1232,32 @@ function isJoinGap(text: string, s: number, e: number): boolean {
 const CALENDAR = new Set([...MONTHS, ...DAYS, ...[...DAYS].map((d) => `${d}s`)]);
 
 /** Stands for a run of ordinary lower-case words: not a name, no joiner, not the end of a possessive. */
-const ORDINARY_INFO: TokenInfo = { text: '', lower: '', cap: false, caps: false, stop: false, sPoss: false, lowerRuns: null, flags: 0, letters: 0, keyWords: [] };
-const ORDINARY: SegToken = { text: '', lower: '', info: ORDINARY_INFO, start: -1, end: -1, cap: false, caps: false, stop: false, si: false, sPoss: false, gapStart: 0, gapEnd: 0 };
+const ORDINARY_INFO: TokenInfo = {
+  text: '',
+  lower: '',
+  cap: false,
+  caps: false,
+  stop: false,
+  sPoss: false,
+  lowerRuns: null,
+  flags: 0,
+  letters: 0,
+  keyWords: [],
+};
+const ORDINARY: SegToken = {
+  text: '',
+  lower: '',
+  info: ORDINARY_INFO,
+  start: -1,
+  end: -1,
+  cap: false,
+  caps: false,
+  stop: false,
+  si: false,
+  sPoss: false,
+  gapStart: 0,
+  gapEnd: 0,
+};
 
 /** Whether text[from, to) holds a character that can close a sentence before a token (see SENTENCE_GAP). */
 function mayCloseSentence(text: string, from: number, to: number): boolean {
@@ -1286,7 +1328,8 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
     if (plain) {
       const slot = words.slot(text, start, rawEnd, h);
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45 || inWebAddress(text, start, rawEnd))) lowerWords.addSlot(slot);
+      if (!(isLetterCode(before) || before === 0x2019 || before === 39 || before === 45 || inWebAddress(text, start, rawEnd)))
+        lowerWords.addSlot(slot);
       // A lower-case word never starts a chunk, so whether it opens a sentence is never asked. One that cannot
       // sit inside a name only ends the name before it: a run of them is one shared marker, not an object each.
       if (!words.isJoin(slot)) {
@@ -1294,7 +1337,20 @@ function tokenize(text: string, segStart: number, segEnd: number, lowerWords: Lo
         continue;
       }
       const w = words.word(slot);
-      toks.push({ text: w, lower: w, info: tokenInfos.get(text, start, rawEnd, h), start, end: rawEnd, cap: false, caps: false, stop: false, si: toks.length === 0, sPoss: false, gapStart, gapEnd: start });
+      toks.push({
+        text: w,
+        lower: w,
+        info: tokenInfos.get(text, start, rawEnd, h),
+        start,
+        end: rawEnd,
+        cap: false,
+        caps: false,
+        stop: false,
+        si: toks.length === 0,
+        sPoss: false,
+        gapStart,
+        gapEnd: start,
+      });
       continue;
     }
     const info = tokenInfos.get(text, start, rawEnd, h);
@@ -1374,7 +1430,10 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     const inParens = g > t.gapStart && text.charCodeAt(g - 1) === 40 && /^\s*\)/.test(text.slice(t.end, t.end + 2));
     if (letters >= 5 && !inParens && !t.text.includes('.')) shouting[i] = true;
     const nb = (j: number): boolean => j >= 0 && j < toks.length && toks[j].caps && joinGap(j > i ? toks[j] : t);
-    if ((nb(i - 1) || nb(i + 1)) && (letters >= 4 || (nb(i - 1) && toks[i - 1].text.length >= 4) || (nb(i + 1) && toks[i + 1].text.length >= 4))) {
+    if (
+      (nb(i - 1) || nb(i + 1)) &&
+      (letters >= 4 || (nb(i - 1) && toks[i - 1].text.length >= 4) || (nb(i + 1) && toks[i + 1].text.length >= 4))
+    ) {
       shouting[i] = true;
     }
   }
@@ -1401,7 +1460,7 @@ function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
         (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
         i + 1 < toks.length &&
         joinGap(toks[i + 1]) &&
-        (toks[i + 1].cap || (t.text === 'of' || t.text === 'for') && toks[i + 1].text === 'the')
+        (toks[i + 1].cap || ((t.text === 'of' || t.text === 'for') && toks[i + 1].text === 'the'))
       ) {
         cur.push(t);
       } else {
@@ -1444,7 +1503,25 @@ function connectorAllowed(cur: SegToken[], word: string): boolean {
 const CAPS_STOP = new Set(['gmt', 'utc', 'ngo', 'ngos']);
 
 /** Names ending in -ing that open sentences ("Beijing said…", "Fleming Smith"). */
-const ING_NAMES = new Set(['beijing', 'nanjing', 'chongqing', 'fleming', 'manning', 'channing', 'browning', 'sterling', 'harding', 'golding', 'downing', 'reading', 'kipling', 'redding', 'gehring', 'hemming', 'pershing']);
+const ING_NAMES = new Set([
+  'beijing',
+  'nanjing',
+  'chongqing',
+  'fleming',
+  'manning',
+  'channing',
+  'browning',
+  'sterling',
+  'harding',
+  'golding',
+  'downing',
+  'reading',
+  'kipling',
+  'redding',
+  'gehring',
+  'hemming',
+  'pershing',
+]);
 
 /** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
 function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk | null {
@@ -1455,7 +1532,13 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     const w = t[0].lower;
     // A gerund opening a sentence is no given name ("Choosing DeGeneres, known for…"), short ones aside ("Irving").
     const gerund = w.length >= 7 && w.endsWith('ing') && !ING_NAMES.has(w);
-    if (t[0].info.flags & T_STOP || lowerWords.has(w) || w.endsWith('ly') || gerund || (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))) {
+    if (
+      t[0].info.flags & T_STOP ||
+      lowerWords.has(w) ||
+      w.endsWith('ly') ||
+      gerund ||
+      (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))
+    ) {
       t.shift();
       if (t.length) t[0] = { ...t[0], si: true };
     } else break;
@@ -1480,12 +1563,7 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     }
     const cut = i;
     const rest = t.slice(cut);
-    if (
-      lastHead >= 0 &&
-      rest.length > 0 &&
-      !(rest.length === 1 && rest[0].caps) &&
-      !(rest[0].info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))
-    ) {
+    if (lastHead >= 0 && rest.length > 0 && !(rest.length === 1 && rest[0].caps) && !(rest[0].info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))) {
       // "UN Special Envoy for Syria": a role followed by what it is for, not a titled person.
       if (t[cut - 1].lower !== 'of' && rest[0].cap) {
         title = { text: text.slice(t[0].start, t[cut - 1].end), start: t[0].start, end: t[cut - 1].end };
@@ -1497,7 +1575,8 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     }
   }
   // A bare title ("US President", "the Syrian Prime Minister") names no one by itself.
-  if (t[t.length - 1].info.flags & T_TITLE_HEAD && t.every((x) => x.info.flags & (T_TITLE_HEAD | T_TITLE_MOD | T_DEMONYM) || x.caps)) return null;
+  if (t[t.length - 1].info.flags & T_TITLE_HEAD && t.every((x) => x.info.flags & (T_TITLE_HEAD | T_TITLE_MOD | T_DEMONYM) || x.caps))
+    return null;
   // A demonym in front of an acronym: "Kurdish YPG" → "YPG".
   if (t.length === 2 && t[0].info.flags & T_DEMONYM && t[1].caps) t = t.slice(1);
   if (t.length === 1) {
@@ -1512,7 +1591,6 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   void si0;
   return { toks: t, title };
 }
-
 
 /** Lower-case letters (\p{Ll}, by code point) from `i` up to `lim`: the end of the run. */
 function skipLower(text: string, i: number, lim: number): number {
@@ -1633,7 +1711,13 @@ function findEquivalences(text: string, out: ArticleNames): void {
     const gap = text.slice(a.end, b.start);
     if (gap.length > 40) continue;
     const knownAs = KNOWN_AS.test(gap);
-    const bracketed = !knownAs && /^\s*\(\s*(?:the\s+)?$/i.test(gap) && /^\s*\)/.test(text.slice(b.end, b.end + 3)) && !a.acr && !b.acr && (groupish(a) || groupish(b));
+    const bracketed =
+      !knownAs &&
+      /^\s*\(\s*(?:the\s+)?$/i.test(gap) &&
+      /^\s*\)/.test(text.slice(b.end, b.end + 3)) &&
+      !a.acr &&
+      !b.acr &&
+      (groupish(a) || groupish(b));
     if (!knownAs && !bracketed) continue;
     out.acronyms.push({ acr: i + 1, exp: i });
     taken.add(i);
@@ -1665,7 +1749,9 @@ function findAcronyms(text: string, out: ArticleNames): void {
     const expKey = nameKey(expSurface);
     const acrKey = a.key.replace(/ /g, '');
     const words = expKey.split(' ');
-    const ok = isSubsequence(acrKey, initials(expKey)) || (words.length >= 2 && GROUP_HEADS.has(words[words.length - 1])) ||
+    const ok =
+      isSubsequence(acrKey, initials(expKey)) ||
+      (words.length >= 2 && GROUP_HEADS.has(words[words.length - 1])) ||
       (exp.acr !== true && /\[\s*$/.test(gap));
     if (!ok || expKey === a.key) continue;
     if (first < p) {
@@ -1704,9 +1790,7 @@ function findAcronyms(text: string, out: ArticleNames): void {
     out.acronyms = out.acronyms
       .filter((x) => remap.has(x.acr) && remap.has(x.exp))
       .map((x) => ({ acr: remap.get(x.acr)!, exp: remap.get(x.exp)! }));
-    out.definitions = out.definitions
-      .filter((d) => remap.has(d.m))
-      .map((d) => ({ ...d, m: remap.get(d.m)! }));
+    out.definitions = out.definitions.filter((d) => remap.has(d.m)).map((d) => ({ ...d, m: remap.get(d.m)! }));
   }
   void merged;
 }
@@ -1770,7 +1854,8 @@ function trimTimeTail(desc: string): string {
 }
 
 /** Words that open a fronted clause: the comma closing it is not an appositive's. */
-const FRONTED = /^(?:while|although|though|if|when|whenever|after|before|as|because|since|whereas|unless|until|once|despite|with|without|in|on|at|by|for|from|during|following|amid|among|like|unlike|just|even|given|having|to|throughout|across|within|under|over|through)\b/i;
+const FRONTED =
+  /^(?:while|although|though|if|when|whenever|after|before|as|because|since|whereas|unless|until|once|despite|with|without|in|on|at|by|for|from|during|following|amid|among|like|unlike|just|even|given|having|to|throughout|across|within|under|over|through)\b/i;
 
 const APPOSITIVE_OPEN = /^(?:the|a|an|former|then|its|his|her|their|one|longtime|long-time|veteran|self-proclaimed)\b/;
 
@@ -1831,7 +1916,8 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
       const firstWord = /^[\p{L}-]+/u.exec(desc)?.[0] ?? '';
       const lowerStart = /^\p{Ll}/u.test(desc);
       const startsRole = ROLE_WORDS.has(firstWord) || TITLE_HEADS.has(firstWord.toLowerCase());
-      const verbish = /^(?:who|which|that|where|when|while|and|but|or|as|said|says|told|is|was|has|had|in|on|at|for|with|from|to|by)\b/.test(desc);
+      const verbish =
+        /^(?:who|which|that|where|when|while|and|but|or|as|said|says|told|is|was|has|had|in|on|at|for|with|from|to|by)\b/.test(desc);
       const descAt = m.end + am.index + am[0].indexOf(desc);
       let nameOnly = false;
       for (let k = startsAt(descAt); k !== undefined && k < ms.length && ms[k].start === descAt; k++) {
@@ -1839,8 +1925,15 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
       }
       const lead = sentenceLead(text, m.start);
       const fronted = FRONTED.test(lead) && !lead.includes(',');
-      if (lowerStart && !verbish && !nameOnly && !fronted && (APPOSITIVE_OPEN.test(desc) || startsRole) && desc.split(/\s+/).length >= 2 &&
-        looksLikeDescription(desc, after.slice(am[0].length), ms, m.end + after.indexOf(desc))) {
+      if (
+        lowerStart &&
+        !verbish &&
+        !nameOnly &&
+        !fronted &&
+        (APPOSITIVE_OPEN.test(desc) || startsRole) &&
+        desc.split(/\s+/).length >= 2 &&
+        looksLikeDescription(desc, after.slice(am[0].length), ms, m.end + after.indexOf(desc))
+      ) {
         const s = m.end + after.indexOf(desc);
         out.definitions.push({ m: i, text: desc, origin: 'appositive', start: m.start, end: s + desc.length });
       }
@@ -1887,7 +1980,10 @@ function findRelations(text: string, out: ArticleNames): void {
     if (text.charCodeAt(q) !== 44 && text.charCodeAt(q) !== 40) continue;
     const after = text.slice(x.end, x.end + 160);
     // Skip an acronym in brackets right after the name: "Jabhat Fateh Al Sham (JFS) (formerly …)".
-    const marker = /^(?:\s*\([A-Z.]{2,8}\))?(?:,\s*|\s*\(\s*)(the\s+former|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|now(?:\s+known\s+as)?|later(?:\s+renamed)?)\s+(?:the\s+)?/.exec(after);
+    const marker =
+      /^(?:\s*\([A-Z.]{2,8}\))?(?:,\s*|\s*\(\s*)(the\s+former|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|now(?:\s+known\s+as)?|later(?:\s+renamed)?)\s+(?:the\s+)?/.exec(
+        after,
+      );
     if (!marker) continue;
     const relation: RawRelation['relation'] = /^(now|later)/.test(marker[1]) ? 'later' : 'formerly';
     const restStart = x.end + marker[0].length;
@@ -1906,7 +2002,8 @@ function findRelations(text: string, out: ArticleNames): void {
     }
   }
   // "… X, the former …, which later transformed into Y".
-  const re = /\b(?:which|that|and)\s+(?:was\s+)?later\s+(?:transformed|turned|evolved|morphed|became|was\s+renamed|renamed|rebranded|merged)(?:\s+itself)?(?:\s+(?:into|as|to))?\s+(?:the\s+)?/g;
+  const re =
+    /\b(?:which|that|and)\s+(?:was\s+)?later\s+(?:transformed|turned|evolved|morphed|became|was\s+renamed|renamed|rebranded|merged)(?:\s+itself)?(?:\s+(?:into|as|to))?\s+(?:the\s+)?/g;
   let m: RegExpExecArray | null;
   // Every such clause has "later" in it: most texts need no scan at all.
   const mayRename = text.includes('later');
@@ -1919,7 +2016,12 @@ function findRelations(text: string, out: ArticleNames): void {
     // Skip a descriptive appositive: ", the former Al-Qaeda affiliate in Syria".
     let lastComma = beforeEnd - 1;
     while (lastComma > m.index - 120 && lastComma >= 0 && text.charCodeAt(lastComma) !== 44) lastComma--;
-    if (lastComma > m.index - 120 && lastComma >= 0 && text.charCodeAt(lastComma) === 44 && /^,\s*(?:the|a|an)\s/.test(text.slice(lastComma, lastComma + 24))) {
+    if (
+      lastComma > m.index - 120 &&
+      lastComma >= 0 &&
+      text.charCodeAt(lastComma) === 44 &&
+      /^,\s*(?:the|a|an)\s/.test(text.slice(lastComma, lastComma + 24))
+    ) {
       beforeEnd = lastComma;
     }
     const xi = mentionEndingAt(beforeEnd);

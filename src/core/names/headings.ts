@@ -15,7 +15,7 @@ export function headingParts(surface: string, known: (key: string) => number): {
     if (w) words.push({ s: m.index, e: m.index + w.length });
   }
   const out: { s: number; e: number; k: number }[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let next = i + 1;
     for (let j = Math.min(words.length, i + 6); j > i; j--) {
       const k = known(nameKey(surface.slice(words[i].s, words[j - 1].e)));

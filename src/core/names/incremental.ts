@@ -65,7 +65,10 @@ const STEP = 8192;
 const KEYS_PER_STEP = 256;
 
 /** Each file's mentions (by start) with their entity ids, from the entities' mention lists, in steps. */
-export function* perFileSteps(entities: Iterable<Entity>, spent: (units: number) => boolean): Generator<void, Map<string, FileMentions>, void> {
+export function* perFileSteps(
+  entities: Iterable<Entity>,
+  spent: (units: number) => boolean,
+): Generator<void, Map<string, FileMentions>, void> {
   const perFile = new Map<string, FileMentions>();
   for (const e of entities) {
     for (const m of e.mentions) {
@@ -84,7 +87,12 @@ export function* perFileSteps(entities: Iterable<Entity>, spent: (units: number)
 }
 
 /** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */
-export function* makeIndexSteps(entities: Entity[], hints: ResolveHints, perFile?: Map<string, FileMentions>, sorted = false): Generator<void, EntityIndex, void> {
+export function* makeIndexSteps(
+  entities: Entity[],
+  hints: ResolveHints,
+  perFile?: Map<string, FileMentions>,
+  sorted = false,
+): Generator<void, EntityIndex, void> {
   const spent = workBudget(STEP);
   const byId = new Map<string, Entity>();
   for (const e of entities) {
@@ -391,7 +399,15 @@ export class IndexState implements EntityIndex {
       entries.ids.push(e.id);
       if (it.surface !== e.name && !e.aliases.includes(it.surface)) e.aliases.push(it.surface);
       for (const d of defsAt.get(it.idx) ?? []) {
-        const def: Definition = { text: d.text, origin: d.origin, file, start: d.start, end: d.end, outlet: meta.outlet, date: meta.date?.iso ?? null };
+        const def: Definition = {
+          text: d.text,
+          origin: d.origin,
+          file,
+          start: d.start,
+          end: d.end,
+          outlet: meta.outlet,
+          date: meta.date?.iso ?? null,
+        };
         const arr = defCands.get(e);
         if (arr) arr.push(def);
         else defCands.set(e, [def]);
@@ -405,7 +421,11 @@ export class IndexState implements EntityIndex {
     }
     for (const [e, defs] of defCands) {
       if (e.definition) continue;
-      e.definition = defs.reduce((a, b) => (ORIGIN_RANK[b.origin] > ORIGIN_RANK[a.origin] || (ORIGIN_RANK[b.origin] === ORIGIN_RANK[a.origin] && b.text.length > a.text.length) ? b : a));
+      e.definition = defs.reduce((a, b) =>
+        ORIGIN_RANK[b.origin] > ORIGIN_RANK[a.origin] || (ORIGIN_RANK[b.origin] === ORIGIN_RANK[a.origin] && b.text.length > a.text.length)
+          ? b
+          : a,
+      );
     }
 
     // Renamings stated in the article ("formerly …") link the two entities both ways.
@@ -439,7 +459,7 @@ export class IndexState implements EntityIndex {
     while ((m = re.exec(surface))) words.push({ s: m.index, e: m.index + m[0].length });
     if (words.length < 2) return null;
     const out: { start: number; end: number; surface: string; key: string }[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       let found = false;
       for (let j = words.length; j > i; j--) {
         if (i === 0 && j === words.length) continue;
@@ -458,7 +478,11 @@ export class IndexState implements EntityIndex {
   }
 
   /** Known people whose full name ends in this key, else a known spelling variant of it. */
-  private similar(key: string, ids: Map<string, Entity>, live: (key: string) => { id: string; n: number }[] | null): { id: string; n: number }[] | null {
+  private similar(
+    key: string,
+    ids: Map<string, Entity>,
+    live: (key: string) => { id: string; n: number }[] | null,
+  ): { id: string; n: number }[] | null {
     const { bySuffix, bySkeleton } = this.lookups();
     const people = bySuffix.get(lightKey(key));
     if (people) {

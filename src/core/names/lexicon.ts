@@ -55,7 +55,9 @@ mufti general negotiator representative adviser advisor member activist
 `);
 
 /** Lower-case name particles that sit between capitalised parts ("Deir ez-Zor", "Walid al Moualem"). */
-export const PARTICLES = set(`al el ad ar as ash at az ad an ed en er es et ez ud ul bin ibn bint de del della di da dos das du van von der den le la`);
+export const PARTICLES = set(
+  `al el ad ar as ash at az ad an ed en er es et ez ud ul bin ibn bint de del della di da dos das du van von der den le la`,
+);
 
 /** Articles dropped from comparison keys: "al-Assad" and "Assad", "Deir ez-Zor" and "Deir Zor" compare equal. */
 export const KEY_ARTICLES = set(`al el ad ar as ash at az an ed en er es et ez ud ul`);
@@ -107,11 +109,22 @@ druze western eastern northern southern central american european african asian 
 /** Generic organisation words ignored when comparing group names ("Nusra Front" = "Jabhat al-Nusra"). */
 /** Generic words that translate one another, so "Jaish al-Fateh" = "Fateh Army" but not "Liwa al-Fateh". */
 export const GENERIC_CLASS: Readonly<Record<string, string>> = {
-  front: 'front', jabhat: 'front', jabha: 'front',
-  army: 'army', jaish: 'army', jaysh: 'army', jeish: 'army',
-  movement: 'movement', harakat: 'movement', haraka: 'movement',
-  brigade: 'brigade', brigades: 'brigade', liwa: 'brigade',
-  battalion: 'battalion', battalions: 'battalion', katiba: 'battalion',
+  front: 'front',
+  jabhat: 'front',
+  jabha: 'front',
+  army: 'army',
+  jaish: 'army',
+  jaysh: 'army',
+  jeish: 'army',
+  movement: 'movement',
+  harakat: 'movement',
+  haraka: 'movement',
+  brigade: 'brigade',
+  brigades: 'brigade',
+  liwa: 'brigade',
+  battalion: 'battalion',
+  battalions: 'battalion',
+  katiba: 'battalion',
 };
 
 export const GROUP_GENERIC = set(`
@@ -135,9 +148,21 @@ export const CAPS_NOT_ACRONYM = set(`i a am pm ok tv id ad bc ce km kg mm cm ii 
  */
 export const SYNONYMS: readonly (readonly string[])[] = [
   // The jihadist group that declared a caliphate in 2014: Arabic acronym "Daesh" and English acronyms.
-  ['islamic state', 'is', 'isis', 'isil', 'daesh', 'daish', 'islamic state of iraq and the levant',
-    'islamic state of iraq and syria', 'islamic state in iraq and the levant', 'islamic state in iraq and syria',
-    'islamic state of iraq and sham', 'islamic state organisation', 'islamic state organization'],
+  [
+    'islamic state',
+    'is',
+    'isis',
+    'isil',
+    'daesh',
+    'daish',
+    'islamic state of iraq and the levant',
+    'islamic state of iraq and syria',
+    'islamic state in iraq and the levant',
+    'islamic state in iraq and syria',
+    'islamic state of iraq and sham',
+    'islamic state organisation',
+    'islamic state organization',
+  ],
   // The country: "US", "USA", "U.S." and "United States" are the same referent.
   ['united states', 'us', 'usa', 'united states of america'],
   ['united kingdom', 'uk'],
@@ -173,8 +198,28 @@ turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam 
 `);
 /** Countries named by more than one word, by name key. */
 export const COUNTRY_PHRASES = new Set([
-  'united states', 'united kingdom', 'saudi arabia', 'united arab emirates', 'south africa', 'north korea', 'south korea',
-  'new zealand', 'sri lanka', 'costa rica', 'el salvador', 'sierra leone', 'south sudan', 'ivory coast', 'east timor',
-  'czech republic', 'dominican republic', 'central african republic', 'papua new guinea', 'north macedonia',
-  'united states of america', 'great britain', 'gaza strip', 'west bank',
+  'united states',
+  'united kingdom',
+  'saudi arabia',
+  'united arab emirates',
+  'south africa',
+  'north korea',
+  'south korea',
+  'new zealand',
+  'sri lanka',
+  'costa rica',
+  'el salvador',
+  'sierra leone',
+  'south sudan',
+  'ivory coast',
+  'east timor',
+  'czech republic',
+  'dominican republic',
+  'central african republic',
+  'papua new guinea',
+  'north macedonia',
+  'united states of america',
+  'great britain',
+  'gaza strip',
+  'west bank',
 ]);

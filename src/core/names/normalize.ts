@@ -145,7 +145,12 @@ export function joinedCompatible(a: string, b: string): { ok: boolean; exact: bo
   const ja = joinedLightKey(a);
   const jb = joinedLightKey(b);
   if (ja === jb) return { ok: true, exact: true, near: false };
-  if (ja[0] === jb[0] && Math.min(ja.length, jb.length) >= 7 && Math.abs(ja.length - jb.length) <= 1 && skeletonWord(ja) === skeletonWord(jb)) {
+  if (
+    ja[0] === jb[0] &&
+    Math.min(ja.length, jb.length) >= 7 &&
+    Math.abs(ja.length - jb.length) <= 1 &&
+    skeletonWord(ja) === skeletonWord(jb)
+  ) {
     return { ok: true, exact: false, near: true };
   }
   return { ok: false, exact: false, near: false };
@@ -179,8 +184,17 @@ const isVowel = (c: string): boolean => VOWELS.test(c);
  * beyond kh/h, g/j/q. An assimilated article fused to the word ("Ezzor" for "ez-Zor") is also accepted.
  */
 /** Vowels that transliterations swap: a/e ("Mohammad"/"Mohammed") in one view, e/i ("Idlib"/"Idleb") in the other. */
-const vowelView1 = (x: string): string => x.replace(/[ae]/g, 'a').replace(/[iy]/g, 'i').replace(/[ou]/g, 'o').replace(/(.)\1+/g, '$1');
-const vowelView2 = (x: string): string => x.replace(/[ei]/g, 'i').replace(/[ou]/g, 'o').replace(/(.)\1+/g, '$1');
+const vowelView1 = (x: string): string =>
+  x
+    .replace(/[ae]/g, 'a')
+    .replace(/[iy]/g, 'i')
+    .replace(/[ou]/g, 'o')
+    .replace(/(.)\1+/g, '$1');
+const vowelView2 = (x: string): string =>
+  x
+    .replace(/[ei]/g, 'i')
+    .replace(/[ou]/g, 'o')
+    .replace(/(.)\1+/g, '$1');
 /** Consonants one transliteration may render differently ("Hmeimim"/"Hmeimin"). */
 const NEAR_CONSONANTS = new Set(['mn', 'nm', 'dt', 'td', 'sz', 'zs', 'bp', 'pb', 'fv', 'vf']);
 
@@ -216,7 +230,13 @@ export function wordsCompatible(
   // names (first words) keep the stricter rule below: "Bashar" is not "Bashir".
   // The same last letter too: "George" is not "Georgia".
   const sameEnd = la[la.length - 1] === lb[lb.length - 1];
-  if ((len >= 7 || (!firstWord && len >= 4)) && sameEnd && Math.abs(la.length - lb.length) <= 1 && skeletonWord(la) === skeletonWord(lb) && fa === fb) {
+  if (
+    (len >= 7 || (!firstWord && len >= 4)) &&
+    sameEnd &&
+    Math.abs(la.length - lb.length) <= 1 &&
+    skeletonWord(la) === skeletonWord(lb) &&
+    fa === fb
+  ) {
     return { ok: true, exact: false, near: true };
   }
   // Transliterations keep the syllables: "Homs" and "Hamas" share a skeleton but not a vowel count.

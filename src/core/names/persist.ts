@@ -68,7 +68,15 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     entityNo.set(e.id, i);
-    const row: EntityRow = { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases.slice(), definition: e.definition, related: e.related, n: e.mentions.length };
+    const row: EntityRow = {
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      aliases: e.aliases.slice(),
+      definition: e.definition,
+      related: e.related,
+      n: e.mentions.length,
+    };
     if (e.glossary) row.glossary = e.glossary;
     rows[i] = row;
     if (spent(2 + e.aliases.length)) yield;

@@ -10,7 +10,19 @@ import { byFileStart, makeIndexSteps, sortByStart, type FileMentions, type Resol
 import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { headingParts } from './headings';
-import { initials, joinedCompatible, joinedLightKey, skeletonWord, nearSkeletonKey, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
+import {
+  initials,
+  joinedCompatible,
+  joinedLightKey,
+  skeletonWord,
+  nearSkeletonKey,
+  keysCompatible,
+  lightKey,
+  lightWord,
+  nameKey,
+  skeletonKey,
+  slug,
+} from './normalize';
 
 export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './model';
 
@@ -269,7 +281,7 @@ class Resolver {
    * such slices, ordinary functions the JIT optimises; a slice does at most `STEP` units of work.
    */
   private *slices(n: number, slice: (from: number) => number): Generator<void, void, void> {
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       i = slice(i);
       this.budget = STEP;
       yield;
@@ -405,10 +417,20 @@ class Resolver {
     for (let i = 0; i <= recs.n; i++) {
       const art = i < recs.n ? recs.art[i] : Infinity;
       while (j < added.n && added.art[j] < art) {
-        merged.push(added.art[j], added.idx[j], added.start[j], added.end[j], added.surface[j], added.k[j], added.passage[j], added.flags[j]);
+        merged.push(
+          added.art[j],
+          added.idx[j],
+          added.start[j],
+          added.end[j],
+          added.surface[j],
+          added.k[j],
+          added.passage[j],
+          added.flags[j],
+        );
         j++;
       }
-      if (i < recs.n && !removed[i]) merged.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
+      if (i < recs.n && !removed[i])
+        merged.push(recs.art[i], recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], recs.k[i], recs.passage[i], recs.flags[i]);
     }
     this.recs = merged;
   }
@@ -449,7 +471,12 @@ class Resolver {
       const after = arts[ai].names.after as string;
       const at = 3 * recs.idx[i];
       if (at + 3 > after.length) return -1;
-      return o * 262144 + (SIG_VALUE[after.charCodeAt(at)] << 12) + (SIG_VALUE[after.charCodeAt(at + 1)] << 6) + SIG_VALUE[after.charCodeAt(at + 2)];
+      return (
+        o * 262144 +
+        (SIG_VALUE[after.charCodeAt(at)] << 12) +
+        (SIG_VALUE[after.charCodeAt(at + 1)] << 6) +
+        SIG_VALUE[after.charCodeAt(at + 2)]
+      );
     };
     const lastText = new Map<number, number>();
     const texts = new Map<number, number>();
@@ -664,7 +691,16 @@ class Resolver {
           const cue = p.acr ? CUE_GROUP : 0;
           // Parts keep the mention's other flags; "strong" and the cue belonged to the whole run.
           const flags = (fl & (THE | ACR | PS | DEFS)) | si | cue;
-          next.push(art, recs.idx[i], start + p.s, start + p.e, this.shared(surface.slice(p.s, p.e)), this.intern(p.key), recs.passage[i], flags);
+          next.push(
+            art,
+            recs.idx[i],
+            start + p.s,
+            start + p.e,
+            this.shared(surface.slice(p.s, p.e)),
+            this.intern(p.key),
+            recs.passage[i],
+            flags,
+          );
         }
       }
       return i;
@@ -745,7 +781,15 @@ class Resolver {
           continue;
         }
         uf.union(ia, ie);
-        acronymDefs.push({ acr: ia, exp: ie, art: ai, start: recs.start[ra], end: recs.end[ra], surface: recs.surface[ra], expSurface: recs.surface[re] });
+        acronymDefs.push({
+          acr: ia,
+          exp: ie,
+          art: ai,
+          start: recs.start[ra],
+          end: recs.end[ra],
+          surface: recs.surface[ra],
+          expSurface: recs.surface[re],
+        });
       }
     });
     for (const [ia, sides] of stated) {
@@ -918,13 +962,19 @@ class Resolver {
         }
         for (const b of subs) {
           if (b.length < 2 || !b.some((f) => f.words > 1)) continue;
-          const classOf = (f: Form): string => f.key.split(' ').map((w) => GENERIC_CLASS[w]).filter(Boolean).sort().join('+');
+          const classOf = (f: Form): string =>
+            f.key
+              .split(' ')
+              .map((w) => GENERIC_CLASS[w])
+              .filter(Boolean)
+              .sort()
+              .join('+');
           const classes = new Set(b.map(classOf).filter(Boolean));
           const byClass = new Map<string, Form>();
           for (const f of b) {
             const c = classOf(f);
             // Without a distinguishing generic word ("Nusra", "Nusra group") a form joins only an unambiguous bucket.
-            const target = c || (classes.size <= 1 ? [...classes][0] ?? '' : null);
+            const target = c || (classes.size <= 1 ? ([...classes][0] ?? '') : null);
             if (target === null) continue;
             const first = byClass.get(target);
             if (first) uf.union(first.id, f.id);
@@ -1010,7 +1060,10 @@ class Resolver {
         if (this.spent(cands.size + f.arts.length)) yield;
         // The full name must be well attested: the commonest candidate, by far, and at least as common as the
         // short form ("Islamic State" is not short for the rarer "Islamic State of Iraq").
-        const ranked = [...cands].filter((c) => c !== r).map((c) => [c, rootCount.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+        const ranked = [...cands]
+          .filter((c) => c !== r)
+          .map((c) => [c, rootCount.get(c) ?? 0] as const)
+          .sort((a, b) => b[1] - a[1]);
         if (!ranked.length || (ranked.length > 1 && ranked[0][1] < 4 * ranked[1][1])) continue;
         const [target, targetCount] = ranked[0];
         if (targetCount < (rootCount.get(r) ?? 0)) continue;
@@ -1069,7 +1122,13 @@ class Resolver {
             // Same given and family name: the longer has middle names the shorter leaves out.
             // A word twice is two names glued ("Bashar Assad Hafez Assad"), not a middle name.
             same = new Set(long.ws).size === long.ws.length && long.ws.length <= 4 && isSubsequence(short.ws, long.ws);
-          } else if (short.ws.length === 2 && long.ws.length === 2 && a.length >= 3 && c.length >= 3 && (c.startsWith(a) || a.startsWith(c))) {
+          } else if (
+            short.ws.length === 2 &&
+            long.ws.length === 2 &&
+            a.length >= 3 &&
+            c.length >= 3 &&
+            (c.startsWith(a) || a.startsWith(c))
+          ) {
             const arts = new Set(x.f.arts);
             same = !y.f.arts.some((art) => arts.has(art));
           }
@@ -1447,7 +1506,7 @@ class Resolver {
           return;
         }
       }
-      if (!inArticleOrder(recs, rs)) rs = rs.slice().sort((a, b) => (recs.art[a] - recs.art[b]) || (recs.start[a] - recs.start[b]));
+      if (!inArticleOrder(recs, rs)) rs = rs.slice().sort((a, b) => recs.art[a] - recs.art[b] || recs.start[a] - recs.start[b]);
       const votes = emptyVotes();
       const surfaceCount = new Map<string, number>();
       let anyAcr = false;
@@ -1478,7 +1537,15 @@ class Resolver {
         .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
         .map(([s]) => s);
       const definition = glos?.definition
-        ? { text: glos.definition, origin: 'glossary' as const, file: glos.source.file, start: glos.source.start, end: glos.source.end, outlet: null, date: null }
+        ? {
+            text: glos.definition,
+            origin: 'glossary' as const,
+            file: glos.source.file,
+            start: glos.source.start,
+            end: glos.source.end,
+            outlet: null,
+            date: null,
+          }
         : pickDefinition(recs, rs, arts, this.defs, acronymsOf.get(root) ?? []);
       const entity: Entity = { id: '', name, kind, aliases, definition, related: [], mentions: [] };
       if (glos) entity.glossary = { ...glos.source };
@@ -1591,7 +1658,12 @@ class Resolver {
         if (this.spent(d.n * 4)) yield;
       }
     }
-    return yield* makeIndexSteps(drafts.map((d) => d.entity), { byKey, dropped: this.dropped }, perFile, true);
+    return yield* makeIndexSteps(
+      drafts.map((d) => d.entity),
+      { byKey, dropped: this.dropped },
+      perFile,
+      true,
+    );
   }
 }
 
@@ -1645,11 +1717,41 @@ function strongNonPerson(fs: Form[]): boolean {
 }
 
 function newForm(key: string, k: number, id: number): Form {
-  return { key, k, id, count: 0, arts: [], votes: emptyVotes(), acr: false, words: key.split(' ').length, realS: false, endsS: key.endsWith('s'), strongPerson: 0, strongOther: 0 };
+  return {
+    key,
+    k,
+    id,
+    count: 0,
+    arts: [],
+    votes: emptyVotes(),
+    acr: false,
+    words: key.split(' ').length,
+    realS: false,
+    endsS: key.endsWith('s'),
+    strongPerson: 0,
+    strongOther: 0,
+  };
 }
 
 /** First words of full names that are no given name a person is called by alone. */
-const NOT_GIVEN = new Set(['abu', 'umm', 'bin', 'ibn', 'bint', 'abd', 'abdel', 'abdul', 'the', 'mr', 'mrs', 'ms', 'dr', 'sir', 'saint', 'st']);
+const NOT_GIVEN = new Set([
+  'abu',
+  'umm',
+  'bin',
+  'ibn',
+  'bint',
+  'abd',
+  'abdel',
+  'abdul',
+  'the',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'saint',
+  'st',
+]);
 
 /** Generational suffixes that may follow a person's name ("Jr", "III"). */
 const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
@@ -1685,7 +1787,9 @@ function segment(
   const skippable = (k: number): boolean => {
     const w = surface.slice(words[k].s, words[k].e);
     const lw = w.toLowerCase();
-    return !/^\p{Ll}/u.test(w) && common(w) && !formOf(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw) && !DEMONYMS.has(lw);
+    return (
+      !/^\p{Ll}/u.test(w) && common(w) && !formOf(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw) && !DEMONYMS.has(lw)
+    );
   };
   let last = words.length;
   // A nationality adjective ends no name: it opens the next phrase ("Urum al-Kubra Aleppo Russian warplanes").
@@ -1744,7 +1848,9 @@ function pickName(counts: Map<string, number>, recs: Recs, rs: Int32Array, fs: F
     // rare glued run, nor one ending in an article); then the commonest spelling; a lower-case article ("al-Assad")
     // reads as house style.
     // Words of the key: "Al-Qaeda" and "Al Qaeda" are one word, "Islamic State" two.
-    const full = words > 1 && (person || (group && n >= Math.max(2, 0.05 * top) && nameKey(s).includes(' ') && !/(?:^|\s)(?:al|el|the|of|for|and)$/i.test(s)));
+    const full =
+      words > 1 &&
+      (person || (group && n >= Math.max(2, 0.05 * top) && nameKey(s).includes(' ') && !/(?:^|\s)(?:al|el|the|of|for|and)$/i.test(s)));
     const score = (full ? 1e6 : 0) + n * 10 + (/\s\p{Ll}/u.test(s) ? 1 : 0) - (/^\p{Lu}+$/u.test(s) ? 5 : 0);
     if (score > bestScore || (score === bestScore && s < best)) {
       best = s;

@@ -84,7 +84,9 @@ export function encodeStem(word: string, stem: string): number {
     if (ending < 0 || cut > 15) break;
     return cut | (ending << 4);
   }
-  throw new WordTableFormatError(`stem ${JSON.stringify(stem)} of ${JSON.stringify(word)} is not an edit of its end that the format can hold`);
+  throw new WordTableFormatError(
+    `stem ${JSON.stringify(stem)} of ${JSON.stringify(word)} is not an edit of its end that the format can hold`,
+  );
 }
 
 /** The stem of a word from its stems-section byte (checked when the table is decoded). */
@@ -109,7 +111,8 @@ export function encodeWordTable(input: WordTableInput): Uint8Array {
   let prev = 0;
   const rankBytes: number[] = [];
   for (const e of entries) {
-    if (!e.word || e.word !== e.word.toLowerCase() || /[\n\r]/.test(e.word)) throw new WordTableFormatError(`bad word ${JSON.stringify(e.word)}`);
+    if (!e.word || e.word !== e.word.toLowerCase() || /[\n\r]/.test(e.word))
+      throw new WordTableFormatError(`bad word ${JSON.stringify(e.word)}`);
     if (seen.has(e.word)) throw new WordTableFormatError(`duplicate word ${e.word}`);
     seen.add(e.word);
     if (!Number.isInteger(e.rank) || e.rank <= prev || e.rank > input.sourceVocabulary) {
@@ -122,7 +125,8 @@ export function encodeWordTable(input: WordTableInput): Uint8Array {
       gap >>>= 7;
     }
     rankBytes.push(gap);
-    if (e.vector && e.vector.length !== D) throw new WordTableFormatError(`vector of ${e.word} has ${e.vector.length} components, not ${D}`);
+    if (e.vector && e.vector.length !== D)
+      throw new WordTableFormatError(`vector of ${e.word} has ${e.vector.length} components, not ${D}`);
   }
   const withStems = entries.filter((e) => e.stem !== undefined).length;
   if (withStems !== 0 && withStems !== entries.length) throw new WordTableFormatError('either every word has a stem or none has');
@@ -159,10 +163,12 @@ function align4(n: number): number {
 export function decodeWordTable(bytes: Uint8Array): WordTableData {
   if (bytes.length < HEADER_BYTES) throw new WordTableFormatError(`file too short (${bytes.length} bytes) to be a word table`);
   const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
-  if (magic !== WORD_TABLE_MAGIC) throw new WordTableFormatError(`not a word table (magic ${JSON.stringify(magic)}, expected "${WORD_TABLE_MAGIC}")`);
+  if (magic !== WORD_TABLE_MAGIC)
+    throw new WordTableFormatError(`not a word table (magic ${JSON.stringify(magic)}, expected "${WORD_TABLE_MAGIC}")`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint16(4, true);
-  if (version !== WORD_TABLE_VERSION) throw new WordTableFormatError(`format version ${version}, this Parallax reads version ${WORD_TABLE_VERSION}`);
+  if (version !== WORD_TABLE_VERSION)
+    throw new WordTableFormatError(`format version ${version}, this Parallax reads version ${WORD_TABLE_VERSION}`);
   const D = view.getUint16(6, true);
   const V = view.getUint32(8, true);
   const W = view.getUint32(12, true);
@@ -172,7 +178,8 @@ export function decodeWordTable(bytes: Uint8Array): WordTableData {
   const rankByteCount = view.getUint32(28, true);
   const checksum = view.getUint32(32, true);
   const stemByteCount = view.getUint32(36, true);
-  if (D < 1 || V > W || !(zipfDocumentLength > 0) || (stemByteCount !== 0 && stemByteCount !== W)) throw new WordTableFormatError('inconsistent header');
+  if (D < 1 || V > W || !(zipfDocumentLength > 0) || (stemByteCount !== 0 && stemByteCount !== W))
+    throw new WordTableFormatError('inconsistent header');
   const vectorStart = align4(HEADER_BYTES + wordByteCount + rankByteCount + stemByteCount);
   if (bytes.length !== vectorStart + V * D) {
     throw new WordTableFormatError(`length ${bytes.length} bytes, the header says ${vectorStart + V * D} (truncated or damaged)`);
@@ -208,7 +215,8 @@ export function decodeWordTable(bytes: Uint8Array): WordTableData {
     stemCodes = bytes.subarray(rankEnd, rankEnd + W);
     for (let i = 0; i < W; i++) {
       const c = stemCodes[i]!;
-      if (c >> 4 >= STEM_ENDINGS.length || (c & 15) > words[i]!.length) throw new WordTableFormatError(`bad stem code ${c} for ${JSON.stringify(words[i])}`);
+      if (c >> 4 >= STEM_ENDINGS.length || (c & 15) > words[i]!.length)
+        throw new WordTableFormatError(`bad stem code ${c} for ${JSON.stringify(words[i])}`);
     }
   }
   const vectors = new Int8Array(bytes.buffer, bytes.byteOffset + vectorStart, V * D);

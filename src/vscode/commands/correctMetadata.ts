@@ -4,7 +4,13 @@
 // Parallax inferred are stored, so an unchanged field keeps following the text. The file is edited as text (one
 // property, comments and formatting kept) and saved; the index picks it up like any glossary change.
 import * as vscode from 'vscode';
-import { CORRECTABLE_FIELDS, planCorrectionEdits, relativeToSidecar, type CorrectableField, type MetaCorrection } from '../../core/corrections';
+import {
+  CORRECTABLE_FIELDS,
+  planCorrectionEdits,
+  relativeToSidecar,
+  type CorrectableField,
+  type MetaCorrection,
+} from '../../core/corrections';
 import type { ArticleMeta } from '../../core/types';
 import type { Log } from '../log';
 import { createSidecar, openIfExists, sidecarFor } from '../sidecarLocation';
@@ -34,7 +40,10 @@ export function registerCorrectMetadata(index: WorkspaceIndex, log: Log): vscode
         placeHolder: PROMPTS[field].placeholder,
         value: shown(record.meta, field),
         ignoreFocusOut: true,
-        validateInput: (v) => (field === 'date' && v.trim() && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(v.trim()) ? 'A date is YYYY-MM-DD or YYYY-MM' : undefined),
+        validateInput: (v) =>
+          field === 'date' && v.trim() && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(v.trim())
+            ? 'A date is YYYY-MM-DD or YYYY-MM'
+            : undefined,
       });
       if (value === undefined) return; // Escape: nothing is stored
       values[field] = value.trim();
@@ -44,7 +53,9 @@ export function registerCorrectMetadata(index: WorkspaceIndex, log: Log): vscode
     if (!sidecar) return;
     const relative = relativeToSidecar(index.keyOf(sidecar), key);
     if (relative === null) {
-      void vscode.window.showWarningMessage(`Parallax: ${index.label(sidecar)} is not in a folder above ${index.label(uri)}; choose a file beside the articles.`);
+      void vscode.window.showWarningMessage(
+        `Parallax: ${index.label(sidecar)} is not in a folder above ${index.label(uri)}; choose a file beside the articles.`,
+      );
       return;
     }
     const current = await openIfExists(sidecar);
@@ -57,13 +68,16 @@ export function registerCorrectMetadata(index: WorkspaceIndex, log: Log): vscode
         const edits = planCorrectionEdits(current.getText(), relative, correction);
         if (edits.length === 0) return;
         const edit = new vscode.WorkspaceEdit();
-        for (const e of edits) edit.replace(sidecar, new vscode.Range(current.positionAt(e.offset), current.positionAt(e.offset + e.length)), e.content);
+        for (const e of edits)
+          edit.replace(sidecar, new vscode.Range(current.positionAt(e.offset), current.positionAt(e.offset + e.length)), e.content);
         if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
         await current.save();
       }
     } catch (err) {
       log.warn(`Correct Article Metadata: ${index.label(sidecar)}: ${err instanceof Error ? err.message : String(err)}.`);
-      void vscode.window.showWarningMessage(`Parallax: could not store the correction in ${index.label(sidecar)} (${err instanceof Error ? err.message : String(err)}). Fix the file first (see the Problems panel).`);
+      void vscode.window.showWarningMessage(
+        `Parallax: could not store the correction in ${index.label(sidecar)} (${err instanceof Error ? err.message : String(err)}). Fix the file first (see the Problems panel).`,
+      );
       return;
     }
     log.info(`Corrected the metadata of ${index.label(uri)} in ${index.label(sidecar)}.`);

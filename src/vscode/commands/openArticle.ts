@@ -14,7 +14,8 @@ export function registerOpenArticle(index: WorkspaceIndex): vscode.Disposable {
   return vscode.commands.registerCommand('parallax.openArticle', () => {
     const qp = vscode.window.createQuickPick<Item>();
     qp.title = 'Open Article';
-    qp.placeholder = index.corpus.size === 0 ? 'No articles indexed yet' : `Search ${index.corpus.size} articles by title, outlet, author or date`;
+    qp.placeholder =
+      index.corpus.size === 0 ? 'No articles indexed yet' : `Search ${index.corpus.size} articles by title, outlet, author or date`;
     qp.matchOnDescription = true;
     qp.matchOnDetail = true;
     let timer: ReturnType<typeof setTimeout> | undefined;

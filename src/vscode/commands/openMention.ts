@@ -13,7 +13,9 @@ export function registerOpenMention(index: WorkspaceIndex): vscode.Disposable {
     let range = new vscode.Range(pos, pos);
     if (record) {
       const offset = record.lines.offset(pos.line, pos.character);
-      const ref = index.corpus.references(index.keyOf(uri), offset).find((m) => m.file === index.keyOf(uri) && m.start <= offset && offset < m.end);
+      const ref = index.corpus
+        .references(index.keyOf(uri), offset)
+        .find((m) => m.file === index.keyOf(uri) && m.start <= offset && offset < m.end);
       if (ref) {
         const a = record.lines.position(ref.start);
         const b = record.lines.position(ref.end);

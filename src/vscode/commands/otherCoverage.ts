@@ -33,7 +33,12 @@ interface Item extends vscode.QuickPickItem {
  */
 export function sourceOf(index: WorkspaceIndex, uriArg?: unknown, offsetArg?: unknown): Source | undefined {
   const editor = vscode.window.activeTextEditor;
-  const offsets = typeof offsetArg === 'number' ? [offsetArg] : Array.isArray(offsetArg) ? offsetArg.filter((o): o is number => typeof o === 'number') : [];
+  const offsets =
+    typeof offsetArg === 'number'
+      ? [offsetArg]
+      : Array.isArray(offsetArg)
+        ? offsetArg.filter((o): o is number => typeof o === 'number')
+        : [];
   if (typeof uriArg === 'string' && offsets.length > 0) {
     const match = editor?.document.uri.toString() === uriArg ? editor : undefined;
     if (match) index.ensureFresh(match.document);
@@ -99,7 +104,11 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
     let accepted = false;
     qp.onDidChangeActive(([item]) => {
       if (item && !accepted) {
-        void showRange(index.uriOf(item.result.file), rangeOf(item.result), { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+        void showRange(index.uriOf(item.result.file), rangeOf(item.result), {
+          viewColumn: vscode.ViewColumn.Beside,
+          preview: true,
+          preserveFocus: true,
+        });
       }
     });
     qp.onDidAccept(() => {
@@ -149,7 +158,13 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
     const results = related(src);
     if (results.length === 0) return nothing('no other outlet covers this passage');
     const locations = results.map((r) => new vscode.Location(index.uriOf(r.file), rangeOf(r)));
-    await vscode.commands.executeCommand('editor.action.peekLocations', src.editor.document.uri, src.editor.selection.active, locations, 'peek');
+    await vscode.commands.executeCommand(
+      'editor.action.peekLocations',
+      src.editor.document.uri,
+      src.editor.selection.active,
+      locations,
+      'peek',
+    );
   };
 
   return vscode.Disposable.from(
