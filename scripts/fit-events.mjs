@@ -15,6 +15,8 @@ try {
     entryPoints: [join(here, 'fit-events-main.ts')],
     bundle: true,
     platform: 'node',
+    // jsonc-parser's main entry is a UMD build esbuild cannot follow; its ES module entry bundles.
+    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',
     outfile: file,

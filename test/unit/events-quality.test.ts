@@ -25,13 +25,14 @@ describe('ECB+ dev topics (CC BY 3.0, Cybulska & Vossen 2014): passages, cursor 
   );
 
   it('beats the better of plain MiniSearch and the shared-word count at hit@1 and hit@3', () => {
-    // Measured: 86.3 / 94.2 against MiniSearch 75.9 / 89.8 and shared words 76.5 / 88.7 (the issue's floor, +5 points
-    // at hit@3, is missed by 0.6: the word table's background rarity costs 0.6 here and gains 1.7 on each dev topic
-    // indexed alone, and was kept for small workspaces).
+    // Measured: 81.7 / 91.3 against MiniSearch 75.9 / 89.8 and shared words 76.5 / 88.7. The issue's floor (+5 points
+    // at both) is met at hit@1 and missed at hit@3. The model has no "the other passage is a lead" feature: fitted,
+    // it took ECB+'s habit of annotating first sentences for news (+2.6 in the logit; 86.3 / 94.2 on dev) and sent a
+    // reader's Golan Heights paragraph to another article's lead instead of its Golan Heights paragraph.
     const best1 = Math.max(ms.hit1, sw.hit1);
     const best3 = Math.max(ms.hit3, sw.hit3);
-    expect(product.hit1).toBeGreaterThanOrEqual(best1 + 0.08);
-    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.04);
+    expect(product.hit1).toBeGreaterThanOrEqual(best1 + 0.04);
+    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.01);
   });
 
   it('answers nearly every query, and puts the look-alike event first no more often than the baselines', () => {
@@ -110,11 +111,10 @@ describe('FA-KES held half of the labelled incidents (never fitted on): the lead
       `MiniSearch over articles (lead as query) hit@1 ${f(baseline1)}; nothing at mid-lead ${f(empty)}, at column 1 of the lead line ${f(emptyAtLineStart)}; footers in results ${footers.length}`,
   );
 
-  it('the lead paragraph finds the same incident in another outlet first, nearly as well as the article does', () => {
-    // Measured on the held half (157 leads): passage 91.7%, article 94.9%, MiniSearch 71.3%. The issue asks for
-    // passage ≥ article: not met yet (3 points short); this floor keeps the gap from growing.
+  it('the lead paragraph finds the same incident in another outlet first, at least as well as the article does', () => {
+    // Measured on the held half (157 leads): passage 92.4%, article 91.1%, MiniSearch 71.3%.
     expect(passage1 / n).toBeGreaterThanOrEqual(0.88);
-    expect(passage1 / n).toBeGreaterThanOrEqual(article1 / n - 0.05);
+    expect(passage1 / n).toBeGreaterThanOrEqual(article1 / n);
     expect(passage1 / n).toBeGreaterThan(baseline1 / n + 0.15);
   });
 

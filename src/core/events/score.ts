@@ -66,8 +66,6 @@ export const FEATURES = [
   'quote',
   /** Both passages are their article's lead (with the headline above it). */
   'bothLeads',
-  /** The other passage is its article's lead: news tells the event first. */
-  'otherLead',
   /** The article similarity relative to the best among the candidates: the closest article's passages first. */
   'articleBest',
   /** The shared word weight relative to the best among the candidates. */
@@ -167,9 +165,8 @@ export function scorePair(a: PassageView, b: PassageView, stats: PairStats, mode
   }
   f[10] = quote ? 1 : 0;
   f[11] = a.lead && b.lead ? 1 : 0;
-  f[12] = b.lead ? 1 : 0;
-  f[13] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
-  f[14] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
+  f[12] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
+  f[13] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
   let z = 0;
   for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
   const score = 1 / (1 + Math.exp(-z));
