@@ -467,10 +467,14 @@ export class EventIndex {
     if (id < 0) return [];
     const scored = this.score(id);
     const out: PassageLink[] = [];
+    let coverage = 0;
     for (const s of scored) {
-      if (s.score < this.model.cutoff && !s.duplicate) continue;
-      out.push(this.explain(s));
-      if (out.length >= limit) break;
+      // Duplicates (the same article under another name) come last and are always shown: `limit` counts coverage.
+      if (s.duplicate) out.push(this.explain(s));
+      else if (s.score >= this.model.cutoff && coverage < limit) {
+        out.push(this.explain(s));
+        coverage++;
+      }
     }
     return out;
   }
