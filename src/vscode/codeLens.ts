@@ -3,7 +3,6 @@
 // Coverage for that passage. Passages that start on the same line (a long one-line body split into sentences)
 // share one lens, so a line never carries a row of lenses. Setting parallax.codeLens.enabled turns it off.
 import * as vscode from 'vscode';
-import { STRONG_LINK_SCORE } from '../core/events';
 import { readConfig } from './config';
 import { alsoIn } from './format';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -28,7 +27,9 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
       for (const p of record.parsed.passages) {
         if (token.isCancellationRequested || ++seen > MAX_PASSAGES) break;
         if (p.kind === 'boilerplate') continue;
-        const related = corpus.related(key, p.start, 10).filter((r) => r.score >= STRONG_LINK_SCORE);
+        // The same answer Show Other Coverage gives (above the fitted cut-off), so the lens and the list never
+        // disagree (issue 12); a duplicate of this article is no coverage.
+        const related = corpus.related(key, p.start, 10).filter((r) => !r.reason.startsWith('duplicate'));
         if (related.length === 0) continue;
         // The lead's lens sits on the title line: the title belongs to the lead (coveragePassage.ts).
         const line = record.lines.position(corpus.coveragePassageAt(key, p.start)?.start ?? p.start).line;
