@@ -3,22 +3,11 @@
 // of ANOTHER outlet tells the same incident — for Parallax (article level, and passage level via the best
 // passage link) and for the baseline a reader already has: a plain MiniSearch search of the text over whole
 // articles. Run: npx vitest run test/bench/events-eval.test.ts
-import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
 import { fakesEventInputs } from './events-names';
-
-interface Incident {
-  id: string;
-  description: string;
-  files: string[];
-  lookalikes: string[];
-}
-
-const labels = JSON.parse(readFileSync(new URL('../fixtures/labels/fakes-events.json', import.meta.url), 'utf8')) as {
-  incidents: Incident[];
-};
+import { fakesHalf, type Incident } from './events-fakes-split';
 
 interface Loaded {
   input: EventArticleInput;
@@ -85,7 +74,7 @@ function pct(x: number, n: number): string {
 
 describe('event linking on FA-KES labelled incidents', () => {
   const articles = load();
-  const incidents = labels.incidents.filter((i) => i.files.every((f) => articles.has(f)));
+  const incidents = fakesHalf('all').filter((i) => i.files.every((f) => articles.has(f)));
 
   const t0 = performance.now();
   const index = new EventIndex();

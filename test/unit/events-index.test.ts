@@ -1,32 +1,10 @@
 // Event index mechanics on small hand-written articles: what makes two passages the same event, what keeps
 // look-alikes apart, incremental updates, thresholds and the wording of reasons.
 import { describe, expect, it } from 'vitest';
-import { EventIndex, type EventArticleInput } from '../../src/core/events';
+import { EventIndex } from '../../src/core/events';
 import { readEventDates, timeRefOf, isoOfDay } from '../../src/core/events/dates';
 import { readFigures, readQuotes } from '../../src/core/events/features';
-import type { Passage } from '../../src/core/types';
-
-/** An article whose paragraphs (blank-line separated) are its passages. */
-function article(file: string, date: string | null, body: string, outlet = 'Outlet'): EventArticleInput {
-  const passages: Passage[] = [];
-  const re = /[^\n]+(?:\n(?!\n)[^\n]+)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) passages.push({ start: m.index, end: m.index + m[0].length, index: passages.length, kind: 'body' });
-  return {
-    file,
-    text: body,
-    passages,
-    meta: {
-      title: null,
-      outlet,
-      author: null,
-      dateline: null,
-      provenance: {},
-      date: date ? { iso: date, precision: 'day', source: null } : null,
-    },
-    mentions: [],
-  };
-}
+import { article } from './events-article';
 
 const CAR_BOMB_A =
   'A car bomb exploded near a checkpoint in the Midan district of Damascus on Monday killing 17 people including police officers, the Syrian Observatory for Human Rights said. Islamic State claimed the double suicide attack on the police station.';

@@ -1,31 +1,10 @@
 // scorePair's named features on tiny inline texts: each feature reads what a reader would point at, and moves the
 // score the way the fitted model says (its weights are fitted, so only directions are asserted, never values).
 import { describe, expect, it } from 'vitest';
-import { EventIndex, type EventArticleInput } from '../../src/core/events';
+import { EventIndex } from '../../src/core/events';
 import { EVENT_MODEL, FEATURES, scorePair, type FeatureName, type PairStats, type PassageView } from '../../src/core/events/score';
 import { screenNoise, termJaccard } from '../../src/core/events/noise';
-import type { Passage } from '../../src/core/types';
-
-function article(file: string, date: string | null, body: string, outlet = 'Outlet'): EventArticleInput {
-  const passages: Passage[] = [];
-  const re = /[^\n]+(?:\n(?!\n)[^\n]+)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) passages.push({ start: m.index, end: m.index + m[0].length, index: passages.length, kind: 'body' });
-  return {
-    file,
-    text: body,
-    passages,
-    meta: {
-      title: null,
-      outlet,
-      author: null,
-      dateline: null,
-      provenance: {},
-      date: date ? { iso: date, precision: 'day', source: null } : null,
-    },
-    mentions: [],
-  };
-}
+import { article } from './events-article';
 
 const feature = (features: number[], name: FeatureName) => features[FEATURES.indexOf(name)];
 
