@@ -155,10 +155,26 @@ class Ui {
   /** Quick Open (Ctrl+P) a file by name; waits until its editor tab is active. */
   async open(file) {
     const { page } = this;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-    await page.keyboard.insertText(file);
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: file }).first().waitFor();
+    // A file written just before may not be in Quick Open's file list yet (the file search is refreshed by the
+    // watcher, later on a slow machine): ask again, a few times, rather than fail on the first wait.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+      await page.keyboard.insertText(file);
+      const found = await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: file })
+        .first()
+        .waitFor({ timeout: 8000 })
+        .then(() => true)
+        .catch((error) => {
+          if (attempt >= 4) throw error;
+          return false;
+        });
+      if (found) break;
+      this.mark(`Quick Open has no ${file} yet (attempt ${attempt})`);
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
     await page.keyboard.press('Enter');
     await this.activeTab(file);
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
