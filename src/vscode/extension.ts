@@ -5,7 +5,8 @@ import { registerArticlesTree } from './articlesTree';
 import { registerArticleWordWrap } from './articleWordWrap';
 import { registerCodeLens } from './codeLens';
 import { registerCorrectMetadata } from './commands/correctMetadata';
-import { registerGlossaryCommand } from './commands/glossary';
+import { registerEditInGlossary } from './commands/editInGlossary';
+import { registerHideName } from './commands/hideName';
 import { registerOpenArticle } from './commands/openArticle';
 import { registerOpenMention } from './commands/openMention';
 import { registerOtherCoverage } from './commands/otherCoverage';
@@ -53,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerOpenArticle(index),
     registerSearchPassages(index),
     registerOtherCoverage(index),
-    registerGlossaryCommand(index, log),
+    registerEditInGlossary(index, log),
+    registerHideName(index, log),
     registerCorrectMetadata(index, log),
     registerOpenMention(index),
     vscode.commands.registerCommand('parallax.reindex', () => index.reindex()),
