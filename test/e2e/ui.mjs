@@ -142,6 +142,19 @@ class Ui {
     await row.waitFor({ state: 'hidden', timeout: 10000 });
   }
 
+  /** Edit in glossary must leave the Parallax side bar in view (it once switched to the Explorer). */
+  async assertSideBarIsParallax() {
+    const sidebar = (
+      await this.page
+        .locator('.sidebar .composite.title')
+        .first()
+        .innerText()
+        .catch(() => '')
+    ).trim();
+    log('side bar after Edit in glossary:', JSON.stringify(sidebar));
+    assert(/parallax/i.test(sidebar), `the side bar switched away from Parallax to "${sidebar}"`);
+  }
+
   /** Text of the status bar (messages such as "Parallax: no other outlet covers this passage"). */
   async statusBar() {
     return (
@@ -888,14 +901,7 @@ const SCENARIOS = [
         await page.locator('.editor-group-container.active .view-lines', { hasText: 'Recep Tayyip Erdogan' }).waitFor({ timeout: 10000 });
         await sleep(500);
         await ui.shot('glossary-created');
-        const sidebar = (
-          await page
-            .locator('.sidebar .composite.title')
-            .first()
-            .innerText()
-            .catch(() => '')
-        ).trim();
-        assert(/parallax/i.test(sidebar), `the side bar switched away from Parallax to "${sidebar}"`);
+        await ui.assertSideBarIsParallax();
         assert(fs.existsSync(created), 'the glossary was not created in the workspace folder');
         const leftovers = fs.readdirSync(ws).filter((f) => f.endsWith('.tmp'));
         assert(leftovers.length === 0, `temporary files left: ${leftovers}`);
@@ -926,13 +932,5 @@ async function editInGlossary(ui) {
     .waitFor({ timeout: 10000 });
   await sleep(500);
   await ui.shot('glossary-entry-added');
-  const sidebar = (
-    await page
-      .locator('.sidebar .composite.title')
-      .first()
-      .innerText()
-      .catch(() => '')
-  ).trim();
-  log('side bar after Edit in glossary:', JSON.stringify(sidebar));
-  assert(/parallax/i.test(sidebar), `the side bar switched away from Parallax to "${sidebar}"`);
+  await ui.assertSideBarIsParallax();
 }
