@@ -5,6 +5,7 @@
 // change to what a rule finds is a new `NAMES_RULES_VERSION` (`version.ts`).
 import type { ArticleNames, NameArticleInput } from './raw';
 import { acronyms } from './rules/acronyms';
+import { capsHeadlines } from './rules/capsHeadlines';
 import { descriptions } from './rules/descriptions';
 import { equivalences } from './rules/equivalences';
 import { furnitureSignatures } from './rules/furniture';
@@ -30,6 +31,7 @@ export const RULES: readonly ExtractionRule[] = [
   proseNames,
   headingNames,
   headingStretches,
+  capsHeadlines,
   textOrder,
   titleDefinitions,
   acronyms,
@@ -78,5 +80,5 @@ function scan(input: NameArticleInput): ExtractionContext {
       (seg.heading ? headingChunks : proseChunks).push({ chunk, seg });
     }
   });
-  return { input, text, out, proseChunks, headingChunks, titles: [] };
+  return { input, text, out, segments: segs.map((seg, k) => ({ seg, toks: segToks[k] })), proseChunks, headingChunks, titles: [] };
 }

@@ -3,6 +3,7 @@
 import type { ArticleNames, NameArticleInput, RawDefinition } from '../raw';
 import type { Chunk } from '../scan/chunks';
 import type { Seg } from '../scan/segments';
+import type { SegToken } from '../scan/tokenize';
 
 /** A chunk of capitalised tokens with the segment it was found in. */
 export interface SegChunk {
@@ -24,6 +25,8 @@ export interface ExtractionContext {
   readonly input: NameArticleInput;
   readonly text: string;
   readonly out: ArticleNames;
+  /** Every segment scanned, with its tokens (a run of ordinary lower-case words is one shared `ORDINARY` token). */
+  readonly segments: { seg: Seg; toks: SegToken[] }[];
   /** Chunks of prose: every one that survives the chunk filters is a mention. */
   readonly proseChunks: SegChunk[];
   /** Chunks of headings and title-cased lines: their capitals prove nothing by themselves. */
