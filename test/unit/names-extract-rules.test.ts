@@ -30,6 +30,7 @@ function mentionsIn(idx: EntityIndex, file: string): string[] {
   });
 }
 
+const fakes = (file: string): string => readFileSync(new URL(`../fixtures/fa-kes/${file}`, import.meta.url), 'utf8');
 const ecb = (file: string): string => readFileSync(new URL(`../fixtures/ecbplus/corpus/${file}`, import.meta.url), 'utf8');
 
 describe('extraction driver', () => {
@@ -71,5 +72,40 @@ describe('headlines in capitals', () => {
     expect(headline).toBe(0);
     expect(mentionsIn(idx, 't07-ecbplus-9.txt')).toContain(`WLADIMIR KLITSCHKO@0 → Wladimir Klitschko`);
     expect(mentionsIn(idx, 't07-ecbplus-9.txt').filter((m) => /RETAINS|BELTS|WORLD/.test(m))).toEqual([]);
+  });
+});
+
+describe('headline run into the body', () => {
+  const surfaces = (file: string, text: string): string[] => input(file, text).names.mentions.map((m) => `${m.surface}@${m.start}`);
+  const article = (title: string, body: string): string => `---\ntitle: "${title}"\noutlet: Test Online\n---\n\n${body}\n`;
+
+  it('ends a name where the headline ends, before the agency credit', () => {
+    const text = article(
+      'Air strikes kill 12 in Idlib',
+      'Air strikes kill 12 in Idlib AFP Sunday 8 Oct 2017 At least 12 civilians were killed in Idlib on Sunday, a monitor said.',
+    );
+    const idlib = text.indexOf('Idlib AFP');
+    expect(surfaces('a.md', text)).toEqual(expect.arrayContaining([`Idlib@${idlib}`, `AFP@${idlib + 6}`]));
+    expect(surfaces('a.md', text).filter((s) => s.startsWith('Idlib AFP'))).toEqual([]);
+  });
+
+  it('reads a title-cased headline in heading mode: its capitals make no names, the names the prose gives stay', () => {
+    const text = article(
+      'Syrian Army Retakes Palmyra From Islamic State',
+      'Syrian Army Retakes Palmyra From Islamic State Reuters Sunday 27 Mar 2016 The army retook the ancient city of Palmyra from fighters of the Islamic State group on Sunday, state media said.',
+    );
+    const got = surfaces('b.md', text);
+    const head = text.indexOf('Syrian Army Retakes');
+    expect(got).toEqual(expect.arrayContaining([`Palmyra@${head + 20}`, `Islamic State@${head + 33}`]));
+    expect(got.filter((s) => /Retakes|Army/.test(s))).toEqual([]);
+  });
+
+  it('splits the Ahram credit line off the headline in FA-KES', () => {
+    const file = 'ahram-16-dead-in-heavy-bombardment-on-syrias-idlib-monitor.md';
+    const text = fakes(file);
+    const got = surfaces(file, text);
+    expect(got.filter((s) => /Monitor AFP/.test(s))).toEqual([]);
+    const credit = text.indexOf('AFP', text.indexOf('Idlib Monitor'));
+    expect(got).toContain(`AFP@${credit}`);
   });
 });

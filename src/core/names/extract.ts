@@ -13,7 +13,8 @@ import { headingNames } from './rules/headingNames';
 import { headingStretches } from './rules/headingStretches';
 import { proseNames } from './rules/proseNames';
 import { relations } from './rules/relations';
-import type { ExtractionContext, ExtractionRule, SegChunk } from './rules/rule';
+import { runInHeadlines } from './rules/runInHeadlines';
+import type { ExtractionContext, ExtractionRule, SegChunk, SegmentRule } from './rules/rule';
 import { textOrder } from './rules/textOrder';
 import { titleDefinitions } from './rules/titleDefinitions';
 import { hasPossessive } from './scan/chars';
@@ -25,6 +26,9 @@ import { tokenInfos } from './scan/tokenInfo';
 import { tokenize } from './scan/tokenize';
 
 export type { ArticleNames, HeadingRun, KindCue, NameArticleInput, RawAcronym, RawDefinition, RawMention, RawRelation } from './raw';
+
+/** The rules of the scan, in the order they run: which stretches of the article are read, and how. */
+export const SEGMENT_RULES: readonly SegmentRule[] = [runInHeadlines];
 
 /** The rules, in the order they run: mentions first, then (in text order) what the text says about them. */
 export const RULES: readonly ExtractionRule[] = [
@@ -58,7 +62,8 @@ function scan(input: NameArticleInput): ExtractionContext {
   const { text, file } = input;
   const noApostrophes = text.length > 100 && !hasPossessive(text);
   const out: ArticleNames = { v: 1, file, noApostrophes, mentions: [], definitions: [], acronyms: [], relations: [], lower: [] };
-  const segs = articleSegments(input);
+  let segs = articleSegments(input);
+  for (const rule of SEGMENT_RULES) segs = rule.run(input, segs);
 
   const proseChunks: SegChunk[] = [];
   const headingChunks: SegChunk[] = [];

@@ -34,6 +34,15 @@ export interface ExtractionContext {
   readonly titles: PendingTitle[];
 }
 
+/**
+ * A rule of the scan, run before any token is read: which stretches of the article are read for names, and in which
+ * mode (prose, or heading mode where capitals prove nothing). Gets the segments so far, returns the new ones.
+ */
+export interface SegmentRule {
+  readonly name: string;
+  run(input: NameArticleInput, segs: Seg[]): Seg[];
+}
+
 /** One rule of the extraction: adds mentions, definitions, equivalences or signatures to `ctx.out`. */
 export interface ExtractionRule {
   /** What the rule finds, in a few words (tests and traces name rules by it). */

@@ -22,7 +22,7 @@ function isMinorWord(text: string, ws: number, we: number): boolean {
 }
 
 /** True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
-function looksTitleCased(text: string, from: number, to: number): boolean {
+export function looksTitleCased(text: string, from: number, to: number): boolean {
   let words = 0;
   let content = 0;
   let caps = 0;
