@@ -1,7 +1,7 @@
 // The extraction rules added to the driver's list, each on a tiny invented text and on real fixture text: what a
 // reader hovering a name in a headline, dateline or caption would notice. The full resolution and the one-article
 // update (`withArticle`) read the rules' output alike.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { extractNames, resolveEntities, type EntityIndex } from '../../src/core/names';
@@ -107,5 +107,29 @@ describe('headline run into the body', () => {
     expect(got.filter((s) => /Monitor AFP/.test(s))).toEqual([]);
     const credit = text.indexOf('AFP', text.indexOf('Idlib Monitor'));
     expect(got).toContain(`AFP@${credit}`);
+  });
+});
+
+describe('datelines', () => {
+  it('a place in capitals opening a paragraph is a mention of the place the corpus names', () => {
+    const idx = resolve({
+      'a.txt': 'Storms hit Beirut on Monday. Residents of Beirut said the power failed twice.\n',
+      'b.txt': 'Port closed\n\nBEIRUT (Reuters) - The port stayed shut on Tuesday after the storm, officials said.\n',
+    });
+    const at = 'Port closed\n\n'.length;
+    expect(mentionsIn(idx, 'b.txt')).toContain(`BEIRUT@${at} → Beirut`);
+    // A word in capitals the corpus never names stays no name.
+    const none = resolve({
+      'b.txt': 'Port closed\n\nBEIRUT (Reuters) - The port stayed shut on Tuesday after the storm, officials said.\n',
+    });
+    expect(mentionsIn(none, 'b.txt').filter((m) => m.startsWith('BEIRUT'))).toEqual([]);
+  });
+
+  it('reads the dateline of an ECB+ report', () => {
+    const files = readdirSync(new URL('../fixtures/ecbplus/corpus/', import.meta.url)).filter((f) => f.startsWith('t13-'));
+    const idx = resolve(Object.fromEntries(files.map((f) => [f, ecb(f)])));
+    const at = ecb('t13-ecbplus-7.txt').indexOf('ALASKA-');
+    expect(at).toBeGreaterThan(0);
+    expect(mentionsIn(idx, 't13-ecbplus-7.txt')).toContain(`ALASKA@${at} → Alaska`);
   });
 });

@@ -6,6 +6,7 @@
 import type { ArticleNames, NameArticleInput } from './raw';
 import { acronyms } from './rules/acronyms';
 import { capsHeadlines } from './rules/capsHeadlines';
+import { datelines } from './rules/datelines';
 import { descriptions } from './rules/descriptions';
 import { equivalences } from './rules/equivalences';
 import { furnitureSignatures } from './rules/furniture';
@@ -36,6 +37,7 @@ export const RULES: readonly ExtractionRule[] = [
   headingNames,
   headingStretches,
   capsHeadlines,
+  datelines,
   textOrder,
   titleDefinitions,
   acronyms,
