@@ -125,6 +125,15 @@ describe('datelines', () => {
     expect(mentionsIn(none, 'b.txt').filter((m) => m.startsWith('BEIRUT'))).toEqual([]);
   });
 
+  it('an outlet crediting itself in a dateline is no mention', () => {
+    const idx = resolve({
+      'a.txt': 'Readers of the Coast Herald wrote in. The Coast Herald said it would reply.\n',
+      'b.md':
+        '---\ntitle: Port closed\noutlet: Coast Herald\n---\n\nCOAST HERALD – The port stayed shut on Tuesday after the storm, officials said.\n',
+    });
+    expect(mentionsIn(idx, 'b.md').filter((m) => m.startsWith('COAST HERALD'))).toEqual([]);
+  });
+
   it('reads the dateline of an ECB+ report', () => {
     const files = readdirSync(new URL('../fixtures/ecbplus/corpus/', import.meta.url)).filter((f) => f.startsWith('t13-'));
     const idx = resolve(Object.fromEntries(files.map((f) => [f, ecb(f)])));
