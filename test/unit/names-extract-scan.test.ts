@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { extractNames, nameKey } from '../../src/core/names';
-import { tokenSpans } from '../../src/core/names/extract';
+import { tokenSpans } from '../../src/core/names/scan/tokenize';
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[’'ʼ\-‐‑][\p{L}\p{M}\p{N}]+)*[’'ʼ]?/gu;
 

@@ -4,4 +4,7 @@
 //   2: headline words read as the corpus's names; web addresses no ordinary words; person cues ", who" and ages.
 //   3: a group's or paper's tail ("Herald", "Red Sox") joins the full name its article gives; a surname that is an
 //      ordinary word stays a name beside its full name; a title written as a sentence is read as prose.
-export const NAMES_RULES_VERSION = 3;
+//   4: a line in capitals gives the names the rest of the corpus uses (its stretches go with the heading stretches);
+//      a headline run into the body is a stretch of its own (no name runs on across its end); a dateline in capitals
+//      is read as a heading stretch.
+export const NAMES_RULES_VERSION = 4;

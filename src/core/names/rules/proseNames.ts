@@ -1,0 +1,17 @@
+// Rule: every chunk of prose that survives the chunk filters is a mention; a title in front of it ("Secretary of
+// State John Kerry") is kept to become its definition once mentions are in text order.
+import type { ExtractionRule } from './rule';
+import { pushMention } from '../scan/mention';
+
+export const proseNames: ExtractionRule = {
+  name: 'prose names',
+  run(ctx) {
+    for (const { chunk, seg } of ctx.proseChunks) {
+      const m = pushMention(ctx.text, ctx.out, chunk.toks, seg.passage, !!chunk.title);
+      if (!m) continue;
+      if (chunk.title && seg.body) {
+        ctx.titles.push({ mentionStart: m.start, text: chunk.title.text, origin: 'title', start: chunk.title.start, end: m.end });
+      }
+    }
+  },
+};

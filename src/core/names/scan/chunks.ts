@@ -1,0 +1,204 @@
+// Runs of capitalised tokens cut into name candidates: titles, sentence-opening ordinary words and adjectives
+// stripped.
+import { CONNECTORS, GROUP_HEADS, TITLE_HEADS } from '../lexicon';
+import { LowerWords } from './lowerWords';
+import {
+  JOIN_PARTICLES,
+  T_CALENDAR,
+  T_CAPS_NOT_ACRONYM,
+  T_DEMONYM,
+  T_GROUP_HEAD,
+  T_KEY_ARTICLE,
+  T_PLACE_HEAD,
+  T_STOP,
+  T_TITLE_HEAD,
+  T_TITLE_MOD,
+  T_UPPER,
+} from './tokenInfo';
+import { isJoinGap, type SegToken } from './tokenize';
+
+export interface Chunk {
+  toks: SegToken[];
+  /** Role phrase stripped from the front ("Russian Deputy Foreign Minister"). */
+  title?: { text: string; start: number; end: number };
+}
+
+/** A run of tokens longer than this is a glued list or a title-cased line, not one name: it is cut here. */
+const MAX_CHUNK_TOKENS = 24;
+
+/** Name chunks of one segment's tokens. */
+export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk[] {
+  const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
+  // All-capitals runs of long words are headlines, datelines or shouting, not names ("THE SIEGE", "BEIRUT").
+  let shouting: boolean[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.caps) continue;
+    shouting ??= new Array<boolean>(toks.length).fill(false);
+    const letters = t.info.letters;
+    let g = t.gapEnd;
+    while (g > t.gapStart && /\s/.test(text[g - 1])) g--;
+    const inParens = g > t.gapStart && text.charCodeAt(g - 1) === 40 && /^\s*\)/.test(text.slice(t.end, t.end + 2));
+    if (letters >= 5 && !inParens && !t.text.includes('.')) shouting[i] = true;
+    const nb = (j: number): boolean => j >= 0 && j < toks.length && toks[j].caps && joinGap(j > i ? toks[j] : t);
+    if (
+      (nb(i - 1) || nb(i + 1)) &&
+      (letters >= 4 || (nb(i - 1) && toks[i - 1].text.length >= 4) || (nb(i + 1) && toks[i + 1].text.length >= 4))
+    ) {
+      shouting[i] = true;
+    }
+  }
+
+  const chunks: Chunk[] = [];
+  const cur: SegToken[] = [];
+  const flush = (): void => {
+    // Drop trailing connectors/particles that no capital followed.
+    while (cur.length && (!cur[cur.length - 1].cap || cur[cur.length - 1].info.flags & T_KEY_ARTICLE)) cur.pop();
+    if (cur.length) {
+      // finishChunk keeps copies, never `cur` itself: it is reused.
+      const c = finishChunk(cur, text, lowerWords);
+      if (c) chunks.push(c);
+      cur.length = 0;
+    }
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && joinGap(t);
+    if (!joinable) flush();
+    if (!t.cap) {
+      if (
+        cur.length > 0 &&
+        (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
+        i + 1 < toks.length &&
+        joinGap(toks[i + 1]) &&
+        (toks[i + 1].cap || ((t.text === 'of' || t.text === 'for') && toks[i + 1].text === 'the'))
+      ) {
+        cur.push(t);
+      } else {
+        flush();
+      }
+      if (t.stop) flush();
+      continue;
+    }
+    const f = t.info.flags;
+    const excluded =
+      (shouting !== null && shouting[i]) ||
+      (f & T_CALENDAR && !t.caps) ||
+      (!t.caps && f & T_STOP && (t.si || f & T_UPPER)) ||
+      t.text.length === 0;
+    if (!excluded && !(t.text.length === 1 && !t.caps)) {
+      // A single capital letter is an initial only when followed by a dot ("George W. Bush").
+      cur.push(t);
+    } else {
+      flush();
+    }
+    if (t.stop) flush();
+  }
+  flush();
+  return chunks;
+}
+
+/** Heads of place names that go on with "of" (directions such as "north of" do not). */
+const FEATURE_OF = new Set('gulf sea strait bay lake cape isle isles island islands mount port straits'.split(' '));
+
+function connectorAllowed(cur: SegToken[], word: string): boolean {
+  const last = cur[cur.length - 1].lower;
+  if (word === 'the') return last === 'of' || last === 'for';
+  if (word === 'and') return false;
+  // Natural features named "X of Y": "Gulf of Aden", "Strait of Hormuz", "Sea of Galilee".
+  if (word === 'of' && FEATURE_OF.has(last)) return true;
+  return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
+}
+
+/** All-capital words that are common nouns or time zones, not names. */
+const CAPS_STOP = new Set(['gmt', 'utc', 'ngo', 'ngos']);
+
+/** Names ending in -ing that open sentences ("Beijing said…", "Fleming Smith"). */
+const ING_NAMES = new Set([
+  'beijing',
+  'nanjing',
+  'chongqing',
+  'fleming',
+  'manning',
+  'channing',
+  'browning',
+  'sterling',
+  'harding',
+  'golding',
+  'downing',
+  'reading',
+  'kipling',
+  'redding',
+  'gehring',
+  'hemming',
+  'pershing',
+]);
+
+/** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
+function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk | null {
+  let t = toks.slice();
+  const si0 = t[0].si;
+  // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
+  while (t.length && t[0].si && !t[0].caps) {
+    const w = t[0].lower;
+    // A gerund opening a sentence is no given name ("Choosing DeGeneres, known for…"), short ones aside ("Irving").
+    const gerund = w.length >= 7 && w.endsWith('ing') && !ING_NAMES.has(w);
+    if (
+      t[0].info.flags & T_STOP ||
+      lowerWords.has(w) ||
+      w.endsWith('ly') ||
+      gerund ||
+      (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))
+    ) {
+      t.shift();
+      if (t.length) t[0] = { ...t[0], si: true };
+    } else break;
+  }
+  // Leading stop words anywhere ("The Guardian" → "Guardian").
+  while (t.length && (!t[0].caps || CAPS_STOP.has(t[0].lower)) && t[0].info.flags & T_STOP) t.shift();
+  // Capitalised common nouns and time zones are no names ("NGO", "GMT"), at either end.
+  while (t.length && CAPS_STOP.has(t[t.length - 1].lower)) t.pop();
+  if (!t.length) return null;
+
+  // Titles: [demonym|acronym]* [modifier|head|of]* ending in a head, then the name.
+  let title: Chunk['title'];
+  {
+    // The title runs up to the last title word that still leaves a name after it, skipping modifiers and
+    // "of" ("Senate Majority Leader Harry Reid", "Secretary of State John Kerry").
+    let lastHead = -1;
+    for (let k = 0; k < t.length - 1; k++) if (t[k].info.flags & T_TITLE_HEAD) lastHead = k;
+    let i = lastHead + 1;
+    while (lastHead >= 0 && i < t.length - 1) {
+      if (t[i].info.flags & T_TITLE_MOD || t[i].lower === 'of') i++;
+      else break;
+    }
+    const cut = i;
+    const rest = t.slice(cut);
+    if (lastHead >= 0 && rest.length > 0 && !(rest.length === 1 && rest[0].caps) && !(rest[0].info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))) {
+      // "UN Special Envoy for Syria": a role followed by what it is for, not a titled person.
+      if (t[cut - 1].lower !== 'of' && rest[0].cap) {
+        title = { text: text.slice(t[0].start, t[cut - 1].end), start: t[0].start, end: t[cut - 1].end };
+      }
+      t = rest;
+      // Connectors or particles left at the front belong to no one.
+      while (t.length && !t[0].cap) t.shift();
+      if (!t.length) return null;
+    }
+  }
+  // A bare title ("US President", "the Syrian Prime Minister") names no one by itself.
+  if (t[t.length - 1].info.flags & T_TITLE_HEAD && t.every((x) => x.info.flags & (T_TITLE_HEAD | T_TITLE_MOD | T_DEMONYM) || x.caps))
+    return null;
+  // A demonym in front of an acronym: "Kurdish YPG" → "YPG".
+  if (t.length === 2 && t[0].info.flags & T_DEMONYM && t[1].caps) t = t.slice(1);
+  if (t.length === 1) {
+    const w = t[0];
+    const f = w.info.flags;
+    if (!w.caps && f & (T_DEMONYM | T_STOP)) return null;
+    if (w.caps && f & T_CAPS_NOT_ACRONYM) return null;
+    if (w.info.letters < 2) return null;
+  }
+  // All words ordinary adjectives ("Islamist", "Western"): not a name.
+  if (t.every((x) => x.info.flags & T_DEMONYM && !x.caps)) return null;
+  void si0;
+  return { toks: t, title };
+}

@@ -1,0 +1,105 @@
+// Kind cues of a mention (person, group, place) from the words around it, packed in one number.
+import {
+  COUNTRIES,
+  COUNTRY_PHRASES,
+  GROUP_GENERIC,
+  GROUP_NAMES,
+  GROUP_OPENERS,
+  NEXT_GROUP,
+  NEXT_PLACE,
+  PLACE_OPENERS,
+  PREV_PLACE,
+  PREV_PLACE_STRONG,
+} from '../lexicon';
+import type { KindCue } from '../raw';
+import { isLetterCode, isSpaceCode, skipLower } from './chars';
+import { T_DEMONYM, T_GROUP_HEAD, T_PLACE_HEAD } from './tokenInfo';
+import type { SegToken } from './tokenize';
+
+/** Kind cues packed in a number: the cue in the low bits, then the flags. */
+const CUE_PERSON = 1;
+const CUE_GROUP = 2;
+const CUE_PLACE = 3;
+export const CUES_ACR = 4;
+export const CUES_THE = 8;
+export const CUES_STRONG = 16;
+export const CUE_NAMES: readonly (KindCue | undefined)[] = [undefined, 'person', 'group', 'place'];
+
+/** Kind cues of a mention from the words around it; `key` is the mention's name key. */
+export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: string): number {
+  const start = toks[0].start;
+  const end = toks[toks.length - 1].end;
+  // The word and the punctuation just before the name, within 40 characters, scanned backwards.
+  const floor = Math.max(0, start - 40);
+  let k = start;
+  while (k > floor && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  const spaced = k < start;
+  const wordEnd = k;
+  while (k > floor && isLetterCode(text.charCodeAt(k - 1))) k--;
+  const prevWord = spaced ? text.slice(k, wordEnd) : '';
+  const prevPunct = wordEnd > floor && !isLetterCode(text.charCodeAt(wordEnd - 1)) && !isSpaceCode(text.charCodeAt(wordEnd - 1));
+  // The lower-case word after the name (within 40 characters), and for "air base" the one after it.
+  const lim = Math.min(text.length, end + 40);
+  let nextWord = '';
+  let nextTwo = '';
+  {
+    let j = end;
+    while (j < lim && isSpaceCode(text.charCodeAt(j))) j++;
+    if (j > end) {
+      const w1 = j;
+      j = skipLower(text, w1, lim);
+      if (j > w1) {
+        nextWord = text.slice(w1, j);
+        if (nextWord === 'air') {
+          const s1 = j;
+          while (j < lim && isSpaceCode(text.charCodeAt(j))) j++;
+          if (j > s1) {
+            const w2 = j;
+            j = skipLower(text, w2, lim);
+            if (j > w2) nextTwo = text.slice(w1, j);
+          }
+        }
+      }
+    }
+  }
+  const first = toks[0].lower;
+  // A long word in capitals is a shouted headline word ("KLITSCHKO RETAINS"), not an acronym.
+  const allCaps = toks.length === 1 && toks[0].caps && toks[0].text.length <= 6;
+  const the = prevWord === 'the' && !prevPunct;
+  let cue = 0;
+  let strong = false;
+  const set = (c: number, s: boolean): void => {
+    if (cue === 0 || (s && !strong)) {
+      cue = c;
+      if (s) strong = true;
+    }
+  };
+  if (titled) set(CUE_PERSON, true);
+  if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set(CUE_PLACE, true);
+  if (toks.length === 1 && GROUP_NAMES.has(key)) set(CUE_GROUP, true);
+  if (toks.length > 1 && GROUP_OPENERS.has(first)) set(CUE_GROUP, true);
+  const lastFlags = toks[toks.length - 1].info.flags;
+  if (toks.length > 1 && lastFlags & T_GROUP_HEAD) set(CUE_GROUP, true);
+  if (toks.length > 1 && (lastFlags & T_PLACE_HEAD || PLACE_OPENERS.has(first))) set(CUE_PLACE, true);
+  if (toks.length > 1 && (first === 'abu' || first === 'umm' || toks.some((x) => x.lower === 'bin' || x.lower === 'ibn'))) {
+    set(CUE_PERSON, true);
+  }
+  if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set(CUE_PLACE, nextWord !== 'capital');
+  else if (NEXT_GROUP.has(nextWord)) set(CUE_GROUP, false);
+  // "Riva, who was struck", "Subryan, 26," are people; "in Cheeks's firing", "at Riva's door" are not places.
+  const after = text.slice(end, end + 8);
+  if (PERSON_AFTER.test(after)) set(CUE_PERSON, true);
+  const possessive = POSSESSIVE_AFTER.test(after);
+  if (!prevPunct && !possessive && PREV_PLACE.has(prevWord)) set(CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
+  // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
+  if (toks.length > 1 && toks.some((x) => x.info.flags & T_GROUP_HEAD)) set(CUE_GROUP, false);
+  if (cue === 0 && toks.length >= 2 && !the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
+    if (toks.every((x) => x.cap && !x.caps && !(x.info.flags & T_DEMONYM)) && !GROUP_GENERIC.has(first)) set(CUE_PERSON, false);
+  }
+  return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
+}
+
+/** ", who" or ", 38," (an age) after a name. */
+const PERSON_AFTER = /^,\s+(?:who\b|\d{1,2},)/;
+/** A possessive after a name: "Riva's", "Cheeks'". */
+const POSSESSIVE_AFTER = /^['’]s?(?!\p{L})/u;

@@ -1,0 +1,80 @@
+// Mentions as the extraction outputs them.
+import type { ArticleNames, RawMention } from '../raw';
+import { CUE_NAMES, CUES_ACR, CUES_STRONG, CUES_THE, cuesFor } from './cues';
+import { surfaceAt } from './strings';
+import type { SegToken } from './tokenize';
+
+/**
+ * A mention with exactly the properties it has, in the order acr, the, cue, strong, si, ps (the order the output
+ * has always had). The common combinations are written as literals so the object holds its fields in place;
+ * properties added one by one afterwards go to a separate, larger backing store.
+ */
+function makeMention(
+  start: number,
+  end: number,
+  surface: string,
+  passage: number,
+  key: string,
+  cues: number,
+  si: boolean,
+  ps: boolean,
+): RawMention {
+  const cue = CUE_NAMES[cues & 3];
+  const acr = (cues & CUES_ACR) !== 0;
+  const the = (cues & CUES_THE) !== 0;
+  const strong = (cues & CUES_STRONG) !== 0;
+  if (!acr && !the) {
+    if (cue === undefined) {
+      if (!si && !ps) return { start, end, surface, passage, key };
+      if (!si) return { start, end, surface, passage, key, ps: true };
+      if (!ps) return { start, end, surface, passage, key, si: true };
+      return { start, end, surface, passage, key, si: true, ps: true };
+    }
+    if (strong) {
+      if (!si && !ps) return { start, end, surface, passage, key, cue, strong: true };
+      if (!si) return { start, end, surface, passage, key, cue, strong: true, ps: true };
+      if (!ps) return { start, end, surface, passage, key, cue, strong: true, si: true };
+      return { start, end, surface, passage, key, cue, strong: true, si: true, ps: true };
+    }
+    if (!si && !ps) return { start, end, surface, passage, key, cue };
+    if (!si) return { start, end, surface, passage, key, cue, ps: true };
+    if (!ps) return { start, end, surface, passage, key, cue, si: true };
+    return { start, end, surface, passage, key, cue, si: true, ps: true };
+  }
+  if (!si && !ps && cue === undefined) {
+    if (acr && !the) return { start, end, surface, passage, key, acr: true };
+    if (!acr && the) return { start, end, surface, passage, key, the: true };
+    if (acr && the) return { start, end, surface, passage, key, acr: true, the: true };
+  }
+  if (!acr && the && !si && cue !== undefined) {
+    if (strong) {
+      if (!ps) return { start, end, surface, passage, key, the: true, cue, strong: true };
+      return { start, end, surface, passage, key, the: true, cue, strong: true, ps: true };
+    }
+    if (!ps) return { start, end, surface, passage, key, the: true, cue };
+    return { start, end, surface, passage, key, the: true, cue, ps: true };
+  }
+  // Rarer combinations: built property by property, in the same order.
+  const m: RawMention = { start, end, surface, passage, key };
+  if (acr) m.acr = true;
+  if (the) m.the = true;
+  if (cue !== undefined) m.cue = cue;
+  if (strong) m.strong = true;
+  if (si) m.si = true;
+  if (ps) m.ps = true;
+  return m;
+}
+
+/** Adds to `out` a mention of the tokens, with its kind cues; null when the name folds to nothing. */
+export function pushMention(text: string, out: ArticleNames, toks: SegToken[], passage: number, titled: boolean): RawMention | null {
+  if (toks.length === 0) return null;
+  const start = toks[0].start;
+  const end = toks[toks.length - 1].end;
+  const { surface, key } = surfaceAt(text, start, end);
+  if (!key) return null;
+  const cues = cuesFor(text, toks, titled, key);
+  const ps = toks[toks.length - 1].sPoss || (out.noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
+  const m = makeMention(start, end, surface, passage, key, cues, toks[0].si, ps);
+  out.mentions.push(m);
+  return m;
+}

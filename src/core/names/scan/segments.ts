@@ -1,0 +1,198 @@
+// The stretches of an article to scan: prose sentences, and headings and title-cased lines read in heading mode.
+import type { NameArticleInput } from '../raw';
+import { isLetterCode, isSpaceCode, isUpperCode } from './chars';
+
+const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
+
+/** MINOR_WORDS by length, to compare in place. */
+const MINOR_BY_LENGTH: readonly (readonly string[])[] = (() => {
+  const by: string[][] = [];
+  for (const w of MINOR_WORDS) (by[w.length] ??= []).push(w);
+  for (let n = 0; n <= 7; n++) by[n] ??= [];
+  return by;
+})();
+
+/** Whether text[ws, we) is one of MINOR_WORDS, compared in place (no substring). */
+function isMinorWord(text: string, ws: number, we: number): boolean {
+  const n = we - ws;
+  if (n > 7) return false;
+  const list = MINOR_BY_LENGTH[n];
+  for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], ws)) return true;
+  return false;
+}
+
+/** True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
+export function looksTitleCased(text: string, from: number, to: number): boolean {
+  let words = 0;
+  let content = 0;
+  let caps = 0;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c)) {
+      i++;
+      continue;
+    }
+    const ws = i++;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
+      else break;
+    }
+    words++;
+    if (isUpperCode(c)) {
+      content++;
+      caps++;
+    } else if (!isMinorWord(text, ws, i)) content++;
+  }
+  if (words < 3) return words > 0 && caps === words;
+  return content > 0 && caps / content >= 0.7;
+}
+
+/** Number of whitespace-separated pieces of text[from, to), counted up to `max`. */
+function countPieces(text: string, from: number, to: number, max: number): number {
+  let n = 0;
+  let inPiece = false;
+  for (let i = from; i < to; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (!space && !inPiece && ++n >= max) return n;
+    inPiece = !space;
+  }
+  return n;
+}
+
+export type Seg = { start: number; end: number; passage: number; heading: boolean; body: boolean };
+
+/** The next position of one character at or after a given offset, remembered while offsets only grow. */
+class NextChar {
+  private from = -1;
+  private pos = -1;
+
+  constructor(private readonly ch: string) {}
+
+  /** Position of the character at or after `from`; Infinity when there is none. */
+  at(text: string, from: number): number {
+    if (from < this.from || (this.pos >= 0 && this.pos < from) || this.from < 0) {
+      this.from = from;
+      this.pos = text.indexOf(this.ch, from);
+    }
+    return this.pos < 0 ? Infinity : this.pos;
+  }
+}
+
+/** . ! ? … */
+const isSentencePunct = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** " ' ” ’ ) ] after a sentence's punctuation. */
+const isSentenceCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+/** . ! ? … : " ” closing a line that is a sentence, not a headline. */
+const isLineCloser = (c: number): boolean => isSentencePunct(c) || c === 58 || c === 34 || c === 0x201d;
+
+/**
+ * Segments to scan: body passages in prose mode; headings and title-cased lines in heading mode, where only
+ * names also found in prose count (a capital in a headline proves nothing).
+ */
+function splitSegments(input: NameArticleInput): Seg[] {
+  const { text } = input;
+  const segs: Seg[] = [];
+  const titleFold = input.meta.title ? input.meta.title.trim() : '';
+  // Where the title next occurs in the text at or after `titleFrom` (-1: nowhere), found once per scan forward.
+  let titleFrom = 0;
+  let titleAt = titleFold.length > 12 ? text.indexOf(titleFold) : -1;
+  const titleWithin = (ss: number, se: number): boolean => {
+    if (titleFold.length <= 12) return false;
+    if (ss < titleFrom || (titleAt >= 0 && titleAt < ss)) {
+      titleFrom = ss;
+      titleAt = text.indexOf(titleFold, ss);
+    }
+    return titleAt >= 0 && titleAt + titleFold.length <= se;
+  };
+  // Next positions of line breaks and sentence punctuation, found by indexOf (far faster than a loop per character).
+  const nl = new NextChar('\n');
+  const cr = new NextChar('\r');
+  const stops = [new NextChar('.'), new NextChar('!'), new NextChar('?'), new NextChar('\u2026')];
+  // A title line above the first passage ("# US, Israel launch … after fall of Assad") is read in heading mode,
+  // counted with the first passage: a reader sees the names in it.
+  const first = input.passages[0];
+  if (first && titleFold) {
+    const at = text.lastIndexOf(titleFold, first.start - titleFold.length);
+    // A title written as a sentence ("Mark Felt, who was known as 'Deep Throat', died") has capitals that mean
+    // what they mean in prose, so it is read as prose.
+    const end = at + titleFold.length;
+    if (at >= 0) segs.push({ start: at, end, passage: first.index, heading: looksTitleCased(text, at, end), body: first.kind === 'body' });
+  }
+  for (const p of input.passages) {
+    const body = p.kind === 'body';
+    // Split a passage into lines (runs without \n or \r) then sentences, flagging title-cased ones.
+    let ls = p.start;
+    while (ls < p.end) {
+      const c = text.charCodeAt(ls);
+      if (c === 10 || c === 13) {
+        ls++;
+        continue;
+      }
+      const le = Math.min(p.end, nl.at(text, ls), cr.at(text, ls));
+      const lineStart = ls;
+      ls = le;
+      // A line not closed by sentence punctuation, of at most 14 pieces.
+      let last = le - 1;
+      while (last >= lineStart && isSpaceCode(text.charCodeAt(last))) last--;
+      const shortLine = !(last >= lineStart && isLineCloser(text.charCodeAt(last))) && countPieces(text, lineStart, le, 15) <= 14;
+      if (shortLine && looksTitleCased(text, lineStart, le)) {
+        segs.push({ start: lineStart, end: le, passage: p.index, heading: true, body });
+        continue;
+      }
+      // Sentences inside the line: a run without . ! ? … then that punctuation and closing quotes or brackets.
+      let runStart = -1;
+      let runEnd = -1;
+      let i = lineStart;
+      while (i < le) {
+        if (isSentencePunct(text.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        const ss = i;
+        i = Math.min(le, stops[0].at(text, i), stops[1].at(text, i), stops[2].at(text, i), stops[3].at(text, i));
+        if (i < le) {
+          while (i < le && isSentencePunct(text.charCodeAt(i))) i++;
+          while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;
+        }
+        const se = i;
+        const isTitle = (titleWithin(ss, se) || countPieces(text, ss, se, 4) >= 4) && looksTitleCased(text, ss, se);
+        if (isTitle) {
+          if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
+          runStart = -1;
+          segs.push({ start: ss, end: se, passage: p.index, heading: true, body });
+        } else {
+          if (runStart < 0) runStart = ss;
+          runEnd = se;
+        }
+      }
+      if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
+    }
+  }
+  return segs;
+}
+
+/** The segments of an article: those of its passages, and headings that lie in none of them (read in heading mode). */
+export function articleSegments(input: NameArticleInput): Seg[] {
+  const segs = splitSegments(input);
+  // Segments are disjoint and in text order: a binary search finds the one a heading may lie in.
+  const segCount = segs.length;
+  const sortedSegs = segs.slice().sort((a, b) => a.start - b.start);
+  for (const h of input.headings) {
+    let lo = 0;
+    let hi = segCount - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedSegs[mid].start <= h.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (!(at >= 0 && h.end <= sortedSegs[at].end)) {
+      segs.push({ start: h.start, end: h.end, passage: -1, heading: true, body: false });
+    }
+  }
+  return segs;
+}

@@ -1,0 +1,144 @@
+// Shared strings of the extraction: interning, range hashing, and the table of surfaces with their name keys.
+import { nameKey } from '../normalize';
+
+/** A flat copy: cuts of 13 characters or more are slices that keep their whole parent string alive. */
+export function ownCopy(s: string): string {
+  return s.length >= 13 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+}
+
+// Strings kept by the name extractions of many articles (keys, surfaces, lower-case words) recur from article to
+// article: the tables below hand out one shared instance per distinct value instead of one copy per article, as
+// flat copies that never hold on to the article text they were cut from. Each is cleared when it grows past its
+// bound (strings already handed out stay valid; later articles just start sharing anew), so a long session does
+// not accumulate every string it has seen.
+
+const INTERN_MAX = 100_000;
+const internTable = new Map<string, string>();
+
+export function intern(s: string): string {
+  const hit = internTable.get(s);
+  if (hit !== undefined) return hit;
+  if (internTable.size >= INTERN_MAX) internTable.clear();
+  const own = ownCopy(s);
+  internTable.set(own, own);
+  return own;
+}
+
+/** A surface with its name key, both shared. */
+interface SurfaceEntry {
+  surface: string;
+  key: string;
+}
+
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
+
+/** FNV-1a hash of text[from, to), the key hash of RangeMap. */
+export function hashRange(text: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  return mixHash(h);
+}
+
+/** FNV's multiplications only carry bits upwards, so its low bits (the table slot) mix poorly: fold the high ones in. */
+export function mixHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/**
+ * A map from strings to values that is looked up straight from a range of a text: no substring is cut for a key
+ * already present (an article repeats most of its words many times, and the corpus repeats them across
+ * articles). Open addressing with linear probing, at most half full. Emptied by `trim()` once it holds more than
+ * `max` keys, so a long session keeps a bounded table.
+ */
+export class RangeMap<V> {
+  private cap = 0;
+  private keys: (string | undefined)[] = [];
+  private hashes = new Int32Array(0);
+  private values: V[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly make: (key: string) => V,
+    private readonly max: number,
+  ) {
+    this.reset();
+  }
+
+  private reset(): void {
+    this.cap = 1 << 12;
+    this.keys = new Array<string | undefined>(this.cap);
+    this.hashes = new Int32Array(this.cap);
+    this.values = new Array<V>(this.cap);
+    this.count = 0;
+  }
+
+  trim(): void {
+    if (this.count > this.max) this.reset();
+  }
+
+  /** The value of text[from, to) (`h` its hashRange), made and kept on first sight. */
+  get(text: string, from: number, to: number, h: number): V {
+    const len = to - from;
+    const mask = this.cap - 1;
+    let slot = h & mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) break;
+      if (this.hashes[slot] === h && k.length === len && sameChars(k, text, from)) return this.values[slot];
+      slot = (slot + 1) & mask;
+    }
+    const key = ownCopy(text.slice(from, to));
+    const v = this.make(key);
+    this.keys[slot] = key;
+    this.hashes[slot] = h;
+    this.values[slot] = v;
+    if (++this.count * 2 > this.cap) this.grow();
+    return v;
+  }
+
+  /** The value of a string, if present. */
+  find(s: string): V | undefined {
+    const h = hashRange(s, 0, s.length);
+    const mask = this.cap - 1;
+    let slot = h & mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) return undefined;
+      if (this.hashes[slot] === h && k === s) return this.values[slot];
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { keys, hashes, values } = this;
+    this.cap *= 2;
+    const mask = this.cap - 1;
+    this.keys = new Array<string | undefined>(this.cap);
+    this.hashes = new Int32Array(this.cap);
+    this.values = new Array<V>(this.cap);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === undefined) continue;
+      let slot = hashes[i] & mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+      this.keys[slot] = k;
+      this.hashes[slot] = hashes[i];
+      this.values[slot] = values[i];
+    }
+  }
+}
+
+export function sameChars(w: string, text: string, from: number): boolean {
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/** Surfaces (and runs of heading tokens) with their name keys: nameKey without cutting the substring again. */
+export const surfaces = new RangeMap<SurfaceEntry>((surface) => ({ surface, key: intern(nameKey(surface)) }), 100_000);
+
+export function surfaceAt(text: string, from: number, to: number): SurfaceEntry {
+  return surfaces.get(text, from, to, hashRange(text, from, to));
+}

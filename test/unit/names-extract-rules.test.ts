@@ -1,0 +1,144 @@
+// The extraction rules added to the driver's list, each on a tiny invented text and on real fixture text: what a
+// reader hovering a name in a headline, dateline or caption would notice. The full resolution and the one-article
+// update (`withArticle`) read the rules' output alike.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article';
+import { extractNames, resolveEntities, type EntityIndex } from '../../src/core/names';
+import { RULES } from '../../src/core/names/extract';
+
+type Input = { file: string; meta: ReturnType<typeof parseArticle>['meta']; names: ReturnType<typeof extractNames> };
+
+function input(file: string, text: string): Input {
+  const p = parseArticle(text);
+  return { file, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
+}
+
+function resolve(texts: Record<string, string>): EntityIndex {
+  return resolveEntities(
+    Object.entries(texts).map(([file, text]) => input(file, text)),
+    [],
+  );
+}
+
+/** The mentions in `file` as "surface@start → entity name", in text order. */
+function mentionsIn(idx: EntityIndex, file: string): string[] {
+  return idx.mentionsIn(file).map((m) => {
+    const e = idx.byId(m.entityId)!;
+    const mention = e.mentions.find((x) => x.file === file && x.start === m.start)!;
+    return `${mention.surface}@${m.start} → ${e.name}`;
+  });
+}
+
+const fakes = (file: string): string => readFileSync(new URL(`../fixtures/fa-kes/${file}`, import.meta.url), 'utf8');
+const ecb = (file: string): string => readFileSync(new URL(`../fixtures/ecbplus/corpus/${file}`, import.meta.url), 'utf8');
+
+describe('extraction driver', () => {
+  it('lists each rule once, mentions before the rules that refer to them by index', () => {
+    const names = RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    const at = (n: string): number => names.indexOf(n);
+    for (const later of ['title definitions', 'acronyms', 'equivalences', 'descriptions', 'relations', 'furniture signatures']) {
+      expect(at('text order'), later).toBeLessThan(at(later));
+    }
+    for (const earlier of ['prose names', 'heading names', 'heading stretches', 'headlines in capitals']) {
+      expect(at(earlier), earlier).toBeLessThan(at('text order'));
+    }
+  });
+});
+
+describe('headlines in capitals', () => {
+  const BODY_A =
+    'Bashar al-Assad left Damascus on Sunday. Officials in Moscow said Assad had arrived there with his family, and Moscow confirmed it later. Assad made no statement.\n';
+  const HEADLINE = 'ASSAD FLEES TO MOSCOW\n\nThe president was seen boarding a plane at night, witnesses said.\n';
+
+  it('gives the names the corpus knows, with their offsets, and nothing for the other words', () => {
+    const idx = resolve({ 'a.txt': BODY_A, 'b.txt': HEADLINE });
+    expect(mentionsIn(idx, 'b.txt')).toEqual([`ASSAD@0 → Bashar al-Assad`, `MOSCOW@15 → Moscow`]);
+    // Without prose elsewhere naming them, words in capitals are no names: nothing is guessed.
+    expect(resolve({ 'b.txt': HEADLINE }).mentionsIn('b.txt')).toEqual([]);
+  });
+
+  it('reads the same names when the article is edited in (one-article update)', () => {
+    const full = resolve({ 'a.txt': BODY_A, 'c.txt': 'Moscow is cold. Assad was not seen.\n' });
+    const edited = full.withArticle('b.txt', input('b.txt', HEADLINE));
+    expect(mentionsIn(edited, 'b.txt')).toEqual([`ASSAD@0 → Bashar al-Assad`, `MOSCOW@15 → Moscow`]);
+  });
+
+  it('finds the boxer and the teams in ECB+ headlines in capitals', () => {
+    const files = ['t07-ecbplus-9.txt', 't07-ecb-1.txt', 't07-ecb-2.txt', 't07-ecbplus-1.txt'];
+    const idx = resolve(Object.fromEntries(files.map((f) => [f, ecb(f)])));
+    const headline = ecb('t07-ecbplus-9.txt').indexOf('WLADIMIR KLITSCHKO');
+    expect(headline).toBe(0);
+    expect(mentionsIn(idx, 't07-ecbplus-9.txt')).toContain(`WLADIMIR KLITSCHKO@0 → Wladimir Klitschko`);
+    expect(mentionsIn(idx, 't07-ecbplus-9.txt').filter((m) => /RETAINS|BELTS|WORLD/.test(m))).toEqual([]);
+  });
+});
+
+describe('headline run into the body', () => {
+  const surfaces = (file: string, text: string): string[] => input(file, text).names.mentions.map((m) => `${m.surface}@${m.start}`);
+  const article = (title: string, body: string): string => `---\ntitle: "${title}"\noutlet: Test Online\n---\n\n${body}\n`;
+
+  it('ends a name where the headline ends, before the agency credit', () => {
+    const text = article(
+      'Air strikes kill 12 in Idlib',
+      'Air strikes kill 12 in Idlib AFP Sunday 8 Oct 2017 At least 12 civilians were killed in Idlib on Sunday, a monitor said.',
+    );
+    const idlib = text.indexOf('Idlib AFP');
+    expect(surfaces('a.md', text)).toEqual(expect.arrayContaining([`Idlib@${idlib}`, `AFP@${idlib + 6}`]));
+    expect(surfaces('a.md', text).filter((s) => s.startsWith('Idlib AFP'))).toEqual([]);
+  });
+
+  it('reads a title-cased headline in heading mode: its capitals make no names, the names the prose gives stay', () => {
+    const text = article(
+      'Syrian Army Retakes Palmyra From Islamic State',
+      'Syrian Army Retakes Palmyra From Islamic State Reuters Sunday 27 Mar 2016 The army retook the ancient city of Palmyra from fighters of the Islamic State group on Sunday, state media said.',
+    );
+    const got = surfaces('b.md', text);
+    const head = text.indexOf('Syrian Army Retakes');
+    expect(got).toEqual(expect.arrayContaining([`Palmyra@${head + 20}`, `Islamic State@${head + 33}`]));
+    expect(got.filter((s) => /Retakes|Army/.test(s))).toEqual([]);
+  });
+
+  it('splits the Ahram credit line off the headline in FA-KES', () => {
+    const file = 'ahram-16-dead-in-heavy-bombardment-on-syrias-idlib-monitor.md';
+    const text = fakes(file);
+    const got = surfaces(file, text);
+    expect(got.filter((s) => /Monitor AFP/.test(s))).toEqual([]);
+    const credit = text.indexOf('AFP', text.indexOf('Idlib Monitor'));
+    expect(got).toContain(`AFP@${credit}`);
+  });
+});
+
+describe('datelines', () => {
+  it('a place in capitals opening a paragraph is a mention of the place the corpus names', () => {
+    const idx = resolve({
+      'a.txt': 'Storms hit Beirut on Monday. Residents of Beirut said the power failed twice.\n',
+      'b.txt': 'Port closed\n\nBEIRUT (Reuters) - The port stayed shut on Tuesday after the storm, officials said.\n',
+    });
+    const at = 'Port closed\n\n'.length;
+    expect(mentionsIn(idx, 'b.txt')).toContain(`BEIRUT@${at} → Beirut`);
+    // A word in capitals the corpus never names stays no name.
+    const none = resolve({
+      'b.txt': 'Port closed\n\nBEIRUT (Reuters) - The port stayed shut on Tuesday after the storm, officials said.\n',
+    });
+    expect(mentionsIn(none, 'b.txt').filter((m) => m.startsWith('BEIRUT'))).toEqual([]);
+  });
+
+  it('an outlet crediting itself in a dateline is no mention', () => {
+    const idx = resolve({
+      'a.txt': 'Readers of the Coast Herald wrote in. The Coast Herald said it would reply.\n',
+      'b.md':
+        '---\ntitle: Port closed\noutlet: Coast Herald\n---\n\nCOAST HERALD – The port stayed shut on Tuesday after the storm, officials said.\n',
+    });
+    expect(mentionsIn(idx, 'b.md').filter((m) => m.startsWith('COAST HERALD'))).toEqual([]);
+  });
+
+  it('reads the dateline of an ECB+ report', () => {
+    const files = readdirSync(new URL('../fixtures/ecbplus/corpus/', import.meta.url)).filter((f) => f.startsWith('t13-'));
+    const idx = resolve(Object.fromEntries(files.map((f) => [f, ecb(f)])));
+    const at = ecb('t13-ecbplus-7.txt').indexOf('ALASKA-');
+    expect(at).toBeGreaterThan(0);
+    expect(mentionsIn(idx, 't13-ecbplus-7.txt')).toContain(`ALASKA@${at} → Alaska`);
+  });
+});
