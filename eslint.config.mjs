@@ -45,7 +45,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'node_modules/**',
-      'test/quality/.run-*',
+      'test/quality/.*.mjs',
       'test/e2e/.cache/**',
       'test/bench/out/**',
       'test/fixtures/**',
