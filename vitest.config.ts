@@ -17,6 +17,9 @@ export default defineConfig({
     // ran every file in a single worker; the main process only waits on the workers (and spawned CLIs block only
     // their own worker), so it needs no core of its own.
     maxWorkers: availableParallelism(),
+    // A guard against hangs, not a speed check (speed targets are benchmark scripts): the 5 s default failed tests that
+    // index FA-KES when the machine's two cores are shared with other work. Tests that give their own limit keep it.
+    testTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'unit', include: [`${UNIT}/**/*.test.ts`], exclude: MOCKING, isolate: false } },
       { extends: true, test: { name: 'mocking', include: MOCKING, isolate: true } },
