@@ -2,13 +2,25 @@
 // every spelling), fed to the event index exactly as the corpus index does.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArticle } from '../../src/core/article';
-import type { EventArticleInput, EventIndex } from '../../src/core/events';
+import { EventIndex, type EventArticleInput } from '../../src/core/events';
 import { extractNames, resolveEntities } from '../../src/core/names';
+import { deepFreeze } from './names-inputs';
 
 const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
 
-/** Every FA-KES article parsed as the corpus parses it, with its resolved name mentions. */
+let fakesInputs: readonly EventArticleInput[] | undefined;
+
+/**
+ * Every FA-KES article parsed as the corpus parses it, with its resolved name mentions. Parsed and resolved once per
+ * test worker (four test files ask for them; test files share one module graph, see vitest.config.ts): a fresh
+ * array of the same articles, which are frozen so that no test or index can change what the next one reads.
+ */
 export function fakesEventInputs(): EventArticleInput[] {
+  fakesInputs ??= deepFreeze(readFakesEventInputs());
+  return [...fakesInputs];
+}
+
+function readFakesEventInputs(): EventArticleInput[] {
   const inputs: EventArticleInput[] = [];
   for (const f of readdirSync(fakesDir).sort()) {
     if (!f.endsWith('.md') || f === 'README.md') continue;
@@ -47,4 +59,48 @@ export function eventAnswers(index: EventIndex, inputs: EventArticleInput[]): st
     for (const p of a.passages) out.push(JSON.stringify(index.related(a.file, p.index, 20)));
   }
   return out;
+}
+
+export interface FakesEventReference {
+  inputs: EventArticleInput[];
+  /** An index built from every FA-KES article (in file order) and only queried since. */
+  built: EventIndex;
+  /** `built`'s exported state as JSON, taken before any query. */
+  stateJson: string;
+  /** eventAnswers(built, inputs). */
+  builtAnswers: string[];
+  /** An index restored (one-shot) from stateJson, and its eventAnswers. */
+  restored: EventIndex | null;
+  restoredAnswers: string[];
+}
+
+let reference: FakesEventReference | undefined;
+
+/**
+ * The FA-KES reference that the state and step tests both compare against (a fresh build, its exported state, the
+ * one-shot restore of that state and every answer of each), computed once per test worker instead of once per file:
+ * answering every FA-KES passage costs seconds per index. Nothing here may be edited: tests edit indexes of their own.
+ */
+export function fakesEventReference(): FakesEventReference {
+  if (reference) return reference;
+  const inputs = fakesEventInputs();
+  const built = new EventIndex();
+  for (const a of inputs) built.setArticle(a);
+  const stateJson = JSON.stringify(built.exportState());
+  const restored = EventIndex.fromState(JSON.parse(stateJson));
+  let builtAnswers: string[] | undefined;
+  let restoredAnswers: string[] | undefined;
+  reference = {
+    inputs,
+    built,
+    stateJson,
+    restored,
+    get builtAnswers() {
+      return (builtAnswers ??= eventAnswers(built, inputs));
+    },
+    get restoredAnswers() {
+      return (restoredAnswers ??= restored ? eventAnswers(restored, inputs) : []);
+    },
+  };
+  return reference;
 }

@@ -2,9 +2,7 @@
 // keep accepting edits, and refuse anything that is not such a state instead of linking from garbage.
 import { describe, expect, it } from 'vitest';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { eventAnswers, fakesEventInputs } from './events-names';
-
-const load = fakesEventInputs;
+import { eventAnswers, fakesEventReference } from './events-names';
 
 const answers = eventAnswers;
 
@@ -13,18 +11,18 @@ function roundTrip(index: EventIndex): EventIndex | null {
 }
 
 describe('event index state (FA-KES)', () => {
-  const inputs = load();
-  const built = new EventIndex();
-  for (const a of inputs) built.setArticle(a);
-  const json = JSON.stringify(built.exportState());
-  const restored = EventIndex.fromState(JSON.parse(json));
+  // A fresh build of FA-KES, its state as JSON and the one-shot restore of it, with every answer of both: shared with
+  // events-steps.test.ts (computed once per worker).
+  const shared = fakesEventReference();
+  const { inputs, built, restored } = shared;
+  const json = shared.stateJson;
 
   it('restores to an index that answers every passage and article query exactly as the original', () => {
     expect(restored).not.toBeNull();
     expect(restored!.size).toBe(built.size);
     expect(restored!.passageCount).toBe(built.passageCount);
-    const a = answers(built, inputs);
-    const b = answers(restored!, inputs);
+    const a = shared.builtAnswers;
+    const b = shared.restoredAnswers;
     expect(a.filter((x) => x !== '[]').length).toBeGreaterThan(1000); // FA-KES passages do link
     expect(b).toEqual(a);
   }, 60_000);

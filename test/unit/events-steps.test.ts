@@ -3,21 +3,24 @@
 // the one-shot form, and must actually pause along the way.
 import { describe, expect, it } from 'vitest';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
-import { eventAnswers, fakesEventInputs } from './events-names';
+import { eventAnswers, fakesEventReference } from './events-names';
 import { drain } from './names-inputs';
 
 const answers = eventAnswers;
 
 describe('stepwise event index state and query preparation (FA-KES)', () => {
-  const inputs = fakesEventInputs();
+  // A fresh build of FA-KES, its state as JSON and the one-shot restore of it, with every answer of both: shared with
+  // events-state.test.ts (computed once per worker).
+  const shared = fakesEventReference();
+  const inputs = shared.inputs;
   const build = () => {
     const ix = new EventIndex();
     for (const a of inputs) ix.setArticle(a);
     return ix;
   };
-  const built = build();
-  const oneShotJson = JSON.stringify(built.exportState());
-  const expected = answers(built, inputs);
+  const built = shared.built;
+  const oneShotJson = shared.stateJson;
+  const expected = shared.builtAnswers;
 
   it('exports the same state in steps as in one go, pausing along the way', () => {
     const { value, pauses } = drain(build().exportStateSteps());
@@ -26,12 +29,11 @@ describe('stepwise event index state and query preparation (FA-KES)', () => {
   });
 
   it('restores in steps an index that answers every passage exactly as the one-shot restore', () => {
-    const oneShot = EventIndex.fromState(JSON.parse(oneShotJson))!;
     const { value: stepped, pauses } = drain(EventIndex.fromStateSteps(JSON.parse(oneShotJson)));
     expect(stepped).not.toBeNull();
     expect(pauses).toBeGreaterThanOrEqual(10);
     expect(stepped!.passageCount).toBe(built.passageCount);
-    const a = answers(oneShot, inputs);
+    const a = shared.restoredAnswers; // answers of the one-shot restore of oneShotJson
     expect(a.filter((x) => x !== '[]').length).toBeGreaterThan(1000); // FA-KES passages do link
     expect(answers(stepped!, inputs)).toEqual(a);
     expect(a).toEqual(expected);

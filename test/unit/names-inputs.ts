@@ -14,8 +14,28 @@ export function namesInput(file: string, text: string): NamesInput {
   return { file, meta: p.meta, text, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
 }
 
-/** Every FA-KES article as a names input, in file order. */
+let fakesInputs: readonly NamesInput[] | undefined;
+
+/**
+ * Every FA-KES article as a names input, in file order. Parsed and extracted once per test worker (test files share
+ * one module graph, see vitest.config.ts): a fresh array of the same inputs, frozen so that no test or index can change
+ * what the next one reads.
+ */
 export function fakesNamesInputs(): NamesInput[] {
+  fakesInputs ??= deepFreeze(readFakesNamesInputs());
+  return [...fakesInputs];
+}
+
+/** Freezes a plain value and everything in it (test inputs shared between test files). */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function readFakesNamesInputs(): NamesInput[] {
   const files = readdirSync(fakesDir)
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .sort();
