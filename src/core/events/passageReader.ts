@@ -55,7 +55,9 @@ export class PassageReader {
     // headline is the densest statement of the event an article has.
     const lead = leadPassage(text, input.passages, input.bodyStart ?? 0);
     const titleAt = input.meta.title ? frontMatterTitleAt(text, input.meta.title, input.bodyStart ?? 0) : -1;
-    for (const p0 of input.passages) {
+    // An article without body passages speaks through its header, a passage of its own after the parsed ones.
+    const passages = lead && lead.index >= input.passages.length ? [...input.passages, lead] : input.passages;
+    for (const p0 of passages) {
       if (p0.kind === 'boilerplate') continue;
       const p = lead && p0.index === lead.index ? lead : p0;
       while (mi < mentions.length && mentions[mi].end <= p.start) mi++;

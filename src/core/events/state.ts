@@ -8,7 +8,7 @@ import { F64Pool, I32Pool, MAX_TIMES, PassageStore, STEP_PASSAGES, STEP_QUOTES, 
 import type { Quote } from './features';
 
 /** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
-const STATE_VERSION = 3;
+const STATE_VERSION = 4;
 /** The state's version also names the model: cached links of another model are not restored. */
 const STATE_MODEL = EVENT_MODEL.version;
 const STATE_FORMAT = 'parallax-events';
