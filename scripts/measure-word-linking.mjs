@@ -20,10 +20,11 @@ import { fileURLToPath } from 'node:url';
 import { ECB_DEV, ECB_TRAIN, loadCore, parseArgs, tokenise } from './word-table-common.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = parseArgs(process.argv.slice(2), { split: 'both', threshold: NaN });
+// --table FILE: a table with vectors (the shipped one has none: build one with npm run build:words -- --vectors 25000 --out FILE).
+const args = parseArgs(process.argv.slice(2), { split: 'both', threshold: NaN, table: path.join(repo, 'media', 'words.bin') });
 const stem = createRequire(import.meta.url)('wink-porter2-stemmer');
 const { WordTable } = await loadCore(repo);
-const table = WordTable.fromBytes(fs.readFileSync(path.join(repo, 'media', 'words.bin')));
+const table = WordTable.fromBytes(fs.readFileSync(args.table));
 const view = table.byStem(stem);
 const gold = JSON.parse(fs.readFileSync(path.join(repo, 'test', 'fixtures', 'ecbplus', 'gold', 'passages.json'), 'utf8'));
 const corpusDir = path.join(repo, 'test', 'fixtures', 'ecbplus', 'corpus');

@@ -22,7 +22,7 @@ import {
   type Mention,
 } from './names';
 import { parseGlossary, type GlossaryEntry } from './glossary';
-import { coveragePassageAt, coverageRangeOf } from './coveragePassage';
+import { coveragePassageAt, coveragePassageByIndex, coverageRangeOf } from './coveragePassage';
 import { EventIndex, type BackgroundRarity } from './events';
 import type { WordTable } from './words/wordTable';
 import { stem } from './words/stem';
@@ -751,7 +751,7 @@ export class Corpus {
     const perArticle = new Map<string, number>();
     for (const link of events.related(file, passageIndex, limit * 4)) {
       const record = this.records.get(link.file);
-      const passage = record?.parsed.passages[link.passage];
+      const passage = record && coveragePassageByIndex(record.text, record.parsed.passages, record.parsed.bodyStart, link.passage);
       if (!record || !passage) continue;
       const p = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, passage);
       const seen = perArticle.get(link.file) ?? 0;
@@ -783,7 +783,7 @@ export class Corpus {
       .candidates(file, passage.index)
       .flatMap((c) => {
         const record = this.records.get(c.file);
-        const p = record?.parsed.passages[c.passage];
+        const p = record && coveragePassageByIndex(record.text, record.parsed.passages, record.parsed.bodyStart, c.passage);
         if (!record || !p) return [];
         const r = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, p);
         return [{ file: c.file, start: r.start, end: r.end, score: c.score, features: c.features }];

@@ -8,10 +8,14 @@
 import { isSpaceCode } from './passages';
 import type { Passage } from './types';
 
-/** The first body passage, with its range widened over the header zone above it (title, dateline, byline). */
+/**
+ * The first body passage, with its range widened over the header zone above it (title, dateline, byline). An article
+ * with no body passage at all (a headline alone, a title and a date line) speaks through its header: the header zone
+ * is then a passage of its own, numbered after the parsed ones, so that it links and is linked to as the lead.
+ */
 export function leadPassage(text: string, passages: readonly Passage[], bodyStart: number): Passage | undefined {
   const i = passages.findIndex((p) => p.kind === 'body');
-  if (i < 0) return undefined;
+  if (i < 0) return headerPassage(text, passages, bodyStart);
   const lead = passages[i];
   // Boilerplate above the lead (a cookie banner, a menu) is not the lead's header: the zone starts after it.
   let start = i > 0 ? passages[i - 1].end : bodyStart;
@@ -41,7 +45,36 @@ export function coveragePassageAt(text: string, passages: readonly Passage[], bo
   for (let k = lo; k < passages.length; k++) if (passages[k].kind === 'body') return passages[k].index === lead.index ? lead : passages[k];
   for (let k = passages.length - 1; k >= 0; k--)
     if (passages[k].kind === 'body') return passages[k].index === lead.index ? lead : passages[k];
-  return undefined;
+  return lead; // the header passage of an article without body passages
+}
+
+/** A passage by its index: a parsed one, or the header passage of an article without body passages (leadPassage). */
+export function coveragePassageByIndex(text: string, passages: readonly Passage[], bodyStart: number, index: number): Passage | undefined {
+  if (index < passages.length) return passages[index];
+  const lead = leadPassage(text, passages, bodyStart);
+  return lead && lead.index === index ? lead : undefined;
+}
+
+/**
+ * The header zone of an article without body passages as a passage: from the top of the body to the first boilerplate
+ * passage, and before the first line holding a web address (a source credit or a link is no part of the headline).
+ */
+function headerPassage(text: string, passages: readonly Passage[], bodyStart: number): Passage | undefined {
+  let start = bodyStart;
+  let end = text.length;
+  for (const p of passages) {
+    if (p.end <= start) continue;
+    if (p.start <= start) start = p.end;
+    else {
+      end = p.start;
+      break;
+    }
+  }
+  const link = /https?:\/\/|www\./i.exec(text.slice(start, end));
+  if (link) end = Math.max(start, text.lastIndexOf('\n', start + link.index) + 1);
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end, index: passages.length, kind: 'body' } : undefined;
 }
 
 /** The range a passage is shown with: the widened lead for the lead, the passage itself otherwise. */

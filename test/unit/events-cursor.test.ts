@@ -55,4 +55,24 @@ describe('the passage a cursor place asks about', () => {
     expect(fromTitle[0].start).toBe(0);
     expect(fromTitle[0].text).toMatch(/^At least 17/);
   });
+
+  it('an article that is only a headline (no body passage) links as its lead, both ways, and is found at article level', () => {
+    const corpus = new Corpus();
+    const headline = 'Car bomb kills 17 near Damascus police station in Midan district\n\nSource: https://example.com/damascus-bomb\n';
+    corpus.setText('h.txt', headline);
+    corpus.setText('a.txt', TEXT);
+    corpus.setText(
+      'c.txt',
+      'Wheat harvest\n\nThe wheat harvest in the northern plains was better than expected this year, farmers said.\n\nPrices fell.',
+    );
+    expect(corpus.get('h.txt')!.parsed.passages.filter((p) => p.kind === 'body')).toEqual([]);
+    const fromHeadline = corpus.related('h.txt', 3, 5);
+    expect(fromHeadline.map((r) => r.file)).toEqual(['a.txt']);
+    // The headline's passage is the headline, never the source credit below it.
+    const back = corpus.related('a.txt', TEXT.indexOf('A car bomb killed'), 5).find((r) => r.file === 'h.txt')!;
+    expect(back).toBeDefined();
+    expect(back.start).toBe(0);
+    expect(back.text).toBe('Car bomb kills 17 near Damascus police station in Midan district');
+    expect(corpus.relatedArticles('h.txt').map((r) => r.file)).toEqual(['a.txt']);
+  });
 });

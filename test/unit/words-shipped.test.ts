@@ -1,5 +1,5 @@
-// The shipped word table (media/words.bin) as the event linking uses it: words that news uses for the same thing
-// are closer than unrelated words, rarity follows how common a word is, and stems find their words.
+// The shipped word table (media/words.bin) as the event linking uses it: rarity follows how common a word is, and
+// stems find their words.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { loadWordTable } from '../../src/node/wordTableFile';
@@ -9,33 +9,10 @@ const stem = createRequire(__filename)('wink-porter2-stemmer') as (word: string)
 describe('shipped word table', () => {
   const table = loadWordTable();
 
-  it('puts paraphrases used across outlets closer than unrelated words', () => {
-    const pairs: Array<[string, string, string]> = [
-      // [word, paraphrase, unrelated]
-      ['seized', 'captured', 'banana'],
-      ['killed', 'dead', 'umbrella'],
-      ['airstrike', 'bombing', 'wedding'],
-      ['fled', 'escaped', 'recipe'],
-      ['arrested', 'detained', 'guitar'],
-      ['offensive', 'assault', 'lunch'],
-      ['earthquake', 'quake', 'election'],
-      ['resigned', 'quit', 'volcano'],
-      ['hospital', 'clinic', 'football'],
-      ['announced', 'declared', 'spinach'],
-    ];
-    for (const [word, paraphrase, unrelated] of pairs) {
-      const close = table.similarity(word, paraphrase);
-      const far = table.similarity(word, unrelated);
-      expect(close, `${word}/${paraphrase}`).toBeDefined();
-      expect(far, `${word}/${unrelated}`).toBeDefined();
-      expect(close!, `${word}/${paraphrase} vs ${word}/${unrelated}`).toBeGreaterThan(far! + 0.2);
-    }
-  });
-
-  it('finds neighbours in meaning', () => {
-    const near = table.neighbours('rebels', 10).map((n) => n.word);
-    expect(near.some((w) => ['insurgents', 'militants', 'fighters', 'guerrillas', 'rebel'].includes(w))).toBe(true);
-    expect(near).not.toContain('rebels');
+  it('ships ranks only: no word vectors (measured in event linking on ECB+ dev, they did not pay for their 2 MB)', () => {
+    expect(table.vectorCount).toBe(0);
+    expect(table.similarity('seized', 'captured')).toBeUndefined();
+    expect(table.rank('ceasefire')).toBeDefined();
   });
 
   it('rates common words as less rare than specific ones, and unknown words as rarest', () => {
@@ -49,10 +26,6 @@ describe('shipped word table', () => {
     const view = table.byStem(stem);
     const s = view.stemOf('Killings');
     expect(s).toBe(stem('killed'));
-    expect(view.vector(s)).toBeDefined();
     expect(view.rank(s)!).toBeLessThan(table.rank('killings')!);
-    expect(view.similarity(view.stemOf('seized'), view.stemOf('captured'))!).toBeGreaterThan(
-      view.similarity(view.stemOf('seized'), view.stemOf('banana'))! + 0.2,
-    );
   });
 });

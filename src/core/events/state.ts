@@ -1,0 +1,369 @@
+// The event index as plain JSON data, for a warm start that skips re-reading every passage: the store's columns
+// packed into strings (packedInts.ts), checked field by field when read back. The scoring model is the code's: a
+// state names the model it was built for, and a state of another model (or format version) is not restored.
+
+import { EVENT_MODEL } from './score';
+import { IntWriter, unpackIntsSteps } from './packedInts';
+import { F64Pool, I32Pool, MAX_TIMES, PassageStore, STEP_PASSAGES, STEP_QUOTES, STEP_TERMS, STORED_TERMS } from './store';
+import type { Quote } from './features';
+
+/** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
+const STATE_VERSION = 4;
+/** The state's version also names the model: cached links of another model are not restored. */
+const STATE_MODEL = EVENT_MODEL.version;
+const STATE_FORMAT = 'parallax-events';
+
+/**
+ * A built event index as plain JSON data, for a warm start that skips re-reading every passage. Integer
+ * columns are packed into strings (`packInts`): at 10k articles they hold ~6M numbers, which as JSON number
+ * arrays cost more to stringify and parse than building half the index. Passage ids are renumbered densely
+ * (only their order matters); posting lists and the quotation index are rebuilt from the records.
+ */
+export interface EventIndexState {
+  format: typeof STATE_FORMAT;
+  version: number;
+  /** The scoring model the state was built for (score.ts); another model's state is rebuilt. */
+  model: string;
+  candidates: number;
+  /** Term dictionary by term id. */
+  terms: string[];
+  /** A word as written for each term; '=' when it is the term itself, '' when none. */
+  surfaces: string[];
+  /** Entity keys and display names by entity id. */
+  entities: string[];
+  entityNames: string[];
+  /** Articles in passage-id order, with how many passages each holds. */
+  files: string[];
+  /** Each article's outlet ('' when unknown), in `files` order. */
+  outlets: string[];
+  passagesPerFile: string;
+  /** Per passage, in id order: its passage index, then its columns as counts plus flat packed values. */
+  passage: string;
+  termCount: string;
+  /** Sorted term ids, each passage's delta-encoded. */
+  termIds: string;
+  entityCount: string;
+  entityIds: string;
+  /** Time spans as (from, to - from, flags) triples; `timeCount` counts triples. */
+  timeCount: string;
+  times: string;
+  tollCount: string;
+  numberCount: string;
+  /** Tolls then other numbers of each passage (not always integers). */
+  figures: number[];
+  /** Passages quoting something (record positions), their quotes' display texts and shingles. */
+  quoteRecords: string;
+  quoteCount: string;
+  quoteTexts: string[];
+  shingleCount: string;
+  shingles: string;
+}
+
+/**
+ * The store as state data, in steps (each a few ms at 10k articles), so an extension host can interleave other
+ * work. The store must not be edited until the last step (an edit in between makes the next step throw); queries
+ * in between are fine.
+ */
+export function* exportStateSteps(store: PassageStore, candidates: number): Generator<void, EventIndexState, void> {
+  const version = store.version;
+  const unchanged = () => {
+    if (store.version !== version) throw new Error('EventIndex edited during exportStateSteps');
+  };
+  const arts = [...store.articles.entries()].sort((x, y) => x[1].first - y[1].first);
+  yield;
+  unchanged();
+  const files: string[] = [];
+  const outlets: string[] = [];
+  const perFile = new IntWriter();
+  const passage = new IntWriter();
+  const termCount = new IntWriter();
+  const termIds = new IntWriter();
+  const entityCount = new IntWriter();
+  const entityIds = new IntWriter();
+  const timeCount = new IntWriter();
+  const times = new IntWriter();
+  const tollCount = new IntWriter();
+  const numberCount = new IntWriter();
+  const figures: number[] = [];
+  const quoteRecords = new IntWriter();
+  const quoteCount = new IntWriter();
+  const quoteTexts: string[] = [];
+  const shingleCount = new IntWriter();
+  const shingles = new IntWriter();
+  let r = 0;
+  let sinceYield = 0;
+  for (const [file, art] of arts) {
+    if (sinceYield >= STEP_PASSAGES) {
+      sinceYield = 0;
+      yield;
+      unchanged();
+    }
+    sinceYield += art.count;
+    // Read after every pause: a query in between may trim the pools into new arrays (same contents).
+    const tp = store.termPool.a;
+    const ep = store.entPool.a;
+    const mp = store.timePool.a;
+    const fp = store.figPool.a;
+    files.push(file);
+    outlets.push(art.outlet);
+    perFile.put(art.count);
+    for (let id = art.first; id < art.first + art.count; id++, r++) {
+      passage.put(store.recPassage[id]);
+      const to = store.termOff[id];
+      const tn = store.termLen[id];
+      termCount.put(tn);
+      let prev = 0;
+      for (let k = to; k < to + tn; k++) {
+        termIds.put(tp[k] - prev);
+        prev = tp[k];
+      }
+      const eo = store.entOff[id];
+      const en = store.entLen[id];
+      entityCount.put(en);
+      for (let k = eo; k < eo + en; k++) entityIds.put(ep[k]);
+      const mo = store.timeOff[id];
+      const mn = store.timeLen[id];
+      timeCount.put(mn / 3);
+      for (let k = mo; k < mo + mn; k += 3) {
+        times.put(mp[k]);
+        times.put(mp[k + 1] - mp[k]);
+        times.put(mp[k + 2]);
+      }
+      const fo = store.figOff[id];
+      const fn = store.tollLen[id] + store.numLen[id];
+      tollCount.put(store.tollLen[id]);
+      numberCount.put(store.numLen[id]);
+      for (let k = fo; k < fo + fn; k++) figures.push(fp[k]);
+      const qs = store.quotes.get(id);
+      if (qs) {
+        quoteRecords.put(r);
+        quoteCount.put(qs.length);
+        for (const q of qs) {
+          quoteTexts.push(q.text);
+          shingleCount.put(q.shingles.length);
+          for (const s of q.shingles) shingles.put(s);
+        }
+      }
+    }
+  }
+  yield;
+  unchanged();
+  const surfaces: string[] = [];
+  for (let t = 0; t < store.termSurface.length; t++) {
+    const sf = store.termSurface[t];
+    surfaces.push(sf && sf === store.termStr[t] ? '=' : sf);
+    if ((t + 1) % STEP_TERMS === 0) {
+      yield;
+      unchanged();
+    }
+  }
+  const state: EventIndexState = {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    model: STATE_MODEL,
+    candidates: candidates,
+    terms: store.termStr.slice(),
+    surfaces,
+    entities: [...store.entIds.keys()],
+    entityNames: store.entName.slice(),
+    files,
+    outlets,
+    passagesPerFile: perFile.done(),
+    passage: passage.done(),
+    termCount: termCount.done(),
+    termIds: '',
+    entityCount: entityCount.done(),
+    entityIds: entityIds.done(),
+    timeCount: timeCount.done(),
+    times: times.done(),
+    tollCount: tollCount.done(),
+    numberCount: numberCount.done(),
+    figures,
+    quoteRecords: quoteRecords.done(),
+    quoteCount: quoteCount.done(),
+    quoteTexts,
+    shingleCount: shingleCount.done(),
+    shingles: shingles.done(),
+  };
+  // The term column is the big one (~10 MB at 10k articles): joined in steps.
+  yield;
+  state.termIds = yield* termIds.doneSteps();
+  return state;
+}
+
+/** A store restored from state data and the candidate count it was built with; null when it is not such data. */
+export function* readStateSteps(state: unknown): Generator<void, { store: PassageStore; candidates: number } | null, void> {
+  if (!state || typeof state !== 'object') return null;
+  const st = state as EventIndexState;
+  if (st.format !== STATE_FORMAT || st.version !== STATE_VERSION || st.model !== STATE_MODEL) return null;
+  for (const k of ['terms', 'surfaces', 'entities', 'entityNames', 'files', 'outlets', 'figures', 'quoteTexts'] as const) {
+    if (!Array.isArray(st[k])) return null;
+  }
+  if (!Number.isInteger(st.candidates) || st.candidates < 0) return null;
+  const store = new PassageStore();
+  return (yield* loadSteps(store, st)) ? { store, candidates: st.candidates } : null;
+}
+
+/** Fills an empty store from checked state data; false when the data does not hold together. */
+function* loadSteps(store: PassageStore, st: EventIndexState): Generator<void, boolean, void> {
+  const nTerms = st.terms.length;
+  const nEnts = st.entities.length;
+  if (st.surfaces.length !== nTerms || st.entityNames.length !== nEnts) return false;
+  for (let t = 0; t < nTerms; t++) {
+    const s = st.terms[t];
+    if (typeof s !== 'string' || store.termIds.has(s)) return false;
+    store.termIds.set(s, t);
+    store.termStr.push(s);
+    const sf = st.surfaces[t];
+    if (typeof sf !== 'string') return false;
+    store.termSurface.push(sf === '=' ? s : sf);
+    if ((t + 1) % STEP_TERMS === 0) yield;
+  }
+  for (let e = 0; e < nEnts; e++) {
+    const k = st.entities[e];
+    const name = st.entityNames[e];
+    if (typeof k !== 'string' || typeof name !== 'string' || store.entIds.has(k)) return false;
+    store.entIds.set(k, e);
+    store.entName.push(name);
+    store.entToken.push('\u00a7' + e);
+    if ((e + 1) % STEP_TERMS === 0) yield;
+  }
+  store.termDf = new Int32Array(Math.max(1024, nTerms));
+  store.entDf = new Int32Array(Math.max(256, nEnts));
+
+  const perFile = yield* unpackIntsSteps(st.passagesPerFile);
+  if (!perFile || perFile.length !== st.files.length) return false;
+  let n = 0;
+  for (const c of perFile) {
+    if (c < 0) return false;
+    n += c;
+  }
+  const passage = yield* unpackIntsSteps(st.passage);
+  const termCount = yield* unpackIntsSteps(st.termCount);
+  const termIds = yield* unpackIntsSteps(st.termIds);
+  const entityCount = yield* unpackIntsSteps(st.entityCount);
+  const entityIds = yield* unpackIntsSteps(st.entityIds);
+  const timeCount = yield* unpackIntsSteps(st.timeCount);
+  const times = yield* unpackIntsSteps(st.times);
+  const tollCount = yield* unpackIntsSteps(st.tollCount);
+  const numberCount = yield* unpackIntsSteps(st.numberCount);
+  if (!passage || !termCount || !termIds || !entityCount || !entityIds || !timeCount || !times || !tollCount || !numberCount) return false;
+  for (const col of [passage, termCount, entityCount, timeCount, tollCount, numberCount]) if (col.length !== n) return false;
+  if (sumOf(termCount) !== termIds.length || sumOf(entityCount) !== entityIds.length) return false;
+  if (3 * sumOf(timeCount) !== times.length || sumOf(tollCount) + sumOf(numberCount) !== st.figures.length) return false;
+
+  store.reserveRecord(n);
+  store.termPool = new I32Pool(Math.max(1024, termIds.length));
+  store.entPool = new I32Pool(Math.max(1024, entityIds.length));
+  store.timePool = new I32Pool(Math.max(1024, times.length));
+  store.figPool = new F64Pool(Math.max(256, st.figures.length));
+  const tp = store.termPool.a;
+  const ep = store.entPool.a;
+  const mp = store.timePool.a;
+  const fp = store.figPool.a;
+  let tk = 0;
+  let ek = 0;
+  let mk = 0;
+  let fk = 0;
+  let id = 1;
+  let sinceYield = 0;
+  for (let a = 0; a < st.files.length; a++) {
+    if (sinceYield >= STEP_PASSAGES) {
+      sinceYield = 0;
+      yield;
+    }
+    sinceYield += perFile[a];
+    const file = st.files[a];
+    if (typeof file !== 'string' || file === '' || store.articles.has(file)) return false;
+    const outlet = st.outlets[a];
+    if (typeof outlet !== 'string') return false;
+    store.articles.set(file, { first: id, count: perFile[a], outlet });
+    for (const end = id + perFile[a]; id < end; id++) {
+      const r = id - 1;
+      store.recFile.push(file);
+      store.recPassage[id] = passage[r];
+      const tn = termCount[r];
+      if (tn < 0 || tn > STORED_TERMS) return false;
+      store.termOff[id] = tk;
+      store.termLen[id] = tn;
+      let prev = 0;
+      for (let k = 0; k < tn; k++, tk++) {
+        const t = prev + termIds[tk];
+        if (t >= nTerms || (k > 0 ? t <= prev : t < 0)) return false;
+        tp[tk] = t;
+        prev = t;
+        store.termDf[t]++;
+      }
+      const en = entityCount[r];
+      if (en < 0) return false;
+      store.entOff[id] = ek;
+      store.entLen[id] = en;
+      for (let k = 0; k < en; k++, ek++) {
+        const e = entityIds[ek];
+        if (e < 0 || e >= nEnts) return false;
+        ep[ek] = e;
+        store.entDf[e]++;
+      }
+      const mn = timeCount[r];
+      if (mn < 0 || mn > MAX_TIMES) return false;
+      store.timeOff[id] = mk;
+      store.timeLen[id] = 3 * mn;
+      for (let k = 0; k < 3 * mn; k += 3, mk += 3) {
+        mp[mk] = times[mk];
+        mp[mk + 1] = times[mk] + times[mk + 1];
+        mp[mk + 2] = times[mk + 2];
+      }
+      const fn = tollCount[r] + numberCount[r];
+      if (tollCount[r] < 0 || numberCount[r] < 0) return false;
+      store.figOff[id] = fk;
+      store.tollLen[id] = tollCount[r];
+      store.numLen[id] = numberCount[r];
+      for (let k = 0; k < fn; k++, fk++) {
+        const x = st.figures[fk];
+        if (typeof x !== 'number') return false;
+        fp[fk] = x;
+      }
+      store.liveTerms += tn;
+    }
+  }
+  store.termPool.n = tk;
+  store.entPool.n = ek;
+  store.timePool.n = mk;
+  store.figPool.n = fk;
+  store.live = n;
+  store.nextId = n + 1;
+
+  yield;
+  const quoteRecords = yield* unpackIntsSteps(st.quoteRecords);
+  const quoteCount = yield* unpackIntsSteps(st.quoteCount);
+  const shingleCount = yield* unpackIntsSteps(st.shingleCount);
+  const shingles = yield* unpackIntsSteps(st.shingles);
+  if (!quoteRecords || !quoteCount || !shingleCount || !shingles || quoteCount.length !== quoteRecords.length) return false;
+  if (sumOf(quoteCount) !== st.quoteTexts.length || shingleCount.length !== st.quoteTexts.length) return false;
+  if (sumOf(shingleCount) !== shingles.length) return false;
+  let qk = 0;
+  let sk = 0;
+  let prevRecord = -1;
+  for (let i = 0; i < quoteRecords.length; i++) {
+    const r = quoteRecords[i];
+    if (r <= prevRecord || r >= n || quoteCount[i] <= 0) return false;
+    prevRecord = r;
+    const qs: Quote[] = [];
+    for (let j = 0; j < quoteCount[i]; j++, qk++) {
+      const text = st.quoteTexts[qk];
+      const c = shingleCount[qk];
+      if (typeof text !== 'string' || c < 0) return false;
+      qs.push({ text, shingles: Array.from(shingles.subarray(sk, sk + c)) });
+      sk += c;
+    }
+    store.quotes.set(r + 1, qs);
+    if ((i + 1) % STEP_QUOTES === 0) yield;
+  }
+  return true;
+}
+
+function sumOf(xs: Int32Array): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}

@@ -1,0 +1,320 @@
+// The event index's storage: every indexed passage as a row of flat integer columns (its terms, entities, times,
+// figures), the term and entity dictionaries with passage frequencies, and the articles' passage id ranges.
+// Passage ids only grow; a removed passage keeps its id with file '' until the columns are compacted.
+
+import type { EntityMention, Quote } from './features';
+import type { PassageView } from './score';
+
+/** Terms kept per passage (distinct, most frequent first) for querying and for explaining a link. */
+export const STORED_TERMS = 64;
+/** Distinct times kept per passage. */
+export const MAX_TIMES = 24;
+
+/**
+ * Work between pauses of the stepwise forms (state export and restore, posting builds): at 10k articles
+ * (~115k passages, ~40 terms each) each step stays within a few ms of CPU.
+ */
+export const STEP_PASSAGES = 512;
+export const STEP_TERMS = 4096;
+/** Passages quoting something (each with dozens of shingles). */
+export const STEP_QUOTES = 256;
+
+/** A growable flat column of numbers that passages own slices of. */
+export class I32Pool {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(capacity);
+  }
+  reserve(k: number): void {
+    if (this.n + k <= this.a.length) return;
+    const grown = new Int32Array(Math.max(this.n + k, this.a.length * 2));
+    grown.set(this.a.subarray(0, this.n));
+    this.a = grown;
+  }
+  push(x: number): void {
+    if (this.n === this.a.length) this.reserve(1);
+    this.a[this.n++] = x;
+  }
+}
+
+export class F64Pool {
+  a: Float64Array;
+  n = 0;
+  constructor(capacity = 256) {
+    this.a = new Float64Array(capacity);
+  }
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const grown = new Float64Array(this.a.length * 2);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.n++] = x;
+  }
+}
+
+export function grownI32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
+  if (a.length >= min) return a;
+  const b = new Int32Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export function grownF64(a: Float64Array<ArrayBuffer>, min: number): Float64Array<ArrayBuffer> {
+  if (a.length >= min) return a;
+  const b = new Float64Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** An article's passages hold consecutive ids: first, first + 1, … */
+export interface ArticleRec {
+  first: number;
+  count: number;
+  /** The outlet ('' when unknown): page furniture repeats within one outlet's articles. */
+  outlet: string;
+}
+
+/** What one passage holds, ready to be stored (term ids sorted). */
+export interface PassageRecord {
+  passage: number;
+  termIds: Int32Array;
+  entities: Iterable<number>;
+  entityCount: number;
+  /** (from, to, flags) triples. */
+  times: number[];
+  tolls: number[];
+  numbers: number[];
+  quotes: Quote[];
+}
+
+const NO_NUMBERS: number[] = [];
+
+export class PassageStore {
+  // Passages are columns indexed by passage id (ids only grow; a removed passage's file is '').
+  recFile: string[] = [''];
+  recPassage = new Int32Array(1024);
+  termOff = new Int32Array(1024);
+  termLen = new Int32Array(1024);
+  entOff = new Int32Array(1024);
+  entLen = new Int32Array(1024);
+  timeOff = new Int32Array(1024);
+  timeLen = new Int32Array(1024);
+  figOff = new Int32Array(1024);
+  tollLen = new Int32Array(1024);
+  numLen = new Int32Array(1024);
+  readonly quotes = new Map<number, Quote[]>();
+  /** Sorted term ids of all passages (so two passages' terms intersect by merging). */
+  termPool = new I32Pool(1 << 16);
+  /** Entity ids, in order of first mention in the passage. */
+  entPool = new I32Pool(1 << 14);
+  /** Time spans flattened: from, to, flags (bit0: day precision, bit1: from the article date, not the text). */
+  timePool = new I32Pool(1 << 12);
+  figPool = new F64Pool();
+  live = 0;
+  liveTerms = 0;
+  deadTerms = 0;
+  readonly articles = new Map<string, ArticleRec>();
+  nextId = 1;
+  // Term and entity dictionaries with passage frequencies (for rarity weights).
+  readonly termIds = new Map<string, number>();
+  readonly termStr: string[] = [];
+  /** A word as written for each term (terms are stems: "offensi"); reasons show this instead. */
+  readonly termSurface: string[] = [];
+  termDf = new Int32Array(1024);
+  readonly entIds = new Map<string, number>();
+  readonly entName: string[] = [];
+  /** The term standing for each entity in passage terms. */
+  readonly entToken: string[] = [];
+  entDf = new Int32Array(256);
+  /** Bumped by every change of what is stored or how it is weighed (caches and stepwise work check it). */
+  version = 0;
+
+  changed(): void {
+    this.version++;
+  }
+
+  /** Stores one passage of `file` under the next id. */
+  addPassage(file: string, r: PassageRecord): number {
+    const id = this.nextId++;
+    this.reserveRecord(id);
+    this.recFile[id] = file;
+    this.recPassage[id] = r.passage;
+    this.termOff[id] = this.termPool.n;
+    this.termLen[id] = r.termIds.length;
+    this.termPool.reserve(r.termIds.length);
+    this.termPool.a.set(r.termIds, this.termPool.n);
+    this.termPool.n += r.termIds.length;
+    this.entOff[id] = this.entPool.n;
+    this.entLen[id] = r.entityCount;
+    for (const e of r.entities) {
+      this.entDf[e]++;
+      this.entPool.push(e);
+    }
+    this.timeOff[id] = this.timePool.n;
+    this.timeLen[id] = r.times.length;
+    for (const x of r.times) this.timePool.push(x);
+    this.figOff[id] = this.figPool.n;
+    this.tollLen[id] = r.tolls.length;
+    this.numLen[id] = r.numbers.length;
+    for (const x of r.tolls) this.figPool.push(x);
+    for (const x of r.numbers) this.figPool.push(x);
+    if (r.quotes.length) this.quotes.set(id, r.quotes);
+    this.live++;
+    this.liveTerms += r.termIds.length;
+    return id;
+  }
+
+  /** Marks the passages of `file` removed; `removed` hears each passage id and its term count. */
+  removeArticle(file: string, removed: (id: number, terms: number) => void): boolean {
+    const art = this.articles.get(file);
+    if (!art) return false;
+    const tp = this.termPool.a;
+    const ep = this.entPool.a;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (this.recFile[id] === '') continue;
+      const to = this.termOff[id];
+      const tn = this.termLen[id];
+      for (let k = to; k < to + tn; k++) this.termDf[tp[k]]--;
+      for (let k = this.entOff[id], e = k + this.entLen[id]; k < e; k++) this.entDf[ep[k]]--;
+      this.quotes.delete(id);
+      this.recFile[id] = '';
+      this.live--;
+      this.liveTerms -= tn;
+      this.deadTerms += tn;
+      removed(id, tn);
+    }
+    this.articles.delete(file);
+    this.changed();
+    if (this.deadTerms > 50000 && this.deadTerms > this.liveTerms) this.compact();
+    return true;
+  }
+
+  /** Makes room for passage id `id` in every column. */
+  reserveRecord(id: number): void {
+    if (id < this.recPassage.length) return;
+    const n = Math.max(id + 1, this.recPassage.length * 2);
+    this.recPassage = grownI32(this.recPassage, n);
+    this.termOff = grownI32(this.termOff, n);
+    this.termLen = grownI32(this.termLen, n);
+    this.entOff = grownI32(this.entOff, n);
+    this.entLen = grownI32(this.entLen, n);
+    this.timeOff = grownI32(this.timeOff, n);
+    this.timeLen = grownI32(this.timeLen, n);
+    this.figOff = grownI32(this.figOff, n);
+    this.tollLen = grownI32(this.tollLen, n);
+    this.numLen = grownI32(this.numLen, n);
+  }
+
+  idOf(file: string, passage: number): number {
+    const art = this.articles.get(file);
+    if (!art) return -1;
+    for (let id = art.first; id < art.first + art.count; id++) if (this.recPassage[id] === passage) return id;
+    return -1;
+  }
+
+  /** Gives back the spare room growth left in the columns (they double as a bulk build fills them). */
+  trim(): void {
+    const fit = (have: number, need: number) => have > need + (need >> 3) + 1024;
+    for (const pool of [this.termPool, this.entPool, this.timePool]) {
+      if (fit(pool.a.length, pool.n)) pool.a = pool.a.slice(0, pool.n + 256);
+    }
+    if (fit(this.figPool.a.length, this.figPool.n)) this.figPool.a = this.figPool.a.slice(0, this.figPool.n + 256);
+    if (fit(this.recPassage.length, this.nextId)) {
+      const n = this.nextId + 256;
+      this.recPassage = this.recPassage.slice(0, n);
+      this.termOff = this.termOff.slice(0, n);
+      this.termLen = this.termLen.slice(0, n);
+      this.entOff = this.entOff.slice(0, n);
+      this.entLen = this.entLen.slice(0, n);
+      this.timeOff = this.timeOff.slice(0, n);
+      this.timeLen = this.timeLen.slice(0, n);
+      this.figOff = this.figOff.slice(0, n);
+      this.tollLen = this.tollLen.slice(0, n);
+      this.numLen = this.numLen.slice(0, n);
+    }
+  }
+
+  /** Rewrites the flat columns without the slices of removed passages (ids stay). */
+  private compact(): void {
+    const terms = new I32Pool(Math.max(1024, this.liveTerms));
+    const ents = new I32Pool(1024);
+    const times = new I32Pool(1024);
+    const figs = new F64Pool();
+    for (let id = 1; id < this.nextId; id++) {
+      if (this.recFile[id] === '') continue;
+      const to = this.termOff[id];
+      this.termOff[id] = terms.n;
+      for (let k = to, e = to + this.termLen[id]; k < e; k++) terms.push(this.termPool.a[k]);
+      const eo = this.entOff[id];
+      this.entOff[id] = ents.n;
+      for (let k = eo, e = eo + this.entLen[id]; k < e; k++) ents.push(this.entPool.a[k]);
+      const mo = this.timeOff[id];
+      this.timeOff[id] = times.n;
+      for (let k = mo, e = mo + this.timeLen[id]; k < e; k++) times.push(this.timePool.a[k]);
+      const fo = this.figOff[id];
+      this.figOff[id] = figs.n;
+      for (let k = fo, e = fo + this.tollLen[id] + this.numLen[id]; k < e; k++) figs.push(this.figPool.a[k]);
+    }
+    this.termPool = terms;
+    this.entPool = ents;
+    this.timePool = times;
+    this.figPool = figs;
+    this.deadTerms = 0;
+  }
+
+  internTerm(t: string): number {
+    let id = this.termIds.get(t);
+    if (id === undefined) {
+      id = this.termStr.length;
+      this.termIds.set(t, id);
+      this.termStr.push(t);
+      this.termSurface.push('');
+      if (id >= this.termDf.length) this.termDf = grownI32(this.termDf, id + 1);
+    }
+    return id;
+  }
+
+  /** The entity id of an entity key; a new entity is named by its first mention among `mentions`. */
+  internEntity(key: string, text: string, mentions: EntityMention[]): number {
+    let id = this.entIds.get(key);
+    if (id === undefined) {
+      id = this.entName.length;
+      this.entIds.set(key, id);
+      const m = mentions.find((x) => x.entityId === key);
+      this.entName.push(m ? text.slice(m.start, m.end).replace(/['’]s$/, '') : key);
+      this.entToken.push('\u00a7' + id);
+      this.entDf = grownI32(this.entDf, id + 1);
+    }
+    return id;
+  }
+
+  tollsOf(id: number): number[] {
+    const o = this.figOff[id];
+    return Array.from(this.figPool.a.subarray(o, o + this.tollLen[id]));
+  }
+
+  numbersOf(id: number): number[] {
+    const o = this.figOff[id] + this.tollLen[id];
+    return Array.from(this.figPool.a.subarray(o, o + this.numLen[id]));
+  }
+
+  terms(id: number): Int32Array {
+    return this.termPool.a.subarray(this.termOff[id], this.termOff[id] + this.termLen[id]);
+  }
+
+  /** A passage's columns as scorePair reads them (views, not copies). */
+  view(id: number): PassageView {
+    const file = this.recFile[id];
+    return {
+      terms: this.terms(id),
+      entities: this.entPool.a.subarray(this.entOff[id], this.entOff[id] + this.entLen[id]),
+      times: this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]),
+      tolls: this.tollLen[id] ? this.tollsOf(id) : NO_NUMBERS,
+      numbers: this.numLen[id] ? this.numbersOf(id) : NO_NUMBERS,
+      quotes: this.quotes.get(id),
+      lead: this.articles.get(file)?.first === id,
+    };
+  }
+}
