@@ -10,7 +10,7 @@ import { makeExcludeFilter, makeFileFilter, type FileFilter } from './fileFilter
 import { sizeCapReason } from './reasons';
 import { contentHash } from './kit/hash';
 import { decodeBytes, foldSpace } from './text';
-import type { ArticleMeta, OffsetRange, Passage, ReadOptions } from './types';
+import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
 import { hoverMarkdown, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
 import { parseGlossary } from './glossary';
 import { coveragePassageAt, coverageRangeOf } from './coveragePassage';
@@ -153,6 +153,15 @@ export class Corpus {
       this.remove(file);
       return { ok: false, reason: sizeCapReason(bytes.length, this.maxFileBytes, this.sizeCapSetting) };
     }
+    if (source.hash && this.restored.has(source.hash)) {
+      // Size and mtime vouch for these bytes being the ones the persisted index saw (trustedHash), and stamps are kept
+      // only for files that decoded without a warning: the text is decoded when first needed, not at every start.
+      const lazyText = () => {
+        const decoded = decodeBytes(bytes);
+        return decoded.ok ? decoded.text : '';
+      };
+      return this.indexed(file, () => this.setRecord(file, lazyText, [], source));
+    }
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       this.remove(file);
@@ -163,8 +172,12 @@ export class Corpus {
       this.remove(file);
       return { ok: false, reason: decoded.text === '' ? 'empty file' : 'empty file (only whitespace)' };
     }
+    return this.indexed(file, () => this.setText(file, decoded.text, decoded.warnings, source));
+  }
+
+  private indexed(file: string, index: () => ArticleRecord): SetBytesResult {
     try {
-      return { ok: true, record: this.setText(file, decoded.text, decoded.warnings, source) };
+      return { ok: true, record: index() };
     } catch (e) {
       // A parser or indexer bug must cost this one file, never the index: leave no half-indexed record behind.
       this.remove(file);
@@ -174,7 +187,12 @@ export class Corpus {
 
   /** Index (or re-index) one article from its text; unchanged text is a no-op. */
   setText(file: string, text: string, decodeWarnings: string[] = [], source: ArticleSource = {}): ArticleRecord {
-    const hash = source.hash ?? contentHash(text);
+    return this.setRecord(file, text, decodeWarnings, source);
+  }
+
+  /** setText for a text given now or decoded when first needed (then `source.hash` is its known hash). */
+  private setRecord(file: string, text: string | (() => string), decodeWarnings: string[], source: ArticleSource): ArticleRecord {
+    const hash = source.hash ?? contentHash(typeof text === 'string' ? text : text());
     const existing = this.records.get(file);
     if (existing && existing.hash === hash) {
       // Same text, newer stamp (touched, or saved unchanged): remembered for the next start's trustedHash.
@@ -183,12 +201,16 @@ export class Corpus {
     }
     // Kept until the next export: identical files (copies, re-posted wire stories) share one entry.
     const cached = this.restored.get(hash);
-    const parsed = cached ? cached.parsed : parseArticle(text, this.readOptions);
+    // The restored passages are unpacked when first needed (the tree needs only the metadata).
+    const parsed = cached ? () => cached.parsed : parseArticle(typeof text === 'string' ? text : text(), this.readOptions);
+    const inferred = cached ? cached.meta : (parsed as ParsedArticle).meta;
+    const parseWarnings = cached ? cached.warnings : (parsed as ParsedArticle).warnings;
     if (cached) this.stats.restored++;
     else this.stats.parsed++;
     this.store.changed();
-    const meta = applyCorrection(parsed.meta, this.correctionFor(file));
-    const record = new Article(file, text, hash, parsed, meta, [...decodeWarnings, ...parsed.warnings], source.stat);
+    const meta = applyCorrection(inferred, this.correctionFor(file));
+    const warnings = [...decodeWarnings, ...parseWarnings];
+    const record = new Article(file, text, hash, parsed, meta, warnings, source.stat, decodeWarnings.length === 0);
     this.records.set(file, record);
     this.derived.articleChanged(file, record, cached);
     return record;
@@ -227,7 +249,9 @@ export class Corpus {
 
   private *cacheEntries(): Generator<CacheEntry<ArticleNames>> {
     for (const r of [...this.records.values()]) {
-      yield { hash: r.hash, parsed: r.parsed, ...this.derived.names.persisted(r.file), text: r.text };
+      const names = this.derived.names.persisted(r.file);
+      // The text only to pack an unpacked extraction (a text still undecoded is not decoded for the export).
+      yield { hash: r.hash, parsed: r.parsed, ...names, text: names.names ? r.text : undefined };
     }
   }
 
@@ -239,7 +263,8 @@ export class Corpus {
     const out: FileStamp[] = [];
     for (const r of this.records.values()) {
       const st = r.stat;
-      if (st && Number.isFinite(st.mtime) && st.mtime < now - RACY_WINDOW_MS)
+      // A file whose reading gave warnings is read again at every start, so the warnings are reported again.
+      if (st && r.cleanDecode && Number.isFinite(st.mtime) && st.mtime < now - RACY_WINDOW_MS)
         out.push({ file: r.file, size: st.size, mtime: st.mtime, hash: r.hash });
     }
     return out;

@@ -4,10 +4,10 @@
 import { contentHash } from './kit/hash';
 import type { GlossaryEntry } from './glossary';
 import type { MetaCorrection } from './corrections';
-import type { ArticleRecord } from './record';
+import type { Article } from './record';
 
 export class ArticleStore {
-  readonly records = new Map<string, ArticleRecord>();
+  readonly records = new Map<string, Article>();
   readonly glossaries = new Map<string, GlossaryEntry[]>();
   /** Metadata corrections by the *.parallax.json file holding them, then by the article (a comparableKey). */
   readonly corrections = new Map<string, Map<string, MetaCorrection>>();
