@@ -34,7 +34,10 @@ export interface CacheEntry<N = unknown> {
   names?: N;
   /** The article text, so that mention surfaces equal to their range need not be stored. */
   text?: string;
-  /** A names extraction still in its packed form (restored and never needed since): written back as it is. */
+  /**
+   * A names extraction still in its packed form (restored and never needed since), as the JSON string literal the
+   * cache held it in: written back as it is, without decoding it.
+   */
   packedNames?: string | null;
 }
 
@@ -49,7 +52,7 @@ export interface RestoredEntry<N = unknown> {
   readonly parsed: ParsedArticle;
   /** The names extraction for this text (identical to a fresh one), or undefined when none was cached. */
   names(text: string, file: string): N | undefined;
-  /** The packed names extraction while it has not been unpacked (for re-export without unpacking), else null. */
+  /** The packed names extraction's literal while it has not been unpacked (to export it as it is), else null. */
   packedNames(): string | null;
 }
 
@@ -147,12 +150,13 @@ function* jsonParts<N>(
   // the text), and one extraction is parsed out of its literal only when it is needed. The whole stays one JSON text.
   const names: string[] = [];
   let namesLength = 0;
-  const namesRange = (packed: string | null): [number, number] | null => {
-    if (packed === null) return null;
-    const literal = ',' + JSON.stringify(packed);
-    names.push(literal);
-    namesLength += literal.length;
-    return [namesLength - literal.length + 1, namesLength];
+  const namesRange = (literal: string | null): [number, number] | null => {
+    if (literal === null) return null;
+    // Measured as written: every part is made ASCII (asciiJson), which must not move the offsets.
+    const part = ',' + asciiJson(literal);
+    names.push(part);
+    namesLength += part.length;
+    return [namesLength - part.length + 1, namesLength];
   };
   const parts: string[] = [];
   let batch: PackedEntry[] = [];
@@ -171,7 +175,7 @@ function* jsonParts<N>(
       p.headings.map((h) => [h.start, h.end, h.text]),
       packPassages(p.passages),
       p.warnings,
-      namesRange(e.names !== undefined ? asciiJson(JSON.stringify(packNames(e.names, e.text))) : (e.packedNames ?? null)),
+      namesRange(e.names !== undefined ? JSON.stringify(asciiJson(JSON.stringify(packNames(e.names, e.text)))) : (e.packedNames ?? null)),
     ]);
     if (batch.length >= ENTRIES_PER_PART) {
       flush();
@@ -336,7 +340,7 @@ function unpackEntry<N>(raw: unknown, section: NamesSection): RestoredEntry<N> |
       if (!first) return undefined;
       return (first.file === file ? first : { ...first, file }) as N;
     },
-    packedNames: () => (packed ? packedText(section, packed) : null),
+    packedNames: () => (packed ? section.slice(packed[0], packed[1]) : null),
   };
 }
 

@@ -125,4 +125,25 @@ describe('warm start through the ingestion path', () => {
     expect(warm.get('bad.txt')?.text).toBe(cold.get('bad.txt')?.text);
     expect(warm.stats).toEqual({ parsed: 0, restored: 2 });
   });
+
+  it('writes back what it restored and never needed, so a second warm start answers as the cold index does', async () => {
+    const ws = new MemoryWorkspace();
+    SAMPLES.slice(0, 4).forEach((s, i) => ws.write(`a${i}.txt`, s.text, OLD + i));
+    const cold = new Corpus();
+    await indexWorkspace(ws, cold, quiet);
+    const names = (c: Corpus) => c.recurringEntities().map((e) => [e.name, e.aliases, e.mentions.map((m) => [m.file, m.start, m.surface])]);
+    const expected = names(cold);
+    const coldCache = cold.exportCache();
+    const first = new Corpus();
+    first.importCache(coldCache);
+    await indexWorkspace(ws, first, quiet);
+    // Never needed by the first warm start, the extractions are written back exactly as they were read.
+    const firstCache = first.exportCache();
+    expect(JSON.parse(firstCache).names).toEqual(JSON.parse(coldCache).names);
+    const second = new Corpus();
+    expect(second.importCache(firstCache)).toMatchObject({ ok: true, entries: 4 });
+    await indexWorkspace(ws, second, quiet);
+    expect(second.stats).toEqual({ parsed: 0, restored: 4 });
+    expect(names(second)).toEqual(expected);
+  });
 });
