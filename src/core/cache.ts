@@ -14,11 +14,14 @@
 // Format: JSON (JSON.parse is the fastest general decoder a JS engine has), with passages packed as flat number
 // arrays, which is most of the volume. Anything unexpected — wrong format tag, another version, another salt,
 // truncated or hand-edited data — makes the whole cache be ignored with a reason, never an exception.
-import type { ArticleMeta, Heading, ParsedArticle, Passage, PassageKind } from './types';
+import type { ArticleMeta, ParsedArticle, Passage, PassageKind } from './types';
 import { NAMES_RULES_VERSION } from './names/version';
 
-/** Bump whenever the parser or this format changes what it produces for the same text (4: file stamps). */
-const FORMAT_VERSION = 4;
+/**
+ * Bump whenever the parser or this format changes what it produces for the same text (4: file stamps; 5: names
+ * extractions after the JSON, stamps only for files read without warnings).
+ */
+const FORMAT_VERSION = 5;
 /** The names extraction is cached too: its rules version is part of the cache's. */
 export const CACHE_VERSION = FORMAT_VERSION * 1000 + NAMES_RULES_VERSION;
 const FORMAT = 'parallax-index';
@@ -31,17 +34,25 @@ export interface CacheEntry<N = unknown> {
   names?: N;
   /** The article text, so that mention surfaces equal to their range need not be stored. */
   text?: string;
-  /** A names extraction still in its packed form (restored and never needed since): written back as it is. */
+  /**
+   * A names extraction still in its packed form (restored and never needed since), as the JSON string literal the
+   * cache held it in: written back as it is, without decoding it.
+   */
   packedNames?: string | null;
 }
 
-/** One file's parse, as restored: the names extraction is unpacked against the text once the file is read. */
+/**
+ * One file's parse, as restored: the passages are unpacked when first asked for (the tree needs only the metadata
+ * and warnings), the names extraction against the text once the file is read.
+ */
 export interface RestoredEntry<N = unknown> {
   hash: string;
-  parsed: ParsedArticle;
+  meta: ArticleMeta;
+  warnings: string[];
+  readonly parsed: ParsedArticle;
   /** The names extraction for this text (identical to a fresh one), or undefined when none was cached. */
   names(text: string, file: string): N | undefined;
-  /** The packed names extraction while it has not been unpacked (for re-export without unpacking), else null. */
+  /** The packed names extraction's literal while it has not been unpacked (to export it as it is), else null. */
   packedNames(): string | null;
 }
 
@@ -68,7 +79,10 @@ const KINDS: PassageKind[] = ['body', 'boilerplate'];
 
 /** Passages as [start, end, kind, index, …] with optional reason/section as strings after the numbers. */
 type PackedPassages = (number | string | null)[];
-/** `names`: the packed names extraction as JSON text (parsed only when needed), or null. */
+/**
+ * `names`: where the packed names extraction (JSON text, parsed only when needed) lies in the names section after the
+ * JSON, as [start, end) offsets, or null.
+ */
 type PackedEntry = [
   hash: string,
   meta: ArticleMeta,
@@ -76,7 +90,7 @@ type PackedEntry = [
   headings: [number, number, string][],
   passages: PackedPassages,
   warnings: string[],
-  names: string | null,
+  names: [number, number] | null,
 ];
 
 /**
@@ -121,21 +135,34 @@ function asciiJson(json: string): string {
 /** File stamps per part of the encoded text. */
 const STAMPS_PER_PART = 2000;
 
+/** The cache opens with the names section: `{"names":["<its length, NAMES_LENGTH_DIGITS digits>",` then the literals. */
+const NAMES_OPEN = '{"names":["';
+const NAMES_LENGTH_DIGITS = 12;
+
 function* jsonParts<N>(
   entries: Iterable<CacheEntry<N>>,
   salt: string,
   linked: () => unknown,
   files: readonly FileStamp[],
 ): Generator<string> {
-  yield `{"format":${JSON.stringify(FORMAT)},"version":${CACHE_VERSION},"salt":${JSON.stringify(salt)},"entries":[`;
+  // The names extractions (two thirds of the volume) come first, as one JSON array of string literals whose length
+  // is written at its head: the next start cuts them off without parsing them (JSON.parse then scans a third of
+  // the text), and one extraction is parsed out of its literal only when it is needed. The whole stays one JSON text.
+  const names: string[] = [];
+  let namesLength = 0;
+  const namesRange = (literal: string | null): [number, number] | null => {
+    if (literal === null) return null;
+    // Measured as written: every part is made ASCII (asciiJson), which must not move the offsets.
+    const part = ',' + asciiJson(literal);
+    names.push(part);
+    namesLength += part.length;
+    return [namesLength - part.length + 1, namesLength];
+  };
+  const parts: string[] = [];
   let batch: PackedEntry[] = [];
-  let first = true;
-  const flush = (): string => {
-    const json = JSON.stringify(batch);
-    const part = (first ? '' : ',') + json.slice(1, -1);
-    first = false;
+  const flush = () => {
+    parts.push((parts.length ? ',' : '') + JSON.stringify(batch).slice(1, -1));
     batch = [];
-    return part;
   };
   for (const e of entries) {
     const p = e.parsed;
@@ -148,11 +175,18 @@ function* jsonParts<N>(
       p.headings.map((h) => [h.start, h.end, h.text]),
       packPassages(p.passages),
       p.warnings,
-      e.names !== undefined ? JSON.stringify(packNames(e.names, e.text)) : (e.packedNames ?? null),
+      namesRange(e.names !== undefined ? JSON.stringify(asciiJson(JSON.stringify(packNames(e.names, e.text)))) : (e.packedNames ?? null)),
     ]);
-    if (batch.length >= ENTRIES_PER_PART) yield flush();
+    if (batch.length >= ENTRIES_PER_PART) {
+      flush();
+      yield ''; // a place to pause: the entries are written once the names section before them is complete
+    }
   }
-  if (batch.length) yield flush();
+  if (batch.length) flush();
+  yield NAMES_OPEN + String(namesLength).padStart(NAMES_LENGTH_DIGITS, '0') + '"';
+  for (let i = 0; i < names.length; i += ENTRIES_PER_PART) yield names.slice(i, i + ENTRIES_PER_PART).join('');
+  yield `],"format":${JSON.stringify(FORMAT)},"version":${CACHE_VERSION},"salt":${JSON.stringify(salt)},"entries":[`;
+  yield* parts;
   // Columns (paths, sizes, mtimes, hashes), a part per slice: at 10k files one array of objects is ~1 MB of keys.
   for (let i = 0; i < files.length || i === 0; i += STAMPS_PER_PART) {
     const slice = files.slice(i, i + STAMPS_PER_PART);
@@ -180,13 +214,47 @@ function* valueParts(value: unknown, depth: number): Generator<string> {
   yield sep === ',' ? '}' : '{}';
 }
 
+/** The names section: the text of [start, end) (a JSON string literal), and its length. */
+interface NamesSection {
+  length: number;
+  slice(start: number, end: number): string;
+}
+
+/**
+ * Cuts the names section off the head of the cache (its length is written there) without scanning it; `rest` is the
+ * remaining JSON text (as a string, or as the bytes after its opening brace). Null: not a cache of this format.
+ */
+function splitNames(data: string | Uint8Array): { section: NamesSection; rest: string | Uint8Array } | null {
+  const head = NAMES_OPEN.length + NAMES_LENGTH_DIGITS + 1;
+  const headText = typeof data === 'string' ? data.slice(0, head) : String.fromCharCode(...data.subarray(0, head));
+  if (!headText.startsWith(NAMES_OPEN) || headText[head - 1] !== '"') return null;
+  const digits = headText.slice(NAMES_OPEN.length, head - 1);
+  if (!/^[0-9]+$/.test(digits)) return null;
+  const end = head + Number(digits);
+  // The section is followed by `],` and the other fields.
+  if (end + 2 > data.length) return null;
+  if (typeof data === 'string') {
+    if (data.slice(end, end + 2) !== '],') return null;
+    const names = data.slice(head, end);
+    return { section: { length: names.length, slice: (a, b) => names.slice(a, b) }, rest: '{' + data.slice(end + 2) };
+  }
+  if (data[end] !== 0x5d || data[end + 1] !== 0x2c) return null;
+  // Kept as bytes (a copy, so the caller's buffer can go): one extraction is decoded when it is needed. ASCII only.
+  const names = data.slice(head, end);
+  const decoder = new TextDecoder('utf-8');
+  return { section: { length: names.length, slice: (a, b) => decoder.decode(names.subarray(a, b)) }, rest: data.subarray(end + 2) };
+}
+
 export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string): CacheDecodeResult<N> {
+  const split = splitNames(data);
+  if (!split) return { ok: false, reason: 'not a Parallax index' };
   let text: string;
   try {
-    text = typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data);
+    text = typeof split.rest === 'string' ? split.rest : '{' + new TextDecoder('utf-8', { fatal: true }).decode(split.rest);
   } catch {
     return { ok: false, reason: 'not UTF-8' };
   }
+  const section = split.section;
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -199,7 +267,7 @@ export function decodeCache<N = unknown>(data: string | Uint8Array, salt: string
   if (!Array.isArray(root.entries)) return { ok: false, reason: 'no entries' };
   const entries = new Map<string, RestoredEntry<N>>();
   for (const raw of root.entries as unknown[]) {
-    const entry = unpackEntry<N>(raw);
+    const entry = unpackEntry<N>(raw, section);
     // One malformed entry means the file was damaged or hand-edited: trust none of it.
     if (!entry) return { ok: false, reason: 'malformed entry' };
     entries.set(entry.hash, entry);
@@ -227,56 +295,87 @@ function packPassages(passages: Passage[]): PackedPassages {
   return out;
 }
 
-function unpackEntry<N>(raw: unknown): RestoredEntry<N> | null {
+function unpackEntry<N>(raw: unknown, section: NamesSection): RestoredEntry<N> | null {
   if (!Array.isArray(raw) || raw.length !== 7) return null;
   const [hash, meta, bodyStart, headings, passages, warnings, names] = raw as PackedEntry;
   if (typeof hash !== 'string' || !isObject(meta) || typeof bodyStart !== 'number') return null;
   if (!Array.isArray(headings) || !Array.isArray(passages) || passages.length % 5 !== 0 || !Array.isArray(warnings)) return null;
-  const outHeadings: Heading[] = [];
   for (const h of headings) {
     if (!Array.isArray(h) || typeof h[0] !== 'number' || typeof h[1] !== 'number' || typeof h[2] !== 'string') return null;
-    outHeadings.push({ start: h[0], end: h[1], text: h[2] });
   }
-  const outPassages: Passage[] = [];
+  // Checked now (a damaged entry means trusting none of the cache), built when first asked for.
   for (let i = 0; i < passages.length; i += 5) {
-    const start = passages[i];
-    const end = passages[i + 1];
-    const kind = KINDS[passages[i + 2] as number];
-    const reason = passages[i + 3];
-    const section = passages[i + 4];
-    if (typeof start !== 'number' || typeof end !== 'number' || kind === undefined) return null;
-    const p: Passage = { start, end, index: i / 5, kind };
-    if (typeof reason === 'string') p.reason = reason;
-    if (typeof section === 'string') p.section = section;
-    outPassages.push(p);
+    if (typeof passages[i] !== 'number' || typeof passages[i + 1] !== 'number' || KINDS[passages[i + 2] as number] === undefined)
+      return null;
   }
-  if (names !== null && typeof names !== 'string') return null;
-  // Kept as its JSON text until a resolution needs it (a warm start of an unchanged corpus never does): parsing a
-  // million mentions into arrays costs time and memory for nothing. Unpacked once, then the packed form is let go:
-  // a restored entry stays referenced while the corpus lives, and must not hold a second copy of what the article's
-  // record already holds. Copies of the file share the result.
-  let packed: string | null = names;
+  if (names !== null && !isRange(names, section.length)) return null;
+  let parsed: ParsedArticle | null = null;
+  const restoredMeta = meta as unknown as ArticleMeta;
+  const restoredWarnings = warnings.map(String);
+  // Kept packed in the names section until a resolution needs it (a warm start of an unchanged corpus never does):
+  // parsing a million mentions into arrays costs time and memory for nothing. Unpacked once, then the packed form is
+  // let go. Copies of the file share the result.
+  let packed: [number, number] | null = names;
   let first: Record<string, unknown> | undefined;
   return {
     hash,
-    parsed: {
-      meta: meta as unknown as ArticleMeta,
-      bodyStart,
-      headings: outHeadings,
-      passages: outPassages,
-      warnings: warnings.map(String),
+    meta: restoredMeta,
+    warnings: restoredWarnings,
+    get parsed(): ParsedArticle {
+      parsed ??= {
+        meta: restoredMeta,
+        bodyStart,
+        headings: headings.map((h) => ({ start: h[0], end: h[1], text: h[2] })),
+        passages: unpackPassages(passages),
+        warnings: restoredWarnings,
+      };
+      return parsed;
     },
     names: (text, file) => {
       if (!first && packed) {
         // Damaged names cost their extraction (the caller extracts them from the text), never a wrong answer.
-        first = unpackNamesText(packed, text, file);
+        first = unpackNamesText(packedText(section, packed), text, file);
         packed = null;
       }
       if (!first) return undefined;
       return (first.file === file ? first : { ...first, file }) as N;
     },
-    packedNames: () => packed,
+    packedNames: () => (packed ? section.slice(packed[0], packed[1]) : null),
   };
+}
+
+/** The packed extraction held by a literal of the names section; '' when damaged (then unpacking it fails). */
+function packedText(section: NamesSection, [start, end]: [number, number]): string {
+  try {
+    const text: unknown = JSON.parse(section.slice(start, end));
+    return typeof text === 'string' ? text : '';
+  } catch {
+    return '';
+  }
+}
+
+function isRange(v: unknown, length: number): v is [number, number] {
+  return (
+    Array.isArray(v) && v.length === 2 && Number.isInteger(v[0]) && Number.isInteger(v[1]) && 0 <= v[0] && v[0] <= v[1] && v[1] <= length
+  );
+}
+
+function unpackPassages(passages: PackedPassages): Passage[] {
+  const out: Passage[] = [];
+  for (let i = 0; i < passages.length; i += 5) {
+    const p: Passage = {
+      start: passages[i] as number,
+      end: passages[i + 1] as number,
+      index: i / 5,
+      kind: KINDS[passages[i + 2] as number],
+    };
+    const reason = passages[i + 3];
+    const section = passages[i + 4];
+    if (typeof reason === 'string') p.reason = reason;
+    if (typeof section === 'string') p.section = section;
+    out.push(p);
+  }
+  return out;
 }
 
 // Names extractions are most of a cache's volume: every mention is an object with the same few fields. They are

@@ -1,29 +1,19 @@
 // The index of a workspace's articles: the one object the VS Code layer and the CLI talk to.
 //
 // Data flow: bytes → decodeBytes → parseArticle (meta, passages) → per-article name extraction → global entity
-// resolution → event index. Parsing is eager (the tree needs it at once); names and events are derived lazily on
-// the first query that needs them and kept until an article changes, so filling the tree never waits on them.
+// resolution → event index. Parsing is eager (the tree needs it at once); names, events and full-text search are
+// derived indexes (derived/), built on the first query that needs them or by link() and prepareSearch(), so filling
+// the tree never waits on them. This class is the facade: it holds the given (store.ts), the persisted index's
+// restore and export, and answers queries; derived/derivedIndexes.ts decides when a derived index is refreshed.
 import { parseArticle } from './article';
 import { makeExcludeFilter, makeFileFilter, type FileFilter } from './fileFilter';
 import { sizeCapReason } from './reasons';
 import { contentHash } from './kit/hash';
-import { decodeBytes, foldSpace, LineMap } from './text';
+import { decodeBytes, foldSpace } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
-import {
-  exportEntityIndexSteps,
-  extractNames,
-  hoverMarkdown,
-  importEntityIndexSteps,
-  resolveEntities,
-  resolveEntitiesSteps,
-  type ArticleNames,
-  type Entity,
-  type EntityIndex,
-  type Mention,
-} from './names';
-import { parseGlossary, type GlossaryEntry } from './glossary';
+import { hoverMarkdown, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
+import { parseGlossary } from './glossary';
 import { coveragePassageAt, coveragePassageByIndex, coverageRangeOf } from './coveragePassage';
-import { EventIndex, type BackgroundRarity } from './events';
 import type { WordTable } from './words/wordTable';
 import { stem } from './words/stem';
 import { partitionPoint } from './kit/search';
@@ -32,8 +22,14 @@ import { buildTree, type TreeOutlet } from './tree';
 import { cacheSalt, decodeCache, encodeCache, encodeCacheParts, type CacheEntry, type FileStamp, type RestoredEntry } from './cache';
 import type { FileStat } from './workspace';
 import { rankArticles } from './searchArticles';
-import { newPassageIndex, rankPassages, type PassageIndex } from './search';
 import { applyCorrection, comparableKey, correctionTarget, parseCorrections, type MetaCorrection } from './corrections';
+import { Article, type ArticleRecord } from './record';
+import { ArticleStore } from './store';
+import { DerivedIndexes, type LinkedState } from './derived/derivedIndexes';
+import type { DerivedState } from './derived/state';
+
+export type { ArticleRecord } from './record';
+export type { DerivedState } from './derived/state';
 
 export interface CorpusOptions {
   read?: ReadOptions;
@@ -50,41 +46,6 @@ export interface ArticleSource {
   stat?: FileStat;
   /** The content hash, when size and mtime vouch for it (Corpus.trustedHash): the text is then not hashed again. */
   hash?: string | null;
-}
-
-export interface ArticleRecord {
-  file: string;
-  text: string;
-  hash: string;
-  /** Line starts, computed on first use (a warm start never needs most of them). */
-  readonly lines: LineMap;
-  parsed: ParsedArticle;
-  /**
-   * The metadata shown everywhere (tree, hovers, CLI, search, names, events): `parsed.meta` with the reader's
-   * corrections from *.parallax.json files over it. `parsed` stays as inferred: it is cached by content hash.
-   */
-  meta: ArticleMeta;
-  warnings: string[];
-  /** Size and mtime of the file the text was read from (none for an editor buffer). */
-  stat?: FileStat;
-}
-
-/** An article record whose line map is built when first asked for. */
-class Article implements ArticleRecord {
-  private lineMap: LineMap | null = null;
-  constructor(
-    readonly file: string,
-    readonly text: string,
-    readonly hash: string,
-    readonly parsed: ParsedArticle,
-    public meta: ArticleMeta,
-    readonly warnings: string[],
-    public stat: FileStat | undefined,
-  ) {}
-
-  get lines(): LineMap {
-    return (this.lineMap ??= new LineMap(this.text));
-  }
 }
 
 export interface PassageHit {
@@ -115,9 +76,6 @@ export interface HoverResult extends OffsetRange {
   markdown: string;
 }
 
-/** How a derived index (names, events, search) stands: see Corpus.derivedStates. */
-export type DerivedState = 'absent' | 'restored' | 'approximate' | 'exact';
-
 export type SetBytesResult = { ok: true; record: ArticleRecord } | { ok: false; reason: string };
 
 /** Related passages shown from any one other article. */
@@ -126,70 +84,21 @@ const RELATED_PER_ARTICLE = 2;
 /** Longest passage text handed out in search/related results (the full range is always given). */
 const RESULT_TEXT_CHARS = 400;
 
-interface CachedDerived {
-  names?: ArticleNames;
-  /** The persisted extraction for this text, unpacked only when a resolution needs it (most warm starts never do). */
-  restoredNames?: RestoredEntry<ArticleNames>;
-}
-
-/** Corpus-wide state persisted beside the per-file entries (see cache.ts), as exported by `exportLinked`. */
-interface LinkedState {
-  /** Fingerprint of the files (path and content hash) and glossaries the state was computed from. */
-  fingerprint: string;
-  entities: unknown;
-  events: unknown;
-  /** Per-file signature (hash and mention entity ids) of what the event index was fed. */
-  signatures: [string, string][];
-}
-
 export class Corpus {
-  private readonly records = new Map<string, ArticleRecord>();
-  private readonly derived = new Map<string, CachedDerived>();
-  private readonly glossaries = new Map<string, GlossaryEntry[]>();
-  /** Metadata corrections by the *.parallax.json file holding them, then by the article (a comparableKey). */
-  private readonly corrections = new Map<string, Map<string, MetaCorrection>>();
+  /** The articles, glossaries and corrections as given; `derived` holds everything computed from them. */
+  private readonly store = new ArticleStore();
+  private readonly records = this.store.records;
+  private readonly derived = new DerivedIndexes(this.store);
   private readonly filter: FileFilter;
   private readonly excluded: FileFilter;
   private readonly readOptions: ReadOptions;
   readonly maxFileBytes: number;
   readonly sizeCapSetting: string;
 
-  /**
-   * Full-text index of passages, built on the first search: it costs as much as the rest of indexing together, and
-   * neither the tree, hovers nor a warm start need it.
-   */
-  private passageSearch: PassageIndex | null = null;
-  /** Every article is in passageSearch (while it is built in slices, some are not yet). */
-  private searchComplete = false;
-  /** MiniSearch document id → where the passage lives; ids are never reused while the index lives. */
-  private readonly passageIds = new Map<number, { file: string; index: number }>();
-  private readonly idsByFile = new Map<string, number[]>();
-  private nextPassageId = 1;
-
-  private entityIndex: EntityIndex | null = null;
-  /**
-   * The entity index was updated article by article since the last full resolution (fast, but can miss merges only
-   * whole-corpus statistics find): `link()` resolves everything again.
-   */
-  private entityIndexApproximate = false;
-  /** Files changed since the event index was last synced, when only those need re-feeding; null: check every file. */
-  private eventsPending: Set<string> | null = null;
-  /** Articles attached one by one since the last full resolution: past a few, one full resolution is cheaper. */
-  private incrementalEdits = 0;
-  private events: EventIndex | null = null;
-  private background: BackgroundRarity | null = null;
-  /** Per-file signature of the entity ids its mentions resolved to when last fed to the event index. */
-  private readonly eventSignatures = new Map<string, string>();
-  /** The entity resolution the event index was last brought up to date with: queries in between cost nothing. */
-  private eventsSyncedWith: EntityIndex | null = null;
   /** Parse results restored from a persisted index, by content hash, for setText to use instead of parsing. */
   private restored = new Map<string, RestoredEntry<ArticleNames>>();
   /** Size, mtime and content hash of each file when the persisted index was written (see trustedHash). */
   private restoredStamps = new Map<string, FileStamp>();
-  /** Counts changes to articles and glossaries, so work done in slices can tell that it went stale. */
-  private mutations = 0;
-  /** Corpus-wide state from the persisted index, until the first query adopts (or discards) it. */
-  private restoredLinked: LinkedState | null = null;
   /** Files parsed from text vs restored from the persisted index since this corpus was created. */
   readonly stats = { parsed: 0, restored: 0 };
 
@@ -244,6 +153,15 @@ export class Corpus {
       this.remove(file);
       return { ok: false, reason: sizeCapReason(bytes.length, this.maxFileBytes, this.sizeCapSetting) };
     }
+    if (source.hash && this.restored.has(source.hash)) {
+      // Size and mtime vouch for these bytes being the ones the persisted index saw (trustedHash), and stamps are kept
+      // only for files that decoded without a warning: the text is decoded when first needed, not at every start.
+      const lazyText = () => {
+        const decoded = decodeBytes(bytes);
+        return decoded.ok ? decoded.text : '';
+      };
+      return this.indexed(file, () => this.setRecord(file, lazyText, [], source));
+    }
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       this.remove(file);
@@ -254,8 +172,12 @@ export class Corpus {
       this.remove(file);
       return { ok: false, reason: decoded.text === '' ? 'empty file' : 'empty file (only whitespace)' };
     }
+    return this.indexed(file, () => this.setText(file, decoded.text, decoded.warnings, source));
+  }
+
+  private indexed(file: string, index: () => ArticleRecord): SetBytesResult {
     try {
-      return { ok: true, record: this.setText(file, decoded.text, decoded.warnings, source) };
+      return { ok: true, record: index() };
     } catch (e) {
       // A parser or indexer bug must cost this one file, never the index: leave no half-indexed record behind.
       this.remove(file);
@@ -265,7 +187,12 @@ export class Corpus {
 
   /** Index (or re-index) one article from its text; unchanged text is a no-op. */
   setText(file: string, text: string, decodeWarnings: string[] = [], source: ArticleSource = {}): ArticleRecord {
-    const hash = source.hash ?? contentHash(text);
+    return this.setRecord(file, text, decodeWarnings, source);
+  }
+
+  /** setText for a text given now or decoded when first needed (then `source.hash` is its known hash). */
+  private setRecord(file: string, text: string | (() => string), decodeWarnings: string[], source: ArticleSource): ArticleRecord {
+    const hash = source.hash ?? contentHash(typeof text === 'string' ? text : text());
     const existing = this.records.get(file);
     if (existing && existing.hash === hash) {
       // Same text, newer stamp (touched, or saved unchanged): remembered for the next start's trustedHash.
@@ -274,17 +201,18 @@ export class Corpus {
     }
     // Kept until the next export: identical files (copies, re-posted wire stories) share one entry.
     const cached = this.restored.get(hash);
-    const parsed = cached ? cached.parsed : parseArticle(text, this.readOptions);
+    // The restored passages are unpacked when first needed (the tree needs only the metadata).
+    const parsed = cached ? () => cached.parsed : parseArticle(typeof text === 'string' ? text : text(), this.readOptions);
+    const inferred = cached ? cached.meta : (parsed as ParsedArticle).meta;
+    const parseWarnings = cached ? cached.warnings : (parsed as ParsedArticle).warnings;
     if (cached) this.stats.restored++;
     else this.stats.parsed++;
-    this.mutations++;
-    const meta = applyCorrection(parsed.meta, this.correctionFor(file));
-    const record = new Article(file, text, hash, parsed, meta, [...decodeWarnings, ...parsed.warnings], source.stat);
-    this.dropDerived(file);
-    if (cached) this.derived.set(file, { restoredNames: cached });
+    this.store.changed();
+    const meta = applyCorrection(inferred, this.correctionFor(file));
+    const warnings = [...decodeWarnings, ...parseWarnings];
+    const record = new Article(file, text, hash, parsed, meta, warnings, source.stat, decodeWarnings.length === 0);
     this.records.set(file, record);
-    this.updateEntities(file, record);
-    if (this.passageSearch) this.indexPassages(this.passageSearch, record);
+    this.derived.articleChanged(file, record, cached);
     return record;
   }
 
@@ -321,14 +249,9 @@ export class Corpus {
 
   private *cacheEntries(): Generator<CacheEntry<ArticleNames>> {
     for (const r of [...this.records.values()]) {
-      const d = this.derived.get(r.file);
-      yield {
-        hash: r.hash,
-        parsed: r.parsed,
-        names: d?.names,
-        packedNames: d?.names ? undefined : d?.restoredNames?.packedNames(),
-        text: r.text,
-      };
+      const names = this.derived.names.persisted(r.file);
+      // The text only to pack an unpacked extraction (a text still undecoded is not decoded for the export).
+      yield { hash: r.hash, parsed: r.parsed, ...names, text: names.names ? r.text : undefined };
     }
   }
 
@@ -340,7 +263,8 @@ export class Corpus {
     const out: FileStamp[] = [];
     for (const r of this.records.values()) {
       const st = r.stat;
-      if (st && Number.isFinite(st.mtime) && st.mtime < now - RACY_WINDOW_MS)
+      // A file whose reading gave warnings is read again at every start, so the warnings are reported again.
+      if (st && r.cleanDecode && Number.isFinite(st.mtime) && st.mtime < now - RACY_WINDOW_MS)
         out.push({ file: r.file, size: st.size, mtime: st.mtime, hash: r.hash });
     }
     return out;
@@ -352,87 +276,8 @@ export class Corpus {
   }
 
   /** exportLinked in steps; null when the corpus changed in between (the next start then rebuilds). */
-  private *exportLinkedSteps(): Generator<void, LinkedState | null, void> {
-    const entities = this.entityIndex;
-    const events = this.events;
-    if (!entities || this.entityIndexApproximate || !events || this.eventsSyncedWith !== entities) return null;
-    const generation = this.mutations;
-    const fingerprint = this.fingerprint();
-    const signatures = [...this.eventSignatures];
-    try {
-      const entityState = yield* exportEntityIndexSteps(entities);
-      const eventState = yield* events.exportStateSteps();
-      if (this.mutations !== generation || this.entityIndex !== entities || this.events !== events) return null;
-      return { fingerprint, entities: entityState, events: eventState, signatures };
-    } catch {
-      // The event index refuses to be exported while it is edited: this cache simply has no corpus-wide state.
-      return null;
-    }
-  }
-
-  /**
-   * What the corpus-wide state depends on: every file's path and content hash, and the glossaries. Entity resolution
-   * looks at the whole corpus, so any difference means resolving again.
-   */
-  private fingerprint(): string {
-    const files = [...this.records.values()].map((r) => r.file + '\u0000' + r.hash).sort();
-    const glossaries = [...this.glossaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    // Corrected outlets and dates reach entity definitions and event dates: a correction means computing again.
-    const corrections = [...this.corrections].map(([f, m]) => [f, [...m]]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return contentHash(files.join('\n')) + '.' + contentHash(JSON.stringify(glossaries) + JSON.stringify(corrections)) + '.' + files.length;
-  }
-
-  /**
-   * Adopt the persisted corpus-wide state: the entity index when the corpus is exactly the one it was computed from,
-   * and with it the event index. Once the corpus is `settled` (loaded) and differs, the event index alone is
-   * adopted (see adoptEvents). Before that (a hover while files are still loading) a mismatch keeps the state for
-   * the settled attempt.
-   */
-  private adoptLinked(settled: boolean): void {
-    runToEnd(this.adoptLinkedSteps(settled));
-  }
-
-  /**
-   * adoptLinked in steps (at 10k articles each index is a few tenths of a second to decode), for link() to run
-   * between pauses. Articles changed in between mean the entities no longer fit exactly: only the events are adopted.
-   */
-  private *adoptLinkedSteps(settled: boolean): Generator<void, void, void> {
-    const linked = this.restoredLinked;
-    if (!linked) return;
-    const exact = linked.fingerprint === this.fingerprint();
-    if (!exact && !settled) return;
-    const generation = this.mutations;
-    let entities = exact ? yield* importEntityIndexSteps(linked.entities) : null;
-    // Only decoded when it can be adopted (an event index built meanwhile stays, unless exact entities replace it).
-    const events = entities || !this.events ? yield* EventIndex.fromStateSteps(linked.events) : null;
-    // A query adopted it in between (synchronously).
-    if (this.restoredLinked !== linked) return;
-    if (this.mutations !== generation) entities = null;
-    if (entities) {
-      this.installResolution(entities);
-      // Whatever was linked while files were loading is superseded by the state of exactly this corpus.
-      this.events = null;
-    }
-    this.adoptEvents(entities, events);
-  }
-
-  /**
-   * Adopt the persisted event index, whatever the entities: it is checked per article, by a signature of the
-   * article's hash and its mentions' entities, and syncEvents re-feeds the articles that differ, one by one.
-   * `entities`: the resolution it was computed with, when that was adopted too (then nothing needs re-feeding).
-   */
-  private adoptEvents(entities: EntityIndex | null, restored?: EventIndex | null): void {
-    const linked = this.restoredLinked;
-    this.restoredLinked = null;
-    if (!linked || this.events) return;
-    const events = restored !== undefined ? restored : EventIndex.fromState(linked.events);
-    if (!events) return;
-    this.events = events;
-    events.setBackground(this.background);
-    this.eventSignatures.clear();
-    for (const [file, signature] of linked.signatures) this.eventSignatures.set(file, signature);
-    this.eventsSyncedWith = entities;
-    if (entities) this.eventsPending = new Set();
+  private exportLinkedSteps(): Generator<void, LinkedState | null, void> {
+    return this.derived.exportLinkedSteps();
   }
 
   /**
@@ -445,7 +290,7 @@ export class Corpus {
     if (!result.ok) return result;
     this.restored = result.entries;
     this.restoredStamps = new Map(result.files.map((f) => [f.file, f]));
-    this.restoredLinked = isLinkedState(result.linked) ? result.linked : null;
+    this.derived.restore(result.linked);
     return { ok: true, entries: result.entries.size };
   }
 
@@ -456,9 +301,8 @@ export class Corpus {
   remove(file: string): boolean {
     const had = this.records.delete(file);
     if (had) {
-      this.mutations++;
-      this.dropDerived(file);
-      this.updateEntities(file, null);
+      this.store.changed();
+      this.derived.articleChanged(file, null);
     }
     return had;
   }
@@ -479,9 +323,9 @@ export class Corpus {
   setGlossary(file: string, text: string): { errors: { message: string; start: number; end: number }[] } {
     const { entries, errors } = parseGlossary(file, text);
     if (errors.length === 0) {
-      this.glossaries.set(file, entries);
-      this.mutations++;
-      this.dropEntities();
+      this.store.glossaries.set(file, entries);
+      this.store.changed();
+      this.derived.definitionsChanged();
     }
     const corrections = parseCorrections(text);
     if (corrections.errors.length === 0) {
@@ -493,20 +337,20 @@ export class Corpus {
   }
 
   removeGlossary(file: string): void {
-    if (this.glossaries.delete(file)) {
-      this.mutations++;
-      this.dropEntities();
+    if (this.store.glossaries.delete(file)) {
+      this.store.changed();
+      this.derived.definitionsChanged();
     }
     this.setCorrections(file, null);
   }
 
   /** The reader's correction of an article's metadata, merged over every *.parallax.json that corrects it. */
   correctionFor(file: string): MetaCorrection | undefined {
-    if (this.corrections.size === 0) return undefined;
+    if (this.store.corrections.size === 0) return undefined;
     const key = comparableKey(file);
     let merged: MetaCorrection | undefined;
-    for (const sidecar of [...this.corrections.keys()].sort()) {
-      const c = this.corrections.get(sidecar)!.get(key);
+    for (const sidecar of [...this.store.corrections.keys()].sort()) {
+      const c = this.store.corrections.get(sidecar)!.get(key);
       if (c) merged = { ...merged, ...c };
     }
     return merged;
@@ -514,10 +358,10 @@ export class Corpus {
 
   /** Replaces one sidecar's corrections and re-applies them to the articles whose shown metadata changes. */
   private setCorrections(sidecar: string, byTarget: Map<string, MetaCorrection> | null): void {
-    const before = this.corrections.get(sidecar);
+    const before = this.store.corrections.get(sidecar);
     if (!before && !byTarget) return;
-    if (byTarget) this.corrections.set(sidecar, byTarget);
-    else this.corrections.delete(sidecar);
+    if (byTarget) this.store.corrections.set(sidecar, byTarget);
+    else this.store.corrections.delete(sidecar);
     const affected = new Set([...(before?.keys() ?? []), ...(byTarget?.keys() ?? [])]);
     let changed = false;
     for (const record of this.records.values()) {
@@ -529,12 +373,12 @@ export class Corpus {
     }
     if (!changed) return;
     // Entity definitions carry their source's outlet and date, and events read the date: derive them again.
-    this.mutations++;
-    this.dropEntities();
+    this.store.changed();
+    this.derived.definitionsChanged();
   }
 
   glossaryFiles(): string[] {
-    return [...this.glossaries.keys()];
+    return [...this.store.glossaries.keys()];
   }
 
   // ---------------------------------------------------------------- articles and passages
@@ -556,8 +400,7 @@ export class Corpus {
    * linking events, so a small workspace ranks as a large one does. Without it, the workspace's rarity alone.
    */
   setWordTable(table: WordTable | null): void {
-    this.background = table ? table.byStem(stem) : null;
-    this.events?.setBackground(this.background);
+    this.derived.setBackground(table ? table.byStem(stem) : null);
   }
 
   /**
@@ -582,17 +425,9 @@ export class Corpus {
   searchPassages(query: string, limit = 50): PassageHit[] {
     if (!query.trim()) return [];
     const hits: PassageHit[] = [];
-    const ranked = rankPassages(
-      this.searchIndex(),
-      query,
-      (id) => this.passageIds.get(id)?.file,
-      limit,
-      (file) => this.records.get(file)?.meta.title,
-    );
-    for (const r of ranked) {
-      const ref = this.passageIds.get(r.id);
-      const record = ref && this.records.get(ref.file);
-      const passage = ref && record?.parsed.passages[ref.index];
+    for (const r of this.derived.search.search(this.records, query, limit)) {
+      const record = this.records.get(r.file);
+      const passage = record?.parsed.passages[r.passage];
       if (!record || !passage) continue;
       hits.push({
         file: record.file,
@@ -627,52 +462,7 @@ export class Corpus {
   // ---------------------------------------------------------------- names
 
   entities(): EntityIndex {
-    if (!this.entityIndex) this.adoptLinked(false);
-    if (!this.entityIndex) this.installResolution(resolveEntities(this.resolveInputs(), this.glossaryEntries()));
-    return this.entityIndex!;
-  }
-
-  private resolveInputs(): { file: string; meta: ArticleMeta; names: ArticleNames }[] {
-    return [...this.records.values()].map((r) => ({ file: r.file, meta: r.meta, names: this.namesOf(r) }));
-  }
-
-  private glossaryEntries(): GlossaryEntry[] {
-    return [...this.glossaries.values()].flat();
-  }
-
-  private installResolution(index: EntityIndex): void {
-    this.entityIndex = index;
-    this.entityIndexApproximate = false;
-    this.eventsPending = null;
-    this.incrementalEdits = 0;
-  }
-
-  /**
-   * One article changed (null: removed). An existing entity index is updated for that article alone: resolving the
-   * whole corpus again costs seconds at 10k articles, and `link()` does it once indexing settles.
-   */
-  private updateEntities(file: string, record: ArticleRecord | null): void {
-    if (!this.entityIndex) return;
-    // Each update copies the id and file tables; a bulk change (a branch switch) is cheaper resolved once.
-    if (++this.incrementalEdits > Math.max(50, this.records.size / 20)) {
-      this.dropEntities();
-      return;
-    }
-    try {
-      const input = record ? { meta: record.meta, names: this.namesOf(record) } : null;
-      this.entityIndex = this.entityIndex.withArticle(file, input);
-      this.entityIndexApproximate = true;
-      this.eventsPending?.add(file);
-    } catch {
-      // A bug in the update must not leave a wrong index: the next query resolves the corpus in full.
-      this.dropEntities();
-    }
-  }
-
-  private dropEntities(): void {
-    this.entityIndex = null;
-    this.entityIndexApproximate = false;
-    this.eventsPending = null;
+    return this.derived.entities();
   }
 
   recurringEntities(): Entity[] {
@@ -746,7 +536,7 @@ export class Corpus {
    * is to compare outlets, and a long article otherwise fills the list with its own neighbouring paragraphs.
    */
   relatedToPassage(file: string, passageIndex: number, limit = 10): RelatedPassage[] {
-    const events = this.eventIndex();
+    const events = this.derived.eventIndex();
     const out: RelatedPassage[] = [];
     const perArticle = new Map<string, number>();
     for (const link of events.related(file, passageIndex, limit * 4)) {
@@ -779,7 +569,8 @@ export class Corpus {
   coverageCandidates(file: string, offset: number): { file: string; start: number; end: number; score: number; features: number[] }[] {
     const passage = this.coveragePassageAt(file, offset);
     if (!passage || passage.kind === 'boilerplate') return [];
-    return this.eventIndex()
+    return this.derived
+      .eventIndex()
       .candidates(file, passage.index)
       .flatMap((c) => {
         const record = this.records.get(c.file);
@@ -792,7 +583,8 @@ export class Corpus {
 
   relatedArticles(file: string, limit = 10): { file: string; score: number; passages: number }[] {
     if (!this.records.has(file)) return [];
-    return this.eventIndex()
+    return this.derived
+      .eventIndex()
       .relatedArticles(file, limit)
       .map((a) => ({ ...a, score: round(a.score) }));
   }
@@ -809,110 +601,6 @@ export class Corpus {
     return r ? Math.min(r.text.length, r.lines.offset(line, character)) : 0;
   }
 
-  // ---------------------------------------------------------------- internals
-
-  private namesOf(record: ArticleRecord): ArticleNames {
-    let d = this.derived.get(record.file);
-    if (!d) this.derived.set(record.file, (d = {}));
-    if (!d.names && d.restoredNames) {
-      d.names = d.restoredNames.names(record.text, record.file);
-      d.restoredNames = undefined;
-    }
-    if (!d.names) {
-      d.names = extractNames({
-        file: record.file,
-        text: record.text,
-        passages: record.parsed.passages,
-        headings: record.parsed.headings,
-        meta: record.parsed.meta,
-      });
-    }
-    return d.names;
-  }
-
-  /** The event index, brought up to date with the current entity resolution (only changed articles are re-fed). */
-  private eventIndex(): EventIndex {
-    const entities = this.entities();
-    if (this.events && this.eventsSyncedWith === entities) return this.events;
-    for (const _ of this.syncEvents(entities)) {
-      // run to completion
-    }
-    return this.events!;
-  }
-
-  /** Feeds the event index article by article, yielding after each one so `link()` can give the event loop back. */
-  private *syncEvents(entities: EntityIndex): Generator<void, boolean> {
-    if (!this.events) this.adoptEvents(null);
-    if (!this.events) {
-      this.events = new EventIndex();
-      this.events.setBackground(this.background);
-      this.eventSignatures.clear();
-    }
-    const events = this.events;
-    const pending = this.eventsPending;
-    if (pending && this.eventsSyncedWith) {
-      // Only these files changed since the last sync, and the other files' mentions were left as they were.
-      const files = [...pending];
-      for (const file of files) {
-        if (this.entityIndex !== entities) return false;
-        const record = this.records.get(file);
-        if (!record) {
-          events.removeArticle(file);
-          this.eventSignatures.delete(file);
-        } else {
-          const mentions = entities.mentionsIn(file);
-          events.setArticle({
-            file,
-            text: record.text,
-            passages: record.parsed.passages,
-            bodyStart: record.parsed.bodyStart,
-            meta: record.meta,
-            mentions,
-          });
-          this.eventSignatures.set(file, eventSignature(record, mentions));
-        }
-        pending.delete(file);
-        yield;
-      }
-      this.eventsSyncedWith = entities;
-      return true;
-    }
-    for (const file of [...this.eventSignatures.keys()]) {
-      if (!this.records.has(file)) {
-        events.removeArticle(file);
-        this.eventSignatures.delete(file);
-      }
-    }
-    // Each article's mentions come from the entity index's per-file lists: collecting them from every entity first
-    // was one block over every mention of the corpus (seconds at 50k articles).
-    let unchanged = 0;
-    for (const record of [...this.records.values()]) {
-      // The corpus changed while we were paused: the next query re-syncs against the new resolution.
-      if (this.entityIndex !== entities) return false;
-      if (this.records.get(record.file) !== record) continue;
-      const mentions = entities.mentionsIn(record.file);
-      const signature = eventSignature(record, mentions);
-      if (this.eventSignatures.get(record.file) === signature) {
-        // Checking is cheap but not free: a warm start with a few changed articles checks all of them.
-        if (++unchanged % 64 === 0) yield;
-        continue;
-      }
-      events.setArticle({
-        file: record.file,
-        text: record.text,
-        passages: record.parsed.passages,
-        bodyStart: record.parsed.bodyStart,
-        meta: record.meta,
-        mentions,
-      });
-      this.eventSignatures.set(record.file, signature);
-      yield;
-    }
-    this.eventsSyncedWith = entities;
-    if (this.entityIndex === entities) this.eventsPending = new Set();
-    return true;
-  }
-
   /**
    * Derives names and events for the whole corpus ahead of the first query, in time slices that give the event
    * loop back: per-article name extraction and event features are most of the work, and doing them here keeps the
@@ -920,74 +608,23 @@ export class Corpus {
    * the corpus changed meanwhile (queries then finish the remainder on demand).
    */
   async link(options: SliceOptions = {}): Promise<boolean> {
-    const pause = pauser(options);
-    if (!(await runInSlices(this.adoptLinkedSteps(true), pause))) return false;
-    // Per-article extraction only when the corpus is to be resolved (a warm start of an unchanged corpus is not).
-    const resolving = !this.entityIndex || this.entityIndexApproximate;
-    for (const record of resolving ? [...this.records.values()] : []) {
-      if (this.records.get(record.file) !== record) continue;
-      this.namesOf(record);
-      if (!(await pause())) return false;
-    }
-    // Edits since the last full resolution were attached approximately; settle them with a full one.
-    if (this.entityIndexApproximate) this.dropEntities();
-    // Resolution looks at the whole corpus at once (seconds at 10k articles): run in steps between pauses. When an
-    // article or glossary changes meanwhile, that resolution is stale: start again (a few times; after that, a
-    // corpus still changing is left to resolve on demand).
-    for (let attempt = 0; attempt < 3 && !this.entityIndex; attempt++) {
-      const generation = this.mutations;
-      const steps = resolveEntitiesSteps(this.resolveInputs(), this.glossaryEntries());
-      let step = steps.next();
-      while (!step.done && this.mutations === generation && !this.entityIndex) {
-        if (!(await pause())) return false;
-        step = steps.next();
-      }
-      // (this.entityIndex set meanwhile: a query needed names and resolved them itself.)
-      if (step.done && this.mutations === generation && !this.entityIndex) this.installResolution(step.value);
-    }
-    const entities = this.entities();
-    if (!(await pause())) return false;
-    const steps = this.syncEvents(entities);
-    for (let step = steps.next(); !step.done; step = steps.next()) {
-      if (!(await pause())) return false;
-    }
-    // syncEvents gave up because the corpus changed under it: queries finish the remainder on demand.
-    if (this.eventsSyncedWith !== entities) return false;
-    // What the first edit and the first query would otherwise build in one block (~0.1-0.2 s each at 10k).
-    if (!(await runInSlices(entities.prepareEditsSteps(), pause))) return false;
-    if (!(await runInSlices(this.events!.prepareQueriesSteps(), pause))) return false;
-    // The full-text index is not built here: it costs as much CPU as everything above and a third of the memory,
-    // and only a search needs it (prepareSearch, when the reader opens Search Passages).
-    return true;
+    // The full-text index is not built here: it costs as much CPU as names and events together and a third of the
+    // memory, and only a search needs it (prepareSearch, when the reader opens Search Passages).
+    return this.derived.link(pauser(options));
   }
 
   /**
-   * Where each derived index stands, read in this one place from the fields that decide refreshes (entityIndex and
-   * entityIndexApproximate, restoredLinked, events with eventsSyncedWith and eventsPending, passageSearch with
-   * searchComplete): `absent` — not built (the next query or link() builds it); `restored` — persisted state waiting
-   * to be adopted or checked against the files; `approximate` — updated article by article since the last full build
-   * (names), or behind the current names or partly built (events, search); `exact` — computed from exactly this corpus.
+   * Where each derived index (names, events, search) stands: absent, restored from the persisted index, approximate
+   * after edits, or exact (derived/state.ts). Each index object reports its own state; derived/derivedIndexes.ts is
+   * the one place that decides when they are refreshed.
    */
   derivedStates(): { names: DerivedState; events: DerivedState; search: DerivedState } {
-    const names: DerivedState = this.entityIndex
-      ? this.entityIndexApproximate
-        ? 'approximate'
-        : 'exact'
-      : this.restoredLinked
-        ? 'restored'
-        : 'absent';
-    let events: DerivedState;
-    if (!this.events) events = this.restoredLinked ? 'restored' : 'absent';
-    else if (this.eventsSyncedWith === null || this.eventsSyncedWith !== this.entityIndex)
-      events = this.eventsSyncedWith === null && !this.entityIndex ? 'restored' : 'approximate';
-    else events = names === 'exact' ? 'exact' : 'approximate';
-    const search: DerivedState = !this.passageSearch ? 'absent' : this.searchComplete ? 'exact' : 'approximate';
-    return { names, events, search };
+    return this.derived.states();
   }
 
   /** Whether the full-text passage index is built (else the first search builds it: prepareSearch does it in slices). */
   get searchReady(): boolean {
-    return this.passageSearch !== null && this.searchComplete;
+    return this.derived.search.ready;
   }
 
   /**
@@ -999,92 +636,11 @@ export class Corpus {
     let done = 0;
     const total = this.records.size;
     const pause = pauser({ ...options, beforeYield: () => options.onProgress?.(done, total) });
-    return this.buildSearchInSlices(() => {
+    return this.derived.search.build(this.records, () => {
       done++;
       return pause();
     });
   }
-
-  /**
-   * The full-text passage index, built article by article between pauses (at 10k articles it is ~17 s of work that
-   * would otherwise block the first search). It is installed at once so edits made meanwhile keep it consistent;
-   * if the build is cancelled it is dropped and the first search builds it.
-   */
-  private async buildSearchInSlices(pause: () => Promise<boolean>): Promise<boolean> {
-    if (!this.passageSearch) {
-      this.passageSearch = newPassageIndex();
-      this.searchComplete = false;
-    }
-    const search = this.passageSearch;
-    for (const record of [...this.records.values()]) {
-      // Completed meanwhile by a synchronous search, or dropped: either way this build is over.
-      if (this.passageSearch !== search || this.searchComplete) return this.passageSearch === search;
-      if (this.records.get(record.file) !== record || this.idsByFile.has(record.file)) continue;
-      this.indexPassages(search, record);
-      if (!(await pause())) return false; // what is indexed stays: the next build or search goes on from there
-    }
-    if (this.passageSearch !== search) return false;
-    this.searchComplete = true;
-    return true;
-  }
-
-  /** The full-text index, completed synchronously when a search comes before prepareSearch is done (e.g. the CLI). */
-  private searchIndex(): PassageIndex {
-    if (!this.passageSearch) this.passageSearch = newPassageIndex();
-    if (!this.searchComplete) {
-      for (const record of this.records.values()) if (!this.idsByFile.has(record.file)) this.indexPassages(this.passageSearch, record);
-      this.searchComplete = true;
-    }
-    return this.passageSearch;
-  }
-
-  private indexPassages(search: PassageIndex, record: ArticleRecord): void {
-    const ids: number[] = [];
-    const docs: { id: number; text: string }[] = [];
-    for (const p of record.parsed.passages) {
-      if (p.kind === 'boilerplate') continue;
-      const id = this.nextPassageId++;
-      ids.push(id);
-      this.passageIds.set(id, { file: record.file, index: p.index });
-      docs.push({ id, text: record.text.slice(p.start, p.end) });
-    }
-    search.addAll(docs);
-    this.idsByFile.set(record.file, ids);
-  }
-
-  private dropDerived(file: string): void {
-    this.derived.delete(file);
-    const ids = this.idsByFile.get(file);
-    if (ids) {
-      for (const id of ids) {
-        this.passageSearch?.discard(id);
-        this.passageIds.delete(id);
-      }
-      this.idsByFile.delete(file);
-    }
-  }
-}
-
-/**
- * What an article was fed to the event index with: its text (by hash), its date when a reader corrected it, and the
- * entity of each of its mentions. Hashed: the ids of a long article's mentions run to kilobytes, and only equality
- * matters.
- */
-function eventSignature(record: ArticleRecord, mentions: { entityId: string }[]): string {
-  let ids = '';
-  for (const m of mentions) ids += m.entityId + ',';
-  const date = record.meta.date === record.parsed.meta.date ? '' : '@' + (record.meta.date?.iso ?? '');
-  return record.hash + date + '|' + contentHash(ids);
-}
-
-function isLinkedState(v: unknown): v is LinkedState {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    typeof o.fingerprint === 'string' &&
-    Array.isArray(o.signatures) &&
-    o.signatures.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string')
-  );
 }
 
 function metaFields(meta: ArticleMeta): Omit<ArticleHit, 'file' | 'score'> {

@@ -48,6 +48,8 @@ async function build() {
     platform: 'node',
     format: 'cjs',
     target: 'node18',
+    // jsonc-parser's main entry is a UMD build esbuild cannot follow; its ES module entry bundles.
+    mainFields: ['module', 'main'],
     outfile: path.join(out, 'measure.cjs'),
     sourcemap: 'inline',
     logLevel: 'warning',

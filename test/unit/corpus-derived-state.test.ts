@@ -43,4 +43,29 @@ describe('derived index states', () => {
     expect(await warm.link(quiet)).toBe(true);
     expect(warm.derivedStates()).toEqual({ names: 'exact', events: 'exact', search: 'absent' });
   });
+
+  it('a glossary change leaves names to resolve again (absent) and events behind them, until the next link()', async () => {
+    const corpus = loaded();
+    expect(await corpus.link(quiet)).toBe(true);
+    corpus.setGlossary(
+      'names.parallax.json',
+      JSON.stringify({ entries: [{ name: 'Ali Hassan', kind: 'person', definition: 'A minister.' }] }),
+    );
+    expect(corpus.derivedStates()).toEqual({ names: 'absent', events: 'approximate', search: 'absent' });
+    expect(await corpus.link(quiet)).toBe(true);
+    expect(corpus.derivedStates()).toEqual({ names: 'exact', events: 'exact', search: 'absent' });
+  });
+
+  it('a bulk change (a branch switch) is resolved once in full rather than article by article', async () => {
+    const corpus = loaded();
+    expect(await corpus.link(quiet)).toBe(true);
+    const copy = (i: number) => SAMPLES[i % SAMPLES.length].text.split('\n\n').slice(0, 3).join('\n\n') + `\n\nCopy ${i}.\n`;
+    corpus.setText('copy-0.txt', copy(0));
+    expect(corpus.derivedStates()).toMatchObject({ names: 'approximate', events: 'approximate' });
+    // Past max(50, a twentieth of the corpus) articles attached one by one, one full resolution is cheaper.
+    for (let i = 1; i <= 50; i++) corpus.setText(`copy-${i}.txt`, copy(i));
+    expect(corpus.derivedStates()).toMatchObject({ names: 'absent', events: 'approximate' });
+    expect(await corpus.link(quiet)).toBe(true);
+    expect(corpus.derivedStates()).toMatchObject({ names: 'exact', events: 'exact' });
+  });
 });

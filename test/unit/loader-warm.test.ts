@@ -99,4 +99,51 @@ describe('warm start through the ingestion path', () => {
     });
     expect(corpus.get('a.txt')).toBeUndefined();
   });
+
+  it('gives an unchanged file its exact text, with line positions, though it decodes it only when first asked for', async () => {
+    const { cold, warm } = await coldThenWarm(() => {});
+    for (const r of cold.all()) {
+      const w = warm.get(r.file)!;
+      expect(w.text).toBe(r.text);
+      expect(w.lines.position(r.text.length >> 1)).toEqual(r.lines.position(r.text.length >> 1));
+      expect(warm.snippet(r.file, 0, 20)).toBe(cold.snippet(r.file, 0, 20));
+    }
+  });
+
+  it('reads a file whose reading gave warnings again at every start, so its warnings are reported again', async () => {
+    const ws = new MemoryWorkspace();
+    const invalid = new Uint8Array([...new TextEncoder().encode(SAMPLES[0].text), 0xc3, 0x28, 0x0a]);
+    ws.write('bad.txt', invalid, OLD);
+    ws.write('good.txt', SAMPLES[1].text, OLD);
+    const cold = new Corpus();
+    await indexWorkspace(ws, cold, quiet);
+    const warm = new Corpus();
+    warm.importCache(cold.exportCache());
+    const warned: string[] = [];
+    await indexWorkspace(ws, warm, { ...quiet, onWarnings: (file, w) => warned.push(`${file}: ${w.join('; ')}`) });
+    expect(warned).toEqual(['bad.txt: invalid UTF-8: undecodable bytes shown as \uFFFD']);
+    expect(warm.get('bad.txt')?.text).toBe(cold.get('bad.txt')?.text);
+    expect(warm.stats).toEqual({ parsed: 0, restored: 2 });
+  });
+
+  it('writes back what it restored and never needed, so a second warm start answers as the cold index does', async () => {
+    const ws = new MemoryWorkspace();
+    SAMPLES.slice(0, 4).forEach((s, i) => ws.write(`a${i}.txt`, s.text, OLD + i));
+    const cold = new Corpus();
+    await indexWorkspace(ws, cold, quiet);
+    const names = (c: Corpus) => c.recurringEntities().map((e) => [e.name, e.aliases, e.mentions.map((m) => [m.file, m.start, m.surface])]);
+    const expected = names(cold);
+    const coldCache = cold.exportCache();
+    const first = new Corpus();
+    first.importCache(coldCache);
+    await indexWorkspace(ws, first, quiet);
+    // Never needed by the first warm start, the extractions are written back exactly as they were read.
+    const firstCache = first.exportCache();
+    expect(JSON.parse(firstCache).names).toEqual(JSON.parse(coldCache).names);
+    const second = new Corpus();
+    expect(second.importCache(firstCache)).toMatchObject({ ok: true, entries: 4 });
+    await indexWorkspace(ws, second, quiet);
+    expect(second.stats).toEqual({ parsed: 0, restored: 4 });
+    expect(names(second)).toEqual(expected);
+  });
 });

@@ -1,0 +1,219 @@
+// The one place that decides when each derived index (names, events, full-text search) is refreshed: what a change
+// to an article or a glossary does to each, when persisted corpus-wide state is adopted, and how link() brings names
+// and events up to date in slices. Each index keeps its own state (names.ts, events.ts, search.ts); this file only
+// sequences them.
+import type { RestoredEntry } from '../cache';
+import { EventIndex, type BackgroundRarity } from '../events';
+import { exportEntityIndexSteps, importEntityIndexSteps, type ArticleNames, type EntityIndex } from '../names';
+import type { ArticleRecord } from '../record';
+import type { ArticleStore } from '../store';
+import { runInSlices, runToEnd } from '../kit/steps';
+import { EventsIndex } from './events';
+import { NamesIndex } from './names';
+import { PassageSearch } from './search';
+import type { DerivedState } from './state';
+
+/** Corpus-wide state persisted beside the per-file entries (see cache.ts), as exported by `exportLinkedSteps`. */
+export interface LinkedState {
+  /** Fingerprint of the files (path and content hash) and glossaries the state was computed from. */
+  fingerprint: string;
+  entities: unknown;
+  events: unknown;
+  /** Per-file signature (hash and mention entity ids) of what the event index was fed. */
+  signatures: [string, string][];
+}
+
+export class DerivedIndexes {
+  readonly names: NamesIndex;
+  readonly events = new EventsIndex();
+  readonly search = new PassageSearch();
+  /** Corpus-wide state from the persisted index, until the first query adopts (or discards) it. */
+  private restoredLinked: LinkedState | null = null;
+
+  constructor(private readonly store: ArticleStore) {
+    this.names = new NamesIndex(store);
+  }
+
+  /** Where each derived index stands (see state.ts). */
+  states(): { names: DerivedState; events: DerivedState; search: DerivedState } {
+    const restored = this.restoredLinked !== null;
+    const names = this.names.state(restored);
+    return { names, events: this.events.state(names, this.names.current, restored), search: this.search.state() };
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /**
+   * One article changed (its record is already in the store) or was removed (null). `restored`: the persisted
+   * extraction of its new text, when the cache holds one. Names are updated for this article alone (approximate
+   * until the next link()), the event index re-feeds it at its next sync, the search index re-indexes it if built.
+   */
+  articleChanged(file: string, record: ArticleRecord | null, restored?: RestoredEntry<ArticleNames>): void {
+    this.search.discard(file);
+    this.names.forget(file);
+    if (restored) this.names.restore(file, restored);
+    const outcome = this.names.attach(file, record);
+    if (outcome === 'attached') this.events.articleAttached(file);
+    else if (outcome === 'dropped') this.events.checkAll();
+    if (record) this.search.add(record);
+  }
+
+  /** Glossaries or metadata corrections changed: entities are resolved again in full at the next query. */
+  definitionsChanged(): void {
+    this.names.drop();
+    this.events.checkAll();
+  }
+
+  setBackground(background: BackgroundRarity | null): void {
+    this.events.setBackground(background);
+  }
+
+  // ---------------------------------------------------------------- refreshes on demand
+
+  /** The entity index: adopted from the persisted state when it fits this corpus exactly, else resolved now. */
+  entities(): EntityIndex {
+    if (!this.names.current) runToEnd(this.adoptLinkedSteps(false));
+    if (!this.names.current) this.install(this.names.resolve());
+    return this.names.current!;
+  }
+
+  /** The event index, brought up to date with the current entity resolution (only changed articles are re-fed). */
+  eventIndex(): EventIndex {
+    const entities = this.entities();
+    if (this.events.isSyncedWith(entities)) return this.events.current!;
+    runToEnd(this.syncSteps(entities));
+    return this.events.current!;
+  }
+
+  private syncSteps(entities: EntityIndex): Generator<void, boolean> {
+    if (!this.events.current) this.adoptEvents(null);
+    return this.events.syncSteps(entities, this.store.records, () => this.names.current === entities);
+  }
+
+  /**
+   * Derives names and events for the whole corpus in time slices (see Corpus.link). Returns false when cancelled or
+   * when the corpus changed meanwhile (queries then finish the remainder on demand).
+   */
+  async link(pause: () => Promise<boolean>): Promise<boolean> {
+    if (!(await runInSlices(this.adoptLinkedSteps(true), pause))) return false;
+    // Per-article extraction only when the corpus is to be resolved (a warm start of an unchanged corpus is not).
+    const resolving = this.names.needsResolution;
+    for (const record of resolving ? [...this.store.records.values()] : []) {
+      if (this.store.records.get(record.file) !== record) continue;
+      this.names.extractionOf(record);
+      if (!(await pause())) return false;
+    }
+    // Edits since the last full resolution were attached approximately; settle them with a full one.
+    if (this.names.needsResolution) this.definitionsChanged();
+    // Resolution looks at the whole corpus at once (seconds at 10k articles): run in steps between pauses. When an
+    // article or glossary changes meanwhile, that resolution is stale: start again (a few times; after that, a
+    // corpus still changing is left to resolve on demand).
+    for (let attempt = 0; attempt < 3 && !this.names.current; attempt++) {
+      const generation = this.store.generation;
+      const steps = this.names.resolveSteps();
+      let step = steps.next();
+      while (!step.done && this.store.generation === generation && !this.names.current) {
+        if (!(await pause())) return false;
+        step = steps.next();
+      }
+      // (names.current set meanwhile: a query needed names and resolved them itself.)
+      if (step.done && this.store.generation === generation && !this.names.current) this.install(step.value);
+    }
+    const entities = this.entities();
+    if (!(await pause())) return false;
+    const steps = this.syncSteps(entities);
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      if (!(await pause())) return false;
+    }
+    // The sync gave up because the corpus changed under it: queries finish the remainder on demand.
+    if (!this.events.isSyncedWith(entities)) return false;
+    // What the first edit and the first query would otherwise build in one block (~0.1-0.2 s each at 10k).
+    if (!(await runInSlices(entities.prepareEditsSteps(), pause))) return false;
+    if (!(await runInSlices(this.events.current!.prepareQueriesSteps(), pause))) return false;
+    return true;
+  }
+
+  private install(index: EntityIndex): void {
+    this.names.install(index);
+    this.events.checkAll();
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /** The corpus-wide state of a persisted index, to be adopted by the first query or link() when it fits. */
+  restore(linked: unknown): void {
+    this.restoredLinked = isLinkedState(linked) ? linked : null;
+  }
+
+  /**
+   * The resolved entities and the event index in steps, when both are settled and current; null otherwise, or when
+   * the corpus changed in between (the next start then rebuilds).
+   */
+  *exportLinkedSteps(): Generator<void, LinkedState | null, void> {
+    const entities = this.names.current;
+    const events = this.events.current;
+    if (!entities || this.names.needsResolution || !events || !this.events.isSyncedWith(entities)) return null;
+    const generation = this.store.generation;
+    const fingerprint = this.store.fingerprint();
+    const signatures = this.events.persistedSignatures();
+    try {
+      const entityState = yield* exportEntityIndexSteps(entities);
+      const eventState = yield* events.exportStateSteps();
+      if (this.store.generation !== generation || this.names.current !== entities || this.events.current !== events) return null;
+      return { fingerprint, entities: entityState, events: eventState, signatures };
+    } catch {
+      // The event index refuses to be exported while it is edited: this cache simply has no corpus-wide state.
+      return null;
+    }
+  }
+
+  /**
+   * Adopt the persisted corpus-wide state: the entity index when the corpus is exactly the one it was computed from,
+   * and with it the event index. Once the corpus is `settled` (loaded) and differs, the event index alone is
+   * adopted (see adoptEvents). Before that (a hover while files are still loading) a mismatch keeps the state for
+   * the settled attempt. In steps (at 10k articles each index is a few tenths of a second to decode); articles
+   * changed in between mean the entities no longer fit exactly: only the events are adopted.
+   */
+  private *adoptLinkedSteps(settled: boolean): Generator<void, void, void> {
+    const linked = this.restoredLinked;
+    if (!linked) return;
+    const exact = linked.fingerprint === this.store.fingerprint();
+    if (!exact && !settled) return;
+    const generation = this.store.generation;
+    let entities = exact ? yield* importEntityIndexSteps(linked.entities) : null;
+    // Only decoded when it can be adopted (an event index built meanwhile stays, unless exact entities replace it).
+    const events = entities || !this.events.current ? yield* EventIndex.fromStateSteps(linked.events) : null;
+    // A query adopted it in between (synchronously).
+    if (this.restoredLinked !== linked) return;
+    if (this.store.generation !== generation) entities = null;
+    if (entities) {
+      this.install(entities);
+      // Whatever was linked while files were loading is superseded by the state of exactly this corpus.
+      this.events.clear();
+    }
+    this.adoptEvents(entities, events);
+  }
+
+  /**
+   * Adopt the persisted event index, whatever the entities: it is checked per article, by a signature of the
+   * article's hash and its mentions' entities, and the next sync re-feeds the articles that differ, one by one.
+   * `entities`: the resolution it was computed with, when that was adopted too (then nothing needs re-feeding).
+   */
+  private adoptEvents(entities: EntityIndex | null, restored?: EventIndex | null): void {
+    const linked = this.restoredLinked;
+    this.restoredLinked = null;
+    if (!linked || this.events.current) return;
+    const events = restored !== undefined ? restored : EventIndex.fromState(linked.events);
+    if (events) this.events.adopt(events, linked.signatures, entities);
+  }
+}
+
+function isLinkedState(v: unknown): v is LinkedState {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o.fingerprint === 'string' &&
+    Array.isArray(o.signatures) &&
+    o.signatures.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string')
+  );
+}
