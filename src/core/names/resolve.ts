@@ -1805,6 +1805,12 @@ function segment(
     i++;
     skipped++;
   }
+  // Every word ordinary ("Mark Felt", "Deep Throat"): the run names someone when a cue says so or it recurs
+  // (the words only ever meet capitalised as that name); only a one-off run with no cue is page text.
+  if (i >= last) {
+    const whole = formOf(nameKey(surface));
+    if (whole && (whole.count >= 3 || whole.votes.person + whole.votes.group + whole.votes.place > 0)) return null;
+  }
   while (i < last) {
     let found: Part | null = null;
     for (let j = last; j > i; j--) {

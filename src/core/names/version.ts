@@ -4,4 +4,5 @@
 //   2: headline words read as the corpus's names; web addresses no ordinary words; person cues ", who" and ages.
 //   3: a group's or paper's tail ("Herald", "Red Sox") joins the full name its article gives; a surname that is an
 //      ordinary word stays a name beside its full name; a title written as a sentence is read as prose.
-export const NAMES_RULES_VERSION = 3;
+//   4: a capitalised run of ordinary words ("Mark Felt", "Deep Throat") stays a name when cued or recurring.
+export const NAMES_RULES_VERSION = 4;
