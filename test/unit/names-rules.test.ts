@@ -28,6 +28,7 @@ const one = (idx: EntityIndex, surface: string): Entity => {
   return es[0]!;
 };
 const same = (idx: EntityIndex, a: string, b: string): boolean => one(idx, a).id === one(idx, b).id;
+const kindOfName = (idx: EntityIndex, surface: string): string => one(idx, surface).kind;
 const compatible = (a: string, b: string): boolean => keysCompatible(nameKey(a), nameKey(b)).ok;
 
 describe('headlines', () => {
@@ -274,5 +275,51 @@ describe('titles written as sentences', () => {
     });
     const felt = one(idx, 'Mark Felt');
     expect(felt.mentions.some((m) => m.file === 'a.txt' && m.start === 0 && m.surface === 'Mark Felt')).toBe(true);
+  });
+});
+
+describe('short forms in the context of their article', () => {
+  const plain = (n: number): string => `Report ${n}\n\nThe weather was mild and the markets were calm all week, the agency said.\n`;
+  it('a full name made only of ordinary words ("Deep Throat") stays a name', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe informant Deep Throat met the reporter in a garage. Deep Throat said little.\n',
+      'b.txt': 'Report\n\nThe garage where Deep Throat met Woodward is gone.\n',
+      'c.txt': 'Report\n\nThe sea was deep and the throat of the river was narrow.\n',
+      'd.txt': 'Report\n\nA deep cut to the throat needed stitches.\n',
+      'e.txt': 'Report\n\nHe had a deep voice and a sore throat.\n',
+    });
+    expect(one(idx, 'Deep Throat').mentions).toHaveLength(3);
+  });
+  it('a given name and a surname used apart in one article ("Vincent \'The Chin\' Gigante") mean the person of both', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe mob boss Vincent Gigante died in prison on Monday. Gigante was 77.\n',
+      'b.txt': 'Report\n\nHis brother, the priest Louis Gigante, spoke at the church. Louis Gigante said a prayer. Louis Gigante wept.\n',
+      'c.txt':
+        "Report\n\nOfficials said on Monday that a famous mob boss had died in prison.\n\nFor years prosecutors pursued Vincent 'The Chin' Gigante in court. Gigante had heart disease, officials said.\n",
+    });
+    const vincent = one(idx, 'Vincent Gigante');
+    expect(vincent.mentions.filter((m) => m.file === 'c.txt').map((m) => m.surface)).toEqual(['Vincent', 'Gigante', 'Gigante']);
+    expect(one(idx, 'Louis Gigante').mentions.some((m) => m.file === 'c.txt')).toBe(false);
+  });
+  it('a surname joins the person of a nested longer run ("Sixteen-year-old Kimani Gray") rather than staying ambiguous', () => {
+    const idx = resolve({
+      'a.txt':
+        'Report\n\nPolice shot Kimani Gray in Brooklyn on Saturday, witnesses said.\n\nSixteen-year-old Kimani Gray died in hospital. After the shooting Gray was rushed to a hospital.\n',
+      'b.txt': 'Report\n\nThe family of Kimani Gray held a vigil on Monday, a neighbour said.\n',
+    });
+    expect(same(idx, 'Gray', 'Kimani Gray')).toBe(true);
+  });
+  it('a given name that is also a place ("Tyler") still opens a full name whose surname then joins it', () => {
+    const idx = resolve({
+      'a.txt':
+        'Report\n\nTyler Hansbrough scored 20 points on Thursday. Hansbrough broke the record, and Tyler Hansbrough thanked the crowd.\n',
+      'b.txt': 'Report\n\nThe storm hit the town of Tyler in Texas on Friday, officials in Tyler said. Tyler was flooded.\n',
+      'c.txt': 'Report\n\nHansbrough, the senior forward, scored again. Tyler Hansbrough thanked the fans.\n',
+      'd.txt': 'Report\n\nHis father, Gene Hansbrough, watched the game. Hansbrough scored 20 points.\n',
+      'e.txt': plain(5),
+    });
+    const tyler = one(idx, 'Tyler Hansbrough');
+    expect(tyler.mentions.filter((m) => m.surface === 'Hansbrough').map((m) => m.file)).toEqual(['a.txt', 'c.txt']);
+    expect(kindOfName(idx, 'Tyler')).toBe('place');
   });
 });

@@ -10,6 +10,7 @@ import { byFileStart, makeIndexSteps, sortByStart, type FileMentions, type Resol
 import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { headingParts } from './headings';
+import { completedBy, endsWithName, pickNamed, type NamedCount } from './in-article';
 import {
   initials,
   joinedCompatible,
@@ -641,14 +642,28 @@ class Resolver {
     // A word is no ordinary word in an article that names someone or something by a longer name ending in it:
     // "Felt died" after "Mark Felt", "Gray was killed" after "Kimani Gray" are surnames, not "felt" and "gray".
     const tailsOf = new Map<number, Set<string>>();
+    // So is it where the article uses alone the given name of a person the corpus names in full with it: "Kimani
+    // (Kiki) Gray", read as three names, still makes "Gray" a surname.
+    const surnamesOf = new Map<string, string[]>();
+    for (const f of this.forms.list) {
+      if (f.words !== 2 || f.acr || f.votes.person === 0) continue;
+      const [first, last] = f.key.split(' ') as [string, string];
+      const list = surnamesOf.get(first);
+      if (!list) surnamesOf.set(first, [last]);
+      else if (!list.includes(last)) list.push(last);
+    }
+    if (this.spent(this.forms.list.length >> 2)) yield;
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         const f = this.forms.byK[recs.k[i]]!;
-        if (f.words < 2 || recs.flags[i] & ACR) continue;
+        if (recs.flags[i] & ACR) continue;
+        const tails = f.words > 1 ? null : surnamesOf.get(f.key);
+        if (f.words < 2 && !tails) continue;
         let set = tailsOf.get(recs.art[i]);
         if (!set) tailsOf.set(recs.art[i], (set = new Set()));
-        set.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
+        if (tails) for (const t of tails) set.add(t);
+        else set.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
       }
       return to;
     });
@@ -1187,7 +1202,15 @@ class Resolver {
       return fs.some((f) => {
         if (f.words < 2) return false;
         const first = forms.formOf(f.key.split(' ')[0]);
-        return !first || first.count < 3 || kindOf(first.votes).kind === 'person' || kindOf(first.votes).kind === 'other';
+        // A first word that is also a town ("Tyler Hansbrough") opens a glued run only when the last word is a
+        // place or group of its own too.
+        const notPersonal = (w: string): boolean => {
+          const x = forms.formOf(w);
+          if (!x || x.count < 3) return false;
+          const k = kindOf(x.votes);
+          return k.decisive && k.kind !== 'person';
+        };
+        return !first || !notPersonal(first.key) || !notPersonal(f.key.slice(f.key.lastIndexOf(' ') + 1));
       });
     };
     const fullBySuffix = new Map<string, Set<number>>();
@@ -1301,11 +1324,57 @@ class Resolver {
     for (const cs of groupTargets.values()) for (const c of cs) targets.add(c);
     const rootsInArt = new Map<number, Map<number, number>>();
     const placesInArt = new Map<number, number[]>();
+    // The other half of each candidate's full name: given names for surnames alone, surnames for given names alone.
+    const wordsOf = (c: number, at: 'first' | 'last'): string[] => {
+      const out: string[] = [];
+      for (const f of clusters.get(c) ?? []) {
+        if (f.words < 2 || f.acr) continue;
+        let ws = f.key.split(' ');
+        if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) ws = ws.slice(0, -1);
+        const w = lightWord(at === 'first' ? ws[0]! : ws[ws.length - 1]!);
+        if (w.length >= 3 && !out.includes(w)) out.push(w);
+      }
+      return out;
+    };
+    const givenWords = new Map<number, string[]>();
+    const surnameWords = new Map<number, string[]>();
+    const halves = new Set<string>();
+    for (const cs of shortTargets.values())
+      for (const c of cs)
+        if (!givenWords.has(c)) {
+          const ws = wordsOf(c, 'first');
+          givenWords.set(c, ws);
+          for (const w of ws) halves.add(w);
+        }
+    for (const cs of givenTargets.values())
+      for (const c of cs)
+        if (!surnameWords.has(c)) {
+          const ws = wordsOf(c, 'last');
+          surnameWords.set(c, ws);
+          for (const w of ws) halves.add(w);
+        }
+    /** Per article: the halves of candidates' names that it uses as one-word names. */
+    const halvesInArt = new Map<number, Set<string>>();
+    const halfOfKey = new Map<number, string | null>();
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         const root = uf.find(byK[recs.k[i]]!.id);
         recs.root[i] = root;
+        if (halves.size) {
+          let half = halfOfKey.get(recs.k[i]);
+          if (half === undefined) {
+            const f = byK[recs.k[i]]!;
+            const lw = f.words === 1 && !f.acr ? lightWord(f.key) : '';
+            half = halves.has(lw) ? lw : null;
+            halfOfKey.set(recs.k[i], half);
+          }
+          if (half !== null) {
+            let set = halvesInArt.get(recs.art[i]);
+            if (!set) halvesInArt.set(recs.art[i], (set = new Set()));
+            set.add(half);
+          }
+        }
         if (targets.has(root)) {
           let m = rootsInArt.get(recs.art[i]);
           if (!m) rootsInArt.set(recs.art[i], (m = new Map()));
@@ -1326,21 +1395,12 @@ class Resolver {
       const places = placesInArt.get(art);
       if (!places) return -1;
       const here = rootsInArt.get(art)!;
-      let top = -1;
-      let topN = 0;
-      let second = 0;
-      let named = 0;
+      const named: NamedCount[] = [];
       for (const c of cands) {
         const n = here.get(c) ?? 0;
-        if (n === 0) continue;
-        named++;
-        if (n > topN) {
-          second = topN;
-          topN = n;
-          top = c;
-        } else if (n > second) second = n;
+        if (n > 0) named.push({ c, n });
       }
-      if (named > 1) return topN >= 2 * second ? top : -2;
+      if (named.length > 1) return pickNamed(named, nested);
       let before = -1;
       let beforeAt = -1;
       let after = -1;
@@ -1359,6 +1419,18 @@ class Resolver {
       }
       return before >= 0 ? before : after;
     };
+    const nestedMemo = new Map<string, boolean>();
+    const nested = (a: number, b: number): boolean => {
+      const memoKey = a < b ? `${a}:${b}` : `${b}:${a}`;
+      let hit = nestedMemo.get(memoKey);
+      if (hit === undefined) {
+        const ka = (clusters.get(a) ?? []).filter((f) => f.words > 1).map((f) => f.key);
+        const kb = (clusters.get(b) ?? []).filter((f) => f.words > 1).map((f) => f.key);
+        hit = ka.some((x) => kb.some((y) => endsWithName(x, y) || endsWithName(y, x)));
+        nestedMemo.set(memoKey, hit);
+      }
+      return hit;
+    };
     const exactMemo = new Map<string, boolean>();
     const exactSuffix = (short: number, full: number): boolean => {
       const memoKey = `${short}:${full}`;
@@ -1375,6 +1447,10 @@ class Resolver {
       if (given) {
         const c = nearest(art, start, given);
         if (c >= 0) return c;
+        if (c === -1) {
+          const done = completedBy(given, (x) => surnameWords.get(x) ?? [], halvesInArt.get(art));
+          if (done >= 0) return done;
+        }
         // Named nowhere here: the one person of that given name in the corpus, when the name alone is rarer
         // than that person's full mentions ("Neil" in a follow-up story about Neil Meron).
         if (c === -1 && given.length === 1 && (clusterCount.get(root) ?? 0) <= (clusterCount.get(given[0]!) ?? 0)) return given[0]!;
@@ -1392,6 +1468,8 @@ class Resolver {
       const c = nearest(art, start, cands);
       if (c >= 0) return c;
       if (c === -2) return root;
+      const done = completedBy(cands, (x) => givenWords.get(x) ?? [], halvesInArt.get(art));
+      if (done >= 0) return done;
       // Named nowhere in this article: the most mentioned of those spelled exactly so ("Heller" is Mark Heller
       // before it is the more frequent Yvonne Hiller), else of all.
       let best = -1;

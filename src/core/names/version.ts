@@ -4,5 +4,7 @@
 //   2: headline words read as the corpus's names; web addresses no ordinary words; person cues ", who" and ages.
 //   3: a group's or paper's tail ("Herald", "Red Sox") joins the full name its article gives; a surname that is an
 //      ordinary word stays a name beside its full name; a title written as a sentence is read as prose.
-//   4: a capitalised run of ordinary words ("Mark Felt", "Deep Throat") stays a name when cued or recurring.
+//   4: a capitalised run of ordinary words ("Mark Felt", "Deep Throat") stays a name when cued or recurring; short
+//      forms read in their article's context (nested names are one person; a given name and a surname used apart
+//      complete each other; a first name that is also a town opens a full name).
 export const NAMES_RULES_VERSION = 4;
