@@ -1896,8 +1896,8 @@ function segment(
       const s = words[i].s;
       let e = words[j - 1].e;
       const part = surface.slice(s, e);
-      // A part may open with an Arabic article ("al-Manar TV") but not with another lower-case word.
-      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
+      // A part may open with an Arabic article ("al-Manar TV", "al Rai") but not with another lower-case word.
+      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑ ]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
       let key = nameKey(part);
       let f = formOf(key);
       if ((!f || f.count < 2) && noApostrophes && key.endsWith('s')) {

@@ -6,5 +6,7 @@
 //      ordinary word stays a name beside its full name; a title written as a sentence is read as prose.
 //   4: a capitalised run of ordinary words ("Mark Felt", "Deep Throat") stays a name when cued or recurring; short
 //      forms read in their article's context (nested names are one person; a given name and a surname used apart
-//      complete each other; a first name that is also a town opens a full name).
+//      complete each other; a first name that is also a town opens a full name); "Albu"/"Abou"/"Bou" are "Abu",
+//      "ch" is "sh", a word-initial "x" is "kh"; a word's length as written decides whether it is short; a glued
+//      run splits at an article written apart ("al Rai").
 export const NAMES_RULES_VERSION = 4;
