@@ -346,3 +346,25 @@ describe('glued names', () => {
     expect(one(idx, 'Jarablus').mentions.some((m) => m.file === 'c.txt')).toBe(true);
   });
 });
+
+describe('one spelling, two things', () => {
+  it('a neighbourhood written as a word beside an agency written as its acronym is another entity', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe state news agency SANA reported the attack on Monday. SANA said ten people died.\n',
+      'b.txt': 'Report\n\nSANA published photos of the damage. Officials quoted by SANA blamed the rebels.\n',
+      'c.txt': 'Report\n\nFighters tried to infiltrate from Sana neighborhood to Rasafa neighborhood in Homs, SANA reported.\n',
+    });
+    const agency = one(idx, 'SANA');
+    expect(agency.kind).toBe('group');
+    expect(agency.mentions.some((m) => m.surface === 'Sana')).toBe(false);
+    expect(one(idx, 'Sana').kind).toBe('place');
+  });
+  it('a place is never stated to be a group: "an affiliate in Syria known as Fatah al-Sham Front"', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nJets struck Idlib in northern Syria on Monday. In Syria the war goes on, and aid to Syria is blocked.\n',
+      'b.txt': "Report\n\nThe strikes hit al-Qaida's affiliate in Syria known as Fatah al-Sham Front on Tuesday.\n",
+      'c.txt': 'Report\n\nThe group Fatah al-Sham Front said its fighters held the town. Fatah al-Sham Front denied losses.\n',
+    });
+    expect(same(idx, 'Syria', 'Fatah al-Sham Front')).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { headingParts } from './headings';
 import { completedBy, endsWithName, pickNamed, type NamedCount } from './in-article';
+import { placeBesideAcronym } from './homonyms';
 import {
   initials,
   joinedCompatible,
@@ -810,6 +811,9 @@ class Resolver {
     for (const [ia, sides] of stated) {
       const ranked = [...sides].sort((x, y) => y[1] - x[1]);
       if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) continue;
+      // A place is never stated to be a group or a person: "al-Qaida's affiliate in Syria known as Fatah al-Sham
+      // Front" and a dateline "Syria (The Associated Press …)" name two things side by side.
+      if (kindsClash(formList[ia]!.votes, formList[ranked[0]![0]]!.votes)) continue;
       uf.union(ia, ranked[0]![0]);
     }
     if (this.spent(arts.length >> 2)) yield;
@@ -1186,6 +1190,42 @@ class Resolver {
     if (this.spent(formList.length >> 1)) yield;
     const glossaryRootSet = new Set(glossaryRoots.map((g) => uf.find(g.id)));
 
+    // Homonyms: a place written as a word ("Sana neighborhood") beside an organisation's acronym ("SANA") is
+    // another thing of the same spelling, with its own entity (one per cluster).
+    const homonymOf = new Map<number, number>();
+    {
+      // How much of each spelling is written as an acronym ("SANA" 305 times, "Sana" 4): per key, not per cluster,
+      // so that one "DAESH" does not make an acronym of "Daesh".
+      const acrN = new Map<number, number>();
+      for (let i = 0; i < recs.n; i++) if (recs.flags[i] & ACR) acrN.set(recs.k[i], (acrN.get(recs.k[i]) ?? 0) + 1);
+      const made = new Map<string, Form>();
+      for (let i = 0; i < recs.n; i++) {
+        const fl = recs.flags[i];
+        if (!(fl & STRONG) || fl & ACR) continue;
+        if ((fl & CUE) !== CUE_PLACE) continue;
+        const r = uf.find(byK[recs.k[i]]!.id);
+        const share = (acrN.get(recs.k[i]) ?? 0) / byK[recs.k[i]]!.count;
+        if (glossaryRootSet.has(r) || !placeBesideAcronym(3, clusterVotes.get(r)!, share)) continue;
+        const at = `${r}`;
+        let f = made.get(at);
+        if (!f) {
+          f = newForm(this.keyStr[recs.k[i]], recs.k[i], formList.length);
+          formList.push(f);
+          uf.add();
+          made.set(at, f);
+          clusters.set(f.id, [f]);
+          clusterVotes.set(f.id, emptyVotes());
+          clusterCount.set(f.id, 0);
+        }
+        f.count++;
+        if (f.arts[f.arts.length - 1] !== recs.art[i]) f.arts.push(recs.art[i]);
+        addVoteBits(f.votes, fl);
+        addVoteBits(clusterVotes.get(f.id)!, fl);
+        clusterCount.set(f.id, f.count);
+        homonymOf.set(i, f.id);
+      }
+    }
+
     // Short forms: a surname alone ("Assad", "Golani", "Katz") or the tail of a full name ("Abdel Rahman") joins
     // the full name of a person ending in it; where several people share it, the one named in the same article,
     // else the most mentioned.
@@ -1359,7 +1399,7 @@ class Resolver {
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
-        const root = uf.find(byK[recs.k[i]]!.id);
+        const root = homonymOf.get(i) ?? uf.find(byK[recs.k[i]]!.id);
         recs.root[i] = root;
         if (halves.size) {
           let half = halfOfKey.get(recs.k[i]);
@@ -1639,10 +1679,13 @@ class Resolver {
     });
 
     // Stable ids from names; ties broken by mention count so the better-known entity keeps the plain id.
-    drafts.sort((a, b) => compareText(a.entity.name, b.entity.name) || b.n - a.n);
+    // Names with one slug ("SANA" the agency, "Sana" a neighbourhood) are ordered by mention count first.
+    const slugOf = new Map<Draft, string>();
+    for (const d of drafts) slugOf.set(d, slug(d.entity.name));
+    drafts.sort((a, b) => compareText(slugOf.get(a)!, slugOf.get(b)!) || b.n - a.n || compareText(a.entity.name, b.entity.name));
     const used = new Set<string>();
     for (const d of drafts) {
-      const base = slug(d.entity.name);
+      const base = slugOf.get(d)!;
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
@@ -1770,6 +1813,13 @@ interface Part {
   e: number;
   key: string;
   acr: boolean;
+}
+
+/** Two names whose uses decisively say different kinds, one of them a place: never stated equals. */
+function kindsClash(a: Votes, b: Votes): boolean {
+  const ka = kindOf(a);
+  const kb = kindOf(b);
+  return ka.decisive && kb.decisive && ka.kind !== kb.kind && (ka.kind === 'place' || kb.kind === 'place');
 }
 
 function inArticleOrder(recs: Recs, rs: Int32Array): boolean {

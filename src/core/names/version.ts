@@ -8,5 +8,6 @@
 //      forms read in their article's context (nested names are one person; a given name and a surname used apart
 //      complete each other; a first name that is also a town opens a full name); "Albu"/"Abou"/"Bou" are "Abu",
 //      "ch" is "sh", a word-initial "x" is "kh"; a word's length as written decides whether it is short; a glued
-//      run splits at an article written apart ("al Rai").
+//      run splits at an article written apart ("al Rai"); a place is never stated equal to a group or person; a
+//      place written as a word beside an acronym of the same spelling ("Sana"/"SANA") is another entity.
 export const NAMES_RULES_VERSION = 4;
