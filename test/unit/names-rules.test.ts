@@ -336,6 +336,16 @@ describe('short forms in the context of their article', () => {
 });
 
 describe('glued names', () => {
+  it('two words opening with a given name other people of the corpus bear are a full name, not two names glued', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nSecretary of State John Kerry met the envoy on Monday. John Kerry said talks would go on.\n',
+      'b.txt': 'Report\n\nPolice arrested John Jenkin on Sunday. John Jenkin was charged with murder.\n',
+      'c.txt': 'Report\n\nJohn said nothing. Owen said the fire was out. Owen and John left. John was tired. Owen was not.\n',
+      'd.txt':
+        "Report\n\nThe fire destroyed the building on Tuesday morning, officials said.\n\nJohn Owen, the city's public safety director, said the building was lost.\n",
+    });
+    expect(one(idx, 'John Owen').mentions.some((m) => m.file === 'd.txt' && m.surface === 'John Owen')).toBe(true);
+  });
   it('a run of place names without commas splits at an article written apart ("Jarablus al Rai and al Bab")', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nThe army entered the town of Jarablus on Monday. Jarablus was quiet, residents said.\n',

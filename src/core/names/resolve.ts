@@ -654,6 +654,17 @@ class Resolver {
       else if (!list.includes(last)) list.push(last);
     }
     if (this.spent(this.forms.list.length >> 2)) yield;
+    // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
+    // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
+    const givenAndSurname = (f: Form): boolean => {
+      if (f.words !== 2) return false;
+      const [first, last] = f.key.split(' ') as [string, string];
+      const others = (surnamesOf.get(first) ?? []).filter((x) => x !== last).length;
+      if (others < 2) return false;
+      const l = this.formOf(last);
+      const k = l ? kindOf(l.votes) : null;
+      return !k || !k.decisive || k.kind === 'person';
+    };
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
@@ -684,7 +695,12 @@ class Resolver {
             changed = true;
             continue;
           }
-        } else if (!((fl & CUE) === CUE_PERSON && fl & STRONG) && !this.glossaryKeys.has(f.key) && !expansions[art]?.has(recs.idx[i])) {
+        } else if (
+          !((fl & CUE) === CUE_PERSON && fl & STRONG) &&
+          !this.glossaryKeys.has(f.key) &&
+          !expansions[art]?.has(recs.idx[i]) &&
+          !givenAndSurname(f)
+        ) {
           const noApos = this.arts[art].names.noApostrophes;
           const memo = plans[noApos ? 1 : 0];
           const surface = recs.surface[i];
