@@ -357,6 +357,25 @@ describe('glued names', () => {
   });
 });
 
+describe('acronyms', () => {
+  it('a name followed by its initials in capitals, without brackets, is one entity under both', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nActivists of the Syrian Revolution General Commission SRGC said jets struck the town on Monday.\n',
+      'b.txt': 'Report\n\nA statement released by the Syrian Revolution General Commission counted the dead.\n',
+    });
+    expect(same(idx, 'SRGC', 'Syrian Revolution General Commission')).toBe(true);
+  });
+  it('an acronym joins the expansion named far more often when a glued run shares its initials', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe Syrian Arab News Agency reported the attack. SANA said ten people died.\n',
+      'b.txt': 'Report\n\nThe Syrian Arab News Agency said the army advanced. SANA showed pictures.\n',
+      'c.txt': 'Report\n\nThe Syrian Arab News Agency quoted a source on Monday.\n',
+      'd.txt': 'Report\n\nThe report was filed on Monday. Sources Syrias Aleppo NGO AFP and SANA disagreed on the toll.\n',
+    });
+    expect(same(idx, 'SANA', 'Syrian Arab News Agency')).toBe(true);
+  });
+});
+
 describe('one spelling, two things', () => {
   it('a neighbourhood written as a word beside an agency written as its acronym is another entity', () => {
     const idx = resolve({

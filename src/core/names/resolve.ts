@@ -254,6 +254,8 @@ class Resolver {
   private readonly glossaryKeys = new Set<string>();
   /** Names the reader hid in a glossary: never mentions. */
   private readonly hiddenKeys = new Set<string>();
+  /** A name and its initials written after it ("… Commission SRGC"), as "name\nacronym" keys. */
+  private readonly initialsStated = new Set<string>();
   private readonly uf = new UnionFind();
   /** Per article: its descriptions by mention index, or null when it has none. */
   private readonly defs: (Map<number, RawDefinition[]> | null)[];
@@ -706,10 +708,13 @@ class Resolver {
           const surface = recs.surface[i];
           plan = memo.get(surface) ?? null;
           if (!memo.has(surface)) {
-            plan = segment(surface, f.count, noApos, common, (key) => this.formOf(key));
+            plan = trailingAcronym(surface) ?? segment(surface, f.count, noApos, common, (key) => this.formOf(key));
             memo.set(surface, plan);
             budget -= 16;
           }
+          // "Syrian Revolution General Commission SRGC": the name and its acronym, stated equal.
+          if (plan && plan.length === 2 && plan[1]!.acr && plan[1]!.key === initials(plan[0]!.key))
+            this.initialsStated.add(`${plan[0]!.key}\n${plan[1]!.key}`);
         }
         if (!plan) {
           next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl);
@@ -824,6 +829,12 @@ class Resolver {
         });
       }
     });
+    for (const pair of this.initialsStated) {
+      const [name, acr] = pair.split('\n') as [string, string];
+      const a = idOf(name);
+      const b = idOf(acr);
+      if (a !== undefined && b !== undefined) uf.union(b, a);
+    }
     for (const [ia, sides] of stated) {
       const ranked = [...sides].sort((x, y) => y[1] - x[1]);
       if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) continue;
@@ -1040,11 +1051,20 @@ class Resolver {
         const cands = byInitials.get(f.key.replace(/ /g, ''));
         if (!cands) continue;
         if (this.spent(cands.length + f.arts.length)) yield;
-        const roots = new Set(cands.map((c) => uf.find(c.id)));
-        if (roots.size !== 1) continue;
         const mine = new Set(f.arts);
-        const together = cands.some((c) => c.arts.some((a) => mine.has(a)));
-        if (together) uf.union(f.id, cands[0].id);
+        // With several candidates ("Syrian Arab News Agency" and a glued run "Syrias Aleppo NGO AFP" for "SANA"), the
+        // one seen with it in some article and named at least three times as often as any other.
+        const countOf = new Map<number, number>();
+        const together = new Set<number>();
+        for (const c of cands) {
+          const r = uf.find(c.id);
+          countOf.set(r, (countOf.get(r) ?? 0) + c.count);
+          if (c.arts.some((a) => mine.has(a))) together.add(r);
+        }
+        const ranked = [...countOf].sort((x, y) => y[1] - x[1]);
+        const [top, topN] = ranked[0]!;
+        if (!together.has(top) || (ranked.length > 1 && topN < 3 * ranked[1]![1])) continue;
+        uf.union(f.id, top);
       }
     }
 
@@ -1824,6 +1844,23 @@ interface Stated {
 }
 
 /** One part of a glued run, as offsets into its surface. */
+/**
+ * A name followed by its own initials in capitals, as texts without brackets write "Syrian Revolution General
+ * Commission SRGC": the two parts, or null.
+ */
+function trailingAcronym(surface: string): Part[] | null {
+  const m = /^(.*\S)\s+(\p{Lu}{2,6})$/u.exec(surface);
+  if (!m) return null;
+  const key = nameKey(m[1]!);
+  const acr = nameKey(m[2]!);
+  if (key.split(' ').length < 2 || initials(key) !== acr) return null;
+  const s2 = surface.length - m[2]!.length;
+  return [
+    { s: 0, e: m[1]!.length, key, acr: false },
+    { s: s2, e: surface.length, key: acr, acr: true },
+  ];
+}
+
 interface Part {
   s: number;
   e: number;

@@ -9,5 +9,7 @@
 //      complete each other; a first name that is also a town opens a full name); "Albu"/"Abou"/"Bou" are "Abu",
 //      "ch" is "sh", a word-initial "x" is "kh"; a word's length as written decides whether it is short; a glued
 //      run splits at an article written apart ("al Rai"); a place is never stated equal to a group or person; a
-//      place written as a word beside an acronym of the same spelling ("Sana"/"SANA") is another entity.
+//      place written as a word beside an acronym of the same spelling ("Sana"/"SANA") is another entity; a given
+//      name opening two other people's names keeps a two-word name whole; an acronym joins the far commonest of
+//      several expansions; a name followed by its initials ("… Commission SRGC") is split and joined to them.
 export const NAMES_RULES_VERSION = 4;
