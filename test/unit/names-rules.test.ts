@@ -336,6 +336,17 @@ describe('short forms in the context of their article', () => {
 });
 
 describe('glued names', () => {
+  it("a title's person sheds a country glued to the full name ('Foreign Minister Mohammad Javad Zarif Iran')", () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nIran Foreign Minister Mohammad Javad Zarif Iran - Live News said the strike was a crime.\n',
+      'b.txt':
+        'Report\n\nTalks went on for a week.\n\nThe envoy Mohammad Javad Zarif met diplomats in Iran. Troops from Iran were sent north.\n',
+      'c.txt': 'Report\n\nThe minister Mohammad Javad Zarif said in Iran that talks would go on, and Iran agreed.\n',
+      'd.txt': 'Report\n\nThe army of Iran moved on Tuesday. In Iran officials said nothing.\n',
+    });
+    expect(named(idx, 'Mohammad Javad Zarif Iran')).toHaveLength(0);
+    expect(one(idx, 'Mohammad Javad Zarif').mentions.some((m) => m.file === 'a.txt')).toBe(true);
+  });
   it('two words opening with a given name other people of the corpus bear are a full name, not two names glued', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nSecretary of State John Kerry met the envoy on Monday. John Kerry said talks would go on.\n',

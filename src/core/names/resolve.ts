@@ -698,7 +698,7 @@ class Resolver {
             continue;
           }
         } else if (
-          !((fl & CUE) === CUE_PERSON && fl & STRONG) &&
+          (!((fl & CUE) === CUE_PERSON && fl & STRONG) || f.words >= 3) &&
           !this.glossaryKeys.has(f.key) &&
           !expansions[art]?.has(recs.idx[i]) &&
           !givenAndSurname(f)
@@ -709,6 +709,9 @@ class Resolver {
           plan = memo.get(surface) ?? null;
           if (!memo.has(surface)) {
             plan = trailingAcronym(surface) ?? segment(surface, f.count, noApos, common, (key) => this.formOf(key));
+            // A title makes a person of the run, so it only sheds a place, group or acronym glued to a person's
+            // full name ("Foreign Minister Mohammad Javad Zarif Iran", "Syrian Coalition Anas al-Abdah").
+            if (plan && (fl & CUE) === CUE_PERSON && fl & STRONG && !personBesideOther(plan, (key) => this.formOf(key))) plan = null;
             memo.set(surface, plan);
             budget -= 16;
           }
@@ -1844,6 +1847,20 @@ interface Stated {
 }
 
 /** One part of a glued run, as offsets into its surface. */
+/** Two parts: a person's full name (two words or more) and a place, group or acronym of its own, in either order. */
+function personBesideOther(plan: Part[], formOf: (key: string) => Form | undefined): boolean {
+  if (plan.length !== 2) return false;
+  const kinds = plan.map((p) => {
+    const f = formOf(p.key);
+    if (!f) return 'none';
+    if (f.acr || p.acr) return 'other';
+    const k = kindOf(f.votes);
+    if (k.kind === 'person' && f.words >= 2) return 'person';
+    return k.decisive && k.kind !== 'person' ? 'other' : 'none';
+  });
+  return (kinds[0] === 'person' && kinds[1] === 'other') || (kinds[0] === 'other' && kinds[1] === 'person');
+}
+
 /**
  * A name followed by its own initials in capitals, as texts without brackets write "Syrian Revolution General
  * Commission SRGC": the two parts, or null.

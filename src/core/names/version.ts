@@ -11,5 +11,6 @@
 //      run splits at an article written apart ("al Rai"); a place is never stated equal to a group or person; a
 //      place written as a word beside an acronym of the same spelling ("Sana"/"SANA") is another entity; a given
 //      name opening two other people's names keeps a two-word name whole; an acronym joins the far commonest of
-//      several expansions; a name followed by its initials ("… Commission SRGC") is split and joined to them.
+//      several expansions; a name followed by its initials ("… Commission SRGC") is split and joined to them; a
+//      titled run sheds a place, group or acronym glued to a person's full name.
 export const NAMES_RULES_VERSION = 4;
