@@ -368,6 +368,18 @@ describe('glued names', () => {
   });
 });
 
+describe('stated given names', () => {
+  it('"Kathryn Jenkin, known as Katie" makes "Katie Jenkin" the same person, and her brother stays apart', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nFriends of Kathryn Jenkin, known as Katie, said she was a bright student. Her brother John Jenkin was charged.\n',
+      'b.txt': 'Report\n\nThe bodies of Alice McMeekin and Katie Jenkin were found on Saturday. John Jenkin was arrested.\n',
+      'c.txt': 'Report\n\nJohn Jenkin appeared in court on Monday. Mr Jenkin spoke only to confirm his name.\n',
+    });
+    expect(same(idx, 'Katie Jenkin', 'Kathryn Jenkin')).toBe(true);
+    expect(same(idx, 'John Jenkin', 'Kathryn Jenkin')).toBe(false);
+  });
+});
+
 describe('acronyms', () => {
   it('a name followed by its initials in capitals, without brackets, is one entity under both', () => {
     const idx = resolve({

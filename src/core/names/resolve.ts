@@ -1133,6 +1133,7 @@ class Resolver {
       }
     }
     yield* this.fullNameVariants();
+    yield* this.statedGivenNames();
     return { relations, glossaryRoots, acronymDefs };
   }
 
@@ -1191,6 +1192,36 @@ class Resolver {
             same = !y.f.arts.some((art) => arts.has(art));
           }
           if (same) uf.union(x.f.id, y.f.id);
+        }
+      }
+    }
+  }
+
+  /**
+   * A given name the texts state for a person ("Kathryn Jenkin, known as Katie") also opens that person's full name
+   * with the same family name ("Katie Jenkin"): a stated nickname, not a guess from spelling.
+   */
+  private *statedGivenNames(): Generator<void, void, void> {
+    const { uf } = this;
+    const byRoot = new Map<number, Form[]>();
+    for (const f of this.forms.list) {
+      if (f.acr || f.words > 2) continue;
+      const r = uf.find(f.id);
+      const list = byRoot.get(r);
+      if (list) list.push(f);
+      else byRoot.set(r, [f]);
+      if (this.spent(1)) yield;
+    }
+    for (const fs of byRoot.values()) {
+      const lone = fs.filter((f) => f.words === 1);
+      const full = fs.filter((f) => f.words === 2 && kindOf(f.votes).kind === 'person');
+      if (!lone.length || !full.length) continue;
+      for (const f of full) {
+        const [given, family] = f.key.split(' ') as [string, string];
+        for (const n of lone) {
+          if (n.key === given || n.key === family) continue;
+          const other = this.formOf(`${n.key} ${family}`);
+          if (other && !other.acr) uf.union(f.id, other.id);
         }
       }
     }
@@ -1457,7 +1488,9 @@ class Resolver {
         if (targets.has(root)) {
           let m = rootsInArt.get(recs.art[i]);
           if (!m) rootsInArt.set(recs.art[i], (m = new Map()));
-          m.set(root, (m.get(root) ?? 0) + 1);
+          // An article names a candidate by a full name; a stated nickname alone ("Katie") marks no more than
+          // that it is named here, so it cannot outvote another person of the family.
+          m.set(root, (m.get(root) ?? 0) + (byK[recs.k[i]]!.words > 1 ? 1 : 0));
           let p = placesInArt.get(recs.art[i]);
           if (!p) placesInArt.set(recs.art[i], (p = []));
           p.push(recs.start[i], root);
@@ -1476,8 +1509,8 @@ class Resolver {
       const here = rootsInArt.get(art)!;
       const named: NamedCount[] = [];
       for (const c of cands) {
-        const n = here.get(c) ?? 0;
-        if (n > 0) named.push({ c, n });
+        const n = here.get(c);
+        if (n !== undefined) named.push({ c, n: Math.max(1, n) });
       }
       if (named.length > 1) return pickNamed(named, nested);
       let before = -1;
