@@ -174,6 +174,14 @@ describe('transliteration-aware spellings, with guards', () => {
     });
     expect(same(idx, 'Hezbollah', 'Hizballah')).toBe(true);
   });
+  it('a group named in Arabic and in English translation ("Faylaq al-Rahman", "al-Rahman Corps") is one', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nFighters of the rebel group Faylaq al-Rahman held the district on Monday. Faylaq al-Rahman said so.\n',
+      'b.txt': 'Report\n\nThe Army of Islam fought the rebel group al-Rahman Corps on Tuesday, a monitor said.\n',
+      'c.txt': 'Report\n\nThe rebel group Faylaq al-Rahman denied the claim on Wednesday.\n',
+    });
+    expect(same(idx, 'Faylaq al-Rahman', 'al-Rahman Corps')).toBe(true);
+  });
 });
 
 describe('equivalences the texts state', () => {

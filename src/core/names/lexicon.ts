@@ -125,11 +125,16 @@ export const GENERIC_CLASS: Readonly<Record<string, string>> = {
   battalion: 'battalion',
   battalions: 'battalion',
   katiba: 'battalion',
+  corps: 'corps',
+  faylaq: 'corps',
+  failaq: 'corps',
+  feilaq: 'corps',
+  filaq: 'corps',
 };
 
 export const GROUP_GENERIC = set(`
 front jabhat jabha army jaish jaysh jeish group movement harakat haraka brigade brigades liwa battalion battalions
-katiba organisation organization party militia tv channel television
+katiba organisation organization party militia tv channel television corps faylaq failaq feilaq filaq
 `);
 
 /** Adjectives that cannot by themselves distinguish one group from another. */

@@ -13,5 +13,6 @@
 //      name opening two other people's names keeps a two-word name whole; an acronym joins the far commonest of
 //      several expansions; a name followed by its initials ("… Commission SRGC") is split and joined to them; a
 //      titled run sheds a place, group or acronym glued to a person's full name; a stated nickname opens the
-//      person's full name ("Katie Jenkin" for "Kathryn Jenkin, known as Katie"); only full names outvote.
+//      person's full name ("Katie Jenkin" for "Kathryn Jenkin, known as Katie"); only full names outvote;
+//      "Faylaq"/"Corps" translate one another in group names.
 export const NAMES_RULES_VERSION = 4;
