@@ -408,6 +408,27 @@ describe('acronyms', () => {
 });
 
 describe('one spelling, two things', () => {
+  it("a person's given name that is also a channel's name is the person in an article naming her in full", () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe channel Al-Manar TV reported the attack on Monday. Al-Manar said ten died. Manar showed footage.\n',
+      'b.txt': 'Report\n\nThe Lebanese channel Al-Manar quoted a source. Al-Manar TV aired pictures.\n',
+      'c.txt':
+        'Report\n\nRebel shells hit Aleppo on Monday, killing civilians.\n\nSANA reporter Manar al-Frieh said the shells hit homes. Manar added that two children died.\n',
+    });
+    const frieh = one(idx, 'Manar al-Frieh');
+    expect(frieh.kind).toBe('person');
+    expect(frieh.mentions.some((m) => m.file === 'c.txt' && m.surface === 'Manar')).toBe(true);
+    expect(one(idx, 'Al-Manar TV').mentions.some((m) => m.file === 'a.txt' && m.surface === 'Manar')).toBe(true);
+  });
+  it('a suburb named after a person is a place, apart from the person', () => {
+    const idx = resolve({
+      'd.txt':
+        'Report\n\nFighting went on in the west of Aleppo.\n\nRebels attacked Dahiyet al-Assad on Sunday. Dahiyet al-Assad was shelled again.\n',
+      'e.txt': 'Report\n\nPresident Bashar al-Assad spoke on Monday. Bashar al-Assad met envoys.\n',
+    });
+    expect(one(idx, 'Dahiyet al-Assad').kind).toBe('place');
+    expect(same(idx, 'Dahiyet al-Assad', 'Bashar al-Assad')).toBe(false);
+  });
   it('a neighbourhood written as a word beside an agency written as its acronym is another entity', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nThe state news agency SANA reported the attack on Monday. SANA said ten people died.\n',

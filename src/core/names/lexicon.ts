@@ -84,7 +84,10 @@ south coast border crossing camp dam hospital mosque prison plain plains country
 `);
 
 /** Arabic toponym openers: "Deir", "Tal", "Ras", "Jabal", "Bab", "Kafr", "Ain" start place names. */
-export const PLACE_OPENERS = set(`deir tal tel ras jabal jebel bab kafr kfar ain wadi khan maarat marj beit`);
+// Also the words for suburb ("Dahiyet al-Assad" is a place named after a person), bridge, fortress and village.
+export const PLACE_OPENERS = set(
+  `deir tal tel ras jabal jebel bab kafr kfar ain wadi khan maarat marj beit dahiyet dahiyat dahiya jisr qalaat qaryat`,
+);
 
 /** Lower-case words after a name that mark its kind. */
 export const NEXT_PLACE = set(`

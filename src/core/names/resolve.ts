@@ -1425,6 +1425,19 @@ class Resolver {
       for (const f of fs) for (const c of fullByFirst.get(lightWord(f.key)) ?? []) if (c !== r) cands.add(c);
       if (cands.size) givenTargets.set(r, [...cands]);
     }
+    // A given name that is also a word of a group's or place's name ("Manar" of Al-Manar TV, "Manar al-Frieh"): a
+    // bare mention of it in an article that names that person in full is the person, never corpus-wide.
+    const givenHomographs = new Map<number, number[]>();
+    for (const [r, fs] of clusters) {
+      if (this.spent(fs.length)) yield;
+      if (givenTargets.has(r) || shortTargets.has(r) || glossaryRootSet.has(r) || kindOf(clusterVotes.get(r)!).kind === 'person') continue;
+      // Only where the bare word is a short form of a longer name ("Manar" of "Al-Manar TV"): a word that is a
+      // full name by itself ("Israel" beside "Israel Katz") keeps its own meaning.
+      if (!fs.some((f) => f.words > 1) || fs.some((f) => f.acr)) continue;
+      const cands = new Set<number>();
+      for (const f of fs) if (f.words === 1) for (const c of fullByFirst.get(lightWord(f.key)) ?? []) if (c !== r) cands.add(c);
+      if (cands.size) givenHomographs.set(r, [...cands]);
+    }
 
     // Where each possible target of a short form is named in each article: the nearest one before the short form
     // wins ("Jenkin" after "Katie Jenkin" is Katie), else the nearest after it.
@@ -1432,6 +1445,7 @@ class Resolver {
     for (const cs of shortTargets.values()) for (const c of cs) targets.add(c);
     for (const cs of givenTargets.values()) for (const c of cs) targets.add(c);
     for (const cs of groupTargets.values()) for (const c of cs) targets.add(c);
+    for (const cs of givenHomographs.values()) for (const c of cs) targets.add(c);
     const rootsInArt = new Map<number, Map<number, number>>();
     const placesInArt = new Map<number, number[]>();
     // The other half of each candidate's full name: given names for surnames alone, surnames for given names alone.
@@ -1609,6 +1623,11 @@ class Resolver {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         let root = recs.root[i];
+        const homograph = givenHomographs.get(root);
+        if (homograph && byK[recs.k[i]]!.words === 1 && !(recs.flags[i] & ACR) && !ARTICLE_OPENS.test(recs.surface[i])) {
+          const c = nearest(recs.art[i], recs.start[i], homograph);
+          if (c >= 0) root = c;
+        }
         if (shortTargets.size || givenTargets.size || groupTargets.size) {
           for (let hop = 0; hop < 3; hop++) {
             const next = shortOnce(recs.art[i], root, recs.start[i]);
@@ -1985,6 +2004,8 @@ const NOT_GIVEN = new Set([
 ]);
 
 /** Generational suffixes that may follow a person's name ("Jr", "III"). */
+/** A surface written with an Arabic article ("Al-Manar", "al Manar"): a name, not a given name alone. */
+const ARTICLE_OPENS = /^(?:al|el)[-‐‑ ]/i;
 const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const KEY_ARTICLES_SET = new Set(['al', 'el']);
 

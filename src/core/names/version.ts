@@ -14,5 +14,6 @@
 //      several expansions; a name followed by its initials ("… Commission SRGC") is split and joined to them; a
 //      titled run sheds a place, group or acronym glued to a person's full name; a stated nickname opens the
 //      person's full name ("Katie Jenkin" for "Kathryn Jenkin, known as Katie"); only full names outvote;
-//      "Faylaq"/"Corps" translate one another in group names.
+//      "Faylaq"/"Corps" translate one another in group names; "Dahiyet"/"Jisr"/"Qalaat"/"Qaryat" open place names;
+//      a bare given name that is also a short group name ("Manar") is the person its article names in full.
 export const NAMES_RULES_VERSION = 4;
