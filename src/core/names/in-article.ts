@@ -13,6 +13,11 @@ export interface NamedCount {
  * Between different people, the one named at least twice as often as any other wins; else -2 (ambiguous).
  */
 export function pickNamed(named: NamedCount[], nested: (a: number, b: number) => boolean): number {
+  // Many candidates in one article (a page of names run together): counts alone, without comparing names pairwise.
+  if (named.length > 8) {
+    const sorted = [...named].sort((a, b) => b.n - a.n);
+    return sorted[0]!.n >= 2 * sorted[1]!.n ? sorted[0]!.c : -2;
+  }
   const groups: { rep: number; repN: number; n: number; members: number[] }[] = [];
   for (const x of named) {
     const home = groups.find((g) => g.members.every((m) => nested(m, x.c)));

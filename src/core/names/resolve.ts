@@ -647,33 +647,43 @@ class Resolver {
     const tailsOf = new Map<number, Set<string>>();
     // So is it where the article uses alone the given name of a person the corpus names in full with it: "Kimani
     // (Kiki) Gray", read as three names, still makes "Gray" a surname.
-    const surnamesOf = new Map<string, string[]>();
+    const surnamesOf = new Map<string, Set<string>>();
     for (const f of this.forms.list) {
       if (f.words !== 2 || f.acr || f.votes.person === 0) continue;
       const [first, last] = f.key.split(' ') as [string, string];
-      const list = surnamesOf.get(first);
-      if (!list) surnamesOf.set(first, [last]);
-      else if (!list.includes(last)) list.push(last);
+      const set = surnamesOf.get(first);
+      if (!set) surnamesOf.set(first, new Set([last]));
+      else set.add(last);
     }
     if (this.spent(this.forms.list.length >> 2)) yield;
     // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
     // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
+    const givenMemo = new Map<number, boolean>();
     const givenAndSurname = (f: Form): boolean => {
       if (f.words !== 2) return false;
-      const [first, last] = f.key.split(' ') as [string, string];
-      const others = (surnamesOf.get(first) ?? []).filter((x) => x !== last).length;
-      if (others < 2) return false;
-      const l = this.formOf(last);
-      const k = l ? kindOf(l.votes) : null;
-      return !k || !k.decisive || k.kind === 'person';
+      let hit = givenMemo.get(f.id);
+      if (hit === undefined) {
+        const [first, last] = f.key.split(' ') as [string, string];
+        const set = surnamesOf.get(first);
+        const others = set ? set.size - (set.has(last) ? 1 : 0) : 0;
+        const l = this.formOf(last);
+        const k = l ? kindOf(l.votes) : null;
+        hit = others >= 2 && (!k || !k.decisive || k.kind === 'person');
+        givenMemo.set(f.id, hit);
+      }
+      return hit;
     };
+    // Once per article and key; a given name borne by many people says little about any one surname.
+    const lastArt = new Int32Array(this.keyStr.length).fill(-1);
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
-        const f = this.forms.byK[recs.k[i]]!;
-        if (recs.flags[i] & ACR) continue;
+        const k = recs.k[i];
+        if (recs.flags[i] & ACR || lastArt[k] === recs.art[i]) continue;
+        lastArt[k] = recs.art[i];
+        const f = this.forms.byK[k]!;
         const tails = f.words > 1 ? null : surnamesOf.get(f.key);
-        if (f.words < 2 && !tails) continue;
+        if (f.words < 2 && (!tails || tails.size > 8)) continue;
         let set = tailsOf.get(recs.art[i]);
         if (!set) tailsOf.set(recs.art[i], (set = new Set()));
         if (tails) for (const t of tails) set.add(t);
@@ -1215,7 +1225,8 @@ class Resolver {
     for (const fs of byRoot.values()) {
       const lone = fs.filter((f) => f.words === 1);
       const full = fs.filter((f) => f.words === 2 && kindOf(f.votes).kind === 'person');
-      if (!lone.length || !full.length) continue;
+      // One person and a nickname or two; a cluster of many names (a glued run of a whole page) states nothing.
+      if (!lone.length || !full.length || lone.length > 8 || full.length > 8) continue;
       for (const f of full) {
         const [given, family] = f.key.split(' ') as [string, string];
         for (const n of lone) {
