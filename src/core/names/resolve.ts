@@ -658,19 +658,18 @@ class Resolver {
     if (this.spent(this.forms.list.length >> 2)) yield;
     // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
     // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
-    const givenMemo = new Map<number, boolean>();
+    // Per form id: 0 not yet looked at, 1 no, 2 yes.
+    const givenMemo = new Uint8Array(this.forms.list.length);
     const givenAndSurname = (f: Form): boolean => {
       if (f.words !== 2) return false;
-      let hit = givenMemo.get(f.id);
-      if (hit === undefined) {
-        const [first, last] = f.key.split(' ') as [string, string];
-        const set = surnamesOf.get(first);
-        const others = set ? set.size - (set.has(last) ? 1 : 0) : 0;
-        const l = this.formOf(last);
-        const k = l ? kindOf(l.votes) : null;
-        hit = others >= 2 && (!k || !k.decisive || k.kind === 'person');
-        givenMemo.set(f.id, hit);
-      }
+      if (givenMemo[f.id]) return givenMemo[f.id] === 2;
+      const [first, last] = f.key.split(' ') as [string, string];
+      const set = surnamesOf.get(first);
+      const others = set ? set.size - (set.has(last) ? 1 : 0) : 0;
+      const l = this.formOf(last);
+      const k = l ? kindOf(l.votes) : null;
+      const hit = others >= 2 && (!k || !k.decisive || k.kind === 'person');
+      givenMemo[f.id] = hit ? 2 : 1;
       return hit;
     };
     // Once per article and key; a given name borne by many people says little about any one surname.
@@ -1213,23 +1212,38 @@ class Resolver {
    */
   private *statedGivenNames(): Generator<void, void, void> {
     const { uf } = this;
-    const byRoot = new Map<number, Form[]>();
-    for (const f of this.forms.list) {
-      if (f.acr || f.words > 2) continue;
+    const list = this.forms.list;
+    // Clusters holding both a one-word name and a person's two-word name, found without a list per cluster.
+    const lone = new Uint8Array(list.length);
+    for (const f of list) if (f.words === 1 && !f.acr) lone[uf.find(f.id)] = 1;
+    if (this.spent(list.length >> 2)) yield;
+    const full = new Map<number, Form[]>();
+    for (const f of list) {
+      if (f.words !== 2 || f.acr) continue;
       const r = uf.find(f.id);
-      const list = byRoot.get(r);
-      if (list) list.push(f);
-      else byRoot.set(r, [f]);
-      if (this.spent(1)) yield;
+      if (!lone[r] || kindOf(f.votes).kind !== 'person') continue;
+      const l = full.get(r);
+      if (l) l.push(f);
+      else full.set(r, [f]);
     }
-    for (const fs of byRoot.values()) {
-      const lone = fs.filter((f) => f.words === 1);
-      const full = fs.filter((f) => f.words === 2 && kindOf(f.votes).kind === 'person');
+    if (!full.size) return;
+    const lones = new Map<number, Form[]>();
+    for (const f of list) {
+      if (f.words !== 1 || f.acr) continue;
+      const r = uf.find(f.id);
+      if (!full.has(r)) continue;
+      const l = lones.get(r);
+      if (l) l.push(f);
+      else lones.set(r, [f]);
+    }
+    if (this.spent(list.length >> 2)) yield;
+    for (const [r, fulls] of full) {
+      const ns = lones.get(r) ?? [];
       // One person and a nickname or two; a cluster of many names (a glued run of a whole page) states nothing.
-      if (!lone.length || !full.length || lone.length > 8 || full.length > 8) continue;
-      for (const f of full) {
+      if (!ns.length || ns.length > 8 || fulls.length > 8) continue;
+      for (const f of fulls) {
         const [given, family] = f.key.split(' ') as [string, string];
-        for (const n of lone) {
+        for (const n of ns) {
           if (n.key === given || n.key === family) continue;
           const other = this.formOf(`${n.key} ${family}`);
           if (other && !other.acr) uf.union(f.id, other.id);
@@ -1490,24 +1504,37 @@ class Resolver {
         }
     /** Per article: the halves of candidates' names that it uses as one-word names. */
     const halvesInArt = new Map<number, Set<string>>();
-    const halfOfKey = new Map<number, string | null>();
+    // Per key: the half of a name it is (an index into halfList), -1 for none, -2 not yet looked at.
+    const halfOfKey = new Int32Array(this.keyStr.length).fill(-2);
+    const halfList: string[] = [];
+    const halfIndex = new Map<string, number>();
+    const anyHomonym = homonymOf.size > 0;
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
-        const root = homonymOf.get(i) ?? uf.find(byK[recs.k[i]]!.id);
+        const root = (anyHomonym ? homonymOf.get(i) : undefined) ?? uf.find(byK[recs.k[i]]!.id);
         recs.root[i] = root;
         if (halves.size) {
-          let half = halfOfKey.get(recs.k[i]);
-          if (half === undefined) {
-            const f = byK[recs.k[i]]!;
+          const k = recs.k[i];
+          let half = halfOfKey[k]!;
+          if (half === -2) {
+            const f = byK[k]!;
             const lw = f.words === 1 && !f.acr ? lightWord(f.key) : '';
-            half = halves.has(lw) ? lw : null;
-            halfOfKey.set(recs.k[i], half);
+            half = -1;
+            if (halves.has(lw)) {
+              half = halfIndex.get(lw) ?? -1;
+              if (half < 0) {
+                half = halfList.length;
+                halfList.push(lw);
+                halfIndex.set(lw, half);
+              }
+            }
+            halfOfKey[k] = half;
           }
-          if (half !== null) {
+          if (half >= 0) {
             let set = halvesInArt.get(recs.art[i]);
             if (!set) halvesInArt.set(recs.art[i], (set = new Set()));
-            set.add(half);
+            set.add(halfList[half]!);
           }
         }
         if (targets.has(root)) {
@@ -1634,7 +1661,7 @@ class Resolver {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         let root = recs.root[i];
-        const homograph = givenHomographs.get(root);
+        const homograph = givenHomographs.size ? givenHomographs.get(root) : undefined;
         if (homograph && byK[recs.k[i]]!.words === 1 && !(recs.flags[i] & ACR) && !ARTICLE_OPENS.test(recs.surface[i])) {
           const c = nearest(recs.art[i], recs.start[i], homograph);
           if (c >= 0) root = c;
