@@ -1,13 +1,29 @@
 // Quality floors of name resolution on labelled news nobody on the project wrote, measured with the same
 // evaluators the tuning scripts use (test/quality/): ECB+ dev topics (chosen-on, never fitted to) and the tune
-// half of the fresh FA-KES labels. Floors sit a little below the figures measured when they were set; the figures
-// and the baseline of the same run are printed. The held FA-KES half was scored once, after all tuning, with
+// halves of the two fresh FA-KES label sets; ECB+ train topics (tuned on) guard against regressions. Floors sit a
+// little below the figures measured when they were set; the figures and the baseline of the same run are printed. The held FA-KES half was scored once, after all tuning, with
 // `test/quality/run.sh run-labels.ts test/fixtures/labels/fakes-names-held.json` (2026-12-06: 8/28 merged, coverage
 // 98.4%, 3/18 must-stay-apart pairs merged); its floors below guard that figure and are never tuned against.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreLabels, type Labels } from '../quality/labels-eval';
-import { ecbArticles, ecbChains, ECB_DEV, lastWordBaseline, resolveArticles, scoreNames } from '../quality/names-eval';
+import { ecbArticles, ecbChains, ECB_DEV, ECB_TRAIN, lastWordBaseline, resolveArticles, scoreNames } from '../quality/names-eval';
+
+describe('ECB+ train topics (tuned on: a floor against regressions, not a quality claim)', () => {
+  const arts = ecbArticles(ECB_TRAIN);
+  const chains = ecbChains(ECB_TRAIN);
+  const s = scoreNames(resolveArticles(arts), arts, chains);
+  console.log(
+    `ECB+ train names: ${s.fullyMerged}/${s.chains} chains merged, ${s.wrongPairs.length} wrong merges, coverage ` +
+      `${(100 * s.mentionCoverage).toFixed(1)}% (last-word baseline ${lastWordBaseline(chains)}/${s.chains})`,
+  );
+  it('merges surnames and short forms into the full names their articles give, with no wrong merge', () => {
+    expect(s.chains).toBe(64);
+    expect(s.fullyMerged).toBeGreaterThanOrEqual(36);
+    expect(s.wrongPairs).toHaveLength(0);
+    expect(s.mentionCoverage).toBeGreaterThanOrEqual(0.97);
+  });
+});
 
 describe('ECB+ dev topics (names part of the ECB+ scorer)', () => {
   const arts = ecbArticles(ECB_DEV);
@@ -48,8 +64,23 @@ describe('FA-KES fresh labels, tune half', () => {
       `must-stay-apart pairs merged ${s.apartMerged.length}/${s.apartPairs}`,
   );
   it('merges the labelled spellings of an entity and finds their mentions', () => {
-    expect(s.merged).toBeGreaterThanOrEqual(15);
+    expect(s.merged).toBeGreaterThanOrEqual(16);
     expect(s.coverage).toBeGreaterThanOrEqual(0.9);
+  });
+  it('keeps must-stay-apart pairs apart (all but the sense-ambiguous ones)', () => {
+    expect(s.apartMerged.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('FA-KES second fresh labels, tune half', () => {
+  const s = scoreFakes('fakes-names2-tune.json');
+  console.log(
+    `FA-KES tune2 names: ${s.merged}/${s.entities} entities merged, coverage ${(100 * s.coverage).toFixed(1)}%, ` +
+      `must-stay-apart pairs merged ${s.apartMerged.length}/${s.apartPairs}`,
+  );
+  it('merges the labelled spellings of an entity and finds their mentions', () => {
+    expect(s.merged).toBeGreaterThanOrEqual(15);
+    expect(s.coverage).toBeGreaterThanOrEqual(0.88);
   });
   it('keeps must-stay-apart pairs apart (all but the sense-ambiguous ones)', () => {
     expect(s.apartMerged.length).toBeLessThanOrEqual(3);

@@ -84,7 +84,10 @@ south coast border crossing camp dam hospital mosque prison plain plains country
 `);
 
 /** Arabic toponym openers: "Deir", "Tal", "Ras", "Jabal", "Bab", "Kafr", "Ain" start place names. */
-export const PLACE_OPENERS = set(`deir tal tel ras jabal jebel bab kafr kfar ain wadi khan maarat marj beit`);
+// Also the words for suburb ("Dahiyet al-Assad" is a place named after a person), bridge, fortress and village.
+export const PLACE_OPENERS = set(
+  `deir tal tel ras jabal jebel bab kafr kfar ain wadi khan maarat marj beit dahiyet dahiyat dahiya jisr qalaat qaryat`,
+);
 
 /** Lower-case words after a name that mark its kind. */
 export const NEXT_PLACE = set(`
@@ -125,11 +128,16 @@ export const GENERIC_CLASS: Readonly<Record<string, string>> = {
   battalion: 'battalion',
   battalions: 'battalion',
   katiba: 'battalion',
+  corps: 'corps',
+  faylaq: 'corps',
+  failaq: 'corps',
+  feilaq: 'corps',
+  filaq: 'corps',
 };
 
 export const GROUP_GENERIC = set(`
 front jabhat jabha army jaish jaysh jeish group movement harakat haraka brigade brigades liwa battalion battalions
-katiba organisation organization party militia tv channel television
+katiba organisation organization party militia tv channel television corps faylaq failaq feilaq filaq
 `);
 
 /** Adjectives that cannot by themselves distinguish one group from another. */

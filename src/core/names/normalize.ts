@@ -90,8 +90,14 @@ function lightWordUncached(w: string): string {
     .replace(/^abd[aeiou]l/, 'abdl')
     // Sun-letter assimilation of the article: "Abdurrahman", "Abdussalam" are "Abd al-Rahman", "Abd al-Salam".
     .replace(/^abd[aeiou]([rsdtnz])\1/, 'abdl$1')
+    // "Albu", "Abou", "Bou": the particle "Abu" as tribes, French and Kurdish spellings write it.
+    .replace(/^(?:albu|abou|bou)$/, 'abu')
     // A soft c is an s: "Defence"/"Defense".
     .replace(/c(?=[eiy])/g, 's')
+    // French "ch" is English "sh" ("Cheikh"/"Sheikh", "Chaddadi"/"Shaddadi"); Kurdish Latin "x" opening a word is "kh"
+    // ("Xelil"/"Khalil").
+    .replace(/ch/g, 'sh')
+    .replace(/^x/, 'kh')
     .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
     .replace(/dj/g, 'j')
@@ -131,10 +137,14 @@ export function skeletonKey(key: string): string {
  * "Abdurrahman" give one; "Nour al-Din" and "Noureddin" give near ones (see `joinedCompatible`).
  */
 export function joinedLightKey(key: string): string {
-  return key
-    .split(' ')
-    .map((w, i) => lightWord(i > 0 ? (FUSED_ARTICLE.exec(w)?.[1] ?? w) : w))
-    .join('');
+  return (
+    key
+      .split(' ')
+      .map((w, i) => lightWord(i > 0 ? (FUSED_ARTICLE.exec(w)?.[1] ?? w) : w))
+      .join('')
+      // "Abu" joined to the next word loses its vowel as often as not: "Abukamal", "Boukamal".
+      .replace(/^abu(?=[^aeiou])/, 'bu')
+  );
 }
 
 /**
@@ -222,8 +232,9 @@ export function wordsCompatible(
   if (!firstOk) return no;
   if (isVowel(la[la.length - 1]) !== isVowel(lb[lb.length - 1])) return no;
   const len = Math.max(la.length, lb.length);
-  // Short words alone ("Read"/"Reid", "Hass"/"Hes") are too easy to confuse: only identical folded spellings.
-  if (len <= 4 && !inName) return no;
+  // Short words alone ("Read"/"Reid", "Hass"/"Hes") are too easy to confuse: only identical folded spellings. The
+  // length counts as written: folding doubled letters and a final -eh makes "Mazzeh" as short as "Maze".
+  if (Math.max(len, a.length, b.length) <= 4 && !inName) return no;
   // Long words, and words after the first of a name ("Jisr al-Shughour"/"al-Shaghour", "Bustan al-Qasr"/"al-Qaser",
   // "Hezbollah"/"Hizballah", "Hamdaniyeh"/"Hamadaniyeh"), keep their consonants while transliterations change
   // and insert vowels: the same skeleton is a near variant, which still needs an agreeing kind or context. Given

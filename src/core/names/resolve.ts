@@ -10,6 +10,8 @@ import { byFileStart, makeIndexSteps, sortByStart, type FileMentions, type Resol
 import { emptyVotes, kindOf, ORIGIN_RANK, type Votes } from './votes';
 import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE_HEADS, SYNONYMS } from './lexicon';
 import { headingParts } from './headings';
+import { completedBy, endsWithName, pickNamed, type NamedCount } from './in-article';
+import { placeBesideAcronym } from './homonyms';
 import {
   initials,
   joinedCompatible,
@@ -252,6 +254,8 @@ class Resolver {
   private readonly glossaryKeys = new Set<string>();
   /** Names the reader hid in a glossary: never mentions. */
   private readonly hiddenKeys = new Set<string>();
+  /** A name and its initials written after it ("… Commission SRGC"), as "name\nacronym" keys. */
+  private readonly initialsStated = new Set<string>();
   private readonly uf = new UnionFind();
   /** Per article: its descriptions by mention index, or null when it has none. */
   private readonly defs: (Map<number, RawDefinition[]> | null)[];
@@ -641,14 +645,48 @@ class Resolver {
     // A word is no ordinary word in an article that names someone or something by a longer name ending in it:
     // "Felt died" after "Mark Felt", "Gray was killed" after "Kimani Gray" are surnames, not "felt" and "gray".
     const tailsOf = new Map<number, Set<string>>();
+    // So is it where the article uses alone the given name of a person the corpus names in full with it: "Kimani
+    // (Kiki) Gray", read as three names, still makes "Gray" a surname.
+    const surnamesOf = new Map<string, Set<string>>();
+    for (const f of this.forms.list) {
+      if (f.words !== 2 || f.acr || f.votes.person === 0) continue;
+      const [first, last] = f.key.split(' ') as [string, string];
+      const set = surnamesOf.get(first);
+      if (!set) surnamesOf.set(first, new Set([last]));
+      else set.add(last);
+    }
+    if (this.spent(this.forms.list.length >> 2)) yield;
+    // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
+    // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
+    // Per form id: 0 not yet looked at, 1 no, 2 yes.
+    const givenMemo = new Uint8Array(this.forms.list.length);
+    const givenAndSurname = (f: Form): boolean => {
+      if (f.words !== 2) return false;
+      if (givenMemo[f.id]) return givenMemo[f.id] === 2;
+      const [first, last] = f.key.split(' ') as [string, string];
+      const set = surnamesOf.get(first);
+      const others = set ? set.size - (set.has(last) ? 1 : 0) : 0;
+      const l = this.formOf(last);
+      const k = l ? kindOf(l.votes) : null;
+      const hit = others >= 2 && (!k || !k.decisive || k.kind === 'person');
+      givenMemo[f.id] = hit ? 2 : 1;
+      return hit;
+    };
+    // Once per article and key; a given name borne by many people says little about any one surname.
+    const lastArt = new Int32Array(this.keyStr.length).fill(-1);
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
-        const f = this.forms.byK[recs.k[i]]!;
-        if (f.words < 2 || recs.flags[i] & ACR) continue;
+        const k = recs.k[i];
+        if (recs.flags[i] & ACR || lastArt[k] === recs.art[i]) continue;
+        lastArt[k] = recs.art[i];
+        const f = this.forms.byK[k]!;
+        const tails = f.words > 1 ? null : surnamesOf.get(f.key);
+        if (f.words < 2 && (!tails || tails.size > 8)) continue;
         let set = tailsOf.get(recs.art[i]);
         if (!set) tailsOf.set(recs.art[i], (set = new Set()));
-        set.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
+        if (tails) for (const t of tails) set.add(t);
+        else set.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
       }
       return to;
     });
@@ -668,16 +706,27 @@ class Resolver {
             changed = true;
             continue;
           }
-        } else if (!((fl & CUE) === CUE_PERSON && fl & STRONG) && !this.glossaryKeys.has(f.key) && !expansions[art]?.has(recs.idx[i])) {
+        } else if (
+          (!((fl & CUE) === CUE_PERSON && fl & STRONG) || f.words >= 3) &&
+          !this.glossaryKeys.has(f.key) &&
+          !expansions[art]?.has(recs.idx[i]) &&
+          !givenAndSurname(f)
+        ) {
           const noApos = this.arts[art].names.noApostrophes;
           const memo = plans[noApos ? 1 : 0];
           const surface = recs.surface[i];
           plan = memo.get(surface) ?? null;
           if (!memo.has(surface)) {
-            plan = segment(surface, f.count, noApos, common, (key) => this.formOf(key));
+            plan = trailingAcronym(surface) ?? segment(surface, f.count, noApos, common, (key) => this.formOf(key));
+            // A title makes a person of the run, so it only sheds a place, group or acronym glued to a person's
+            // full name ("Foreign Minister Mohammad Javad Zarif Iran", "Syrian Coalition Anas al-Abdah").
+            if (plan && (fl & CUE) === CUE_PERSON && fl & STRONG && !personBesideOther(plan, (key) => this.formOf(key))) plan = null;
             memo.set(surface, plan);
             budget -= 16;
           }
+          // "Syrian Revolution General Commission SRGC": the name and its acronym, stated equal.
+          if (plan && plan.length === 2 && plan[1]!.acr && plan[1]!.key === initials(plan[0]!.key))
+            this.initialsStated.add(`${plan[0]!.key}\n${plan[1]!.key}`);
         }
         if (!plan) {
           next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl);
@@ -792,9 +841,18 @@ class Resolver {
         });
       }
     });
+    for (const pair of this.initialsStated) {
+      const [name, acr] = pair.split('\n') as [string, string];
+      const a = idOf(name);
+      const b = idOf(acr);
+      if (a !== undefined && b !== undefined) uf.union(b, a);
+    }
     for (const [ia, sides] of stated) {
       const ranked = [...sides].sort((x, y) => y[1] - x[1]);
       if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) continue;
+      // A place is never stated to be a group or a person: "al-Qaida's affiliate in Syria known as Fatah al-Sham
+      // Front" and a dateline "Syria (The Associated Press …)" name two things side by side.
+      if (kindsClash(formList[ia]!.votes, formList[ranked[0]![0]]!.votes)) continue;
       uf.union(ia, ranked[0]![0]);
     }
     if (this.spent(arts.length >> 2)) yield;
@@ -1005,11 +1063,20 @@ class Resolver {
         const cands = byInitials.get(f.key.replace(/ /g, ''));
         if (!cands) continue;
         if (this.spent(cands.length + f.arts.length)) yield;
-        const roots = new Set(cands.map((c) => uf.find(c.id)));
-        if (roots.size !== 1) continue;
         const mine = new Set(f.arts);
-        const together = cands.some((c) => c.arts.some((a) => mine.has(a)));
-        if (together) uf.union(f.id, cands[0].id);
+        // With several candidates ("Syrian Arab News Agency" and a glued run "Syrias Aleppo NGO AFP" for "SANA"), the
+        // one seen with it in some article and named at least three times as often as any other.
+        const countOf = new Map<number, number>();
+        const together = new Set<number>();
+        for (const c of cands) {
+          const r = uf.find(c.id);
+          countOf.set(r, (countOf.get(r) ?? 0) + c.count);
+          if (c.arts.some((a) => mine.has(a))) together.add(r);
+        }
+        const ranked = [...countOf].sort((x, y) => y[1] - x[1]);
+        const [top, topN] = ranked[0]!;
+        if (!together.has(top) || (ranked.length > 1 && topN < 3 * ranked[1]![1])) continue;
+        uf.union(f.id, top);
       }
     }
 
@@ -1075,6 +1142,7 @@ class Resolver {
       }
     }
     yield* this.fullNameVariants();
+    yield* this.statedGivenNames();
     return { relations, glossaryRoots, acronymDefs };
   }
 
@@ -1138,6 +1206,52 @@ class Resolver {
     }
   }
 
+  /**
+   * A given name the texts state for a person ("Kathryn Jenkin, known as Katie") also opens that person's full name
+   * with the same family name ("Katie Jenkin"): a stated nickname, not a guess from spelling.
+   */
+  private *statedGivenNames(): Generator<void, void, void> {
+    const { uf } = this;
+    const list = this.forms.list;
+    // Clusters holding both a one-word name and a person's two-word name, found without a list per cluster.
+    const lone = new Uint8Array(list.length);
+    for (const f of list) if (f.words === 1 && !f.acr) lone[uf.find(f.id)] = 1;
+    if (this.spent(list.length >> 2)) yield;
+    const full = new Map<number, Form[]>();
+    for (const f of list) {
+      if (f.words !== 2 || f.acr) continue;
+      const r = uf.find(f.id);
+      if (!lone[r] || kindOf(f.votes).kind !== 'person') continue;
+      const l = full.get(r);
+      if (l) l.push(f);
+      else full.set(r, [f]);
+    }
+    if (!full.size) return;
+    const lones = new Map<number, Form[]>();
+    for (const f of list) {
+      if (f.words !== 1 || f.acr) continue;
+      const r = uf.find(f.id);
+      if (!full.has(r)) continue;
+      const l = lones.get(r);
+      if (l) l.push(f);
+      else lones.set(r, [f]);
+    }
+    if (this.spent(list.length >> 2)) yield;
+    for (const [r, fulls] of full) {
+      const ns = lones.get(r) ?? [];
+      // One person and a nickname or two; a cluster of many names (a glued run of a whole page) states nothing.
+      if (!ns.length || ns.length > 8 || fulls.length > 8) continue;
+      for (const f of fulls) {
+        const [given, family] = f.key.split(' ') as [string, string];
+        for (const n of ns) {
+          if (n.key === given || n.key === family) continue;
+          const other = this.formOf(`${n.key} ${family}`);
+          if (other && !other.acr) uf.union(f.id, other.id);
+        }
+      }
+    }
+  }
+
   /** Short forms joined to full names, then entities with names, kinds, definitions, ids and links. */
   private *build({ relations, glossaryRoots, acronymDefs }: Stated): Generator<void, EntityIndex, void> {
     const { uf, arts, recs } = this;
@@ -1171,6 +1285,42 @@ class Resolver {
     if (this.spent(formList.length >> 1)) yield;
     const glossaryRootSet = new Set(glossaryRoots.map((g) => uf.find(g.id)));
 
+    // Homonyms: a place written as a word ("Sana neighborhood") beside an organisation's acronym ("SANA") is
+    // another thing of the same spelling, with its own entity (one per cluster).
+    const homonymOf = new Map<number, number>();
+    {
+      // How much of each spelling is written as an acronym ("SANA" 305 times, "Sana" 4): per key, not per cluster,
+      // so that one "DAESH" does not make an acronym of "Daesh".
+      const acrN = new Map<number, number>();
+      for (let i = 0; i < recs.n; i++) if (recs.flags[i] & ACR) acrN.set(recs.k[i], (acrN.get(recs.k[i]) ?? 0) + 1);
+      const made = new Map<string, Form>();
+      for (let i = 0; i < recs.n; i++) {
+        const fl = recs.flags[i];
+        if (!(fl & STRONG) || fl & ACR) continue;
+        if ((fl & CUE) !== CUE_PLACE) continue;
+        const r = uf.find(byK[recs.k[i]]!.id);
+        const share = (acrN.get(recs.k[i]) ?? 0) / byK[recs.k[i]]!.count;
+        if (glossaryRootSet.has(r) || !placeBesideAcronym(3, clusterVotes.get(r)!, share)) continue;
+        const at = `${r}`;
+        let f = made.get(at);
+        if (!f) {
+          f = newForm(this.keyStr[recs.k[i]], recs.k[i], formList.length);
+          formList.push(f);
+          uf.add();
+          made.set(at, f);
+          clusters.set(f.id, [f]);
+          clusterVotes.set(f.id, emptyVotes());
+          clusterCount.set(f.id, 0);
+        }
+        f.count++;
+        if (f.arts[f.arts.length - 1] !== recs.art[i]) f.arts.push(recs.art[i]);
+        addVoteBits(f.votes, fl);
+        addVoteBits(clusterVotes.get(f.id)!, fl);
+        clusterCount.set(f.id, f.count);
+        homonymOf.set(i, f.id);
+      }
+    }
+
     // Short forms: a surname alone ("Assad", "Golani", "Katz") or the tail of a full name ("Abdel Rahman") joins
     // the full name of a person ending in it; where several people share it, the one named in the same article,
     // else the most mentioned.
@@ -1187,7 +1337,15 @@ class Resolver {
       return fs.some((f) => {
         if (f.words < 2) return false;
         const first = forms.formOf(f.key.split(' ')[0]);
-        return !first || first.count < 3 || kindOf(first.votes).kind === 'person' || kindOf(first.votes).kind === 'other';
+        // A first word that is also a town ("Tyler Hansbrough") opens a glued run only when the last word is a
+        // place or group of its own too.
+        const notPersonal = (w: string): boolean => {
+          const x = forms.formOf(w);
+          if (!x || x.count < 3) return false;
+          const k = kindOf(x.votes);
+          return k.decisive && k.kind !== 'person';
+        };
+        return !first || !notPersonal(first.key) || !notPersonal(f.key.slice(f.key.lastIndexOf(' ') + 1));
       });
     };
     const fullBySuffix = new Map<string, Set<number>>();
@@ -1292,6 +1450,19 @@ class Resolver {
       for (const f of fs) for (const c of fullByFirst.get(lightWord(f.key)) ?? []) if (c !== r) cands.add(c);
       if (cands.size) givenTargets.set(r, [...cands]);
     }
+    // A given name that is also a word of a group's or place's name ("Manar" of Al-Manar TV, "Manar al-Frieh"): a
+    // bare mention of it in an article that names that person in full is the person, never corpus-wide.
+    const givenHomographs = new Map<number, number[]>();
+    for (const [r, fs] of clusters) {
+      if (this.spent(fs.length)) yield;
+      if (givenTargets.has(r) || shortTargets.has(r) || glossaryRootSet.has(r) || kindOf(clusterVotes.get(r)!).kind === 'person') continue;
+      // Only where the bare word is a short form of a longer name ("Manar" of "Al-Manar TV"): a word that is a
+      // full name by itself ("Israel" beside "Israel Katz") keeps its own meaning.
+      if (!fs.some((f) => f.words > 1) || fs.some((f) => f.acr)) continue;
+      const cands = new Set<number>();
+      for (const f of fs) if (f.words === 1) for (const c of fullByFirst.get(lightWord(f.key)) ?? []) if (c !== r) cands.add(c);
+      if (cands.size) givenHomographs.set(r, [...cands]);
+    }
 
     // Where each possible target of a short form is named in each article: the nearest one before the short form
     // wins ("Jenkin" after "Katie Jenkin" is Katie), else the nearest after it.
@@ -1299,17 +1470,79 @@ class Resolver {
     for (const cs of shortTargets.values()) for (const c of cs) targets.add(c);
     for (const cs of givenTargets.values()) for (const c of cs) targets.add(c);
     for (const cs of groupTargets.values()) for (const c of cs) targets.add(c);
+    for (const cs of givenHomographs.values()) for (const c of cs) targets.add(c);
     const rootsInArt = new Map<number, Map<number, number>>();
     const placesInArt = new Map<number, number[]>();
+    // The other half of each candidate's full name: given names for surnames alone, surnames for given names alone.
+    const wordsOf = (c: number, at: 'first' | 'last'): string[] => {
+      const out: string[] = [];
+      for (const f of clusters.get(c) ?? []) {
+        if (f.words < 2 || f.acr) continue;
+        let ws = f.key.split(' ');
+        if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) ws = ws.slice(0, -1);
+        const w = lightWord(at === 'first' ? ws[0]! : ws[ws.length - 1]!);
+        if (w.length >= 3 && !out.includes(w)) out.push(w);
+      }
+      return out;
+    };
+    const givenWords = new Map<number, string[]>();
+    const surnameWords = new Map<number, string[]>();
+    const halves = new Set<string>();
+    for (const cs of shortTargets.values())
+      for (const c of cs)
+        if (!givenWords.has(c)) {
+          const ws = wordsOf(c, 'first');
+          givenWords.set(c, ws);
+          for (const w of ws) halves.add(w);
+        }
+    for (const cs of givenTargets.values())
+      for (const c of cs)
+        if (!surnameWords.has(c)) {
+          const ws = wordsOf(c, 'last');
+          surnameWords.set(c, ws);
+          for (const w of ws) halves.add(w);
+        }
+    /** Per article: the halves of candidates' names that it uses as one-word names. */
+    const halvesInArt = new Map<number, Set<string>>();
+    // Per key: the half of a name it is (an index into halfList), -1 for none, -2 not yet looked at.
+    const halfOfKey = new Int32Array(this.keyStr.length).fill(-2);
+    const halfList: string[] = [];
+    const halfIndex = new Map<string, number>();
+    const anyHomonym = homonymOf.size > 0;
     yield* this.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
-        const root = uf.find(byK[recs.k[i]]!.id);
+        const root = (anyHomonym ? homonymOf.get(i) : undefined) ?? uf.find(byK[recs.k[i]]!.id);
         recs.root[i] = root;
+        if (halves.size) {
+          const k = recs.k[i];
+          let half = halfOfKey[k]!;
+          if (half === -2) {
+            const f = byK[k]!;
+            const lw = f.words === 1 && !f.acr ? lightWord(f.key) : '';
+            half = -1;
+            if (halves.has(lw)) {
+              half = halfIndex.get(lw) ?? -1;
+              if (half < 0) {
+                half = halfList.length;
+                halfList.push(lw);
+                halfIndex.set(lw, half);
+              }
+            }
+            halfOfKey[k] = half;
+          }
+          if (half >= 0) {
+            let set = halvesInArt.get(recs.art[i]);
+            if (!set) halvesInArt.set(recs.art[i], (set = new Set()));
+            set.add(halfList[half]!);
+          }
+        }
         if (targets.has(root)) {
           let m = rootsInArt.get(recs.art[i]);
           if (!m) rootsInArt.set(recs.art[i], (m = new Map()));
-          m.set(root, (m.get(root) ?? 0) + 1);
+          // An article names a candidate by a full name; a stated nickname alone ("Katie") marks no more than
+          // that it is named here, so it cannot outvote another person of the family.
+          m.set(root, (m.get(root) ?? 0) + (byK[recs.k[i]]!.words > 1 ? 1 : 0));
           let p = placesInArt.get(recs.art[i]);
           if (!p) placesInArt.set(recs.art[i], (p = []));
           p.push(recs.start[i], root);
@@ -1326,21 +1559,12 @@ class Resolver {
       const places = placesInArt.get(art);
       if (!places) return -1;
       const here = rootsInArt.get(art)!;
-      let top = -1;
-      let topN = 0;
-      let second = 0;
-      let named = 0;
+      const named: NamedCount[] = [];
       for (const c of cands) {
-        const n = here.get(c) ?? 0;
-        if (n === 0) continue;
-        named++;
-        if (n > topN) {
-          second = topN;
-          topN = n;
-          top = c;
-        } else if (n > second) second = n;
+        const n = here.get(c);
+        if (n !== undefined) named.push({ c, n: Math.max(1, n) });
       }
-      if (named > 1) return topN >= 2 * second ? top : -2;
+      if (named.length > 1) return pickNamed(named, nested);
       let before = -1;
       let beforeAt = -1;
       let after = -1;
@@ -1359,6 +1583,18 @@ class Resolver {
       }
       return before >= 0 ? before : after;
     };
+    const nestedMemo = new Map<string, boolean>();
+    const nested = (a: number, b: number): boolean => {
+      const memoKey = a < b ? `${a}:${b}` : `${b}:${a}`;
+      let hit = nestedMemo.get(memoKey);
+      if (hit === undefined) {
+        const ka = (clusters.get(a) ?? []).filter((f) => f.words > 1).map((f) => f.key);
+        const kb = (clusters.get(b) ?? []).filter((f) => f.words > 1).map((f) => f.key);
+        hit = ka.some((x) => kb.some((y) => endsWithName(x, y) || endsWithName(y, x)));
+        nestedMemo.set(memoKey, hit);
+      }
+      return hit;
+    };
     const exactMemo = new Map<string, boolean>();
     const exactSuffix = (short: number, full: number): boolean => {
       const memoKey = `${short}:${full}`;
@@ -1375,6 +1611,10 @@ class Resolver {
       if (given) {
         const c = nearest(art, start, given);
         if (c >= 0) return c;
+        if (c === -1) {
+          const done = completedBy(given, (x) => surnameWords.get(x) ?? [], halvesInArt.get(art));
+          if (done >= 0) return done;
+        }
         // Named nowhere here: the one person of that given name in the corpus, when the name alone is rarer
         // than that person's full mentions ("Neil" in a follow-up story about Neil Meron).
         if (c === -1 && given.length === 1 && (clusterCount.get(root) ?? 0) <= (clusterCount.get(given[0]!) ?? 0)) return given[0]!;
@@ -1392,6 +1632,8 @@ class Resolver {
       const c = nearest(art, start, cands);
       if (c >= 0) return c;
       if (c === -2) return root;
+      const done = completedBy(cands, (x) => givenWords.get(x) ?? [], halvesInArt.get(art));
+      if (done >= 0) return done;
       // Named nowhere in this article: the most mentioned of those spelled exactly so ("Heller" is Mark Heller
       // before it is the more frequent Yvonne Hiller), else of all.
       let best = -1;
@@ -1419,6 +1661,11 @@ class Resolver {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         let root = recs.root[i];
+        const homograph = givenHomographs.size ? givenHomographs.get(root) : undefined;
+        if (homograph && byK[recs.k[i]]!.words === 1 && !(recs.flags[i] & ACR) && !ARTICLE_OPENS.test(recs.surface[i])) {
+          const c = nearest(recs.art[i], recs.start[i], homograph);
+          if (c >= 0) root = c;
+        }
         if (shortTargets.size || givenTargets.size || groupTargets.size) {
           for (let hop = 0; hop < 3; hop++) {
             const next = shortOnce(recs.art[i], root, recs.start[i]);
@@ -1561,10 +1808,13 @@ class Resolver {
     });
 
     // Stable ids from names; ties broken by mention count so the better-known entity keeps the plain id.
-    drafts.sort((a, b) => compareText(a.entity.name, b.entity.name) || b.n - a.n);
+    // Names with one slug ("SANA" the agency, "Sana" a neighbourhood) are ordered by mention count first.
+    const slugOf = new Map<Draft, string>();
+    for (const d of drafts) slugOf.set(d, slug(d.entity.name));
+    drafts.sort((a, b) => compareText(slugOf.get(a)!, slugOf.get(b)!) || b.n - a.n || compareText(a.entity.name, b.entity.name));
     const used = new Set<string>();
     for (const d of drafts) {
-      const base = slug(d.entity.name);
+      const base = slugOf.get(d)!;
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
@@ -1687,11 +1937,49 @@ interface Stated {
 }
 
 /** One part of a glued run, as offsets into its surface. */
+/** Two parts: a person's full name (two words or more) and a place, group or acronym of its own, in either order. */
+function personBesideOther(plan: Part[], formOf: (key: string) => Form | undefined): boolean {
+  if (plan.length !== 2) return false;
+  const kinds = plan.map((p) => {
+    const f = formOf(p.key);
+    if (!f) return 'none';
+    if (f.acr || p.acr) return 'other';
+    const k = kindOf(f.votes);
+    if (k.kind === 'person' && f.words >= 2) return 'person';
+    return k.decisive && k.kind !== 'person' ? 'other' : 'none';
+  });
+  return (kinds[0] === 'person' && kinds[1] === 'other') || (kinds[0] === 'other' && kinds[1] === 'person');
+}
+
+/**
+ * A name followed by its own initials in capitals, as texts without brackets write "Syrian Revolution General
+ * Commission SRGC": the two parts, or null.
+ */
+function trailingAcronym(surface: string): Part[] | null {
+  const m = /^(.*\S)\s+(\p{Lu}{2,6})$/u.exec(surface);
+  if (!m) return null;
+  const key = nameKey(m[1]!);
+  const acr = nameKey(m[2]!);
+  if (key.split(' ').length < 2 || initials(key) !== acr) return null;
+  const s2 = surface.length - m[2]!.length;
+  return [
+    { s: 0, e: m[1]!.length, key, acr: false },
+    { s: s2, e: surface.length, key: acr, acr: true },
+  ];
+}
+
 interface Part {
   s: number;
   e: number;
   key: string;
   acr: boolean;
+}
+
+/** Two names whose uses decisively say different kinds, one of them a place: never stated equals. */
+function kindsClash(a: Votes, b: Votes): boolean {
+  const ka = kindOf(a);
+  const kb = kindOf(b);
+  return ka.decisive && kb.decisive && ka.kind !== kb.kind && (ka.kind === 'place' || kb.kind === 'place');
 }
 
 function inArticleOrder(recs: Recs, rs: Int32Array): boolean {
@@ -1754,6 +2042,8 @@ const NOT_GIVEN = new Set([
 ]);
 
 /** Generational suffixes that may follow a person's name ("Jr", "III"). */
+/** A surface written with an Arabic article ("Al-Manar", "al Manar"): a name, not a given name alone. */
+const ARTICLE_OPENS = /^(?:al|el)[-‐‑ ]/i;
 const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const KEY_ARTICLES_SET = new Set(['al', 'el']);
 
@@ -1805,6 +2095,12 @@ function segment(
     i++;
     skipped++;
   }
+  // Every word ordinary ("Mark Felt", "Deep Throat"): the run names someone when a cue says so or it recurs
+  // (the words only ever meet capitalised as that name); only a one-off run with no cue is page text.
+  if (i >= last) {
+    const whole = formOf(nameKey(surface));
+    if (whole && (whole.count >= 3 || whole.votes.person + whole.votes.group + whole.votes.place > 0)) return null;
+  }
   while (i < last) {
     let found: Part | null = null;
     for (let j = last; j > i; j--) {
@@ -1812,8 +2108,8 @@ function segment(
       const s = words[i].s;
       let e = words[j - 1].e;
       const part = surface.slice(s, e);
-      // A part may open with an Arabic article ("al-Manar TV") but not with another lower-case word.
-      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
+      // A part may open with an Arabic article ("al-Manar TV", "al Rai") but not with another lower-case word.
+      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑ ]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
       let key = nameKey(part);
       let f = formOf(key);
       if ((!f || f.count < 2) && noApostrophes && key.endsWith('s')) {

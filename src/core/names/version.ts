@@ -7,4 +7,16 @@
 //   4: a line in capitals gives the names the rest of the corpus uses (its stretches go with the heading stretches);
 //      a headline run into the body is a stretch of its own (no name runs on across its end); a dateline in capitals
 //      is read as a heading stretch.
-export const NAMES_RULES_VERSION = 4;
+//   5: a capitalised run of ordinary words ("Mark Felt", "Deep Throat") stays a name when cued or recurring; short
+//      forms read in their article's context (nested names are one person; a given name and a surname used apart
+//      complete each other; a first name that is also a town opens a full name); "Albu"/"Abou"/"Bou" are "Abu",
+//      "ch" is "sh", a word-initial "x" is "kh"; a word's length as written decides whether it is short; a glued
+//      run splits at an article written apart ("al Rai"); a place is never stated equal to a group or person; a
+//      place written as a word beside an acronym of the same spelling ("Sana"/"SANA") is another entity; a given
+//      name opening two other people's names keeps a two-word name whole; an acronym joins the far commonest of
+//      several expansions; a name followed by its initials ("… Commission SRGC") is split and joined to them; a
+//      titled run sheds a place, group or acronym glued to a person's full name; a stated nickname opens the
+//      person's full name ("Katie Jenkin" for "Kathryn Jenkin, known as Katie"); only full names outvote;
+//      "Faylaq"/"Corps" translate one another in group names; "Dahiyet"/"Jisr"/"Qalaat"/"Qaryat" open place names;
+//      a bare given name that is also a short group name ("Manar") is the person its article names in full.
+export const NAMES_RULES_VERSION = 5;
