@@ -339,9 +339,9 @@ describe('a single 5 MB line', () => {
     'title-cased words': fill('Al Assad Bin Ali '),
     // Ending in a full stop, the same words are one sentence of prose (a name candidate five million characters
     // long, once out of memory) or, spaced, a title-cased sentence read in heading mode.
-    'hyphen-joined names ending in a full stop': `${fill('Al-Assad-').slice(1)}.`,
-    'hyphen-joined names with spaces ending in a full stop': `${fill('Al-Assad ').slice(1)}.`,
-    'title-cased words ending in a full stop': `${fill('Al Assad Bin Ali ').slice(1)}.`,
+    'hyphen-joined names ending in a full stop': `${fill('Al-Assad-').slice(0, -1)}.`,
+    'hyphen-joined names with spaces ending in a full stop': `${fill('Al-Assad ').slice(0, -1)}.`,
+    'title-cased words ending in a full stop': `${fill('Al Assad Bin Ali ').slice(0, -1)}.`,
   };
   // Names and related over 5 MB of prose or title-cased words are run only through the CLI (robustness-cli), where
   // a slow or hanging name finder is killed by a timeout instead of stalling the whole test run.
