@@ -1,8 +1,7 @@
 // Time and memory of names beside one pathological 5 MB line (a benchmark that prints figures, not a test): each
 // shape in a fresh process with a 4 GB heap, so that one that runs out of memory says so instead of ending the run.
 //
-//   npx esbuild test/bench/pathological.ts --bundle --platform=node --main-fields=module,main \
-//     --outfile=test/bench/out/pathological.cjs && node test/bench/out/pathological.cjs [shape…]   (from the repository root)
+//   npm run bench:pathological [-- 'shape' …]   (from the repository root)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
