@@ -52,6 +52,8 @@ function measure(shape: string): void {
       hover: hover?.entity ?? null,
       heapMB: Math.round(mem.heapUsed / 1e6),
       rssMB: Math.round(mem.rss / 1e6),
+      // The peak, which is what runs out.
+      peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
     }),
   );
 }
