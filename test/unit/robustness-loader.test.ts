@@ -337,6 +337,11 @@ describe('a single 5 MB line', () => {
     'hyphen-joined names': fill('Al-Assad-'),
     // Title-cased words are name candidates everywhere: the shape most likely to go quadratic.
     'title-cased words': fill('Al Assad Bin Ali '),
+    // Ending in a full stop, the same words are one sentence of prose (a name candidate five million characters
+    // long, once out of memory) or, spaced, a title-cased sentence read in heading mode.
+    'hyphen-joined names ending in a full stop': `${fill('Al-Assad-').slice(0, -1)}.`,
+    'hyphen-joined names with spaces ending in a full stop': `${fill('Al-Assad ').slice(0, -1)}.`,
+    'title-cased words ending in a full stop': `${fill('Al Assad Bin Ali ').slice(0, -1)}.`,
   };
   // Names and related over 5 MB of prose or title-cased words are run only through the CLI (robustness-cli), where
   // a slow or hanging name finder is killed by a timeout instead of stalling the whole test run.
@@ -353,6 +358,33 @@ describe('a single 5 MB line', () => {
       expect(corpus.tree().reduce((n, o) => n + o.count, 0)).toBe(2);
       expect(ms).toBeLessThan(3000);
     }, 30_000);
+  }
+
+  // The names of the other articles are still found, and found quickly, beside a line of name-like words.
+  const named = [
+    'hyphen-joined names',
+    'hyphen-joined names ending in a full stop',
+    'hyphen-joined names with spaces ending in a full stop',
+    'title-cased words ending in a full stop',
+  ];
+  const OTHER_STORY = 'Moscow\n\nPresident Bashar al-Assad fled to Moscow on Sunday, officials said.';
+  for (const shape of named) {
+    it(`finds the recurring names of the other articles beside ${shape}`, async () => {
+      const story = SAMPLES[0].text;
+      const { corpus } = await load({ 'long.txt': shapes[shape], 'story.txt': story, 'other.txt': OTHER_STORY });
+      const t0 = performance.now();
+      const entities = corpus.recurringEntities();
+      const hover = corpus.hover('story.txt', story.indexOf('Assad') + 1);
+      console.log(`5 MB line (${shape}): names and hover in ${(performance.now() - t0).toFixed(0)} ms`);
+      const assad = entities.find((e) => e.mentions.some((m) => m.file === 'other.txt' && m.surface.includes('Assad')));
+      expect(assad).toBeDefined();
+      expect(assad!.mentions.some((m) => m.file === 'story.txt')).toBe(true);
+      expect(hover?.entity).toBe(assad!.id);
+      // A name read in the long line is a few words of it, never the line.
+      let longest = 0;
+      for (const e of entities) for (const m of e.mentions) longest = Math.max(longest, m.end - m.start);
+      expect(longest).toBeLessThan(200);
+    }, 60_000);
   }
 
   for (const shape of queried) {

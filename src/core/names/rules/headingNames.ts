@@ -7,64 +7,88 @@ import type { ExtractionRule } from './rule';
 import type { Chunk } from '../scan/chunks';
 import { pushMention } from '../scan/mention';
 import type { Seg } from '../scan/segments';
-import { surfaceAt } from '../scan/strings';
 import type { TokenInfo } from '../scan/tokenInfo';
 import type { SegToken } from '../scan/tokenize';
 
-/**
- * Whether a token's name key has a word that is neither an Arabic article nor in `known`. The key of a run of
- * tokens is the words of their keys in order (articles dropped unless nothing else is left), so such a token
- * rules out every run holding it.
- */
-function hasUnknownWord(info: TokenInfo, known: ReadonlySet<string>): boolean {
-  const kw = (info.keyWords ??= nameKey(info.text)
+/** Words of a token's name key other than Arabic articles, computed once per distinct token. */
+function contentWords(info: TokenInfo): string[] {
+  return (info.keyWords ??= nameKey(info.text)
     .split(' ')
     .filter((w) => w.length > 0 && !KEY_ARTICLES.has(w)));
-  for (let k = 0; k < kw.length; k++) if (!known.has(kw[k])) return true;
-  return false;
 }
 
-/** In heading chunks, the longest runs of tokens whose key is a name found in prose (`mentions`), in order. */
-function headingRuns(text: string, mentions: RawMention[], headingChunks: { chunk: Chunk; seg: Seg }[]): { toks: SegToken[]; seg: Seg }[] {
+/** Known keys as a tree of their words: a run of words can still grow into a known key only along a branch. */
+interface KeyTrie {
+  next: Map<string, KeyTrie>;
+  /** The words down to here are a whole known key. */
+  key: boolean;
+}
+
+const newTrie = (): KeyTrie => ({ next: new Map(), key: false });
+
+function addKey(trie: KeyTrie, key: string): void {
+  let node = trie;
+  for (const w of key.split(' ')) {
+    let child = node.next.get(w);
+    if (!child) node.next.set(w, (child = newTrie()));
+    node = child;
+  }
+  node.key = true;
+}
+
+/**
+ * Follows the words of a token's key from a node of the trie: null once they leave every known key (no longer
+ * run can come back to one).
+ */
+function follow(node: KeyTrie | null, words: readonly string[]): KeyTrie | null {
+  for (let k = 0; k < words.length && node !== null; k++) node = node.next.get(words[k]) ?? null;
+  return node;
+}
+
+/**
+ * In heading chunks, the longest runs of tokens whose key is a name found in prose (`mentions`), in order.
+ *
+ * The key of a run of tokens is the words of their keys in order, Arabic articles dropped unless nothing else is
+ * left. So the runs from one token are read by walking the words of the known keys as a tree, token by token, and
+ * stop where no known key goes on: a few steps per token. Cutting and folding the text of every run up to the
+ * longest known name instead costs the square of that length per token, which a title-cased line of a million
+ * words made of a prose name's words turns into minutes.
+ */
+function headingRuns(mentions: RawMention[], headingChunks: { chunk: Chunk; seg: Seg }[]): { toks: SegToken[]; seg: Seg }[] {
   const runs: { toks: SegToken[]; seg: Seg }[] = [];
   const known = new Set<string>();
-  /** Every word of a known key: a run holding any other word cannot have a known key. */
-  const knownWordSet = new Set<string>();
+  const trie = newTrie();
   let knownWords = 0;
   for (const m of mentions) {
     if (known.has(m.key)) continue;
     known.add(m.key);
+    addKey(trie, m.key);
     let words = 1;
-    let ws = 0;
-    for (let k = 0; k <= m.key.length; k++) {
-      if (k === m.key.length || m.key.charCodeAt(k) === 32) {
-        knownWordSet.add(m.key.slice(ws, k));
-        ws = k + 1;
-        if (k < m.key.length) words++;
-      }
-    }
+    for (let k = 0; k < m.key.length; k++) if (m.key.charCodeAt(k) === 32) words++;
     if (words > knownWords) knownWords = words;
   }
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
-    // A token with a word (other than an article) that no known key has ends every run that could match.
-    const unknownAt = toks.map((t) => hasUnknownWord(t.info, knownWordSet));
     let i = 0;
     while (i < toks.length) {
       let found = -1;
       // No known name has more words than the longest in prose (particles and connectors included, so a bound).
-      let top = Math.min(toks.length, i + 2 * knownWords + 2);
-      for (let u = i; u < top; u++) {
-        if (unknownAt[u]) {
-          top = u;
-          break;
-        }
-      }
-      for (let j = top; j > i; j--) {
-        const k = surfaceAt(text, toks[i].start, toks[j - 1].end).key;
-        if (known.has(k)) {
-          found = j;
-          break;
+      const top = Math.min(toks.length, i + 2 * knownWords + 2);
+      // Two walks: by the words other than articles, and, while the run has none, by the articles themselves.
+      let content: KeyTrie | null = trie;
+      let articles: KeyTrie | null = trie;
+      let hasContent = false;
+      for (let j = i; j < top; j++) {
+        const words = contentWords(toks[j].info);
+        if (words.length > 0) {
+          hasContent = true;
+          content = follow(content, words);
+          if (content === null) break;
+          if (content.key) found = j + 1;
+        } else if (!hasContent) {
+          const key = nameKey(toks[j].info.text);
+          articles = key ? follow(articles, key.split(' ')) : articles;
+          if (articles !== null && articles.key) found = j + 1;
         }
       }
       if (found > 0) {
@@ -80,7 +104,6 @@ export const headingNames: ExtractionRule = {
   name: 'heading names',
   run(ctx) {
     if (ctx.headingChunks.length === 0) return;
-    for (const { toks, seg } of headingRuns(ctx.text, ctx.out.mentions, ctx.headingChunks))
-      pushMention(ctx.text, ctx.out, toks, seg.passage, false);
+    for (const { toks, seg } of headingRuns(ctx.out.mentions, ctx.headingChunks)) pushMention(ctx.text, ctx.out, toks, seg.passage, false);
   },
 };

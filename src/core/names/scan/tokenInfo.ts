@@ -124,7 +124,7 @@ export interface TokenInfo {
   flags: number;
   /** Number of letters in `text`. */
   letters: number;
-  /** Words of nameKey(text) other than Arabic articles, filled on first need (see hasUnknownWord). */
+  /** Words of nameKey(text) other than Arabic articles, filled on first need (see contentWords in rules/headingNames.ts). */
   keyWords?: string[];
 }
 

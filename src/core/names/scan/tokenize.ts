@@ -1,5 +1,5 @@
 // Tokens of a segment of text, with the gap before each and whether it opens a sentence.
-import { C_KNOWN, C_UPPER, C_WIDE, C_WORD, cpClass, inWebAddress, isLetterCode, tokenEnd } from './chars';
+import { C_KNOWN, C_UPPER, C_WIDE, C_WORD, cpClass, inWebAddress, isLetterCode, isLowerCode, tokenEnd } from './chars';
 import { LowerWords, words } from './lowerWords';
 import { FNV_OFFSET, FNV_PRIME, mixHash } from './strings';
 import { type TokenInfo, tokenInfos } from './tokenInfo';
@@ -65,6 +65,33 @@ const ORDINARY: SegToken = {
   gapStart: 0,
   gapEnd: 0,
 };
+
+/**
+ * Tokens longer than this are no word of a name. A name's word is a few to a few dozen characters, hyphen-joined
+ * ones included ("Abdul-Rahman", "Jean-Marie"); the longest tokens in the news fixtures are URL slugs of about 140.
+ * A longer run (a fuzzed or glued line: "Al-Assad-Al-Assad-…" over megabytes) would otherwise become one candidate
+ * millions of characters long, whose key of a million words every later step splits, compares and copies.
+ */
+export const MAX_NAME_TOKEN_CHARS = 256;
+
+/**
+ * The lower-case words of a long token, as `TokenInfo.lowerRuns` gives them for a short one (runs not glued to a
+ * letter, apostrophe or hyphen before them; the first only when nothing glues it to the text before the token).
+ */
+function addFreeLowerRuns(text: string, start: number, end: number, lowerWords: LowerWords): void {
+  if (inWebAddress(text, start, end)) return;
+  for (let i = start; i < end;) {
+    if (!isLowerCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isLowerCode(text.charCodeAt(j))) j++;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (!(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45)) lowerWords.add(text, i, j);
+    i = j;
+  }
+}
 
 /** Whether text[from, to) holds a character that can close a sentence before a token (see SENTENCE_GAP). */
 function mayCloseSentence(text: string, from: number, to: number): boolean {
@@ -158,6 +185,12 @@ export function tokenize(text: string, segStart: number, segEnd: number, lowerWo
         gapStart,
         gapEnd: start,
       });
+      continue;
+    }
+    if (rawEnd - start > MAX_NAME_TOKEN_CHARS) {
+      // Not a word of a name: it ends a name as an ordinary word does, and is never read as one (see the bound).
+      addFreeLowerRuns(text, start, rawEnd, lowerWords);
+      if (toks[toks.length - 1] !== ORDINARY) toks.push(ORDINARY);
       continue;
     }
     const info = tokenInfos.get(text, start, rawEnd, h);
