@@ -3,7 +3,8 @@
 // halves of the two fresh FA-KES label sets; ECB+ train topics (tuned on) guard against regressions. Floors sit a
 // little below the figures measured when they were set; the figures and the baseline of the same run are printed. The held FA-KES half was scored once, after all tuning, with
 // `test/quality/run.sh run-labels.ts test/fixtures/labels/fakes-names-held.json` (2026-12-06: 8/28 merged, coverage
-// 98.4%, 3/18 must-stay-apart pairs merged); its floors below guard that figure and are never tuned against.
+// 98.4%, 3/18 must-stay-apart pairs merged); its floors below guard that figure and are never tuned against. The
+// second set's held half was scored once at the end of the fourth session (16/30 merged, coverage 91.2%, 1/15 pairs).
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreLabels, type Labels } from '../quality/labels-eval';
@@ -39,7 +40,8 @@ describe('ECB+ dev topics (names part of the ECB+ scorer)', () => {
   });
   it('merges chains under one entity without wrong merges', () => {
     expect(s.chains).toBe(27);
-    expect(s.fullyMerged).toBeGreaterThanOrEqual(16);
+    // 19/27 measured at the end of the fourth session (the last-word baseline also 19/27).
+    expect(s.fullyMerged).toBeGreaterThanOrEqual(18);
     expect(s.wrongPairs.length).toBeLessThanOrEqual(1);
   });
 });
@@ -97,5 +99,18 @@ describe('FA-KES fresh labels, held half (scored once, never tuned on)', () => {
     expect(s.merged).toBeGreaterThanOrEqual(7);
     expect(s.coverage).toBeGreaterThanOrEqual(0.95);
     expect(s.apartMerged.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('second fresh FA-KES labels, held half (scored once, never tuned on)', () => {
+  const s = scoreFakes('fakes-names2-held.json');
+  console.log(
+    `FA-KES held names (second set): ${s.merged}/${s.entities} entities merged, coverage ${(100 * s.coverage).toFixed(1)}%, ` +
+      `must-stay-apart pairs merged ${s.apartMerged.length}/${s.apartPairs}`,
+  );
+  it('keeps the figure measured once at the end (16/30 merged, 91.2% coverage, 1/15 apart pairs merged)', () => {
+    expect(s.merged).toBeGreaterThanOrEqual(15);
+    expect(s.coverage).toBeGreaterThanOrEqual(0.89);
+    expect(s.apartMerged.length).toBeLessThanOrEqual(1);
   });
 });
