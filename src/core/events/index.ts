@@ -98,6 +98,14 @@ export class EventIndex {
   private artSeen = new Int32Array(1024);
   private artQuery = 0;
   private artSeenMark = 0;
+  /**
+   * The article loaded into `artWeight` (at store version `artVersion`), its norm, and its cosine with each other
+   * article: every passage of one article asks the same article pairs (Related Articles asks them all in a row).
+   */
+  private artFile: string | null = null;
+  private artVersion = -1;
+  private artNorm = 0;
+  private articleSims = new Map<string, number>();
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
 
   constructor(options: EventIndexOptions = {}) {
@@ -328,8 +336,8 @@ export class EventIndex {
     const out: Scored[] = [];
     const a = store.view(rec);
     const qNorm = this.termWeight(rec);
-    const queryArticleNorm = this.loadQueryArticle(file);
-    const articleSim = new Map<string, number>();
+    this.useQueryArticle(file);
+    const articleSim = this.articleSims;
     const idf = (t: number) => this.termIdf(t);
     const stats: PairStats = {
       termIdf: idf,
@@ -353,7 +361,7 @@ export class EventIndex {
       const f = store.recFile[id];
       if (f === '') continue;
       let sim = articleSim.get(f);
-      if (sim === undefined) articleSim.set(f, (sim = this.articleCosine(f, queryArticleNorm)));
+      if (sim === undefined) articleSim.set(f, (sim = this.articleCosine(f, this.artNorm)));
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
       const v = store.view(id);
       const shared = sharedWordWeight(a.terms, v.terms, idf);
@@ -392,6 +400,15 @@ export class EventIndex {
       else kept.push(s);
     });
     return kept.concat(duplicates);
+  }
+
+  /** Loads `file` as the query article unless it is loaded at the store's version (then its cosines are kept). */
+  private useQueryArticle(file: string): void {
+    if (this.artFile === file && this.artVersion === this.store.version) return;
+    this.artNorm = this.loadQueryArticle(file);
+    this.artFile = file;
+    this.artVersion = this.store.version;
+    this.articleSims.clear();
   }
 
   /**
