@@ -11,7 +11,7 @@
 
 import { runToEnd } from '../kit/steps';
 import { reasonInWords } from './explain';
-import { NEAR_IDENTICAL, screenNoise, termJaccard } from './noise';
+import { nearIdentical, screenNoise } from './noise';
 import { PassageReader, type EventArticleInput } from './passageReader';
 import { Postings } from './postings';
 import { EVENT_MODEL, scorePair, sharedWordWeight, type EventModel, type PairScore, type PairStats, type PassageView } from './score';
@@ -376,7 +376,7 @@ export class EventIndex {
       // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
       // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
       // to leads, scores a copied middle paragraph below the cut-off). Furniture is still screened out below.
-      const score = termJaccard(a.terms, views[k].terms) >= NEAR_IDENTICAL ? Math.max(pair.score, this.model.cutoff) : pair.score;
+      const score = nearIdentical(a.terms, views[k].terms) ? Math.max(pair.score, this.model.cutoff) : pair.score;
       out.push({ id: candidateIds[k], score, pair });
     }
     out.sort((x, y) => y.score - x.score || x.id - y.id);

@@ -28,6 +28,17 @@ export function termJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return union > 0 ? shared / union : 0;
 }
 
+/**
+ * termJaccard(a, b) >= NEAR_IDENTICAL, without the merge when the lengths alone rule it out: the Jaccard is at most
+ * shorter / longer (shared ≤ shorter, union ≥ longer), and rounded division keeps that order, so the answer is the same.
+ */
+export function nearIdentical(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const longer = Math.max(a.length, b.length);
+  if (shorter / longer < NEAR_IDENTICAL) return false;
+  return termJaccard(a, b) >= NEAR_IDENTICAL;
+}
+
 export interface NoiseCandidate {
   file: string;
   /** '' when unknown: then nothing is taken for furniture. */
@@ -49,7 +60,7 @@ export function screenNoise(
   const nearFiles = new Set<string>();
   candidates.forEach((c, k) => {
     if (c.articleSimilarity >= SAME_ARTICLE) duplicate.add(k);
-    else if (queryOutlet !== '' && c.outlet === queryOutlet && termJaccard(query, c.terms) >= NEAR_IDENTICAL) nearFiles.add(c.file);
+    else if (queryOutlet !== '' && c.outlet === queryOutlet && nearIdentical(query, c.terms)) nearFiles.add(c.file);
   });
   const furniture = new Set<number>();
   const top = Math.min(candidates.length, FURNITURE_CHECKED);
@@ -59,7 +70,7 @@ export function screenNoise(
     for (let m = 0; m < candidates.length && files.size < FURNITURE_FILES; m++) {
       if (m === k || duplicate.has(m) || candidates[m].file === candidates[k].file || candidates[m].outlet !== candidates[k].outlet)
         continue;
-      if (termJaccard(candidates[k].terms, candidates[m].terms) >= NEAR_IDENTICAL) files.add(candidates[m].file);
+      if (nearIdentical(candidates[k].terms, candidates[m].terms)) files.add(candidates[m].file);
     }
     if (files.size >= FURNITURE_FILES) furniture.add(k);
   }
