@@ -87,8 +87,12 @@ export class EventIndex {
   /** Term rarity by term id, valid while its stamp equals the store's version. */
   private idfCache = new Float64Array(1024);
   private idfStamp = new Int32Array(1024).fill(-1);
-  /** Scratch accumulator indexed by passage id, reused across queries. */
+  /** Scratch accumulator indexed by passage id, reused across queries; `rankScore` ranks what it touched. */
   private acc = new Float64Array(1024);
+  private rankScore = new Float64Array(1024);
+  /** A passage's Σ term rarity (termWeight) by passage id, valid while its stamp equals the store's version. */
+  private normCache = new Float64Array(1024);
+  private normStamp = new Int32Array(1024).fill(-1);
   private background: BackgroundRarity | null = null;
   /** The scoring model (weights and cut-off): from code, never from a cached state. */
   private readonly model: EventModel;
@@ -286,6 +290,21 @@ export class EventIndex {
     return this.idfCache[t];
   }
 
+  /** termWeight, cached until the index changes: every query asks it of each of its candidates. */
+  private passageNorm(id: number): number {
+    if (id >= this.normCache.length) {
+      this.normCache = grownF64(this.normCache, id + 1);
+      const stamps = new Int32Array(this.normCache.length).fill(-1);
+      stamps.set(this.normStamp);
+      this.normStamp = stamps;
+    }
+    if (this.normStamp[id] !== this.store.version) {
+      this.normStamp[id] = this.store.version;
+      this.normCache[id] = this.termWeight(id);
+    }
+    return this.normCache[id];
+  }
+
   private termWeight(id: number): number {
     const store = this.store;
     const tp = store.termPool.a;
@@ -313,20 +332,27 @@ export class EventIndex {
     }
     q.sort((a, b) => store.termDf[a] - store.termDf[b]);
     if (q.length > QUERY_TERMS) q.length = QUERY_TERMS;
-    if (this.acc.length < store.nextId) this.acc = new Float64Array(Math.max(store.nextId, this.acc.length * 2));
+    if (this.acc.length < store.nextId) {
+      this.acc = new Float64Array(Math.max(store.nextId, this.acc.length * 2));
+      this.rankScore = new Float64Array(this.acc.length);
+    }
     const acc = this.acc;
+    const rankScore = this.rankScore;
     const touched: number[] = [];
     for (const t of q) this.postings.accumulate(t, this.termIdf(t), acc, touched);
-    const ranked: [number, number][] = [];
+    const ranked: number[] = [];
     for (const id of touched) {
       const f = store.recFile[id];
       // Shorter passages sharing as much are closer; the square root keeps long ones in the running.
-      if (f !== '' && f !== file) ranked.push([id, acc[id] / Math.sqrt(store.termLen[id])]);
+      if (f !== '' && f !== file) {
+        ranked.push(id);
+        rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]);
+      }
       acc[id] = 0;
     }
-    ranked.sort((a, b) => b[1] - a[1]);
+    ranked.sort((x, y) => rankScore[y] - rankScore[x]);
     const bm = new Map<number, number>();
-    for (let i = 0; i < ranked.length && i < this.opts.candidates; i++) bm.set(ranked[i][0], ranked[i][1]);
+    for (let i = 0; i < ranked.length && i < this.opts.candidates; i++) bm.set(ranked[i], rankScore[ranked[i]]);
     // Shared quotations are candidates even when the wording around them differs.
     const quotes = store.quotes.get(rec);
     if (quotes)
@@ -335,7 +361,10 @@ export class EventIndex {
       });
     const out: Scored[] = [];
     const a = store.view(rec);
-    const qNorm = this.termWeight(rec);
+    const qNorm = this.passageNorm(rec);
+    // The candidate being scored and its norm (scorePair asks the norm of both sides).
+    let candidateTerms: ArrayLike<number> | null = null;
+    let candidateNorm = 0;
     this.useQueryArticle(file);
     const articleSim = this.articleSims;
     const idf = (t: number) => this.termIdf(t);
@@ -344,6 +373,7 @@ export class EventIndex {
       entityIdf: (e) => this.idf(store.entDf[e]),
       termNorm: (terms) => {
         if (terms === a.terms) return qNorm;
+        if (terms === candidateTerms) return candidateNorm;
         let w = 0;
         for (let k = 0; k < terms.length; k++) w += this.termIdf(terms[k]);
         return w;
@@ -372,6 +402,8 @@ export class EventIndex {
     }
     for (let k = 0; k < candidateIds.length; k++) {
       stats.articleSimilarity = articleSim.get(store.recFile[candidateIds[k]])!;
+      candidateTerms = views[k].terms;
+      candidateNorm = this.passageNorm(candidateIds[k]);
       const pair = scorePair(a, views[k], stats, this.model);
       // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
       // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
