@@ -340,19 +340,26 @@ export class EventIndex {
     const rankScore = this.rankScore;
     const touched: number[] = [];
     for (const t of q) this.postings.accumulate(t, this.termIdf(t), acc, touched);
+    // The best `candidates` of the touched passages, best first and, among equals, in the order touched (what a
+    // stable sort of them all would keep), by insertion: most passages fall below the last kept one at once.
+    const keep = this.opts.candidates;
     const ranked: number[] = [];
     for (const id of touched) {
       const f = store.recFile[id];
       // Shorter passages sharing as much are closer; the square root keeps long ones in the running.
-      if (f !== '' && f !== file) {
-        ranked.push(id);
-        rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]);
+      if (f !== '' && f !== file && keep > 0) {
+        const x = (rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]));
+        if (ranked.length < keep || rankScore[ranked[ranked.length - 1]] < x) {
+          let p = ranked.length;
+          while (p > 0 && rankScore[ranked[p - 1]] < x) p--;
+          ranked.splice(p, 0, id);
+          if (ranked.length > keep) ranked.pop();
+        }
       }
       acc[id] = 0;
     }
-    ranked.sort((x, y) => rankScore[y] - rankScore[x]);
     const bm = new Map<number, number>();
-    for (let i = 0; i < ranked.length && i < this.opts.candidates; i++) bm.set(ranked[i], rankScore[ranked[i]]);
+    for (const id of ranked) bm.set(id, rankScore[id]);
     // Shared quotations are candidates even when the wording around them differs.
     const quotes = store.quotes.get(rec);
     if (quotes)
