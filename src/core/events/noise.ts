@@ -62,14 +62,24 @@ export function screenNoise(
     if (c.articleSimilarity >= SAME_ARTICLE) duplicate.add(k);
     else if (queryOutlet !== '' && c.outlet === queryOutlet && nearIdentical(query, c.terms)) nearFiles.add(c.file);
   });
+  // Furniture repeats within one outlet: each checked candidate is compared with the other candidates of its outlet
+  // only (best first, as they come), not with all of them.
+  const byOutlet = new Map<string, number[]>();
+  candidates.forEach((c, m) => {
+    if (duplicate.has(m) || c.outlet === '') return;
+    const group = byOutlet.get(c.outlet);
+    if (group) group.push(m);
+    else byOutlet.set(c.outlet, [m]);
+  });
   const furniture = new Set<number>();
   const top = Math.min(candidates.length, FURNITURE_CHECKED);
   for (let k = 0; k < top; k++) {
     if (duplicate.has(k) || candidates[k].outlet === '') continue;
+    const group = byOutlet.get(candidates[k].outlet)!;
     const files = new Set<string>();
-    for (let m = 0; m < candidates.length && files.size < FURNITURE_FILES; m++) {
-      if (m === k || duplicate.has(m) || candidates[m].file === candidates[k].file || candidates[m].outlet !== candidates[k].outlet)
-        continue;
+    for (let g = 0; g < group.length && files.size < FURNITURE_FILES; g++) {
+      const m = group[g];
+      if (m === k || candidates[m].file === candidates[k].file) continue;
       if (nearIdentical(candidates[k].terms, candidates[m].terms)) files.add(candidates[m].file);
     }
     if (files.size >= FURNITURE_FILES) furniture.add(k);
