@@ -14,7 +14,16 @@ import { reasonInWords } from './explain';
 import { nearIdentical, screenNoise } from './noise';
 import { PassageReader, type EventArticleInput } from './passageReader';
 import { Postings } from './postings';
-import { EVENT_MODEL, scorePair, sharedWordWeight, type EventModel, type PairScore, type PairStats, type PassageView } from './score';
+import {
+  askedSide,
+  EVENT_MODEL,
+  scorePair,
+  sharedWordWeight,
+  type EventModel,
+  type PairScore,
+  type PairStats,
+  type PassageView,
+} from './score';
 import { exportStateSteps, readStateSteps, type EventIndexState } from './state';
 import { grownF64, PassageStore } from './store';
 
@@ -407,11 +416,12 @@ export class EventIndex {
       viewOf.set(id, v);
       candidateIds.push(id);
     }
+    const asked = askedSide(a, stats);
     for (let k = 0; k < candidateIds.length; k++) {
       stats.articleSimilarity = articleSim.get(store.recFile[candidateIds[k]])!;
       candidateTerms = views[k].terms;
       candidateNorm = this.passageNorm(candidateIds[k]);
-      const pair = scorePair(a, views[k], stats, this.model);
+      const pair = scorePair(a, views[k], stats, this.model, asked);
       // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
       // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
       // to leads, scores a copied middle paragraph below the cut-off). Furniture is still screened out below.

@@ -112,25 +112,51 @@ export interface TimeRelation {
   inText: number;
 }
 
-/** Scores passage b as other coverage of passage a. */
-export function scorePair(a: PassageView, b: PassageView, stats: PairStats, model: EventModel = EVENT_MODEL): PairScore {
+/** What scorePair reads of the asked passage alone: computed once per query, not once per candidate. */
+export interface AskedSide {
+  /** Σ idf of its terms (stats.termNorm). */
+  norm: number;
+  /** Rarity of each of its entities, in its order, and their sum. */
+  entityWeights: Float64Array;
+  entityWeight: number;
+  /** Its figures of 10 or more. */
+  figures: number[];
+}
+
+export function askedSide(a: PassageView, stats: PairStats): AskedSide {
+  const entityWeights = new Float64Array(a.entities.length);
+  let entityWeight = 0;
+  for (let i = 0; i < a.entities.length; i++) {
+    entityWeights[i] = stats.entityIdf(a.entities[i]);
+    entityWeight += entityWeights[i];
+  }
+  return { norm: stats.termNorm(a.terms), entityWeights, entityWeight, figures: a.numbers.filter((x) => x >= 10) };
+}
+
+/** Scores passage b as other coverage of passage a (`asked`: askedSide(a, stats), when it is at hand). */
+export function scorePair(
+  a: PassageView,
+  b: PassageView,
+  stats: PairStats,
+  model: EventModel = EVENT_MODEL,
+  asked: AskedSide = askedSide(a, stats),
+): PairScore {
   const f = new Float64Array(FEATURES.length);
   f[0] = 1;
   const sharedTerms: number[] = [];
   const shared = sharedWordWeight(a.terms, b.terms, stats.termIdf, sharedTerms);
-  const aNorm = stats.termNorm(a.terms);
+  const aNorm = asked.norm;
   const bNorm = stats.termNorm(b.terms);
   f[1] = shared > 0 ? shared / Math.sqrt(aNorm * bNorm) : 0;
   f[2] = aNorm > 0 ? shared / aNorm : 0;
   // Entities: rarity-weighted, cosine-like so long passages do not win by size alone.
   const sharedEntities: number[] = [];
-  let wa = 0;
+  const wa = asked.entityWeight;
   let wb = 0;
   let ws = 0;
   for (let i = 0; i < a.entities.length; i++) {
     const e = a.entities[i];
-    const w = stats.entityIdf(e);
-    wa += w;
+    const w = asked.entityWeights[i];
     for (let j = 0; j < b.entities.length; j++) {
       if (b.entities[j] === e) {
         ws += w;
@@ -151,7 +177,7 @@ export function scorePair(a: PassageView, b: PassageView, stats: PairStats, mode
   const figures =
     a.numbers.length && b.numbers.length
       ? sharedFigures(
-          a.numbers.filter((x) => x >= 10),
+          asked.figures,
           b.numbers.filter((x) => x >= 10),
           0,
         ).exact
