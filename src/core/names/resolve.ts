@@ -43,6 +43,16 @@ const FURNITURE_ARTICLES = 4;
 const MERGE_THRESHOLD = 0.7;
 /** Buckets larger than this are generic keys ("s", "m"); comparing inside them is neither useful nor cheap. */
 const MAX_BUCKET = 60;
+
+/** Files cluster `r` under every proper tail of a name's words ("red sox" and "sox" for "boston red sox"). */
+function indexTails(index: Map<string, Set<number>>, words: readonly string[], r: number): void {
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    let set = index.get(tail);
+    if (!set) index.set(tail, (set = new Set()));
+    set.add(r);
+  }
+}
 /**
  * Units of work (about one mention looked at once) between two yields of `resolveEntitiesSteps`: a fraction of a
  * millisecond to a few milliseconds, so a caller watching the clock can give the event loop back every ~10 ms.
@@ -1341,12 +1351,7 @@ class Resolver {
         let ws = f.key.split(' ').map(lightWord);
         // "Arcade Joseph Comeaux Jr." ends in "Comeaux" for a reader.
         if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) ws = ws.slice(0, -1);
-        for (let k = 1; k < ws.length; k++) {
-          const suffix = ws.slice(k).join(' ');
-          let set = fullBySuffix.get(suffix);
-          if (!set) fullBySuffix.set(suffix, (set = new Set()));
-          set.add(r);
-        }
+        indexTails(fullBySuffix, ws, r);
       }
     }
     // Groups and works are also named by the tail of their full name ("Red Sox" for Boston Red Sox, "Jaguars" for
@@ -1360,12 +1365,7 @@ class Resolver {
       for (const f of fs) {
         if (f.words < 2 || f.acr) continue;
         const ws = f.key.split(' ').map(lightWord);
-        for (let k = 1; k < ws.length; k++) {
-          const suffix = ws.slice(k).join(' ');
-          let set = groupBySuffix.get(suffix);
-          if (!set) groupBySuffix.set(suffix, (set = new Set()));
-          set.add(r);
-        }
+        indexTails(groupBySuffix, ws, r);
       }
     }
     const groupTargets = new Map<number, number[]>();
