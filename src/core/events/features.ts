@@ -1,6 +1,7 @@
 // What one passage says that can tie it to the same event elsewhere: content terms (with names replaced by
 // entity ids so spellings do not matter), the names themselves, figures and death tolls, and quotations.
 
+import { isSpaceCode } from '../kit/chars';
 import { stem } from '../words/stem';
 
 /** A name mention inside the article text with the entity it refers to. */
@@ -506,26 +507,12 @@ const PERCENT_AFTER = /^\s*(?:percent|per cent)/i;
 const COUNT_AFTER_YEAR = /^\s+(?:people|civilians|persons|dead|killed)\b/i;
 const WORD_AFTER = /^\s*([\p{L}\p{N}]+)/u;
 
-function isSpaceCode(c: number): boolean {
-  // Exactly the characters of \s.
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** The letters-and-digits word just before seg[at] (spaces between allowed), looking back no further than `from`. */
 function wordBefore(seg: string, from: number, at: number): string {
   const kinds = CHAR_KIND ?? charKinds();
   let j = at;
+  // The core's one whitespace set (kit/chars): a zero-width space or NEL between a word and its number is a gap
+  // to a reader too, so the word is still the one before.
   while (j > from && isSpaceCode(seg.charCodeAt(j - 1))) j--;
   let i = j;
   while (i > from) {

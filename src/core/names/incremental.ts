@@ -8,6 +8,7 @@
 // existing entities, a new acronym joins only an expansion given in the same article, and relations stated in the
 // old text of the article stay linked. The corpus therefore resolves everything again when it next links
 // (`Corpus.link()` after indexing settles), and the ids of existing entities stay stable in between.
+import { partitionPoint } from '../kit/search';
 import { runToEnd, workBudget } from '../kit/steps';
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
@@ -108,14 +109,7 @@ export const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file 
 
 /** The first position in file-then-start sorted mentions whose file is not before `file`. */
 function fileStart(ms: Mention[], file: string): number {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].file < file) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, ms.length, (i) => ms[i].file < file);
 }
 
 function isSorted(ms: Mention[]): boolean {
@@ -168,16 +162,8 @@ export class IndexState implements EntityIndex {
     const f = this.perFile.get(file);
     if (!f || f.ms.length === 0) return null;
     const ms = f.ms;
-    let lo = 0;
-    let hi = ms.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    // The last mention starting at or before the offset.
+    const found = partitionPoint(0, ms.length, (i) => ms[i].start <= offset) - 1;
     if (found < 0) return null;
     const hit = ms[found];
     // The end position counts too: VS Code asks for the hover just after the last character as well.

@@ -4,6 +4,7 @@
 //   lightWord — a transliteration-aware spelling of one key word (kh/h, g/j, q/k, ou/u, doubled letters):
 //               "Golani"/"Jolani" → "jolani", "Raqqa"/"Raqa" → "raka".
 //   skeleton  — consonants only, used to bucket candidate variants without comparing all pairs.
+import { isSpaceCode } from '../kit/chars';
 import { KEY_ARTICLES } from './lexicon';
 
 const APOSTROPHES = /['’‘ʼʻ`´]/g;
@@ -44,8 +45,6 @@ function foldAscii(s: string): string | null {
   }
   return out;
 }
-
-const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** Words of a name key: folded, with Arabic articles dropped unless nothing else is left. */
 export function keyWords(s: string): string[] {

@@ -43,6 +43,16 @@ const FURNITURE_ARTICLES = 4;
 const MERGE_THRESHOLD = 0.7;
 /** Buckets larger than this are generic keys ("s", "m"); comparing inside them is neither useful nor cheap. */
 const MAX_BUCKET = 60;
+
+/** Files cluster `r` under every proper tail of a name's words ("red sox" and "sox" for "boston red sox"). */
+function indexTails(index: Map<string, Set<number>>, words: readonly string[], r: number): void {
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    let set = index.get(tail);
+    if (!set) index.set(tail, (set = new Set()));
+    set.add(r);
+  }
+}
 /**
  * Units of work (about one mention looked at once) between two yields of `resolveEntitiesSteps`: a fraction of a
  * millisecond to a few milliseconds, so a caller watching the clock can give the event loop back every ~10 ms.
@@ -289,6 +299,36 @@ class Resolver {
       i = slice(i);
       this.budget = STEP;
       yield;
+    }
+  }
+
+  /**
+   * Groups items by a blocking key (undefined leaves an item out) and keeps the groups worth comparing within:
+   * two items or more, at most MAX_BUCKET (a larger group means a key too common to tell names apart). Groups come
+   * in first-seen order, items in input order.
+   */
+  private *blocks<T>(items: readonly T[], keyOf: (item: T) => string | undefined, cost = 1): Generator<void, T[][], void> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      if (this.spent(cost)) yield;
+      const key = keyOf(item);
+      if (key === undefined) continue;
+      const g = groups.get(key);
+      if (g) g.push(item);
+      else groups.set(key, [item]);
+    }
+    const kept: T[][] = [];
+    for (const g of groups.values()) if (g.length >= 2 && g.length <= MAX_BUCKET) kept.push(g);
+    return kept;
+  }
+
+  /** Joins every pair of a block that `same` accepts, pairs in order, so a test sees the unions made before it. */
+  private *unionPairs(blocks: readonly Form[][], same: (a: Form, b: Form) => boolean): Generator<void, void, void> {
+    for (const b of blocks) {
+      for (let i = 0; i < b.length; i++) {
+        for (let j = i + 1; j < b.length; j++) if (same(b[i], b[j])) this.uf.union(b[i].id, b[j].id);
+        if (this.spent(2 * b.length)) yield;
+      }
     }
   }
 
@@ -899,62 +939,36 @@ class Resolver {
     const variantForms = formList.filter((f) => !f.acr && f.key.replace(/ /g, '').length >= 3);
     if (this.spent(formList.length >> 1)) yield;
     {
-      const buckets = new Map<string, Form[]>();
-      for (const f of variantForms) {
-        const sk = skeletonKey(f.key);
-        if (this.spent(2)) yield;
-        if (sk.replace(/ /g, '').length < 2) continue;
-        const b = buckets.get(sk);
-        if (b) b.push(f);
-        else buckets.set(sk, [f]);
-      }
-      for (const b of buckets.values()) {
-        if (b.length < 2 || b.length > MAX_BUCKET) continue;
-        for (let i = 0; i < b.length; i++) {
-          for (let j = i + 1; j < b.length; j++) {
-            const c = keysCompatible(b[i].key, b[j].key);
-            if (c.ok && variantConfidence(b[i], b[j], c) >= MERGE_THRESHOLD) uf.union(b[i].id, b[j].id);
-          }
-          if (this.spent(2 * b.length)) yield;
-        }
-      }
+      const skeletons = yield* this.blocks(
+        variantForms,
+        (f) => {
+          const sk = skeletonKey(f.key);
+          return sk.replace(/ /g, '').length < 2 ? undefined : sk;
+        },
+        2,
+      );
+      yield* this.unionPairs(skeletons, (a, b) => {
+        const c = keysCompatible(a.key, b.key);
+        return c.ok && variantConfidence(a, b, c) >= MERGE_THRESHOLD;
+      });
     }
     // Word breaks that differ: "Abdel Rahman"/"Abdulrahman"/"Abdurrahman", "Nour al-Din"/"Noureddin".
     {
-      const buckets = new Map<string, Form[]>();
-      for (const f of variantForms) {
-        if (this.spent(1)) yield;
+      const joined = yield* this.blocks(variantForms, (f) => {
         const sk = skeletonWord(joinedLightKey(f.key));
-        if (sk.length < 3) continue;
-        const b = buckets.get(sk);
-        if (b) b.push(f);
-        else buckets.set(sk, [f]);
-      }
-      for (const b of buckets.values()) {
-        if (b.length < 2 || b.length > MAX_BUCKET) continue;
-        for (let i = 0; i < b.length; i++) {
-          for (let j = i + 1; j < b.length; j++) {
-            if (b[i].words === b[j].words || uf.find(b[i].id) === uf.find(b[j].id)) continue;
-            const c = joinedCompatible(b[i].key, b[j].key);
-            if (c.ok && variantConfidence(b[i], b[j], c) >= MERGE_THRESHOLD) uf.union(b[i].id, b[j].id);
-          }
-          if (this.spent(2 * b.length)) yield;
-        }
-      }
+        return sk.length < 3 ? undefined : sk;
+      });
+      yield* this.unionPairs(joined, (a, b) => {
+        if (a.words === b.words || uf.find(a.id) === uf.find(b.id)) return false;
+        const c = joinedCompatible(a.key, b.key);
+        return c.ok && variantConfidence(a, b, c) >= MERGE_THRESHOLD;
+      });
     }
     // Identical folded spellings too short for a skeleton ("Foua"/"Fuaa").
     {
-      const buckets = new Map<string, Form[]>();
-      for (const f of formList) {
-        if (f.acr) continue;
-        const lk = lightKey(f.key);
-        const b = buckets.get(lk);
-        if (b) b.push(f);
-        else buckets.set(lk, [f]);
-        if (this.spent(1)) yield;
-      }
-      for (const b of buckets.values()) {
-        if (b.length < 2 || b.length > MAX_BUCKET) continue;
+      const folded = yield* this.blocks(formList, (f) => (f.acr ? undefined : lightKey(f.key)));
+      for (const b of folded) {
+        // Each joins the first form of its bucket (not every pair): identical folded keys are one spelling.
         for (let i = 1; i < b.length; i++) {
           if (variantConfidence(b[0], b[i], { exact: true, near: false }) >= MERGE_THRESHOLD) uf.union(b[0].id, b[i].id);
         }
@@ -963,52 +977,35 @@ class Resolver {
     }
     // Near variants one consonant apart ("Khmeimim"/"Hmeimin"): blocked by single-deletion skeletons, long words only.
     {
-      const buckets = new Map<string, Form[]>();
-      for (const f of variantForms) {
-        if (this.spent(1)) yield;
-        if (!f.key.split(' ').some((w) => lightWord(w).length >= 6)) continue;
+      const near = yield* this.blocks(variantForms, (f) => {
+        if (!f.key.split(' ').some((w) => lightWord(w).length >= 6)) return undefined;
         // Near variants differ by one look-alike consonant (m/n, d/t, s/z, b/p, f/v) and otherwise only in
         // vowels: folding those consonants in the skeleton puts every such pair in one bucket.
         const v = nearSkeletonKey(f.key);
-        if (v.replace(/ /g, '').length < 2) continue;
-        const b = buckets.get(v);
-        if (b) b.push(f);
-        else buckets.set(v, [f]);
-      }
-      for (const b of buckets.values()) {
-        if (b.length < 2 || b.length > MAX_BUCKET) continue;
-        for (let i = 0; i < b.length; i++) {
-          for (let j = i + 1; j < b.length; j++) {
-            if (uf.find(b[i].id) === uf.find(b[j].id)) continue;
-            const c = keysCompatible(b[i].key, b[j].key);
-            if (c.ok && c.near && variantConfidence(b[i], b[j], c) >= MERGE_THRESHOLD) uf.union(b[i].id, b[j].id);
-          }
-          if (this.spent(2 * b.length)) yield;
-        }
-      }
+        return v.replace(/ /g, '').length < 2 ? undefined : v;
+      });
+      yield* this.unionPairs(near, (a, b) => {
+        if (uf.find(a.id) === uf.find(b.id)) return false;
+        const c = keysCompatible(a.key, b.key);
+        return c.ok && c.near && variantConfidence(a, b, c) >= MERGE_THRESHOLD;
+      });
     }
 
     // Group names that differ only by a generic word ("Nusra Front", "Jabhat al-Nusra", "al-Nusra").
     {
-      const buckets = new Map<string, Form[]>();
       const coreOf = new Map<number, string>();
-      for (const f of formList) {
-        if (this.spent(1)) yield;
-        if (f.acr) continue;
+      const cores = yield* this.blocks(formList, (f) => {
+        if (f.acr) return undefined;
         const k = kindOf(f.votes);
-        if (k.kind === 'person' || (k.decisive && k.kind === 'place')) continue;
+        if (k.kind === 'person' || (k.decisive && k.kind === 'place')) return undefined;
         const words = f.key.split(' ');
         const core = words.filter((w) => !GROUP_GENERIC.has(w));
-        if (!core.length || !core.some((w) => !GENERIC_ADJ.has(w) && !DEMONYMS.has(w) && !/(ian|ean|ese|ish)$/.test(w))) continue;
-        if (core.length === words.length && words.length > 1) continue;
+        if (!core.length || !core.some((w) => !GENERIC_ADJ.has(w) && !DEMONYMS.has(w) && !/(ian|ean|ese|ish)$/.test(w))) return undefined;
+        if (core.length === words.length && words.length > 1) return undefined;
         coreOf.set(f.id, core.join(' '));
-        const ck = skeletonKey(core.join(' '));
-        const b = buckets.get(ck);
-        if (b) b.push(f);
-        else buckets.set(ck, [f]);
-      }
-      for (const all of buckets.values()) {
-        if (all.length < 2 || all.length > MAX_BUCKET) continue;
+        return skeletonKey(core.join(' '));
+      });
+      for (const all of cores) {
         if (!all.some((f) => f.words > 1)) continue;
         if (this.spent(all.length * 4)) yield;
         // Within a skeleton bucket, cores must be spellings of each other ("Fateh al-Sham" = "Fatah al-Sham").
@@ -1154,28 +1151,25 @@ class Resolver {
    */
   private *fullNameVariants(): Generator<void, void, void> {
     const { uf } = this;
-    const byEnds = new Map<string, { f: Form; ws: string[]; suffix: string }[]>();
-    for (const f of this.forms.list) {
-      if (this.spent(1)) yield;
-      if (f.acr || f.words < 2) continue;
+    const entryOf = new Map<Form, { f: Form; ws: string[]; suffix: string }>();
+    const byEnds = yield* this.blocks(this.forms.list, (f) => {
+      if (f.acr || f.words < 2) return undefined;
       const k = kindOf(f.votes);
-      if (k.decisive && k.kind !== 'person') continue;
+      if (k.decisive && k.kind !== 'person') return undefined;
       let ws = f.key.split(' ').filter((w) => !KEY_ARTICLES_SET.has(w));
       let suffix = '';
       if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) {
         suffix = ws[ws.length - 1]!;
         ws = ws.slice(0, -1);
       }
-      if (ws.length < 2 || ws.some((w) => GROUP_HEADS.has(w) || PLACE_HEADS.has(w))) continue;
+      if (ws.length < 2 || ws.some((w) => GROUP_HEADS.has(w) || PLACE_HEADS.has(w))) return undefined;
       const last = lightWord(ws[ws.length - 1]!);
-      if (last.length < 3) continue;
-      const entry = { f, ws: ws.map(lightWord), suffix };
-      const b = byEnds.get(last);
-      if (b) b.push(entry);
-      else byEnds.set(last, [entry]);
-    }
-    for (const b of byEnds.values()) {
-      if (b.length < 2 || b.length > MAX_BUCKET) continue;
+      if (last.length < 3) return undefined;
+      entryOf.set(f, { f, ws: ws.map(lightWord), suffix });
+      return last;
+    });
+    for (const forms of byEnds) {
+      const b = forms.map((f) => entryOf.get(f)!);
       if (this.spent(b.length * b.length)) yield;
       for (let i = 0; i < b.length; i++) {
         for (let j = i + 1; j < b.length; j++) {
@@ -1357,12 +1351,7 @@ class Resolver {
         let ws = f.key.split(' ').map(lightWord);
         // "Arcade Joseph Comeaux Jr." ends in "Comeaux" for a reader.
         if (ws.length > 2 && GENERATIONAL.has(ws[ws.length - 1]!)) ws = ws.slice(0, -1);
-        for (let k = 1; k < ws.length; k++) {
-          const suffix = ws.slice(k).join(' ');
-          let set = fullBySuffix.get(suffix);
-          if (!set) fullBySuffix.set(suffix, (set = new Set()));
-          set.add(r);
-        }
+        indexTails(fullBySuffix, ws, r);
       }
     }
     // Groups and works are also named by the tail of their full name ("Red Sox" for Boston Red Sox, "Jaguars" for
@@ -1376,12 +1365,7 @@ class Resolver {
       for (const f of fs) {
         if (f.words < 2 || f.acr) continue;
         const ws = f.key.split(' ').map(lightWord);
-        for (let k = 1; k < ws.length; k++) {
-          const suffix = ws.slice(k).join(' ');
-          let set = groupBySuffix.get(suffix);
-          if (!set) groupBySuffix.set(suffix, (set = new Set()));
-          set.add(r);
-        }
+        indexTails(groupBySuffix, ws, r);
       }
     }
     const groupTargets = new Map<number, number[]>();

@@ -19,4 +19,6 @@
 //      person's full name ("Katie Jenkin" for "Kathryn Jenkin, known as Katie"); only full names outvote;
 //      "Faylaq"/"Corps" translate one another in group names; "Dahiyet"/"Jisr"/"Qalaat"/"Qaryat" open place names;
 //      a bare given name that is also a short group name ("Manar") is the person its article names in full.
-export const NAMES_RULES_VERSION = 5;
+//   6: the name scanner's whitespace is the core's one set (kit/chars: NEL and the zero-width space separate words),
+//      so a cached extraction of a text holding either is made again.
+export const NAMES_RULES_VERSION = 6;

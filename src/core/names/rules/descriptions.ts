@@ -5,6 +5,7 @@ import { ROLE_WORDS, TITLE_HEADS } from '../lexicon';
 import type { ArticleNames, RawMention } from '../raw';
 import type { ExtractionRule } from './rule';
 import { isSpaceCode, skipLower } from '../scan/chars';
+import { partitionPoint } from '../../kit/search';
 import { intern } from '../scan/strings';
 
 const AUX = /^(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|said|says|told)$/;
@@ -102,13 +103,7 @@ function findDescriptions(text: string, out: ArticleNames, passages: Passage[]):
   };
   /** Index of the first mention starting at `pos` (mentions are sorted by start), or undefined. */
   const startsAt = (pos: number): number | undefined => {
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, ms.length, (i) => ms[i].start < pos);
     return lo < ms.length && ms[lo].start === pos ? lo : undefined;
   };
   for (let i = 0; i < ms.length; i++) {

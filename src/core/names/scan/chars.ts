@@ -13,8 +13,6 @@ export const C_WORD = 2;
 export const C_LETTER = 4;
 export const C_UPPER = 8;
 const C_LOWER = 16;
-/** \s */
-const C_SPACE = 32;
 /** A surrogate pair was read as one code point (two code units wide). */
 export const C_WIDE = 256;
 const CLASS_TABLE = new Uint8Array(65536);
@@ -26,7 +24,6 @@ function classify(ch: string): number {
   if (/\p{L}/u.test(ch)) k |= C_LETTER;
   if (/\p{Lu}/u.test(ch)) k |= C_UPPER;
   if (/\p{Ll}/u.test(ch)) k |= C_LOWER;
-  if (/^\s$/.test(ch)) k |= C_SPACE;
   return k;
 }
 
@@ -49,7 +46,8 @@ export function cpClass(text: string, i: number, end: number): number {
   return k | C_WIDE;
 }
 
-export const isSpaceCode = (c: number): boolean => (cls(c) & C_SPACE) !== 0;
+// Whitespace is the core's one set (kit/chars: \s plus NEL and the zero-width space), not a class of this table.
+export { isSpaceCode } from '../../kit/chars';
 export const isLetterCode = (c: number): boolean => (cls(c) & C_LETTER) !== 0;
 export const isLowerCode = (c: number): boolean => (cls(c) & C_LOWER) !== 0;
 export const isUpperCode = (c: number): boolean => (cls(c) & C_UPPER) !== 0;

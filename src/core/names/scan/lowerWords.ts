@@ -1,7 +1,7 @@
 // The lower-case words of each article: across the corpus they tell ordinary words ("Activists") from names.
 import { CONNECTORS, STOPWORDS } from '../lexicon';
 import { isLetterCode, isLowerCode, URL_PUNCT } from './chars';
-import { hashRange, ownCopy, sameChars } from './strings';
+import { emptySlot, hashRange, ownCopy, probeKey, probeRange } from './strings';
 import { JOIN_PARTICLES } from './tokenInfo';
 
 /**
@@ -62,15 +62,8 @@ export class WordTable {
 
   /** Slot of text[from, to) (`h` its hashRange), added on first sight. */
   slot(text: string, from: number, to: number, h: number): number {
-    const len = to - from;
-    const mask = this.cap - 1;
-    let slot = h & mask;
-    for (;;) {
-      const k = this.keys[slot];
-      if (k === undefined) break;
-      if (this.meta[2 * slot] === h && k.length === len && sameChars(k, text, from)) return slot;
-      slot = (slot + 1) & mask;
-    }
+    const slot = probeRange(this.keys, this.meta, 2, text, from, to, h);
+    if (this.keys[slot] !== undefined) return slot;
     const w = ownCopy(text.slice(from, to));
     this.keys[slot] = w;
     this.meta[2 * slot] = h;
@@ -85,15 +78,8 @@ export class WordTable {
 
   /** Slot of a string, or -1. */
   find(s: string): number {
-    const h = hashRange(s, 0, s.length);
-    const mask = this.cap - 1;
-    let slot = h & mask;
-    for (;;) {
-      const k = this.keys[slot];
-      if (k === undefined) return -1;
-      if (this.meta[2 * slot] === h && k === s) return slot;
-      slot = (slot + 1) & mask;
-    }
+    const slot = probeKey(this.keys, this.meta, 2, s);
+    return this.keys[slot] === undefined ? -1 : slot;
   }
 
   word(slot: number): string {
@@ -119,12 +105,10 @@ export class WordTable {
   private grow(): void {
     const { meta, keys } = this;
     this.reset(this.cap * 2);
-    const mask = this.cap - 1;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (k === undefined) continue;
-      let slot = meta[2 * i] & mask;
-      while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+      const slot = emptySlot(this.keys, meta[2 * i]);
       this.keys[slot] = k;
       this.meta[2 * slot] = meta[2 * i];
       this.meta[2 * slot + 1] = meta[2 * i + 1];

@@ -1,5 +1,6 @@
 // The stretches of an article to scan: prose sentences, and headings and title-cased lines read in heading mode.
 import type { NameArticleInput } from '../raw';
+import { partitionPoint } from '../../kit/search';
 import { isLetterCode, isSpaceCode, isUpperCode } from './chars';
 
 const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
@@ -180,16 +181,7 @@ export function articleSegments(input: NameArticleInput): Seg[] {
   const segCount = segs.length;
   const sortedSegs = segs.slice().sort((a, b) => a.start - b.start);
   for (const h of input.headings) {
-    let lo = 0;
-    let hi = segCount - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sortedSegs[mid].start <= h.start) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const at = partitionPoint(0, segCount, (i) => sortedSegs[i].start <= h.start) - 1;
     if (!(at >= 0 && h.end <= sortedSegs[at].end)) {
       segs.push({ start: h.start, end: h.end, passage: -1, heading: true, body: false });
     }

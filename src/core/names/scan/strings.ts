@@ -81,15 +81,8 @@ export class RangeMap<V> {
 
   /** The value of text[from, to) (`h` its hashRange), made and kept on first sight. */
   get(text: string, from: number, to: number, h: number): V {
-    const len = to - from;
-    const mask = this.cap - 1;
-    let slot = h & mask;
-    for (;;) {
-      const k = this.keys[slot];
-      if (k === undefined) break;
-      if (this.hashes[slot] === h && k.length === len && sameChars(k, text, from)) return this.values[slot];
-      slot = (slot + 1) & mask;
-    }
+    const slot = probeRange(this.keys, this.hashes, 1, text, from, to, h);
+    if (this.keys[slot] !== undefined) return this.values[slot];
     const key = ownCopy(text.slice(from, to));
     const v = this.make(key);
     this.keys[slot] = key;
@@ -101,29 +94,20 @@ export class RangeMap<V> {
 
   /** The value of a string, if present. */
   find(s: string): V | undefined {
-    const h = hashRange(s, 0, s.length);
-    const mask = this.cap - 1;
-    let slot = h & mask;
-    for (;;) {
-      const k = this.keys[slot];
-      if (k === undefined) return undefined;
-      if (this.hashes[slot] === h && k === s) return this.values[slot];
-      slot = (slot + 1) & mask;
-    }
+    const slot = probeKey(this.keys, this.hashes, 1, s);
+    return this.keys[slot] === undefined ? undefined : this.values[slot];
   }
 
   private grow(): void {
     const { keys, hashes, values } = this;
     this.cap *= 2;
-    const mask = this.cap - 1;
     this.keys = new Array<string | undefined>(this.cap);
     this.hashes = new Int32Array(this.cap);
     this.values = new Array<V>(this.cap);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (k === undefined) continue;
-      let slot = hashes[i] & mask;
-      while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+      const slot = emptySlot(this.keys, hashes[i]);
       this.keys[slot] = k;
       this.hashes[slot] = hashes[i];
       this.values[slot] = values[i];
@@ -131,9 +115,53 @@ export class RangeMap<V> {
   }
 }
 
-export function sameChars(w: string, text: string, from: number): boolean {
+function sameChars(w: string, text: string, from: number): boolean {
   for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
   return true;
+}
+
+// Linear probing over string keys, shared by RangeMap and WordTable. `keys.length` is the table size (a power of
+// two); `hashes[slot * stride]` is the hash of the key in a slot: RangeMap keeps hashes in an array of their own
+// (stride 1), WordTable interleaves each with its flags (stride 2) so that a lookup reads one cache line.
+
+/** The slot holding text[from, to) (`h` its hashRange), or the empty slot where it belongs. */
+export function probeRange(
+  keys: readonly (string | undefined)[],
+  hashes: Int32Array,
+  stride: number,
+  text: string,
+  from: number,
+  to: number,
+  h: number,
+): number {
+  const len = to - from;
+  const mask = keys.length - 1;
+  let slot = h & mask;
+  for (;;) {
+    const k = keys[slot];
+    if (k === undefined || (hashes[slot * stride] === h && k.length === len && sameChars(k, text, from))) return slot;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** The slot holding the string s, or the empty slot where it belongs. */
+export function probeKey(keys: readonly (string | undefined)[], hashes: Int32Array, stride: number, s: string): number {
+  const h = hashRange(s, 0, s.length);
+  const mask = keys.length - 1;
+  let slot = h & mask;
+  for (;;) {
+    const k = keys[slot];
+    if (k === undefined || (hashes[slot * stride] === h && k === s)) return slot;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** The first empty slot for hash h (a table being refilled holds each key once, so no comparison is needed). */
+export function emptySlot(keys: readonly (string | undefined)[], h: number): number {
+  const mask = keys.length - 1;
+  let slot = h & mask;
+  while (keys[slot] !== undefined) slot = (slot + 1) & mask;
+  return slot;
 }
 
 /** Surfaces (and runs of heading tokens) with their name keys: nameKey without cutting the substring again. */
