@@ -80,7 +80,10 @@ export interface EventModel {
   weights: number[];
   /** Links scoring below this are not returned. */
   cutoff: number;
-  /** Links at or above this are announced unasked (the "Also in" CodeLens). */
+  /**
+   * The score from which the fit's train links are 90% right, recorded with the fit. No feature reads it: the "Also
+   * in" CodeLens answers from the cut-off, as Show Other Coverage does, so the two never disagree.
+   */
   strong: number;
 }
 
