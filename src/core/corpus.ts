@@ -540,12 +540,11 @@ export class Corpus {
     const out: RelatedPassage[] = [];
     const perArticle = new Map<string, number>();
     for (const link of events.related(file, passageIndex, limit * 4)) {
-      const record = this.records.get(link.file);
-      const passage = record && coveragePassageByIndex(record.text, record.parsed.passages, record.parsed.bodyStart, link.passage);
-      if (!record || !passage) continue;
-      const p = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, passage);
       const seen = perArticle.get(link.file) ?? 0;
       if (seen >= RELATED_PER_ARTICLE) continue;
+      const target = this.coverageTarget(link.file, link.passage);
+      if (!target) continue;
+      const { passage, range: p } = target;
       perArticle.set(link.file, seen + 1);
       out.push({
         file: link.file,
@@ -573,12 +572,17 @@ export class Corpus {
       .eventIndex()
       .candidates(file, passage.index)
       .flatMap((c) => {
-        const record = this.records.get(c.file);
-        const p = record && coveragePassageByIndex(record.text, record.parsed.passages, record.parsed.bodyStart, c.passage);
-        if (!record || !p) return [];
-        const r = coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, p);
-        return [{ file: c.file, start: r.start, end: r.end, score: c.score, features: c.features }];
+        const r = this.coverageTarget(c.file, c.passage)?.range;
+        return r ? [{ file: c.file, start: r.start, end: r.end, score: c.score, features: c.features }] : [];
       });
+  }
+
+  /** An event link's passage in another article (its index in the event index), and the range a reader is shown. */
+  private coverageTarget(file: string, passageIndex: number): { passage: Passage; range: ReturnType<typeof coverageRangeOf> } | undefined {
+    const record = this.records.get(file);
+    const passage = record && coveragePassageByIndex(record.text, record.parsed.passages, record.parsed.bodyStart, passageIndex);
+    if (!record || !passage) return undefined;
+    return { passage, range: coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, passage) };
   }
 
   relatedArticles(file: string, limit = 10): { file: string; score: number; passages: number }[] {
