@@ -179,7 +179,7 @@ function hoverAt(corpus: Corpus, file: string, line: number, column: number) {
 function relatedAt(corpus: Corpus, file: string, line: number | undefined, column: number | undefined, limit: number) {
   if (line === undefined) {
     if (!corpus.get(file)) throw new UsageError(`'${file}' is not an indexed article under --root`);
-    return corpus.relatedArticles(file, limit);
+    return corpus.relatedArticles(file, limit).map((a) => ({ file: a.file, score: a.score, passages: a.passages, copy: a.copy === true }));
   }
   const offset = offsetOf(corpus, file, line, column ?? 1);
   return corpus.related(file, offset, limit).map((r) => ({
@@ -189,6 +189,8 @@ function relatedAt(corpus: Corpus, file: string, line: number | undefined, colum
     score: r.score,
     reason: r.reason,
     text: r.text,
+    copy: r.copy === true,
+    duplicate: r.duplicate === true,
   }));
 }
 

@@ -69,6 +69,10 @@ export interface ArticleHit {
 export interface RelatedPassage extends PassageHit {
   reason: string;
   shared: string[];
+  /** The linked article is a near copy of this one carried elsewhere (a wire story): coverage, listed after the rest. */
+  copy?: boolean;
+  /** The linked article is this one under another file name: listed last, never coverage. */
+  duplicate?: boolean;
 }
 
 export interface HoverResult extends OffsetRange {
@@ -555,6 +559,8 @@ export class Corpus {
         reason: link.reason,
         shared: link.shared,
         text: clip(this.passageText(link.file, passage)),
+        ...(link.copy ? { copy: true } : {}),
+        ...(link.duplicate ? { duplicate: true } : {}),
       });
       if (out.length >= limit) break;
     }
@@ -585,7 +591,7 @@ export class Corpus {
     return { passage, range: coverageRangeOf(record.text, record.parsed.passages, record.parsed.bodyStart, passage) };
   }
 
-  relatedArticles(file: string, limit = 10): { file: string; score: number; passages: number }[] {
+  relatedArticles(file: string, limit = 10): { file: string; score: number; passages: number; copy?: boolean }[] {
     if (!this.records.has(file)) return [];
     return this.derived
       .eventIndex()

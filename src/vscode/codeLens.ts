@@ -4,7 +4,7 @@
 // share one lens, so a line never carries a row of lenses. Setting parallax.codeLens.enabled turns it off.
 import * as vscode from 'vscode';
 import { readConfig } from './config';
-import { alsoIn } from './format';
+import { alsoIn, type CoveringOutlet } from './format';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Passages beyond this many in one file get no lens (keeps a huge file responsive). */
@@ -22,21 +22,21 @@ export function registerCodeLens(index: WorkspaceIndex, selector: vscode.Documen
       const corpus = index.corpus;
       if (corpus.relatedArticles(key, 1).length === 0) return [];
       /** Per line: the passages starting there that have coverage, and the outlets covering them (best first). */
-      const lines = new Map<number, { offsets: number[]; outlets: (string | null)[] }>();
+      const lines = new Map<number, { offsets: number[]; outlets: CoveringOutlet[] }>();
       let seen = 0;
       for (const p of record.parsed.passages) {
         if (token.isCancellationRequested || ++seen > MAX_PASSAGES) break;
         if (p.kind === 'boilerplate') continue;
         // The same answer Show Other Coverage gives (above the fitted cut-off), so the lens and the list never
-        // disagree (issue 12); a duplicate of this article is no coverage.
-        const related = corpus.related(key, p.start, 10).filter((r) => !r.reason.startsWith('duplicate'));
+        // disagree (issue 12); a duplicate of this article is no coverage, a copy carried elsewhere is (marked).
+        const related = corpus.related(key, p.start, 10).filter((r) => !r.duplicate);
         if (related.length === 0) continue;
         // The lead's lens sits on the title line: the title belongs to the lead (coveragePassage.ts).
         const line = record.lines.position(corpus.coveragePassageAt(key, p.start)?.start ?? p.start).line;
         let entry = lines.get(line);
         if (!entry) lines.set(line, (entry = { offsets: [], outlets: [] }));
         entry.offsets.push(p.start);
-        entry.outlets.push(...related.map((r) => corpus.get(r.file)?.meta.outlet ?? null));
+        entry.outlets.push(...related.map((r) => ({ outlet: corpus.get(r.file)?.meta.outlet ?? null, copy: r.copy === true })));
       }
       return [...lines].map(
         ([line, { offsets, outlets }]) =>

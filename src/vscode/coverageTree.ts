@@ -117,15 +117,18 @@ export function registerCoverageTree(index: WorkspaceIndex): vscode.Disposable {
         start: passage.start,
         end: passage.end,
       },
-      ...results.map((r) => ({
-        file: r.file,
-        outlet: meta(r.file)?.outlet ?? null,
-        title: meta(r.file)?.title ?? null,
-        date: meta(r.file)?.date?.iso ?? null,
-        current: false,
-        start: r.start,
-        end: r.end,
-      })),
+      // A duplicate is this article under another name, not another telling of the event.
+      ...results
+        .filter((r) => !r.duplicate)
+        .map((r) => ({
+          file: r.file,
+          outlet: meta(r.file)?.outlet ?? null,
+          title: meta(r.file)?.title ?? null,
+          date: meta(r.file)?.date?.iso ?? null,
+          current: false,
+          start: r.start,
+          end: r.end,
+        })),
     ]);
     set(
       [

@@ -22,14 +22,29 @@ export function coverageLabel(a: MetaLike): string {
   return [a.outlet ?? UNKNOWN_OUTLET, dateLabel(a.date), a.title ?? UNTITLED].join(' · ');
 }
 
-/** CodeLens title: "Also in: WSWS, Havana Times" (at most `max` outlets, then "+N"). */
-export function alsoIn(outlets: readonly (string | null)[], max = 4): string {
+/** An outlet covering a passage; `copy`: only with a copy of the asked article (a wire story it carried). */
+export interface CoveringOutlet {
+  outlet: string | null;
+  copy: boolean;
+}
+
+/**
+ * CodeLens title: "Also in: WSWS, Havana Times, AP (copy)" (at most `max` outlets, then "+N"); an outlet is marked
+ * "(copy)" when all it has is a copy of the asked article, so a reader knows it tells the event in the same words.
+ */
+export function alsoIn(outlets: readonly (string | null | CoveringOutlet)[], max = 4): string {
   const unique: string[] = [];
+  const copyOnly = new Map<string, boolean>();
   for (const o of outlets) {
-    const name = o ?? UNKNOWN_OUTLET;
+    const { outlet, copy } = o !== null && typeof o === 'object' ? o : { outlet: o, copy: false };
+    const name = outlet ?? UNKNOWN_OUTLET;
     if (!unique.includes(name)) unique.push(name);
+    copyOnly.set(name, (copyOnly.get(name) ?? true) && copy);
   }
-  const shown = unique.slice(0, max).join(', ');
+  const shown = unique
+    .slice(0, max)
+    .map((name) => (copyOnly.get(name) ? `${name} (copy)` : name))
+    .join(', ');
   return `Also in: ${shown}${unique.length > max ? ` +${unique.length - max}` : ''}`;
 }
 

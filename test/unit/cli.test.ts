@@ -114,6 +114,38 @@ describe('errors', () => {
   });
 });
 
+describe('parallax related', () => {
+  it('marks a wire story another outlet carried as a copy, after the outlets telling it in their own words', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-cli-'));
+    const wire = [
+      'A car bomb killed 17 people near a police station in the Midan district of Damascus on Monday, state media said.',
+      'The blast wrecked shops and cars along the main road of the old neighbourhood, witnesses said.',
+      'No group claimed responsibility for the attack, the deadliest in the capital this year.',
+    ];
+    const write = (file: string, outlet: string, title: string, body: string[]) =>
+      fs.writeFileSync(path.join(dir, file), `---\ntitle: ${title}\noutlet: ${outlet}\ndate: 2017-10-02\n---\n\n${body.join('\n\n')}\n`);
+    write('agency.md', 'Agency', 'Car bomb kills 17 in Damascus', wire);
+    write('carried.md', 'Herald', 'Car bomb kills 17 in Damascus', [wire[0], wire[1], wire[2].replace('No group', 'No militant group')]);
+    write('own.md', 'Courier', 'Damascus police station bombed', [
+      'At least 17 people were killed on Monday when a car bomb struck a police station in Damascus Midan.',
+      'Officials gave no further details about the incident to reporters.',
+    ]);
+    write('wheat.md', 'Farm News', 'A good harvest', ['Wheat harvest in the plains was good this year, farmers said at the grain market.']);
+    const rows = json(['related', '--root', dir, '--file', 'agency.md', '--line', '6']);
+    for (const r of rows)
+      expect(Object.keys(r).sort()).toEqual(['copy', 'duplicate', 'endLine', 'file', 'line', 'reason', 'score', 'text']);
+    const files = rows.map((r: { file: string }) => r.file);
+    expect(files[0]).toBe('own.md');
+    const copy = rows.find((r: { file: string }) => r.file === 'carried.md');
+    expect(copy).toMatchObject({ copy: true, duplicate: false });
+    expect(copy.reason).toMatch(/^copy of this article/);
+    expect(json(['related', '--root', dir, '--file', 'agency.md'])).toMatchObject([
+      { file: 'own.md', copy: false },
+      { file: 'carried.md', copy: true },
+    ]);
+  });
+});
+
 describe('--batch', () => {
   it('answers JSON Lines in the same order, one result per line', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-batch-'));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventIndex } from '../../src/core/events';
 import { EVENT_MODEL, FEATURES, scorePair, type FeatureName, type PairStats, type PassageView } from '../../src/core/events/score';
-import { screenNoise, termJaccard } from '../../src/core/events/noise';
+import { copyRelation, screenNoise, termJaccard } from '../../src/core/events/noise';
 import { article } from './events-article';
 
 const feature = (features: number[], name: FeatureName) => features[FEATURES.indexOf(name)];
@@ -115,6 +115,18 @@ describe('noise', () => {
     ).toBe(false);
     const copy = screenNoise([1, 2, 3], 'A', [{ file: 'copy', outlet: 'A', terms: [1, 2, 3], articleSimilarity: 1 }]);
     expect([...copy.duplicate]).toEqual([0]);
+    // The same near copy carried by another outlet is coverage, marked as a copy.
+    const wire = screenNoise([1, 2, 3], 'A', [{ file: 'wire', outlet: 'B', terms: [1, 2, 3], articleSimilarity: 0.97 }]);
+    expect([...wire.duplicate, ...wire.copy]).toEqual([0]);
+    expect(wire.copy.has(0)).toBe(true);
+  });
+
+  it('a near copy is a duplicate when it has the same words or the same outlet, else a copy carried elsewhere', () => {
+    expect(copyRelation('Reuters', 'Reuters', false)).toBe('duplicate'); // the outlet's own update
+    expect(copyRelation('Reuters', 'Daily Sabah', true)).toBe('duplicate'); // the same text saved twice
+    expect(copyRelation('', '', true)).toBe('duplicate');
+    expect(copyRelation('Reuters', 'Daily Sabah', false)).toBe('copy'); // a wire story another outlet carried
+    expect(copyRelation('', '', false)).toBe('copy'); // edited, and nothing says it is the same outlet
   });
 
   it('an identical article under another name is listed last as a duplicate, never as coverage', () => {
@@ -136,5 +148,37 @@ describe('noise', () => {
     expect(dup.duplicate).toBe(true);
     expect(dup.reason).toMatch(/duplicate/);
     expect(idx.relatedArticles('a.md').map((r) => r.file)).not.toContain('copy.md');
+  });
+
+  it('a wire story another outlet carried with edits is coverage marked as a copy, after the outlets in their own words', () => {
+    const wire =
+      'A car bomb killed 17 people near a police station in the Midan district of Damascus on Monday, state media said.\n\n' +
+      'The blast wrecked shops and cars along the main road of the old neighbourhood, witnesses said.\n\n' +
+      'No group claimed responsibility for the attack, the deadliest in the capital this year.\n\n' +
+      FILLER;
+    const idx = new EventIndex();
+    idx.setArticle(article('agency.md', '2017-10-02', wire, 'Agency'));
+    // Another outlet's copy: the same story with one sentence edited.
+    idx.setArticle(article('carried.md', '2017-10-02', wire.replace('No group claimed', 'No militant group claimed'), 'Herald'));
+    idx.setArticle(
+      article(
+        'own.md',
+        '2017-10-02',
+        'At least 17 people were killed on Monday when a car bomb struck a police station in Damascus Midan.\n\n' + FILLER,
+        'Courier',
+      ),
+    );
+    const links = idx.related('agency.md', 0, 5);
+    const copy = links.find((l) => l.file === 'carried.md')!;
+    expect(copy).toBeDefined();
+    expect(copy.copy).toBe(true);
+    expect(copy.duplicate).toBeUndefined();
+    expect(copy.reason).toMatch(/^copy of this article/);
+    expect(links.findIndex((l) => l.file === 'own.md')).toBeLessThan(links.indexOf(copy));
+    const articles = idx.relatedArticles('agency.md');
+    expect(articles.map((r) => [r.file, r.copy === true])).toEqual([
+      ['own.md', false],
+      ['carried.md', true],
+    ]);
   });
 });

@@ -23,6 +23,17 @@ describe('tree and quick pick text', () => {
     expect(alsoIn([null])).toBe('Also in: Unknown outlet');
   });
 
+  it('marks an outlet "(copy)" in the CodeLens when all it has is a copy of this article', () => {
+    expect(
+      alsoIn([
+        { outlet: 'Reuters', copy: false },
+        { outlet: 'Yahoo News', copy: true },
+        { outlet: 'AP', copy: true },
+        { outlet: 'AP', copy: false },
+      ]),
+    ).toBe('Also in: Reuters, Yahoo News (copy), AP');
+  });
+
   it('puts every metadata field and its source in the tooltip rows', () => {
     const meta: ArticleMeta = {
       title: 'Aleppo falls',

@@ -7,12 +7,15 @@ import type { PairScore, TimeRelation } from './score';
 /** Names and words shown in a reason; more reads as noise. */
 const MAX_SHARED = 5;
 
+/** The head of a copy's reason: a reader sees at once that this outlet carried the asked article's text. */
+export const COPY_REASON = 'copy of this article';
+
 /**
  * The reason for a link, from the pair's evidence: shared entity names and shared words (each list rarest first,
- * as display strings), time, figures and quotation.
+ * as display strings), time, figures and quotation; `copy`: the linked article is a near copy of the asked one.
  */
-export function reasonInWords(pair: PairScore, entities: string[], words: string[]): { reason: string; shared: string[] } {
-  const parts: string[] = [];
+export function reasonInWords(pair: PairScore, entities: string[], words: string[], copy = false): { reason: string; shared: string[] } {
+  const parts: string[] = copy ? [COPY_REASON] : [];
   const when = timeInWords(pair.time);
   if (when) parts.push(when);
   const shared = [...new Set([...entities.slice(0, MAX_SHARED), ...words])].slice(0, MAX_SHARED);
@@ -21,7 +24,7 @@ export function reasonInWords(pair: PairScore, entities: string[], words: string
   else if (pair.tolls.near.length) parts.push('toll ' + pair.tolls.near.map(([x, y]) => `${x} / ${y}`).join(', '));
   if (pair.figures.length) parts.push('figures ' + pair.figures.slice(0, 3).join(', '));
   if (pair.quote) parts.push(`quote “${pair.quote.text}”`);
-  if (pair.features[4] >= 0.3 && parts.length < 2) parts.push('articles on the same story');
+  if (!copy && pair.features[4] >= 0.3 && parts.length < 2) parts.push('articles on the same story');
   return { reason: parts.join('; '), shared };
 }
 

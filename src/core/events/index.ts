@@ -5,7 +5,8 @@
 // entity tokens (rarity-weighted term overlap, BM25's idf without its per-posting bookkeeping), plus passages
 // sharing a quotation; nothing is compared all-pairs. Each candidate is then rescored by `scorePair` (`score.ts`)
 // with what makes an event an event and not just a topic: when it happened, who and where, the figures, shared
-// quotations and the two articles' similarity. Page furniture and duplicates are screened out (`noise.ts`); links
+// quotations and the two articles' similarity. Page furniture is screened out, and a near copy of the asked article is
+// told apart as a duplicate (never coverage) or a copy carried elsewhere (coverage, marked, after the rest) (`noise.ts`); links
 // scoring under the fitted cut-off are dropped: no link is better than a weak one. `state.ts` keeps the store
 // across sessions, `explain.ts` puts a link's reason in words.
 
@@ -40,8 +41,10 @@ export interface PassageLink {
   shared: string[];
   /** The feature values behind the score (score.ts FEATURES order). */
   features: number[];
-  /** The linked passage's article is the asked article under another name. */
+  /** The linked passage's article is the asked article under another name (noise.ts copyRelation): no coverage. */
   duplicate?: boolean;
+  /** The linked passage's article is a near copy of the asked one carried elsewhere (a wire story): coverage, marked. */
+  copy?: boolean;
 }
 
 export interface RelatedArticle {
@@ -49,6 +52,8 @@ export interface RelatedArticle {
   score: number;
   /** How many passages of the asked article link into this one. */
   passages: number;
+  /** The article is a near copy of the asked one carried elsewhere (listed after the other articles). */
+  copy?: boolean;
 }
 
 export interface EventIndexOptions {
@@ -80,6 +85,8 @@ interface Scored {
   pair: PairScore;
   /** The same article as the asked one under another name: listed last, never as coverage. */
   duplicate?: boolean;
+  /** A near copy of the asked article carried elsewhere: coverage, listed after the other coverage. */
+  copy?: boolean;
 }
 
 export class EventIndex {
@@ -113,6 +120,8 @@ export class EventIndex {
   private artVersion = -1;
   private artNorm = 0;
   private articleSims = new Map<string, number>();
+  /** Whether each near-copy article has the loaded query article's words, passage for passage (sameWords). */
+  private sameWordsOf = new Map<string, boolean>();
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
 
   constructor(options: EventIndexOptions = {}) {
@@ -147,7 +156,8 @@ export class EventIndex {
     const out: PassageLink[] = [];
     let coverage = 0;
     for (const s of scored) {
-      // Duplicates (the same article under another name) come last and are always shown: `limit` counts coverage.
+      // Copies come after the other coverage (scored already lists them so); duplicates (the same article under
+      // another name) come last and are always shown: `limit` counts coverage.
       if (s.duplicate) out.push(this.explain(s));
       else if (s.score >= this.model.cutoff && coverage < limit) {
         out.push(this.explain(s));
@@ -165,11 +175,13 @@ export class EventIndex {
     const art = store.articles.get(file);
     if (!art) return [];
     const per = new Map<string, { best: number; sum: number; passages: number }>();
+    const copies = new Set<string>();
     for (let id = art.first; id < art.first + art.count; id++) {
       const seen = new Set<string>();
       for (const s of this.score(id)) {
-        if (s.duplicate) continue;
-        if (s.score < this.model.cutoff) break;
+        if (s.duplicate) break; // duplicates are last
+        if (s.score < this.model.cutoff) continue; // copies follow the other coverage, whatever their scores
+        if (s.copy) copies.add(store.recFile[s.id]);
         const f = store.recFile[s.id];
         if (seen.has(f)) continue; // one (best) link per article per passage
         seen.add(f);
@@ -180,9 +192,18 @@ export class EventIndex {
         per.set(f, a);
       }
     }
+    // A copy carried elsewhere is other coverage, listed after the articles that tell the event in their own words.
     const value = [...per.entries()]
-      .map(([f, a]) => ({ file: f, score: round(a.best + 0.25 * Math.min(a.sum - a.best, 2 * a.best)), passages: a.passages }))
-      .sort((x, y) => y.score - x.score || x.file.localeCompare(y.file));
+      .map(([f, a]): RelatedArticle => {
+        const related: RelatedArticle = {
+          file: f,
+          score: round(a.best + 0.25 * Math.min(a.sum - a.best, 2 * a.best)),
+          passages: a.passages,
+        };
+        if (copies.has(f)) related.copy = true;
+        return related;
+      })
+      .sort((x, y) => Number(x.copy === true) - Number(y.copy === true) || y.score - x.score || x.file.localeCompare(y.file));
     this.articleCache.set(file, { version: store.version, value });
     return value.slice(0, limit);
   }
@@ -423,7 +444,8 @@ export class EventIndex {
       out.push({ id: candidateIds[k], score, pair });
     }
     out.sort((x, y) => y.score - x.score || x.id - y.id);
-    // Furniture never links; a duplicate of the asked article goes last, marked, never as coverage.
+    // Furniture never links; a copy of the asked article carried elsewhere is coverage after the rest, marked; a
+    // duplicate of it goes last, marked, never as coverage.
     const noise = screenNoise(
       a.terms,
       store.articles.get(file)?.outlet ?? '',
@@ -433,16 +455,19 @@ export class EventIndex {
         terms: viewOf.get(s.id)!.terms,
         articleSimilarity: s.pair.features[4],
       })),
+      (other) => this.sameWords(file, other),
     );
     if (noise.queryIsFurniture) return [];
     const kept: Scored[] = [];
+    const copies: Scored[] = [];
     const duplicates: Scored[] = [];
     out.forEach((s, k) => {
       if (noise.furniture.has(k)) return;
       if (noise.duplicate.has(k)) duplicates.push({ ...s, duplicate: true });
+      else if (noise.copy.has(k)) copies.push({ ...s, copy: true });
       else kept.push(s);
     });
-    return kept.concat(duplicates);
+    return kept.concat(copies, duplicates);
   }
 
   /** Loads `file` as the query article unless it is loaded at the store's version (then its cosines are kept). */
@@ -452,6 +477,25 @@ export class EventIndex {
     this.artFile = file;
     this.artVersion = this.store.version;
     this.articleSims.clear();
+    this.sameWordsOf.clear();
+  }
+
+  /** The two articles hold the same passages with the same terms: the same text, whatever the file name. */
+  private sameWords(file: string, other: string): boolean {
+    let same = this.sameWordsOf.get(other);
+    if (same !== undefined) return same;
+    const store = this.store;
+    const a = store.articles.get(file);
+    const b = store.articles.get(other);
+    same = a !== undefined && b !== undefined && a.count === b.count;
+    for (let k = 0; same && k < a!.count; k++) {
+      const x = store.view(a!.first + k).terms;
+      const y = store.view(b!.first + k).terms;
+      if (x.length !== y.length) same = false;
+      for (let i = 0; same && i < x.length; i++) if (x[i] !== y[i]) same = false;
+    }
+    this.sameWordsOf.set(other, same);
+    return same;
   }
 
   /**
@@ -519,7 +563,7 @@ export class EventIndex {
       .map((t) => store.termSurface[t] || store.termStr[t]);
     const { reason, shared } = s.duplicate
       ? { reason: 'duplicate: the same article under another file name', shared: [] }
-      : reasonInWords(s.pair, entities, words);
+      : reasonInWords(s.pair, entities, words, s.copy === true);
     const link: PassageLink = {
       file: store.recFile[b],
       passage: store.recPassage[b],
@@ -529,6 +573,7 @@ export class EventIndex {
       features: Array.from(s.pair.features),
     };
     if (s.duplicate) link.duplicate = true;
+    if (s.copy) link.copy = true;
     return link;
   }
 }

@@ -1,8 +1,9 @@
 // Site furniture and duplicates, recognised across the corpus at query time from the passages' own terms:
 // a passage (nearly) repeated word for word in several other articles of the same outlet is page furniture (a
 // footer, a "follow us" line, a Related News list) and never links nor is linked to (across outlets, a repeated
-// passage is wire copy: real coverage); a passage of an article that is the same article as
-// the asked one under another file name is a duplicate, shown as such and never as other coverage.
+// passage is wire copy: real coverage). An article that is a near copy of the asked one is either the same
+// article twice (a duplicate: never other coverage) or a wire story carried elsewhere (a copy: coverage, marked);
+// `copyRelation` says which.
 
 /** Share of distinct terms two passages have in common (Jaccard) above which they say the same words. */
 export const NEAR_IDENTICAL = 0.8;
@@ -39,6 +40,17 @@ export function nearIdentical(a: ArrayLike<number>, b: ArrayLike<number>): boole
   return termJaccard(a, b) >= NEAR_IDENTICAL;
 }
 
+/**
+ * What a near copy of the asked article (article similarity >= SAME_ARTICLE) is to a reader comparing outlets. The
+ * same words (a re-save, a re-scrape) or a near copy from the same outlet (its own update) is the same article twice:
+ * a duplicate, never other coverage. A copy with edits not known to come from the same outlet is a wire story another
+ * outlet carried (ECB+ train: all 7 such pairs are AP/Reuters stories on different sites whose outlet Parallax does not
+ * know): real other coverage, listed but marked as a copy.
+ */
+export function copyRelation(queryOutlet: string, candidateOutlet: string, sameWords: boolean): 'duplicate' | 'copy' {
+  return sameWords || (queryOutlet !== '' && candidateOutlet === queryOutlet) ? 'duplicate' : 'copy';
+}
+
 export interface NoiseCandidate {
   file: string;
   /** '' when unknown: then nothing is taken for furniture. */
@@ -49,24 +61,28 @@ export interface NoiseCandidate {
 
 /**
  * For a query passage and its candidates (best first): whether the query itself is furniture, which candidates are
- * furniture, and which are duplicates of the query's article.
+ * furniture, which are duplicates of the query's article and which are copies of it carried elsewhere (copyRelation;
+ * `sameWords(file)`: that article has the asked article's words, passage for passage).
  */
 export function screenNoise(
   query: ArrayLike<number>,
   queryOutlet: string,
   candidates: readonly NoiseCandidate[],
-): { queryIsFurniture: boolean; furniture: Set<number>; duplicate: Set<number> } {
+  sameWords: (file: string) => boolean = () => false,
+): { queryIsFurniture: boolean; furniture: Set<number>; duplicate: Set<number>; copy: Set<number> } {
   const duplicate = new Set<number>();
+  const copy = new Set<number>();
   const nearFiles = new Set<string>();
   candidates.forEach((c, k) => {
-    if (c.articleSimilarity >= SAME_ARTICLE) duplicate.add(k);
+    if (c.articleSimilarity >= SAME_ARTICLE)
+      (copyRelation(queryOutlet, c.outlet, sameWords(c.file)) === 'duplicate' ? duplicate : copy).add(k);
     else if (queryOutlet !== '' && c.outlet === queryOutlet && nearIdentical(query, c.terms)) nearFiles.add(c.file);
   });
   // Furniture repeats within one outlet: each checked candidate is compared with the other candidates of its outlet
   // only (best first, as they come), not with all of them.
   const byOutlet = new Map<string, number[]>();
   candidates.forEach((c, m) => {
-    if (duplicate.has(m) || c.outlet === '') return;
+    if (duplicate.has(m) || copy.has(m) || c.outlet === '') return;
     const group = byOutlet.get(c.outlet);
     if (group) group.push(m);
     else byOutlet.set(c.outlet, [m]);
@@ -74,7 +90,7 @@ export function screenNoise(
   const furniture = new Set<number>();
   const top = Math.min(candidates.length, FURNITURE_CHECKED);
   for (let k = 0; k < top; k++) {
-    if (duplicate.has(k) || candidates[k].outlet === '') continue;
+    if (duplicate.has(k) || copy.has(k) || candidates[k].outlet === '') continue;
     const group = byOutlet.get(candidates[k].outlet)!;
     const files = new Set<string>();
     for (let g = 0; g < group.length && files.size < FURNITURE_FILES; g++) {
@@ -84,5 +100,5 @@ export function screenNoise(
     }
     if (files.size >= FURNITURE_FILES) furniture.add(k);
   }
-  return { queryIsFurniture: nearFiles.size >= FURNITURE_FILES, furniture, duplicate };
+  return { queryIsFurniture: nearFiles.size >= FURNITURE_FILES, furniture, duplicate, copy };
 }
