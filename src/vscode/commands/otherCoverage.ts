@@ -64,7 +64,7 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
 
   const related = (src: Source): RelatedPassageLike[] => {
     if (!src.offsets || src.offsets.length < 2) return index.corpus.related(src.key, src.offset, LIMIT);
-    // Several passages: each linked passage once, with its best score, best first.
+    // Several passages: each linked passage once, with its best score.
     const best = new Map<string, RelatedPassageLike>();
     for (const offset of src.offsets) {
       for (const r of index.corpus.related(src.key, offset, LIMIT)) {
@@ -73,7 +73,9 @@ export function registerOtherCoverage(index: WorkspaceIndex): vscode.Disposable 
         if (!had || had.score < r.score) best.set(id, r);
       }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, LIMIT);
+    // As one passage's list has them: coverage first, then copies of this article, then duplicates; best first in each.
+    const order = (r: RelatedPassageLike) => (r.duplicate ? 2 : r.copy ? 1 : 0);
+    return [...best.values()].sort((a, b) => order(a) - order(b) || b.score - a.score).slice(0, LIMIT);
   };
   const rangeOf = (r: RelatedPassageLike) => rangeInRecord(index, r.file, r.start, r.end) ?? new vscode.Range(0, 0, 0, 0);
   // One Parallax message at a time: a new one replaces the last instead of queueing behind it.
