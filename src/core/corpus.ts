@@ -216,6 +216,15 @@ export class Corpus {
     return record;
   }
 
+  /**
+   * The loader read the whole workspace (indexWorkspace calls this once it is done): a persisted index that differs
+   * from the corpus by a few files (edited while the editor was closed) can now be adopted with those files attached
+   * one by one, instead of resolving every name again; until then a difference may only mean files still loading.
+   */
+  loadFinished(): void {
+    this.derived.loadFinished();
+  }
+
   // ---------------------------------------------------------------- persistence
 
   /**

@@ -24,7 +24,7 @@ class EditedWorkspace extends FsWorkspace {
   edited: string | null = null;
   override async listFiles(): Promise<string[]> {
     const files = await super.listFiles();
-    this.edited = files.filter((f) => f.endsWith('.txt')).sort()[0] ?? null;
+    this.edited = files.filter((f) => /\.(txt|md)$/.test(f)).sort()[0] ?? null;
     return files;
   }
   override async readFile(file: string): Promise<Uint8Array> {

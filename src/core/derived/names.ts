@@ -106,13 +106,23 @@ export class NamesIndex {
   }
 
   /**
+   * How many articles may be attached one by one after a full resolution before one full resolution is cheaper:
+   * each update copies the index's id and file tables, so past a twentieth of the corpus (and at least 50, where a
+   * resolution is quick anyway) a bulk change (a branch switch, files changed while the editor was closed) is
+   * resolved once instead.
+   */
+  attachLimit(): number {
+    return Math.max(50, this.store.records.size / 20);
+  }
+
+  /**
    * One article changed (null: removed). An existing index is updated for that article alone: resolving the whole
    * corpus again costs seconds at 10k articles, and link() does it once indexing settles.
    */
   attach(file: string, record: ArticleRecord | null): AttachOutcome {
     if (!this.index) return 'none';
     // Each update copies the id and file tables; a bulk change (a branch switch) is cheaper resolved once.
-    if (++this.attachedSinceResolution > Math.max(50, this.store.records.size / 20)) {
+    if (++this.attachedSinceResolution > this.attachLimit()) {
       this.drop();
       return 'dropped';
     }
