@@ -222,7 +222,10 @@ function table(results) {
         '≤ 1×',
         ratio <= 1,
       );
-      add(`${n} retained heap by phase: texts+parse, +names, +events`, `${ph['texts+parsed']}, ${ph['+names']}, ${ph['+events']} MB`);
+      add(
+        `${n} retained heap by phase: texts+parse, +names, +events, after link()`,
+        `${ph['texts+parsed']}, ${ph['+names']}, ${ph['+events']}, ${ph.linked ?? '?'} MB`,
+      );
     }
     add(
       `${n} heap retained after the first search (+ full-text index, itself a MiniSearch index like the baseline): Parallax / baseline`,
