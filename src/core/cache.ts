@@ -132,33 +132,6 @@ function asciiJson(json: string): string {
   return /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : json;
 }
 
-/**
- * A names extraction kept in the cache's packed form (a one-byte string) until a resolution needs it again: once the
- * corpus is resolved, the extractions are read only by the next full resolution, and as objects they are a sixth of
- * the heap at 10k articles. `names` unpacks it against the same text (as a restored one is), `packedNames` gives the
- * literal the cache writes, so an export does not pack it again.
- */
-export interface PackedExtraction<N> {
-  names(text: string, file: string): N | undefined;
-  packedNames(): string | null;
-}
-
-export function packExtraction<N>(names: N, text: string): PackedExtraction<N> {
-  let packed: string | null = asciiJson(JSON.stringify(packNames(names, text)));
-  let first: Record<string, unknown> | undefined;
-  return {
-    names: (t, file) => {
-      if (!first && packed !== null) {
-        first = unpackNamesText(packed, t, file);
-        packed = null;
-      }
-      if (!first) return undefined;
-      return (first.file === file ? first : { ...first, file }) as N;
-    },
-    packedNames: () => (packed === null ? null : JSON.stringify(packed)),
-  };
-}
-
 /** File stamps per part of the encoded text. */
 const STAMPS_PER_PART = 2000;
 

@@ -211,8 +211,8 @@ async function main(): Promise<unknown> {
       collect();
       const corpus = newCorpus();
       const r = await fullIndex(corpus, true, true);
-      // Then link(), as the extension runs it once loaded (it prepares the first edit's and query's structures and
-      // packs the names extractions away): the memory a session holds from then on.
+      // Then link(), as the extension runs it once loaded (it prepares the first edit's and query's structures): the
+      // memory a session holds from then on.
       await corpus.link({ yieldNow: async () => {} });
       collect();
       r.heapByPhaseMB!['linked'] = memory().heapUsedMB;

@@ -160,29 +160,3 @@ describe('warm start with files changed since the cache was written', () => {
     expect(spies.resolve).toBe(1);
   });
 });
-
-describe('the names extractions once the corpus is resolved', () => {
-  const names = (c: Corpus) => c.recurringEntities().map((e) => [e.id, e.name, e.kind, e.aliases, e.mentions.length]);
-
-  it('are kept packed after link(): the cache written and the next full resolution are as without packing', async () => {
-    const a = new Corpus();
-    await indexWorkspace(workspace(), a, quiet);
-    a.entities();
-    const unpacked = JSON.parse(a.exportCache()).names;
-    expect(await a.link(quiet)).toBe(true);
-    spies.extract = 0;
-    expect(JSON.parse(a.exportCache()).names).toEqual(unpacked);
-    // An edit, then a full resolution from the packed extractions: the same as a cold index of the edited files.
-    const [file, text] = files[11];
-    a.setText(file, text + '\n\n' + NEW_SENTENCE + '\n');
-    expect(await a.link(quiet)).toBe(true);
-    expect(spies.extract).toBe(1);
-    const cold = new Corpus();
-    await indexWorkspace(
-      workspace(files.map(([f, t]): [string, string] => [f, f === file ? t + '\n\n' + NEW_SENTENCE + '\n' : t])),
-      cold,
-      quiet,
-    );
-    expect(names(a)).toEqual(names(cold));
-  });
-});

@@ -151,10 +151,7 @@ export class DerivedIndexes {
       // (names.current set meanwhile: a query needed names and resolved them itself.)
       if (step.done && unchanged()) this.install(step.value);
     }
-    if (!(await this.syncAndPrepare(this.entities(), pause))) return false;
-    // Resolved: the extractions wait in their packed form for the next full resolution.
-    if (!this.names.needsResolution && !(await runInSlices(this.names.packSteps(), pause))) return false;
-    return true;
+    return this.syncAndPrepare(this.entities(), pause);
   }
 
   /** Feeds the event index what changed against `entities`, then builds what the first edit and query need. */

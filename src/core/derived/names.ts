@@ -1,6 +1,6 @@
 // The names derived from the articles: each article's extraction (kept per file, restored from the persisted index
 // or extracted from the text on first need) and the corpus-wide entity resolution over them, with its state.
-import { packExtraction, type PackedExtraction } from '../cache';
+import type { RestoredEntry } from '../cache';
 import { extractNames, resolveEntities, resolveEntitiesSteps, type ArticleNames, type EntityIndex } from '../names';
 import type { ArticleRecord } from '../record';
 import type { ArticleStore } from '../store';
@@ -9,11 +9,8 @@ import type { DerivedState } from './state';
 interface Extraction {
   names?: ArticleNames;
   /** The persisted extraction for this text, unpacked only when a resolution needs it (most warm starts never do). */
-  restored?: PackedExtraction<ArticleNames>;
+  restored?: RestoredEntry<ArticleNames>;
 }
-
-/** Extractions packed between two yields of packSteps (each costs ~0.1-0.3 ms). */
-const PACKED_PER_STEP = 16;
 
 /** What attaching one changed article did to the entity index. */
 export type AttachOutcome = 'none' | 'attached' | 'dropped';
@@ -77,23 +74,8 @@ export class NamesIndex {
   }
 
   /** The persisted extraction of a file's (new) text, unpacked when first needed. */
-  restore(file: string, entry: PackedExtraction<ArticleNames>): void {
+  restore(file: string, entry: RestoredEntry<ArticleNames>): void {
     this.extractions.set(file, { restored: entry });
-  }
-
-  /**
-   * Every unpacked extraction back to its packed form, in steps (link() runs this once the corpus is resolved): only
-   * the next full resolution reads them again, and it unpacks them as a warm start does.
-   */
-  *packSteps(): Generator<void, void, void> {
-    let packed = 0;
-    for (const [file, e] of [...this.extractions]) {
-      const record = this.store.records.get(file);
-      if (!e.names || !record || this.extractions.get(file) !== e) continue;
-      e.restored = packExtraction(e.names, record.text);
-      e.names = undefined;
-      if (++packed % PACKED_PER_STEP === 0) yield;
-    }
   }
 
   resolveInputs(): { file: string; meta: ArticleRecord['meta']; names: ArticleNames }[] {
