@@ -99,6 +99,8 @@ function benchCorpus(name, corpusDir) {
   // that article attached (approximate until link() resolves in full in the background) and only that article is
   // re-fed to the restored event index.
   const warmChanged = measure('warm', corpusDir, workDir, { changed: true });
+  // The same warm start through link(), as the extension runs it: when features answer, and when names are exact.
+  const warmChangedLink = measure('warmlink', corpusDir, workDir, { changed: true });
   const link = measure('link', corpusDir, workDir);
   // At 50k every edit re-resolves all names (tens of seconds each): fewer samples keep the run within bounds.
   const queries = measure(
@@ -114,6 +116,7 @@ function benchCorpus(name, corpusDir) {
     cold,
     warm,
     warmChanged,
+    warmChangedLink,
     link,
     queries,
     ratios: {
@@ -260,6 +263,12 @@ function table(results) {
       add(
         `${n} warm start with one article changed since (cache + load, names, events)`,
         `${fmtMs(c.warmChanged.totalMs)} (${fmtMs(c.warmChanged.readCacheMs + c.warmChanged.importMs + c.warmChanged.loadMs)} + ${fmtMs(c.warmChanged.namesMs)} + ${fmtMs(c.warmChanged.eventsMs)}), CPU ${fmtMs(c.warmChanged.totalCpuMs)}; ${c.ratios.warmChangedSpeedup}× faster than cold (CPU ${c.ratios.warmChangedSpeedupCpu}×); ${c.warmChanged.parsed} parsed; names ${c.warmChanged.states?.names ?? '?'}`,
+      );
+    const wl = c.warmChangedLink;
+    if (wl?.answering)
+      add(
+        `${n} the same through link() as the extension runs it: features answer / names exact`,
+        `${fmtMs(wl.answering.ms)} (CPU ${fmtMs(wl.answering.cpuMs)}, names ${wl.answering.names}) / ${fmtMs(wl.linkedMs)} (CPU ${fmtMs(wl.linkedCpuMs)}, names ${wl.names})`,
       );
     add(`${n} cache size / export / write`, `${c.cold.cacheMB.toFixed(1)} MB / ${fmtMs(c.cold.exportMs)} / ${fmtMs(c.cold.writeMs)}`);
     add(

@@ -123,6 +123,36 @@ describe('warm start with files changed since the cache was written', () => {
     expect(await snapshot(ws)).toEqual(bytesBefore);
   });
 
+  it('link() says when every feature answers: before the full resolution, which then runs in the background', async () => {
+    const edited = files[7][0];
+    const ws = workspace();
+    const text = files[7][1] + '\n\n' + NEW_SENTENCE + '\n';
+    ws.write(edited, text, Date.now());
+    const warm = await restart(ws);
+    const seen: { names: string; events: string; resolutions: number; found?: string }[] = [];
+    const linked = warm.link({
+      ...quiet,
+      onAnswering: () =>
+        seen.push({
+          ...warm.derivedStates(),
+          resolutions: spies.resolve,
+          found: warm.entityAt(edited, text.indexOf('Hadi al-Bahra') + 1)?.entity.name,
+        }),
+    });
+    expect(await linked).toBe(true);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ names: 'approximate', resolutions: 0 });
+    expect(seen[0].found).toMatch(/Bahra/);
+    expect(spies.resolve).toBe(1);
+    expect(warm.derivedStates()).toMatchObject({ names: 'exact', events: 'exact' });
+    // An unchanged corpus answers once, at the end, exactly.
+    const unchanged = await restart(workspace());
+    const states: string[] = [];
+    expect(await unchanged.link({ ...quiet, onAnswering: () => states.push(unchanged.derivedStates().names) })).toBe(true);
+    expect(states).toEqual(['exact']);
+    expect(spies.resolve).toBe(0);
+  });
+
   it('one file removed and one added: the removed one is gone from names, the added one is attached', async () => {
     const [gone] = files[3];
     const ws = workspace();

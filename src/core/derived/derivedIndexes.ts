@@ -117,16 +117,22 @@ export class DerivedIndexes {
 
   /**
    * Derives names and events for the whole corpus in time slices (see Corpus.link). Returns false when cancelled or
-   * when the corpus changed meanwhile (queries then finish the remainder on demand).
+   * when the corpus changed meanwhile (queries then finish the remainder on demand). `onAnswering` is called once,
+   * as soon as every feature answers without blocking: before the full resolution when an approximate index (edits
+   * attached) answers meanwhile, else at the end.
    */
-  async link(pause: () => Promise<boolean>): Promise<boolean> {
+  async link(pause: () => Promise<boolean>, onAnswering?: () => void): Promise<boolean> {
     if (!(await runInSlices(this.adoptLinkedSteps(true), pause))) return false;
     // An index with edits attached one by one (after a warm start with files changed since, or edits in this
     // session) answers at once, approximately: events and the query structures are brought up to date with it
     // first, so every feature answers exactly for the untouched articles while the full resolution below runs in
     // the background (minutes of a shared CPU at 10k articles that no first hover should wait for).
     const approximate = this.names.current;
-    if (approximate && this.names.needsResolution && !(await this.syncAndPrepare(approximate, pause))) return false;
+    const answersFirst = approximate !== null && this.names.needsResolution;
+    if (answersFirst) {
+      if (!(await this.syncAndPrepare(approximate, pause))) return false;
+      onAnswering?.();
+    }
     // Per-article extraction only when the corpus is to be resolved (a warm start of an unchanged corpus is not).
     const resolving = this.names.needsResolution;
     for (const record of resolving ? [...this.store.records.values()] : []) {
@@ -151,7 +157,9 @@ export class DerivedIndexes {
       // (names.current set meanwhile: a query needed names and resolved them itself.)
       if (step.done && unchanged()) this.install(step.value);
     }
-    return this.syncAndPrepare(this.entities(), pause);
+    if (!(await this.syncAndPrepare(this.entities(), pause))) return false;
+    if (!answersFirst) onAnswering?.();
+    return true;
   }
 
   /** Feeds the event index what changed against `entities`, then builds what the first edit and query need. */
