@@ -153,6 +153,31 @@ describe('warm start with files changed since the cache was written', () => {
     expect(spies.resolve).toBe(0);
   });
 
+  it('an edit made in the session and saved before link() resolved again: the next start adopts it as approximate', async () => {
+    const [file, text] = files[9];
+    const edited = text + '\n\n' + NEW_SENTENCE + '\n';
+    const session = new Corpus();
+    expect(session.importCache(cache)).toMatchObject({ ok: true });
+    await indexWorkspace(workspace(), session, quiet);
+    session.entities();
+    session.setText(file, edited);
+    expect(session.derivedStates().names).toBe('approximate');
+    const saved = session.exportCache();
+    const ws = workspace();
+    ws.write(file, edited, OLD + 100);
+    const next = new Corpus();
+    expect(next.importCache(saved)).toMatchObject({ ok: true });
+    await indexWorkspace(ws, next, quiet);
+    spies.resolve = 0;
+    expect(next.entityAt(file, edited.indexOf('Hadi al-Bahra') + 1)?.entity.name).toMatch(/Bahra/);
+    expect(next.derivedStates().names).toBe('approximate');
+    expect(spies.resolve).toBe(0);
+    for (const [f, list] of before) if (f !== file) expect(mentionsByFile(next).get(f)).toEqual(list);
+    expect(await next.link(quiet)).toBe(true);
+    expect(spies.resolve).toBe(1);
+    expect(next.derivedStates()).toMatchObject({ names: 'exact', events: 'exact' });
+  });
+
   it('one file removed and one added: the removed one is gone from names, the added one is attached', async () => {
     const [gone] = files[3];
     const ws = workspace();

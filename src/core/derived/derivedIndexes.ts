@@ -24,6 +24,13 @@ export interface LinkedState {
    */
   files?: [string, string][];
   definitions?: string;
+  /**
+   * The entities had edits attached one by one since their last full resolution (an edit in the session, saved
+   * before link() resolved again): adopted as approximate, and resolved in full by the next link(). Absent: exact.
+   */
+  approximate?: boolean;
+  /** False when the event index was not yet re-fed against these entities: its signatures are then checked file by file. */
+  eventsSynced?: boolean;
   entities: unknown;
   events: unknown;
   /** Per-file signature (hash and mention entity ids) of what the event index was fed. */
@@ -190,13 +197,17 @@ export class DerivedIndexes {
   }
 
   /**
-   * The resolved entities and the event index in steps, when both are settled and current; null otherwise, or when
+   * The entities and the event index in steps, as they are: exact, or approximate after edits in the session (a
+   * reader who edits a file and restarts at once must not wait for a full resolution either), and the event index
+   * with the signatures of what it was fed, synced with these entities or not. Null when either is absent, or when
    * the corpus changed in between (the next start then rebuilds).
    */
   *exportLinkedSteps(): Generator<void, LinkedState | null, void> {
     const entities = this.names.current;
     const events = this.events.current;
-    if (!entities || this.names.needsResolution || !events || !this.events.isSyncedWith(entities)) return null;
+    if (!entities || !events) return null;
+    const approximate = this.names.needsResolution;
+    const eventsSynced = this.events.isSyncedWith(entities);
     const generation = this.store.generation;
     const fingerprint = this.store.fingerprint();
     const files = this.store.fileHashes();
@@ -206,7 +217,16 @@ export class DerivedIndexes {
       const entityState = yield* exportEntityIndexSteps(entities);
       const eventState = yield* events.exportStateSteps();
       if (this.store.generation !== generation || this.names.current !== entities || this.events.current !== events) return null;
-      return { fingerprint, files, definitions, entities: entityState, events: eventState, signatures };
+      return {
+        fingerprint,
+        files,
+        definitions,
+        ...(approximate ? { approximate } : {}),
+        ...(eventsSynced ? {} : { eventsSynced }),
+        entities: entityState,
+        events: eventState,
+        signatures,
+      };
     } catch {
       // The event index refuses to be exported while it is edited: this cache simply has no corpus-wide state.
       return null;
@@ -237,10 +257,12 @@ export class DerivedIndexes {
     if (this.store.generation !== generation) entities = null;
     if (entities) {
       this.install(entities);
+      if (linked.approximate) this.names.markApproximate();
       // Whatever was linked while files were loading is superseded by the state of exactly this corpus.
       this.events.clear();
     }
-    this.adoptEvents(entities, events);
+    // Events not synced with these entities are checked file by file, as with entities resolved here.
+    this.adoptEvents(linked.eventsSynced === false ? null : entities, events);
     if (entities) for (const file of edits!) this.attach(file, this.store.records.get(file) ?? null);
   }
 
@@ -283,7 +305,9 @@ function isLinkedState(v: unknown): v is LinkedState {
     typeof o.fingerprint === 'string' &&
     isPairs(o.signatures) &&
     (o.files === undefined || isPairs(o.files)) &&
-    (o.definitions === undefined || typeof o.definitions === 'string')
+    (o.definitions === undefined || typeof o.definitions === 'string') &&
+    (o.approximate === undefined || typeof o.approximate === 'boolean') &&
+    (o.eventsSynced === undefined || typeof o.eventsSynced === 'boolean')
   );
 }
 

@@ -99,6 +99,11 @@ export class NamesIndex {
     this.attachedSinceResolution = 0;
   }
 
+  /** The index just installed had edits attached since its last full resolution (restored as it was saved). */
+  markApproximate(): void {
+    if (this.index) this.approximate = true;
+  }
+
   /** Glossaries or corrections changed (or an update failed): the next query resolves the corpus in full. */
   drop(): void {
     this.index = null;
