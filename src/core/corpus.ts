@@ -220,6 +220,15 @@ export class Corpus {
     return record;
   }
 
+  /**
+   * The loader read the whole workspace (indexWorkspace calls this once it is done): a persisted index that differs
+   * from the corpus by a few files (edited while the editor was closed) can now be adopted with those files attached
+   * one by one, instead of resolving every name again; until then a difference may only mean files still loading.
+   */
+  loadFinished(): void {
+    this.derived.loadFinished();
+  }
+
   // ---------------------------------------------------------------- persistence
 
   /**
@@ -615,12 +624,15 @@ export class Corpus {
    * Derives names and events for the whole corpus ahead of the first query, in time slices that give the event
    * loop back: per-article name extraction and event features are most of the work, and doing them here keeps the
    * extension host responsive where a first hover would otherwise block it. Returns false when cancelled or when
-   * the corpus changed meanwhile (queries then finish the remainder on demand).
+   * the corpus changed meanwhile (queries then finish the remainder on demand). `onAnswering`: called once every
+   * feature can answer without blocking; after a warm start with a few files changed since (or edits in the session)
+   * that is before the full resolution of names, which then runs in the background while the index updated article
+   * by article answers (derivedStates() says "approximate" until it is done).
    */
-  async link(options: SliceOptions = {}): Promise<boolean> {
+  async link(options: SliceOptions & { onAnswering?: () => void } = {}): Promise<boolean> {
     // The full-text index is not built here: it costs as much CPU as names and events together and a third of the
     // memory, and only a search needs it (prepareSearch, when the reader opens Search Passages).
-    return this.derived.link(pauser(options));
+    return this.derived.link(pauser(options), options.onAnswering);
   }
 
   /**

@@ -131,6 +131,7 @@ export async function indexWorkspace(ws: Workspace, corpus: Corpus, options: Loa
     }
   }
   options.onProgress?.(done, files.length);
+  corpus.loadFinished();
   return { indexed, skipped, cancelled: false };
 }
 

@@ -33,9 +33,19 @@ export class ArticleStore {
    */
   fingerprint(): string {
     const files = [...this.records.values()].map((r) => r.file + '\u0000' + r.hash).sort();
+    return contentHash(files.join('\n')) + '.' + this.definitionsFingerprint() + '.' + files.length;
+  }
+
+  /** The part of the fingerprint that is not the articles: glossaries and corrections. */
+  definitionsFingerprint(): string {
     const glossaries = [...this.glossaries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     // Corrected outlets and dates reach entity definitions and event dates: a correction means computing again.
     const corrections = [...this.corrections].map(([f, m]) => [f, [...m]]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return contentHash(files.join('\n')) + '.' + contentHash(JSON.stringify(glossaries) + JSON.stringify(corrections)) + '.' + files.length;
+    return contentHash(JSON.stringify(glossaries) + JSON.stringify(corrections));
+  }
+
+  /** Every article's path and content hash: what the corpus-wide state is compared with, file by file, at a warm start. */
+  fileHashes(): [string, string][] {
+    return [...this.records.values()].map((r) => [r.file, r.hash]);
   }
 }

@@ -241,7 +241,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.setState({ linking: true });
     try {
       const t0 = performance.now();
-      const done = await this.current.link({ isCancelled: () => gen !== this.generation });
+      const done = await this.current.link({
+        isCancelled: () => gen !== this.generation,
+        // After a warm start with files edited since, features answer from the restored index with those files
+        // attached while names are resolved in full in the background (the status bar still says linking).
+        onAnswering: () => {
+          if (gen !== this.generation) return;
+          this.readyCorpus = this.current;
+          this.changed(0);
+        },
+      });
       if (done)
         this.log.info(
           `Resolved ${this.current.recurringEntities().length} recurring names and linked events in ${Math.round(performance.now() - t0)} ms.`,

@@ -17,6 +17,20 @@ import type { DerivedState } from './state';
 export interface LinkedState {
   /** Fingerprint of the files (path and content hash) and glossaries the state was computed from. */
   fingerprint: string;
+  /**
+   * Every file's path and content hash, and the fingerprint of the glossaries and corrections, the state was computed
+   * from: a warm start compares them file by file and adopts the state for a corpus that differs by a few files
+   * (absent in caches written before: such a state is adopted for exactly the same corpus only).
+   */
+  files?: [string, string][];
+  definitions?: string;
+  /**
+   * The entities had edits attached one by one since their last full resolution (an edit in the session, saved
+   * before link() resolved again): adopted as approximate, and resolved in full by the next link(). Absent: exact.
+   */
+  approximate?: boolean;
+  /** False when the event index was not yet re-fed against these entities: its signatures are then checked file by file. */
+  eventsSynced?: boolean;
   entities: unknown;
   events: unknown;
   /** Per-file signature (hash and mention entity ids) of what the event index was fed. */
@@ -29,6 +43,11 @@ export class DerivedIndexes {
   readonly search = new PassageSearch();
   /** Corpus-wide state from the persisted index, until the first query adopts (or discards) it. */
   private restoredLinked: LinkedState | null = null;
+  /**
+   * The workspace has been read in full (see loadFinished): a corpus that differs from the persisted state now
+   * differs for good, not because files are still loading.
+   */
+  private loaded = false;
 
   constructor(private readonly store: ArticleStore) {
     this.names = new NamesIndex(store);
@@ -52,10 +71,23 @@ export class DerivedIndexes {
     this.search.discard(file);
     this.names.forget(file);
     if (restored) this.names.restore(file, restored);
+    this.attach(file, record);
+    if (record) this.search.add(record);
+  }
+
+  /** The entity index is updated for this article alone (approximate); the event index re-feeds it at its next sync. */
+  private attach(file: string, record: ArticleRecord | null): void {
     const outcome = this.names.attach(file, record);
     if (outcome === 'attached') this.events.articleAttached(file);
     else if (outcome === 'dropped') this.events.checkAll();
-    if (record) this.search.add(record);
+  }
+
+  /**
+   * The whole workspace has been read (the loader says so once, at the end of indexWorkspace): from now on the
+   * persisted state may be adopted for a corpus that differs from it by a few files (see adoptLinkedSteps).
+   */
+  loadFinished(): void {
+    this.loaded = true;
   }
 
   /** Glossaries or metadata corrections changed: entities are resolved again in full at the next query. */
@@ -72,7 +104,7 @@ export class DerivedIndexes {
 
   /** The entity index: adopted from the persisted state when it fits this corpus exactly, else resolved now. */
   entities(): EntityIndex {
-    if (!this.names.current) runToEnd(this.adoptLinkedSteps(false));
+    if (!this.names.current) runToEnd(this.adoptLinkedSteps(this.loaded));
     if (!this.names.current) this.install(this.names.resolve());
     return this.names.current!;
   }
@@ -92,10 +124,22 @@ export class DerivedIndexes {
 
   /**
    * Derives names and events for the whole corpus in time slices (see Corpus.link). Returns false when cancelled or
-   * when the corpus changed meanwhile (queries then finish the remainder on demand).
+   * when the corpus changed meanwhile (queries then finish the remainder on demand). `onAnswering` is called once,
+   * as soon as every feature answers without blocking: before the full resolution when an approximate index (edits
+   * attached) answers meanwhile, else at the end.
    */
-  async link(pause: () => Promise<boolean>): Promise<boolean> {
+  async link(pause: () => Promise<boolean>, onAnswering?: () => void): Promise<boolean> {
     if (!(await runInSlices(this.adoptLinkedSteps(true), pause))) return false;
+    // An index with edits attached one by one (after a warm start with files changed since, or edits in this
+    // session) answers at once, approximately: events and the query structures are brought up to date with it
+    // first, so every feature answers exactly for the untouched articles while the full resolution below runs in
+    // the background (minutes of a shared CPU at 10k articles that no first hover should wait for).
+    const approximate = this.names.current;
+    const answersFirst = approximate !== null && this.names.needsResolution;
+    if (answersFirst) {
+      if (!(await this.syncAndPrepare(approximate, pause))) return false;
+      onAnswering?.();
+    }
     // Per-article extraction only when the corpus is to be resolved (a warm start of an unchanged corpus is not).
     const resolving = this.names.needsResolution;
     for (const record of resolving ? [...this.store.records.values()] : []) {
@@ -103,23 +147,30 @@ export class DerivedIndexes {
       this.names.extractionOf(record);
       if (!(await pause())) return false;
     }
-    // Edits since the last full resolution were attached approximately; settle them with a full one.
-    if (this.names.needsResolution) this.definitionsChanged();
-    // Resolution looks at the whole corpus at once (seconds at 10k articles): run in steps between pauses. When an
-    // article or glossary changes meanwhile, that resolution is stale: start again (a few times; after that, a
-    // corpus still changing is left to resolve on demand).
-    for (let attempt = 0; attempt < 3 && !this.names.current; attempt++) {
+    // Resolution looks at the whole corpus at once (seconds at 10k articles): run in steps between pauses, while
+    // the index as it is (approximate, or none) keeps answering. When an article or glossary changes meanwhile,
+    // that resolution is stale: start again (a few times; after that, a corpus still changing is left approximate,
+    // or to resolve on demand).
+    for (let attempt = 0; attempt < 3 && this.names.needsResolution; attempt++) {
       const generation = this.store.generation;
+      const before = this.names.current;
       const steps = this.names.resolveSteps();
       let step = steps.next();
-      while (!step.done && this.store.generation === generation && !this.names.current) {
+      const unchanged = () => this.store.generation === generation && this.names.current === before;
+      while (!step.done && unchanged()) {
         if (!(await pause())) return false;
         step = steps.next();
       }
       // (names.current set meanwhile: a query needed names and resolved them itself.)
-      if (step.done && this.store.generation === generation && !this.names.current) this.install(step.value);
+      if (step.done && unchanged()) this.install(step.value);
     }
-    const entities = this.entities();
+    if (!(await this.syncAndPrepare(this.entities(), pause))) return false;
+    if (!answersFirst) onAnswering?.();
+    return true;
+  }
+
+  /** Feeds the event index what changed against `entities`, then builds what the first edit and query need. */
+  private async syncAndPrepare(entities: EntityIndex, pause: () => Promise<boolean>): Promise<boolean> {
     if (!(await pause())) return false;
     const steps = this.syncSteps(entities);
     for (let step = steps.next(); !step.done; step = steps.next()) {
@@ -146,21 +197,36 @@ export class DerivedIndexes {
   }
 
   /**
-   * The resolved entities and the event index in steps, when both are settled and current; null otherwise, or when
+   * The entities and the event index in steps, as they are: exact, or approximate after edits in the session (a
+   * reader who edits a file and restarts at once must not wait for a full resolution either), and the event index
+   * with the signatures of what it was fed, synced with these entities or not. Null when either is absent, or when
    * the corpus changed in between (the next start then rebuilds).
    */
   *exportLinkedSteps(): Generator<void, LinkedState | null, void> {
     const entities = this.names.current;
     const events = this.events.current;
-    if (!entities || this.names.needsResolution || !events || !this.events.isSyncedWith(entities)) return null;
+    if (!entities || !events) return null;
+    const approximate = this.names.needsResolution;
+    const eventsSynced = this.events.isSyncedWith(entities);
     const generation = this.store.generation;
     const fingerprint = this.store.fingerprint();
+    const files = this.store.fileHashes();
+    const definitions = this.store.definitionsFingerprint();
     const signatures = this.events.persistedSignatures();
     try {
       const entityState = yield* exportEntityIndexSteps(entities);
       const eventState = yield* events.exportStateSteps();
       if (this.store.generation !== generation || this.names.current !== entities || this.events.current !== events) return null;
-      return { fingerprint, entities: entityState, events: eventState, signatures };
+      return {
+        fingerprint,
+        files,
+        definitions,
+        ...(approximate ? { approximate } : {}),
+        ...(eventsSynced ? {} : { eventsSynced }),
+        entities: entityState,
+        events: eventState,
+        signatures,
+      };
     } catch {
       // The event index refuses to be exported while it is edited: this cache simply has no corpus-wide state.
       return null;
@@ -169,18 +235,21 @@ export class DerivedIndexes {
 
   /**
    * Adopt the persisted corpus-wide state: the entity index when the corpus is exactly the one it was computed from,
-   * and with it the event index. Once the corpus is `settled` (loaded) and differs, the event index alone is
-   * adopted (see adoptEvents). Before that (a hover while files are still loading) a mismatch keeps the state for
-   * the settled attempt. In steps (at 10k articles each index is a few tenths of a second to decode); articles
-   * changed in between mean the entities no longer fit exactly: only the events are adopted.
+   * and with it the event index. Once the corpus is `settled` (loaded), a corpus that differs by a few files (edited,
+   * added or removed since: see editsSince) adopts both too, and those files are attached one by one as an edit in
+   * the session is (approximate until link() resolves in full); one that differs more adopts the event index alone
+   * (see adoptEvents). Before that (a hover while files are still loading) a mismatch keeps the state for the settled
+   * attempt. In steps (at 10k articles each index is a few tenths of a second to decode); articles changed in between
+   * mean the entities no longer fit: only the events are adopted.
    */
   private *adoptLinkedSteps(settled: boolean): Generator<void, void, void> {
     const linked = this.restoredLinked;
     if (!linked) return;
     const exact = linked.fingerprint === this.store.fingerprint();
     if (!exact && !settled) return;
+    const edits = exact ? [] : this.editsSince(linked);
     const generation = this.store.generation;
-    let entities = exact ? yield* importEntityIndexSteps(linked.entities) : null;
+    let entities = edits ? yield* importEntityIndexSteps(linked.entities) : null;
     // Only decoded when it can be adopted (an event index built meanwhile stays, unless exact entities replace it).
     const events = entities || !this.events.current ? yield* EventIndex.fromStateSteps(linked.events) : null;
     // A query adopted it in between (synchronously).
@@ -188,10 +257,31 @@ export class DerivedIndexes {
     if (this.store.generation !== generation) entities = null;
     if (entities) {
       this.install(entities);
+      if (linked.approximate) this.names.markApproximate();
       // Whatever was linked while files were loading is superseded by the state of exactly this corpus.
       this.events.clear();
     }
-    this.adoptEvents(entities, events);
+    // Events not synced with these entities are checked file by file, as with entities resolved here.
+    this.adoptEvents(linked.eventsSynced === false ? null : entities, events);
+    if (entities) for (const file of edits!) this.attach(file, this.store.records.get(file) ?? null);
+  }
+
+  /**
+   * The files whose content differs from what the persisted state was computed from (edited, added or removed
+   * since), when the glossaries and corrections are the same and the files are few enough to attach one by one
+   * (NamesIndex.attachLimit, the rule an edit in the session follows); null otherwise.
+   */
+  private editsSince(linked: LinkedState): string[] | null {
+    if (!linked.files || linked.definitions !== this.store.definitionsFingerprint()) return null;
+    const limit = this.names.attachLimit();
+    const before = new Map(linked.files);
+    const edits: string[] = [];
+    for (const record of this.store.records.values()) {
+      if (before.get(record.file) !== record.hash && edits.push(record.file) > limit) return null;
+      before.delete(record.file);
+    }
+    for (const file of before.keys()) if (edits.push(file) > limit) return null;
+    return edits;
   }
 
   /**
@@ -213,7 +303,14 @@ function isLinkedState(v: unknown): v is LinkedState {
   const o = v as Record<string, unknown>;
   return (
     typeof o.fingerprint === 'string' &&
-    Array.isArray(o.signatures) &&
-    o.signatures.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string')
+    isPairs(o.signatures) &&
+    (o.files === undefined || isPairs(o.files)) &&
+    (o.definitions === undefined || typeof o.definitions === 'string') &&
+    (o.approximate === undefined || typeof o.approximate === 'boolean') &&
+    (o.eventsSynced === undefined || typeof o.eventsSynced === 'boolean')
   );
+}
+
+function isPairs(v: unknown): v is [string, string][] {
+  return Array.isArray(v) && v.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string');
 }

@@ -99,10 +99,25 @@ export class NamesIndex {
     this.attachedSinceResolution = 0;
   }
 
+  /** The index just installed had edits attached since its last full resolution (restored as it was saved). */
+  markApproximate(): void {
+    if (this.index) this.approximate = true;
+  }
+
   /** Glossaries or corrections changed (or an update failed): the next query resolves the corpus in full. */
   drop(): void {
     this.index = null;
     this.approximate = false;
+  }
+
+  /**
+   * How many articles may be attached one by one after a full resolution before one full resolution is cheaper:
+   * each update copies the index's id and file tables, so past a twentieth of the corpus (and at least 50, where a
+   * resolution is quick anyway) a bulk change (a branch switch, files changed while the editor was closed) is
+   * resolved once instead.
+   */
+  attachLimit(): number {
+    return Math.max(50, this.store.records.size / 20);
   }
 
   /**
@@ -112,7 +127,7 @@ export class NamesIndex {
   attach(file: string, record: ArticleRecord | null): AttachOutcome {
     if (!this.index) return 'none';
     // Each update copies the id and file tables; a bulk change (a branch switch) is cheaper resolved once.
-    if (++this.attachedSinceResolution > Math.max(50, this.store.records.size / 20)) {
+    if (++this.attachedSinceResolution > this.attachLimit()) {
       this.drop();
       return 'dropped';
     }
