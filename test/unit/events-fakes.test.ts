@@ -87,7 +87,7 @@ describe('event linking on FA-KES labelled incidents', () => {
   plain.addAll([...articles.values()].map((a) => ({ id: a.input.file, text: a.input.text.slice(bodyStartOf(a.input)) })));
   const baselineArticle = (file: string): Ranked => {
     const a = articles.get(file)!;
-    const res = plain.search(a.input.text.slice(bodyStartOf(a.input)), { combineWith: 'OR' });
+    const res = searchAnyWord(plain, a.input.text.slice(bodyStartOf(a.input)));
     return { files: res.map((r) => String(r.id)).filter((id) => id !== file), top1Score: null };
   };
   const baselinePassage = (file: string): Ranked => {
@@ -95,7 +95,7 @@ describe('event linking on FA-KES labelled incidents', () => {
     const body = a.input.passages.filter((p) => p.kind === 'body');
     const longest = body.sort((x, y) => y.end - y.start - (x.end - x.start))[0];
     if (!longest) return { files: [], top1Score: null };
-    const res = plain.search(a.input.text.slice(longest.start, longest.end), { combineWith: 'OR' });
+    const res = searchAnyWord(plain, a.input.text.slice(longest.start, longest.end));
     return { files: res.map((r) => String(r.id)).filter((id) => id !== file), top1Score: null };
   };
   const oursArticle = (file: string): Ranked => {
@@ -178,4 +178,21 @@ describe('event linking on FA-KES labelled incidents', () => {
 
 function bodyStartOf(input: EventArticleInput): number {
   return input.passages[0]?.start ?? 0;
+}
+
+/**
+ * `plain.search(text, { combineWith: 'OR' })` asked with each distinct word once, boosted by how often the text
+ * repeats it: MiniSearch adds a repeated word's score once per repetition, so the scores are the same sums (to the
+ * last bits of a double) and every FA-KES ranking here is the same, in half the time (its OR merge is quadratic in
+ * the number of query words, and an article has hundreds).
+ */
+function searchAnyWord(index: MiniSearch<{ id: string; text: string }>, text: string) {
+  const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+  const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
+  const counts = new Map<string, number>();
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return index.search([...counts.keys()].join(' '), { combineWith: 'OR', boostTerm: (term) => counts.get(term) ?? 1 });
 }

@@ -1,11 +1,11 @@
 // Editing one article updates names without resolving the whole corpus again: hovers on the edited article point
 // at the entities a full resolution would choose, removed articles leave no mentions behind, and `link()` settles
 // the corpus back to exactly a full resolution.
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { Corpus } from '../../src/core/corpus';
 import { extractNames, resolveEntities, type Entity, type EntityIndex } from '../../src/core/names';
+import { fakesNamesInputs } from './names-inputs';
 import { SAMPLES, sampleCorpus } from './samples';
 
 const EDITED = SAMPLES.find((s) => /al-Julani/.test(s.text))!;
@@ -161,15 +161,8 @@ describe('one edited article', () => {
 });
 
 describe('cost of one edit', () => {
-  const dir = new URL('../fixtures/fa-kes/', import.meta.url);
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.md') && f !== 'README.md')
-    .sort();
-  const articles = files.map((file) => {
-    const text = readFileSync(new URL(file, dir), 'utf8');
-    const p = parseArticle(text);
-    return { file, text, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }), p };
-  });
+  // Every FA-KES article with its names extracted, in file order (shared with the other names tests of the worker).
+  const articles = fakesNamesInputs().map((a) => ({ ...a, p: parseArticle(a.text) }));
 
   const measure = (copies: number): { full: number; edit: number; worst: number } => {
     const inputs = [];

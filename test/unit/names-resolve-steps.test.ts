@@ -1,23 +1,15 @@
 // Resolving a large corpus takes seconds; done in one synchronous call it would freeze the extension host. The
 // stepwise form yields often enough for a caller to give the event loop back every few milliseconds, and its
 // result is exactly the one-call result.
-import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
-import { extractNames, resolveEntities, resolveEntitiesSteps, type ResolveInput } from '../../src/core/names';
+import { resolveEntities, resolveEntitiesSteps, type ResolveInput } from '../../src/core/names';
+import { fakesNamesInputs } from './names-inputs';
 
-const dir = new URL('../fixtures/fa-kes/', import.meta.url);
 let arts: ResolveInput[];
 
 beforeAll(() => {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.md') && f !== 'README.md')
-    .sort();
-  arts = files.map((file) => {
-    const text = readFileSync(new URL(file, dir), 'utf8');
-    const p = parseArticle(text);
-    return { file, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
-  });
+  // Every FA-KES article parsed and its names extracted, in file order (shared with the other names tests of the worker).
+  arts = fakesNamesInputs();
 }, 120_000);
 
 describe('stepwise resolution', () => {
