@@ -449,3 +449,47 @@ describe('one spelling, two things', () => {
     expect(same(idx, 'Syria', 'Fatah al-Sham Front')).toBe(false);
   });
 });
+
+describe('names in American news (issue 11, ECB+ train)', () => {
+  it('a middle initial and its full stop stay inside the name: "George W. Bush" is one mention', () => {
+    const idx = resolve({
+      'a.txt': 'Rules reversed\n\nThe order reverses a rule of former president George W. Bush on species. Bush had signed it late.\n',
+      'b.txt': 'Species rule\n\nGeorge W. Bush signed the rule in December. Critics said George W. Bush ignored the scientists.\n',
+    });
+    expect(named(idx, 'George')).toHaveLength(0);
+    expect(same(idx, 'George W. Bush', 'Bush')).toBe(true);
+  });
+  it('police and court titles are not part of the name: "Sheriff Deputy Ortiz" is Ortiz', () => {
+    const idx = resolve({
+      'a.txt': 'Deputy shot\n\nSheriff Deputy Ortiz, 35, was shot outside a house. Prosecutors charged a man with killing Jerry Ortiz.\n',
+      'b.txt': 'Charges filed\n\nDistrict Attorney Steve Cooley charged a gang member with the murder of Jerry Ortiz on Monday.\n',
+    });
+    expect(named(idx, 'Sheriff Deputy Ortiz')).toHaveLength(0);
+    expect(same(idx, 'Ortiz', 'Jerry Ortiz')).toBe(true);
+    expect(named(idx, 'District Attorney Steve Cooley')).toHaveLength(0);
+    one(idx, 'Steve Cooley');
+  });
+  it('a surname in -ing opening a sentence is the person the article names ("Manning threw")', () => {
+    const idx = resolve({
+      'a.txt':
+        'Colts win\n\nPeyton Manning was nearly perfect on Thursday night in the cold.\n\nManning threw for 364 yards and three touchdowns.\n',
+      'b.txt': 'Playoffs\n\nPeyton Manning led the Colts to the playoffs again this year.\n',
+    });
+    expect(same(idx, 'Manning', 'Peyton Manning')).toBe(true);
+  });
+  it('a surname alone goes to the person whose coverage names what its article names, not to the most mentioned', () => {
+    const sports = (n: number) =>
+      `Game ${n}\n\nReggie Bush ran for two touchdowns as the Saints beat the Falcons in New Orleans. Reggie Bush was the best player on the field, coach Sean Payton said.\n`;
+    const idx = resolve({
+      's1.txt': sports(1),
+      's2.txt': sports(2),
+      's3.txt': sports(3),
+      'r1.txt':
+        'Species rule reversed\n\nPresident Barack Obama reversed a rule of George W. Bush on endangered species. The Interior Department under Ken Salazar will review it.\n',
+      'r2.txt':
+        'Scientists welcome review\n\nThe Interior Department said Barack Obama wants scientists heard again. Ken Salazar said the rule Bush signed cut them out.\n',
+    });
+    const bushInR2 = idx.entities.find((e) => e.mentions.some((m) => m.file === 'r2.txt' && m.surface === 'Bush'));
+    expect(bushInR2?.name).toBe('George W. Bush');
+  });
+});

@@ -38,6 +38,8 @@ spokesperson pope imam ayatollah chancellor premier governor mayor judge patriar
 sultan chairman chairwoman chair director speaker leader chief professor prof dame lord lady sir mufti rabbi
 reverend rev pastor caliph vice-president deputy-director counsellor adviser advisor coordinator
 secretary-general director-general attorney-general governor-general under-secretary undersecretary
+attorney sheriff deputy detective officer inspector superintendent constable trooper prosecutor coach
+commissioner councilman councilwoman councillor congressman congresswoman assemblyman
 `);
 
 /** Words that qualify a following title ("Deputy Foreign Minister", "Former President"). */

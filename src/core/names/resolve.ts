@@ -12,6 +12,7 @@ import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE
 import { headingParts } from './headings';
 import { completedBy, endsWithName, pickNamed, type NamedCount } from './in-article';
 import { placeBesideAcronym } from './homonyms';
+import { CoverageContext } from './coverage-context';
 import {
   initials,
   joinedCompatible,
@@ -1590,6 +1591,22 @@ class Resolver {
       }
       return hit;
     };
+    // Made on first need, from the cluster roots as they stand before short forms move (the loop below rewrites them).
+    let coverageCtx: CoverageContext | undefined;
+    const coverage = (): CoverageContext => {
+      if (!coverageCtx) {
+        const namedIn = new Map<number, number[]>();
+        for (const [a, m] of rootsInArt)
+          for (const [c, n] of m)
+            if (n > 0) {
+              const l = namedIn.get(c);
+              if (l) l.push(a);
+              else namedIn.set(c, [a]);
+            }
+        coverageCtx = new CoverageContext(recs.art, recs.root.slice(0, recs.n), recs.n, (c) => namedIn.get(c) ?? []);
+      }
+      return coverageCtx;
+    };
     const shortOnce = (art: number, root: number, start: number): number => {
       const given = givenTargets.get(root);
       if (given) {
@@ -1618,8 +1635,11 @@ class Resolver {
       if (c === -2) return root;
       const done = completedBy(cands, (x) => givenWords.get(x) ?? [], halvesInArt.get(art));
       if (done >= 0) return done;
-      // Named nowhere in this article: the most mentioned of those spelled exactly so ("Heller" is Mark Heller
-      // before it is the more frequent Yvonne Hiller), else of all.
+      // Named nowhere in this article: the one whose coverage names what this article names ("Bush" beside
+      // Obama's species rules), else the most mentioned of those spelled exactly so ("Heller" is Mark Heller before
+      // it is the more frequent Yvonne Hiller), else of all.
+      const byContext = coverage().best(art, cands, root);
+      if (byContext >= 0) return byContext;
       let best = -1;
       let bestScore = -1;
       for (const c of cands) {
@@ -1634,6 +1654,7 @@ class Resolver {
 
     // Each mention's entity root, and where each key's mentions ended up (for attaching one edited article's
     // mentions later without all this work). Groups are numbered in order of their first mention.
+    if (shortTargets.size) coverage();
     const keyOrder: number[] = [];
     const keyRoot = new Int32Array(this.keyStr.length).fill(-1);
     const keyRootN = new Int32Array(this.keyStr.length);

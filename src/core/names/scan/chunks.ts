@@ -63,7 +63,7 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && joinGap(t);
+    const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && (joinGap(t) || afterMiddleInitial(cur, toks, i, text));
     if (!joinable) flush();
     if (!t.cap) {
       if (
@@ -86,8 +86,9 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
       (f & T_CALENDAR && !t.caps) ||
       (!t.caps && f & T_STOP && (t.si || f & T_UPPER)) ||
       t.text.length === 0;
-    if (!excluded && !(t.text.length === 1 && !t.caps)) {
-      // A single capital letter is an initial only when followed by a dot ("George W. Bush").
+    // A single capital letter is a name's word only as a middle initial, followed by a dot ("George W. Bush").
+    const letter = t.text.length === 1 && !t.caps;
+    if (!excluded && (!letter || (i + 1 < toks.length && joinable && afterMiddleInitial(cur.concat(t), toks, i + 1, text)))) {
       cur.push(t);
     } else {
       flush();
@@ -96,6 +97,19 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
   }
   flush();
   return chunks;
+}
+
+/**
+ * Whether token i goes on after a middle initial and its full stop: "George W. Bush", "Jack B. Weinstein". The
+ * stop closes no sentence there: a given name stands before the initial and a capitalised word follows it.
+ */
+function afterMiddleInitial(cur: SegToken[], toks: SegToken[], i: number, text: string): boolean {
+  const initial = toks[i - 1];
+  const t = toks[i];
+  if (cur.length < 2 || cur[cur.length - 1] !== initial || !t.cap || t.caps) return false;
+  const c = initial.text.charCodeAt(0);
+  if (initial.text.length !== 1 || c < 65 || c > 90 || cur[cur.length - 2].text.length < 2) return false;
+  return text.charCodeAt(t.gapStart) === 46 && isJoinGap(text, t.gapStart + 1, t.gapEnd);
 }
 
 /** Heads of place names that go on with "of" (directions such as "north of" do not). */
@@ -148,7 +162,7 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
       lowerWords.has(w) ||
       w.endsWith('ly') ||
       gerund ||
-      (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))
+      (t.length === 1 && ((w.endsWith('ing') && !ING_NAMES.has(w)) || w.endsWith('ed')))
     ) {
       t.shift();
       if (t.length) t[0] = { ...t[0], si: true };
