@@ -492,4 +492,21 @@ describe('names in American news (issue 11, ECB+ train)', () => {
     const bushInR2 = idx.entities.find((e) => e.mentions.some((m) => m.file === 'r2.txt' && m.surface === 'Bush'));
     expect(bushInR2?.name).toBe('George W. Bush');
   });
+  it('a hyphen before a function word is a lost dash, not part of the name ("Zurana Horton-who was")', () => {
+    const idx = resolve({
+      'a.txt':
+        'Mother shot\n\nIn addition to Zurana Horton-who was a mother of twelve-another woman was hurt. Police said Zurana Horton died.\n',
+    });
+    expect(named(idx, 'Zurana Horton-who')).toHaveLength(0);
+    expect(one(idx, 'Zurana Horton').mentions).toHaveLength(2);
+  });
+  it('two names joined by a hyphen in a headline are each a mention ("Red Sox-Teixeira Rumor")', () => {
+    const idx = resolve({
+      'a.txt': 'Red Sox-Teixeira Rumor\n\nThe Red Sox want Mark Teixeira, people close to the team said. Teixeira has not signed.\n',
+      'b.txt': 'Free agents\n\nMark Teixeira met the Red Sox on Monday. The Red Sox made an offer to Teixeira.\n',
+    });
+    const t = one(idx, 'Mark Teixeira');
+    expect(t.mentions.some((m) => m.file === 'a.txt' && m.surface === 'Teixeira' && m.start < 25)).toBe(true);
+    expect(one(idx, 'Red Sox').mentions.some((m) => m.file === 'a.txt' && m.start === 0)).toBe(true);
+  });
 });

@@ -24,5 +24,6 @@
 //   7: police, court and coaching titles ("Sheriff", "Deputy", "Attorney", "Coach") are stripped from names; a middle
 //      initial and its full stop stay inside a name and end no sentence ("George W. Bush"); a one-word surname in
 //      -ing from the known list opens a sentence as a name ("Manning threw"); a surname alone in an article that
-//      names none of its bearers goes to the one whose coverage names what the article names.
+//      names none of its bearers goes to the one whose coverage names what the article names; a hyphen before a
+//      function word ends a name ("Horton-who"); headline words split at a hyphen before a capital.
 export const NAMES_RULES_VERSION = 7;

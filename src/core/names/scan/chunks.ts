@@ -1,6 +1,6 @@
 // Runs of capitalised tokens cut into name candidates: titles, sentence-opening ordinary words and adjectives
 // stripped.
-import { CONNECTORS, GROUP_HEADS, TITLE_HEADS } from '../lexicon';
+import { CONNECTORS, GROUP_HEADS, KEY_ARTICLES, STOPWORDS, TITLE_HEADS } from '../lexicon';
 import { LowerWords } from './lowerWords';
 import {
   JOIN_PARTICLES,
@@ -124,6 +124,9 @@ function connectorAllowed(cur: SegToken[], word: string): boolean {
   return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
 }
 
+/** A word, a hyphen and a lower-case word after it. */
+const DASHED_WORD = /^(.*\p{L})-(\p{Ll}+)$/u;
+
 /** All-capital words that are common nouns or time zones, not names. */
 const CAPS_STOP = new Set(['gmt', 'utc', 'ngo', 'ngos']);
 
@@ -213,6 +216,15 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   }
   // All words ordinary adjectives ("Islamist", "Western"): not a name.
   if (t.every((x) => x.info.flags & T_DEMONYM && !x.caps)) return null;
+  // A hyphen before a function word is a dash the text lost its spaces around: "Zurana Horton-who was a mother",
+  // "Springfield-the same facility". The name ends at it.
+  const last = t[t.length - 1];
+  const dash = DASHED_WORD.exec(last.text);
+  if (dash && STOPWORDS.has(dash[2]!) && !KEY_ARTICLES.has(dash[2]!)) {
+    const text0 = dash[1]!;
+    t = t.slice(0, -1);
+    t.push({ ...last, text: text0, lower: text0.toLowerCase(), end: last.start + text0.length, stop: true });
+  }
   void si0;
   return { toks: t, title };
 }
