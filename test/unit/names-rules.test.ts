@@ -509,4 +509,15 @@ describe('names in American news (issue 11, ECB+ train)', () => {
     expect(t.mentions.some((m) => m.file === 'a.txt' && m.surface === 'Teixeira' && m.start < 25)).toBe(true);
     expect(one(idx, 'Red Sox').mentions.some((m) => m.file === 'a.txt' && m.start === 0)).toBe(true);
   });
+  it('two spellings of one word that end full names of different things stay apart (Lyons of Michelle Lyons, the Detroit Lions)', () => {
+    const idx = resolve({
+      'a.txt': 'Inmate escapes\n\nPrison spokeswoman Michelle Lyons said the inmate fled on foot. Lyons said he was armed.\n',
+      'b.txt': 'Search goes on\n\nThe escaped inmate is still missing, Lyons said on Friday. Lyons said the search would go on.\n',
+      'c.txt': 'Game report\n\nOn Sunday the Detroit Lions lost again. Fans said the Lions have not won a game this year.\n',
+      'd.txt': 'Season over\n\nOn Monday the Detroit Lions fired their coach. Fans of the Lions were not surprised.\n',
+    });
+    expect(same(idx, 'Lyons', 'Michelle Lyons')).toBe(true);
+    expect(same(idx, 'Lions', 'Detroit Lions')).toBe(true);
+    expect(same(idx, 'Lyons', 'Lions')).toBe(false);
+  });
 });

@@ -914,7 +914,30 @@ class Resolver {
       }
       return s;
     };
+    // The kinds of the full names each word ends ("lyons": a person, Michelle Lyons; "lions": a team, Detroit Lions).
+    let tailKinds: Map<string, Set<EntityKind>> | undefined;
+    const tailKindsOf = (key: string): Set<EntityKind> | undefined => {
+      if (!tailKinds) {
+        tailKinds = new Map();
+        for (const f of formList) {
+          if (f.words < 2 || f.acr) continue;
+          const k = kindOf(f.votes).kind;
+          const tail = f.key.slice(f.key.lastIndexOf(' ') + 1);
+          const set = tailKinds.get(tail);
+          if (set) set.add(k);
+          else tailKinds.set(tail, new Set([k]));
+        }
+      }
+      return tailKinds.get(key);
+    };
     const variantConfidence = (a: Form, b: Form, c: { exact: boolean; near: boolean }): number => {
+      // Two spellings of one word, each the last word of full names of other kinds, are two names: "Lyons" of
+      // spokeswoman Michelle Lyons is not "Lions" of the Detroit Lions.
+      if (a.words === 1 && b.words === 1 && a.key !== b.key) {
+        const ta = tailKindsOf(a.key);
+        const tb = tailKindsOf(b.key);
+        if (ta && tb && ![...ta].some((k) => tb.has(k))) return 0;
+      }
       let conf = c.exact ? 0.95 : c.near ? 0.55 : 0.75;
       const ka = kindOf(a.votes);
       const kb = kindOf(b.votes);
@@ -1369,6 +1392,8 @@ class Resolver {
         indexTails(groupBySuffix, ws, r);
       }
     }
+    const exactTails = new Set<string>();
+    for (const f of formList) if (f.words > 1 && !f.acr) exactTails.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
     const groupTargets = new Map<number, number[]>();
     const shortTargets = new Map<number, number[]>();
     for (const [r, fs] of clusters) {
@@ -1389,6 +1414,12 @@ class Resolver {
         const next = new Set<number>();
         for (const t of hit) if (t !== r) next.add(t);
         cands = cands ? new Set([...cands, ...next]) : next;
+      }
+      // A word that some full name ends in exactly as written is short for one of those: "Lions" of the Detroit
+      // Lions is not short for Michelle Lyons, though the two spellings fold alike.
+      if (cands && cands.size && fs.some((f) => exactTails.has(f.key))) {
+        const ends = fs.map((f) => ' ' + f.key);
+        for (const c of [...cands]) if (!(clusters.get(c) ?? []).some((g) => ends.some((e) => g.key.endsWith(e)))) cands.delete(c);
       }
       // A word used far more often alone than any full name ending in it, and not as a person, is its own thing
       // ("Iran" is not short for a glued "Mohammad Javad Zarif Iran").

@@ -25,5 +25,7 @@
 //      initial and its full stop stay inside a name and end no sentence ("George W. Bush"); a one-word surname in
 //      -ing from the known list opens a sentence as a name ("Manning threw"); a surname alone in an article that
 //      names none of its bearers goes to the one whose coverage names what the article names; a hyphen before a
-//      function word ends a name ("Horton-who"); headline words split at a hyphen before a capital.
+//      function word ends a name ("Horton-who"); headline words split at a hyphen before a capital; one word's
+//      spellings ending full names of other kinds stay apart, and a short form spelled as some full name ends
+//      joins only such full names ("Lyons" / "Lions").
 export const NAMES_RULES_VERSION = 7;
