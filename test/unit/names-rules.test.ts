@@ -521,3 +521,33 @@ describe('names in American news (issue 11, ECB+ train)', () => {
     expect(same(idx, 'Lyons', 'Lions')).toBe(false);
   });
 });
+
+describe('kinds in the Names view (issue 11)', () => {
+  it("an outlet's name as the articles' metadata gives it is an organisation, not a person", () => {
+    const idx = resolve({
+      'a.txt': { text: 'Strikes go on\n\nAir strikes hit the town on Monday, Asharq Al-Awsat reported.\n', outlet: 'Asharq Al-Awsat' },
+      'b.txt': { text: 'Talks stall\n\nThe talks stalled again, Asharq Al-Awsat said, citing diplomats.\n', outlet: 'Reuters' },
+    });
+    expect(kindOfName(idx, 'Asharq Al-Awsat')).toBe('group');
+  });
+  it('"the town of X" and "X area" make places, even of names opening with Abu or a title', () => {
+    const idx = resolve({
+      'a.txt': 'Strikes\n\nJets struck near the town of Abu Kamal on Monday. Fighters left Abu Kamal at night.\n',
+      'b.txt': 'Shelling\n\nShells fell on the Sheikh Maqsoud area on Monday. Sheikh Maqsoud has been under siege.\n',
+      'c.txt': 'Report\n\nFighters fled the city of Abu Kamal. Residents of the Sheikh Maqsoud neighbourhood fled too.\n',
+    });
+    expect(kindOfName(idx, 'Abu Kamal')).toBe('place');
+    // "Sheikh" reads as a title in "Sheikh Maqsoud has been …": the place keeps its kind and gets no title as its
+    // definition.
+    const maqsoud = idx.entities.filter((e) => e.mentions.some((m) => m.surface.endsWith('Maqsoud')));
+    expect(maqsoud.map((e) => e.kind)).toEqual(['place']);
+    expect(maqsoud[0]!.definition?.origin).not.toBe('title');
+  });
+  it('a name ending in a plural organisation word is a group ("Local Coordination Committees")', () => {
+    const idx = resolve({
+      'a.txt':
+        'Report\n\nThe Local Coordination Committees said ten people died. Activists of the Local Coordination Committees counted the dead.\n',
+    });
+    expect(kindOfName(idx, 'Local Coordination Committees')).toBe('group');
+  });
+});

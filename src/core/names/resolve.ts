@@ -563,12 +563,24 @@ class Resolver {
     this.recs = kept;
   }
 
+  /**
+   * The outlet names the articles' metadata gives, as written. A mention written exactly so, with no strong cue of
+   * its own, is an organisation ("Ahram Online", "Asharq Al-Awsat"), not the person two capitalised words suggest;
+   * "Sana neighborhood" beside the agency SANA keeps its own cue.
+   */
+  private outletNames(): Set<string> {
+    const out = new Set<string>();
+    for (const a of this.arts) if (a.meta.outlet) out.add(a.meta.outlet);
+    return out;
+  }
+
   private *buildForms(): Generator<void, Forms, void> {
     const byK: (Form | undefined)[] = new Array(this.keyStr.length);
     const list: Form[] = [];
     const noApos = this.arts.map((a) => a.names.noApostrophes);
-    const { n, k: K, art: ART, flags: FLAGS } = this.recs;
+    const { n, k: K, art: ART, flags: FLAGS, surface: SURF } = this.recs;
     const keyStr = this.keyStr;
+    const outlets = this.outletNames();
     yield* this.slices(n, (from) => {
       const to = Math.min(n, from + STEP);
       for (let i = from; i < to; i++) {
@@ -584,6 +596,10 @@ class Resolver {
         f.count++;
         if (f.arts[f.arts.length - 1] !== art) f.arts.push(art);
         addVoteBits(f.votes, fl);
+        if (outlets.size && !(fl & STRONG) && outlets.has(SURF[i])) {
+          f.votes.group += 3;
+          f.strongOther++;
+        }
         if (fl & ACR) f.acr = true;
         if (fl & STRONG) {
           if ((fl & CUE) === CUE_PERSON) f.strongPerson++;
@@ -593,6 +609,8 @@ class Resolver {
       }
       return to;
     });
+    // A name the corpus gives as an article's outlet ("Ahram Online", "Asharq Al-Awsat") is an organisation, however
+    // its mentions read: as many strong group cues as it has mentions.
     return { byK, list };
   }
 
@@ -1302,6 +1320,7 @@ class Resolver {
     }
     if (this.spent(formList.length >> 1)) yield;
     const glossaryRootSet = new Set(glossaryRoots.map((g) => uf.find(g.id)));
+    const outletNames = this.outletNames();
 
     // Homonyms: a place written as a word ("Sana neighborhood") beside an organisation's acronym ("SANA") is
     // another thing of the same spelling, with its own entity (one per cluster).
@@ -1796,6 +1815,8 @@ class Resolver {
       for (const i of rs) {
         addVoteBits(votes, recs.flags[i]);
         const s = recs.surface[i];
+        // An outlet's name is an organisation (see outletNames).
+        if (outletNames.size && !(recs.flags[i] & STRONG) && outletNames.has(s)) votes.group += 3;
         surfaceCount.set(s, (surfaceCount.get(s) ?? 0) + 1);
         if (recs.flags[i] & ACR) anyAcr = true;
       }
@@ -1829,7 +1850,7 @@ class Resolver {
             outlet: null,
             date: null,
           }
-        : pickDefinition(recs, rs, arts, this.defs, acronymsOf.get(root) ?? []);
+        : pickDefinition(recs, rs, arts, this.defs, acronymsOf.get(root) ?? [], kind === 'person');
       const entity: Entity = { id: '', name, kind, aliases, definition, related: [], mentions: [] };
       if (glos) entity.glossary = { ...glos.source };
       drafts.push({ root, entity, n: rs.length });
@@ -2201,9 +2222,13 @@ function pickDefinition(
   arts: ResolveInput[],
   defs: (Map<number, RawDefinition[]> | null)[],
   acronymDefs: AcronymDef[],
+  person: boolean,
 ): Definition | null {
   const cands = new Map<string, { n: number; d: Definition }>();
   const add = (text: string, origin: Definition['origin'], art: number, start: number, end: number): void => {
+    // A title in front of a name describes a person; in front of a place it was part of the place's name ("Heavy
+    // Bombardment Sheikh" of Sheikh Maqsoud).
+    if (origin === 'title' && !person) return;
     const norm = `${origin}:${text.toLowerCase()}`;
     const c = cands.get(norm);
     if (c) c.n++;
