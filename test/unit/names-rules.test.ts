@@ -551,3 +551,28 @@ describe('kinds in the Names view (issue 11)', () => {
     expect(kindOfName(idx, 'Local Coordination Committees')).toBe('group');
   });
 });
+
+describe('junk in the Names view (issue 11)', () => {
+  it('"Islamic State of Iraq and the Levant" is one name, not a group called "Levant"', () => {
+    const text = (n: number) =>
+      `Report ${n}\n\nFighters of the Islamic State of Iraq and the Levant attacked the town. The Islamic State of Iraq and the Levant said it won.\n`;
+    const idx = resolve({ 'a.txt': text(1), 'b.txt': text(2), 'c.txt': text(3) });
+    expect(named(idx, 'Levant')).toHaveLength(0);
+    expect(named(idx, 'Islamic State of Iraq and the Levant')).toHaveLength(1);
+  });
+  it('"and" still keeps two names apart after an organisation ("Ministry of Defence and Russia")', () => {
+    const idx = resolve({ 'a.txt': 'Report\n\nThe Ministry of Defence and Russia said on Monday that the talks failed.\n' });
+    expect(named(idx, 'Ministry of Defence')).toHaveLength(1);
+  });
+  it('a place opening a run of a headline word is no given name ("Damascus Terrorists of the so called …")', () => {
+    const line = (n: number) =>
+      `Attacks ${n}\n\nShells hit the cities of Damascus and Aleppo on Monday. Damascus Terrorists of the so called Jaish al-Islam fired shells at Damascus.\n\nThe army shelled positions of terrorists near Damascus. Life in Damascus went on. Damascus Residents and Damascus Traders said the terrorists fled.\n`;
+    const idx = resolve({
+      'a.txt': line(1),
+      'b.txt': line(2),
+      'c.txt': line(3),
+      'd.txt': 'Report\n\nDamascus Countryside and Damascus Airport were shelled. Damascus Police said so.\n',
+    });
+    expect(idx.entities.filter((e) => e.kind === 'person').map((e) => e.name)).not.toContain('Damascus Terrorists');
+  });
+});

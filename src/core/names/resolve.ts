@@ -727,7 +727,10 @@ class Resolver {
       const others = set ? set.size - (set.has(last) ? 1 : 0) : 0;
       const l = this.formOf(last);
       const k = l ? kindOf(l.votes) : null;
-      const hit = others >= 2 && (!k || !k.decisive || k.kind === 'person');
+      // A first word that is a place or group of its own is no given name ("Damascus Terrorists").
+      const g = this.formOf(first);
+      const gk = g && g.count >= 3 ? kindOf(g.votes) : null;
+      const hit = others >= 2 && (!k || !k.decisive || k.kind === 'person') && !(gk && gk.decisive && gk.kind !== 'person');
       givenMemo[f.id] = hit ? 2 : 1;
       return hit;
     };

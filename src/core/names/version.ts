@@ -27,5 +27,7 @@
 //      names none of its bearers goes to the one whose coverage names what the article names; a hyphen before a
 //      function word ends a name ("Horton-who"); headline words split at a hyphen before a capital; one word's
 //      spellings ending full names of other kinds stay apart, and a short form spelled as some full name ends
-//      joins only such full names ("Lyons" / "Lions").
+//      joins only such full names ("Lyons" / "Lions"); outlet names are organisations; "the town of X" and a place
+//      noun after a name make places; "and" inside "<head> of <country> and the <region>"; a place opening a run is
+//      no given name.
 export const NAMES_RULES_VERSION = 7;

@@ -1,6 +1,6 @@
 // Runs of capitalised tokens cut into name candidates: titles, sentence-opening ordinary words and adjectives
 // stripped.
-import { CONNECTORS, GROUP_HEADS, KEY_ARTICLES, STOPWORDS, TITLE_HEADS } from '../lexicon';
+import { CONNECTORS, COUNTRIES, GROUP_HEADS, KEY_ARTICLES, STOPWORDS, TITLE_HEADS } from '../lexicon';
 import { LowerWords } from './lowerWords';
 import {
   JOIN_PARTICLES,
@@ -66,6 +66,12 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
     const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && (joinGap(t) || afterMiddleInitial(cur, toks, i, text));
     if (!joinable) flush();
     if (!t.cap) {
+      const take = t.text === 'and' && joinable ? andInName(cur, toks, i, joinGap) : 0;
+      if (take) {
+        for (let k = 0; k < take; k++) cur.push(toks[i + k]);
+        i += take - 1;
+        continue;
+      }
       if (
         cur.length > 0 &&
         (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
@@ -110,6 +116,25 @@ function afterMiddleInitial(cur: SegToken[], toks: SegToken[], i: number, text: 
   const c = initial.text.charCodeAt(0);
   if (initial.text.length !== 1 || c < 65 || c > 90 || cur[cur.length - 2].text.length < 2) return false;
   return text.charCodeAt(t.gapStart) === 46 && isJoinGap(text, t.gapStart + 1, t.gapEnd);
+}
+
+/**
+ * How many tokens from i ("and", or "and the") go on inside an organisation named after two countries or a
+ * country and a region: "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria". Only after
+ * "<head> of <country>" and before one last word (a country, an "al-" name, or a word after "the"); 0 otherwise,
+ * so that "and" keeps two names apart everywhere else.
+ */
+function andInName(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: SegToken) => boolean): number {
+  const n = cur.length;
+  if (n < 3 || cur[n - 2].lower !== 'of' || !(cur[n - 3].info.flags & T_GROUP_HEAD) || !COUNTRIES.has(cur[n - 1].lower)) return 0;
+  let j = i + 1;
+  const the = j < toks.length && toks[j].text === 'the' && joinGap(toks[j]);
+  if (the) j++;
+  const w = toks[j];
+  if (!w || !w.cap || w.caps || !joinGap(w)) return 0;
+  if (j + 1 < toks.length && toks[j + 1].cap && joinGap(toks[j + 1])) return 0;
+  if (!the && !COUNTRIES.has(w.lower) && !(w.info.flags & T_KEY_ARTICLE) && !/^(?:al|el)-/.test(w.lower)) return 0;
+  return j - i;
 }
 
 /** Heads of place names that go on with "of" (directions such as "north of" do not). */
