@@ -576,3 +576,25 @@ describe('junk in the Names view (issue 11)', () => {
     expect(idx.entities.filter((e) => e.kind === 'person').map((e) => e.name)).not.toContain('Damascus Terrorists');
   });
 });
+
+describe('nicknames and the order a story names people in (issue 11)', () => {
+  it('a nickname in quotes or brackets between given name and surname is part of one full name', () => {
+    const idx = resolve({
+      'a.txt': 'Mob boss dies\n\nThe mob boss Vincent "The Chin" Gigante died in his cell at a prison hospital. Gigante was 77.\n',
+      'b.txt': 'Mafia boss\n\nThe old mob boss Vincent Gigante died in a federal prison. Gigante ran the Genovese family.\n',
+      'c.txt': 'Deputy shot\n\nA young gang member is accused of gunning down Deputy Luis Gerardo (Jerry) Ortiz outside a house. Ortiz died.\n',
+      'd.txt': 'Charges\n\nThe man is charged with killing Jerry Ortiz, a sheriff deputy. Jerry Ortiz was 35.\n',
+    });
+    expect(same(idx, 'Vincent "The Chin" Gigante', 'Vincent Gigante')).toBe(true);
+    expect(same(idx, 'Luis Gerardo (Jerry) Ortiz', 'Jerry Ortiz')).toBe(true);
+  });
+  it('a surname is the one person of that name the story has named so far, before a relative comes in', () => {
+    const idx = resolve({
+      'a.txt':
+        'Mob boss dies\n\nVincent Gigante, the mob boss, died on Monday. Gigante died in a prison hospital. Gigante had heart disease.\n\nHis brother, Rev. Louis Gigante, defended him. Louis Gigante said he was ill.\n',
+      'b.txt': 'Mafia boss\n\nVincent Gigante died in a federal prison.\n',
+    });
+    const vincent = one(idx, 'Vincent Gigante');
+    expect(vincent.mentions.filter((m) => m.file === 'a.txt' && m.surface === 'Gigante')).toHaveLength(2);
+  });
+});

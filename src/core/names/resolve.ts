@@ -93,6 +93,9 @@ function addVoteBits(v: Votes, f: number): void {
   if (f & THE) v.notPerson += 1;
 }
 
+/** A nickname in quotes or brackets inside a name ('Vincent "The Chin" Gigante'): a full name, never a glued run. */
+const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
+
 /**
  * The mentions during resolution, column by column (a million at 10k articles: one object each cost more in
  * allocation and garbage collection than the resolution itself): article, index in the article's extraction,
@@ -772,7 +775,8 @@ class Resolver {
           (!((fl & CUE) === CUE_PERSON && fl & STRONG) || f.words >= 3) &&
           !this.glossaryKeys.has(f.key) &&
           !expansions[art]?.has(recs.idx[i]) &&
-          !givenAndSurname(f)
+          !givenAndSurname(f) &&
+          !NICKNAME_INSIDE.test(recs.surface[i])
         ) {
           const noApos = this.arts[art].names.noApostrophes;
           const memo = plans[noApos ? 1 : 0];
@@ -1231,6 +1235,17 @@ class Resolver {
             same = new Set(long.ws).size === long.ws.length && long.ws.length <= 4 && isSubsequence(short.ws, long.ws);
           } else if (
             short.ws.length === 2 &&
+            long.ws.length <= 4 &&
+            new Set(long.ws).size === long.ws.length &&
+            long.ws.length >= 3 &&
+            long.ws[long.ws.length - 2] === a &&
+            long.f.strongPerson > 0
+          ) {
+            // The shorter name's given name is the nickname of a longer one that a title makes a person's ("Jerry
+            // Ortiz" and "Deputy Luis Gerardo (Jerry) Ortiz"); "Angels GM Tony Reagins" is two names glued.
+            same = true;
+          } else if (
+            short.ws.length === 2 &&
             long.ws.length === 2 &&
             a.length >= 3 &&
             c.length >= 3 &&
@@ -1602,7 +1617,22 @@ class Resolver {
         const n = here.get(c);
         if (n !== undefined) named.push({ c, n: Math.max(1, n) });
       }
-      if (named.length > 1) return pickNamed(named, nested);
+      if (named.length > 1) {
+        // Only one of them named yet at this point of the story: the surname is that one's ("Gigante died" after
+        // Vincent Gigante and before his brother Louis Gigante comes in).
+        let first = -1;
+        for (let j = 0; j < places.length; j += 2) {
+          const c = places[j + 1]!;
+          if (places[j]! > start || here.get(c) === undefined || !cands.includes(c) || c === first) continue;
+          if (first >= 0) {
+            first = -2;
+            break;
+          }
+          first = c;
+        }
+        if (first >= 0) return first;
+        return pickNamed(named, nested);
+      }
       let before = -1;
       let beforeAt = -1;
       let after = -1;

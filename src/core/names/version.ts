@@ -29,5 +29,6 @@
 //      spellings ending full names of other kinds stay apart, and a short form spelled as some full name ends
 //      joins only such full names ("Lyons" / "Lions"); outlet names are organisations; "the town of X" and a place
 //      noun after a name make places; "and" inside "<head> of <country> and the <region>"; a place opening a run is
-//      no given name.
+//      no given name; a quoted or bracketed nickname is inside one full name; a surname alone goes to the one
+//      bearer the story has named so far.
 export const NAMES_RULES_VERSION = 7;

@@ -63,6 +63,13 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    const surname = cur.length > 0 ? nicknameThenSurname(cur, toks, i, text) : -1;
+    if (surname >= 0) {
+      for (let k = i; k <= surname; k++) cur.push(toks[k]);
+      i = surname;
+      flush();
+      continue;
+    }
     const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && (joinGap(t) || afterMiddleInitial(cur, toks, i, text));
     if (!joinable) flush();
     if (!t.cap) {
@@ -116,6 +123,32 @@ function afterMiddleInitial(cur: SegToken[], toks: SegToken[], i: number, text: 
   const c = initial.text.charCodeAt(0);
   if (initial.text.length !== 1 || c < 65 || c > 90 || cur[cur.length - 2].text.length < 2) return false;
   return text.charCodeAt(t.gapStart) === 46 && isJoinGap(text, t.gapStart + 1, t.gapEnd);
+}
+
+const OPENS_NICKNAME = /^ {1,2}["“'‘(]$/;
+const CLOSES_NICKNAME = /^["”'’)] {1,2}$/;
+
+/**
+ * A nickname in quotes or brackets between a given name and a surname ('Vincent "The Chin" Gigante', "Luis
+ * Gerardo (Jerry) Ortiz"): the index of the surname when token i opens such a nickname after the given names in
+ * `cur`, else -1. The name is read whole, nickname included, so that it is one person's full name.
+ */
+function nicknameThenSurname(cur: SegToken[], toks: SegToken[], i: number, text: string): number {
+  const t = toks[i];
+  if (cur.length > 3 || !OPENS_NICKNAME.test(text.slice(t.gapStart, t.gapEnd))) return -1;
+  if (cur.some((x) => !x.cap || x.caps || x.info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))) return -1;
+  for (let j = i; j < i + 3 && j + 1 < toks.length; j++) {
+    const w = toks[j];
+    if (!w.cap || w.caps || (j > i && !isJoinGap(text, w.gapStart, w.gapEnd))) return -1;
+    const next = toks[j + 1];
+    const gap = text.slice(next.gapStart, next.gapEnd);
+    const closedInside = /['’]$/.test(w.text) || text.charCodeAt(w.end - 1) === 39 || text.charCodeAt(w.end - 1) === 0x2019;
+    if (CLOSES_NICKNAME.test(gap) || (closedInside && isJoinGap(text, next.gapStart, next.gapEnd))) {
+      if (!next.cap || next.caps || next.info.flags & (T_GROUP_HEAD | T_PLACE_HEAD)) return -1;
+      return j + 1;
+    }
+  }
+  return -1;
 }
 
 /**
