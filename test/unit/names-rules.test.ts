@@ -582,7 +582,8 @@ describe('nicknames and the order a story names people in (issue 11)', () => {
     const idx = resolve({
       'a.txt': 'Mob boss dies\n\nThe mob boss Vincent "The Chin" Gigante died in his cell at a prison hospital. Gigante was 77.\n',
       'b.txt': 'Mafia boss\n\nThe old mob boss Vincent Gigante died in a federal prison. Gigante ran the Genovese family.\n',
-      'c.txt': 'Deputy shot\n\nA young gang member is accused of gunning down Deputy Luis Gerardo (Jerry) Ortiz outside a house. Ortiz died.\n',
+      'c.txt':
+        'Deputy shot\n\nA young gang member is accused of gunning down Deputy Luis Gerardo (Jerry) Ortiz outside a house. Ortiz died.\n',
       'd.txt': 'Charges\n\nThe man is charged with killing Jerry Ortiz, a sheriff deputy. Jerry Ortiz was 35.\n',
     });
     expect(same(idx, 'Vincent "The Chin" Gigante', 'Vincent Gigante')).toBe(true);
