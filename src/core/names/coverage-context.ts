@@ -14,6 +14,8 @@ export class CoverageContext {
   private readonly df = new Map<number, number>();
   private readonly rootsMemo = new Map<number, Set<number>>();
   private readonly contextMemo = new Map<number, Map<number, number>>();
+  /** Per article and short form: its candidates are the same for every mention of it there. */
+  private readonly bestMemo = new Map<string, number>();
   private readonly articles: number;
 
   /**
@@ -73,6 +75,15 @@ export class CoverageContext {
    * short form itself and the candidates are no evidence.
    */
   best(a: number, cands: readonly number[], exclude: number): number {
+    const memoKey = `${a}:${exclude}`;
+    const hit = this.bestMemo.get(memoKey);
+    if (hit !== undefined) return hit;
+    const out = this.pick(a, cands, exclude);
+    this.bestMemo.set(memoKey, out);
+    return out;
+  }
+
+  private pick(a: number, cands: readonly number[], exclude: number): number {
     const here = this.rootsOf(a);
     let best = -1;
     let top = 0;
