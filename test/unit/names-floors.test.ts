@@ -20,9 +20,10 @@ describe('ECB+ train topics (tuned on: a floor against regressions, not a qualit
   );
   it('merges surnames and short forms into the full names their articles give, with no wrong merge', () => {
     expect(s.chains).toBe(64);
-    expect(s.fullyMerged).toBeGreaterThanOrEqual(36);
+    // 45/64 measured at the end of the fifth session (last-word baseline 49/64).
+    expect(s.fullyMerged).toBeGreaterThanOrEqual(44);
     expect(s.wrongPairs).toHaveLength(0);
-    expect(s.mentionCoverage).toBeGreaterThanOrEqual(0.97);
+    expect(s.mentionCoverage).toBeGreaterThanOrEqual(0.98);
   });
 });
 
@@ -40,8 +41,8 @@ describe('ECB+ dev topics (names part of the ECB+ scorer)', () => {
   });
   it('merges chains under one entity without wrong merges', () => {
     expect(s.chains).toBe(27);
-    // 19/27 measured at the end of the fourth session (the last-word baseline also 19/27).
-    expect(s.fullyMerged).toBeGreaterThanOrEqual(18);
+    // 21/27 measured at the end of the fifth session (the last-word baseline 19/27).
+    expect(s.fullyMerged).toBeGreaterThanOrEqual(20);
     expect(s.wrongPairs.length).toBeLessThanOrEqual(1);
   });
 });
@@ -66,8 +67,10 @@ describe('FA-KES fresh labels, tune half', () => {
       `must-stay-apart pairs merged ${s.apartMerged.length}/${s.apartPairs}`,
   );
   it('merges the labelled spellings of an entity and finds their mentions', () => {
+    // 17/28, coverage 94.6% measured at the end of the fifth session (the evaluator counting only the names
+    // written there).
     expect(s.merged).toBeGreaterThanOrEqual(16);
-    expect(s.coverage).toBeGreaterThanOrEqual(0.9);
+    expect(s.coverage).toBeGreaterThanOrEqual(0.93);
   });
   it('keeps must-stay-apart pairs apart (all but the sense-ambiguous ones)', () => {
     expect(s.apartMerged.length).toBeLessThanOrEqual(2);
@@ -81,8 +84,9 @@ describe('FA-KES second fresh labels, tune half', () => {
       `must-stay-apart pairs merged ${s.apartMerged.length}/${s.apartPairs}`,
   );
   it('merges the labelled spellings of an entity and finds their mentions', () => {
-    expect(s.merged).toBeGreaterThanOrEqual(15);
-    expect(s.coverage).toBeGreaterThanOrEqual(0.88);
+    // 19/30, coverage 92.7% measured at the end of the fifth session.
+    expect(s.merged).toBeGreaterThanOrEqual(18);
+    expect(s.coverage).toBeGreaterThanOrEqual(0.91);
   });
   it('keeps must-stay-apart pairs apart (all but the sense-ambiguous ones)', () => {
     expect(s.apartMerged.length).toBeLessThanOrEqual(3);
@@ -112,5 +116,21 @@ describe('second fresh FA-KES labels, held half (scored once, never tuned on)', 
     expect(s.merged).toBeGreaterThanOrEqual(15);
     expect(s.coverage).toBeGreaterThanOrEqual(0.89);
     expect(s.apartMerged.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('FA-KES Names view (the 50 most mentioned persons and groups)', () => {
+  it('lists no page furniture and no outlet as a person', () => {
+    fakesResolved ??= resolveArticles(fakes);
+    const top = fakesResolved
+      .recurring()
+      .filter((e) => e.kind === 'person' || e.kind === 'group')
+      .sort((a, b) => b.mentions.length - a.mentions.length)
+      .slice(0, 50);
+    const outlets = new Set(fakes.map((a) => /^outlet: (.*)$/m.exec(a.text)?.[1]).filter((x): x is string => !!x));
+    const labels = JSON.parse(readFileSync(new URL('../fixtures/labels/fakes-names-tune.json', import.meta.url), 'utf8')) as Labels;
+    const junk = new Set([...(labels.notNames ?? []), 'Levant', 'Damascus Terrorists'].map((x) => x.toLowerCase()));
+    expect(top.filter((e) => junk.has(e.name.toLowerCase())).map((e) => e.name)).toEqual([]);
+    expect(top.filter((e) => e.kind === 'person' && outlets.has(e.name)).map((e) => e.name)).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import { nameKey } from './normalize';
  */
 export function headingParts(surface: string, known: (key: string) => number): { s: number; e: number; k: number }[] {
   const words: { s: number; e: number }[] = [];
-  const re = /\S+/g;
+  // A hyphen before a capital may join two names in a headline ("Red Sox-Teixeira Rumor"): the parts are words of
+  // their own, and a name known whole ("Al-Assad", "Hewlett-Packard") is still found across them.
+  const re = /[^\s-]+(?:-(?![\p{Lu}])[^\s-]*)*/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(surface))) {
     const w = m[0].replace(/(?:['’]s?)?[.,:;!?"”’)\]]*$/u, '');

@@ -38,6 +38,8 @@ spokesperson pope imam ayatollah chancellor premier governor mayor judge patriar
 sultan chairman chairwoman chair director speaker leader chief professor prof dame lord lady sir mufti rabbi
 reverend rev pastor caliph vice-president deputy-director counsellor adviser advisor coordinator
 secretary-general director-general attorney-general governor-general under-secretary undersecretary
+attorney sheriff deputy detective officer inspector superintendent constable trooper prosecutor coach
+commissioner councilman councilwoman councillor congressman congresswoman assemblyman
 `);
 
 /** Words that qualify a following title ("Deputy Foreign Minister", "Former President"). */
@@ -74,6 +76,7 @@ commission court parliament government administration department office authorit
 foundation society company corporation tribunal mission division regiment squad militia militias commission
 bureau center centre program programme initiative congress senate cabinet police hezbollah hamas taliban
 watch international crescent helmets cross frontieres borders magazine channel radio television tv agency
+committees councils agencies organisations organizations movements parties ministries factions networks unions
 `);
 
 /** Head nouns that make a multi-word name a place. */
@@ -93,6 +96,7 @@ export const PLACE_OPENERS = set(
 export const NEXT_PLACE = set(`
 province city town village villages governorate countryside district region neighbourhood neighborhood suburb
 suburbs area areas airport base border capital enclave outskirts port coast desert crossing camp
+towns cities provinces districts regions neighbourhoods neighborhoods
 `);
 export const NEXT_GROUP = set(`
 group groups militia militias organisation organization movement party faction factions rebels jihadists

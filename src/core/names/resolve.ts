@@ -12,6 +12,8 @@ import { DEMONYMS, GENERIC_ADJ, GENERIC_CLASS, GROUP_GENERIC, GROUP_HEADS, PLACE
 import { headingParts } from './headings';
 import { completedBy, endsWithName, pickNamed, type NamedCount } from './in-article';
 import { placeBesideAcronym } from './homonyms';
+import { CoverageContext } from './coverage-context';
+import { personBesideOther, segment, trailingAcronym, type Part } from './glued';
 import {
   initials,
   joinedCompatible,
@@ -91,6 +93,9 @@ function addVoteBits(v: Votes, f: number): void {
   else if (cue === CUE_PLACE) v.place += w;
   if (f & THE) v.notPerson += 1;
 }
+
+/** A nickname in quotes or brackets inside a name ('Vincent "The Chin" Gigante'): a full name, never a glued run. */
+const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
 
 /**
  * The mentions during resolution, column by column (a million at 10k articles: one object each cost more in
@@ -562,12 +567,24 @@ class Resolver {
     this.recs = kept;
   }
 
+  /**
+   * The outlet names the articles' metadata gives, as written. A mention written exactly so, with no strong cue of
+   * its own, is an organisation ("Ahram Online", "Asharq Al-Awsat"), not the person two capitalised words suggest;
+   * "Sana neighborhood" beside the agency SANA keeps its own cue.
+   */
+  private outletNames(): Set<string> {
+    const out = new Set<string>();
+    for (const a of this.arts) if (a.meta.outlet) out.add(a.meta.outlet);
+    return out;
+  }
+
   private *buildForms(): Generator<void, Forms, void> {
     const byK: (Form | undefined)[] = new Array(this.keyStr.length);
     const list: Form[] = [];
     const noApos = this.arts.map((a) => a.names.noApostrophes);
-    const { n, k: K, art: ART, flags: FLAGS } = this.recs;
+    const { n, k: K, art: ART, flags: FLAGS, surface: SURF } = this.recs;
     const keyStr = this.keyStr;
+    const outlets = this.outletNames();
     yield* this.slices(n, (from) => {
       const to = Math.min(n, from + STEP);
       for (let i = from; i < to; i++) {
@@ -583,6 +600,10 @@ class Resolver {
         f.count++;
         if (f.arts[f.arts.length - 1] !== art) f.arts.push(art);
         addVoteBits(f.votes, fl);
+        if (outlets.size && !(fl & STRONG) && outlets.has(SURF[i])) {
+          f.votes.group += 3;
+          f.strongOther++;
+        }
         if (fl & ACR) f.acr = true;
         if (fl & STRONG) {
           if ((fl & CUE) === CUE_PERSON) f.strongPerson++;
@@ -592,6 +613,8 @@ class Resolver {
       }
       return to;
     });
+    // A name the corpus gives as an article's outlet ("Ahram Online", "Asharq Al-Awsat") is an organisation, however
+    // its mentions read: as many strong group cues as it has mentions.
     return { byK, list };
   }
 
@@ -708,7 +731,10 @@ class Resolver {
       const others = set ? set.size - (set.has(last) ? 1 : 0) : 0;
       const l = this.formOf(last);
       const k = l ? kindOf(l.votes) : null;
-      const hit = others >= 2 && (!k || !k.decisive || k.kind === 'person');
+      // A first word that is a place or group of its own is no given name ("Damascus Terrorists").
+      const g = this.formOf(first);
+      const gk = g && g.count >= 3 ? kindOf(g.votes) : null;
+      const hit = others >= 2 && (!k || !k.decisive || k.kind === 'person') && !(gk && gk.decisive && gk.kind !== 'person');
       givenMemo[f.id] = hit ? 2 : 1;
       return hit;
     };
@@ -750,7 +776,8 @@ class Resolver {
           (!((fl & CUE) === CUE_PERSON && fl & STRONG) || f.words >= 3) &&
           !this.glossaryKeys.has(f.key) &&
           !expansions[art]?.has(recs.idx[i]) &&
-          !givenAndSurname(f)
+          !givenAndSurname(f) &&
+          !NICKNAME_INSIDE.test(recs.surface[i])
         ) {
           const noApos = this.arts[art].names.noApostrophes;
           const memo = plans[noApos ? 1 : 0];
@@ -913,7 +940,30 @@ class Resolver {
       }
       return s;
     };
+    // The kinds of the full names each word ends ("lyons": a person, Michelle Lyons; "lions": a team, Detroit Lions).
+    let tailKinds: Map<string, Set<EntityKind>> | undefined;
+    const tailKindsOf = (key: string): Set<EntityKind> | undefined => {
+      if (!tailKinds) {
+        tailKinds = new Map();
+        for (const f of formList) {
+          if (f.words < 2 || f.acr) continue;
+          const k = kindOf(f.votes).kind;
+          const tail = f.key.slice(f.key.lastIndexOf(' ') + 1);
+          const set = tailKinds.get(tail);
+          if (set) set.add(k);
+          else tailKinds.set(tail, new Set([k]));
+        }
+      }
+      return tailKinds.get(key);
+    };
     const variantConfidence = (a: Form, b: Form, c: { exact: boolean; near: boolean }): number => {
+      // Two spellings of one word, each the last word of full names of other kinds, are two names: "Lyons" of
+      // spokeswoman Michelle Lyons is not "Lions" of the Detroit Lions.
+      if (a.words === 1 && b.words === 1 && a.key !== b.key) {
+        const ta = tailKindsOf(a.key);
+        const tb = tailKindsOf(b.key);
+        if (ta && tb && ![...ta].some((k) => tb.has(k))) return 0;
+      }
       let conf = c.exact ? 0.95 : c.near ? 0.55 : 0.75;
       const ka = kindOf(a.votes);
       const kb = kindOf(b.votes);
@@ -1186,6 +1236,17 @@ class Resolver {
             same = new Set(long.ws).size === long.ws.length && long.ws.length <= 4 && isSubsequence(short.ws, long.ws);
           } else if (
             short.ws.length === 2 &&
+            long.ws.length <= 4 &&
+            new Set(long.ws).size === long.ws.length &&
+            long.ws.length >= 3 &&
+            long.ws[long.ws.length - 2] === a &&
+            long.f.strongPerson > 0
+          ) {
+            // The shorter name's given name is the nickname of a longer one that a title makes a person's ("Jerry
+            // Ortiz" and "Deputy Luis Gerardo (Jerry) Ortiz"); "Angels GM Tony Reagins" is two names glued.
+            same = true;
+          } else if (
+            short.ws.length === 2 &&
             long.ws.length === 2 &&
             a.length >= 3 &&
             c.length >= 3 &&
@@ -1278,6 +1339,7 @@ class Resolver {
     }
     if (this.spent(formList.length >> 1)) yield;
     const glossaryRootSet = new Set(glossaryRoots.map((g) => uf.find(g.id)));
+    const outletNames = this.outletNames();
 
     // Homonyms: a place written as a word ("Sana neighborhood") beside an organisation's acronym ("SANA") is
     // another thing of the same spelling, with its own entity (one per cluster).
@@ -1368,6 +1430,8 @@ class Resolver {
         indexTails(groupBySuffix, ws, r);
       }
     }
+    const exactTails = new Set<string>();
+    for (const f of formList) if (f.words > 1 && !f.acr) exactTails.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
     const groupTargets = new Map<number, number[]>();
     const shortTargets = new Map<number, number[]>();
     for (const [r, fs] of clusters) {
@@ -1388,6 +1452,12 @@ class Resolver {
         const next = new Set<number>();
         for (const t of hit) if (t !== r) next.add(t);
         cands = cands ? new Set([...cands, ...next]) : next;
+      }
+      // A word that some full name ends in exactly as written is short for one of those: "Lions" of the Detroit
+      // Lions is not short for Michelle Lyons, though the two spellings fold alike.
+      if (cands && cands.size && fs.some((f) => exactTails.has(f.key))) {
+        const ends = fs.map((f) => ' ' + f.key);
+        for (const c of [...cands]) if (!(clusters.get(c) ?? []).some((g) => ends.some((e) => g.key.endsWith(e)))) cands.delete(c);
       }
       // A word used far more often alone than any full name ending in it, and not as a person, is its own thing
       // ("Iran" is not short for a glued "Mohammad Javad Zarif Iran").
@@ -1548,7 +1618,22 @@ class Resolver {
         const n = here.get(c);
         if (n !== undefined) named.push({ c, n: Math.max(1, n) });
       }
-      if (named.length > 1) return pickNamed(named, nested);
+      if (named.length > 1) {
+        // Only one of them named yet at this point of the story: the surname is that one's ("Gigante died" after
+        // Vincent Gigante and before his brother Louis Gigante comes in).
+        let first = -1;
+        for (let j = 0; j < places.length; j += 2) {
+          const c = places[j + 1]!;
+          if (places[j]! > start || here.get(c) === undefined || !cands.includes(c) || c === first) continue;
+          if (first >= 0) {
+            first = -2;
+            break;
+          }
+          first = c;
+        }
+        if (first >= 0) return first;
+        return pickNamed(named, nested);
+      }
       let before = -1;
       let beforeAt = -1;
       let after = -1;
@@ -1590,6 +1675,22 @@ class Resolver {
       }
       return hit;
     };
+    // Made on first need, from the cluster roots as they stand before short forms move (the loop below rewrites them).
+    let coverageCtx: CoverageContext | undefined;
+    const coverage = (): CoverageContext => {
+      if (!coverageCtx) {
+        const namedIn = new Map<number, number[]>();
+        for (const [a, m] of rootsInArt)
+          for (const [c, n] of m)
+            if (n > 0) {
+              const l = namedIn.get(c);
+              if (l) l.push(a);
+              else namedIn.set(c, [a]);
+            }
+        coverageCtx = new CoverageContext(recs.art, recs.root.slice(0, recs.n), recs.n, (c) => namedIn.get(c) ?? []);
+      }
+      return coverageCtx;
+    };
     const shortOnce = (art: number, root: number, start: number): number => {
       const given = givenTargets.get(root);
       if (given) {
@@ -1618,8 +1719,11 @@ class Resolver {
       if (c === -2) return root;
       const done = completedBy(cands, (x) => givenWords.get(x) ?? [], halvesInArt.get(art));
       if (done >= 0) return done;
-      // Named nowhere in this article: the most mentioned of those spelled exactly so ("Heller" is Mark Heller
-      // before it is the more frequent Yvonne Hiller), else of all.
+      // Named nowhere in this article: the one whose coverage names what this article names ("Bush" beside
+      // Obama's species rules), else the most mentioned of those spelled exactly so ("Heller" is Mark Heller before
+      // it is the more frequent Yvonne Hiller), else of all.
+      const byContext = coverage().best(art, cands, root);
+      if (byContext >= 0) return byContext;
       let best = -1;
       let bestScore = -1;
       for (const c of cands) {
@@ -1634,6 +1738,7 @@ class Resolver {
 
     // Each mention's entity root, and where each key's mentions ended up (for attaching one edited article's
     // mentions later without all this work). Groups are numbered in order of their first mention.
+    if (shortTargets.size) coverage();
     const keyOrder: number[] = [];
     const keyRoot = new Int32Array(this.keyStr.length).fill(-1);
     const keyRootN = new Int32Array(this.keyStr.length);
@@ -1744,6 +1849,8 @@ class Resolver {
       for (const i of rs) {
         addVoteBits(votes, recs.flags[i]);
         const s = recs.surface[i];
+        // An outlet's name is an organisation (see outletNames).
+        if (outletNames.size && !(recs.flags[i] & STRONG) && outletNames.has(s)) votes.group += 3;
         surfaceCount.set(s, (surfaceCount.get(s) ?? 0) + 1);
         if (recs.flags[i] & ACR) anyAcr = true;
       }
@@ -1777,7 +1884,7 @@ class Resolver {
             outlet: null,
             date: null,
           }
-        : pickDefinition(recs, rs, arts, this.defs, acronymsOf.get(root) ?? []);
+        : pickDefinition(recs, rs, arts, this.defs, acronymsOf.get(root) ?? [], kind === 'person');
       const entity: Entity = { id: '', name, kind, aliases, definition, related: [], mentions: [] };
       if (glos) entity.glossary = { ...glos.source };
       drafts.push({ root, entity, n: rs.length });
@@ -1920,45 +2027,6 @@ interface Stated {
   acronymDefs: AcronymDef[];
 }
 
-/** One part of a glued run, as offsets into its surface. */
-/** Two parts: a person's full name (two words or more) and a place, group or acronym of its own, in either order. */
-function personBesideOther(plan: Part[], formOf: (key: string) => Form | undefined): boolean {
-  if (plan.length !== 2) return false;
-  const kinds = plan.map((p) => {
-    const f = formOf(p.key);
-    if (!f) return 'none';
-    if (f.acr || p.acr) return 'other';
-    const k = kindOf(f.votes);
-    if (k.kind === 'person' && f.words >= 2) return 'person';
-    return k.decisive && k.kind !== 'person' ? 'other' : 'none';
-  });
-  return (kinds[0] === 'person' && kinds[1] === 'other') || (kinds[0] === 'other' && kinds[1] === 'person');
-}
-
-/**
- * A name followed by its own initials in capitals, as texts without brackets write "Syrian Revolution General
- * Commission SRGC": the two parts, or null.
- */
-function trailingAcronym(surface: string): Part[] | null {
-  const m = /^(.*\S)\s+(\p{Lu}{2,6})$/u.exec(surface);
-  if (!m) return null;
-  const key = nameKey(m[1]!);
-  const acr = nameKey(m[2]!);
-  if (key.split(' ').length < 2 || initials(key) !== acr) return null;
-  const s2 = surface.length - m[2]!.length;
-  return [
-    { s: 0, e: m[1]!.length, key, acr: false },
-    { s: s2, e: surface.length, key: acr, acr: true },
-  ];
-}
-
-interface Part {
-  s: number;
-  e: number;
-  key: string;
-  acr: boolean;
-}
-
 /** Two names whose uses decisively say different kinds, one of them a place: never stated equals. */
 function kindsClash(a: Votes, b: Votes): boolean {
   const ka = kindOf(a);
@@ -2038,84 +2106,6 @@ function isSubsequence(short: string[], long: string[]): boolean {
   return i === short.length;
 }
 
-/** Split a glued run of names ("Deir Ezzor Aleppo") into known forms, or null. */
-function segment(
-  surface: string,
-  wholeCount: number,
-  noApostrophes: boolean,
-  common: (w: string) => boolean,
-  formOf: (key: string) => Form | undefined,
-): Part[] | null {
-  const words: { s: number; e: number }[] = [];
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(surface))) words.push({ s: m.index, e: m.index + m[0].length });
-  if (words.length < 2) return null;
-  const out: Part[] = [];
-  let skipped = 0;
-  let i = 0;
-  // A glued run splits when it is rare itself (≤ 2) and its parts are common, or when every part is far
-  // commoner than the run ("Russia Iran"); ordinary words inside it ("Activists") are dropped.
-  const enough = (n: number): boolean => n >= 2 && n > wholeCount && (wholeCount <= 2 || n >= 3 * wholeCount);
-  // Ordinary words may be dropped only at the edges, and never a head noun ("… Support Group").
-  const skippable = (k: number): boolean => {
-    const w = surface.slice(words[k].s, words[k].e);
-    const lw = w.toLowerCase();
-    return (
-      !/^\p{Ll}/u.test(w) && common(w) && !formOf(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw) && !DEMONYMS.has(lw)
-    );
-  };
-  let last = words.length;
-  // A nationality adjective ends no name: it opens the next phrase ("Urum al-Kubra Aleppo Russian warplanes").
-  const trailingAdj = (k: number): boolean => {
-    const lw = surface.slice(words[k].s, words[k].e).toLowerCase();
-    return k > 0 && (DEMONYMS.has(lw) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(surface.slice(words[k].s, words[k].e)));
-  };
-  while (last > 0 && (skippable(last - 1) || trailingAdj(last - 1))) {
-    last--;
-    skipped++;
-  }
-  while (i < last && skippable(i)) {
-    i++;
-    skipped++;
-  }
-  // Every word ordinary ("Mark Felt", "Deep Throat"): the run names someone when a cue says so or it recurs
-  // (the words only ever meet capitalised as that name); only a one-off run with no cue is page text.
-  if (i >= last) {
-    const whole = formOf(nameKey(surface));
-    if (whole && (whole.count >= 3 || whole.votes.person + whole.votes.group + whole.votes.place > 0)) return null;
-  }
-  while (i < last) {
-    let found: Part | null = null;
-    for (let j = last; j > i; j--) {
-      if (i === 0 && j === words.length) continue;
-      const s = words[i].s;
-      let e = words[j - 1].e;
-      const part = surface.slice(s, e);
-      // A part may open with an Arabic article ("al-Manar TV", "al Rai") but not with another lower-case word.
-      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑ ]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
-      let key = nameKey(part);
-      let f = formOf(key);
-      if ((!f || f.count < 2) && noApostrophes && key.endsWith('s')) {
-        const stem = formOf(key.slice(0, -1));
-        if (stem && stem.count >= 2) {
-          e -= 1;
-          key = stem.key;
-          f = stem;
-        }
-      }
-      if (f && enough(f.count)) {
-        found = { s, e, key, acr: f.acr };
-        i = j;
-        break;
-      }
-    }
-    if (!found) return null;
-    out.push(found);
-  }
-  return out.length + skipped >= 2 ? out : null;
-}
-
 /** The display name: from counts of spellings (acronyms left out, expansions stated for them added). */
 function pickName(counts: Map<string, number>, recs: Recs, rs: Int32Array, fs: Form[], person: boolean, group = false): string {
   let best = '';
@@ -2149,9 +2139,13 @@ function pickDefinition(
   arts: ResolveInput[],
   defs: (Map<number, RawDefinition[]> | null)[],
   acronymDefs: AcronymDef[],
+  person: boolean,
 ): Definition | null {
   const cands = new Map<string, { n: number; d: Definition }>();
   const add = (text: string, origin: Definition['origin'], art: number, start: number, end: number): void => {
+    // A title in front of a name describes a person; in front of a place it was part of the place's name ("Heavy
+    // Bombardment Sheikh" of Sheikh Maqsoud).
+    if (origin === 'title' && !person) return;
     const norm = `${origin}:${text.toLowerCase()}`;
     const c = cands.get(norm);
     if (c) c.n++;

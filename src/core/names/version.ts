@@ -21,4 +21,14 @@
 //      a bare given name that is also a short group name ("Manar") is the person its article names in full.
 //   6: the name scanner's whitespace is the core's one set (kit/chars: NEL and the zero-width space separate words),
 //      so a cached extraction of a text holding either is made again.
-export const NAMES_RULES_VERSION = 6;
+//   7: police, court and coaching titles ("Sheriff", "Deputy", "Attorney", "Coach") are stripped from names; a middle
+//      initial and its full stop stay inside a name and end no sentence ("George W. Bush"); a one-word surname in
+//      -ing from the known list opens a sentence as a name ("Manning threw"); a surname alone in an article that
+//      names none of its bearers goes to the one whose coverage names what the article names; a hyphen before a
+//      function word ends a name ("Horton-who"); headline words split at a hyphen before a capital; one word's
+//      spellings ending full names of other kinds stay apart, and a short form spelled as some full name ends
+//      joins only such full names ("Lyons" / "Lions"); outlet names are organisations; "the town of X" and a place
+//      noun after a name make places; "and" inside "<head> of <country> and the <region>"; a place opening a run is
+//      no given name; a quoted or bracketed nickname is inside one full name; a surname alone goes to the one
+//      bearer the story has named so far.
+export const NAMES_RULES_VERSION = 7;

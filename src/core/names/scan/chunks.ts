@@ -1,6 +1,6 @@
 // Runs of capitalised tokens cut into name candidates: titles, sentence-opening ordinary words and adjectives
 // stripped.
-import { CONNECTORS, GROUP_HEADS, TITLE_HEADS } from '../lexicon';
+import { CONNECTORS, COUNTRIES, GROUP_HEADS, KEY_ARTICLES, STOPWORDS, TITLE_HEADS } from '../lexicon';
 import { LowerWords } from './lowerWords';
 import {
   JOIN_PARTICLES,
@@ -63,9 +63,22 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && joinGap(t);
+    const surname = cur.length > 0 ? nicknameThenSurname(cur, toks, i, text) : -1;
+    if (surname >= 0) {
+      for (let k = i; k <= surname; k++) cur.push(toks[k]);
+      i = surname;
+      flush();
+      continue;
+    }
+    const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && (joinGap(t) || afterMiddleInitial(cur, toks, i, text));
     if (!joinable) flush();
     if (!t.cap) {
+      const take = t.text === 'and' && joinable ? andInName(cur, toks, i, joinGap) : 0;
+      if (take) {
+        for (let k = 0; k < take; k++) cur.push(toks[i + k]);
+        i += take - 1;
+        continue;
+      }
       if (
         cur.length > 0 &&
         (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
@@ -86,8 +99,9 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
       (f & T_CALENDAR && !t.caps) ||
       (!t.caps && f & T_STOP && (t.si || f & T_UPPER)) ||
       t.text.length === 0;
-    if (!excluded && !(t.text.length === 1 && !t.caps)) {
-      // A single capital letter is an initial only when followed by a dot ("George W. Bush").
+    // A single capital letter is a name's word only as a middle initial, followed by a dot ("George W. Bush").
+    const letter = t.text.length === 1 && !t.caps;
+    if (!excluded && (!letter || (i + 1 < toks.length && joinable && afterMiddleInitial(cur.concat(t), toks, i + 1, text)))) {
       cur.push(t);
     } else {
       flush();
@@ -96,6 +110,64 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
   }
   flush();
   return chunks;
+}
+
+/**
+ * Whether token i goes on after a middle initial and its full stop: "George W. Bush", "Jack B. Weinstein". The
+ * stop closes no sentence there: a given name stands before the initial and a capitalised word follows it.
+ */
+function afterMiddleInitial(cur: SegToken[], toks: SegToken[], i: number, text: string): boolean {
+  const initial = toks[i - 1];
+  const t = toks[i];
+  if (cur.length < 2 || cur[cur.length - 1] !== initial || !t.cap || t.caps) return false;
+  const c = initial.text.charCodeAt(0);
+  if (initial.text.length !== 1 || c < 65 || c > 90 || cur[cur.length - 2].text.length < 2) return false;
+  return text.charCodeAt(t.gapStart) === 46 && isJoinGap(text, t.gapStart + 1, t.gapEnd);
+}
+
+const OPENS_NICKNAME = /^ {1,2}["“'‘(]$/;
+const CLOSES_NICKNAME = /^["”'’)] {1,2}$/;
+
+/**
+ * A nickname in quotes or brackets between a given name and a surname ('Vincent "The Chin" Gigante', "Luis
+ * Gerardo (Jerry) Ortiz"): the index of the surname when token i opens such a nickname after the given names in
+ * `cur`, else -1. The name is read whole, nickname included, so that it is one person's full name.
+ */
+function nicknameThenSurname(cur: SegToken[], toks: SegToken[], i: number, text: string): number {
+  const t = toks[i];
+  if (cur.length > 3 || !OPENS_NICKNAME.test(text.slice(t.gapStart, t.gapEnd))) return -1;
+  if (cur.some((x) => !x.cap || x.caps || x.info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))) return -1;
+  for (let j = i; j < i + 3 && j + 1 < toks.length; j++) {
+    const w = toks[j];
+    if (!w.cap || w.caps || (j > i && !isJoinGap(text, w.gapStart, w.gapEnd))) return -1;
+    const next = toks[j + 1];
+    const gap = text.slice(next.gapStart, next.gapEnd);
+    const closedInside = /['’]$/.test(w.text) || text.charCodeAt(w.end - 1) === 39 || text.charCodeAt(w.end - 1) === 0x2019;
+    if (CLOSES_NICKNAME.test(gap) || (closedInside && isJoinGap(text, next.gapStart, next.gapEnd))) {
+      if (!next.cap || next.caps || next.info.flags & (T_GROUP_HEAD | T_PLACE_HEAD)) return -1;
+      return j + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * How many tokens from i ("and", or "and the") go on inside an organisation named after two countries or a
+ * country and a region: "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria". Only after
+ * "<head> of <country>" and before one last word (a country, an "al-" name, or a word after "the"); 0 otherwise,
+ * so that "and" keeps two names apart everywhere else.
+ */
+function andInName(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: SegToken) => boolean): number {
+  const n = cur.length;
+  if (n < 3 || cur[n - 2].lower !== 'of' || !(cur[n - 3].info.flags & T_GROUP_HEAD) || !COUNTRIES.has(cur[n - 1].lower)) return 0;
+  let j = i + 1;
+  const the = j < toks.length && toks[j].text === 'the' && joinGap(toks[j]);
+  if (the) j++;
+  const w = toks[j];
+  if (!w || !w.cap || w.caps || !joinGap(w)) return 0;
+  if (j + 1 < toks.length && toks[j + 1].cap && joinGap(toks[j + 1])) return 0;
+  if (!the && !COUNTRIES.has(w.lower) && !(w.info.flags & T_KEY_ARTICLE) && !/^(?:al|el)-/.test(w.lower)) return 0;
+  return j - i;
 }
 
 /** Heads of place names that go on with "of" (directions such as "north of" do not). */
@@ -109,6 +181,9 @@ function connectorAllowed(cur: SegToken[], word: string): boolean {
   if (word === 'of' && FEATURE_OF.has(last)) return true;
   return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
 }
+
+/** A word, a hyphen and a lower-case word after it. */
+const DASHED_WORD = /^(.*\p{L})-(\p{Ll}+)$/u;
 
 /** All-capital words that are common nouns or time zones, not names. */
 const CAPS_STOP = new Set(['gmt', 'utc', 'ngo', 'ngos']);
@@ -148,7 +223,7 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
       lowerWords.has(w) ||
       w.endsWith('ly') ||
       gerund ||
-      (t.length === 1 && (w.endsWith('ing') || w.endsWith('ed')))
+      (t.length === 1 && ((w.endsWith('ing') && !ING_NAMES.has(w)) || w.endsWith('ed')))
     ) {
       t.shift();
       if (t.length) t[0] = { ...t[0], si: true };
@@ -199,6 +274,15 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   }
   // All words ordinary adjectives ("Islamist", "Western"): not a name.
   if (t.every((x) => x.info.flags & T_DEMONYM && !x.caps)) return null;
+  // A hyphen before a function word is a dash the text lost its spaces around: "Zurana Horton-who was a mother",
+  // "Springfield-the same facility". The name ends at it.
+  const last = t[t.length - 1];
+  const dash = DASHED_WORD.exec(last.text);
+  if (dash && STOPWORDS.has(dash[2]!) && !KEY_ARTICLES.has(dash[2]!)) {
+    const text0 = dash[1]!;
+    t = t.slice(0, -1);
+    t.push({ ...last, text: text0, lower: text0.toLowerCase(), end: last.start + text0.length, stop: true });
+  }
   void si0;
   return { toks: t, title };
 }

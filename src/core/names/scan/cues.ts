@@ -74,6 +74,10 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
       if (s) strong = true;
     }
   };
+  // A place noun after the name outweighs a title before it: "Sheikh Maqsoud area", "Sheikh Najjar district"
+  // name places, as "the town of Abu Kamal" does.
+  if (nextTwo !== 'air base' && NEXT_PLACE.has(nextWord) && nextWord !== 'capital') set(CUE_PLACE, true);
+  if (prevWord === 'of' && !prevPunct && PLACE_OF.test(text.slice(Math.max(0, k - 16), k))) set(CUE_PLACE, true);
   if (titled) set(CUE_PERSON, true);
   if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set(CUE_PLACE, true);
   if (toks.length === 1 && GROUP_NAMES.has(key)) set(CUE_GROUP, true);
@@ -98,6 +102,10 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
   }
   return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
 }
+
+/** The place noun of "the town of", "the city of", "the province of" … ending just before "of". */
+const PLACE_OF =
+  /(?:^|[^\p{L}])(?:town|city|village|province|governorate|region|district|neighbou?rhood|suburb|countryside|outskirts)\s+$/u;
 
 /** ", who" or ", 38," (an age) after a name. */
 const PERSON_AFTER = /^,\s+(?:who\b|\d{1,2},)/;

@@ -50,6 +50,22 @@ export function looksTitleCased(text: string, from: number, to: number): boolean
   return content > 0 && caps / content >= 0.7;
 }
 
+/**
+ * Whether the full stop at `i` closes a middle initial: one capital letter after a capitalised word of two letters
+ * or more, and one space then a capitalised word after it ("George W. Bush", "Jack B. Weinstein").
+ */
+function isMiddleInitialStop(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 46 || i < 4) return false;
+  const letter = text.charCodeAt(i - 1);
+  if (letter < 65 || letter > 90 || text.charCodeAt(i - 2) !== 32 || !isLetterCode(text.charCodeAt(i - 3))) return false;
+  if (!isLetterCode(text.charCodeAt(i - 4))) return false;
+  let w = i - 3;
+  while (w > 0 && isLetterCode(text.charCodeAt(w - 1))) w--;
+  if (!isUpperCode(text.charCodeAt(w))) return false;
+  const next = text.charCodeAt(i + 2);
+  return text.charCodeAt(i + 1) === 32 && next >= 65 && next <= 90 && isLetterCode(text.charCodeAt(i + 3));
+}
+
 /** Number of whitespace-separated pieces of text[from, to), counted up to `max`. */
 function countPieces(text: string, from: number, to: number, max: number): number {
   let n = 0;
@@ -153,6 +169,9 @@ function splitSegments(input: NameArticleInput): Seg[] {
         }
         const ss = i;
         i = Math.min(le, stops[0].at(text, i), stops[1].at(text, i), stops[2].at(text, i), stops[3].at(text, i));
+        // A middle initial's full stop ends no sentence ("George W. Bush").
+        while (i < le && isMiddleInitialStop(text, i))
+          i = Math.min(le, stops[0].at(text, i + 1), stops[1].at(text, i + 1), stops[2].at(text, i + 1), stops[3].at(text, i + 1));
         if (i < le) {
           while (i < le && isSentencePunct(text.charCodeAt(i))) i++;
           while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;

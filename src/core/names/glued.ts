@@ -1,0 +1,131 @@
+// Glued runs of names (texts without commas: "Deir Ezzor Aleppo", "Syrian Revolution General Commission SRGC"): how a
+// run splits into the names it holds. Pure functions of the run's spelling and what the corpus knows of each part.
+import { DEMONYMS, GROUP_HEADS, PLACE_HEADS } from './lexicon';
+import { initials, nameKey } from './normalize';
+import { kindOf, type Votes } from './votes';
+
+/** What the splitting reads of a form of the corpus. */
+export interface GluedForm {
+  key: string;
+  count: number;
+  acr: boolean;
+  words: number;
+  votes: Votes;
+}
+
+/** Two parts: a person's full name (two words or more) and a place, group or acronym of its own, in either order. */
+export function personBesideOther(plan: Part[], formOf: (key: string) => GluedForm | undefined): boolean {
+  if (plan.length !== 2) return false;
+  const kinds = plan.map((p) => {
+    const f = formOf(p.key);
+    if (!f) return 'none';
+    if (f.acr || p.acr) return 'other';
+    const k = kindOf(f.votes);
+    if (k.kind === 'person' && f.words >= 2) return 'person';
+    return k.decisive && k.kind !== 'person' ? 'other' : 'none';
+  });
+  return (kinds[0] === 'person' && kinds[1] === 'other') || (kinds[0] === 'other' && kinds[1] === 'person');
+}
+
+/**
+ * A name followed by its own initials in capitals, as texts without brackets write "Syrian Revolution General
+ * Commission SRGC": the two parts, or null.
+ */
+export function trailingAcronym(surface: string): Part[] | null {
+  const m = /^(.*\S)\s+(\p{Lu}{2,6})$/u.exec(surface);
+  if (!m) return null;
+  const key = nameKey(m[1]!);
+  const acr = nameKey(m[2]!);
+  if (key.split(' ').length < 2 || initials(key) !== acr) return null;
+  const s2 = surface.length - m[2]!.length;
+  return [
+    { s: 0, e: m[1]!.length, key, acr: false },
+    { s: s2, e: surface.length, key: acr, acr: true },
+  ];
+}
+
+/** One part of a glued run, as offsets into its surface. */
+export interface Part {
+  s: number;
+  e: number;
+  key: string;
+  acr: boolean;
+}
+
+/** Split a glued run of names ("Deir Ezzor Aleppo") into known forms, or null. */
+export function segment(
+  surface: string,
+  wholeCount: number,
+  noApostrophes: boolean,
+  common: (w: string) => boolean,
+  formOf: (key: string) => GluedForm | undefined,
+): Part[] | null {
+  const words: { s: number; e: number }[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(surface))) words.push({ s: m.index, e: m.index + m[0].length });
+  if (words.length < 2) return null;
+  const out: Part[] = [];
+  let skipped = 0;
+  let i = 0;
+  // A glued run splits when it is rare itself (≤ 2) and its parts are common, or when every part is far
+  // commoner than the run ("Russia Iran"); ordinary words inside it ("Activists") are dropped.
+  const enough = (n: number): boolean => n >= 2 && n > wholeCount && (wholeCount <= 2 || n >= 3 * wholeCount);
+  // Ordinary words may be dropped only at the edges, and never a head noun ("… Support Group").
+  const skippable = (k: number): boolean => {
+    const w = surface.slice(words[k].s, words[k].e);
+    const lw = w.toLowerCase();
+    return (
+      !/^\p{Ll}/u.test(w) && common(w) && !formOf(nameKey(w))?.acr && !GROUP_HEADS.has(lw) && !PLACE_HEADS.has(lw) && !DEMONYMS.has(lw)
+    );
+  };
+  let last = words.length;
+  // A nationality adjective ends no name: it opens the next phrase ("Urum al-Kubra Aleppo Russian warplanes").
+  const trailingAdj = (k: number): boolean => {
+    const lw = surface.slice(words[k].s, words[k].e).toLowerCase();
+    return k > 0 && (DEMONYMS.has(lw) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(surface.slice(words[k].s, words[k].e)));
+  };
+  while (last > 0 && (skippable(last - 1) || trailingAdj(last - 1))) {
+    last--;
+    skipped++;
+  }
+  while (i < last && skippable(i)) {
+    i++;
+    skipped++;
+  }
+  // Every word ordinary ("Mark Felt", "Deep Throat"): the run names someone when a cue says so or it recurs
+  // (the words only ever meet capitalised as that name); only a one-off run with no cue is page text.
+  if (i >= last) {
+    const whole = formOf(nameKey(surface));
+    if (whole && (whole.count >= 3 || whole.votes.person + whole.votes.group + whole.votes.place > 0)) return null;
+  }
+  while (i < last) {
+    let found: Part | null = null;
+    for (let j = last; j > i; j--) {
+      if (i === 0 && j === words.length) continue;
+      const s = words[i].s;
+      let e = words[j - 1].e;
+      const part = surface.slice(s, e);
+      // A part may open with an Arabic article ("al-Manar TV", "al Rai") but not with another lower-case word.
+      if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑ ]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
+      let key = nameKey(part);
+      let f = formOf(key);
+      if ((!f || f.count < 2) && noApostrophes && key.endsWith('s')) {
+        const stem = formOf(key.slice(0, -1));
+        if (stem && stem.count >= 2) {
+          e -= 1;
+          key = stem.key;
+          f = stem;
+        }
+      }
+      if (f && enough(f.count)) {
+        found = { s, e, key, acr: f.acr };
+        i = j;
+        break;
+      }
+    }
+    if (!found) return null;
+    out.push(found);
+  }
+  return out.length + skipped >= 2 ? out : null;
+}
