@@ -31,6 +31,11 @@ const API = `window workspace commands languages env extensions debug tasks test
   CancellationTokenSource ConfigurationTarget QuickPickItemKind TextEdit SnippetString`.split(/\s+/);
 const api = {};
 for (const name of API) api[name] = stub(`vscode.${name}`);
+// A window with no editor open, as at startup: a stub editor would hand the extension a stub URI where a string path
+// is expected (article word wrap looks at the active editor on activation).
+api.window.activeTextEditor = undefined;
+api.window.visibleTextEditors = [];
+api.workspace.textDocuments = [];
 const vscode = new Proxy(api, { get: (t, p) => (p in t ? t[p] : (t[p] = stub(`vscode.${String(p)}`))) });
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
