@@ -309,6 +309,23 @@ describe('short forms in the context of their article', () => {
     });
     expect(one(idx, 'Deep Throat').mentions).toHaveLength(3);
   });
+  it('a speaker\'s surname that is also an ordinary word ("White said") is the person the corpus names in full', () => {
+    const texts: Record<string, Art> = {
+      'b.txt': 'Report\n\nThe hills were white on Monday and the roads were white too.\n',
+      'c.txt': 'Report\n\nThe house was painted white last year.\n',
+      'd.txt': 'Report\n\nProtesters waved white flags in the square.\n',
+      'e.txt':
+        'Report\n\nThe actress checked in to a rehab facility on Thursday.\n\nWhite said he was satisfied with her new clinic. Officials said she would stay for weeks.\n',
+    };
+    const withLawyer = resolve({
+      ...texts,
+      'a.txt': 'Report\n\nThe actress hired attorney Terry White on Monday. Terry White has defended her before.\n',
+    });
+    expect(one(withLawyer, 'White').id).toBe(one(withLawyer, 'Terry White').id);
+    expect(named(withLawyer, 'Officials')).toEqual([]);
+    // Nobody named White in full: the capital opening the sentence proves nothing.
+    expect(named(resolve(texts), 'White')).toEqual([]);
+  });
   it('a given name and a surname used apart in one article ("Vincent \'The Chin\' Gigante") mean the person of both', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nThe mob boss Vincent Gigante died in prison on Monday. Gigante was 77.\n',

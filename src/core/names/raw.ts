@@ -30,6 +30,11 @@ export interface RawMention {
   acr?: boolean;
   /** Ended in s’ or, in texts without apostrophes, in s: may be a possessive glued to the name ("Assads"). */
   ps?: boolean;
+  /**
+   * One word followed by a speech verb ("White said", "Heller told"): people speak, so a capitalised word there
+   * that the corpus also writes in lower case may still be a surname.
+   */
+  spoke?: boolean;
 }
 
 export interface RawDefinition {

@@ -718,6 +718,14 @@ class Resolver {
       if (!set) surnamesOf.set(first, new Set([last]));
       else set.add(last);
     }
+    // Surnames of people the corpus names by given name and surname ("Terry White"), for a speaker's surname alone:
+    // the full name must read as a person's ("Syria Activists", a glued place and common noun, does not).
+    const namedSurnames = new Set<string>();
+    for (const f of this.forms.list) {
+      if (f.words !== 2 || f.acr) continue;
+      const kind = kindOf(f.votes);
+      if (kind.kind === 'person' && kind.decisive) namedSurnames.add(f.key.slice(f.key.indexOf(' ') + 1));
+    }
     if (this.spent(this.forms.list.length >> 2)) yield;
     // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
     // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
@@ -768,6 +776,13 @@ class Resolver {
         let plan: Part[] | null = null;
         if (f.words === 1) {
           if (!(fl & ACR) && !this.glossaryKeys.has(f.key) && !tailsOf.get(art)?.has(f.key) && common(recs.surface[i])) {
+            if (fl & SI && this.arts[art].names.mentions[recs.idx[i]]?.spoke && namedSurnames.has(f.key)) {
+              // "White said" opening a sentence, where the corpus names a Terry White: a speaker, so the surname
+              // (its capital no longer just the sentence's).
+              next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl & ~SI);
+              changed = true;
+              continue;
+            }
             this.dropped.add(f.key);
             changed = true;
             continue;

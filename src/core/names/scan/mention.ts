@@ -65,6 +65,9 @@ function makeMention(
   return m;
 }
 
+/** A speech verb right after a name, in the past or present: "White said", "Heller told", "Reid says". */
+const SPEECH_AFTER = /^[ \t]+(?:said|says|told|tells|added|stated|testified|explained|insisted)(?![\p{L}\p{N}])/u;
+
 /** Adds to `out` a mention of the tokens, with its kind cues; null when the name folds to nothing. */
 export function pushMention(text: string, out: ArticleNames, toks: SegToken[], passage: number, titled: boolean): RawMention | null {
   if (toks.length === 0) return null;
@@ -75,6 +78,7 @@ export function pushMention(text: string, out: ArticleNames, toks: SegToken[], p
   const cues = cuesFor(text, toks, titled, key);
   const ps = toks[toks.length - 1].sPoss || (out.noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
   const m = makeMention(start, end, surface, passage, key, cues, toks[0].si, ps);
+  if (toks.length === 1 && SPEECH_AFTER.test(text.slice(end, end + 14))) m.spoke = true;
   out.mentions.push(m);
   return m;
 }
