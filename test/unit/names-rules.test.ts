@@ -334,7 +334,8 @@ describe('short forms in the context of their article', () => {
         "Report\n\nOfficials said on Monday that a famous mob boss had died in prison.\n\nFor years prosecutors pursued Vincent 'The Chin' Gigante in court. Gigante had heart disease, officials said.\n",
     });
     const vincent = one(idx, 'Vincent Gigante');
-    expect(vincent.mentions.filter((m) => m.file === 'c.txt').map((m) => m.surface)).toEqual(['Vincent', 'Gigante', 'Gigante']);
+    // The quoted nickname now keeps the full name one mention; the surname alone after it is still his.
+    expect(vincent.mentions.filter((m) => m.file === 'c.txt').map((m) => m.surface)).toEqual(["Vincent 'The Chin' Gigante", 'Gigante']);
     expect(one(idx, 'Louis Gigante').mentions.some((m) => m.file === 'c.txt')).toBe(false);
   });
   it('a surname joins the person of a nested longer run ("Sixteen-year-old Kimani Gray") rather than staying ambiguous', () => {
@@ -605,6 +606,31 @@ describe('nicknames and the order a story names people in (issue 11)', () => {
     });
     expect(same(idx, 'Vincent "The Chin" Gigante', 'Vincent Gigante')).toBe(true);
     expect(same(idx, 'Luis Gerardo (Jerry) Ortiz', 'Jerry Ortiz')).toBe(true);
+  });
+  it("a nickname in single quotes is inside the name, in prose and in a title-cased headline ('Vincent 'Chin' Gigante')", () => {
+    const idx = resolve({
+      'a.txt':
+        "Mafia 'Oddfather,' Vincent 'Chin' Gigante, Dies in Prison at 77\n\nThe mob boss Vincent 'The Chin' Gigante died in a federal prison on Monday. Gigante was 77.\n",
+      'b.txt': 'Mafia boss\n\nThe old mob boss Vincent Gigante died in a federal prison. Gigante ran the Genovese family.\n',
+      'c.txt': "Report\n\nAgents watched Vincent 'Chin' Gigante walk the streets in a bathrobe, neighbours said.\n",
+    });
+    const vincent = one(idx, 'Vincent Gigante');
+    expect(vincent.mentions.filter((m) => m.surface === "Vincent 'Chin' Gigante").map((m) => m.file)).toEqual(['a.txt', 'c.txt']);
+    expect(named(idx, 'Chin')).toEqual([]);
+  });
+  it("a quoted label before a full name is no nickname of it ('Watergate 'Bagman' Fred LaRue')", () => {
+    const idx = resolve({
+      'a.txt': "Watergate 'Bagman' Fred LaRue, 75, Dies\n\nFred LaRue, a Nixon aide, died on Saturday. LaRue was 75.\n",
+      'b.txt': 'Aide dies\n\nThe former Nixon aide Fred LaRue died in a motel room. LaRue had heart trouble.\n',
+    });
+    expect(one(idx, 'Fred LaRue').mentions.filter((m) => m.file === 'a.txt')).toHaveLength(3);
+  });
+  it('an article that is only its title still shows the names in it', () => {
+    const idx = resolve({
+      'a.txt': "Vincent 'The Chin' Gigante died while in prison custody on December 19, 2005.\n\nSource: http://example.com/q/gigante\n",
+      'b.txt': 'Mafia boss\n\nThe old mob boss Vincent Gigante died in a federal prison. Gigante ran the Genovese family.\n',
+    });
+    expect(one(idx, 'Vincent Gigante').mentions.map((m) => m.file)).toContain('a.txt');
   });
   it('a surname is the one person of that name the story has named so far, before a relative comes in', () => {
     const idx = resolve({

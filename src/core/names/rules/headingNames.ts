@@ -54,7 +54,7 @@ function follow(node: KeyTrie | null, words: readonly string[]): KeyTrie | null 
  * longest known name instead costs the square of that length per token, which a title-cased line of a million
  * words made of a prose name's words turns into minutes.
  */
-function headingRuns(mentions: RawMention[], headingChunks: { chunk: Chunk; seg: Seg }[]): { toks: SegToken[]; seg: Seg }[] {
+function headingRuns(text: string, mentions: RawMention[], headingChunks: { chunk: Chunk; seg: Seg }[]): { toks: SegToken[]; seg: Seg }[] {
   const runs: { toks: SegToken[]; seg: Seg }[] = [];
   const known = new Set<string>();
   const trie = newTrie();
@@ -67,8 +67,18 @@ function headingRuns(mentions: RawMention[], headingChunks: { chunk: Chunk; seg:
     for (let k = 0; k < m.key.length; k++) if (m.key.charCodeAt(k) === 32) words++;
     if (words > knownWords) knownWords = words;
   }
+  // Known full names by their first and last words, for a heading's "Vincent 'Chin' Gigante".
+  const ends = new Set<string>();
+  for (const key of known) {
+    const sp = key.indexOf(' ');
+    if (sp > 0) ends.add(`${key.slice(0, sp)} ${key.slice(key.lastIndexOf(' ') + 1)}`);
+  }
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
+    if (nicknamedFullName(text, toks, ends)) {
+      runs.push({ toks, seg });
+      continue;
+    }
     let i = 0;
     while (i < toks.length) {
       let found = -1;
@@ -100,10 +110,26 @@ function headingRuns(mentions: RawMention[], headingChunks: { chunk: Chunk; seg:
   return runs;
 }
 
+/** An opening quote or bracket before a nickname: the gap before the nickname's first word. */
+const OPENS_NICKNAME = /^ {1,2}["“'‘(]$/;
+
+/**
+ * A heading chunk written "given name, quoted nickname, surname" ("Vincent 'Chin' Gigante") whose given name and
+ * surname open and end a full name this article's prose gives: the quotes mark the nickname of that person, so the
+ * chunk is one name though the heading's capitals prove nothing.
+ */
+function nicknamedFullName(text: string, toks: SegToken[], ends: ReadonlySet<string>): boolean {
+  if (toks.length < 3 || !toks.some((t, k) => k > 0 && OPENS_NICKNAME.test(text.slice(t.gapStart, t.gapEnd)))) return false;
+  const first = contentWords(toks[0].info);
+  const last = contentWords(toks[toks.length - 1].info);
+  return first.length === 1 && last.length > 0 && ends.has(`${first[0]} ${last[last.length - 1]}`);
+}
+
 export const headingNames: ExtractionRule = {
   name: 'heading names',
   run(ctx) {
     if (ctx.headingChunks.length === 0) return;
-    for (const { toks, seg } of headingRuns(ctx.out.mentions, ctx.headingChunks)) pushMention(ctx.text, ctx.out, toks, seg.passage, false);
+    for (const { toks, seg } of headingRuns(ctx.text, ctx.out.mentions, ctx.headingChunks))
+      pushMention(ctx.text, ctx.out, toks, seg.passage, false);
   },
 };

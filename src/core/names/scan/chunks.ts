@@ -142,9 +142,20 @@ function nicknameThenSurname(cur: SegToken[], toks: SegToken[], i: number, text:
     if (!w.cap || w.caps || (j > i && !isJoinGap(text, w.gapStart, w.gapEnd))) return -1;
     const next = toks[j + 1];
     const gap = text.slice(next.gapStart, next.gapEnd);
-    const closedInside = /['’]$/.test(w.text) || text.charCodeAt(w.end - 1) === 39 || text.charCodeAt(w.end - 1) === 0x2019;
+    // The closing single quote may sit inside the token, or right after it outside the gap (the tokenizer sets a
+    // trailing apostrophe aside as a possible possessive: "'Chin' Gigante").
+    const after = next.gapStart === w.end + 1 ? text.charCodeAt(w.end) : 0;
+    const closedInside =
+      /['’]$/.test(w.text) ||
+      text.charCodeAt(w.end - 1) === 39 ||
+      text.charCodeAt(w.end - 1) === 0x2019 ||
+      after === 39 ||
+      after === 0x2019;
     if (CLOSES_NICKNAME.test(gap) || (closedInside && isJoinGap(text, next.gapStart, next.gapEnd))) {
       if (!next.cap || next.caps || next.info.flags & (T_GROUP_HEAD | T_PLACE_HEAD)) return -1;
+      // A full name after the quotes ("Watergate 'Bagman' Fred LaRue") is a name of its own behind a label.
+      const then = toks[j + 2];
+      if (then && then.cap && isJoinGap(text, then.gapStart, then.gapEnd)) return -1;
       return j + 1;
     }
   }

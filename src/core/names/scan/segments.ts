@@ -136,6 +136,12 @@ function splitSegments(input: NameArticleInput): Seg[] {
     // what they mean in prose, so it is read as prose.
     const end = at + titleFold.length;
     if (at >= 0) segs.push({ start: at, end, passage: first.index, heading: looksTitleCased(text, at, end), body: first.kind === 'body' });
+  } else if (titleFold) {
+    // An article that is only its title ("Vincent 'The Chin' Gigante died while in prison custody …" above a
+    // source line) still shows the reader the names in it.
+    const at = text.indexOf(titleFold);
+    const end = at + titleFold.length;
+    if (at >= 0) segs.push({ start: at, end, passage: -1, heading: looksTitleCased(text, at, end), body: false });
   }
   for (const p of input.passages) {
     const body = p.kind === 'body';
