@@ -625,6 +625,15 @@ describe('nicknames and the order a story names people in (issue 11)', () => {
     });
     expect(one(idx, 'Fred LaRue').mentions.filter((m) => m.file === 'a.txt')).toHaveLength(3);
   });
+  it('a name alone on its line under the title is a mention of the person the prose names', () => {
+    const idx = resolve({
+      'a.txt':
+        'Deputy Sheriff\n\nJerry Ortiz\n\nDeputy Jerry Ortiz was shot and killed while searching for a suspect in Hawaiian Gardens. Ortiz was 35.\n',
+      'b.txt': 'Charges\n\nThe man is charged with killing Jerry Ortiz, a sheriff deputy. Jerry Ortiz was 35.\n',
+    });
+    const lineStart = 'Deputy Sheriff\n\n'.length;
+    expect(one(idx, 'Jerry Ortiz').mentions.some((m) => m.file === 'a.txt' && m.start === lineStart)).toBe(true);
+  });
   it('an article that is only its title still shows the names in it', () => {
     const idx = resolve({
       'a.txt': "Vincent 'The Chin' Gigante died while in prison custody on December 19, 2005.\n\nSource: http://example.com/q/gigante\n",

@@ -37,4 +37,5 @@
 //      Gigante"), a quoted label before a full name is not ("Watergate 'Bagman' Fred LaRue"); a title-cased heading's
 //      "given 'nickname' surname" is one name when the prose names that given name and surname; an article that is
 //      only its title has its names read.
-export const NAMES_RULES_VERSION = 9;
+//  10: a name alone on its line under the title (read as the byline) is read in heading mode.
+export const NAMES_RULES_VERSION = 10;

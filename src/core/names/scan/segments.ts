@@ -143,6 +143,14 @@ function splitSegments(input: NameArticleInput): Seg[] {
     const end = at + titleFold.length;
     if (at >= 0) segs.push({ start: at, end, passage: -1, heading: looksTitleCased(text, at, end), body: false });
   }
+  // A name alone on its own line under the title (read as the byline: "Deputy Sheriff / Jerry Ortiz" on a memorial
+  // page) is a name the reader sees; read in heading mode, it gives the names the prose gives.
+  const author = input.meta.provenance.author === 'name line' ? input.meta.author : null;
+  if (author) {
+    const at = text.indexOf(author);
+    if (at >= 0 && (!first || at + author.length <= first.start))
+      segs.push({ start: at, end: at + author.length, passage: -1, heading: true, body: false });
+  }
   for (const p of input.passages) {
     const body = p.kind === 'body';
     // Split a passage into lines (runs without \n or \r) then sentences, flagging title-cased ones.
