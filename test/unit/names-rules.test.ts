@@ -326,6 +326,22 @@ describe('short forms in the context of their article', () => {
     // Nobody named White in full: the capital opening the sentence proves nothing.
     expect(named(resolve(texts), 'White')).toEqual([]);
   });
+  it('a team\'s plural short name after "the" ("the Heels") is the team the corpus names in full, though an ordinary word', () => {
+    const texts: Record<string, Art> = {
+      'b.txt': 'Report\n\nShe wore high heels to the dance and her heels hurt.\n',
+      'c.txt': 'Report\n\nThe police were hard on the heels of the thieves.\n',
+      'd.txt': 'Report\n\nHe dug in his heels over the budget.\n',
+      'e.txt': 'Report\n\nHansbrough scored 20 points, with the Heels putting away Evansville 91-73.\n',
+    };
+    const idx = resolve({
+      ...texts,
+      'a.txt':
+        'Report\n\nFans cheered the Tar Heels on Sunday. Evansville never troubled the Tar Heels, and the Tar Heels led by 18 at the half.\n',
+    });
+    expect(one(idx, 'Heels').id).toBe(one(idx, 'Tar Heels').id);
+    // Nobody named in full with it: a capitalised ordinary word after "the" stays an ordinary word.
+    expect(named(resolve(texts), 'Heels')).toEqual([]);
+  });
   it('a given name and a surname used apart in one article ("Vincent \'The Chin\' Gigante") mean the person of both', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nThe mob boss Vincent Gigante died in prison on Monday. Gigante was 77.\n',

@@ -726,6 +726,15 @@ class Resolver {
       const kind = kindOf(f.votes);
       if (kind.kind === 'person' && kind.decisive) namedSurnames.add(f.key.slice(f.key.indexOf(' ') + 1));
     }
+    // Plural last words of the names the corpus writes after "the" ("the Tar Heels", "the Golan Heights"), for the
+    // short name a story uses alone ("the Heels"): teams and bands are named in the plural. Not a head noun ("the
+    // Forces" may be any forces).
+    const theTails = new Set<string>();
+    for (const f of this.forms.list) {
+      if (f.words < 2 || f.acr || f.votes.notPerson < 2 || 2 * f.votes.notPerson < f.count) continue;
+      const last = f.key.slice(f.key.lastIndexOf(' ') + 1);
+      if (/[^s]s$/.test(last) && !GROUP_HEADS.has(last) && !PLACE_HEADS.has(last)) theTails.add(last);
+    }
     if (this.spent(this.forms.list.length >> 2)) yield;
     // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
     // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
@@ -781,6 +790,11 @@ class Resolver {
               // (its capital no longer just the sentence's).
               next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl & ~SI);
               changed = true;
+              continue;
+            }
+            if ((fl & (SI | THE)) === THE && theTails.has(f.key)) {
+              // "the Heels" mid-sentence, capitalised, where the corpus names the Tar Heels: the short name.
+              next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl);
               continue;
             }
             this.dropped.add(f.key);

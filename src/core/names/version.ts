@@ -38,4 +38,6 @@
 //      "given 'nickname' surname" is one name when the prose names that given name and surname; an article that is
 //      only its title has its names read.
 //  10: a name alone on its line under the title (read as the byline) is read in heading mode.
-export const NAMES_RULES_VERSION = 10;
+//  11: a capitalised plural after "the" mid-sentence that ends names the corpus writes after "the" ("the Heels" after
+//      "the Tar Heels") stays a name, though also an ordinary word.
+export const NAMES_RULES_VERSION = 11;
