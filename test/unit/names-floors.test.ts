@@ -22,7 +22,7 @@ describe('ECB+ train topics (tuned on: a floor against regressions, not a qualit
   );
   it('merges surnames and short forms into the full names their articles give, with no wrong merge', () => {
     expect(s.chains).toBe(64);
-    // 49/64, coverage 100.0%, measured at the end of the sixth session (last-word baseline 49/64).
+    // 49/64, coverage 100.0%, measured at the end of the fifth session (last-word baseline 49/64).
     expect(s.fullyMerged).toBeGreaterThanOrEqual(48);
     expect(s.wrongPairs).toHaveLength(0);
     expect(s.mentionCoverage).toBeGreaterThanOrEqual(0.99);
@@ -43,7 +43,7 @@ describe('ECB+ dev topics (names part of the ECB+ scorer)', () => {
   });
   it('merges chains under one entity without wrong merges', () => {
     expect(s.chains).toBe(27);
-    // 21/27 measured at the end of the fifth session and again at the end of the sixth (the last-word baseline 19/27).
+    // 21/27 measured twice in the fifth session, before and after its last names rules (the last-word baseline 19/27).
     expect(s.fullyMerged).toBeGreaterThanOrEqual(20);
     expect(s.wrongPairs.length).toBeLessThanOrEqual(1);
   });
