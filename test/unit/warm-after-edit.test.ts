@@ -6,15 +6,7 @@ import * as fs from 'node:fs';
 
 const spies = vi.hoisted(() => ({ extract: 0, resolve: 0 }));
 
-vi.mock('../../src/core/names', async (importOriginal) => {
-  const m = await importOriginal<typeof import('../../src/core/names')>();
-  return {
-    ...m,
-    extractNames: (...args: Parameters<typeof m.extractNames>) => (spies.extract++, m.extractNames(...args)),
-    resolveEntities: (...args: Parameters<typeof m.resolveEntities>) => (spies.resolve++, m.resolveEntities(...args)),
-    resolveEntitiesSteps: (...args: Parameters<typeof m.resolveEntitiesSteps>) => (spies.resolve++, m.resolveEntitiesSteps(...args)),
-  };
-});
+vi.mock('../../src/core/names', async (importOriginal) => (await import('./names-spies')).countingNames(importOriginal, spies));
 
 import { Corpus } from '../../src/core/corpus';
 import { indexWorkspace } from '../../src/core/loader';
