@@ -568,15 +568,20 @@ class Resolver {
   }
 
   /**
-   * The outlet names the articles' metadata gives, as written. A mention written exactly so, with no strong cue of
-   * its own, is an organisation ("Ahram Online", "Asharq Al-Awsat"), not the person two capitalised words suggest;
+   * Whether a mention is written exactly as an outlet the articles' metadata gives, with no strong cue of its own:
+   * then it is an organisation ("Ahram Online", "Asharq Al-Awsat"), not the person two capitalised words suggest;
    * "Sana neighborhood" beside the agency SANA keeps its own cue.
    */
-  private outletNames(): Set<string> {
-    const out = new Set<string>();
-    for (const a of this.arts) if (a.meta.outlet) out.add(a.meta.outlet);
-    return out;
+  private namedAsOutlet(surface: string, flags: number): boolean {
+    if (!this.outlets) {
+      this.outlets = new Set<string>();
+      for (const a of this.arts) if (a.meta.outlet) this.outlets.add(a.meta.outlet);
+    }
+    return this.outlets.size > 0 && !(flags & STRONG) && this.outlets.has(surface);
   }
+
+  /** The articles' outlet names (namedAsOutlet), gathered on first need. */
+  private outlets: Set<string> | undefined;
 
   private *buildForms(): Generator<void, Forms, void> {
     const byK: (Form | undefined)[] = new Array(this.keyStr.length);
@@ -584,7 +589,6 @@ class Resolver {
     const noApos = this.arts.map((a) => a.names.noApostrophes);
     const { n, k: K, art: ART, flags: FLAGS, surface: SURF } = this.recs;
     const keyStr = this.keyStr;
-    const outlets = this.outletNames();
     yield* this.slices(n, (from) => {
       const to = Math.min(n, from + STEP);
       for (let i = from; i < to; i++) {
@@ -600,7 +604,9 @@ class Resolver {
         f.count++;
         if (f.arts[f.arts.length - 1] !== art) f.arts.push(art);
         addVoteBits(f.votes, fl);
-        if (outlets.size && !(fl & STRONG) && outlets.has(SURF[i])) {
+        // A name the corpus gives as an article's outlet is an organisation, however its mentions read: as many
+        // strong group cues as it has mentions.
+        if (this.namedAsOutlet(SURF[i], fl)) {
           f.votes.group += 3;
           f.strongOther++;
         }
@@ -613,8 +619,6 @@ class Resolver {
       }
       return to;
     });
-    // A name the corpus gives as an article's outlet ("Ahram Online", "Asharq Al-Awsat") is an organisation, however
-    // its mentions read: as many strong group cues as it has mentions.
     return { byK, list };
   }
 
@@ -1368,7 +1372,6 @@ class Resolver {
     }
     if (this.spent(formList.length >> 1)) yield;
     const glossaryRootSet = new Set(glossaryRoots.map((g) => uf.find(g.id)));
-    const outletNames = this.outletNames();
 
     // Homonyms: a place written as a word ("Sana neighborhood") beside an organisation's acronym ("SANA") is
     // another thing of the same spelling, with its own entity (one per cluster).
@@ -1878,8 +1881,8 @@ class Resolver {
       for (const i of rs) {
         addVoteBits(votes, recs.flags[i]);
         const s = recs.surface[i];
-        // An outlet's name is an organisation (see outletNames).
-        if (outletNames.size && !(recs.flags[i] & STRONG) && outletNames.has(s)) votes.group += 3;
+        // An outlet's name is an organisation (see namedAsOutlet).
+        if (this.namedAsOutlet(s, recs.flags[i])) votes.group += 3;
         surfaceCount.set(s, (surfaceCount.get(s) ?? 0) + 1);
         if (recs.flags[i] & ACR) anyAcr = true;
       }
