@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSpaceCode, SPACE_CLASS } from '../../src/core/kit/chars';
+import { grown } from '../../src/core/kit/columns';
 import { contentHash } from '../../src/core/kit/hash';
 import { lastAtMost, partitionPoint } from '../../src/core/kit/search';
 import { pauser, runInSlices, runToEnd, workBudget } from '../../src/core/kit/steps';
@@ -148,5 +149,32 @@ describe('steps', () => {
         }
       }),
     );
+  });
+});
+
+describe('columns', () => {
+  it('grown keeps every slot, fills only the new ones, and at least doubles: the same as a plain array grown by push', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 50 }),
+        fc.nat(200),
+        fc.integer({ min: -2, max: 2 }),
+        (xs, min, fill) => {
+          const a = Int32Array.from(xs);
+          const b = grown(a, min, fill);
+          if (xs.length >= min) {
+            expect(b).toBe(a);
+            return;
+          }
+          const reference = [...xs];
+          while (reference.length < Math.max(min, 2 * xs.length)) reference.push(fill);
+          expect(b).toBeInstanceOf(Int32Array);
+          expect(Array.from(b)).toEqual(reference);
+        },
+      ),
+    );
+    const f = grown(Float64Array.of(0.5), 3);
+    expect(f).toBeInstanceOf(Float64Array);
+    expect(Array.from(f)).toEqual([0.5, 0, 0]);
   });
 });

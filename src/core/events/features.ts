@@ -2,6 +2,7 @@
 // entity ids so spellings do not matter), the names themselves, figures and death tolls, and quotations.
 
 import { isSpaceCode } from '../kit/chars';
+import { grown } from '../kit/columns';
 import { stem } from '../words/stem';
 
 /** A name mention inside the article text with the entity it refers to. */
@@ -228,17 +229,12 @@ export class TermDictionary {
     }
     const e = this.n++;
     if (e + 2 > this.start.length) {
-      const size = 2 * this.start.length;
-      this.start = grow32(this.start, size);
-      this.hashes = grow32(this.hashes, size);
-      this.termOfWord = grow32(this.termOfWord, size);
+      this.start = grown(this.start, e + 2);
+      this.hashes = grown(this.hashes, this.start.length);
+      this.termOfWord = grown(this.termOfWord, this.start.length);
     }
     const s = e === 0 ? 0 : this.start[e];
-    if (s + len > this.chars.length) {
-      const grown = new Uint16Array(Math.max(2 * this.chars.length, s + len));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
+    if (s + len > this.chars.length) this.chars = grown(this.chars, s + len);
     for (let i = 0; i < len; i++) this.chars[s + i] = text.charCodeAt(a + i);
     this.start[e] = s;
     this.start[e + 1] = s + len;
@@ -267,12 +263,6 @@ export class TermDictionary {
   }
 }
 
-function grow32(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
-
 /**
  * The terms of a passage (as term numbers) with how often each occurs, in order of first occurrence, and the
  * word entry of each one's first occurrence (-1 for entity and date terms). Reused: `reset()` before each.
@@ -297,13 +287,8 @@ export class TermCounts {
 
   private slot(term: number): number {
     if (term >= this.slotOf.length) {
-      const size = Math.max(term + 1, 2 * this.slotOf.length);
-      const slots = new Int32Array(size);
-      slots.set(this.slotOf);
-      this.slotOf = slots;
-      const stamps = new Int32Array(size);
-      stamps.set(this.stampOf);
-      this.stampOf = stamps;
+      this.slotOf = grown(this.slotOf, term + 1);
+      this.stampOf = grown(this.stampOf, this.slotOf.length);
     }
     return this.stampOf[term] === this.stamp ? this.slotOf[term] : -1;
   }

@@ -10,6 +10,7 @@
 // `noise.ts`; links scoring under the fitted cut-off are dropped: no link is better than a weak one. `state.ts` keeps the store
 // across sessions, `explain.ts` puts a link's reason in words.
 
+import { grown } from '../kit/columns';
 import { runToEnd } from '../kit/steps';
 import { reasonInWords } from './explain';
 import { nearIdentical, screenNoise } from './noise';
@@ -26,7 +27,7 @@ import {
   type PassageView,
 } from './score';
 import { exportStateSteps, readStateSteps, type EventIndexState } from './state';
-import { grownF64, PassageStore } from './store';
+import { PassageStore } from './store';
 
 export { readEventDates, timeRefOf, isoOfDay, dayNumber } from './dates';
 export type { TimeSpan, TimeRef } from './dates';
@@ -296,7 +297,7 @@ export class EventIndex {
   private termIdf(t: number): number {
     const store = this.store;
     if (t >= this.idfCache.length) {
-      this.idfCache = grownF64(this.idfCache, t + 1);
+      this.idfCache = grown(this.idfCache, t + 1);
       const stamps = new Int32Array(this.idfCache.length).fill(-1);
       stamps.set(this.idfStamp);
       this.idfStamp = stamps;
@@ -317,7 +318,7 @@ export class EventIndex {
   /** termWeight, cached until the index changes: every query asks it of each of its candidates. */
   private passageNorm(id: number): number {
     if (id >= this.normCache.length) {
-      this.normCache = grownF64(this.normCache, id + 1);
+      this.normCache = grown(this.normCache, id + 1);
       const stamps = new Int32Array(this.normCache.length).fill(-1);
       stamps.set(this.normStamp);
       this.normStamp = stamps;

@@ -6,6 +6,7 @@ import type { ArticleMeta, Passage } from '../types';
 import { isoOfDay, readEventDates, timeRefOf, type TimeRef, type TimeSpan } from './dates';
 import { countTerms, fallbackMentions, readFigures, readQuotes, TermCounts, TermDictionary, type EntityMention } from './features';
 import { TIME_DAY, TIME_PUB } from './score';
+import { grown } from '../kit/columns';
 import { MAX_TIMES, STORED_TERMS, type PassageStore } from './store';
 
 export interface EventArticleInput {
@@ -150,22 +151,14 @@ export class PassageReader {
   }
 
   private termIdOf(termNumber: number): number {
-    if (termNumber >= this.termIdOfNumber.length) {
-      const ids = new Int32Array(Math.max(termNumber + 1, 2 * this.termIdOfNumber.length)).fill(-1);
-      ids.set(this.termIdOfNumber);
-      this.termIdOfNumber = ids;
-    }
+    if (termNumber >= this.termIdOfNumber.length) this.termIdOfNumber = grown(this.termIdOfNumber, termNumber + 1, -1);
     let id = this.termIdOfNumber[termNumber];
     if (id < 0) this.termIdOfNumber[termNumber] = id = this.store.internTerm(this.dict.terms[termNumber]);
     return id;
   }
 
   private entityTermNumber(e: number): number {
-    if (e >= this.entTermNumber.length) {
-      const nos = new Int32Array(Math.max(e + 1, 2 * this.entTermNumber.length)).fill(-1);
-      nos.set(this.entTermNumber);
-      this.entTermNumber = nos;
-    }
+    if (e >= this.entTermNumber.length) this.entTermNumber = grown(this.entTermNumber, e + 1, -1);
     let no = this.entTermNumber[e];
     if (no < 0) this.entTermNumber[e] = no = this.dict.termNumber(this.store.entToken[e]);
     return no;

@@ -2,6 +2,7 @@
 // figures), the term and entity dictionaries with passage frequencies, and the articles' passage id ranges.
 // Passage ids only grow; a removed passage keeps its id with file '' until the columns are compacted.
 
+import { grown } from '../kit/columns';
 import type { EntityMention, Quote } from './features';
 import type { PassageView } from './score';
 
@@ -21,16 +22,13 @@ export const STEP_QUOTES = 256;
 
 /** A growable flat column of numbers that passages own slices of. */
 export class I32Pool {
-  a: Int32Array;
+  a: Int32Array<ArrayBuffer>;
   n = 0;
   constructor(capacity = 1024) {
     this.a = new Int32Array(capacity);
   }
   reserve(k: number): void {
-    if (this.n + k <= this.a.length) return;
-    const grown = new Int32Array(Math.max(this.n + k, this.a.length * 2));
-    grown.set(this.a.subarray(0, this.n));
-    this.a = grown;
+    this.a = grown(this.a, this.n + k);
   }
   push(x: number): void {
     if (this.n === this.a.length) this.reserve(1);
@@ -39,33 +37,15 @@ export class I32Pool {
 }
 
 export class F64Pool {
-  a: Float64Array;
+  a: Float64Array<ArrayBuffer>;
   n = 0;
   constructor(capacity = 256) {
     this.a = new Float64Array(capacity);
   }
   push(x: number): void {
-    if (this.n === this.a.length) {
-      const grown = new Float64Array(this.a.length * 2);
-      grown.set(this.a);
-      this.a = grown;
-    }
+    if (this.n === this.a.length) this.a = grown(this.a, this.n + 1);
     this.a[this.n++] = x;
   }
-}
-
-export function grownI32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
-  if (a.length >= min) return a;
-  const b = new Int32Array(Math.max(min, a.length * 2));
-  b.set(a);
-  return b;
-}
-
-export function grownF64(a: Float64Array<ArrayBuffer>, min: number): Float64Array<ArrayBuffer> {
-  if (a.length >= min) return a;
-  const b = new Float64Array(Math.max(min, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /** An article's passages hold consecutive ids: first, first + 1, … */
@@ -195,16 +175,16 @@ export class PassageStore {
   reserveRecord(id: number): void {
     if (id < this.recPassage.length) return;
     const n = Math.max(id + 1, this.recPassage.length * 2);
-    this.recPassage = grownI32(this.recPassage, n);
-    this.termOff = grownI32(this.termOff, n);
-    this.termLen = grownI32(this.termLen, n);
-    this.entOff = grownI32(this.entOff, n);
-    this.entLen = grownI32(this.entLen, n);
-    this.timeOff = grownI32(this.timeOff, n);
-    this.timeLen = grownI32(this.timeLen, n);
-    this.figOff = grownI32(this.figOff, n);
-    this.tollLen = grownI32(this.tollLen, n);
-    this.numLen = grownI32(this.numLen, n);
+    this.recPassage = grown(this.recPassage, n);
+    this.termOff = grown(this.termOff, n);
+    this.termLen = grown(this.termLen, n);
+    this.entOff = grown(this.entOff, n);
+    this.entLen = grown(this.entLen, n);
+    this.timeOff = grown(this.timeOff, n);
+    this.timeLen = grown(this.timeLen, n);
+    this.figOff = grown(this.figOff, n);
+    this.tollLen = grown(this.tollLen, n);
+    this.numLen = grown(this.numLen, n);
   }
 
   idOf(file: string, passage: number): number {
@@ -271,7 +251,7 @@ export class PassageStore {
       this.termIds.set(t, id);
       this.termStr.push(t);
       this.termSurface.push('');
-      if (id >= this.termDf.length) this.termDf = grownI32(this.termDf, id + 1);
+      if (id >= this.termDf.length) this.termDf = grown(this.termDf, id + 1);
     }
     return id;
   }
@@ -285,7 +265,7 @@ export class PassageStore {
       const m = mentions.find((x) => x.entityId === key);
       this.entName.push(m ? text.slice(m.start, m.end).replace(/['’]s$/, '') : key);
       this.entToken.push('\u00a7' + id);
-      this.entDf = grownI32(this.entDf, id + 1);
+      this.entDf = grown(this.entDf, id + 1);
     }
     return id;
   }
