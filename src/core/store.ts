@@ -32,8 +32,7 @@ export class ArticleStore {
    * looks at the whole corpus, so any difference means resolving again.
    */
   fingerprint(): string {
-    const files = [...this.records.values()].map((r) => r.file + '\u0000' + r.hash).sort();
-    return contentHash(files.join('\n')) + '.' + this.definitionsFingerprint() + '.' + files.length;
+    return fingerprintOf(this.fileHashes(), this.definitionsFingerprint());
   }
 
   /** The part of the fingerprint that is not the articles: glossaries and corrections. */
@@ -48,4 +47,10 @@ export class ArticleStore {
   fileHashes(): [string, string][] {
     return [...this.records.values()].map((r) => [r.file, r.hash]);
   }
+}
+
+/** The fingerprint of a corpus (ArticleStore.fingerprint) from its files' paths and hashes and its definitions' fingerprint. */
+export function fingerprintOf(files: readonly [string, string][], definitions: string): string {
+  const lines = files.map(([file, hash]) => file + '\u0000' + hash).sort();
+  return contentHash(lines.join('\n')) + '.' + definitions + '.' + lines.length;
 }

@@ -6,7 +6,7 @@ import type { RestoredEntry } from '../cache';
 import { EventIndex, type BackgroundRarity } from '../events';
 import { exportEntityIndexSteps, importEntityIndexSteps, type ArticleNames, type EntityIndex } from '../names';
 import type { ArticleRecord } from '../record';
-import type { ArticleStore } from '../store';
+import { fingerprintOf, type ArticleStore } from '../store';
 import { runInSlices, runToEnd } from '../kit/steps';
 import { EventsIndex } from './events';
 import { NamesIndex } from './names';
@@ -209,9 +209,10 @@ export class DerivedIndexes {
     const approximate = this.names.needsResolution;
     const eventsSynced = this.events.isSyncedWith(entities);
     const generation = this.store.generation;
-    const fingerprint = this.store.fingerprint();
+    // The fingerprint from the same files and definitions that are saved beside it (each read once).
     const files = this.store.fileHashes();
     const definitions = this.store.definitionsFingerprint();
+    const fingerprint = fingerprintOf(files, definitions);
     const signatures = this.events.persistedSignatures();
     try {
       const entityState = yield* exportEntityIndexSteps(entities);
