@@ -43,6 +43,12 @@ export function kindOf(v: Votes): { kind: EntityKind; decisive: boolean } {
   return { kind: best[0], decisive: best[1] >= 2 && best[1] >= 2 * Math.max(second[1], 0.5) };
 }
 
+/** An entity's kind from its mentions' votes: by the votes, and a group when only its acronyms say anything. */
+export function entityKind(v: Votes, anyAcronym: boolean): EntityKind {
+  const kind = kindOf(v).kind;
+  return kind === 'other' && anyAcronym ? 'group' : kind;
+}
+
 export function addVotes(v: Votes, m: Flags): void {
   const w = m.strong ? 3 : 1;
   if (m.cue === 'person') v.person += w;
