@@ -22,10 +22,10 @@ import type { Definition, Entity, EntityIndex, FileMentions, Mention, ResolveHin
 export type { FileMentions, ResolveHints } from './model';
 import { headingParts } from './headings';
 import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
-import { addVotes, emptyVotes, entityKind, flagsOf, ORIGIN_RANK, type Flags } from './votes';
+import { emptyVotes, entityKind, ORIGIN_RANK } from './votes';
 import { endsWithName } from './in-article';
 import { pickName } from './resolution/display-name';
-import { flagBits, SI } from './resolution/records';
+import { ACR, addVoteBits, CUE, CUE_PERSON, flagBits, PS, SI, STRONG } from './resolution/records';
 import { ordinaryWordKept } from './resolution/rules/glued-runs';
 import { cutsPossessive, possessiveStem } from './resolution/rules/possessives';
 import { nearest, type ArticleNaming } from './resolution/short-form-choice';
@@ -242,7 +242,9 @@ export class IndexState implements EntityIndex {
       end: number;
       surface: string;
       key: string;
-      raw: Flags;
+      /** Packed as the full resolution packs them (`resolution/records.ts`). */
+      flags: number;
+      passage: number;
       cands: { id: string; n: number }[] | null;
       target: string | null;
     }
@@ -278,10 +280,10 @@ export class IndexState implements EntityIndex {
     names.mentions.forEach((m, idx) => {
       if (!m.key) return;
       let { key, end, surface } = m;
-      let raw = flagsOf(m);
+      let flags = flagBits(m);
       // A glued possessive "s" ("Assads") comes off by the full resolution's possessive rule, on the counts it left:
       // a spelling it kept as a name of its own keeps its "s".
-      const stem = raw.ps ? possessiveStem(key) : null;
+      const stem = flags & PS ? possessiveStem(key) : null;
       if (stem && live(stem) && cutsPossessive(count(key), count(stem), !!live(key))) {
         key = stem;
         end -= 1;
@@ -290,21 +292,21 @@ export class IndexState implements EntityIndex {
       // A word the corpus also uses as an ordinary word is a name only where the glued-runs rule's exceptions hold
       // ("White said" for the surname of a Terry White, "the Heels" for the Tar Heels), asked of the same rule.
       const exceptions =
-        raw.acr || key.includes(' ') || !hints.ordinary?.has(key) || surnameHere(key) ? undefined : hints.ordinary.get(key);
+        flags & ACR || key.includes(' ') || !hints.ordinary?.has(key) || surnameHere(key) ? undefined : hints.ordinary.get(key);
       let keptOrdinary = false;
       if (exceptions !== undefined) {
         const kept = ordinaryWordKept(flagBits(m), !!m.spoke, exceptions);
         if (kept < 0) return;
-        raw = { ...raw, si: (kept & SI) !== 0 };
+        flags = kept;
         keptOrdinary = true;
       }
-      const base = { idx, start: m.start, end, surface, key, raw, target: null };
+      const base = { idx, start: m.start, end, surface, key, flags, passage: m.passage, target: null };
       const known = live(key);
       if (known) return push({ ...base, cands: known });
       if (hints.dropped.has(key) && !keptOrdinary) return;
-      const parts = key.includes(' ') && !(raw.cue === 'person' && raw.strong) ? this.split(m.start, surface, live) : null;
+      const parts = key.includes(' ') && !((flags & CUE) === CUE_PERSON && flags & STRONG) ? this.split(m.start, surface, live) : null;
       if (parts) {
-        parts.forEach((p, i) => push({ ...base, ...p, raw: { ...raw, si: i === 0 && raw.si, strong: false }, cands: live(p.key) }));
+        parts.forEach((p, i) => push({ ...base, ...p, flags: (flags & ~(SI | STRONG)) | (i === 0 ? flags & SI : 0), cands: live(p.key) }));
         return;
       }
       push({ ...base, cands: this.similar(key, ids, live) });
@@ -322,8 +324,7 @@ export class IndexState implements EntityIndex {
         for (const it of over) items.splice(items.indexOf(it), 1);
         const surface = h.surface.slice(p.s, p.e);
         const key = nameKey(surface);
-        const raw: Flags = { passage: h.passage, cue: null, strong: false, the: false, si: true, acr: false, ps: false };
-        push({ idx: headIdx++, start, end, surface, key, raw, target: null, cands: live(key) });
+        push({ idx: headIdx++, start, end, surface, key, flags: SI, passage: h.passage, target: null, cands: live(key) });
       }
     }
 
@@ -361,7 +362,7 @@ export class IndexState implements EntityIndex {
     // Names are told apart by entity id, or by key for names nobody used before (`\n` cannot occur in either).
     const byInitials = new Map<string, Set<string>>();
     for (const it of items) {
-      if (it.raw.acr || !it.key.includes(' ')) continue;
+      if (it.flags & ACR || !it.key.includes(' ')) continue;
       const ini = initials(it.key);
       if (ini.length < 2) continue;
       let set = byInitials.get(ini);
@@ -369,7 +370,7 @@ export class IndexState implements EntityIndex {
       set.add(it.target ?? `\n${it.key}`);
     }
     for (const it of items) {
-      if (it.target || !it.raw.acr || newKeyOf.has(it)) continue;
+      if (it.target || !(it.flags & ACR) || newKeyOf.has(it)) continue;
       const hit = byInitials.get(it.key.replace(/ /g, ''));
       if (hit?.size !== 1) continue;
       const [only] = hit;
@@ -387,7 +388,7 @@ export class IndexState implements EntityIndex {
       else fresh.set(k, [it]);
     }
     for (const [key, group] of fresh) {
-      if (group.every((it) => !it.key.includes(' ') && it.raw.si && !it.raw.acr)) continue;
+      if (group.every((it) => !it.key.includes(' ') && (it.flags & (SI | ACR)) === SI)) continue;
       const entity = newEntity(group, ids);
       ids.set(entity.id, entity);
       for (const it of group) it.target = entity.id;
@@ -413,7 +414,7 @@ export class IndexState implements EntityIndex {
       if (!it.target) continue;
       const e = edit(it.target);
       if (!e) continue;
-      const mention: Mention = { file, start: it.start, end: it.end, surface: it.surface, passage: it.raw.passage };
+      const mention: Mention = { file, start: it.start, end: it.end, surface: it.surface, passage: it.passage };
       const list = added.get(e);
       if (list) list.push(mention);
       else added.set(e, [mention]);
@@ -593,17 +594,17 @@ function noteKeyIn(l: Lookups, key: string, e: Entity): void {
   }
 }
 
-function newEntity(group: { surface: string; raw: Flags }[], ids: Map<string, Entity>): Entity {
+function newEntity(group: { surface: string; flags: number }[], ids: Map<string, Entity>): Entity {
   const votes = emptyVotes();
   const counts = new Map<string, number>();
   for (const it of group) {
-    addVotes(votes, it.raw);
-    if (!it.raw.acr) counts.set(it.surface, (counts.get(it.surface) ?? 0) + 1);
+    addVoteBits(votes, it.flags);
+    if (!(it.flags & ACR)) counts.set(it.surface, (counts.get(it.surface) ?? 0) + 1);
   }
   // Kind and name as the full resolution's entity rule gives them.
   const kind = entityKind(
     votes,
-    group.some((it) => it.raw.acr),
+    group.some((it) => (it.flags & ACR) !== 0),
   );
   const name = pickName(counts, kind === 'person', kind === 'group', () => group[0].surface);
   const base = slug(name);
@@ -617,7 +618,7 @@ function newEntity(group: { surface: string; raw: Flags }[], ids: Map<string, En
 interface Attached {
   start: number;
   key: string;
-  raw: Flags;
+  flags: number;
   cands: { id: string; n: number }[] | null;
   target: string | null;
 }
@@ -654,7 +655,7 @@ function shortFormsInContext(
   const titled = new Set<number>();
   const byStart = items.slice().sort((a, b) => a.start - b.start);
   for (const it of byStart) {
-    if (!it.target || it.raw.acr) continue;
+    if (!it.target || it.flags & ACR) continue;
     if (!it.key.includes(' ')) {
       halves.add(lightWord(it.key));
       continue;
@@ -667,7 +668,7 @@ function shortFormsInContext(
     else if (!keys.includes(it.key)) keys.push(it.key);
     places.push(it.start, c);
     here.set(c, (here.get(c) ?? 0) + 1);
-    if (it.raw.strong && it.raw.cue === 'person') titled.add(c);
+    if ((it.flags & (CUE | STRONG)) === (CUE_PERSON | STRONG)) titled.add(c);
   }
   if (!places.length) return;
   const naming: ArticleNaming = { places, here, halves };
@@ -678,7 +679,7 @@ function shortFormsInContext(
   };
   const named = [...here.keys()];
   for (const it of items) {
-    if (!it.target || it.raw.acr || it.key.includes(' ')) continue;
+    if (!it.target || it.flags & ACR || it.key.includes(' ')) continue;
     const ending = ' ' + it.key;
     // Candidates: the persons this article names in full with a name ending in this word, and the entities the
     // full resolution sent this key to that have such a name.
