@@ -3,7 +3,12 @@
 //
 // The update is an approximation. It attaches the changed article's mentions to the entities their keys resolved
 // to last time (same key, possessive stem, a glued run of known names, a surname of a known person, a spelling
-// variant with the same consonant skeleton); anything else becomes a new entity. What only whole-corpus statistics
+// variant with the same consonant skeleton); anything else becomes a new entity. Where it decides as a rule of the
+// full resolution does, it asks that rule (`resolution/`): whether a possessive "s" comes off (`cutsPossessive`),
+// whether a word the corpus also writes in lower case is a name here (`ordinaryWordKept`: "White said", "the
+// Heels"), which full name a surname means in its article (`nearest`), and a new entity's kind and name
+// (`entityKind`, `pickName`). `run.sh run-incremental.ts` measures how often an article taken out and attached back
+// gets the full resolution's entities. What only whole-corpus statistics
 // decide is not redone: kinds and names of existing entities stay as they were, a new spelling never merges two
 // existing entities, a new acronym joins only an expansion given in the same article, and relations stated in the
 // old text of the article stay linked. The corpus therefore resolves everything again when it next links
@@ -12,28 +17,18 @@ import { partitionPoint } from '../kit/search';
 import { runToEnd, workBudget } from '../kit/steps';
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
-import type { Definition, Entity, EntityIndex, Mention } from './model';
+import type { Definition, Entity, EntityIndex, FileMentions, Mention, ResolveHints } from './model';
+
+export type { FileMentions, ResolveHints } from './model';
 import { headingParts } from './headings';
 import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
-import { addVotes, emptyVotes, flagsOf, kindOf, ORIGIN_RANK, type Flags } from './votes';
-
-/** What a full resolution leaves behind so that one article can be attached later without redoing it. */
-export interface ResolveHints {
-  /** Normalised key → the entities its mentions resolved to, commonest first (a surname can go to several people). */
-  byKey: Map<string, { id: string; n: number }[]>;
-  /** Keys read as ordinary words ("Activists", a sentence-opening "Refugees"), not as names. */
-  dropped: Set<string>;
-}
-
-/**
- * The mentions of one file, by start: the mention objects (shared with `Entity.mentions`) and, in a parallel
- * array, the id of the entity each belongs to. Two arrays instead of one object per mention: at 10k articles there
- * are a million mentions, and an object each cost ~60 MB.
- */
-export interface FileMentions {
-  ms: Mention[];
-  ids: string[];
-}
+import { emptyVotes, entityKind, ORIGIN_RANK } from './votes';
+import { endsWithName } from './in-article';
+import { pickName } from './resolution/display-name';
+import { ACR, addVoteBits, CUE, CUE_PERSON, flagBits, PS, SI, STRONG } from './resolution/records';
+import { ordinaryWordKept } from './resolution/rules/glued-runs';
+import { cutsPossessive, possessiveStem } from './resolution/rules/possessives';
+import { nearest, type ArticleNaming } from './resolution/short-form-choice';
 
 /** Lookups derived from the hints on the first incremental update only (full resolutions never need them). */
 interface Lookups {
@@ -247,7 +242,9 @@ export class IndexState implements EntityIndex {
       end: number;
       surface: string;
       key: string;
-      raw: Flags;
+      /** Packed as the full resolution packs them (`resolution/records.ts`). */
+      flags: number;
+      passage: number;
       cands: { id: string; n: number }[] | null;
       target: string | null;
     }
@@ -258,23 +255,58 @@ export class IndexState implements EntityIndex {
       if (!itemAt.has(it.idx)) itemAt.set(it.idx, it);
     };
 
+    const count = (key: string): number => live(key)?.reduce((n, c) => n + c.n, 0) ?? 0;
+    // Last words of the longer names this article gives, and surnames of the people whose given name it uses alone
+    // ("Patrick" of a Patrick Gray the corpus names): such a word is a surname here, not an ordinary word.
+    const tails = new Set<string>();
+    const alone = new Set<string>();
+    for (const m of names.mentions) {
+      if (m.acr) continue;
+      if (m.key.includes(' ')) tails.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
+      else alone.add(m.key);
+    }
+    // Heading words read as the corpus's names count too, as in the full resolution, which reads them first.
+    const knownTwice = (key: string): number => (count(key) >= 2 ? 1 : -1);
+    for (const h of names.heads ?? [])
+      for (const p of headingParts(h.surface, knownTwice)) {
+        const key = nameKey(h.surface.slice(p.s, p.e));
+        if (key.includes(' ')) tails.add(key.slice(key.lastIndexOf(' ') + 1));
+      }
+    const surnameHere = (key: string): boolean => {
+      if (tails.has(key)) return true;
+      for (const given of alone) if (given !== key && hints.byKey.has(`${given} ${key}`)) return true;
+      return false;
+    };
     names.mentions.forEach((m, idx) => {
       if (!m.key) return;
       let { key, end, surface } = m;
-      const raw = flagsOf(m);
-      // A glued possessive "s" ("Assads") comes off when only the bare name is known.
-      if (raw.ps && key.endsWith('s') && key.length >= 4 && !live(key) && live(key.slice(0, -1))) {
-        key = key.slice(0, -1);
+      let flags = flagBits(m);
+      // A glued possessive "s" ("Assads") comes off by the full resolution's possessive rule, on the counts it left:
+      // a spelling it kept as a name of its own keeps its "s".
+      const stem = flags & PS ? possessiveStem(key) : null;
+      if (stem && live(stem) && cutsPossessive(count(key), count(stem), !!live(key))) {
+        key = stem;
         end -= 1;
         surface = surface.slice(0, -1);
       }
-      const base = { idx, start: m.start, end, surface, key, raw, target: null };
+      // A word the corpus also uses as an ordinary word is a name only where the glued-runs rule's exceptions hold
+      // ("White said" for the surname of a Terry White, "the Heels" for the Tar Heels), asked of the same rule.
+      const exceptions =
+        flags & ACR || key.includes(' ') || !hints.ordinary?.has(key) || surnameHere(key) ? undefined : hints.ordinary.get(key);
+      let keptOrdinary = false;
+      if (exceptions !== undefined) {
+        const kept = ordinaryWordKept(flagBits(m), !!m.spoke, exceptions);
+        if (kept < 0) return;
+        flags = kept;
+        keptOrdinary = true;
+      }
+      const base = { idx, start: m.start, end, surface, key, flags, passage: m.passage, target: null };
       const known = live(key);
       if (known) return push({ ...base, cands: known });
-      if (hints.dropped.has(key)) return;
-      const parts = key.includes(' ') && !(raw.cue === 'person' && raw.strong) ? this.split(m.start, surface, live) : null;
+      if (hints.dropped.has(key) && !keptOrdinary) return;
+      const parts = key.includes(' ') && !((flags & CUE) === CUE_PERSON && flags & STRONG) ? this.split(m.start, surface, live) : null;
       if (parts) {
-        parts.forEach((p, i) => push({ ...base, ...p, raw: { ...raw, si: i === 0 && raw.si, strong: false }, cands: live(p.key) }));
+        parts.forEach((p, i) => push({ ...base, ...p, flags: (flags & ~(SI | STRONG)) | (i === 0 ? flags & SI : 0), cands: live(p.key) }));
         return;
       }
       push({ ...base, cands: this.similar(key, ids, live) });
@@ -283,9 +315,8 @@ export class IndexState implements EntityIndex {
     // Headline words read as the longest names the corpus knows, in place of shorter mentions they hold (as the
     // full resolution does).
     let headIdx = names.mentions.length;
-    const known = (key: string): number => ((live(key)?.reduce((n, c) => n + c.n, 0) ?? 0) >= 2 ? 1 : -1);
     for (const h of names.heads ?? []) {
-      for (const p of headingParts(h.surface, known)) {
+      for (const p of headingParts(h.surface, knownTwice)) {
         const start = h.start + p.s;
         const end = h.start + p.e;
         const over = items.filter((it) => it.end > start && it.start < end);
@@ -293,13 +324,17 @@ export class IndexState implements EntityIndex {
         for (const it of over) items.splice(items.indexOf(it), 1);
         const surface = h.surface.slice(p.s, p.e);
         const key = nameKey(surface);
-        const raw: Flags = { passage: h.passage, cue: null, strong: false, the: false, si: true, acr: false, ps: false };
-        push({ idx: headIdx++, start, end, surface, key, raw, target: null, cands: live(key) });
+        push({ idx: headIdx++, start, end, surface, key, flags: SI, passage: h.passage, target: null, cands: live(key) });
       }
     }
 
-    // Where a key went to several entities (a surname shared by relatives), the one named in this article wins,
-    // else the most mentioned: the rule the full resolution applies to short forms.
+    // Full names the full resolution read as names (its own entities, also those only this article named).
+    const namesBefore = new Set<string>();
+    for (const it of items) if (it.key.includes(' ') && hints.byKey.has(it.key)) namesBefore.add(it.key);
+
+    // A key that went to one entity goes there. One that went to several (a surname shared by relatives) goes to
+    // the one this article names, else where most of its mentions went; a person's surname is chosen again in
+    // context below, as the full resolution chooses it.
     const here = new Map<string, number>();
     for (const it of items) {
       if (it.cands?.length === 1) {
@@ -327,7 +362,7 @@ export class IndexState implements EntityIndex {
     // Names are told apart by entity id, or by key for names nobody used before (`\n` cannot occur in either).
     const byInitials = new Map<string, Set<string>>();
     for (const it of items) {
-      if (it.raw.acr || !it.key.includes(' ')) continue;
+      if (it.flags & ACR || !it.key.includes(' ')) continue;
       const ini = initials(it.key);
       if (ini.length < 2) continue;
       let set = byInitials.get(ini);
@@ -335,7 +370,7 @@ export class IndexState implements EntityIndex {
       set.add(it.target ?? `\n${it.key}`);
     }
     for (const it of items) {
-      if (it.target || !it.raw.acr || newKeyOf.has(it)) continue;
+      if (it.target || !(it.flags & ACR) || newKeyOf.has(it)) continue;
       const hit = byInitials.get(it.key.replace(/ /g, ''));
       if (hit?.size !== 1) continue;
       const [only] = hit;
@@ -353,7 +388,7 @@ export class IndexState implements EntityIndex {
       else fresh.set(k, [it]);
     }
     for (const [key, group] of fresh) {
-      if (group.every((it) => !it.key.includes(' ') && it.raw.si && !it.raw.acr)) continue;
+      if (group.every((it) => !it.key.includes(' ') && (it.flags & (SI | ACR)) === SI)) continue;
       const entity = newEntity(group, ids);
       ids.set(entity.id, entity);
       for (const it of group) it.target = entity.id;
@@ -362,6 +397,8 @@ export class IndexState implements EntityIndex {
       hints.byKey.set(key, list);
       this.noteKey(key, entity);
     }
+
+    shortFormsInContext(items, ids, namesBefore, (key) => this.lookups().bySuffix.get(lightKey(key)));
 
     // Attach the mentions; the new article's definitions fill entities left without one.
     const defsAt = new Map<number, ArticleNames['definitions']>();
@@ -377,7 +414,7 @@ export class IndexState implements EntityIndex {
       if (!it.target) continue;
       const e = edit(it.target);
       if (!e) continue;
-      const mention: Mention = { file, start: it.start, end: it.end, surface: it.surface, passage: it.raw.passage };
+      const mention: Mention = { file, start: it.start, end: it.end, surface: it.surface, passage: it.passage };
       const list = added.get(e);
       if (list) list.push(mention);
       else added.set(e, [mention]);
@@ -557,28 +594,109 @@ function noteKeyIn(l: Lookups, key: string, e: Entity): void {
   }
 }
 
-function newEntity(group: { surface: string; raw: Flags }[], ids: Map<string, Entity>): Entity {
+function newEntity(group: { surface: string; flags: number }[], ids: Map<string, Entity>): Entity {
   const votes = emptyVotes();
   const counts = new Map<string, number>();
   for (const it of group) {
-    addVotes(votes, it.raw);
-    if (!it.raw.acr) counts.set(it.surface, (counts.get(it.surface) ?? 0) + 1);
+    addVoteBits(votes, it.flags);
+    if (!(it.flags & ACR)) counts.set(it.surface, (counts.get(it.surface) ?? 0) + 1);
   }
-  let kind = kindOf(votes).kind;
-  if (kind === 'other' && group.some((it) => it.raw.acr)) kind = 'group';
-  let name = '';
-  let best = -1;
-  for (const [s, n] of counts) {
-    const score = (kind === 'person' && /\s/.test(s) ? 1e6 : 0) + n * 10;
-    if (score > best || (score === best && s < name)) {
-      name = s;
-      best = score;
-    }
-  }
-  if (!name) name = group[0].surface;
+  // Kind and name as the full resolution's entity rule gives them.
+  const kind = entityKind(
+    votes,
+    group.some((it) => (it.flags & ACR) !== 0),
+  );
+  const name = pickName(counts, kind === 'person', kind === 'group', () => group[0].surface);
   const base = slug(name);
   let id = base;
   for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
   const aliases = [...new Set(group.map((it) => it.surface))].filter((s) => s !== name);
   return { id, name, kind, aliases, definition: null, related: [], mentions: [] };
+}
+
+/** An item of the article being attached: a mention, with the entities its key may go to and the one chosen. */
+interface Attached {
+  start: number;
+  key: string;
+  flags: number;
+  cands: { id: string; n: number }[] | null;
+  target: string | null;
+}
+
+/**
+ * Short forms in context, by the full resolution's choice (`resolution/short-form-choice.ts`): a one-word name that
+ * ends a full name this article gives, or that went to several entities, goes to the candidate the article names
+ * nearest it ("Rockwell" after "Mark Rockwell", "Jenkin" after "Katie Jenkin"); two people of one story named alike
+ * leave it to the entity of its own. Where the article names no candidate, the update keeps where the full
+ * resolution sent the key most often (the full one asks the coverage of the whole corpus, which it does not have).
+ */
+function shortFormsInContext(
+  items: Attached[],
+  ids: Map<string, Entity>,
+  namesBefore: ReadonlySet<string>,
+  personsEndingIn: (key: string) => ReadonlySet<string> | undefined,
+): void {
+  const numOf = new Map<string, number>();
+  const idAt: string[] = [];
+  const num = (id: string): number => {
+    let x = numOf.get(id);
+    if (x === undefined) {
+      numOf.set(id, (x = idAt.length));
+      idAt.push(id);
+    }
+    return x;
+  };
+  /** The full names (keys) this article gives each candidate. */
+  const fullKeys = new Map<number, string[]>();
+  const places: number[] = [];
+  const here = new Map<number, number>();
+  const halves = new Set<string>();
+  /** Candidates a title or role here makes persons ("Deputy …"). */
+  const titled = new Set<number>();
+  const byStart = items.slice().sort((a, b) => a.start - b.start);
+  for (const it of byStart) {
+    if (!it.target || it.flags & ACR) continue;
+    if (!it.key.includes(' ')) {
+      halves.add(lightWord(it.key));
+      continue;
+    }
+    // Only full names the full resolution made entities of: a glued run it splits ("Powerful Iran") is nobody's.
+    if (ids.get(it.target)?.kind !== 'person' || !namesBefore.has(it.key)) continue;
+    const c = num(it.target);
+    const keys = fullKeys.get(c);
+    if (!keys) fullKeys.set(c, [it.key]);
+    else if (!keys.includes(it.key)) keys.push(it.key);
+    places.push(it.start, c);
+    here.set(c, (here.get(c) ?? 0) + 1);
+    if ((it.flags & (CUE | STRONG)) === (CUE_PERSON | STRONG)) titled.add(c);
+  }
+  if (!places.length) return;
+  const naming: ArticleNaming = { places, here, halves };
+  const nested = (a: number, b: number): boolean => {
+    const ka = fullKeys.get(a) ?? [];
+    const kb = fullKeys.get(b) ?? [];
+    return ka.some((x) => kb.some((y) => endsWithName(x, y) || endsWithName(y, x)));
+  };
+  const named = [...here.keys()];
+  for (const it of items) {
+    if (!it.target || it.flags & ACR || it.key.includes(' ')) continue;
+    const ending = ' ' + it.key;
+    // Candidates: the persons this article names in full with a name ending in this word, and the entities the
+    // full resolution sent this key to that have such a name.
+    const cands = new Set<number>();
+    for (const c of named) for (const k of fullKeys.get(c)!) if (k.endsWith(ending)) cands.add(c);
+    const persons = it.cands && it.cands.length > 1 ? personsEndingIn(it.key) : undefined;
+    if (persons) for (const x of it.cands!) if (persons.has(x.id)) cands.add(num(x.id));
+    // A word that is a place or group of its own joins only a full name a title or role makes a person's.
+    const ownKind = ids.get(it.target)?.kind;
+    if (ownKind === 'place' || ownKind === 'group') for (const c of [...cands]) if (!titled.has(c)) cands.delete(c);
+    if (!cands.size) continue;
+    const c = nearest(naming, it.start, [...cands], nested);
+    if (c >= 0) it.target = idAt[c]!;
+    else if (c === -2) {
+      // Ambiguous here: the entity of its own the full resolution has for this key, if any.
+      const own = it.cands?.find((x) => !cands.has(num(x.id)));
+      if (own) it.target = own.id;
+    }
+  }
 }

@@ -62,3 +62,27 @@ export interface ResolveInput {
   meta: ArticleMeta;
   names: ArticleNames;
 }
+
+/** What a full resolution leaves behind so that one article can be attached later without redoing it. */
+export interface ResolveHints {
+  /** Normalised key → the entities its mentions resolved to, commonest first (a surname can go to several people). */
+  byKey: Map<string, { id: string; n: number }[]>;
+  /** Keys read as ordinary words ("Activists", a sentence-opening "Refugees"), not as names. */
+  dropped: Set<string>;
+  /**
+   * One-word keys the corpus also uses as ordinary words, kept only where an exception of the glued-runs rule holds
+   * (`ordinaryWordKept`: a speaker's surname, a plural after "the"), with which exceptions hold. Not persisted: an
+   * index restored from disk attaches such words by their key alone.
+   */
+  ordinary?: Map<string, number>;
+}
+
+/**
+ * The mentions of one file, by start: the mention objects (shared with `Entity.mentions`) and, in a parallel
+ * array, the id of the entity each belongs to. Two arrays instead of one object per mention: at 10k articles there
+ * are a million mentions, and an object each cost ~60 MB.
+ */
+export interface FileMentions {
+  ms: Mention[];
+  ids: string[];
+}

@@ -1,27 +1,6 @@
-// Kind votes and mention flags shared by the full resolution and the incremental index update.
-import type { KindCue, RawMention } from './extract';
+// Kind votes shared by the full resolution and the incremental index update (the mentions' flags they count are
+// packed as `resolution/records.ts` lays them out).
 import type { Definition, EntityKind } from './model';
-
-/** What resolution reads of a raw mention, in one fixed shape (raw mentions come in many, from JSON and caches). */
-export interface Flags {
-  passage: number;
-  cue: KindCue | null;
-  strong: boolean;
-  the: boolean;
-  si: boolean;
-  acr: boolean;
-  ps: boolean;
-}
-
-export const flagsOf = (m: RawMention): Flags => ({
-  passage: m.passage,
-  cue: m.cue ?? null,
-  strong: !!m.strong,
-  the: !!m.the,
-  si: !!m.si,
-  acr: !!m.acr,
-  ps: !!m.ps,
-});
 
 export interface Votes {
   person: number;
@@ -43,12 +22,10 @@ export function kindOf(v: Votes): { kind: EntityKind; decisive: boolean } {
   return { kind: best[0], decisive: best[1] >= 2 && best[1] >= 2 * Math.max(second[1], 0.5) };
 }
 
-export function addVotes(v: Votes, m: Flags): void {
-  const w = m.strong ? 3 : 1;
-  if (m.cue === 'person') v.person += w;
-  else if (m.cue === 'group') v.group += w;
-  else if (m.cue === 'place') v.place += w;
-  if (m.the) v.notPerson += 1;
+/** An entity's kind from its mentions' votes: by the votes, and a group when only its acronyms say anything. */
+export function entityKind(v: Votes, anyAcronym: boolean): EntityKind {
+  const kind = kindOf(v).kind;
+  return kind === 'other' && anyAcronym ? 'group' : kind;
 }
 
 export const emptyVotes = (): Votes => ({ person: 0, group: 0, place: 0, notPerson: 0 });

@@ -1,10 +1,12 @@
-// An entity's display name, from how often each spelling is used.
+// An entity's display name, from how often each spelling is used: the same choice for the full resolution's
+// entities and for a new entity of the one-article update.
 import { nameKey } from '../normalize';
-import type { Form } from './forms';
-import { ACR, type Recs } from './records';
 
-/** The display name: from counts of spellings (acronyms left out, expansions stated for them added). */
-export function pickName(counts: Map<string, number>, recs: Recs, rs: Int32Array, fs: Form[], person: boolean, group = false): string {
+/**
+ * The display name: from counts of spellings (acronyms left out, expansions stated for them added); `fallback` when
+ * no spelling is counted.
+ */
+export function pickName(counts: Map<string, number>, person: boolean, group: boolean, fallback: () => string): string {
   let best = '';
   let bestScore = -Infinity;
   let top = 0;
@@ -24,8 +26,5 @@ export function pickName(counts: Map<string, number>, recs: Recs, rs: Int32Array
       bestScore = score;
     }
   }
-  if (best) return best;
-  const acr = rs.find((i) => (recs.flags[i] & ACR) !== 0);
-  if (acr !== undefined) return recs.surface[acr];
-  return fs[0]?.key ?? (rs.length ? recs.surface[rs[0]] : '');
+  return best || fallback();
 }

@@ -3,8 +3,7 @@
 // rules (`rules/`) run in the order `../resolve.ts` lists them, each a generator over this state so that the
 // resolution can be spread over event-loop turns.
 import type { GlossaryEntry } from '../../glossary';
-import type { FileMentions } from '../incremental';
-import type { Entity, EntityIndex, ResolveInput } from '../model';
+import type { Entity, EntityIndex, FileMentions, ResolveInput } from '../model';
 import type { RawDefinition } from '../raw';
 import type { Votes } from '../votes';
 import type { Form, Forms } from './forms';
@@ -118,6 +117,8 @@ export class ResolutionState {
   readonly hiddenKeys = new Set<string>();
   /** A name and its initials written after it ("… Commission SRGC"), as "name\nacronym" keys. */
   readonly initialsStated = new Set<string>();
+  /** One-word keys read as ordinary words except where an exception of the glued-runs rule keeps them, with which. */
+  readonly ordinaryExceptions = new Map<string, number>();
   readonly uf = new UnionFind();
   /** Per article: its descriptions by mention index, or null when it has none. */
   readonly defs: (Map<number, RawDefinition[]> | null)[];

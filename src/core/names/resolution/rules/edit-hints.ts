@@ -1,7 +1,7 @@
 // What the incremental update needs from this resolution (each key's entities, commonest first, and the keys read
 // as ordinary words), and the finished index.
-import { makeIndexSteps, type ResolveHints } from '../../incremental';
-import type { Entity } from '../../model';
+import { makeIndexSteps } from '../../incremental';
+import type { Entity, ResolveHints } from '../../model';
 import { nameKey } from '../../normalize';
 import type { ResolutionRule } from '../rule';
 import type { ResolutionState } from '../state';
@@ -37,7 +37,7 @@ export const editHints: ResolutionRule = {
     if (s.spent(drafts.length)) yield;
     s.index = yield* makeIndexSteps(
       drafts.map((d) => d.entity),
-      { byKey, dropped: s.dropped },
+      { byKey, dropped: s.dropped, ordinary: s.ordinaryExceptions },
       s.perFile,
       true,
     );

@@ -3,7 +3,7 @@
 // "Videos") is no entity: its keys are read as ordinary words.
 import type { GlossaryEntry } from '../../../glossary';
 import type { Entity, EntityKind } from '../../model';
-import { emptyVotes, kindOf } from '../../votes';
+import { emptyVotes, entityKind } from '../../votes';
 import { pickDefinition } from '../definition';
 import { pickName } from '../display-name';
 import { ACR, addVoteBits, inArticleOrder, SI } from '../records';
@@ -60,8 +60,7 @@ export const entityDrafts: ResolutionRule = {
       }
       const cv = clusterVotes.get(root);
       if (cv && rs.length === 0) Object.assign(votes, cv);
-      let kind: EntityKind = glos?.kind ?? kindOf(votes).kind;
-      if (!glos?.kind && kind === 'other' && anyAcr) kind = 'group';
+      const kind: EntityKind = glos?.kind ?? entityKind(votes, anyAcr);
       let name = glos?.name;
       if (name === undefined) {
         const exps = expansionsOf.get(root) ?? [];
@@ -71,7 +70,13 @@ export const entityDrafts: ResolutionRule = {
           for (const i of rs) if (!(recs.flags[i] & ACR)) counts.set(recs.surface[i], (counts.get(recs.surface[i]) ?? 0) + 1);
           for (const e of exps) counts.set(e, (counts.get(e) ?? 0) + 1);
         }
-        name = pickName(counts, recs, rs, clusters.get(root) ?? [], kind === 'person', kind === 'group');
+        const fs = clusters.get(root) ?? [];
+        name = pickName(counts, kind === 'person', kind === 'group', () => {
+          // Only acronyms: the first; else the cluster's key.
+          const acr = rs.find((i) => (recs.flags[i] & ACR) !== 0);
+          if (acr !== undefined) return recs.surface[acr];
+          return fs[0]?.key ?? (rs.length ? recs.surface[rs[0]] : '');
+        });
       }
       for (const a of glos?.aliases ?? []) if (!surfaceCount.has(a)) surfaceCount.set(a, 0);
       const aliases = [...surfaceCount.entries()]

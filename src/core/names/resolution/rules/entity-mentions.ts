@@ -1,7 +1,7 @@
 // The mentions, created in article order (lookups by file and the persisted form walk them that way), each file's
 // list shared between the entities and the per-file lookup.
-import { byFileStart, sortByStart, type FileMentions } from '../../incremental';
-import type { Entity, Mention } from '../../model';
+import { byFileStart, sortByStart } from '../../incremental';
+import type { Entity, FileMentions, Mention } from '../../model';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
 

@@ -15,6 +15,24 @@ import { formsOf } from './count-forms';
 /** A nickname in quotes or brackets inside a name ('Vincent "The Chin" Gigante'): a full name, never a glued run. */
 const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
 
+/** The corpus names a person in full with this word as the surname ("Terry White"). */
+export const SPEAKER_SURNAME = 1;
+/** The corpus writes a name after "the" ending in this plural ("the Tar Heels"). */
+export const THE_PLURAL = 2;
+
+/**
+ * A one-word mention that is also an ordinary lower-case word of the corpus is no name (its flags, -1), except: a
+ * speaker's surname ("White said" opening a sentence, where the corpus names a Terry White: its capital is no longer
+ * just the sentence's), and a capitalised plural after "the" mid-sentence ("the Heels", where the corpus names the
+ * Tar Heels). `exceptions` says which of the two the corpus allows for this word; the one-article update asks the
+ * same with the exceptions the full resolution recorded.
+ */
+export function ordinaryWordKept(flags: number, spoke: boolean, exceptions: number): number {
+  if (flags & SI && spoke && exceptions & SPEAKER_SURNAME) return flags & ~SI;
+  if ((flags & (SI | THE)) === THE && exceptions & THE_PLURAL) return flags;
+  return -1;
+}
+
 export const gluedRuns: ResolutionRule = {
   name: 'glued runs split, ordinary words dropped',
   *run(s: ResolutionState) {
@@ -103,16 +121,12 @@ export const gluedRuns: ResolutionRule = {
         let plan: Part[] | null = null;
         if (f.words === 1) {
           if (!(fl & ACR) && !s.glossaryKeys.has(f.key) && !tailsOf.get(art)?.has(f.key) && common(recs.surface[i])) {
-            if (fl & SI && s.arts[art].names.mentions[recs.idx[i]]?.spoke && namedSurnames.has(f.key)) {
-              // "White said" opening a sentence, where the corpus names a Terry White: a speaker, so the surname
-              // (its capital no longer just the sentence's).
-              next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl & ~SI);
-              changed = true;
-              continue;
-            }
-            if ((fl & (SI | THE)) === THE && theTails.has(f.key)) {
-              // "the Heels" mid-sentence, capitalised, where the corpus names the Tar Heels: the short name.
-              next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], fl);
+            const exceptions = (namedSurnames.has(f.key) ? SPEAKER_SURNAME : 0) | (theTails.has(f.key) ? THE_PLURAL : 0);
+            if (exceptions) s.ordinaryExceptions.set(f.key, exceptions);
+            const kept = ordinaryWordKept(fl, !!s.arts[art].names.mentions[recs.idx[i]]?.spoke, exceptions);
+            if (kept >= 0) {
+              next.push(art, recs.idx[i], recs.start[i], recs.end[i], recs.surface[i], k, recs.passage[i], kept);
+              if (kept !== fl) changed = true;
               continue;
             }
             s.dropped.add(f.key);
