@@ -484,6 +484,33 @@ describe('one spelling, two things', () => {
   });
 });
 
+describe('must stay apart (issue 11, FA-KES tune halves)', () => {
+  it('a mountain called by a town\'s name is another place than the town ("al-Rai mountain" north of Hama)', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nTurkish tanks were hit south of the town of al-Rai near the border. Fighting went on in al-Rai.\n',
+      'b.txt': 'Report\n\nThe army advanced in the surrounding of al-Rai mountain in Souran area to the north of Hama city.\n',
+      'c.txt': 'Report\n\nRebels held the Qalamoun mountains for years. The Qalamoun border area was quiet. Qalamoun fell.\n',
+    });
+    const mountain = one(idx, 'al-Rai mountain');
+    expect(mountain.kind).toBe('place');
+    expect(same(idx, 'al-Rai mountain', 'al-Rai')).toBe(false);
+    // Plural: the range gives the region its name, so it is the region.
+    expect(one(idx, 'Qalamoun').mentions.map((m) => m.file)).toEqual(['c.txt', 'c.txt', 'c.txt']);
+  });
+  it('a group and its spokesman glued by a lost comma split, each known under another spelling elsewhere', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\n"We will advance" said Yasser al-Youssef of the Noureddin al-Zinki rebel faction.\n',
+      'b.txt': 'Report\n\n"The siege will break" said Yasser al-Yusef a member of the Nureddine al-Zinki rebel group.\n',
+      'c.txt': 'Report\n\nAn official from the Nour al-Din al-Zinki rebel group said the attack began.\n',
+      'd.txt':
+        'Report\n\nA spokesman for the Syrian fighting group Nour El Din El Zinki Yasser Al Youssef said the Kurdish-led forces attacked.\n',
+    });
+    expect(same(idx, 'Nour El Din El Zinki', 'Nour al-Din al-Zinki')).toBe(true);
+    expect(same(idx, 'Yasser Al Youssef', 'Yasser al-Youssef')).toBe(true);
+    expect(same(idx, 'Yasser Al Youssef', 'Nour El Din El Zinki')).toBe(false);
+  });
+});
+
 describe('names in American news (issue 11, ECB+ train)', () => {
   it('a middle initial and its full stop stay inside the name: "George W. Bush" is one mention', () => {
     const idx = resolve({

@@ -40,4 +40,6 @@
 //  10: a name alone on its line under the title (read as the byline) is read in heading mode.
 //  11: a capitalised plural after "the" mid-sentence that ends names the corpus writes after "the" ("the Heels" after
 //      "the Tar Heels") stays a name, though also an ordinary word.
-export const NAMES_RULES_VERSION = 11;
+//  12: a singular "mountain"/"hill" after a name is part of it ("al-Rai mountain" is not the town al-Rai); a glued
+//      run splits into parts the corpus knows under other spellings ("Nour El Din El Zinki Yasser Al Youssef").
+export const NAMES_RULES_VERSION = 12;

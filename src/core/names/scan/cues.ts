@@ -103,6 +103,11 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
   return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
 }
 
+/** The cues with the kind set to a place, as a head noun says (its other flags kept). */
+export function placeCues(cues: number): number {
+  return (cues & ~3) | CUE_PLACE | CUES_STRONG;
+}
+
 /** The place noun of "the town of", "the city of", "the province of" … ending just before "of". */
 const PLACE_OF =
   /(?:^|[^\p{L}])(?:town|city|village|province|governorate|region|district|neighbou?rhood|suburb|countryside|outskirts)\s+$/u;
