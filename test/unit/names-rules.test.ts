@@ -497,6 +497,25 @@ describe('must stay apart (issue 11, FA-KES tune halves)', () => {
     // Plural: the range gives the region its name, so it is the region.
     expect(one(idx, 'Qalamoun').mentions.map((m) => m.file)).toEqual(['c.txt', 'c.txt', 'c.txt']);
   });
+  it('a town and a party of one name are two entities, told apart by the nouns after them ("al-Baath city", "Baath party")', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nShells hit al-Baath city in Quneitra on Monday. Homes in al-Baath city were damaged.\n',
+      'b.txt': 'Report\n\nRockets fell on Khan Arnabeh and al-Baath cities, a source in Quneitra said.\n',
+      'c.txt': 'Report\n\nA journalist of the ruling Baath party was killed. The Baath party mourned him.\n',
+      'd.txt': 'Report\n\nThe war began when the Baath regime in power since 1963 crushed protests.\n',
+      'e.txt': 'Report\n\nThe Islamic State group shelled the town. Fighters of the Islamic State group withdrew.\n',
+      'f.txt': 'Report\n\nThe Islamic State movement lost ground; the Islamic State movement is in retreat.\n',
+      'g.txt': 'Report\n\nThe attack in Syria was blamed on Islamic State. Islamic State fighters and Islamic State leaders fled.\n',
+    });
+    const town = one(idx, 'al-Baath');
+    expect(town.kind).toBe('place');
+    expect(new Set(town.mentions.map((m) => m.file))).toEqual(new Set(['a.txt', 'b.txt']));
+    const party = one(idx, 'Baath');
+    expect(party.kind).toBe('group');
+    expect(new Set(party.mentions.map((m) => m.file))).toEqual(new Set(['c.txt', 'd.txt']));
+    // One place cue in a story that names a group many times is no town of that name.
+    expect(named(idx, 'Islamic State')).toHaveLength(1);
+  });
   it('a group and its spokesman glued by a lost comma split, each known under another spelling elsewhere', () => {
     const idx = resolve({
       'a.txt': 'Report\n\n"We will advance" said Yasser al-Youssef of the Noureddin al-Zinki rebel faction.\n',

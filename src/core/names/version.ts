@@ -42,4 +42,6 @@
 //      "the Tar Heels") stays a name, though also an ordinary word.
 //  12: a singular "mountain"/"hill" after a name is part of it ("al-Rai mountain" is not the town al-Rai); a glued
 //      run splits into parts the corpus knows under other spellings ("Nour El Din El Zinki Yasser Al Youssef").
-export const NAMES_RULES_VERSION = 12;
+//  13: "party", "movement", "organisation" after a name are strong organisation cues; a name called a place by head
+//      nouns in some articles and an organisation in others is two entities ("al-Baath city", "Baath party").
+export const NAMES_RULES_VERSION = 13;
