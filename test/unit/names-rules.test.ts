@@ -531,6 +531,22 @@ describe('must stay apart (issue 11, FA-KES tune halves)', () => {
 });
 
 describe('names in American news (issue 11, ECB+ train)', () => {
+  it('a team named after "the" is its full name, though "from Colts country", "at Colts games" read like a place', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nOn Thursday the Indianapolis Colts beat Jacksonville. Fans cheered as the Colts scored late.\n',
+      'b.txt':
+        'Report\n\nFans drove in from Colts country to see the Colts win again. Tickets sold out at Colts games, and the Colts flew home.\n',
+      'c.txt': 'Report\n\nOn Monday the Indianapolis Colts signed a kicker. He will play on Sunday, the Colts said.\n',
+    });
+    expect(same(idx, 'Colts', 'Indianapolis Colts')).toBe(true);
+  });
+  it('b and v are one letter in transliterations of long names ("Heydar Alishbandi", "Heidar Alishvandi")', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nGovernor Heydar Alishbandi said the plane crashed near the city. Alishbandi said no one survived.\n',
+      'b.txt': 'Report\n\nThe provincial governor Heidar Alishvandi told state television that the plane crashed near the city.\n',
+    });
+    expect(same(idx, 'Heydar Alishbandi', 'Heidar Alishvandi')).toBe(true);
+  });
   it('a middle initial and its full stop stay inside the name: "George W. Bush" is one mention', () => {
     const idx = resolve({
       'a.txt': 'Rules reversed\n\nThe order reverses a rule of former president George W. Bush on species. Bush had signed it late.\n',

@@ -204,8 +204,8 @@ const vowelView2 = (x: string): string =>
     .replace(/[ei]/g, 'i')
     .replace(/[ou]/g, 'o')
     .replace(/(.)\1+/g, '$1');
-/** Consonants one transliteration may render differently ("Hmeimim"/"Hmeimin"). */
-const NEAR_CONSONANTS = new Set(['mn', 'nm', 'dt', 'td', 'sz', 'zs', 'bp', 'pb', 'fv', 'vf']);
+/** Consonants one transliteration may render differently ("Hmeimim"/"Hmeimin", Persian "Alishvandi"/"Alishbandi"). */
+const NEAR_CONSONANTS = new Set(['mn', 'nm', 'dt', 'td', 'sz', 'zs', 'bp', 'pb', 'fv', 'vf', 'bv', 'vb']);
 
 export function wordsCompatible(
   a: string,
@@ -300,13 +300,13 @@ export function keysCompatible(a: string, b: string): { ok: boolean; exact: bool
 }
 
 /** Look-alike consonants folded to one letter (see NEAR_CONSONANTS). */
-const NEAR_FOLD: Record<string, string> = { m: 'n', d: 't', z: 's', p: 'b', v: 'f' };
+const NEAR_FOLD: Record<string, string> = { m: 'n', d: 't', z: 's', p: 'b', v: 'b', f: 'b' };
 
 /** Skeleton key with look-alike consonants folded: spellings one such consonant apart share it. */
 export function nearSkeletonKey(key: string): string {
   return key
     .split(' ')
-    .map((w) => skeletonWord(lightWord(w).replace(/[mdzpv]/g, (c) => NEAR_FOLD[c])))
+    .map((w) => skeletonWord(lightWord(w).replace(/[mdzpvf]/g, (c) => NEAR_FOLD[c])))
     .join(' ');
 }
 

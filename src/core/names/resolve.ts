@@ -178,6 +178,8 @@ interface Form {
   /** Mentions a title or head noun marks as a person, resp. as something else. */
   strongPerson: number;
   strongOther: number;
+  /** Of those, mentions a head noun or "in …" marks as a place. */
+  strongPlace: number;
 }
 
 /** The forms of one pass: by key number, and in order of first mention (which numbers them for the union-find). */
@@ -614,7 +616,10 @@ class Resolver {
         if (fl & ACR) f.acr = true;
         if (fl & STRONG) {
           if ((fl & CUE) === CUE_PERSON) f.strongPerson++;
-          else f.strongOther++;
+          else {
+            f.strongOther++;
+            if ((fl & CUE) === CUE_PLACE) f.strongPlace++;
+          }
         }
         if (!(fl & PS) && !f.realS && f.endsS && !noApos[art]) f.realS = true;
       }
@@ -1576,10 +1581,19 @@ class Resolver {
     for (const f of formList) if (f.words > 1 && !f.acr) exactTails.add(f.key.slice(f.key.lastIndexOf(' ') + 1));
     const groupTargets = new Map<number, number[]>();
     const shortTargets = new Map<number, number[]>();
+    // A name read as a place from weak cues ("at the Colts", "from the Colts") and mostly written after "the" is a
+    // team's or band's short name as much as a place: towns go without "the". Strong place cues must be a fair
+    // share of its uses to say otherwise (one "in Colts history" among 160 does not).
+    const theTeam = (fs: Form[], r: number): boolean => {
+      let strongPlace = 0;
+      for (const f of fs) strongPlace += f.strongPlace;
+      const n = clusterCount.get(r) ?? 0;
+      return 4 * strongPlace < n && 2 * clusterVotes.get(r)!.notPerson >= n;
+    };
     for (const [r, fs] of clusters) {
       if (this.spent(fs.length)) yield;
       if (fs.some((f) => f.acr) || glossaryRootSet.has(r)) continue;
-      if (kindOf(clusterVotes.get(r)!).kind !== 'place') {
+      if (kindOf(clusterVotes.get(r)!).kind !== 'place' || theTeam(fs, r)) {
         const tails = new Set<number>();
         for (const f of fs) for (const t of groupBySuffix.get(lightKey(f.key)) ?? []) if (t !== r) tails.add(t);
         if (tails.size) groupTargets.set(r, [...tails]);
@@ -2212,6 +2226,7 @@ function newForm(key: string, k: number, id: number): Form {
     endsS: key.endsWith('s'),
     strongPerson: 0,
     strongOther: 0,
+    strongPlace: 0,
   };
 }
 
