@@ -649,6 +649,15 @@ describe('kinds in the Names view (issue 11)', () => {
 });
 
 describe('junk in the Names view (issue 11)', () => {
+  it('an organisation named "<head> for the X of Y" is one name ("Organisation for the Prohibition of Chemical Weapons")', () => {
+    const idx = resolve({
+      'a.txt':
+        'Report\n\nInspectors from the Organisation for the Prohibition of Chemical Weapons said that the gas used in the attack was sarin.\n',
+      'b.txt': 'Report\n\nSyria joined the Convention on the Prohibition of Chemical Weapons in 2013, officials said.\n',
+    });
+    expect(one(idx, 'Organisation for the Prohibition of Chemical Weapons').kind).toBe('group');
+    expect(named(idx, 'Organisation for the Prohibition')).toEqual([]);
+  });
   it('"Islamic State of Iraq and the Levant" is one name, not a group called "Levant"', () => {
     const text = (n: number) =>
       `Report ${n}\n\nFighters of the Islamic State of Iraq and the Levant attacked the town. The Islamic State of Iraq and the Levant said it won.\n`;

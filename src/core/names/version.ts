@@ -43,5 +43,7 @@
 //  12: a singular "mountain"/"hill" after a name is part of it ("al-Rai mountain" is not the town al-Rai); a glued
 //      run splits into parts the corpus knows under other spellings ("Nour El Din El Zinki Yasser Al Youssef").
 //  13: "party", "movement", "organisation" after a name are strong organisation cues; a name called a place by head
-//      nouns in some articles and an organisation in others is two entities ("al-Baath city", "Baath party").
+//      nouns in some articles and an organisation in others is two entities ("al-Baath city", "Baath party"); a short
+//      name placed only by weak cues and mostly written after "the" may be a team's ("the Colts"); b/v are
+//      look-alike consonants; "<head> for the X of Y" is one organisation name (the OPCW, OCHA).
 export const NAMES_RULES_VERSION = 13;
