@@ -94,8 +94,8 @@ const LABEL_FLOORS: LabelFloors[] = [
   {
     file: 'fakes-names3-tune.json',
     about: 'third fresh labels, tune half (made in the fifth session)',
-    measured: '17/24, coverage 94.6%, 0/16 pairs merged (sixth session)',
-    merged: 16,
+    measured: '18/24, coverage 94.6%, 0/16 pairs merged (sixth session)',
+    merged: 17,
     coverage: 0.93,
     apart: 0,
   },

@@ -224,6 +224,11 @@ export function wordsCompatible(
   if (allowAssimilated && (assimilated(a, b) || assimilated(b, a) || assimilated(la, lb) || assimilated(lb, la))) {
     return { ok: true, exact: false, near: false };
   }
+  // An opening vowel dropped after the article (a glottal stop not written): "al-Ashrafiyeh"/"al-Shrafiyeh". Long
+  // words only, and as written ("Assyrians" is not "Syrians", though they fold alike).
+  if (Math.min(la.length, lb.length) >= 7 && (a === b.slice(1) || b === a.slice(1)) && isVowel((a.length > b.length ? a : b)[0])) {
+    return { ok: true, exact: false, near: true };
+  }
   const fa = la[0];
   const fb = lb[0];
   // An opening vowel varies in long words and inside names ("Urum"/"Orum al-Kubra").

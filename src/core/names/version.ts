@@ -45,5 +45,6 @@
 //  13: "party", "movement", "organisation" after a name are strong organisation cues; a name called a place by head
 //      nouns in some articles and an organisation in others is two entities ("al-Baath city", "Baath party"); a short
 //      name placed only by weak cues and mostly written after "the" may be a team's ("the Colts"); b/v are
-//      look-alike consonants; "<head> for the X of Y" is one organisation name (the OPCW, OCHA).
+//      look-alike consonants; "<head> for the X of Y" is one organisation name (the OPCW, OCHA); an opening
+//      vowel dropped after the article is one spelling ("al-Ashrafiyeh"/"al-Shrafiyeh").
 export const NAMES_RULES_VERSION = 13;
