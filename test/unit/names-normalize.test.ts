@@ -55,6 +55,8 @@ describe('transliteration-aware compatibility', () => {
       ['Idlib', 'Idleb'],
       ['Hasakeh', 'Hasaka'],
       ['Khan Sheikhoun', 'Khan Shaykhun'],
+      ['al-Ashrafiyeh', 'al-Shrafiyeh'],
+      ['Heydar Alishbandi', 'Heidar Alishvandi'],
     ]) {
       expect(same(a, b), `${a} ~ ${b}`).toBe(true);
     }

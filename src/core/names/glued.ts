@@ -52,13 +52,18 @@ export interface Part {
   acr: boolean;
 }
 
-/** Split a glued run of names ("Deir Ezzor Aleppo") into known forms, or null. */
+/**
+ * Split a glued run of names ("Deir Ezzor Aleppo") into known forms, or null. `spelledCount` gives how often the
+ * corpus writes a name of several words under any of its spellings ("Nour El Din El Zinki" as "Noureddin al-Zinki",
+ * "Nureddin al-Zanki"): a part is known by it when no spelling alone is common enough.
+ */
 export function segment(
   surface: string,
   wholeCount: number,
   noApostrophes: boolean,
   common: (w: string) => boolean,
   formOf: (key: string) => GluedForm | undefined,
+  spelledCount: (key: string) => number = () => 0,
 ): Part[] | null {
   const words: { s: number; e: number }[] = [];
   const re = /\S+/g;
@@ -99,16 +104,21 @@ export function segment(
     const whole = formOf(nameKey(surface));
     if (whole && (whole.count >= 3 || whole.votes.person + whole.votes.group + whole.votes.place > 0)) return null;
   }
-  while (i < last) {
-    let found: Part | null = null;
-    for (let j = last; j > i; j--) {
-      if (i === 0 && j === words.length) continue;
-      const s = words[i].s;
+  // The longest part known under its own spelling; failing that, the longest known under some spelling.
+  const partAt = (from: number, spelled: boolean): Part | null => {
+    for (let j = last; j > from; j--) {
+      if (from === 0 && j === words.length) continue;
+      if (spelled && j - from < 2) break;
+      const s = words[from].s;
       let e = words[j - 1].e;
       const part = surface.slice(s, e);
       // A part may open with an Arabic article ("al-Manar TV", "al Rai") but not with another lower-case word.
       if ((/^\p{Ll}/u.test(part) && !/^(?:al|el|ad|ar|as|ash|az|an|at)[-‐‑ ]\p{Lu}/u.test(part)) || /\s\p{Ll}+$/u.test(part)) continue;
       let key = nameKey(part);
+      if (spelled) {
+        if (enough(spelledCount(key))) return { s, e, key, acr: false };
+        continue;
+      }
       let f = formOf(key);
       if ((!f || f.count < 2) && noApostrophes && key.endsWith('s')) {
         const stem = formOf(key.slice(0, -1));
@@ -118,14 +128,16 @@ export function segment(
           f = stem;
         }
       }
-      if (f && enough(f.count)) {
-        found = { s, e, key, acr: f.acr };
-        i = j;
-        break;
-      }
+      if (f && enough(f.count)) return { s, e, key, acr: f.acr };
     }
+    return null;
+  };
+  while (i < last) {
+    const found = partAt(i, false) ?? partAt(i, true);
     if (!found) return null;
     out.push(found);
+    i = words.findIndex((w) => w.s >= found.e);
+    if (i < 0) i = words.length;
   }
   return out.length + skipped >= 2 ? out : null;
 }

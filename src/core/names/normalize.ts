@@ -204,8 +204,8 @@ const vowelView2 = (x: string): string =>
     .replace(/[ei]/g, 'i')
     .replace(/[ou]/g, 'o')
     .replace(/(.)\1+/g, '$1');
-/** Consonants one transliteration may render differently ("Hmeimim"/"Hmeimin"). */
-const NEAR_CONSONANTS = new Set(['mn', 'nm', 'dt', 'td', 'sz', 'zs', 'bp', 'pb', 'fv', 'vf']);
+/** Consonants one transliteration may render differently ("Hmeimim"/"Hmeimin", Persian "Alishvandi"/"Alishbandi"). */
+const NEAR_CONSONANTS = new Set(['mn', 'nm', 'dt', 'td', 'sz', 'zs', 'bp', 'pb', 'fv', 'vf', 'bv', 'vb']);
 
 export function wordsCompatible(
   a: string,
@@ -223,6 +223,11 @@ export function wordsCompatible(
     x.length >= 4 && isVowel(x[0]) && x[1] === x[2] && !isVowel(x[1]) && x.slice(2) === y;
   if (allowAssimilated && (assimilated(a, b) || assimilated(b, a) || assimilated(la, lb) || assimilated(lb, la))) {
     return { ok: true, exact: false, near: false };
+  }
+  // An opening vowel dropped after the article (a glottal stop not written): "al-Ashrafiyeh"/"al-Shrafiyeh". Long
+  // words only, and as written ("Assyrians" is not "Syrians", though they fold alike).
+  if (Math.min(la.length, lb.length) >= 7 && (a === b.slice(1) || b === a.slice(1)) && isVowel((a.length > b.length ? a : b)[0])) {
+    return { ok: true, exact: false, near: true };
   }
   const fa = la[0];
   const fb = lb[0];
@@ -300,13 +305,13 @@ export function keysCompatible(a: string, b: string): { ok: boolean; exact: bool
 }
 
 /** Look-alike consonants folded to one letter (see NEAR_CONSONANTS). */
-const NEAR_FOLD: Record<string, string> = { m: 'n', d: 't', z: 's', p: 'b', v: 'f' };
+const NEAR_FOLD: Record<string, string> = { m: 'n', d: 't', z: 's', p: 'b', v: 'b', f: 'b' };
 
 /** Skeleton key with look-alike consonants folded: spellings one such consonant apart share it. */
 export function nearSkeletonKey(key: string): string {
   return key
     .split(' ')
-    .map((w) => skeletonWord(lightWord(w).replace(/[mdzpv]/g, (c) => NEAR_FOLD[c])))
+    .map((w) => skeletonWord(lightWord(w).replace(/[mdzpvf]/g, (c) => NEAR_FOLD[c])))
     .join(' ');
 }
 

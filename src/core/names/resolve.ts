@@ -38,6 +38,7 @@ import { initialsStated } from './resolution/rules/initials-stated';
 import { mentionIndex } from './resolution/rules/mention-index';
 import { nearSpellings } from './resolution/rules/near-spellings';
 import { organisationShortForms } from './resolution/rules/organisation-short-forms';
+import { placeBesideOrganisation } from './resolution/rules/place-beside-organisation';
 import { possessives } from './resolution/rules/possessives';
 import { readMentions } from './resolution/rules/read-mentions';
 import { shortFormsInContext } from './resolution/rules/short-forms-in-context';
@@ -86,6 +87,7 @@ export const RULES: readonly ResolutionRule[] = [
   // Short forms: per mention, in its article's context (after every key-level merge, so full names are whole).
   clusters, //                the clusters the merges left, with votes and counts
   homonyms, //                "Sana" the place beside "SANA" the agency: an entity of its own
+  placeBesideOrganisation, // "al-Baath city" beside "the Baath party": the articles of the place, an entity of their own
   groupTails, //              "Red Sox" → the Boston Red Sox candidates
   surnames, //                "Assad" → the persons whose full name ends so (replaces a group's tail)
   givenNames, //              "Lindsay" → the persons of that given name (after surnames: a surname wins)

@@ -40,4 +40,11 @@
 //  10: a name alone on its line under the title (read as the byline) is read in heading mode.
 //  11: a capitalised plural after "the" mid-sentence that ends names the corpus writes after "the" ("the Heels" after
 //      "the Tar Heels") stays a name, though also an ordinary word.
-export const NAMES_RULES_VERSION = 11;
+//  12: a singular "mountain"/"hill" after a name is part of it ("al-Rai mountain" is not the town al-Rai); a glued
+//      run splits into parts the corpus knows under other spellings ("Nour El Din El Zinki Yasser Al Youssef").
+//  13: "party", "movement", "organisation" after a name are strong organisation cues; a name called a place by head
+//      nouns in some articles and an organisation in others is two entities ("al-Baath city", "Baath party"); a short
+//      name placed only by weak cues and mostly written after "the" may be a team's ("the Colts"); b/v are
+//      look-alike consonants; "<head> for the X of Y" is one organisation name (the OPCW, OCHA); an opening
+//      vowel dropped after the article is one spelling ("al-Ashrafiyeh"/"al-Shrafiyeh").
+export const NAMES_RULES_VERSION = 13;

@@ -19,6 +19,8 @@ export interface Form {
   /** Mentions a title or head noun marks as a person, resp. as something else. */
   strongPerson: number;
   strongOther: number;
+  /** Of those, mentions a head noun or "in …" marks as a place. */
+  strongPlace: number;
 }
 
 /** The forms of one pass: by key number, and in order of first mention (which numbers them for the union-find). */
@@ -41,6 +43,7 @@ export function newForm(key: string, k: number, id: number): Form {
     endsS: key.endsWith('s'),
     strongPerson: 0,
     strongOther: 0,
+    strongPlace: 0,
   };
 }
 

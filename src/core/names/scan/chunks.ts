@@ -190,7 +190,18 @@ function connectorAllowed(cur: SegToken[], word: string): boolean {
   if (word === 'and') return false;
   // Natural features named "X of Y": "Gulf of Aden", "Strait of Hormuz", "Sea of Galilee".
   if (word === 'of' && FEATURE_OF.has(last)) return true;
+  if (word === 'of' && insideOrganisation(cur)) return true;
   return GROUP_HEADS.has(last) || TITLE_HEADS.has(last) || last === 'rights' || last === 'republic';
+}
+
+/**
+ * An organisation's name opened by its head noun and "for" goes on through an "of" after it: "Organisation for the
+ * Prohibition of Chemical Weapons", "Office for the Coordination of Humanitarian Affairs" (they were cut before
+ * "of", leaving "Organisation for the Prohibition").
+ */
+function insideOrganisation(cur: SegToken[]): boolean {
+  for (let k = 0; k + 2 < cur.length; k++) if (cur[k].info.flags & T_GROUP_HEAD && cur[k + 1].lower === 'for') return true;
+  return false;
 }
 
 /** A word, a hyphen and a lower-case word after it. */

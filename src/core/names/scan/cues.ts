@@ -89,7 +89,7 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
     set(CUE_PERSON, true);
   }
   if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set(CUE_PLACE, nextWord !== 'capital');
-  else if (NEXT_GROUP.has(nextWord)) set(CUE_GROUP, false);
+  else if (NEXT_GROUP.has(nextWord)) set(CUE_GROUP, ORGANISATION_AFTER.has(nextWord));
   // "Riva, who was struck", "Subryan, 26," are people; "in Cheeks's firing", "at Riva's door" are not places.
   const after = text.slice(end, end + 8);
   if (PERSON_AFTER.test(after)) set(CUE_PERSON, true);
@@ -101,6 +101,17 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
     if (toks.every((x) => x.cap && !x.caps && !(x.info.flags & T_DEMONYM)) && !GROUP_GENERIC.has(first)) set(CUE_PERSON, false);
   }
   return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
+}
+
+/**
+ * Nouns after a name that say it names an organisation, as "city" says a place ("the ruling Baath party"); not
+ * "rebels" or "militants" ("Aleppo rebels" are rebels from a place) nor "group" ("the IS group" is a member's word).
+ */
+const ORGANISATION_AFTER = new Set(['party', 'movement', 'organisation', 'organization']);
+
+/** The cues with the kind set to a place, as a head noun says (its other flags kept). */
+export function placeCues(cues: number): number {
+  return (cues & ~3) | CUE_PLACE | CUES_STRONG;
 }
 
 /** The place noun of "the town of", "the city of", "the province of" … ending just before "of". */

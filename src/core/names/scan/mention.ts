@@ -1,6 +1,6 @@
 // Mentions as the extraction outputs them.
 import type { ArticleNames, RawMention } from '../raw';
-import { CUE_NAMES, CUES_ACR, CUES_STRONG, CUES_THE, cuesFor } from './cues';
+import { CUE_NAMES, CUES_ACR, CUES_STRONG, CUES_THE, cuesFor, placeCues } from './cues';
 import { surfaceAt } from './strings';
 import type { SegToken } from './tokenize';
 
@@ -68,15 +68,26 @@ function makeMention(
 /** A speech verb right after a name, in the past or present: "White said", "Heller told", "Reid says". */
 const SPEECH_AFTER = /^[ \t]+(?:said|says|told|tells|added|stated|testified|explained|insisted)(?![\p{L}\p{N}])/u;
 
+/**
+ * "al-Rai mountain": a mountain or hill called by the name before it, another place than the town of that name
+ * (a town and the height beside it often share one). Singular only: "the Qalamoun mountains" are the region; not
+ * "mount", more often a verb ("Casualties mount").
+ */
+const FEATURE_AFTER = /^[ \t]+(?:mountain|hill)(?![\p{L}\p{N}-])/u;
+/** Names that already say mountain or hill ("Jabal al-Turkmen", "Tal al-Jabiyeh hill"): the noun after adds nothing. */
+const FEATURE_OPENER = new Set(['jabal', 'jebel', 'jabel', 'tal', 'tel', 'tell', 'mount', 'mt']);
+
 /** Adds to `out` a mention of the tokens, with its kind cues; null when the name folds to nothing. */
 export function pushMention(text: string, out: ArticleNames, toks: SegToken[], passage: number, titled: boolean): RawMention | null {
   if (toks.length === 0) return null;
   const start = toks[0].start;
-  const end = toks[toks.length - 1].end;
+  let end = toks[toks.length - 1].end;
+  const feature = !titled && !FEATURE_OPENER.has(toks[0].lower) && FEATURE_AFTER.exec(text.slice(end, end + 12));
+  if (feature) end += feature[0].length;
   const { surface, key } = surfaceAt(text, start, end);
   if (!key) return null;
-  const cues = cuesFor(text, toks, titled, key);
-  const ps = toks[toks.length - 1].sPoss || (out.noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
+  const cues = feature ? placeCues(cuesFor(text, toks, titled, key)) : cuesFor(text, toks, titled, key);
+  const ps = (!feature && toks[toks.length - 1].sPoss) || (out.noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
   const m = makeMention(start, end, surface, passage, key, cues, toks[0].si, ps);
   if (toks.length === 1 && SPEECH_AFTER.test(text.slice(end, end + 14))) m.spoke = true;
   out.mentions.push(m);

@@ -1,7 +1,7 @@
 // The forms: per key, its mentions counted with their articles and kind votes. Counted again after every rule that
 // changes keys (possessives cut, glued runs split), so that the next rules read the keys as they now stand.
 import { newForm, type Form, type Forms } from '../forms';
-import { ACR, addVoteBits, CUE, CUE_PERSON, PS, STRONG } from '../records';
+import { ACR, addVoteBits, CUE, CUE_PERSON, CUE_PLACE, PS, STRONG } from '../records';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
 
@@ -42,7 +42,10 @@ export function* formsOf(s: ResolutionState): Generator<void, Forms, void> {
       if (fl & ACR) f.acr = true;
       if (fl & STRONG) {
         if ((fl & CUE) === CUE_PERSON) f.strongPerson++;
-        else f.strongOther++;
+        else {
+          f.strongOther++;
+          if ((fl & CUE) === CUE_PLACE) f.strongPlace++;
+        }
       }
       if (!(fl & PS) && !f.realS && f.endsS && !noApos[art]) f.realS = true;
     }

@@ -1,17 +1,18 @@
 // Groups and works are also named by the tail of their full name ("Red Sox" for Boston Red Sox, "Jaguars" for
 // Jacksonville Jaguars, "Herald" for the Boston Herald), but with no surname's licence to travel: such a tail is
 // a candidate for the full names ending in it, chosen in context (`shortFormsInContext`: the one its own article
-// gives, or the only one of the corpus). A place is no group's tail.
+// gives, or the only one of the corpus). A place is no group's tail, unless it is one only by weak cues and reads as
+// a team ("the Colts").
 import { lightKey, lightWord } from '../../normalize';
 import { kindOf } from '../../votes';
-import { indexTails } from '../forms';
+import { indexTails, type Form } from '../forms';
 import type { ResolutionRule } from '../rule';
 import type { ResolutionState } from '../state';
 
 export const groupTails: ResolutionRule = {
   name: "tails of groups' names",
   *run(s: ResolutionState) {
-    const { forms: clusters, votes: clusterVotes, glossaryRoots } = s.clusters;
+    const { forms: clusters, votes: clusterVotes, count: clusterCount, glossaryRoots } = s.clusters;
     const groupBySuffix = new Map<string, Set<number>>();
     for (const [r, fs] of clusters) {
       if (s.spent(fs.length)) yield;
@@ -23,10 +24,19 @@ export const groupTails: ResolutionRule = {
         indexTails(groupBySuffix, ws, r);
       }
     }
+    // A name read as a place from weak cues ("at the Colts", "from Colts country") and mostly written after "the"
+    // is a team's or band's short name as much as a place: towns go without "the". Strong place cues must be a
+    // fair share of its uses to say otherwise (one "in Colts history" among 160 does not).
+    const theTeam = (fs: Form[], r: number): boolean => {
+      let strongPlace = 0;
+      for (const f of fs) strongPlace += f.strongPlace;
+      const n = clusterCount.get(r) ?? 0;
+      return 4 * strongPlace < n && 2 * clusterVotes.get(r)!.notPerson >= n;
+    };
     for (const [r, fs] of clusters) {
       if (s.spent(fs.length)) yield;
       if (fs.some((f) => f.acr) || glossaryRoots.has(r)) continue;
-      if (kindOf(clusterVotes.get(r)!).kind === 'place') continue;
+      if (kindOf(clusterVotes.get(r)!).kind === 'place' && !theTeam(fs, r)) continue;
       const tails = new Set<number>();
       for (const f of fs) for (const t of groupBySuffix.get(lightKey(f.key)) ?? []) if (t !== r) tails.add(t);
       if (tails.size) s.targets.group.set(r, [...tails]);
