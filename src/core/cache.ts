@@ -45,7 +45,7 @@ export interface CacheEntry<N = unknown> {
  * One file's parse, as restored: the passages are unpacked when first asked for (the tree needs only the metadata
  * and warnings), the names extraction against the text once the file is read.
  */
-export interface RestoredEntry<N = unknown> {
+export interface RestoredEntry<N = unknown> extends PackedNames<N> {
   hash: string;
   meta: ArticleMeta;
   warnings: string[];
@@ -341,6 +341,32 @@ function unpackEntry<N>(raw: unknown, section: NamesSection): RestoredEntry<N> |
       return (first.file === file ? first : { ...first, file }) as N;
     },
     packedNames: () => (packed ? section.slice(packed[0], packed[1]) : null),
+  };
+}
+
+/**
+ * A names extraction held packed in memory, as the cache holds it (see `packNames`), and unpacked again when a
+ * resolution needs it. Once names are resolved an article's extraction is needed only by the next full resolution
+ * (after edits) and by the cache export, never by a query: held as objects it was the largest part of the heap after
+ * the full-text index (a million mention objects at 10k articles). A restored entry (`RestoredEntry`) is one too.
+ */
+export interface PackedNames<N = unknown> {
+  /** The extraction, identical to the one packed (`file` as given), or undefined when it cannot be unpacked. */
+  names(text: string, file: string): N | undefined;
+  /** The JSON string literal the cache writes for it (exported as it is, without packing it again). */
+  packedNames(): string | null;
+}
+
+/** An extraction packed for memory: `text` is the article's, whose ranges supply the mention surfaces left out. */
+export function packExtraction<N>(names: N, text: string): PackedNames<N> {
+  // Held as the bytes of the JSON inside the cache's literal (the literal escapes every quote again: a fifth more),
+  // ASCII: one byte a character, where the string JSON.stringify builds from a text with any non-Latin-1 character
+  // takes two, ASCII or not.
+  const bytes = new TextEncoder().encode(asciiJson(JSON.stringify(packNames(names, text))));
+  const json = () => new TextDecoder().decode(bytes);
+  return {
+    names: (t, file) => unpackNamesText(json(), t, file) as N | undefined,
+    packedNames: () => JSON.stringify(json()),
   };
 }
 

@@ -24,6 +24,23 @@ describe('derived index states', () => {
     expect(corpus.derivedStates()).toMatchObject({ names: 'exact', events: 'exact' });
   });
 
+  it('after link() the names extractions are held packed, and the next full resolution reads them back exactly', async () => {
+    const corpus = loaded();
+    expect(await corpus.link(quiet)).toBe(true);
+    const edited = SAMPLES[1].text + '\n\nThe minister of defence, Ali Hassan, resigned on Monday.\n';
+    corpus.setText(SAMPLES[1].name, edited);
+    expect(await corpus.link(quiet)).toBe(true);
+    // A corpus that never packed anything: the same files, resolved once.
+    const fresh = new Corpus();
+    SAMPLES.slice(0, 6).forEach((s, i) => fresh.setText(s.name, i === 1 ? edited : s.text));
+    const entities = (c: Corpus) =>
+      c.entities().entities.map((e) => [e.id, e.name, e.kind, e.aliases, e.mentions.map((m) => [m.file, m.start, m.end])]);
+    expect(entities(corpus)).toEqual(entities(fresh));
+    expect(entities(corpus).length).toBeGreaterThan(10);
+    // And the cache written from the packed form is the one written from the unpacked extractions (fresh is not linked).
+    expect(corpus.exportCache().replace(/"linked":.*$/s, '')).toBe(fresh.exportCache().replace(/"linked":.*$/s, ''));
+  });
+
   it('search is built on demand: approximate while prepareSearch is cut short, exact once complete', async () => {
     const corpus = loaded();
     let pauses = 0;

@@ -166,7 +166,8 @@ export class DerivedIndexes {
     }
     if (!(await this.syncAndPrepare(this.entities(), pause))) return false;
     if (!answersFirst) onAnswering?.();
-    return true;
+    // Names are resolved: until the next full resolution the extractions are only written to the cache.
+    return (await runInSlices(this.names.packSteps(), pause)) !== null;
   }
 
   /** Feeds the event index what changed against `entities`, then builds what the first edit and query need. */

@@ -1,6 +1,7 @@
 // The names derived from the articles: each article's extraction (kept per file, restored from the persisted index
-// or extracted from the text on first need) and the corpus-wide entity resolution over them, with its state.
-import type { RestoredEntry } from '../cache';
+// or extracted from the text on first need, and packed again once the corpus is resolved) and the corpus-wide entity
+// resolution over them, with its state.
+import { packExtraction, type PackedNames, type RestoredEntry } from '../cache';
 import { extractNames, resolveEntities, resolveEntitiesSteps, type ArticleNames, type EntityIndex } from '../names';
 import type { ArticleRecord } from '../record';
 import type { ArticleStore } from '../store';
@@ -8,8 +9,11 @@ import type { DerivedState } from './state';
 
 interface Extraction {
   names?: ArticleNames;
-  /** The persisted extraction for this text, unpacked only when a resolution needs it (most warm starts never do). */
-  restored?: RestoredEntry<ArticleNames>;
+  /**
+   * The extraction packed as the cache holds it: restored from the persisted index, or packed after a full
+   * resolution (packSteps); unpacked only when a resolution needs it again (most sessions never do).
+   */
+  packed?: PackedNames<ArticleNames>;
 }
 
 /** What attaching one changed article did to the entity index. */
@@ -48,9 +52,9 @@ export class NamesIndex {
   extractionOf(record: ArticleRecord): ArticleNames {
     let e = this.extractions.get(record.file);
     if (!e) this.extractions.set(record.file, (e = {}));
-    if (!e.names && e.restored) {
-      e.names = e.restored.names(record.text, record.file);
-      e.restored = undefined;
+    if (!e.names && e.packed) {
+      e.names = e.packed.names(record.text, record.file);
+      e.packed = undefined;
     }
     e.names ??= extractNames({
       file: record.file,
@@ -65,7 +69,23 @@ export class NamesIndex {
   /** The extraction to persist for a file: unpacked, or still in its packed form (written back as it is). */
   persisted(file: string): { names?: ArticleNames; packedNames?: string | null } {
     const e = this.extractions.get(file);
-    return { names: e?.names, packedNames: e?.names ? undefined : e?.restored?.packedNames() };
+    return { names: e?.names, packedNames: e?.names ? undefined : e?.packed?.packedNames() };
+  }
+
+  /**
+   * Packs every article's extraction (as the cache holds it), one article a step, once the corpus is resolved: until
+   * the next full resolution only the cache export reads them, and it writes the packed form as it is. An edited
+   * article's new extraction is unpacked (the one-article update reads it) until the next full resolution packs it.
+   */
+  *packSteps(): Generator<void, void, void> {
+    for (const record of [...this.store.records.values()]) {
+      const e = this.extractions.get(record.file);
+      // Gone or changed since (its extraction was forgotten with its old text), or packed already.
+      if (!e?.names || this.store.records.get(record.file) !== record) continue;
+      e.packed = packExtraction(e.names, record.text);
+      e.names = undefined;
+      yield;
+    }
   }
 
   /** A file's text changed or it is gone: its extraction is of another text. */
@@ -75,7 +95,7 @@ export class NamesIndex {
 
   /** The persisted extraction of a file's (new) text, unpacked when first needed. */
   restore(file: string, entry: RestoredEntry<ArticleNames>): void {
-    this.extractions.set(file, { restored: entry });
+    this.extractions.set(file, { packed: entry });
   }
 
   resolveInputs(): { file: string; meta: ArticleRecord['meta']; names: ArticleNames }[] {

@@ -71,6 +71,89 @@ export interface PassageRecord {
 
 const NO_NUMBERS: number[] = [];
 
+/**
+ * The quotations of the passages that quote something, as columns: per passage id its first quotation and how many,
+ * per quotation its display text and its shingles' slice of one flat pool. A Map of Quote objects each with its own
+ * array was the event index's largest part (a third of it at 10k articles). `get` hands out Quote objects made
+ * afresh (scoring reads a few per query); entries iterate by ascending passage id, the order they were set in.
+ */
+export class QuoteColumns {
+  /** Per passage id: its first quotation (index into `text`), and 1 + the number of them (0: none). */
+  private first = new Int32Array(1024);
+  private count = new Int32Array(1024);
+  private readonly text: string[] = [];
+  /** Per quotation: where its shingles start in `pool` (its end is the next quotation's start, or `pool.n`). */
+  private shingleStart = new Int32Array(1024);
+  private readonly pool = new I32Pool(1 << 12);
+  /** Passage ids with quotations, ascending; a deleted id stays until `compact` (its count is 0). */
+  private ids: number[] = [];
+  private live = 0;
+
+  get size(): number {
+    return this.live;
+  }
+
+  get(id: number): Quote[] | undefined {
+    const n = id < this.count.length ? this.count[id] - 1 : -1;
+    if (n <= 0) return undefined;
+    const out: Quote[] = new Array(n);
+    for (let i = 0, q = this.first[id]; i < n; i++, q++) out[i] = { text: this.text[q], shingles: Array.from(this.shinglesOf(q)) };
+    return out;
+  }
+
+  /** Stores the quotations of passage `id`, which must be above every id stored before (ids only grow). */
+  set(id: number, quotes: readonly Quote[]): void {
+    if (quotes.length === 0) return;
+    const last = this.ids.length ? this.ids[this.ids.length - 1] : 0;
+    if (id <= last) throw new Error(`quotations of passage ${id} set after passage ${last}`);
+    this.first = grown(this.first, id + 1);
+    this.count = grown(this.count, id + 1);
+    this.first[id] = this.text.length;
+    this.count[id] = quotes.length + 1;
+    for (const q of quotes) {
+      this.shingleStart = grown(this.shingleStart, this.text.length + 1);
+      this.shingleStart[this.text.length] = this.pool.n;
+      this.text.push(q.text);
+      this.pool.reserve(q.shingles.length);
+      for (const s of q.shingles) this.pool.a[this.pool.n++] = s;
+    }
+    this.ids.push(id);
+    this.live++;
+  }
+
+  delete(id: number): void {
+    if (id >= this.count.length || this.count[id] === 0) return;
+    this.count[id] = 0;
+    this.live--;
+    // Rewritten without the dead ones once they are most of it.
+    if (this.ids.length > 1024 && this.live * 2 < this.ids.length) this.compact();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, Quote[]]> {
+    for (const id of this.ids) {
+      const qs = this.get(id);
+      if (qs) yield [id, qs];
+    }
+  }
+
+  private shinglesOf(q: number): Int32Array {
+    const end = q + 1 < this.text.length ? this.shingleStart[q + 1] : this.pool.n;
+    return this.pool.a.subarray(this.shingleStart[q], end);
+  }
+
+  private compact(): void {
+    const old = [...this];
+    this.first = new Int32Array(this.first.length);
+    this.count = new Int32Array(this.count.length);
+    this.text.length = 0;
+    this.shingleStart = new Int32Array(1024);
+    this.pool.n = 0;
+    this.ids = [];
+    this.live = 0;
+    for (const [id, qs] of old) this.set(id, qs);
+  }
+}
+
 export class PassageStore {
   // Passages are columns indexed by passage id (ids only grow; a removed passage's file is '').
   recFile: string[] = [''];
@@ -84,7 +167,7 @@ export class PassageStore {
   figOff = new Int32Array(1024);
   tollLen = new Int32Array(1024);
   numLen = new Int32Array(1024);
-  readonly quotes = new Map<number, Quote[]>();
+  readonly quotes = new QuoteColumns();
   /** Sorted term ids of all passages (so two passages' terms intersect by merging). */
   termPool = new I32Pool(1 << 16);
   /** Entity ids, in order of first mention in the passage. */
