@@ -30,6 +30,8 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     pool: 'threads',
+    // Inputs several files share (FA-KES with its names resolved) are computed once, before the workers start.
+    globalSetup: [`${UNIT}/global-setup.ts`],
     sequence: { sequencer: LongestFirst },
     // One worker per core. Vitest's default leaves a core to its main process (cores - 1), which on a 2-core machine
     // ran every file in a single worker; the main process only waits on the workers (and spawned CLIs block only
