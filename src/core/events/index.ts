@@ -79,8 +79,11 @@ const BACKGROUND_WEIGHT = 500;
 
 /** Query terms per passage: the rarest ones carry the event; common ones only cost time. */
 const QUERY_TERMS = 32;
-/** Passages whose scored candidates are kept for the loaded query article (FA-KES articles have 4.5 on average). */
-const SCORED_KEPT = 256;
+/**
+ * Passages whose scored candidates are kept for the loaded query article (FA-KES articles have 4.5 on average): each
+ * keeps up to `candidates` scored pairs (~50 KB), so the memo stays near 3 MB at most, even for an article of thousands.
+ */
+const SCORED_KEPT = 64;
 
 interface Scored {
   id: number;
