@@ -3,34 +3,22 @@
 // found here by reading the files, so a new mocking test needs no entry in this config.
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
-import type { TestSpecification } from 'vitest/node';
-import { BaseSequencer } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+import { FileSeconds, LongestFirst } from './test/unit/file-order';
 
 const UNIT = 'test/unit';
 const MOCKING = readdirSync(UNIT)
   .filter((f) => f.endsWith('.test.ts') && /\bvi\.(mock|doMock)\(/.test(readFileSync(`${UNIT}/${f}`, 'utf8')))
   .map((f) => `${UNIT}/${f}`);
 
-// Files start longest first (test/unit/durations.json), so that the two workers finish together. Vitest's own order
-// starts large files first in a clean clone, and later the files whose tests took longest; both started the FA-KES
-// evaluations last (small files whose work happens while they load, which vitest does not count as test time), and
-// one worker ran them alone for over a minute at the end of the run.
-const SECONDS = (JSON.parse(readFileSync(`${UNIT}/durations.json`, 'utf8')) as { seconds: Record<string, number> }).seconds;
-
-class LongestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const cost = (f: TestSpecification) => SECONDS[relative(f.project.config.root, f.moduleId).split('\\').join('/')] ?? 0;
-    // Array.prototype.sort is stable: files with no measured cost keep vitest's order after the measured ones.
-    return (await super.sort(files)).sort((a, b) => cost(b) - cost(a));
-  }
-}
-
 export default defineConfig({
   test: {
     pool: 'threads',
+    // Inputs several files share (FA-KES with its names resolved) are computed once, before the workers start.
+    globalSetup: [`${UNIT}/global-setup.ts`],
+    // Longest files first, by the seconds each took in the last run (test/unit/file-order.ts).
     sequence: { sequencer: LongestFirst },
+    reporters: ['default', new FileSeconds()],
     // One worker per core. Vitest's default leaves a core to its main process (cores - 1), which on a 2-core machine
     // ran every file in a single worker; the main process only waits on the workers (and spawned CLIs block only
     // their own worker), so it needs no core of its own.

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArticle } from '../../src/core/article';
 import { EventIndex, type EventArticleInput } from '../../src/core/events';
 import { extractNames, resolveEntities } from '../../src/core/names';
+import { cachedFixture } from './fixture-cache';
 import { deepFreeze } from './names-inputs';
 
 const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
@@ -12,13 +13,17 @@ let fakesInputs: readonly EventArticleInput[] | undefined;
 
 /**
  * Every FA-KES article parsed as the corpus parses it, with its resolved name mentions. Parsed and resolved once per
- * test worker (four test files ask for them; test files share one module graph, see vitest.config.ts): a fresh
+ * run by the global setup and kept on disk (fixture-cache.ts: keyed by the fixture, the core and this file), read once
+ * per test worker (four test files ask for them; test files share one module graph, see vitest.config.ts): a fresh
  * array of the same articles, which are frozen so that no test or index can change what the next one reads.
  */
 export function fakesEventInputs(): EventArticleInput[] {
-  fakesInputs ??= deepFreeze(readFakesEventInputs());
+  fakesInputs ??= deepFreeze(cachedFixture('fakes-event-inputs', FAKES_EVENT_SOURCES, readFakesEventInputs));
   return [...fakesInputs];
 }
+
+/** What fakesEventInputs is computed from (repository paths): a change to any of them computes it again. */
+const FAKES_EVENT_SOURCES = ['test/fixtures/fa-kes', 'src/core', 'test/unit/events-names.ts', 'test/unit/names-inputs.ts'];
 
 function readFakesEventInputs(): EventArticleInput[] {
   const inputs: EventArticleInput[] = [];

@@ -1,9 +1,10 @@
 // scorePair's named features on tiny inline texts: each feature reads what a reader would point at, and moves the
 // score the way the fitted model says (its weights are fitted, so only directions are asserted, never values).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventIndex } from '../../src/core/events';
 import { EVENT_MODEL, FEATURES, scorePair, type FeatureName, type PairStats, type PassageView } from '../../src/core/events/score';
-import { copyRelation, screenNoise, termJaccard } from '../../src/core/events/noise';
+import { copyRelation, nearIdentical, NEAR_IDENTICAL, screenNoise, termJaccard } from '../../src/core/events/noise';
 import { article } from './events-article';
 
 const feature = (features: number[], name: FeatureName) => features[FEATURES.indexOf(name)];
@@ -100,6 +101,23 @@ describe('scorePair features', () => {
 });
 
 describe('noise', () => {
+  it('nearIdentical (a merge that stops early) decides as termJaccard >= NEAR_IDENTICAL does', () => {
+    const terms = (max: number, length: number) =>
+      fc.uniqueArray(fc.integer({ min: 0, max }), { maxLength: length }).map((x) => x.sort((p, q) => p - q));
+    fc.assert(
+      fc.property(terms(60, 60), terms(60, 60), (a, b) => nearIdentical(a, b) === termJaccard(a, b) >= NEAR_IDENTICAL),
+      { numRuns: 3000 },
+    );
+    // Pairs near the threshold: one list and the same with a few terms dropped.
+    fc.assert(
+      fc.property(terms(400, 200), fc.array(fc.nat(250), { maxLength: 30 }), (a, drops) => {
+        const b = a.filter((_, i) => !drops.includes(i));
+        return nearIdentical(a, b) === termJaccard(a, b) >= NEAR_IDENTICAL && nearIdentical(b, a) === nearIdentical(a, b);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('a passage near-identical to passages of 3 other articles of its outlet is furniture; a copy of the article is a duplicate', () => {
     expect(termJaccard([1, 2, 3, 4], [1, 2, 3, 4])).toBe(1);
     const footer = [10, 11, 12, 13, 14];

@@ -79,6 +79,11 @@ const BACKGROUND_WEIGHT = 500;
 
 /** Query terms per passage: the rarest ones carry the event; common ones only cost time. */
 const QUERY_TERMS = 32;
+/**
+ * Passages whose scored candidates are kept for the loaded query article (FA-KES articles have 4.5 on average): each
+ * keeps up to `candidates` scored pairs (~50 KB), so the memo stays near 3 MB at most, even for an article of thousands.
+ */
+const SCORED_KEPT = 64;
 
 interface Scored {
   id: number;
@@ -124,6 +129,12 @@ export class EventIndex {
   /** Whether each near-copy article has the loaded query article's words, passage for passage (sameWords). */
   private sameWordsOf = new Map<string, boolean>();
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
+  /**
+   * The scored candidates of the loaded query article's passages, by passage id (cleared with `articleSims`): Related
+   * Articles scores every passage of an article, and its CodeLenses and Show Other Coverage then ask the same passages
+   * again. Scoring is a pure function of the store's version, so a kept list is the list a fresh scoring would give.
+   */
+  private scoredOf = new Map<number, Scored[]>();
 
   constructor(options: EventIndexOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
@@ -340,8 +351,19 @@ export class EventIndex {
 
   // ------------------------------------------------------------------------------------------------- ranking
 
-  /** All candidates for passage `rec`, rescored, best first (no threshold). */
+  /** All candidates for passage `rec`, rescored, best first (no threshold); callers must not change the list. */
   private score(rec: number): Scored[] {
+    this.useQueryArticle(this.store.recFile[rec]);
+    let scored = this.scoredOf.get(rec);
+    if (!scored) {
+      scored = this.scoreCandidates(rec);
+      // An article of thousands of passages (one huge line) keeps its first ones only: the memo must stay small.
+      if (this.scoredOf.size < SCORED_KEPT) this.scoredOf.set(rec, scored);
+    }
+    return scored;
+  }
+
+  private scoreCandidates(rec: number): Scored[] {
     const store = this.store;
     this.postings.ensure();
     const n = store.live;
@@ -479,6 +501,7 @@ export class EventIndex {
     this.artVersion = this.store.version;
     this.articleSims.clear();
     this.sameWordsOf.clear();
+    this.scoredOf.clear();
   }
 
   /** The two articles hold the same passages with the same terms: the same text, whatever the file name. */
@@ -557,7 +580,7 @@ export class EventIndex {
   private explain(s: Scored): PassageLink {
     const store = this.store;
     const b = s.id;
-    const entities = s.pair.sharedEntities.sort((x, y) => store.entDf[x] - store.entDf[y]).map((e) => store.entName[e]);
+    const entities = [...s.pair.sharedEntities].sort((x, y) => store.entDf[x] - store.entDf[y]).map((e) => store.entName[e]);
     const words = s.pair.sharedTerms
       .filter((t) => !/^[\u00a7@]/.test(store.termStr[t]))
       .sort((x, y) => store.termDf[x] - store.termDf[y])

@@ -37,7 +37,33 @@ export function nearIdentical(a: ArrayLike<number>, b: ArrayLike<number>): boole
   const shorter = Math.min(a.length, b.length);
   const longer = Math.max(a.length, b.length);
   if (shorter / longer < NEAR_IDENTICAL) return false;
-  return termJaccard(a, b) >= NEAR_IDENTICAL;
+  if (shorter === 0) return termJaccard(a, b) >= NEAR_IDENTICAL;
+  // The Jaccard, shared / (a.length + b.length - shared), rises with `shared`: it reaches NEAR_IDENTICAL exactly when
+  // `shared` reaches `need`, the least count for which that same division does. The merge stops once either side has
+  // more unshared terms than leaves `need` within reach (most candidate pairs: the screen asks thousands per query).
+  const total = a.length + b.length;
+  let need = Math.max(0, Math.floor((NEAR_IDENTICAL * total) / (1 + NEAR_IDENTICAL)) - 2);
+  while (need <= shorter && need / (total - need) < NEAR_IDENTICAL) need++;
+  if (need > shorter) return false;
+  const maxMissA = a.length - need;
+  const maxMissB = b.length - need;
+  let shared = 0;
+  let missA = 0;
+  let missB = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) {
+      i++;
+      if (++missA > maxMissA) return false;
+    } else {
+      j++;
+      if (++missB > maxMissB) return false;
+    }
+  }
+  return shared >= need;
 }
 
 /**

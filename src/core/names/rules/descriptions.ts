@@ -27,12 +27,22 @@ function looksLikeDescription(desc: string, rest: string, ms: RawMention[], desc
   if (/^\s*,\s*(?:and|or)\s/.test(rest)) return false;
   // An article and then a proper name closing the phrase is a new subject ("the Turkish-backed Syrian National Army").
   if (/^(?:the|a|an)\s/.test(desc)) {
-    const last = ms.find((n) => n.start >= descStart && n.end === descStart + desc.length);
+    const last = mentionEndingAt(ms, descStart, descStart + desc.length);
     const lead = last ? desc.slice(0, last.start - descStart).trim() : '';
     // … unless a preposition ties the name to the head noun: "the capital of Syria", "the leader of Hezbollah".
     if (last && lead.split(/\s+/).length <= 3 && !/\s(?:of|for|in|at|to|from)$/.test(lead)) return false;
   }
   return true;
+}
+
+/**
+ * The first mention (sorted by start) starting at or after `from` and ending at `end`: ms.find of that, without
+ * walking every mention of the article before `from` (a 5 MB line holds tens of thousands, one walk per appositive).
+ */
+function mentionEndingAt(ms: RawMention[], from: number, end: number): RawMention | undefined {
+  for (let k = partitionPoint(0, ms.length, (i) => ms[i].start < from); k < ms.length && ms[k].start <= end; k++)
+    if (ms[k].end === end) return ms[k];
+  return undefined;
 }
 
 const DAY_WORD = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
