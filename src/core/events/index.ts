@@ -5,10 +5,11 @@
 // entity tokens (rarity-weighted term overlap, BM25's idf without its per-posting bookkeeping), plus passages
 // sharing a quotation; nothing is compared all-pairs. Each candidate is then rescored by `scorePair` (`score.ts`)
 // with what makes an event an event and not just a topic: when it happened, who and where, the figures, shared
-// quotations and the two articles' similarity. Page furniture is screened out, and a near copy of the asked article
-// is told apart as a duplicate (never coverage) or a copy carried elsewhere (coverage, marked, after the rest) by
-// `noise.ts`; links scoring under the fitted cut-off are dropped: no link is better than a weak one. `state.ts` keeps the store
-// across sessions, `explain.ts` puts a link's reason in words.
+// quotations, the two articles' similarity, and how the passage fares against the other candidate lines of its own
+// article. Page furniture is screened out, and a near copy of the asked article is told apart as a duplicate (never
+// coverage) or a copy carried elsewhere (coverage, marked, after the rest) by `noise.ts`; links scoring under the
+// fitted cut-off are dropped: no link is better than a weak one. `state.ts` keeps the store across sessions,
+// `explain.ts` puts a link's reason in words.
 
 import { grown } from '../kit/columns';
 import { runToEnd } from '../kit/steps';
