@@ -25,18 +25,18 @@ describe('ECB+ dev topics (CC BY 3.0, Cybulska & Vossen 2014): passages, cursor 
   );
 
   it('beats the better of plain MiniSearch and the shared-word count at hit@1 and hit@3', () => {
-    // Measured: 81.7 / 91.3 against MiniSearch 75.9 / 89.8 and shared words 76.5 / 88.7. The issue's floor (+5 points
-    // at both) is met at hit@1 and missed at hit@3. The model has no "the other passage is a lead" feature: fitted,
+    // Measured (with aheadInArticle, the competition within articles): 82.3 / 92.2 against MiniSearch 75.9 / 89.8 and
+    // shared words 76.5 / 88.7. The issue's floor (+5 points at both) is met at hit@1 and missed at hit@3. The model has no "the other passage is a lead" feature: fitted,
     // it took ECB+'s habit of annotating first sentences for news (+2.6 in the logit; 86.3 / 94.2 on dev) and sent a
     // reader's Golan Heights paragraph to another article's lead instead of its Golan Heights paragraph.
     const best1 = Math.max(ms.hit1, sw.hit1);
     const best3 = Math.max(ms.hit3, sw.hit3);
-    expect(product.hit1).toBeGreaterThanOrEqual(best1 + 0.04);
-    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.01);
+    expect(product.hit1).toBeGreaterThanOrEqual(best1 + 0.05);
+    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.02);
   });
 
   it('answers nearly every query, and puts the look-alike event first no more often than the baselines', () => {
-    // Measured: empty 1.7%, look-alike@1 0% (baselines 4.4% / 2.9%).
+    // Measured: empty 1.5%, look-alike@1 0.9% (baselines 4.4% / 2.9%).
     expect(product.empty).toBeLessThanOrEqual(0.03);
     expect(product.lookalike1).toBeLessThanOrEqual(Math.min(ms.lookalike1, sw.lookalike1));
   });
@@ -146,7 +146,7 @@ describe('FA-KES held half of the labelled incidents (never fitted on): the lead
   );
 
   it('the lead paragraph finds the same incident in another outlet first, at least as well as the article does', () => {
-    // Measured on the held half (157 leads): passage 92.4%, article 91.1%, MiniSearch 71.3%.
+    // Measured on the held half (157 leads): passage 91.7%, article 90.4%, MiniSearch 71.3%.
     expect(passage1 / n).toBeGreaterThanOrEqual(0.88);
     expect(passage1 / n).toBeGreaterThanOrEqual(article1 / n);
     expect(passage1 / n).toBeGreaterThan(baseline1 / n + 0.15);
@@ -195,7 +195,8 @@ describe('the sample (never fitted on): the seeds find each other', () => {
     }
   });
   it('a generic paragraph close to everything does not top unrelated lists ("All of these conflicts find a reflection…")', () => {
-    // Measured (issue 12): in the top 3 of 12 of the 99 passages' lists that have an answer; no more.
+    // Measured: in the top 3 of 11 of the 99 passages' lists that have an answer (12 before the competition within
+    // articles); no more.
     let lists = 0;
     let withGeneric = 0;
     for (const record of corpus.all())
@@ -207,6 +208,6 @@ describe('the sample (never fitted on): the seeds find each other', () => {
           withGeneric++;
       }
     expect(lists).toBeGreaterThan(90);
-    expect(withGeneric).toBeLessThanOrEqual(12);
+    expect(withGeneric).toBeLessThanOrEqual(11);
   });
 });

@@ -91,12 +91,20 @@ describe('scorePair features', () => {
       articleSimilarity: 0.3,
       bestArticleSimilarity: 0.3,
       bestSharedWords: 8,
+      rivalInArticle: 0,
     };
     const a = view([1, 2, 3, 4, 5, 6]);
     const few = scorePair(a, view([1, 7, 8, 9, 10, 11]), stats);
     const many = scorePair(a, view([1, 2, 3, 4, 10, 11]), stats);
     expect(many.score).toBeGreaterThan(few.score);
     expect(many.sharedTerms).toEqual([1, 2, 3, 4]);
+    // Competition within articles: the same passage scores lower when another line of its article matches better.
+    const b = view([1, 2, 3, 4, 10, 11]);
+    const alone = scorePair(a, b, stats);
+    const behind = scorePair(a, b, { ...stats, rivalInArticle: 0.9 });
+    expect(feature(Array.from(alone.features), 'aheadInArticle')).toBe(1);
+    expect(feature(Array.from(behind.features), 'aheadInArticle')).toBeLessThan(0);
+    expect(behind.score).toBeLessThan(alone.score);
   });
 });
 

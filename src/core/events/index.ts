@@ -5,10 +5,11 @@
 // entity tokens (rarity-weighted term overlap, BM25's idf without its per-posting bookkeeping), plus passages
 // sharing a quotation; nothing is compared all-pairs. Each candidate is then rescored by `scorePair` (`score.ts`)
 // with what makes an event an event and not just a topic: when it happened, who and where, the figures, shared
-// quotations and the two articles' similarity. Page furniture is screened out, and a near copy of the asked article
-// is told apart as a duplicate (never coverage) or a copy carried elsewhere (coverage, marked, after the rest) by
-// `noise.ts`; links scoring under the fitted cut-off are dropped: no link is better than a weak one. `state.ts` keeps the store
-// across sessions, `explain.ts` puts a link's reason in words.
+// quotations, the two articles' similarity, and how the passage fares against the other candidate lines of its own
+// article. Page furniture is screened out, and a near copy of the asked article is told apart as a duplicate (never
+// coverage) or a copy carried elsewhere (coverage, marked, after the rest) by `noise.ts`; links scoring under the
+// fitted cut-off are dropped: no link is better than a weak one. `state.ts` keeps the store across sessions,
+// `explain.ts` puts a link's reason in words.
 
 import { grown } from '../kit/columns';
 import { runToEnd } from '../kit/steps';
@@ -435,12 +436,15 @@ export class EventIndex {
       articleSimilarity: 0,
       bestArticleSimilarity: 0,
       bestSharedWords: 0,
+      rivalInArticle: 0,
     };
     // First pass: the context of every candidate (its article's similarity) and the best shared word weight,
     // against which each candidate is also ranked.
     const views: PassageView[] = [];
     const viewOf = new Map<number, PassageView>();
     const candidateIds: number[] = [];
+    // The two best similarities among each article's candidates (competition within articles).
+    const bestInArticle = new Map<string, BestTwo>();
     for (const id of bm.keys()) {
       const f = store.recFile[id];
       if (f === '') continue;
@@ -450,15 +454,21 @@ export class EventIndex {
       const v = store.view(id);
       const shared = sharedWordWeight(a.terms, v.terms, idf);
       if (shared > stats.bestSharedWords) stats.bestSharedWords = shared;
+      const words = shared > 0 ? shared / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
+      let best = bestInArticle.get(f);
+      if (!best) bestInArticle.set(f, (best = new BestTwo()));
+      best.offer(id, words);
       views.push(v);
       viewOf.set(id, v);
       candidateIds.push(id);
     }
     const asked = askedSide(a, stats);
     for (let k = 0; k < candidateIds.length; k++) {
-      stats.articleSimilarity = articleSim.get(store.recFile[candidateIds[k]])!;
+      const id = candidateIds[k];
+      stats.articleSimilarity = articleSim.get(store.recFile[id])!;
+      stats.rivalInArticle = bestInArticle.get(store.recFile[id])!.rivalOf(id);
       candidateTerms = views[k].terms;
-      candidateNorm = this.passageNorm(candidateIds[k]);
+      candidateNorm = this.passageNorm(id);
       const pair = scorePair(a, views[k], stats, this.model, asked);
       // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
       // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
@@ -599,6 +609,26 @@ export class EventIndex {
     if (s.duplicate) link.duplicate = true;
     if (s.copy) link.copy = true;
     return link;
+  }
+}
+
+/** The best and second-best similarity offered, and whose the best is: a passage's rival is the best of the others. */
+class BestTwo {
+  private bestId = -1;
+  private best = 0;
+  private second = 0;
+
+  offer(id: number, sim: number): void {
+    if (this.bestId < 0 || sim > this.best) {
+      this.second = this.bestId < 0 ? 0 : this.best;
+      this.best = sim;
+      this.bestId = id;
+    } else if (sim > this.second) this.second = sim;
+  }
+
+  /** The best similarity among the others than `id`. */
+  rivalOf(id: number): number {
+    return id === this.bestId ? this.second : this.best;
   }
 }
 

@@ -35,6 +35,8 @@ export interface PairStats {
   /** The best article similarity and the best shared word weight among this query's candidates (for ranks). */
   bestArticleSimilarity: number;
   bestSharedWords: number;
+  /** The best `words` similarity to a among the other candidate passages of b's article (its rival; 0: none). */
+  rivalInArticle: number;
 }
 
 /** Time span flags: the span is a day (not a month or year), the span is the publication date (not in the text). */
@@ -70,6 +72,12 @@ export const FEATURES = [
   'articleBest',
   /** The shared word weight relative to the best among the candidates. */
   'wordsBest',
+  /**
+   * How far the passage leads the other candidate passages of its article as a match for the asked one (its `words`
+   * similarity less the best rival's, over the larger; 1 when alone): another line of the right article is not the
+   * line that tells the event (competition within articles, as in sentence alignment).
+   */
+  'aheadInArticle',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -196,10 +204,17 @@ export function scorePair(
   f[11] = a.lead && b.lead ? 1 : 0;
   f[12] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
   f[13] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
+  f[14] = aheadBy(f[1], stats.rivalInArticle);
   let z = 0;
   for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
   const score = 1 / (1 + Math.exp(-z));
   return { score, features: f, sharedEntities, sharedTerms, time, tolls, figures, quote };
+}
+
+/** How far similarity `s` leads its best rival `rival`, over the larger of the two: 1 alone, 0 tied, -1 far behind. */
+export function aheadBy(s: number, rival: number): number {
+  const top = Math.max(s, rival);
+  return top > 0 ? (s - rival) / top : 0;
 }
 
 /** Σ rarity of the terms two passages share (a merge of the sorted lists); the shared terms go to `out`. */
