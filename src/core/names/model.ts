@@ -71,8 +71,8 @@ export interface ResolveHints {
   dropped: Set<string>;
   /**
    * One-word keys the corpus also uses as ordinary words, kept only where an exception of the glued-runs rule holds
-   * (`ordinaryWordKept`: a speaker's surname, a plural after "the"), with which exceptions hold. Not persisted: an
-   * index restored from disk attaches such words by their key alone.
+   * (`ordinaryWordKept`: a speaker's surname, a plural after "the"), with which exceptions hold. Persisted with the index (`persist.ts`), so
+   * an edit after a warm start decides such a word as one after a full resolution does.
    */
   ordinary?: Map<string, number>;
 }

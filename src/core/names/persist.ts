@@ -31,6 +31,9 @@ export interface EntityIndexState {
   /** Per key of `hintKeys`: number of candidates, then (id reference, count) pairs. */
   hints: string;
   dropped: string[];
+  /** One-word keys the corpus also uses as ordinary words, and per key which exceptions keep it a name (`ResolveHints.ordinary`). */
+  ordinaryKeys: string[];
+  ordinaryExceptions: number[];
 }
 
 /** An entity without its mentions (they are stored column-wise, file by file). */
@@ -139,7 +142,7 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
   const mentions = w.done();
   if (spent(mentions.length >> 4)) yield;
 
-  const hints = index instanceof IndexState ? index.hints : { byKey: new Map(), dropped: new Set<string>() };
+  const hints: ResolveHints = index instanceof IndexState ? index.hints : { byKey: new Map(), dropped: new Set<string>() };
   const hintKeys: string[] = [];
   const hintIds: string[] = [];
   const hintIdNo = new Map<string, number>();
@@ -166,6 +169,7 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
   }
   const hintText = hw.done();
   const dropped = [...hints.dropped];
+  const ordinary = [...(hints.ordinary ?? [])];
 
   return {
     format: FORMAT,
@@ -177,6 +181,8 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
     hintIds,
     hints: hintText,
     dropped,
+    ordinaryKeys: ordinary.map(([key]) => key),
+    ordinaryExceptions: ordinary.map(([, exceptions]) => exceptions),
   };
 }
 
@@ -202,9 +208,10 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
   const spent = workBudget(STEP);
 
   if (!isObject(state) || state.format !== FORMAT || state.version !== VERSION) return null;
-  const { files, entities: rows, mentions, hintKeys, hintIds, hints, dropped } = state;
+  const { files, entities: rows, mentions, hintKeys, hintIds, hints, dropped, ordinaryKeys, ordinaryExceptions } = state;
   if (!isStrings(files) || !Array.isArray(rows) || typeof mentions !== 'string' || !isStrings(hintKeys) || !isStrings(hintIds)) return null;
-  if (typeof hints !== 'string' || !isStrings(dropped)) return null;
+  if (typeof hints !== 'string' || !isStrings(dropped) || !isStrings(ordinaryKeys) || !Array.isArray(ordinaryExceptions)) return null;
+  if (ordinaryExceptions.length !== ordinaryKeys.length || !ordinaryExceptions.every((x) => Number.isInteger(x) && x >= 0)) return null;
   if (spent((files.length + hintKeys.length + hintIds.length + dropped.length) >> 2)) yield;
 
   for (let i = 1; i < files.length; i++) if (!(files[i - 1] < files[i])) return null;
@@ -279,7 +286,8 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
   }
   if (!hr.atEnd()) return null;
   // Files come in path order and each file's mentions by start, so every entity's mentions came out sorted.
-  return yield* makeIndexSteps(entities, { byKey, dropped: new Set(dropped) }, perFile, true);
+  const ordinary = new Map(ordinaryKeys.map((key, i) => [key, ordinaryExceptions[i] as number]));
+  return yield* makeIndexSteps(entities, { byKey, dropped: new Set(dropped), ordinary }, perFile, true);
 }
 
 const KINDS = new Set(['person', 'group', 'place', 'other']);
