@@ -2,9 +2,9 @@
 // head nouns call a name a place in some articles and an organisation in others, twice or more each, an article
 // that calls it a place and never a group is about the place: its mentions of the name are another entity. An
 // article that says neither stays with the cluster; so does every acronym ("IS town" is the group's town).
-import { emptyVotes } from '../../votes';
-import { newForm, type Form } from '../forms';
-import { ACR, addVoteBits, CUE, CUE_GROUP, CUE_PLACE, STRONG } from '../records';
+import type { Form } from '../forms';
+import { moveToHomonym } from '../homonym-form';
+import { ACR, CUE, CUE_GROUP, CUE_PLACE, STRONG } from '../records';
 import type { ResolutionRule } from '../rule';
 import type { ResolutionState } from '../state';
 
@@ -13,7 +13,7 @@ export const placeBesideOrganisation: ResolutionRule = {
   *run(s: ResolutionState) {
     const { uf, recs, homonymOf } = s;
     const { byK, list: formList } = s.forms;
-    const { forms: clusters, votes: clusterVotes, count: clusterCount, glossaryRoots } = s.clusters;
+    const { glossaryRoots } = s.clusters;
     // Each key's cluster root, looked up once per key rather than once per mention.
     const rootOfK = new Int32Array(s.keyStr.length).fill(-1);
     const rootOf = (i: number): number => {
@@ -92,22 +92,7 @@ export const placeBesideOrganisation: ResolutionRule = {
     for (let i = 0; i < recs.n; i++) {
       const r = rootOf(i);
       if (!placeArts.get(r)?.has(recs.art[i]) || recs.flags[i] & ACR || homonymOf.has(i)) continue;
-      let f = made.get(r);
-      if (!f) {
-        f = newForm(s.keyStr[recs.k[i]], recs.k[i], formList.length);
-        formList.push(f);
-        uf.add();
-        made.set(r, f);
-        clusters.set(f.id, [f]);
-        clusterVotes.set(f.id, emptyVotes());
-        clusterCount.set(f.id, 0);
-      }
-      f.count++;
-      if (f.arts[f.arts.length - 1] !== recs.art[i]) f.arts.push(recs.art[i]);
-      addVoteBits(f.votes, recs.flags[i]);
-      addVoteBits(clusterVotes.get(f.id)!, recs.flags[i]);
-      clusterCount.set(f.id, f.count);
-      homonymOf.set(i, f.id);
+      moveToHomonym(s, made, r, i);
     }
   },
 };
