@@ -50,4 +50,6 @@
 //  14: a dateline in capitals run into a flattened paragraph ("(AFP photo) BEIRUT Thirteen", "said. MOSCOW (Sputnik)")
 //      or opening one before the story's first word is read as a heading stretch; a spelling of five capitals or more
 //      is shown as an entity's name only when no spelling with a lower-case letter exists.
-export const NAMES_RULES_VERSION = 14;
+//  15: inside a name of several words, British spellings of common English words are keyed as American ones
+//      ("Aleppo Media Centre" = "Aleppo Media Center", "Kodak Theatre" = "Kodak Theater").
+export const NAMES_RULES_VERSION = 15;
