@@ -125,6 +125,32 @@ describe('datelines', () => {
     expect(mentionsIn(none, 'b.txt').filter((m) => m.startsWith('BEIRUT'))).toEqual([]);
   });
 
+  it('a dateline run into a flattened paragraph is a mention of the place the corpus names', () => {
+    const text =
+      'Storm damage (AFP photo) BEIRUT Thirteen boats sank on Monday, officials said. MOSCOW (Interfax) Russia sent aid. ' +
+      'Hospitals in the CITY stayed open.\n';
+    const idx = resolve({
+      'a.txt': 'Storms hit Beirut on Monday. Officials in Moscow said aid would follow from Moscow and Beirut.\n',
+      'b.txt': text,
+    });
+    const got = mentionsIn(idx, 'b.txt');
+    expect(got).toContain(`BEIRUT@${text.indexOf('BEIRUT')} → Beirut`);
+    expect(got).toContain(`MOSCOW@${text.indexOf('MOSCOW')} → Moscow`);
+    // A place in capitals that the rest of the corpus never names stays no name.
+    const alone = mentionsIn(resolve({ 'b.txt': text }), 'b.txt');
+    expect(alone.filter((m) => /^(BEIRUT|MOSCOW)/.test(m))).toEqual([]);
+  });
+
+  it('reads the run-in datelines of FA-KES pages', () => {
+    const dir = new URL('../fixtures/fa-kes/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    const idx = resolve(Object.fromEntries(files.map((f) => [f, fakes(f)])));
+    const beirut = 'jordantimes-13-civilians-killed-in-regime-air-raids-on-northern-syria-jo.md';
+    const moscow = 'sputnik-at-least-25-killed-in-suicide-blast-at-army-outpost-in-alepp.md';
+    expect(mentionsIn(idx, beirut)).toContain(`BEIRUT@${fakes(beirut).indexOf('BEIRUT Thirteen')} → Beirut`);
+    expect(mentionsIn(idx, moscow)).toContain(`MOSCOW@${fakes(moscow).indexOf('MOSCOW (Sputnik)')} → Moscow`);
+  });
+
   it('an outlet crediting itself in a dateline is no mention', () => {
     const idx = resolve({
       'a.txt': 'Readers of the Coast Herald wrote in. The Coast Herald said it would reply.\n',

@@ -182,6 +182,19 @@ describe('transliteration-aware spellings, with guards', () => {
     });
     expect(same(idx, 'Faylaq al-Rahman', 'al-Rahman Corps')).toBe(true);
   });
+  it('one name in British and American spelling ("Media Centre"/"Media Center") is one; another city\'s centre is not', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe Aleppo Media Center, an activist collective, said 36 people were killed on Monday.\n',
+      'b.txt': 'Report\n\nThe Aleppo Media Centre, an opposition news portal, posted photos of the attack.\n',
+      'c.txt': 'Report\n\nThe Homs Media Centre said the shelling went on through the night.\n',
+    });
+    expect(same(idx, 'Aleppo Media Center', 'Aleppo Media Centre')).toBe(true);
+    expect(same(idx, 'Aleppo Media Centre', 'Homs Media Centre')).toBe(false);
+    // Only the known English words, and only inside names of several words.
+    expect(nameKey('Kodak Theatre')).toBe(nameKey('Kodak Theater'));
+    expect(nameKey('Labour Party')).not.toBe(nameKey('Labor Party'));
+    expect(nameKey('Centre')).not.toBe(nameKey('Center'));
+  });
 });
 
 describe('equivalences the texts state', () => {

@@ -235,3 +235,26 @@ export const COUNTRY_PHRASES = new Set([
   'gaza strip',
   'west bank',
 ]);
+
+/**
+ * British spellings of the English words that recur inside organisation and place names, with the American spelling
+ * each is keyed as: "Aleppo Media Centre" and "Aleppo Media Center" are one name written in two house styles. Only
+ * these words, and only inside names of two words or more ("Centre" alone says nothing). "Labour" is left out on
+ * purpose: the Labour Party (UK) and the Labor Party (Australia) are two parties.
+ */
+export const BRITISH_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['centre', 'center'],
+  ['centres', 'centers'],
+  ['theatre', 'theater'],
+  ['theatres', 'theaters'],
+  ['organisation', 'organization'],
+  ['organisations', 'organizations'],
+  ['defence', 'defense'],
+  ['offence', 'offense'],
+  ['programme', 'program'],
+  ['programmes', 'programs'],
+  ['neighbourhood', 'neighborhood'],
+  ['neighbourhoods', 'neighborhoods'],
+  ['armoured', 'armored'],
+  ['harbour', 'harbor'],
+]);

@@ -1,11 +1,12 @@
 // Comparison keys for names. Three levels, each coarser than the last:
 //   nameKey   — case, diacritics, apostrophes, hyphens and Arabic articles ("al-", "el-", "ez-") folded:
-//               "Bashar al-Assad", "Bashar Al-Assad", "Bashar Assad" → "bashar assad".
+//               "Bashar al-Assad", "Bashar Al-Assad", "Bashar Assad" → "bashar assad"; in a name of several words,
+//               British spellings of common English words as American ("Media Centre" → "media center").
 //   lightWord — a transliteration-aware spelling of one key word (kh/h, g/j, q/k, ou/u, doubled letters):
 //               "Golani"/"Jolani" → "jolani", "Raqqa"/"Raqa" → "raka".
 //   skeleton  — consonants only, used to bucket candidate variants without comparing all pairs.
 import { isSpaceCode } from '../kit/chars';
-import { KEY_ARTICLES } from './lexicon';
+import { BRITISH_SPELLINGS, KEY_ARTICLES } from './lexicon';
 
 const APOSTROPHES = /['’‘ʼʻ`´]/g;
 
@@ -57,7 +58,10 @@ export function keyWords(s: string): string[] {
 export function nameKey(s: string): string {
   const hit = keyMemo.get(s);
   if (hit !== undefined) return hit;
-  const k = keyWords(s).join(' ');
+  const words = keyWords(s);
+  // Inside a name of several words, a British spelling of a common English word is keyed as the American one
+  // ("Media Centre"/"Media Center", "Ministry of Defence"/"Defense"): one name in two house styles.
+  const k = (words.length > 1 ? words.map((w) => BRITISH_SPELLINGS.get(w) ?? w) : words).join(' ');
   // Extraction and resolution ask for the same few thousand surfaces over and over; long strings are rare.
   if (s.length <= 200) {
     if (keyMemo.size >= 50_000) keyMemo.clear();

@@ -47,4 +47,9 @@
 //      name placed only by weak cues and mostly written after "the" may be a team's ("the Colts"); b/v are
 //      look-alike consonants; "<head> for the X of Y" is one organisation name (the OPCW, OCHA); an opening
 //      vowel dropped after the article is one spelling ("al-Ashrafiyeh"/"al-Shrafiyeh").
-export const NAMES_RULES_VERSION = 13;
+//  14: a dateline in capitals run into a flattened paragraph ("(AFP photo) BEIRUT Thirteen", "said. MOSCOW (Sputnik)")
+//      or opening one before the story's first word is read as a heading stretch; a spelling of five capitals or more
+//      is shown as an entity's name only when no spelling with a lower-case letter exists.
+//  15: inside a name of several words, British spellings of common English words are keyed as American ones
+//      ("Aleppo Media Centre" = "Aleppo Media Center", "Kodak Theatre" = "Kodak Theater").
+export const NAMES_RULES_VERSION = 15;

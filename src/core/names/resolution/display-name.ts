@@ -20,7 +20,10 @@ export function pickName(counts: Map<string, number>, person: boolean, group: bo
     const full =
       words > 1 &&
       (person || (group && n >= Math.max(2, 0.05 * top) && nameKey(s).includes(' ') && !/(?:^|\s)(?:al|el|the|of|for|and)$/i.test(s)));
-    const score = (full ? 1e6 : 0) + n * 10 + (/\s\p{Ll}/u.test(s) ? 1 : 0) - (/^\p{Lu}+$/u.test(s) ? 5 : 0);
+    // A word of five capitals or more ("BEIRUT" of a dateline, "KHAN SHEIKHUN" of a headline in capitals) is how the
+    // page sets it, not how the name is written: any spelling with a lower-case letter is shown before it.
+    const shouted = /\p{Lu}{5}/u.test(s) && !/\p{Ll}/u.test(s);
+    const score = (full ? 1e6 : 0) - (shouted ? 5e5 : 0) + n * 10 + (/\s\p{Ll}/u.test(s) ? 1 : 0) - (/^\p{Lu}+$/u.test(s) ? 5 : 0);
     if (score > bestScore || (score === bestScore && s < best)) {
       best = s;
       bestScore = score;
