@@ -249,7 +249,6 @@ export const BRITISH_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['theatres', 'theaters'],
   ['organisation', 'organization'],
   ['organisations', 'organizations'],
-  ['defence', 'defense'],
   ['offence', 'offense'],
   ['programme', 'program'],
   ['programmes', 'programs'],

@@ -51,5 +51,7 @@
 //      or opening one before the story's first word is read as a heading stretch; a spelling of five capitals or more
 //      is shown as an entity's name only when no spelling with a lower-case letter exists.
 //  15: inside a name of several words, British spellings of common English words are keyed as American ones
-//      ("Aleppo Media Centre" = "Aleppo Media Center", "Kodak Theatre" = "Kodak Theater").
-export const NAMES_RULES_VERSION = 15;
+//      ("Aleppo Media Centre" = "Aleppo Media Center", "Kodak Theatre" = "Kodak Theater"); "defence" is left to the
+//      transliteration folding, which already joins it (keying it split "Civil Defence" off the White Helmets). A
+//      spelling in capitals is no "also written" form when the same letters are written otherwise ("MOSCOW").
+export const NAMES_RULES_VERSION = 16;

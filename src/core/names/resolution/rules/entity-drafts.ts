@@ -79,8 +79,15 @@ export const entityDrafts: ResolutionRule = {
         });
       }
       for (const a of glos?.aliases ?? []) if (!surfaceCount.has(a)) surfaceCount.set(a, 0);
+      // A spelling in capitals (a dateline's "MOSCOW") is how a line was set, not another way of writing the name:
+      // it is not shown as "also written" where the same letters are written otherwise more often (the name, or a
+      // commoner spelling). An acronym written mostly in capitals ("AFP" beside a rare "Afp") stays.
+      const usual = new Map<string, number>();
+      for (const [sf, n] of [...surfaceCount, [name, Infinity] as const])
+        if (sf !== sf.toUpperCase()) usual.set(sf.toLowerCase(), Math.max(usual.get(sf.toLowerCase()) ?? 0, n));
+      const setInCapitals = (sf: string, n: number) => sf === sf.toUpperCase() && (usual.get(sf.toLowerCase()) ?? 0) > n;
       const aliases = [...surfaceCount.entries()]
-        .filter(([sf]) => sf !== name)
+        .filter(([sf, n]) => sf !== name && !setInCapitals(sf, n))
         .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
         .map(([sf]) => sf);
       const definition = glos?.definition
