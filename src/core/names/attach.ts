@@ -22,7 +22,8 @@ import type { Definition, Entity, FileMentions, Mention, ResolveHints } from './
 import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 import { pickName } from './resolution/display-name';
 import { ACR, addVoteBits, CUE, CUE_PERSON, flagBits, PS, SI, STRONG } from './resolution/records';
-import { ordinaryWordKept } from './resolution/rules/glued-runs';
+import { NICKNAME_INSIDE, ordinaryWordKept, partFlags } from './resolution/rules/glued-runs';
+import { segment, trailingAcronym, type GluedForm, type Part } from './glued';
 import { cutsPossessive, possessiveStem } from './resolution/rules/possessives';
 import { nearest, type ArticleNaming } from './resolution/short-form-choice';
 import { emptyVotes, entityKind, ORIGIN_RANK } from './votes';
@@ -110,6 +111,7 @@ export function attachArticle(
     for (const given of alone) if (given !== key && hints.byKey.has(`${given} ${key}`)) return true;
     return false;
   };
+  const expansions = new Set(names.acronyms.map((d) => d.exp));
   names.mentions.forEach((m, idx) => {
     if (!m.key) return;
     let { key, end, surface } = m;
@@ -137,9 +139,17 @@ export function attachArticle(
     const known = live(key);
     if (known) return push({ ...base, cands: known });
     if (hints.dropped.has(key) && !keptOrdinary) return;
-    const parts = key.includes(' ') && !((flags & CUE) === CUE_PERSON && flags & STRONG) ? splitGlued(m.start, surface, live) : null;
+    // A glued run splits where the glued-runs rule splits it, except a titled one (the rule then asks how the
+    // parts' mentions voted, which the index does not keep).
+    const parts =
+      key.includes(' ') && !((flags & CUE) === CUE_PERSON && flags & STRONG) && !expansions.has(idx) && !NICKNAME_INSIDE.test(surface)
+        ? splitGlued(surface, count(key), names.noApostrophes, hints, count)
+        : null;
     if (parts) {
-      parts.forEach((p, i) => push({ ...base, ...p, flags: (flags & ~(SI | STRONG)) | (i === 0 ? flags & SI : 0), cands: live(p.key) }));
+      for (const p of parts) {
+        const part = { start: m.start + p.s, end: m.start + p.e, surface: surface.slice(p.s, p.e), key: p.key };
+        push({ ...base, ...part, flags: partFlags(flags, p), cands: live(p.key) });
+      }
       return;
     }
     push({ ...base, cands: similar(key, ids, live, edits.lookups()) });
@@ -303,34 +313,30 @@ export function attachArticle(
   }
 }
 
-/** A glued run of known names ("Deir Ezzor Aleppo" in a text without commas), longest known name first. */
+/**
+ * A glued run ("Deir Ezzor Aleppo" in a text without commas) split as the glued-runs rule splits it
+ * (`trailingAcronym`, else `segment`), on what the index keeps of the corpus: a part's count is the mentions its key
+ * resolved to, and an ordinary word of the corpus is one the full resolution dropped or kept only by an exception
+ * (`ResolveHints.dropped`, `ordinary`), as the corpus's lower-case vocabulary is not kept.
+ */
 function splitGlued(
-  start: number,
   surface: string,
-  live: (key: string) => { id: string; n: number }[] | null,
-): { start: number; end: number; surface: string; key: string }[] | null {
-  const words: { s: number; e: number }[] = [];
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(surface))) words.push({ s: m.index, e: m.index + m[0].length });
-  if (words.length < 2) return null;
-  const out: { start: number; end: number; surface: string; key: string }[] = [];
-  for (let i = 0; i < words.length;) {
-    let found = false;
-    for (let j = words.length; j > i; j--) {
-      if (i === 0 && j === words.length) continue;
-      const part = surface.slice(words[i].s, words[j - 1].e);
-      const key = nameKey(part);
-      const known = live(key);
-      if (!known || known.reduce((n, c) => n + c.n, 0) < 2) continue;
-      out.push({ start: start + words[i].s, end: start + words[j - 1].e, surface: part, key });
-      i = j;
-      found = true;
-      break;
-    }
-    if (!found) return null;
-  }
-  return out;
+  wholeCount: number,
+  noApostrophes: boolean,
+  hints: ResolveHints,
+  count: (key: string) => number,
+): Part[] | null {
+  const common = (word: string): boolean => {
+    const key = nameKey(word);
+    return hints.dropped.has(key) || !!hints.ordinary?.has(key);
+  };
+  // Whether a key was an acronym and how its mentions voted are not kept: no part is taken for an acronym, and
+  // votes only decide a run every word of which is ordinary, which the update never splits (it is known or new).
+  const formOf = (key: string): GluedForm | undefined => {
+    const n = count(key);
+    return n ? { key, count: n, acr: false, words: key.split(' ').length, votes: emptyVotes() } : undefined;
+  };
+  return trailingAcronym(surface) ?? segment(surface, wholeCount, noApostrophes, common, formOf);
 }
 
 /** Known people whose full name ends in this key, else a known spelling variant of it. */

@@ -13,7 +13,7 @@ import { STEP, type ResolutionState } from '../state';
 import { formsOf } from './count-forms';
 
 /** A nickname in quotes or brackets inside a name ('Vincent "The Chin" Gigante'): a full name, never a glued run. */
-const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
+export const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
 
 /** The corpus names a person in full with this word as the surname ("Terry White"). */
 export const SPEAKER_SURNAME = 1;
@@ -31,6 +31,14 @@ export function ordinaryWordKept(flags: number, spoke: boolean, exceptions: numb
   if (flags & SI && spoke && exceptions & SPEAKER_SURNAME) return flags & ~SI;
   if ((flags & (SI | THE)) === THE && exceptions & THE_PLURAL) return flags;
   return -1;
+}
+
+/**
+ * The flags of one part of a split run: the mention's other flags; "strong" and the cue belonged to the whole run,
+ * an acronym part reads as a group's, and only the first part opens the sentence.
+ */
+export function partFlags(fl: number, p: Part): number {
+  return (fl & (THE | ACR | PS | DEFS)) | (p.s === 0 && fl & SI ? SI : 0) | (p.acr ? CUE_GROUP : 0);
 }
 
 export const gluedRuns: ResolutionRule = {
@@ -188,13 +196,17 @@ export const gluedRuns: ResolutionRule = {
         changed = true;
         const start = recs.start[i];
         const surface = recs.surface[i];
-        for (const p of plan) {
-          const si = p.s === 0 && fl & SI ? SI : 0;
-          const cue = p.acr ? CUE_GROUP : 0;
-          // Parts keep the mention's other flags; "strong" and the cue belonged to the whole run.
-          const flags = (fl & (THE | ACR | PS | DEFS)) | si | cue;
-          next.push(art, recs.idx[i], start + p.s, start + p.e, s.shared(surface.slice(p.s, p.e)), s.intern(p.key), recs.passage[i], flags);
-        }
+        for (const p of plan)
+          next.push(
+            art,
+            recs.idx[i],
+            start + p.s,
+            start + p.e,
+            s.shared(surface.slice(p.s, p.e)),
+            s.intern(p.key),
+            recs.passage[i],
+            partFlags(fl, p),
+          );
       }
       return i;
     });
