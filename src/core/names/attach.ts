@@ -23,7 +23,7 @@ import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, sl
 import { pickName } from './resolution/display-name';
 import { ACR, addVoteBits, CUE, CUE_PERSON, flagBits, PS, SI, STRONG } from './resolution/records';
 import { NICKNAME_INSIDE, ordinaryWordKept, partFlags } from './resolution/rules/glued-runs';
-import { segment, trailingAcronym, type GluedForm, type Part } from './glued';
+import { segment, SpelledCounts, trailingAcronym, type GluedForm, type Part } from './glued';
 import { cutsPossessive, possessiveStem } from './resolution/rules/possessives';
 import { nearest, type ArticleNaming } from './resolution/short-form-choice';
 import { emptyVotes, entityKind, ORIGIN_RANK } from './votes';
@@ -34,9 +34,18 @@ export interface Lookups {
   bySuffix: Map<string, Set<string>>;
   /** Consonant skeleton → known keys with it. */
   bySkeleton: Map<string, string[]>;
+  /** Multi-word keys by joined spelling, for a glued run's parts known under another spelling (`segment`). */
+  spelled: SpelledCounts;
+  /** Keys counted in `spelled`: a key met twice (an edit's new key, then the lookups' own pass) counts once. */
+  spelledKeys: Set<string>;
 }
 
-export const emptyLookups = (): Lookups => ({ bySuffix: new Map(), bySkeleton: new Map() });
+export const emptyLookups = (): Lookups => ({
+  bySuffix: new Map(),
+  bySkeleton: new Map(),
+  spelled: new SpelledCounts(),
+  spelledKeys: new Set(),
+});
 
 /** What the attach step reads of the index it updates. */
 export interface EditContext {
@@ -44,8 +53,8 @@ export interface EditContext {
   readonly hints: ResolveHints;
   /** The edit lookups, built on first need. */
   lookups(): Lookups;
-  /** Registers a new entity's key in the lookups (if built or being built). */
-  noteKey(key: string, e: Entity): void;
+  /** Registers a new entity's key, with its mention count, in the lookups (if built or being built). */
+  noteKey(key: string, e: Entity, n: number): void;
 }
 
 /** Larger skeleton buckets are generic keys; comparing inside them is neither useful nor cheap. */
@@ -143,7 +152,7 @@ export function attachArticle(
     // parts' mentions voted, which the index does not keep).
     const parts =
       key.includes(' ') && !((flags & CUE) === CUE_PERSON && flags & STRONG) && !expansions.has(idx) && !NICKNAME_INSIDE.test(surface)
-        ? splitGlued(surface, count(key), names.noApostrophes, hints, count)
+        ? splitGlued(surface, count(key), names.noApostrophes, hints, count, edits.lookups().spelled)
         : null;
     if (parts) {
       for (const p of parts) {
@@ -238,7 +247,7 @@ export function attachArticle(
     const list = hints.byKey.get(key) ?? [];
     list.unshift({ id: entity.id, n: group.length });
     hints.byKey.set(key, list);
-    edits.noteKey(key, entity);
+    edits.noteKey(key, entity, group.length);
   }
 
   shortFormsInContext(items, ids, namesBefore, (key) => edits.lookups().bySuffix.get(lightKey(key)));
@@ -325,6 +334,7 @@ function splitGlued(
   noApostrophes: boolean,
   hints: ResolveHints,
   count: (key: string) => number,
+  spelled: SpelledCounts,
 ): Part[] | null {
   const common = (word: string): boolean => {
     const key = nameKey(word);
@@ -336,7 +346,7 @@ function splitGlued(
     const n = count(key);
     return n ? { key, count: n, acr: false, words: key.split(' ').length, votes: emptyVotes() } : undefined;
   };
-  return trailingAcronym(surface) ?? segment(surface, wholeCount, noApostrophes, common, formOf);
+  return trailingAcronym(surface) ?? segment(surface, wholeCount, noApostrophes, common, formOf, (key) => spelled.of(key));
 }
 
 /** Known people whose full name ends in this key, else a known spelling variant of it. */
@@ -365,7 +375,11 @@ function similar(
   return null;
 }
 
-export function noteKeyIn(l: Lookups, key: string, e: Entity): void {
+export function noteKeyIn(l: Lookups, key: string, e: Entity, n: number): void {
+  if (key.includes(' ') && !l.spelledKeys.has(key)) {
+    l.spelledKeys.add(key);
+    l.spelled.add(key, n);
+  }
   if (key.replace(/ /g, '').length >= 3) {
     const sk = skeletonKey(key);
     if (sk.replace(/ /g, '').length >= 2) {

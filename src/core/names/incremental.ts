@@ -87,7 +87,7 @@ export class IndexState implements EntityIndex {
     list: Entity[] | null,
   ) {
     this.list = list;
-    this.edits = { hints, lookups: () => this.lookups(), noteKey: (key, e) => this.noteKey(key, e) };
+    this.edits = { hints, lookups: () => this.lookups(), noteKey: (key, e, n) => this.noteKey(key, e, n) };
   }
 
   /** What the attach step reads of this index. */
@@ -189,7 +189,7 @@ export class IndexState implements EntityIndex {
       for (const [key, list] of this.hints.byKey) {
         if (shared.lookups) return;
         const e = this.ids.get(list[0].id);
-        if (e) noteKeyIn(l, key, e);
+        if (e) noteKeyIn(l, key, e, mentionCount(list));
         if (--budget <= 0) {
           budget = KEYS_PER_STEP;
           yield;
@@ -206,7 +206,7 @@ export class IndexState implements EntityIndex {
       const l = emptyLookups();
       for (const [key, list] of this.hints.byKey) {
         const e = this.ids.get(list[0].id);
-        if (e) noteKeyIn(l, key, e);
+        if (e) noteKeyIn(l, key, e, mentionCount(list));
       }
       this.shared.lookups = l;
       this.shared.pending = null;
@@ -215,8 +215,11 @@ export class IndexState implements EntityIndex {
   }
 
   /** Registers a key in the suffix and skeleton lookups (no-op until they are first needed or being prepared). */
-  private noteKey(key: string, e: Entity): void {
+  private noteKey(key: string, e: Entity, n: number): void {
     const l = this.shared.lookups ?? this.shared.pending;
-    if (l) noteKeyIn(l, key, e);
+    if (l) noteKeyIn(l, key, e, n);
   }
 }
+
+/** The mentions a key resolved to, over all its entities. */
+const mentionCount = (list: { n: number }[]): number => list.reduce((n, c) => n + c.n, 0);

@@ -2,9 +2,9 @@
 // into common forms is read as those forms. Titled names ("Defense Minister Israel Katz") stay whole. Single
 // ordinary words ("Activists") are dropped, unless the corpus makes them a speaker's surname ("White said" beside
 // Terry White) or the short name of a plural it writes after "the" ("the Heels" beside the Tar Heels).
-import { personBesideOther, segment, trailingAcronym, type Part } from '../../glued';
+import { personBesideOther, segment, SpelledCounts, trailingAcronym, type Part } from '../../glued';
 import { GROUP_HEADS, PLACE_HEADS } from '../../lexicon';
-import { initials, joinedLightKey, levenshtein, skeletonWord } from '../../normalize';
+import { initials } from '../../normalize';
 import { kindOf } from '../../votes';
 import type { Form } from '../forms';
 import { ACR, CUE, CUE_GROUP, CUE_PERSON, DEFS, PS, Recs, SI, STRONG, THE } from '../records';
@@ -79,31 +79,11 @@ export const gluedRuns: ResolutionRule = {
       const last = f.key.slice(f.key.lastIndexOf(' ') + 1);
       if (/[^s]s$/.test(last) && !GROUP_HEADS.has(last) && !PLACE_HEADS.has(last)) theTails.add(last);
     }
-    // How often the corpus writes a name of several words under any spelling the variant merges accept (one
-    // joined transliteration, or for long names one a letter away with the same consonants; not two, which
-    // lets "Syrian Rami" pass for "Syrian Army"): a glued part is known by it ("Nour El Din El Zinki
-    // Yasser Al Youssef" holds the Zinki group and its spokesman, each written otherwise elsewhere).
-    const spelled = new Map<string, number>();
-    const spelledNear = new Map<string, string[]>();
-    for (const f of s.forms.list) {
-      if (f.words < 2 || f.acr) continue;
-      const j = joinedLightKey(f.key);
-      const n = spelled.get(j);
-      spelled.set(j, (n ?? 0) + f.count);
-      if (n !== undefined || j.length < 6) continue;
-      const sk = skeletonWord(j);
-      const near = spelledNear.get(sk);
-      if (near) near.push(j);
-      else spelledNear.set(sk, [j]);
-    }
-    const spelledCount = (key: string): number => {
-      const j = joinedLightKey(key);
-      let n = spelled.get(j) ?? 0;
-      if (j.length >= 7)
-        for (const o of spelledNear.get(skeletonWord(j)) ?? [])
-          if (o !== j && o[0] === j[0] && levenshtein(o, j, 1) <= 1) n += spelled.get(o)!;
-      return n;
-    };
+    // A glued part is known by how often the corpus writes it under any spelling (`SpelledCounts`): "Nour El Din
+    // El Zinki Yasser Al Youssef" holds the Zinki group and its spokesman, each written otherwise elsewhere.
+    const spelled = new SpelledCounts();
+    for (const f of s.forms.list) if (f.words >= 2 && !f.acr) spelled.add(f.key, f.count);
+    const spelledCount = (key: string): number => spelled.of(key);
     if (s.spent(s.forms.list.length >> 2)) yield;
     // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
     // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
