@@ -1,7 +1,7 @@
 // Glued runs of names (texts without commas: "Deir Ezzor Aleppo", "Syrian Revolution General Commission SRGC"): how a
 // run splits into the names it holds. Pure functions of the run's spelling and what the corpus knows of each part.
 import { DEMONYMS, GROUP_HEADS, PLACE_HEADS } from './lexicon';
-import { initials, nameKey } from './normalize';
+import { initials, joinedLightKey, levenshtein, nameKey, skeletonWord } from './normalize';
 import { kindOf, type Votes } from './votes';
 
 /** What the splitting reads of a form of the corpus. */
@@ -140,4 +140,35 @@ export function segment(
     if (i < 0) i = words.length;
   }
   return out.length + skipped >= 2 ? out : null;
+}
+
+/**
+ * How often the corpus writes a name of several words under any spelling the variant merges accept (one joined
+ * transliteration, or for long names one a letter away with the same consonants; not two, which lets "Syrian Rami"
+ * pass for "Syrian Army"): a glued part is known by it (`segment`'s `spelledCount`). Filled with the corpus's
+ * multi-word names and their counts, by the glued-runs rule and by the one-article update's lookups.
+ */
+export class SpelledCounts {
+  private readonly spelled = new Map<string, number>();
+  private readonly near = new Map<string, string[]>();
+
+  add(key: string, count: number): void {
+    const j = joinedLightKey(key);
+    const n = this.spelled.get(j);
+    this.spelled.set(j, (n ?? 0) + count);
+    if (n !== undefined || j.length < 6) return;
+    const sk = skeletonWord(j);
+    const near = this.near.get(sk);
+    if (near) near.push(j);
+    else this.near.set(sk, [j]);
+  }
+
+  of(key: string): number {
+    const j = joinedLightKey(key);
+    let n = this.spelled.get(j) ?? 0;
+    if (j.length >= 7)
+      for (const o of this.near.get(skeletonWord(j)) ?? [])
+        if (o !== j && o[0] === j[0] && levenshtein(o, j, 1) <= 1) n += this.spelled.get(o)!;
+    return n;
+  }
 }

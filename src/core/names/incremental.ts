@@ -1,51 +1,24 @@
-// The entity index's lookups, and updating it for one changed article without resolving the whole corpus again:
-// a full resolution costs seconds at 10k articles, and an edit must show in hovers at once.
-//
-// The update is an approximation. It attaches the changed article's mentions to the entities their keys resolved
-// to last time (same key, possessive stem, a glued run of known names, a surname of a known person, a spelling
-// variant with the same consonant skeleton); anything else becomes a new entity. Where it decides as a rule of the
-// full resolution does, it asks that rule (`resolution/`): whether a possessive "s" comes off (`cutsPossessive`),
-// whether a word the corpus also writes in lower case is a name here (`ordinaryWordKept`: "White said", "the
-// Heels"), which full name a surname means in its article (`nearest`), and a new entity's kind and name
-// (`entityKind`, `pickName`). `run.sh run-incremental.ts` measures how often an article taken out and attached back
-// gets the full resolution's entities. What only whole-corpus statistics
-// decide is not redone: kinds and names of existing entities stay as they were, a new spelling never merges two
-// existing entities, a new acronym joins only an expansion given in the same article, and relations stated in the
-// old text of the article stay linked. The corpus therefore resolves everything again when it next links
-// (`Corpus.link()` after indexing settles), and the ids of existing entities stay stable in between.
-import { partitionPoint } from '../kit/search';
+// The entity index: its state (entities by id, each file's mentions by start, the hints of the full resolution it
+// came from and the edit lookups derived from them), its lookups for hovers and views, and the one-article update
+// (`withArticle`), which takes the article's old mentions out here and attaches its new ones through `attach.ts`
+// without resolving the whole corpus again. The update is an approximation (see `attach.ts`): the corpus therefore
+// resolves everything again when it next links (`Corpus.link()` after indexing settles), and the ids of existing
+// entities stay stable in between.
 import { runToEnd, workBudget } from '../kit/steps';
+import { partitionPoint } from '../kit/search';
 import type { ArticleMeta } from '../types';
+import { attachArticle, emptyLookups, noteKeyIn, type EditContext, type Lookups } from './attach';
 import type { ArticleNames } from './extract';
-import type { Definition, Entity, EntityIndex, FileMentions, Mention, ResolveHints } from './model';
+import { byFileStart, fileStart, isSorted, sortByStart } from './file-mentions';
+import type { Entity, EntityIndex, FileMentions, Mention, ResolveHints } from './model';
 
 export type { FileMentions, ResolveHints } from './model';
-import { headingParts } from './headings';
-import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
-import { emptyVotes, entityKind, ORIGIN_RANK } from './votes';
-import { endsWithName } from './in-article';
-import { pickName } from './resolution/display-name';
-import { ACR, addVoteBits, CUE, CUE_PERSON, flagBits, PS, SI, STRONG } from './resolution/records';
-import { ordinaryWordKept } from './resolution/rules/glued-runs';
-import { cutsPossessive, possessiveStem } from './resolution/rules/possessives';
-import { nearest, type ArticleNaming } from './resolution/short-form-choice';
-
-/** Lookups derived from the hints on the first incremental update only (full resolutions never need them). */
-interface Lookups {
-  /** Last words of a person's multi-word name ("assad", "abdel rahman") → those people. */
-  bySuffix: Map<string, Set<string>>;
-  /** Consonant skeleton → known keys with it. */
-  bySkeleton: Map<string, string[]>;
-}
 
 /** The lookups of every index derived from one resolution: built once, or being built by `prepareEditsSteps`. */
 interface SharedLookups {
   lookups: Lookups | null;
   pending: Lookups | null;
 }
-
-/** Larger skeleton buckets are generic keys; comparing inside them is neither useful nor cheap. */
-const MAX_BUCKET = 60;
 
 /**
  * The index over resolved entities. `perFile`, when given, must hold exactly the entities' mentions, each file's by
@@ -100,34 +73,6 @@ export function* makeIndexSteps(
   return new IndexState(byId, perFile, hints, { lookups: null, pending: null }, entities);
 }
 
-export const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
-
-/** The first position in file-then-start sorted mentions whose file is not before `file`. */
-function fileStart(ms: Mention[], file: string): number {
-  return partitionPoint(0, ms.length, (i) => ms[i].file < file);
-}
-
-function isSorted(ms: Mention[]): boolean {
-  for (let i = 1; i < ms.length; i++) {
-    const a = ms[i - 1];
-    const b = ms[i];
-    // Neighbours mostly share one file string: compare it by identity first.
-    if (a.file === b.file ? a.start > b.start : a.file > b.file) return false;
-  }
-  return true;
-}
-
-/** Sorts one file's parallel arrays by start (stable), unless they already are. */
-export function sortByStart(f: FileMentions): void {
-  const { ms, ids } = f;
-  let sorted = true;
-  for (let i = 1; i < ms.length && sorted; i++) if (ms[i - 1].start > ms[i].start) sorted = false;
-  if (sorted) return;
-  const order = ms.map((_, i) => i).sort((a, b) => ms[a].start - ms[b].start || a - b);
-  f.ms = order.map((i) => ms[i]);
-  f.ids = order.map((i) => ids[i]);
-}
-
 export class IndexState implements EntityIndex {
   private list: Entity[] | null;
   private recurringList: Entity[] | null = null;
@@ -142,7 +87,11 @@ export class IndexState implements EntityIndex {
     list: Entity[] | null,
   ) {
     this.list = list;
+    this.edits = { hints, lookups: () => this.lookups(), noteKey: (key, e, n) => this.noteKey(key, e, n) };
   }
+
+  /** What the attach step reads of this index. */
+  private readonly edits: EditContext;
 
   get entities(): Entity[] {
     if (!this.list) this.list = [...this.ids.values()];
@@ -214,315 +163,12 @@ export class IndexState implements EntityIndex {
     }
     perFile.delete(file);
 
-    if (input) this.attach(file, input, ids, perFile, edit);
+    if (input) attachArticle(file, input, ids, perFile, edit, this.edits);
 
     for (const [id, e] of touched) {
       if (e.mentions.length === 0 && !e.glossary) ids.delete(id);
     }
     return new IndexState(ids, perFile, this.hints, this.shared, null);
-  }
-
-  private attach(
-    file: string,
-    input: { meta: ArticleMeta; names: ArticleNames },
-    ids: Map<string, Entity>,
-    perFile: Map<string, FileMentions>,
-    edit: (id: string) => Entity | undefined,
-  ): void {
-    const { names, meta } = input;
-    const hints = this.hints;
-    const live = (key: string): { id: string; n: number }[] | null => {
-      const list = hints.byKey.get(key)?.filter((c) => ids.has(c.id));
-      return list && list.length ? list : null;
-    };
-
-    interface Item {
-      idx: number;
-      start: number;
-      end: number;
-      surface: string;
-      key: string;
-      /** Packed as the full resolution packs them (`resolution/records.ts`). */
-      flags: number;
-      passage: number;
-      cands: { id: string; n: number }[] | null;
-      target: string | null;
-    }
-    const items: Item[] = [];
-    const itemAt = new Map<number, Item>();
-    const push = (it: Item): void => {
-      items.push(it);
-      if (!itemAt.has(it.idx)) itemAt.set(it.idx, it);
-    };
-
-    const count = (key: string): number => live(key)?.reduce((n, c) => n + c.n, 0) ?? 0;
-    // Last words of the longer names this article gives, and surnames of the people whose given name it uses alone
-    // ("Patrick" of a Patrick Gray the corpus names): such a word is a surname here, not an ordinary word.
-    const tails = new Set<string>();
-    const alone = new Set<string>();
-    for (const m of names.mentions) {
-      if (m.acr) continue;
-      if (m.key.includes(' ')) tails.add(m.key.slice(m.key.lastIndexOf(' ') + 1));
-      else alone.add(m.key);
-    }
-    // Heading words read as the corpus's names count too, as in the full resolution, which reads them first.
-    const knownTwice = (key: string): number => (count(key) >= 2 ? 1 : -1);
-    for (const h of names.heads ?? [])
-      for (const p of headingParts(h.surface, knownTwice)) {
-        const key = nameKey(h.surface.slice(p.s, p.e));
-        if (key.includes(' ')) tails.add(key.slice(key.lastIndexOf(' ') + 1));
-      }
-    const surnameHere = (key: string): boolean => {
-      if (tails.has(key)) return true;
-      for (const given of alone) if (given !== key && hints.byKey.has(`${given} ${key}`)) return true;
-      return false;
-    };
-    names.mentions.forEach((m, idx) => {
-      if (!m.key) return;
-      let { key, end, surface } = m;
-      let flags = flagBits(m);
-      // A glued possessive "s" ("Assads") comes off by the full resolution's possessive rule, on the counts it left:
-      // a spelling it kept as a name of its own keeps its "s".
-      const stem = flags & PS ? possessiveStem(key) : null;
-      if (stem && live(stem) && cutsPossessive(count(key), count(stem), !!live(key))) {
-        key = stem;
-        end -= 1;
-        surface = surface.slice(0, -1);
-      }
-      // A word the corpus also uses as an ordinary word is a name only where the glued-runs rule's exceptions hold
-      // ("White said" for the surname of a Terry White, "the Heels" for the Tar Heels), asked of the same rule.
-      const exceptions =
-        flags & ACR || key.includes(' ') || !hints.ordinary?.has(key) || surnameHere(key) ? undefined : hints.ordinary.get(key);
-      let keptOrdinary = false;
-      if (exceptions !== undefined) {
-        const kept = ordinaryWordKept(flagBits(m), !!m.spoke, exceptions);
-        if (kept < 0) return;
-        flags = kept;
-        keptOrdinary = true;
-      }
-      const base = { idx, start: m.start, end, surface, key, flags, passage: m.passage, target: null };
-      const known = live(key);
-      if (known) return push({ ...base, cands: known });
-      if (hints.dropped.has(key) && !keptOrdinary) return;
-      const parts = key.includes(' ') && !((flags & CUE) === CUE_PERSON && flags & STRONG) ? this.split(m.start, surface, live) : null;
-      if (parts) {
-        parts.forEach((p, i) => push({ ...base, ...p, flags: (flags & ~(SI | STRONG)) | (i === 0 ? flags & SI : 0), cands: live(p.key) }));
-        return;
-      }
-      push({ ...base, cands: this.similar(key, ids, live) });
-    });
-
-    // Headline words read as the longest names the corpus knows, in place of shorter mentions they hold (as the
-    // full resolution does).
-    let headIdx = names.mentions.length;
-    for (const h of names.heads ?? []) {
-      for (const p of headingParts(h.surface, knownTwice)) {
-        const start = h.start + p.s;
-        const end = h.start + p.e;
-        const over = items.filter((it) => it.end > start && it.start < end);
-        if (over.some((it) => it.start < start || it.end > end || it.end - it.start >= end - start)) continue;
-        for (const it of over) items.splice(items.indexOf(it), 1);
-        const surface = h.surface.slice(p.s, p.e);
-        const key = nameKey(surface);
-        push({ idx: headIdx++, start, end, surface, key, flags: SI, passage: h.passage, target: null, cands: live(key) });
-      }
-    }
-
-    // Full names the full resolution read as names (its own entities, also those only this article named).
-    const namesBefore = new Set<string>();
-    for (const it of items) if (it.key.includes(' ') && hints.byKey.has(it.key)) namesBefore.add(it.key);
-
-    // A key that went to one entity goes there. One that went to several (a surname shared by relatives) goes to
-    // the one this article names, else where most of its mentions went; a person's surname is chosen again in
-    // context below, as the full resolution chooses it.
-    const here = new Map<string, number>();
-    for (const it of items) {
-      if (it.cands?.length === 1) {
-        it.target = it.cands[0].id;
-        here.set(it.target, (here.get(it.target) ?? 0) + 1);
-      }
-    }
-    for (const it of items) {
-      if (!it.cands || it.cands.length < 2) continue;
-      let best = it.cands[0];
-      for (const c of it.cands) if ((here.get(c.id) ?? 0) * 1e6 + c.n > (here.get(best.id) ?? 0) * 1e6 + best.n) best = c;
-      it.target = best.id;
-    }
-
-    // An acronym defined here ("Hayat Tahrir al-Sham (HTS)") goes with its expansion.
-    const newKeyOf = new Map<Item, string>();
-    for (const d of names.acronyms) {
-      const a = itemAt.get(d.acr);
-      const x = itemAt.get(d.exp);
-      if (!a || !x || a.target) continue;
-      if (x.target) a.target = x.target;
-      else newKeyOf.set(a, x.key);
-    }
-    // An unknown acronym with the initials of exactly one name known here ("SDF" beside "Syrian Democratic Forces").
-    // Names are told apart by entity id, or by key for names nobody used before (`\n` cannot occur in either).
-    const byInitials = new Map<string, Set<string>>();
-    for (const it of items) {
-      if (it.flags & ACR || !it.key.includes(' ')) continue;
-      const ini = initials(it.key);
-      if (ini.length < 2) continue;
-      let set = byInitials.get(ini);
-      if (!set) byInitials.set(ini, (set = new Set()));
-      set.add(it.target ?? `\n${it.key}`);
-    }
-    for (const it of items) {
-      if (it.target || !(it.flags & ACR) || newKeyOf.has(it)) continue;
-      const hit = byInitials.get(it.key.replace(/ /g, ''));
-      if (hit?.size !== 1) continue;
-      const [only] = hit;
-      if (only.startsWith('\n')) newKeyOf.set(it, only.slice(1));
-      else it.target = only;
-    }
-
-    // Names nobody used before: one new entity per key, unless they are single words that only open sentences.
-    const fresh = new Map<string, Item[]>();
-    for (const it of items) {
-      if (it.target) continue;
-      const k = newKeyOf.get(it) ?? it.key;
-      const g = fresh.get(k);
-      if (g) g.push(it);
-      else fresh.set(k, [it]);
-    }
-    for (const [key, group] of fresh) {
-      if (group.every((it) => !it.key.includes(' ') && (it.flags & (SI | ACR)) === SI)) continue;
-      const entity = newEntity(group, ids);
-      ids.set(entity.id, entity);
-      for (const it of group) it.target = entity.id;
-      const list = hints.byKey.get(key) ?? [];
-      list.unshift({ id: entity.id, n: group.length });
-      hints.byKey.set(key, list);
-      this.noteKey(key, entity);
-    }
-
-    shortFormsInContext(items, ids, namesBefore, (key) => this.lookups().bySuffix.get(lightKey(key)));
-
-    // Attach the mentions; the new article's definitions fill entities left without one.
-    const defsAt = new Map<number, ArticleNames['definitions']>();
-    for (const d of names.definitions) {
-      const arr = defsAt.get(d.m);
-      if (arr) arr.push(d);
-      else defsAt.set(d.m, [d]);
-    }
-    const entries: FileMentions = { ms: [], ids: [] };
-    const added = new Map<Entity, Mention[]>();
-    const defCands = new Map<Entity, Definition[]>();
-    for (const it of items) {
-      if (!it.target) continue;
-      const e = edit(it.target);
-      if (!e) continue;
-      const mention: Mention = { file, start: it.start, end: it.end, surface: it.surface, passage: it.passage };
-      const list = added.get(e);
-      if (list) list.push(mention);
-      else added.set(e, [mention]);
-      entries.ms.push(mention);
-      entries.ids.push(e.id);
-      if (it.surface !== e.name && !e.aliases.includes(it.surface)) e.aliases.push(it.surface);
-      for (const d of defsAt.get(it.idx) ?? []) {
-        const def: Definition = {
-          text: d.text,
-          origin: d.origin,
-          file,
-          start: d.start,
-          end: d.end,
-          outlet: meta.outlet,
-          date: meta.date?.iso ?? null,
-        };
-        const arr = defCands.get(e);
-        if (arr) arr.push(def);
-        else defCands.set(e, [def]);
-      }
-    }
-    for (const [e, ms] of added) {
-      // Into the file's place in the sorted list (where its old mentions were cut out).
-      ms.sort((a, b) => a.start - b.start);
-      const at = fileStart(e.mentions, file);
-      e.mentions = e.mentions.slice(0, at).concat(ms, e.mentions.slice(at));
-    }
-    for (const [e, defs] of defCands) {
-      if (e.definition) continue;
-      e.definition = defs.reduce((a, b) =>
-        ORIGIN_RANK[b.origin] > ORIGIN_RANK[a.origin] || (ORIGIN_RANK[b.origin] === ORIGIN_RANK[a.origin] && b.text.length > a.text.length)
-          ? b
-          : a,
-      );
-    }
-
-    // Renamings stated in the article ("formerly …") link the two entities both ways.
-    const relate = (from: string, to: string, relation: string): void => {
-      const e = edit(from);
-      if (e && !e.related.some((r) => r.id === to && r.relation === relation)) e.related.push({ id: to, relation });
-    };
-    for (const rel of names.relations) {
-      const a = itemAt.get(rel.from)?.target;
-      const b = itemAt.get(rel.to)?.target;
-      if (!a || !b || a === b) continue;
-      relate(a, b, rel.relation);
-      relate(b, a, rel.relation === 'formerly' ? 'later' : 'formerly');
-    }
-
-    if (entries.ms.length) {
-      sortByStart(entries);
-      perFile.set(file, entries);
-    }
-  }
-
-  /** A glued run of known names ("Deir Ezzor Aleppo" in a text without commas), longest known name first. */
-  private split(
-    start: number,
-    surface: string,
-    live: (key: string) => { id: string; n: number }[] | null,
-  ): { start: number; end: number; surface: string; key: string }[] | null {
-    const words: { s: number; e: number }[] = [];
-    const re = /\S+/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(surface))) words.push({ s: m.index, e: m.index + m[0].length });
-    if (words.length < 2) return null;
-    const out: { start: number; end: number; surface: string; key: string }[] = [];
-    for (let i = 0; i < words.length;) {
-      let found = false;
-      for (let j = words.length; j > i; j--) {
-        if (i === 0 && j === words.length) continue;
-        const part = surface.slice(words[i].s, words[j - 1].e);
-        const key = nameKey(part);
-        const known = live(key);
-        if (!known || known.reduce((n, c) => n + c.n, 0) < 2) continue;
-        out.push({ start: start + words[i].s, end: start + words[j - 1].e, surface: part, key });
-        i = j;
-        found = true;
-        break;
-      }
-      if (!found) return null;
-    }
-    return out;
-  }
-
-  /** Known people whose full name ends in this key, else a known spelling variant of it. */
-  private similar(
-    key: string,
-    ids: Map<string, Entity>,
-    live: (key: string) => { id: string; n: number }[] | null,
-  ): { id: string; n: number }[] | null {
-    const { bySuffix, bySkeleton } = this.lookups();
-    const people = bySuffix.get(lightKey(key));
-    if (people) {
-      const list = [...people].filter((id) => ids.has(id)).map((id) => ({ id, n: ids.get(id)!.mentions.length }));
-      if (list.length) return list.sort((a, b) => b.n - a.n);
-    }
-    if (key.replace(/ /g, '').length < 3) return null;
-    const bucket = bySkeleton.get(skeletonKey(key));
-    if (!bucket || bucket.length > MAX_BUCKET) return null;
-    for (const k of bucket) {
-      const c = keysCompatible(key, k);
-      if (c.ok && !c.near) {
-        const known = live(k);
-        if (known) return known;
-      }
-    }
-    return null;
   }
 
   /**
@@ -534,7 +180,7 @@ export class IndexState implements EntityIndex {
   *prepareEditsSteps(): Generator<void, void, void> {
     const shared = this.shared;
     if (shared.lookups || shared.pending) return;
-    const l: Lookups = { bySuffix: new Map(), bySkeleton: new Map() };
+    const l = emptyLookups();
     // Keys an edit adds meanwhile are registered by the edit itself (`noteKey`) or met later by this iteration (a
     // map's iterator visits entries added during iteration); registering one twice changes nothing.
     shared.pending = l;
@@ -543,7 +189,7 @@ export class IndexState implements EntityIndex {
       for (const [key, list] of this.hints.byKey) {
         if (shared.lookups) return;
         const e = this.ids.get(list[0].id);
-        if (e) noteKeyIn(l, key, e);
+        if (e) noteKeyIn(l, key, e, mentionCount(list));
         if (--budget <= 0) {
           budget = KEYS_PER_STEP;
           yield;
@@ -557,10 +203,10 @@ export class IndexState implements EntityIndex {
 
   private lookups(): Lookups {
     if (!this.shared.lookups) {
-      const l: Lookups = { bySuffix: new Map(), bySkeleton: new Map() };
+      const l = emptyLookups();
       for (const [key, list] of this.hints.byKey) {
         const e = this.ids.get(list[0].id);
-        if (e) noteKeyIn(l, key, e);
+        if (e) noteKeyIn(l, key, e, mentionCount(list));
       }
       this.shared.lookups = l;
       this.shared.pending = null;
@@ -569,134 +215,11 @@ export class IndexState implements EntityIndex {
   }
 
   /** Registers a key in the suffix and skeleton lookups (no-op until they are first needed or being prepared). */
-  private noteKey(key: string, e: Entity): void {
+  private noteKey(key: string, e: Entity, n: number): void {
     const l = this.shared.lookups ?? this.shared.pending;
-    if (l) noteKeyIn(l, key, e);
+    if (l) noteKeyIn(l, key, e, n);
   }
 }
 
-function noteKeyIn(l: Lookups, key: string, e: Entity): void {
-  if (key.replace(/ /g, '').length >= 3) {
-    const sk = skeletonKey(key);
-    if (sk.replace(/ /g, '').length >= 2) {
-      const b = l.bySkeleton.get(sk);
-      if (!b) l.bySkeleton.set(sk, [key]);
-      else if (b.length <= MAX_BUCKET && !b.includes(key)) b.push(key);
-    }
-  }
-  if (e.kind !== 'person' || !key.includes(' ')) return;
-  const ws = key.split(' ').map(lightWord);
-  for (let k = 1; k < ws.length; k++) {
-    const suffix = ws.slice(k).join(' ');
-    let set = l.bySuffix.get(suffix);
-    if (!set) l.bySuffix.set(suffix, (set = new Set()));
-    set.add(e.id);
-  }
-}
-
-function newEntity(group: { surface: string; flags: number }[], ids: Map<string, Entity>): Entity {
-  const votes = emptyVotes();
-  const counts = new Map<string, number>();
-  for (const it of group) {
-    addVoteBits(votes, it.flags);
-    if (!(it.flags & ACR)) counts.set(it.surface, (counts.get(it.surface) ?? 0) + 1);
-  }
-  // Kind and name as the full resolution's entity rule gives them.
-  const kind = entityKind(
-    votes,
-    group.some((it) => (it.flags & ACR) !== 0),
-  );
-  const name = pickName(counts, kind === 'person', kind === 'group', () => group[0].surface);
-  const base = slug(name);
-  let id = base;
-  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-  const aliases = [...new Set(group.map((it) => it.surface))].filter((s) => s !== name);
-  return { id, name, kind, aliases, definition: null, related: [], mentions: [] };
-}
-
-/** An item of the article being attached: a mention, with the entities its key may go to and the one chosen. */
-interface Attached {
-  start: number;
-  key: string;
-  flags: number;
-  cands: { id: string; n: number }[] | null;
-  target: string | null;
-}
-
-/**
- * Short forms in context, by the full resolution's choice (`resolution/short-form-choice.ts`): a one-word name that
- * ends a full name this article gives, or that went to several entities, goes to the candidate the article names
- * nearest it ("Rockwell" after "Mark Rockwell", "Jenkin" after "Katie Jenkin"); two people of one story named alike
- * leave it to the entity of its own. Where the article names no candidate, the update keeps where the full
- * resolution sent the key most often (the full one asks the coverage of the whole corpus, which it does not have).
- */
-function shortFormsInContext(
-  items: Attached[],
-  ids: Map<string, Entity>,
-  namesBefore: ReadonlySet<string>,
-  personsEndingIn: (key: string) => ReadonlySet<string> | undefined,
-): void {
-  const numOf = new Map<string, number>();
-  const idAt: string[] = [];
-  const num = (id: string): number => {
-    let x = numOf.get(id);
-    if (x === undefined) {
-      numOf.set(id, (x = idAt.length));
-      idAt.push(id);
-    }
-    return x;
-  };
-  /** The full names (keys) this article gives each candidate. */
-  const fullKeys = new Map<number, string[]>();
-  const places: number[] = [];
-  const here = new Map<number, number>();
-  const halves = new Set<string>();
-  /** Candidates a title or role here makes persons ("Deputy …"). */
-  const titled = new Set<number>();
-  const byStart = items.slice().sort((a, b) => a.start - b.start);
-  for (const it of byStart) {
-    if (!it.target || it.flags & ACR) continue;
-    if (!it.key.includes(' ')) {
-      halves.add(lightWord(it.key));
-      continue;
-    }
-    // Only full names the full resolution made entities of: a glued run it splits ("Powerful Iran") is nobody's.
-    if (ids.get(it.target)?.kind !== 'person' || !namesBefore.has(it.key)) continue;
-    const c = num(it.target);
-    const keys = fullKeys.get(c);
-    if (!keys) fullKeys.set(c, [it.key]);
-    else if (!keys.includes(it.key)) keys.push(it.key);
-    places.push(it.start, c);
-    here.set(c, (here.get(c) ?? 0) + 1);
-    if ((it.flags & (CUE | STRONG)) === (CUE_PERSON | STRONG)) titled.add(c);
-  }
-  if (!places.length) return;
-  const naming: ArticleNaming = { places, here, halves };
-  const nested = (a: number, b: number): boolean => {
-    const ka = fullKeys.get(a) ?? [];
-    const kb = fullKeys.get(b) ?? [];
-    return ka.some((x) => kb.some((y) => endsWithName(x, y) || endsWithName(y, x)));
-  };
-  const named = [...here.keys()];
-  for (const it of items) {
-    if (!it.target || it.flags & ACR || it.key.includes(' ')) continue;
-    const ending = ' ' + it.key;
-    // Candidates: the persons this article names in full with a name ending in this word, and the entities the
-    // full resolution sent this key to that have such a name.
-    const cands = new Set<number>();
-    for (const c of named) for (const k of fullKeys.get(c)!) if (k.endsWith(ending)) cands.add(c);
-    const persons = it.cands && it.cands.length > 1 ? personsEndingIn(it.key) : undefined;
-    if (persons) for (const x of it.cands!) if (persons.has(x.id)) cands.add(num(x.id));
-    // A word that is a place or group of its own joins only a full name a title or role makes a person's.
-    const ownKind = ids.get(it.target)?.kind;
-    if (ownKind === 'place' || ownKind === 'group') for (const c of [...cands]) if (!titled.has(c)) cands.delete(c);
-    if (!cands.size) continue;
-    const c = nearest(naming, it.start, [...cands], nested);
-    if (c >= 0) it.target = idAt[c]!;
-    else if (c === -2) {
-      // Ambiguous here: the entity of its own the full resolution has for this key, if any.
-      const own = it.cands?.find((x) => !cands.has(num(x.id)));
-      if (own) it.target = own.id;
-    }
-  }
-}
+/** The mentions a key resolved to, over all its entities. */
+const mentionCount = (list: { n: number }[]): number => list.reduce((n, c) => n + c.n, 0);

@@ -1,6 +1,6 @@
 // The mentions, created in article order (lookups by file and the persisted form walk them that way), each file's
 // list shared between the entities and the per-file lookup.
-import { byFileStart, sortByStart } from '../../incremental';
+import { byFileStart, sortByStart } from '../../file-mentions';
 import type { Entity, FileMentions, Mention } from '../../model';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';

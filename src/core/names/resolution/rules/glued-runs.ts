@@ -2,9 +2,9 @@
 // into common forms is read as those forms. Titled names ("Defense Minister Israel Katz") stay whole. Single
 // ordinary words ("Activists") are dropped, unless the corpus makes them a speaker's surname ("White said" beside
 // Terry White) or the short name of a plural it writes after "the" ("the Heels" beside the Tar Heels).
-import { personBesideOther, segment, trailingAcronym, type Part } from '../../glued';
+import { personBesideOther, segment, SpelledCounts, trailingAcronym, type Part } from '../../glued';
 import { GROUP_HEADS, PLACE_HEADS } from '../../lexicon';
-import { initials, joinedLightKey, levenshtein, skeletonWord } from '../../normalize';
+import { initials } from '../../normalize';
 import { kindOf } from '../../votes';
 import type { Form } from '../forms';
 import { ACR, CUE, CUE_GROUP, CUE_PERSON, DEFS, PS, Recs, SI, STRONG, THE } from '../records';
@@ -13,7 +13,7 @@ import { STEP, type ResolutionState } from '../state';
 import { formsOf } from './count-forms';
 
 /** A nickname in quotes or brackets inside a name ('Vincent "The Chin" Gigante'): a full name, never a glued run. */
-const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
+export const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
 
 /** The corpus names a person in full with this word as the surname ("Terry White"). */
 export const SPEAKER_SURNAME = 1;
@@ -31,6 +31,14 @@ export function ordinaryWordKept(flags: number, spoke: boolean, exceptions: numb
   if (flags & SI && spoke && exceptions & SPEAKER_SURNAME) return flags & ~SI;
   if ((flags & (SI | THE)) === THE && exceptions & THE_PLURAL) return flags;
   return -1;
+}
+
+/**
+ * The flags of one part of a split run: the mention's other flags; "strong" and the cue belonged to the whole run,
+ * an acronym part reads as a group's, and only the first part opens the sentence.
+ */
+export function partFlags(fl: number, p: Part): number {
+  return (fl & (THE | ACR | PS | DEFS)) | (p.s === 0 && fl & SI ? SI : 0) | (p.acr ? CUE_GROUP : 0);
 }
 
 export const gluedRuns: ResolutionRule = {
@@ -71,31 +79,11 @@ export const gluedRuns: ResolutionRule = {
       const last = f.key.slice(f.key.lastIndexOf(' ') + 1);
       if (/[^s]s$/.test(last) && !GROUP_HEADS.has(last) && !PLACE_HEADS.has(last)) theTails.add(last);
     }
-    // How often the corpus writes a name of several words under any spelling the variant merges accept (one
-    // joined transliteration, or for long names one a letter away with the same consonants; not two, which
-    // lets "Syrian Rami" pass for "Syrian Army"): a glued part is known by it ("Nour El Din El Zinki
-    // Yasser Al Youssef" holds the Zinki group and its spokesman, each written otherwise elsewhere).
-    const spelled = new Map<string, number>();
-    const spelledNear = new Map<string, string[]>();
-    for (const f of s.forms.list) {
-      if (f.words < 2 || f.acr) continue;
-      const j = joinedLightKey(f.key);
-      const n = spelled.get(j);
-      spelled.set(j, (n ?? 0) + f.count);
-      if (n !== undefined || j.length < 6) continue;
-      const sk = skeletonWord(j);
-      const near = spelledNear.get(sk);
-      if (near) near.push(j);
-      else spelledNear.set(sk, [j]);
-    }
-    const spelledCount = (key: string): number => {
-      const j = joinedLightKey(key);
-      let n = spelled.get(j) ?? 0;
-      if (j.length >= 7)
-        for (const o of spelledNear.get(skeletonWord(j)) ?? [])
-          if (o !== j && o[0] === j[0] && levenshtein(o, j, 1) <= 1) n += spelled.get(o)!;
-      return n;
-    };
+    // A glued part is known by how often the corpus writes it under any spelling (`SpelledCounts`): "Nour El Din
+    // El Zinki Yasser Al Youssef" holds the Zinki group and its spokesman, each written otherwise elsewhere.
+    const spelled = new SpelledCounts();
+    for (const f of s.forms.list) if (f.words >= 2 && !f.acr) spelled.add(f.key, f.count);
+    const spelledCount = (key: string): number => spelled.of(key);
     if (s.spent(s.forms.list.length >> 2)) yield;
     // Two words that open with a given name two other people of the corpus bear ("John Owen" beside "John Kerry"
     // and "John Jenkin") are a full name, not two names glued, unless the second is a place or group of its own.
@@ -188,13 +176,17 @@ export const gluedRuns: ResolutionRule = {
         changed = true;
         const start = recs.start[i];
         const surface = recs.surface[i];
-        for (const p of plan) {
-          const si = p.s === 0 && fl & SI ? SI : 0;
-          const cue = p.acr ? CUE_GROUP : 0;
-          // Parts keep the mention's other flags; "strong" and the cue belonged to the whole run.
-          const flags = (fl & (THE | ACR | PS | DEFS)) | si | cue;
-          next.push(art, recs.idx[i], start + p.s, start + p.e, s.shared(surface.slice(p.s, p.e)), s.intern(p.key), recs.passage[i], flags);
-        }
+        for (const p of plan)
+          next.push(
+            art,
+            recs.idx[i],
+            start + p.s,
+            start + p.e,
+            s.shared(surface.slice(p.s, p.e)),
+            s.intern(p.key),
+            recs.passage[i],
+            partFlags(fl, p),
+          );
       }
       return i;
     });
