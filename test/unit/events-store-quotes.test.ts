@@ -39,6 +39,10 @@ describe('event store quotations', () => {
         expect(columns.size).toBe(reference.size);
         expect([...columns]).toEqual([...reference]);
         for (let i = 0; i <= id + 1; i++) expect(columns.get(i)).toEqual(reference.get(i));
+        // The quote index reads each passage's shingles as one run, in the order its quotations hold them.
+        expect(columns.shingleRuns().map(([pid, run]) => [pid, [...run]])).toEqual(
+          [...reference].map(([pid, qs]) => [pid, qs.flatMap((q) => q.shingles)]),
+        );
       }),
       { numRuns: 10, endOnFailure: true },
     );

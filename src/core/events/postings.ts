@@ -195,15 +195,15 @@ export class Postings {
   private *quoteIndexSteps(): Generator<void, [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] | null, void> {
     const store = this.store;
     const version = store.version;
-    // Map order is insertion order, and passages are added with ascending ids.
-    const entries = [...store.quotes];
+    // Passages in ascending id order, each with the shingles of its quotations in order.
+    const entries = store.quotes.shingleRuns();
     let n = 0;
     for (let i = 0; i < entries.length; i++) {
       if (i > 0 && i % STEP_QUOTES === 0) {
         yield;
         if (store.version !== version) return null;
       }
-      for (const q of entries[i][1]) n += q.shingles.length;
+      n += entries[i][1].length;
     }
     let buckets = 16;
     while (buckets < n) buckets *= 2;
@@ -214,7 +214,7 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      for (const q of entries[i][1]) for (const sh of q.shingles) start[(sh & mask) + 1]++;
+      for (const sh of entries[i][1]) start[(sh & mask) + 1]++;
     }
     for (let b = 0; b < buckets; b++) {
       if (b % STEP_SUMS === 0) {
@@ -231,13 +231,12 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      const [id, qs] = entries[i];
-      for (const q of qs)
-        for (const sh of q.shingles) {
-          const k = fill[sh & mask]++;
-          hashes[k] = sh;
-          ids[k] = id;
-        }
+      const [id, shingles] = entries[i];
+      for (const sh of shingles) {
+        const k = fill[sh & mask]++;
+        hashes[k] = sh;
+        ids[k] = id;
+      }
     }
     return [start, hashes, ids];
   }

@@ -136,6 +136,23 @@ export class QuoteColumns {
     }
   }
 
+  /**
+   * Every passage with quotations and the shingles of all its quotations, in id order: views of the pool, nothing
+   * copied (the quote index is built from these at every start; `get` makes objects, which cost seconds of GC at 10k).
+   * Valid until the next `set` or compaction.
+   */
+  shingleRuns(): [number, Int32Array][] {
+    const out: [number, Int32Array][] = [];
+    for (const id of this.ids) {
+      const n = this.count[id] - 1;
+      if (n <= 0) continue;
+      const q0 = this.first[id];
+      const end = q0 + n < this.text.length ? this.shingleStart[q0 + n] : this.pool.n;
+      out.push([id, this.pool.a.subarray(this.shingleStart[q0], end)]);
+    }
+    return out;
+  }
+
   private shinglesOf(q: number): Int32Array {
     const end = q + 1 < this.text.length ? this.shingleStart[q + 1] : this.pool.n;
     return this.pool.a.subarray(this.shingleStart[q], end);
