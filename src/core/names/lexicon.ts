@@ -240,7 +240,8 @@ export const COUNTRY_PHRASES = new Set([
  * British spellings of the English words that recur inside organisation and place names, with the American spelling
  * each is keyed as: "Aleppo Media Centre" and "Aleppo Media Center" are one name written in two house styles. Only
  * these words, and only inside names of two words or more ("Centre" alone says nothing). "Labour" is left out on
- * purpose: the Labour Party (UK) and the Labor Party (Australia) are two parties.
+ * purpose: the Labour Party (UK) and the Labor Party (Australia) are two parties. "Defence" is left to the
+ * transliteration folding, which already joins it to "Defense" (keyed here, it split "Civil Defence" off the White Helmets).
  */
 export const BRITISH_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['centre', 'center'],

@@ -60,7 +60,8 @@ export function nameKey(s: string): string {
   if (hit !== undefined) return hit;
   const words = keyWords(s);
   // Inside a name of several words, a British spelling of a common English word is keyed as the American one
-  // ("Media Centre"/"Media Center", "Ministry of Defence"/"Defense"): one name in two house styles.
+  // ("Media Centre"/"Media Center", "Kodak Theatre"/"Theater"): one name in two house styles. "Defence" is not in the
+  // list: the transliteration folding already joins it to "Defense".
   const k = (words.length > 1 ? words.map((w) => BRITISH_SPELLINGS.get(w) ?? w) : words).join(' ');
   // Extraction and resolution ask for the same few thousand surfaces over and over; long strings are rare.
   if (s.length <= 200) {
