@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fiveMegabyteLine, HOSTILE_ARTICLE, SAMPLE_PROSE, SAMPLES } from './samples';
 
 // Each test spawns the CLI several times (node start-up plus indexing every time).
@@ -255,6 +255,7 @@ describe('a single 5 MB line', () => {
       logLevel: 'warning',
     });
   });
+  afterAll(() => fs.rmSync(session, { force: true }));
 
   for (const [shape, line] of Object.entries(shapes)) {
     it(`${shape}: indexed and queried in a few seconds per command, no hang`, () => {
