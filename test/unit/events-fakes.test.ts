@@ -99,20 +99,36 @@ describe('event linking on FA-KES labelled incidents', () => {
     const res = searchAnyWord(plain, a.input.text.slice(longest.start, longest.end));
     return { files: res.map((r) => String(r.id)).filter((id) => id !== file), top1Score: null };
   };
-  const oursArticle = (file: string): Ranked => {
-    const r = index.relatedArticles(file, 20);
-    return { files: r.map((x) => x.file), top1Score: r[0]?.score ?? null };
-  };
-  // Passage level: every link of every passage, ranked by score; an article counts once, at its best link.
-  const oursPassage = (file: string): Ranked => {
-    const a = articles.get(file)!;
+  // Latency of `related` over every passage of the corpus, in CPU time of this thread so that other
+  // processes on a busy machine do not count against it. The index keeps the scored candidates of the asked article's
+  // passages until another article is asked: while an article is asked, its passage links for the evaluation (limit 20)
+  // and its related articles are then read from what the timed calls scored, after them, so that every timed call
+  // scores its passage afresh, as before; the evaluation asked the same questions of the same index article by article.
+  const times: number[] = [];
+  const articleRanked = new Map<string, Ranked>();
+  const passageRanked = new Map<string, Ranked>();
+  for (const a of articles.values()) {
+    const file = a.input.file;
+    for (const p of a.input.passages) {
+      const s = process.cpuUsage();
+      index.related(file, p.index, 10);
+      const d = process.cpuUsage(s);
+      times.push((d.user + d.system) / 1000);
+    }
+    // Passage level: every link of every passage, ranked by score; an article counts once, at its best link.
     const best = new Map<string, number>();
     for (const p of a.input.passages) {
       for (const l of index.related(file, p.index, 20)) best.set(l.file, Math.max(best.get(l.file) ?? 0, l.score));
     }
     const files = [...best.entries()].sort((x, y) => y[1] - x[1]).map(([f]) => f);
-    return { files, top1Score: files.length ? best.get(files[0])! : null };
-  };
+    passageRanked.set(file, { files, top1Score: files.length ? best.get(files[0])! : null });
+    const r = index.relatedArticles(file, 20);
+    articleRanked.set(file, { files: r.map((x) => x.file), top1Score: r[0]?.score ?? null });
+  }
+  times.sort((x, y) => x - y);
+  const p95 = times[Math.floor(times.length * 0.95)];
+  const oursArticle = (file: string): Ranked => articleRanked.get(file)!;
+  const oursPassage = (file: string): Ranked => passageRanked.get(file)!;
 
   // The baselines are MiniSearch's answers to the same texts, so the same fixture, labels, parser and MiniSearch give
   // the same figures: they are computed once and kept on disk under a hash of all of those (fixture-cache.ts; about
@@ -127,20 +143,6 @@ describe('event linking on FA-KES labelled incidents', () => {
     'Baseline: article text → MiniSearch over articles': baselines.article,
     'Baseline: longest passage → MiniSearch over articles': baselines.passage,
   };
-
-  // Latency of `related` over every passage of the corpus, in CPU time of this thread so that other
-  // processes on a busy machine do not count against it.
-  const times: number[] = [];
-  for (const a of articles.values()) {
-    for (const p of a.input.passages) {
-      const s = process.cpuUsage();
-      index.related(a.input.file, p.index, 10);
-      const d = process.cpuUsage(s);
-      times.push((d.user + d.system) / 1000);
-    }
-  }
-  times.sort((x, y) => x - y);
-  const p95 = times[Math.floor(times.length * 0.95)];
 
   const n = Object.values(results)[0].n;
   const rows = Object.entries(results).map(

@@ -66,13 +66,28 @@ export function eventAnswers(index: EventIndex, inputs: EventArticleInput[]): st
   return out;
 }
 
+/**
+ * eventAnswers of an index built from every FA-KES article (fakesEventInputs, in file order) and queried only by them:
+ * the reference the state tests compare every other path to the same index against (a restore, a stepwise restore, a
+ * prepared build). Computed once per run by the global setup and kept on disk under the same sources as the inputs
+ * (fixture-cache.ts), so the state test file reads it instead of answering every FA-KES passage once more itself.
+ */
+export function fakesBuiltAnswers(): string[] {
+  return cachedFixture('fakes-event-answers', FAKES_EVENT_SOURCES, () => {
+    const inputs = fakesEventInputs();
+    const index = new EventIndex();
+    for (const a of inputs) index.setArticle(a);
+    return eventAnswers(index, inputs);
+  });
+}
+
 export interface FakesEventReference {
   inputs: EventArticleInput[];
   /** An index built from every FA-KES article (in file order) and only queried since. */
   built: EventIndex;
   /** `built`'s exported state as JSON, taken before any query. */
   stateJson: string;
-  /** eventAnswers(built, inputs). */
+  /** eventAnswers of an index built as `built` is (fakesBuiltAnswers: computed once per run, by the global setup). */
   builtAnswers: string[];
   /** An index restored (one-shot) from stateJson, and its eventAnswers. */
   restored: EventIndex | null;
@@ -101,7 +116,7 @@ export function fakesEventReference(): FakesEventReference {
     stateJson,
     restored,
     get builtAnswers() {
-      return (builtAnswers ??= eventAnswers(built, inputs));
+      return (builtAnswers ??= fakesBuiltAnswers());
     },
     get restoredAnswers() {
       return (restoredAnswers ??= restored ? eventAnswers(restored, inputs) : []);

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArticle } from '../../src/core/article';
 import { extractNames, type ArticleNames } from '../../src/core/names';
 import type { ArticleMeta } from '../../src/core/types';
+import { cachedFixture } from './fixture-cache';
 
 export type NamesInput = { file: string; meta: ArticleMeta; names: ArticleNames; text: string };
 
@@ -17,14 +18,18 @@ export function namesInput(file: string, text: string): NamesInput {
 let fakesInputs: readonly NamesInput[] | undefined;
 
 /**
- * Every FA-KES article as a names input, in file order. Parsed and extracted once per test worker (test files share
+ * Every FA-KES article as a names input, in file order. Parsed and extracted once per run by the global setup and kept
+ * on disk (fixture-cache.ts: keyed by the fixture, the core and this file), read once per test worker (test files share
  * one module graph, see vitest.config.ts): a fresh array of the same inputs, frozen so that no test or index can change
  * what the next one reads.
  */
 export function fakesNamesInputs(): NamesInput[] {
-  fakesInputs ??= deepFreeze(readFakesNamesInputs());
+  fakesInputs ??= deepFreeze(cachedFixture('fakes-names-inputs', FAKES_NAMES_SOURCES, readFakesNamesInputs));
   return [...fakesInputs];
 }
+
+/** What fakesNamesInputs is computed from (repository paths): a change to any of them computes it again. */
+const FAKES_NAMES_SOURCES = ['test/fixtures/fa-kes', 'src/core', 'test/unit/names-inputs.ts'];
 
 /** Freezes a plain value and everything in it (test inputs shared between test files). */
 export function deepFreeze<T>(value: T): T {

@@ -343,7 +343,7 @@ describe('a single 5 MB line', () => {
     'hyphen-joined names with spaces ending in a full stop': `${fill('Al-Assad ').slice(0, -1)}.`,
     'title-cased words ending in a full stop': `${fill('Al Assad Bin Ali ').slice(0, -1)}.`,
   };
-  // Names and related over 5 MB of prose or title-cased words are run only through the CLI (robustness-cli), where
+  // Names and related over 5 MB of prose or title-cased words are run only in a child process (robustness-cli), where
   // a slow or hanging name finder is killed by a timeout instead of stalling the whole test run.
   const queried = ['one 5 MB word', 'punctuation', 'hyphen-joined names'];
 
