@@ -212,6 +212,33 @@ describe('equivalences the texts state', () => {
     expect(same(idx, 'Army of Islam', 'Jaish al-Islam')).toBe(true);
     expect(same(idx, 'Jaish al-Islam', 'Jaysh al-Fateh')).toBe(false);
   });
+  it('a translation stated once each for two names goes to the one not stated more often as something else', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nFighters of Jaish al-Islam (Army of Islam) shelled the town, and the Army of Islam said so.\n',
+      'a2.txt': 'Report\n\nThe rebels of Jaysh al-Islam (Army of Islam) hold Douma.\n',
+      'b.txt': 'Report\n\nJaysh al-Fateh (Army of Conquest) took the city. The Army of Conquest holds it now.\n',
+      'c.txt': 'Report\n\nA statement from Jaish al-Islam (Army of Conquest) denied it.\n',
+    });
+    expect(same(idx, 'Army of Conquest', 'Jaysh al-Fateh')).toBe(true);
+    expect(same(idx, 'Jaish al-Islam', 'Jaysh al-Fateh')).toBe(false);
+    expect(same(idx, 'Army of Islam', 'Jaish al-Islam')).toBe(true);
+  });
+  it('the same, on FA-KES lines: Jaysh al-Fateh is the Army of Conquest, Jaish al-Islam stays the Army of Islam', () => {
+    const idx = resolve({
+      'alaraby.md':
+        'Ahrar al-Sham leader killed\n\nAhrar al-Sham is the largest group in the Jaysh al-Fateh (Army of Conquest) the coalition of Islamist and moderate rebel groups that took control of the regime-held stronghold of Idlib in March this year.\n',
+      'manar.md':
+        'Syrian terrorist group admits using banned weapons\n\nSyrian terrorist group Jaysh al-Islam (Army of Conquest) admits using banned weapons against Kurds in Aleppo.\n',
+      'ahram.md':
+        'Syria regime bombs Jayrud\n\nRebel groups in Jayrud include the Saudi-backed Jaish al-Islam (Army of Islam) the hardline Ahrar al-Sham and Al-Qaeda affiliate Al-Nusra Front.\n',
+      'ahram2.md':
+        'Syria regime bombs Jayrud again\n\nAnti-regime factions in Jayrud include the Saudi-backed Jaish al-Islam (Army of Islam) the hardline Ahrar al-Sham and Al-Qaeda affiliate Al-Nusra Front.\n',
+      'ahram3.md':
+        'Idlib held by rebels\n\nSince spring 2015 most of Idlib Province has been held by an alliance of rebel groups known as the Army of Conquest.\n',
+    });
+    expect(same(idx, 'Army of Conquest', 'Jaysh al-Fateh')).toBe(true);
+    expect(same(idx, 'Jaysh al-Islam', 'Jaysh al-Fateh')).toBe(false);
+  });
 });
 
 describe('mention shapes', () => {
@@ -263,6 +290,31 @@ describe('page furniture', () => {
     });
     expect(named(idx, 'NGO')).toHaveLength(0);
     expect(named(idx, 'GMT')).toHaveLength(0);
+  });
+});
+
+describe('an outlet or company with and without its closing word', () => {
+  it('"Sputnik News" is Sputnik and "Microsoft Corp" is Microsoft; a town beside "Mayadeen TV" stays a town', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nA Syrian military source told Sputnik on Monday. Sputnik also spoke to a doctor there.\n',
+      'b.txt': 'Report\n\nThe figures were first given by Sputnik News on Sunday.\n',
+      'c.txt': 'Report\n\nMicrosoft Corp issued a patch on Tuesday. Microsoft said the flaw was serious.\n',
+      'd.txt': 'Report\n\nMicrosoft released a fix for the browser. Microsoft urged users to update.\n',
+      'e.txt': 'Report\n\nAirstrikes hit the town of Mayadeen on Monday. Fighting in Mayadeen went on, residents said.\n',
+      'f.txt': 'Report\n\nClashes near Mayadeen killed five. Mayadeen TV showed the damage in the city.\n',
+    });
+    expect(same(idx, 'Sputnik', 'Sputnik News')).toBe(true);
+    expect(same(idx, 'Microsoft', 'Microsoft Corp')).toBe(true);
+    expect(same(idx, 'Mayadeen', 'Mayadeen TV')).toBe(false);
+  });
+  it('the same, on FA-KES lines: "Al-Masdar reports" is Al Masdar News', () => {
+    const idx = resolve({
+      'sputnik.md':
+        'Blast in Qamishli\n\nThe area is predominantly Assyrian and the massive material damage can be observed in pictures taken of the scene Al-Masdar reports.\n',
+      'jordantimes.md':
+        'At least 70 killed\n\nThe pro-regime website Al Masdar News reported that the Syrian army withdrew from the farms of Al Mallah.\n',
+    });
+    expect(same(idx, 'Al-Masdar', 'Al Masdar News')).toBe(true);
   });
 });
 

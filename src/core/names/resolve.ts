@@ -38,6 +38,7 @@ import { initialsStated } from './resolution/rules/initials-stated';
 import { mentionIndex } from './resolution/rules/mention-index';
 import { nearSpellings } from './resolution/rules/near-spellings';
 import { organisationShortForms } from './resolution/rules/organisation-short-forms';
+import { organisationSuffixes } from './resolution/rules/organisation-suffixes';
 import { placeBesideOrganisation } from './resolution/rules/place-beside-organisation';
 import { possessives } from './resolution/rules/possessives';
 import { readMentions } from './resolution/rules/read-mentions';
@@ -82,6 +83,7 @@ export const RULES: readonly ResolutionRule[] = [
   groupCores, //              "Nusra Front"/"Jabhat al-Nusra"
   acronymInitials, //         an undefined acronym and the one name with its initials beside it
   organisationShortForms, //  "Observatory" for the Syrian Observatory for Human Rights
+  organisationSuffixes, //    "Sputnik" for Sputnik News, "Microsoft" for Microsoft Corp
   fullNameVariants, //        "Mark Jay Heller" = "Mark Heller", "Fred" = "Frederick LaRue"
   statedGivenNames, //        "Kathryn Jenkin, known as Katie" → "Katie Jenkin"
   // Short forms: per mention, in its article's context (after every key-level merge, so full names are whole).

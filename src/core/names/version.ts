@@ -54,4 +54,7 @@
 //      ("Aleppo Media Centre" = "Aleppo Media Center", "Kodak Theatre" = "Kodak Theater"); "defence" is left to the
 //      transliteration folding, which already joins it (keying it split "Civil Defence" off the White Helmets). A
 //      spelling in capitals is no "also written" form when the same letters are written otherwise ("MOSCOW").
-export const NAMES_RULES_VERSION = 16;
+//  17: an outlet's or company's name with and without a closing word is one ("Sputnik News"/"Sputnik", "Microsoft
+//      Corp"/"Microsoft"); a translation stated once each for two names goes to the one the texts do not state more
+//      often as something else ("Jaysh al-Fateh (Army of Conquest)" beside "Jaysh al-Islam (Army of Islam)").
+export const NAMES_RULES_VERSION = 17;
