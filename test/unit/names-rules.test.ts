@@ -318,6 +318,38 @@ describe('an outlet or company with and without its closing word', () => {
   });
 });
 
+describe("a group's or place's first word", () => {
+  it('"Morningside" in the stories that name Morningside Recovery is the clinic; the town of Wasilla is not the Wasilla Bible Church', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe actress checked into Morningside Recovery on Monday. Staff at Morningside said she was calm.\n',
+      'b.txt': 'Report\n\nHer lawyer said Morningside Recovery was chosen by the court. Morningside has treated others.\n',
+      'c.txt': 'Report\n\nA fire damaged the Wasilla Bible Church on Friday. Investigators in Wasilla said it was set.\n',
+      'd.txt': 'Report\n\nPolice in Wasilla are looking for the arsonist. The Wasilla Bible Church will reopen.\n',
+    });
+    expect(same(idx, 'Morningside', 'Morningside Recovery')).toBe(true);
+    expect(same(idx, 'Wasilla', 'Wasilla Bible Church')).toBe(false);
+  });
+  it('the same, on FA-KES lines: "the Israeli-occupied Golan" is the Golan Heights', () => {
+    const idx = resolve({
+      'alalam.md':
+        'Israeli strike on Syrian town\n\nOfficials say there are 110000 of them in northern Israel and another 20000 in the Israeli-occupied Golan. Israel seized 1200 square kilometres of the Golan Heights from neighboring Syria in the 1967 Six Day War.\n',
+      'alaraby.md':
+        'Israeli strike kills fighters\n\nOfficials say there are 110000 of them in northern Israel and another 20000 in the Israeli-occupied Golan. Israel seized 1200 square kilometres (460 square miles) of the Golan Heights from neighbouring Syria in the 1967 Six Day War.\n',
+    });
+    expect(same(idx, 'Golan', 'Golan Heights')).toBe(true);
+  });
+  it('on ECB+ lines: the town of Wasilla stays apart from the Wasilla Bible Church its stories name', () => {
+    const idx = resolve({
+      't13-a.txt':
+        "Fire at Palin's church\n\nA handful of people, including two children, were inside the Wasilla Bible Church, said the Central Mat-Su fire chief, James Steele. Wasilla, Mrs Palin's home town, is 64 kilometres north of Anchorage.\n",
+      't13-b.txt': 'Church fire\n\nThe Wasilla Bible Church in Wasilla, Alaska was apparently attacked by an arsonist last night.\n',
+      't13-c.txt':
+        "Arson suspected\n\nAuthorities are now saying they suspect arson is to blame for Friday night's fire at Wasilla Bible Church in Wasilla.\n",
+    });
+    expect(same(idx, 'Wasilla', 'Wasilla Bible Church')).toBe(false);
+  });
+});
+
 describe('short forms of groups', () => {
   it('a paper or group named by the tail of its full name is the one its article names in full; with two such and neither named, it stays apart', () => {
     const idx = resolve({

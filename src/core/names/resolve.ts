@@ -36,6 +36,7 @@ import { headingNames } from './resolution/rules/heading-names';
 import { homonyms } from './resolution/rules/homonyms';
 import { initialsStated } from './resolution/rules/initials-stated';
 import { mentionIndex } from './resolution/rules/mention-index';
+import { nameOpenings } from './resolution/rules/name-openings';
 import { nearSpellings } from './resolution/rules/near-spellings';
 import { organisationShortForms } from './resolution/rules/organisation-short-forms';
 import { organisationSuffixes } from './resolution/rules/organisation-suffixes';
@@ -84,6 +85,7 @@ export const RULES: readonly ResolutionRule[] = [
   acronymInitials, //         an undefined acronym and the one name with its initials beside it
   organisationShortForms, //  "Observatory" for the Syrian Observatory for Human Rights
   organisationSuffixes, //    "Sputnik" for Sputnik News, "Microsoft" for Microsoft Corp
+  nameOpenings, //            "Morningside" for Morningside Recovery, in the stories naming it in full
   fullNameVariants, //        "Mark Jay Heller" = "Mark Heller", "Fred" = "Frederick LaRue"
   statedGivenNames, //        "Kathryn Jenkin, known as Katie" → "Katie Jenkin"
   // Short forms: per mention, in its article's context (after every key-level merge, so full names are whole).

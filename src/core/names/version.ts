@@ -56,5 +56,7 @@
 //      spelling in capitals is no "also written" form when the same letters are written otherwise ("MOSCOW").
 //  17: an outlet's or company's name with and without a closing word is one ("Sputnik News"/"Sputnik", "Microsoft
 //      Corp"/"Microsoft"); a translation stated once each for two names goes to the one the texts do not state more
-//      often as something else ("Jaysh al-Fateh (Army of Conquest)" beside "Jaysh al-Islam (Army of Islam)").
+//      often as something else ("Jaysh al-Fateh (Army of Conquest)" beside "Jaysh al-Islam (Army of Islam)"); a
+//      group's or place's first word alone is its one longer name where most stories using it name that in full
+//      ("Morningside" / "Morningside Recovery", "Golan" / "Golan Heights").
 export const NAMES_RULES_VERSION = 17;
