@@ -48,6 +48,7 @@ import { spellingVariants } from './resolution/rules/spelling-variants';
 import { statedEquivalences } from './resolution/rules/stated-equivalences';
 import { statedGivenNames } from './resolution/rules/stated-given-names';
 import { statedRenamings } from './resolution/rules/stated-renamings';
+import { swappedLetters } from './resolution/rules/swapped-letters';
 import { surnames } from './resolution/rules/surnames';
 import { synonyms } from './resolution/rules/synonyms';
 import { vocabulary } from './resolution/rules/vocabulary';
@@ -81,6 +82,7 @@ export const RULES: readonly ResolutionRule[] = [
   wordBreaks, //              "Abdel Rahman"/"Abdulrahman"
   foldedSpellings, //         "Foua"/"Fuaa", too short for a skeleton
   nearSpellings, //           one consonant apart ("Khmeimim"/"Hmeimin")
+  swappedLetters, //          two neighbouring letters swapped ("Klistchko"/"Klitschko")
   groupCores, //              "Nusra Front"/"Jabhat al-Nusra"
   acronymInitials, //         an undefined acronym and the one name with its initials beside it
   organisationShortForms, //  "Observatory" for the Syrian Observatory for Human Rights

@@ -58,5 +58,6 @@
 //      Corp"/"Microsoft"); a translation stated once each for two names goes to the one the texts do not state more
 //      often as something else ("Jaysh al-Fateh (Army of Conquest)" beside "Jaysh al-Islam (Army of Islam)"); a
 //      group's or place's first word alone is its one longer name where most stories using it name that in full
-//      ("Morningside" / "Morningside Recovery", "Golan" / "Golan Heights").
+//      ("Morningside" / "Morningside Recovery", "Golan" / "Golan Heights"); two neighbouring letters swapped in a
+//      long word are one spelling ("Klistchko" / "Klitschko").
 export const NAMES_RULES_VERSION = 17;
