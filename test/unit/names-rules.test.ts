@@ -329,6 +329,30 @@ describe('an outlet or company with and without its closing word', () => {
   });
 });
 
+describe('an organisation without an inner word of its name', () => {
+  it('"Syrian Coalition" in the Syrian National Coalition\'s own stories is that coalition, not the Syrian Arab Coalition', () => {
+    const idx = resolve({
+      'a.txt': { outlet: 'Syrian National Coalition', text: 'Report\n\nThe Syrian Coalition condemned the attack on Monday.\n' },
+      'b.txt': { outlet: 'Syrian National Coalition', text: 'Report\n\nThe Syrian Coalition called on the UN to act.\n' },
+      'c.txt': 'Report\n\nThe rebel Syrian National Coalition said 650 people died.\n',
+      'd.txt': 'Report\n\nThe Syrian Arab Coalition launched an operation near Raqqa.\n',
+      'e.txt': 'Report\n\nThe Syrian Arab Army shelled the town. The Syrian Army said it had taken the hill.\n',
+    });
+    expect(same(idx, 'Syrian Coalition', 'Syrian National Coalition')).toBe(true);
+    expect(same(idx, 'Syrian Coalition', 'Syrian Arab Coalition')).toBe(false);
+    expect(same(idx, 'Syrian Army', 'Syrian Arab Army')).toBe(true);
+  });
+  it('on FA-KES lines: the Damascus Police Command is not the Damascus Countryside Police Command', () => {
+    const idx = resolve({
+      'sana-a.md':
+        'Terrorist attacks\n\nA number of explosive ammunition injuring three people in al-Sabbaa Bahrat according to a source at Damascus Police Command.\n',
+      'sana-b.md':
+        'Rocket attack\n\nA terrorist rocket attack hit Harasta Suburb in Damascus Countryside. A source at Damascus Countryside Police Command said that terrorist groups fired three shells. A source at Damascus Police Command said others fell in the city.\n',
+    });
+    expect(same(idx, 'Damascus Police Command', 'Damascus Countryside Police Command')).toBe(false);
+  });
+});
+
 describe("a group's or place's first word", () => {
   it('"Morningside" in the stories that name Morningside Recovery is the clinic; the town of Wasilla is not the Wasilla Bible Church', () => {
     const idx = resolve({

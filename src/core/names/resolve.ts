@@ -38,6 +38,7 @@ import { initialsStated } from './resolution/rules/initials-stated';
 import { mentionIndex } from './resolution/rules/mention-index';
 import { nameOpenings } from './resolution/rules/name-openings';
 import { nearSpellings } from './resolution/rules/near-spellings';
+import { organisationInnerWords } from './resolution/rules/organisation-inner-words';
 import { organisationShortForms } from './resolution/rules/organisation-short-forms';
 import { organisationSuffixes } from './resolution/rules/organisation-suffixes';
 import { placeBesideOrganisation } from './resolution/rules/place-beside-organisation';
@@ -87,6 +88,7 @@ export const RULES: readonly ResolutionRule[] = [
   acronymInitials, //         an undefined acronym and the one name with its initials beside it
   organisationShortForms, //  "Observatory" for the Syrian Observatory for Human Rights
   organisationSuffixes, //    "Sputnik" for Sputnik News, "Microsoft" for Microsoft Corp
+  organisationInnerWords, //  "Syrian Coalition" for the Syrian National Coalition written beside it
   nameOpenings, //            "Morningside" for Morningside Recovery, in the stories naming it in full
   fullNameVariants, //        "Mark Jay Heller" = "Mark Heller", "Fred" = "Frederick LaRue"
   statedGivenNames, //        "Kathryn Jenkin, known as Katie" → "Katie Jenkin"

@@ -59,5 +59,7 @@
 //      often as something else ("Jaysh al-Fateh (Army of Conquest)" beside "Jaysh al-Islam (Army of Islam)"); a
 //      group's or place's first word alone is its one longer name where most stories using it name that in full
 //      ("Morningside" / "Morningside Recovery", "Golan" / "Golan Heights"); two neighbouring letters swapped in a
-//      long word are one spelling ("Klistchko" / "Klitschko").
+//      long word are one spelling ("Klistchko" / "Klitschko"); an organisation written without a qualifying inner
+//      word is the one full name beside it or whose own stories these are ("Syrian Coalition" in the Syrian
+//      National Coalition's, "Syrian Army" / "Syrian Arab Army").
 export const NAMES_RULES_VERSION = 17;
