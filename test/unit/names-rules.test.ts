@@ -373,6 +373,17 @@ describe("a group's or place's first word", () => {
     });
     expect(same(idx, 'Golan', 'Golan Heights')).toBe(true);
   });
+  it('on FA-KES lines: the Akrameh neighbourhood is not the Akrameh al-Makhzumi school named after the same man', () => {
+    const idx = resolve({
+      'dailysabah.md':
+        'School bombing kills children\n\nThey were among 39 people who died in the attack in the Akrameh neighbourhood. Children were among 39 people killed in the double bombing at the Akrameh al-Makhzumi school in Homs today.\n',
+      'sputnik.md':
+        'Double attack in Homs\n\nTwo terrorist explosions near the Akrameh al-Makhzumi school and the Zaim hospital caused deaths. Car bombs went off in the Akrameh neighbourhood of Homs.\n',
+      'nna.md':
+        'Blasts in Homs\n\nTwo car bombs went off near the Akrameh al-Makhzumi school in Homs. The group reported the same toll in the Akrameh neighbourhood.\n',
+    });
+    expect(same(idx, 'Akrameh', 'Akrameh al-Makhzumi')).toBe(false);
+  });
   it('on ECB+ lines: the town of Wasilla stays apart from the Wasilla Bible Church its stories name', () => {
     const idx = resolve({
       't13-a.txt':

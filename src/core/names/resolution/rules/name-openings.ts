@@ -40,6 +40,9 @@ export const nameOpenings: ResolutionRule = {
       if (longer.some((l) => uf.find(l.id) !== root) || uf.find(x.id) === root) continue;
       const own = kindOf(x.votes);
       if (longer.some((l) => kindsDiffer(own, kindOf(l.votes)))) continue;
+      // The word alone said to be a place ("in Akrameh") where the longer name never is: the longer name is something
+      // named after it or after the same person ("the Akrameh al-Makhzumi school"), not the place in full.
+      if (x.strongPlace > 0 && longer.every((l) => l.strongPlace === 0 && kindOf(l.votes).kind !== 'place')) continue;
       if (own.kind === 'person' || s.common(x.key) || DEMONYMS.has(x.key) || GENERIC_ADJ.has(x.key) || COUNTRIES.has(x.key)) continue;
       const together = new Set<number>();
       for (const l of longer) for (const a of l.arts) together.add(a);
