@@ -160,6 +160,24 @@ describe('datelines', () => {
     expect(mentionsIn(idx, 'b.md').filter((m) => m.startsWith('COAST HERALD'))).toEqual([]);
   });
 
+  it('an outlet named in its own stories is a mention of it, though its words are ordinary ones', () => {
+    const body = 'Report\n\nA resident told The New Arab that the shelling went on. The New Arabs correspondent saw it.\n';
+    const idx = resolve({ 'a.md': `---\ntitle: Report\noutlet: The New Arab\n---\n\n${body}` });
+    const got = mentionsIn(idx, 'a.md').filter((m) => m.includes('New Arab'));
+    expect(got).toHaveLength(2);
+    expect(new Set(got.map((m) => m.slice(m.indexOf('→'))))).toEqual(new Set(['→ The New Arab']));
+    // Elsewhere the same words are no name.
+    const other = resolve({ 'b.md': `---\ntitle: Report\noutlet: Coast Herald\n---\n\n${body}` });
+    expect(mentionsIn(other, 'b.md').filter((m) => m.includes('New Arab'))).toEqual([]);
+  });
+
+  it('reads The New Arab in its own FA-KES stories', () => {
+    const file = 'alaraby-aleppo-scores-killed-in-airstrikes-targetting-un-aid-convoy.md';
+    const text = fakes(file);
+    const at = text.indexOf('told The New Arab') + 'told '.length;
+    expect(mentionsIn(resolve({ [file]: text }), file)).toContain(`The New Arab@${at} → The New Arab`);
+  });
+
   it('reads the dateline of an ECB+ report', () => {
     const files = readdirSync(new URL('../fixtures/ecbplus/corpus/', import.meta.url)).filter((f) => f.startsWith('t13-'));
     const idx = resolve(Object.fromEntries(files.map((f) => [f, ecb(f)])));

@@ -12,6 +12,7 @@ import { equivalences } from './rules/equivalences';
 import { furnitureSignatures } from './rules/furniture';
 import { headingNames } from './rules/headingNames';
 import { headingStretches } from './rules/headingStretches';
+import { ownOutlet } from './rules/ownOutlet';
 import { proseNames } from './rules/proseNames';
 import { relations } from './rules/relations';
 import { runInHeadlines } from './rules/runInHeadlines';
@@ -38,6 +39,7 @@ export const RULES: readonly ExtractionRule[] = [
   headingStretches,
   capsHeadlines,
   datelines,
+  ownOutlet,
   textOrder,
   titleDefinitions,
   acronyms,

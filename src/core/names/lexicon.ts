@@ -79,6 +79,14 @@ watch international crescent helmets cross frontieres borders magazine channel r
 committees councils agencies organisations organizations movements parties ministries factions networks unions
 `);
 
+/**
+ * Words that close an outlet's or company's name without changing what it names: "Sputnik News" is Sputnik,
+ * "Al Arabiya English" is Al Arabiya, "Microsoft Corp" is Microsoft, "Anadolu Agency" is Anadolu.
+ */
+export const ORGANISATION_SUFFIXES = set(`
+news tv television channel radio online english corp corporation inc co ltd llc plc agency
+`);
+
 /** Head nouns that make a multi-word name a place. */
 export const PLACE_HEADS = set(`
 heights province city governorate sea gulf river mountains mountain valley airport base square street road

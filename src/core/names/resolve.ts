@@ -36,8 +36,11 @@ import { headingNames } from './resolution/rules/heading-names';
 import { homonyms } from './resolution/rules/homonyms';
 import { initialsStated } from './resolution/rules/initials-stated';
 import { mentionIndex } from './resolution/rules/mention-index';
+import { nameOpenings } from './resolution/rules/name-openings';
 import { nearSpellings } from './resolution/rules/near-spellings';
+import { organisationInnerWords } from './resolution/rules/organisation-inner-words';
 import { organisationShortForms } from './resolution/rules/organisation-short-forms';
+import { organisationSuffixes } from './resolution/rules/organisation-suffixes';
 import { placeBesideOrganisation } from './resolution/rules/place-beside-organisation';
 import { possessives } from './resolution/rules/possessives';
 import { readMentions } from './resolution/rules/read-mentions';
@@ -46,6 +49,7 @@ import { spellingVariants } from './resolution/rules/spelling-variants';
 import { statedEquivalences } from './resolution/rules/stated-equivalences';
 import { statedGivenNames } from './resolution/rules/stated-given-names';
 import { statedRenamings } from './resolution/rules/stated-renamings';
+import { swappedLetters } from './resolution/rules/swapped-letters';
 import { surnames } from './resolution/rules/surnames';
 import { synonyms } from './resolution/rules/synonyms';
 import { vocabulary } from './resolution/rules/vocabulary';
@@ -79,9 +83,13 @@ export const RULES: readonly ResolutionRule[] = [
   wordBreaks, //              "Abdel Rahman"/"Abdulrahman"
   foldedSpellings, //         "Foua"/"Fuaa", too short for a skeleton
   nearSpellings, //           one consonant apart ("Khmeimim"/"Hmeimin")
+  swappedLetters, //          two neighbouring letters swapped ("Klistchko"/"Klitschko")
   groupCores, //              "Nusra Front"/"Jabhat al-Nusra"
   acronymInitials, //         an undefined acronym and the one name with its initials beside it
   organisationShortForms, //  "Observatory" for the Syrian Observatory for Human Rights
+  organisationSuffixes, //    "Sputnik" for Sputnik News, "Microsoft" for Microsoft Corp
+  organisationInnerWords, //  "Syrian Coalition" for the Syrian National Coalition written beside it
+  nameOpenings, //            "Morningside" for Morningside Recovery, in the stories naming it in full
   fullNameVariants, //        "Mark Jay Heller" = "Mark Heller", "Fred" = "Frederick LaRue"
   statedGivenNames, //        "Kathryn Jenkin, known as Katie" → "Katie Jenkin"
   // Short forms: per mention, in its article's context (after every key-level merge, so full names are whole).

@@ -54,4 +54,14 @@
 //      ("Aleppo Media Centre" = "Aleppo Media Center", "Kodak Theatre" = "Kodak Theater"); "defence" is left to the
 //      transliteration folding, which already joins it (keying it split "Civil Defence" off the White Helmets). A
 //      spelling in capitals is no "also written" form when the same letters are written otherwise ("MOSCOW").
-export const NAMES_RULES_VERSION = 16;
+//  17: an outlet's or company's name with and without a closing word is one ("Sputnik News"/"Sputnik", "Microsoft
+//      Corp"/"Microsoft"); a translation stated once each for two names goes to the one the texts do not state more
+//      often as something else ("Jaysh al-Fateh (Army of Conquest)" beside "Jaysh al-Islam (Army of Islam)"); a
+//      group's or place's first word alone is its one longer name where most stories using it name that in full
+//      ("Morningside" / "Morningside Recovery", "Golan" / "Golan Heights"); two neighbouring letters swapped in a
+//      long word are one spelling ("Klistchko" / "Klitschko"); an organisation written without a qualifying inner
+//      word is the one full name beside it or whose own stories these are ("Syrian Coalition" in the Syrian
+//      National Coalition's, "Syrian Army" / "Syrian Arab Army").
+//  18: an outlet named in its own stories after a lower-case word or with a possessive ("told The New Arab", "The
+//      New Arabs correspondent") is a mention of it, though its words are ordinary ones.
+export const NAMES_RULES_VERSION = 18;

@@ -6,12 +6,10 @@
 import { CoverageContext } from '../../coverage-context';
 import { endsWithName } from '../../in-article';
 import { ACR } from '../records';
+import { ARTICLE_OPENS } from './given-homographs';
 import type { ResolutionRule } from '../rule';
 import { givenNameChoice, groupTailChoice, nearest, surnameChoice, type ArticleNaming } from '../short-form-choice';
 import { STEP, type ResolutionState } from '../state';
-
-/** A surface written with an Arabic article ("Al-Manar", "al Manar"): a name, not a given name alone. */
-const ARTICLE_OPENS = /^(?:al|el)[-‐‑ ]/i;
 
 export const shortFormsInContext: ResolutionRule = {
   name: 'short forms to the full name in context',
