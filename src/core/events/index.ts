@@ -167,12 +167,15 @@ export class EventIndex {
     if (id < 0) return [];
     const scored = this.score(id);
     const out: PassageLink[] = [];
+    // Two decisions: whether the passage has other coverage at all (a link at or above the cut-off), then how far the
+    // list goes on (the links at or above the continuation level).
+    const covered = scored.some((s) => !s.duplicate && s.score >= this.model.cutoff);
     let coverage = 0;
     for (const s of scored) {
       // Copies come after the other coverage (scored already lists them so); duplicates (the same article under
       // another name) come last and are always shown: `limit` counts coverage.
       if (s.duplicate) out.push(this.explain(s));
-      else if (s.score >= this.model.cutoff && coverage < limit) {
+      else if (covered && s.score >= this.model.continuation && coverage < limit) {
         out.push(this.explain(s));
         coverage++;
       }
