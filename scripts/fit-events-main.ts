@@ -141,6 +141,8 @@ function fitListwise(groups: Group[], l2 = 0.001, iterations = 1500, rate = 0.1)
 interface Levels {
   cutoff: number;
   continuation: number;
+  /** A row under the cut-off must also score this share of the first row's score (0: no such condition). */
+  continuationShare?: number;
 }
 
 /** One query's list as Corpus.related gives it: best first, at most `perArticle` per article, top `limit`. */
@@ -150,7 +152,7 @@ function listed<R extends { file: string; x: number[] }>(rows: R[], w: number[],
   if (!scored.length || scored[0].s < levels.cutoff) return { top: scored[0]?.s ?? 0, out };
   const per = new Map<string, number>();
   for (const x of scored) {
-    if (x.s < levels.continuation) break;
+    if (x.s < levels.cutoff && (x.s < levels.continuation || x.s < (levels.continuationShare ?? 0) * scored[0].s)) break;
     const n = per.get(x.r.file) ?? 0;
     if (n >= perArticle) continue;
     per.set(x.r.file, n + 1);
@@ -264,16 +266,21 @@ const cutoff = Math.floor(tops[Math.floor(0.02 * tops.length)] * 1000) / 1000;
 // article of the same incident, unlabelled candidates left out) at least as often as the rows after the first
 // listed above the cut-off are; the level is the bottom of the last band in a row that is, a band needing at least
 // MIN_BAND rows to be judged. Objective: hit@3 from the rows a reader would also be shown, at no loss of precision
-// in them; the wrong rows per answered list are recorded beside it.
+// in them; the wrong rows per answered list are recorded beside it. Then the same for a row's score as a share of the
+// first row's, over the rows under the cut-off and at the continuation level: the share is the lowest of 0, 0.1, …, 0.9
+// at which the rows from it up are right at least as often as that, the band just above it holding MIN_BAND rows
+// (after a first row far above the cut-off, a weak one may tell another story in the same words).
 const BAND = 0.05;
 const MIN_BAND = 20;
-const afterFirst: { s: number; right: boolean }[] = [];
+const afterFirst: { s: number; ofFirst: number; right: boolean }[] = [];
 trainQueries.forEach((q, i) => {
   const l = listed(q.rows, w, { cutoff, continuation: 0 });
-  for (const x of l.out.slice(1)) afterFirst.push({ s: x.s, right: train.targets[i].has(x.r.file) });
+  for (const x of l.out.slice(1)) afterFirst.push({ s: x.s, ofFirst: x.s / l.top, right: train.targets[i].has(x.r.file) });
 });
-for (const q of fakesLists)
-  for (const x of listed(q.rows, w, { cutoff, continuation: 0 }).out.slice(1)) afterFirst.push({ s: x.s, right: x.r.right });
+for (const q of fakesLists) {
+  const l = listed(q.rows, w, { cutoff, continuation: 0 });
+  for (const x of l.out.slice(1)) afterFirst.push({ s: x.s, ofFirst: x.s / l.top, right: x.r.right });
+}
 const share = (xs: { right: boolean }[]) => xs.filter((x) => x.right).length / Math.max(1, xs.length);
 const parity = share(afterFirst.filter((x) => x.s >= cutoff));
 let continuation = cutoff;
@@ -285,7 +292,17 @@ for (let top = cutoff; top > 0; top -= BAND) {
   if (band.length < MIN_BAND || share(band) < parity) break;
   continuation = Math.floor(from * 1000) / 1000;
 }
-const levels: Levels = { cutoff, continuation };
+const underCutoff = afterFirst.filter((x) => x.s < cutoff && x.s >= continuation);
+const shareBands: { from: number; rows: number; rightFromHere: number }[] = [];
+let continuationShare = 1;
+for (let k = 9; k >= 0; k--) {
+  const from = k / 10;
+  const band = underCutoff.filter((x) => x.ofFirst >= from && x.ofFirst < from + 0.1);
+  const fromHere = underCutoff.filter((x) => x.ofFirst >= from);
+  shareBands.push({ from, rows: band.length, rightFromHere: pct(share(fromHere)) });
+  if (band.length >= MIN_BAND && share(fromHere) >= parity) continuationShare = from;
+}
+const levels: Levels = { cutoff, continuation, continuationShare };
 
 /** Train as listed: the figures, and per answered list its rows and wrong rows (line level; document level). */
 function listedFigures(lv: Levels) {
@@ -316,8 +333,9 @@ function listedFigures(lv: Levels) {
 }
 const trainListed = listedFigures(levels);
 const trainListedCutoffOnly = listedFigures({ cutoff, continuation: cutoff });
+const trainListedNoShare = listedFigures({ cutoff, continuation });
 console.error(
-  `continuation ${continuation} (parity ${pct(parity)}% right, bands ${JSON.stringify(bands)}); train as listed ${JSON.stringify(trainListed)}; cut-off alone ${JSON.stringify(trainListedCutoffOnly)}`,
+  `continuation ${continuation} share ${continuationShare} (parity ${pct(parity)}% right, bands ${JSON.stringify(bands)}, shares ${JSON.stringify(shareBands)}); train as listed ${JSON.stringify(trainListed)}; cut-off alone ${JSON.stringify(trainListedCutoffOnly)}`,
 );
 const devRank = rank(devCorpus, devQueries, w, levels);
 const devFigures = scoreRankings(dev, devRank.lines);
@@ -358,7 +376,7 @@ console.error(
 
 const model = {
   // Names the model: the features and the fitted values (a cached event state of another model is rebuilt).
-  version: `fit-${FEATURES.length}f-${fnv(JSON.stringify([FEATURES, w.map((x) => Math.round(x * 10000)), cutoff, continuation]))}`,
+  version: `fit-${FEATURES.length}f-${fnv(JSON.stringify([FEATURES, w.map((x) => Math.round(x * 10000)), cutoff, continuation, continuationShare]))}`,
   data:
     `fitted on ECB+ train topics ${ECB_TRAIN.join(',')} (${train.queries.length} queries, ${ecbRows} candidate rows) and the FA-KES ` +
     `fit half of the labelled incidents (${fit.length} incidents, ${fakesRows} rows); cut-off and CodeLens level chosen on ECB+ dev ` +
@@ -369,7 +387,8 @@ const model = {
     ecbTrain: { n: trainFigures.n, hit1: pct(trainFigures.hit1), hit3: pct(trainFigures.hit3), empty: pct(trainFigures.empty) },
     ecbTrainListed: trainListed,
     ecbTrainListedCutoffAlone: trainListedCutoffOnly,
-    continuationBands: { parity: pct(parity), bands },
+    ecbTrainListedWithoutShare: trainListedNoShare,
+    continuationBands: { parity: pct(parity), bands, shares: shareBands },
     ecbDevTopicsAlone: { n: smallN, hit1: pct(smallHit1), hit3: pct(smallHit3), empty: pct(smallEmpty) },
     ecbDev: {
       n: devFigures.n,
@@ -387,6 +406,7 @@ const model = {
   weights: w.map((x) => Math.round(x * 10000) / 10000),
   cutoff,
   continuation,
+  continuationShare,
   strong,
 };
 if (!process.env.FIT_DRY) writeFileSync(weightsFile, JSON.stringify(model, null, 2) + '\n');

@@ -93,14 +93,16 @@ describe('EventIndex', () => {
     const [first, second] = corpus().candidates('a.md', 0);
     expect([first.file, second.file]).toEqual(['b.md', 'later.md']);
     const cutoff = (first.score + second.score) / 2;
-    const model = (continuation: number) => ({ ...EVENT_MODEL, cutoff, continuation });
-    const listed = (continuation: number, file = 'a.md') => {
-      const idx = new EventIndex({ model: model(continuation) });
+    const model = (continuation: number, continuationShare: number) => ({ ...EVENT_MODEL, cutoff, continuation, continuationShare });
+    const listed = (continuation: number, file = 'a.md', continuationShare = 0) => {
+      const idx = new EventIndex({ model: model(continuation, continuationShare) });
       for (const [f, date, text, outlet] of ARTICLES) idx.setArticle(article(f, date, text, outlet));
       return idx.related(file, 0).map((l) => l.file);
     };
     expect(listed(cutoff)).toEqual(['b.md']);
     expect(listed(second.score - 0.01)).toEqual(['b.md', 'later.md']);
+    // ... as long as it also scores the fitted share of the first link's score.
+    expect(listed(second.score - 0.01, 'a.md', (second.score + 0.01) / first.score)).toEqual(['b.md']);
     // A passage whose best match is under the cut-off gets an honest nothing, however low the continuation level.
     const laterBest = corpus().candidates('later.md', 0)[0].score;
     if (laterBest < cutoff) expect(listed(0, 'later.md')).toEqual([]);

@@ -29,6 +29,8 @@ describe('scorePair features', () => {
     expect(EVENT_MODEL.cutoff).toBeGreaterThan(0);
     expect(EVENT_MODEL.continuation).toBeGreaterThan(0);
     expect(EVENT_MODEL.continuation).toBeLessThanOrEqual(EVENT_MODEL.cutoff);
+    expect(EVENT_MODEL.continuationShare).toBeGreaterThanOrEqual(0);
+    expect(EVENT_MODEL.continuationShare).toBeLessThan(1);
     expect(EVENT_MODEL.strong).toBeGreaterThanOrEqual(EVENT_MODEL.cutoff);
   });
 

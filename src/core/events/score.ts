@@ -99,6 +99,11 @@ export interface EventModel {
    */
   continuation: number;
   /**
+   * A link under the cut-off is listed only when it scores at least this share of the passage's best link too: after a
+   * first link far above the cut-off, a weak one is a different story told in the same words, not the next account.
+   */
+  continuationShare: number;
+  /**
    * The score from which the fit's train links are 90% right, recorded with the fit. No feature reads it: the "Also
    * in" CodeLens answers from the cut-off, as Show Other Coverage does, so the two never disagree.
    */
