@@ -137,30 +137,46 @@ function fitListwise(groups: Group[], l2 = 0.001, iterations = 1500, rate = 0.1)
   return w.map((wk, k) => (k === 0 ? platt[0] : platt[1] * wk));
 }
 
-/** Rankings as Corpus.related gives them: best first, at most two per article, above the cut-off, top `limit`. */
+/** Where a list stops: a first row at or above `cutoff` (else nothing), then the rows at or above `continuation`. */
+interface Levels {
+  cutoff: number;
+  continuation: number;
+  /** A row under the cut-off must also score this share of the first row's score (0: no such condition). */
+  continuationShare?: number;
+}
+
+/** One query's list as Corpus.related gives it: best first, at most `perArticle` per article, top `limit`. */
+function listed<R extends { file: string; x: number[] }>(rows: R[], w: number[], levels: Levels, limit = 5, perArticle = 2) {
+  const scored = rows.map((r) => ({ r, s: sigmoid(dot(w, r.x)) })).sort((a, b) => b.s - a.s);
+  const out: { r: R; s: number }[] = [];
+  if (!scored.length || scored[0].s < levels.cutoff) return { top: scored[0]?.s ?? 0, out };
+  const per = new Map<string, number>();
+  for (const x of scored) {
+    if (x.s < levels.cutoff && (x.s < levels.continuation || x.s < (levels.continuationShare ?? 0) * scored[0].s)) break;
+    const n = per.get(x.r.file) ?? 0;
+    if (n >= perArticle) continue;
+    per.set(x.r.file, n + 1);
+    out.push(x);
+    if (out.length >= limit) break;
+  }
+  return { top: scored[0].s, out };
+}
+
+/** Rankings as Corpus.related gives them (line ranges), and each query's top score. */
 function rank(
   corpus: Corpus,
   queries: Query[],
   w: number[],
-  cutoff: number,
+  levels: Levels | number,
   limit = 5,
   perArticle = 2,
 ): { lines: RankedLine[][]; top: number[] } {
+  const lv = typeof levels === 'number' ? { cutoff: levels, continuation: levels } : levels;
   const top: number[] = [];
   const lines = queries.map((q) => {
-    const scored = q.rows.map((r) => ({ r, s: sigmoid(dot(w, r.x)) })).sort((a, b) => b.s - a.s);
-    top.push(scored[0]?.s ?? 0);
-    const per = new Map<string, number>();
-    const out: RankedLine[] = [];
-    for (const { r, s } of scored) {
-      if (s < cutoff) break;
-      const n = per.get(r.file) ?? 0;
-      if (n >= perArticle) continue;
-      per.set(r.file, n + 1);
-      out.push(lineRange(corpus, r));
-      if (out.length >= limit) break;
-    }
-    return out;
+    const l = listed(q.rows, w, lv, limit, perArticle);
+    top.push(l.top);
+    return l.out.map((x) => lineRange(corpus, x.r));
   });
   return { lines, top };
 }
@@ -199,17 +215,22 @@ for (const f of readdirSync(fakesDir).sort())
 const incidentOf = new Map<string, string>();
 for (const inc of fakesHalf('all')) for (const f of inc.files) incidentOf.set(f, inc.id);
 let fakesRows = 0;
+/** The fit half's leads with their labelled candidates (`right`: same incident), for the list's length. */
+const fakesLists: { rows: { file: string; x: number[]; right: boolean }[] }[] = [];
 for (const inc of fit) {
   for (const f of inc.files) {
     const rec = fakes.get(f);
     if (!rec) continue;
     const g: Group = { rows: [], weight: FAKES_WEIGHT };
+    const list: (typeof fakesLists)[number] = { rows: [] };
     for (const c of fakes.coverageCandidates(f, rec.parsed.bodyStart)) {
       const other = incidentOf.get(c.file);
       if (other === undefined) continue; // unlabelled: unknown, neither positive nor negative
       g.rows.push({ x: c.features, y: other === inc.id ? 1 : 0 });
+      list.rows.push({ file: c.file, x: c.features, right: other === inc.id });
     }
     if (g.rows.length) groups.push(g);
+    if (list.rows.length) fakesLists.push(list);
     rows.push(...g.rows);
     fakesRows += g.rows.length;
   }
@@ -225,6 +246,7 @@ for (const r of rows) zero(r.x);
 for (const q of trainQueries) for (const r of q.rows) zero(r.x);
 const method = process.env.FIT_METHOD === 'pointwise' ? 'pointwise' : 'listwise';
 const w = method === 'pointwise' ? fitLogistic(rows) : fitListwise(groups);
+
 const trainRank = rank(trainCorpus, trainQueries, w, 0);
 const trainFigures = scoreRankings(train, trainRank.lines);
 
@@ -238,10 +260,85 @@ for (const q of devQueries) for (const r of q.rows) zero(r.x);
 const devAll = rank(devCorpus, devQueries, w, 0);
 const tops = [...devAll.top].sort((a, b) => a - b);
 const cutoff = Math.floor(tops[Math.floor(0.02 * tops.length)] * 1000) / 1000;
-const devRank = rank(devCorpus, devQueries, w, cutoff);
+// ---- the list's length, fitted on train: once the first row passes the cut-off, the rows after it are listed down
+// to the continuation level. Going down from the cut-off in bands of 0.05, a band is listed when its rows after the
+// first are in an article of the event (ECB+ train: a document of one of the query's chains; FA-KES fit half: an
+// article of the same incident, unlabelled candidates left out) at least as often as the rows after the first
+// listed above the cut-off are; the level is the bottom of the last band in a row that is, a band needing at least
+// MIN_BAND rows to be judged. Objective: hit@3 from the rows a reader would also be shown, at no loss of precision
+// in them; the wrong rows per answered list are recorded beside it. Then the same for a row's score as a share of the
+// first row's, over the rows under the cut-off and at the continuation level: the share is the lowest of 0, 0.1, …, 0.9
+// at which the rows from it up are right at least as often as that, the band just above it holding MIN_BAND rows
+// (after a first row far above the cut-off, a weak one may tell another story in the same words).
+const BAND = 0.05;
+const MIN_BAND = 20;
+const afterFirst: { s: number; ofFirst: number; right: boolean }[] = [];
+trainQueries.forEach((q, i) => {
+  const l = listed(q.rows, w, { cutoff, continuation: 0 });
+  for (const x of l.out.slice(1)) afterFirst.push({ s: x.s, ofFirst: x.s / l.top, right: train.targets[i].has(x.r.file) });
+});
+for (const q of fakesLists) {
+  const l = listed(q.rows, w, { cutoff, continuation: 0 });
+  for (const x of l.out.slice(1)) afterFirst.push({ s: x.s, ofFirst: x.s / l.top, right: x.r.right });
+}
+const share = (xs: { right: boolean }[]) => xs.filter((x) => x.right).length / Math.max(1, xs.length);
+const parity = share(afterFirst.filter((x) => x.s >= cutoff));
+let continuation = cutoff;
+const bands: { from: number; rows: number; right: number }[] = [];
+for (let top = cutoff; top > 0; top -= BAND) {
+  const from = Math.max(0, top - BAND);
+  const band = afterFirst.filter((x) => x.s >= from && x.s < top);
+  bands.push({ from: Math.round(from * 1000) / 1000, rows: band.length, right: pct(share(band)) });
+  if (band.length < MIN_BAND || share(band) < parity) break;
+  continuation = Math.floor(from * 1000) / 1000;
+}
+const underCutoff = afterFirst.filter((x) => x.s < cutoff && x.s >= continuation);
+const shareBands: { from: number; rows: number; rightFromHere: number }[] = [];
+let continuationShare = 1;
+for (let k = 9; k >= 0; k--) {
+  const from = k / 10;
+  const band = underCutoff.filter((x) => x.ofFirst >= from && x.ofFirst < from + 0.1);
+  const fromHere = underCutoff.filter((x) => x.ofFirst >= from);
+  shareBands.push({ from, rows: band.length, rightFromHere: pct(share(fromHere)) });
+  if (band.length >= MIN_BAND && share(fromHere) >= parity) continuationShare = from;
+}
+const levels: Levels = { cutoff, continuation, continuationShare };
+
+/** Train as listed: the figures, and per answered list its rows and wrong rows (line level; document level). */
+function listedFigures(lv: Levels) {
+  let answered = 0;
+  let shown = 0;
+  let wrong = 0;
+  let wrongDoc = 0;
+  trainQueries.forEach((q, i) => {
+    const l = listed(q.rows, w, lv).out;
+    if (!l.length) return;
+    answered++;
+    shown += l.length;
+    for (const x of l) {
+      if (!covers(lineRange(trainCorpus, x.r), train.targets[i])) wrong++;
+      if (!train.targets[i].has(x.r.file)) wrongDoc++;
+    }
+  });
+  const f = scoreRankings(train, rank(trainCorpus, trainQueries, w, lv).lines);
+  const r2 = (x: number) => Math.round(100 * x) / 100;
+  return {
+    hit1: pct(f.hit1),
+    hit3: pct(f.hit3),
+    empty: pct(f.empty),
+    rowsPerAnswer: r2(shown / answered),
+    wrongRowsPerAnswer: r2(wrong / answered),
+    wrongArticleRowsPerAnswer: r2(wrongDoc / answered),
+  };
+}
+const trainListed = listedFigures(levels);
+const trainListedCutoffOnly = listedFigures({ cutoff, continuation: cutoff });
+const trainListedNoShare = listedFigures({ cutoff, continuation });
+console.error(
+  `continuation ${continuation} share ${continuationShare} (parity ${pct(parity)}% right, bands ${JSON.stringify(bands)}, shares ${JSON.stringify(shareBands)}); train as listed ${JSON.stringify(trainListed)}; cut-off alone ${JSON.stringify(trainListedCutoffOnly)}`,
+);
+const devRank = rank(devCorpus, devQueries, w, levels);
 const devFigures = scoreRankings(dev, devRank.lines);
-// Train as listed (at the cut-off chosen on dev): what a reader gets, where the ranking alone above has no cut-off.
-const trainListed = scoreRankings(train, rank(trainCorpus, trainQueries, w, cutoff).lines);
 const base = baselineRankings(dev);
 const ms = scoreRankings(dev, base.minisearch);
 const sw = scoreRankings(dev, base.sharedWords);
@@ -260,7 +357,7 @@ strong = Math.max(cutoff, Math.floor(strong * 1000) / 1000);
 const small = ECB_DEV.map((t) => {
   const d = loadEcbplus([t]);
   const c = ecbCorpus(d);
-  return { d, lines: rank(c, ecbQueries(c, d), w, cutoff).lines };
+  return { d, lines: rank(c, ecbQueries(c, d), w, levels).lines };
 });
 const smallN = small.reduce((a, x) => a + x.d.queries.length, 0);
 const smallFig = small.map((x) => ({ f: scoreRankings(x.d, x.lines), n: x.d.queries.length }));
@@ -272,22 +369,26 @@ console.error(`dev topics one at a time (${smallN} queries): hit@1 ${pct(smallHi
 // Candidate recall on dev: how often any candidate at all covers the event (ranking cannot do better than this).
 const devRecall =
   devQueries.filter((q, i) => q.rows.some((r) => covers(lineRange(devCorpus, r), dev.targets[i]))).length / devQueries.length;
-const perArticle1 = scoreRankings(dev, rank(devCorpus, devQueries, w, cutoff, 5, 1).lines);
+const perArticle1 = scoreRankings(dev, rank(devCorpus, devQueries, w, levels, 5, 1).lines);
 console.error(
   `dev candidate recall ${pct(devRecall)}%; with one passage per article: hit@1 ${pct(perArticle1.hit1)} hit@3 ${pct(perArticle1.hit3)}`,
 );
 
 const model = {
   // Names the model: the features and the fitted values (a cached event state of another model is rebuilt).
-  version: `fit-${FEATURES.length}f-${fnv(JSON.stringify([FEATURES, w.map((x) => Math.round(x * 10000)), cutoff]))}`,
+  version: `fit-${FEATURES.length}f-${fnv(JSON.stringify([FEATURES, w.map((x) => Math.round(x * 10000)), cutoff, continuation, continuationShare]))}`,
   data:
     `fitted on ECB+ train topics ${ECB_TRAIN.join(',')} (${train.queries.length} queries, ${ecbRows} candidate rows) and the FA-KES ` +
     `fit half of the labelled incidents (${fit.length} incidents, ${fakesRows} rows); cut-off and CodeLens level chosen on ECB+ dev ` +
-    `topics ${ECB_DEV.join(',')}; ${method === 'pointwise' ? 'logistic regression, L2 1, Newton' : `listwise conditional logit (Adam, L2 0.001, FA-KES groups weighted ${FAKES_WEIGHT}) then Platt scaling on the training rows`}`,
+    `topics ${ECB_DEV.join(',')}; continuation level (the list's length) fitted on the train rows above; ${method === 'pointwise' ? 'logistic regression, L2 1, Newton' : `listwise conditional logit (Adam, L2 0.001, FA-KES groups weighted ${FAKES_WEIGHT}) then Platt scaling on the training rows`}`,
   figures: {
-    // The ranking alone (no cut-off), then as listed (at the cut-off chosen on dev).
+    // The ranking alone (no cut-off), then as listed (cut-off chosen on dev, continuation on train), then with every row
+    // at the cut-off, as before the continuation level.
     ecbTrain: { n: trainFigures.n, hit1: pct(trainFigures.hit1), hit3: pct(trainFigures.hit3), empty: pct(trainFigures.empty) },
-    ecbTrainListed: { hit1: pct(trainListed.hit1), hit3: pct(trainListed.hit3), empty: pct(trainListed.empty) },
+    ecbTrainListed: trainListed,
+    ecbTrainListedCutoffAlone: trainListedCutoffOnly,
+    ecbTrainListedWithoutShare: trainListedNoShare,
+    continuationBands: { parity: pct(parity), bands, shares: shareBands },
     ecbDevTopicsAlone: { n: smallN, hit1: pct(smallHit1), hit3: pct(smallHit3), empty: pct(smallEmpty) },
     ecbDev: {
       n: devFigures.n,
@@ -304,6 +405,8 @@ const model = {
   features: [...FEATURES],
   weights: w.map((x) => Math.round(x * 10000) / 10000),
   cutoff,
+  continuation,
+  continuationShare,
   strong,
 };
 if (!process.env.FIT_DRY) writeFileSync(weightsFile, JSON.stringify(model, null, 2) + '\n');

@@ -2,6 +2,7 @@
 // look-alikes apart, incremental updates, thresholds and the wording of reasons.
 import { describe, expect, it } from 'vitest';
 import { EventIndex } from '../../src/core/events';
+import { EVENT_MODEL } from '../../src/core/events/score';
 import { readEventDates, timeRefOf, isoOfDay } from '../../src/core/events/dates';
 import { readFigures, readQuotes } from '../../src/core/events/features';
 import { article } from './events-article';
@@ -50,12 +51,15 @@ describe('figures and quotes', () => {
 });
 
 describe('EventIndex', () => {
+  const ARTICLES: [string, string, string, string][] = [
+    ['a.md', '2017-10-02', CAR_BOMB_A, 'A'],
+    ['b.md', '2017-10-03', CAR_BOMB_B, 'B'],
+    ['later.md', '2017-10-11', CAR_BOMB_LATER, 'C'],
+    ['wheat.md', '2017-10-02', UNRELATED, 'D'],
+  ];
   function corpus(): EventIndex {
     const idx = new EventIndex();
-    idx.setArticle(article('a.md', '2017-10-02', CAR_BOMB_A, 'A'));
-    idx.setArticle(article('b.md', '2017-10-03', CAR_BOMB_B, 'B'));
-    idx.setArticle(article('later.md', '2017-10-11', CAR_BOMB_LATER, 'C'));
-    idx.setArticle(article('wheat.md', '2017-10-02', UNRELATED, 'D'));
+    for (const [f, date, text, outlet] of ARTICLES) idx.setArticle(article(f, date, text, outlet));
     return idx;
   }
 
@@ -81,6 +85,31 @@ describe('EventIndex', () => {
     const idx = corpus();
     expect(idx.related('wheat.md', 0)).toEqual([]);
     expect(idx.relatedArticles('wheat.md')).toEqual([]);
+  });
+
+  it('lists the next plausible matches after a first one at the cut-off, and nothing at all without one', () => {
+    // Two decisions of the model: the cut-off says whether a passage has other coverage at all, the continuation
+    // level how far its list goes on. Levels are set around this corpus's own scores (the weights are fitted).
+    const [first, second] = corpus().candidates('a.md', 0);
+    expect([first.file, second.file]).toEqual(['b.md', 'later.md']);
+    const cutoff = (first.score + second.score) / 2;
+    const model = (continuation: number, continuationShare: number) => ({ ...EVENT_MODEL, cutoff, continuation, continuationShare });
+    const listed = (continuation: number, file = 'a.md', continuationShare = 0) => {
+      const idx = new EventIndex({ model: model(continuation, continuationShare) });
+      for (const [f, date, text, outlet] of ARTICLES) idx.setArticle(article(f, date, text, outlet));
+      return idx.related(file, 0).map((l) => l.file);
+    };
+    expect(listed(cutoff)).toEqual(['b.md']);
+    expect(listed(second.score - 0.01)).toEqual(['b.md', 'later.md']);
+    // ... as long as it also scores the fitted share of the first link's score.
+    expect(listed(second.score - 0.01, 'a.md', (second.score + 0.01) / first.score)).toEqual(['b.md']);
+    // A passage whose best match is under the cut-off gets an honest nothing, however low the continuation level.
+    const laterBest = corpus().candidates('later.md', 0)[0].score;
+    if (laterBest < cutoff) expect(listed(0, 'later.md')).toEqual([]);
+    const strict = new EventIndex({ model: { ...EVENT_MODEL, cutoff: laterBest + 0.001, continuation: 0 } });
+    for (const [f, date, text, outlet] of ARTICLES) strict.setArticle(article(f, date, text, outlet));
+    expect(strict.related('later.md', 0)).toEqual([]);
+    expect(strict.related('wheat.md', 0)).toEqual([]);
   });
 
   it('is incremental: replacing and removing an article updates links', () => {

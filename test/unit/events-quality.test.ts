@@ -25,14 +25,15 @@ describe('ECB+ dev topics (CC BY 3.0, Cybulska & Vossen 2014): passages, cursor 
   );
 
   it('beats the better of plain MiniSearch and the shared-word count at hit@1 and hit@3', () => {
-    // Measured (with aheadInArticle, the competition within articles): 82.3 / 92.2 against MiniSearch 75.9 / 89.8 and
-    // shared words 76.5 / 88.7. The issue's floor (+5 points at both) is met at hit@1 and missed at hit@3. The model has no "the other passage is a lead" feature: fitted,
+    // Measured (score.mjs, whole per cent): 82 / 93 against MiniSearch 76 / 90 and shared words 76 / 89, with the
+    // list's continuation level (rows after a first link at the cut-off listed down to it); 82.3 / 92.2 before it,
+    // with every row at the cut-off. The issue's floor (+5 points at both) is met at hit@1 and missed at hit@3. The model has no "the other passage is a lead" feature: fitted,
     // it took ECB+'s habit of annotating first sentences for news (+2.6 in the logit; 86.3 / 94.2 on dev) and sent a
     // reader's Golan Heights paragraph to another article's lead instead of its Golan Heights paragraph.
     const best1 = Math.max(ms.hit1, sw.hit1);
     const best3 = Math.max(ms.hit3, sw.hit3);
     expect(product.hit1).toBeGreaterThanOrEqual(best1 + 0.05);
-    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.02);
+    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.025);
   });
 
   it('answers nearly every query, and puts the look-alike event first no more often than the baselines', () => {

@@ -23,10 +23,14 @@ function link(a: string, b: string, dateA: string | null = '2017-04-04', dateB: 
 }
 
 describe('scorePair features', () => {
-  it('the weights table names every feature, in order, and the model has a cut-off below its CodeLens level', () => {
+  it('the weights table names every feature, in order, and the model has a cut-off between its continuation and CodeLens levels', () => {
     expect(EVENT_MODEL.features).toEqual([...FEATURES]);
     expect(EVENT_MODEL.weights).toHaveLength(FEATURES.length);
     expect(EVENT_MODEL.cutoff).toBeGreaterThan(0);
+    expect(EVENT_MODEL.continuation).toBeGreaterThan(0);
+    expect(EVENT_MODEL.continuation).toBeLessThanOrEqual(EVENT_MODEL.cutoff);
+    expect(EVENT_MODEL.continuationShare).toBeGreaterThanOrEqual(0);
+    expect(EVENT_MODEL.continuationShare).toBeLessThan(1);
     expect(EVENT_MODEL.strong).toBeGreaterThanOrEqual(EVENT_MODEL.cutoff);
   });
 

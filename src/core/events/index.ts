@@ -167,12 +167,18 @@ export class EventIndex {
     if (id < 0) return [];
     const scored = this.score(id);
     const out: PassageLink[] = [];
+    // Two decisions: whether the passage has other coverage at all (a link at or above the cut-off), then how far the
+    // list goes on (the links at or above the continuation level and a share of the best link).
+    let best = 0;
+    for (const s of scored) if (!s.duplicate && s.score > best) best = s.score;
+    const { cutoff, continuation, continuationShare } = this.model;
+    const listed = (score: number) => score >= cutoff || (score >= continuation && score >= continuationShare * best);
     let coverage = 0;
     for (const s of scored) {
       // Copies come after the other coverage (scored already lists them so); duplicates (the same article under
       // another name) come last and are always shown: `limit` counts coverage.
       if (s.duplicate) out.push(this.explain(s));
-      else if (s.score >= this.model.cutoff && coverage < limit) {
+      else if (best >= cutoff && listed(s.score) && coverage < limit) {
         out.push(this.explain(s));
         coverage++;
       }

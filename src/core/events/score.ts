@@ -86,8 +86,23 @@ export interface EventModel {
   version: string;
   features: string[];
   weights: number[];
-  /** Links scoring below this are not returned. */
+  /**
+   * Whether a passage has other coverage at all: when none of its links scores this much, the answer is an honest
+   * "nothing else covers this" (never padding).
+   */
   cutoff: number;
+  /**
+   * How long the list of a passage that has other coverage is: after a first link at or above the cut-off, the links
+   * scoring at least this much are listed too (a second, separately fitted decision, at most the cut-off). A reader
+   * shown a strong first match is served by the next plausible ones, which on train are as often in an article of the
+   * event as the links above the cut-off.
+   */
+  continuation: number;
+  /**
+   * A link under the cut-off is listed only when it scores at least this share of the passage's best link too: after a
+   * first link far above the cut-off, a weak one is a different story told in the same words, not the next account.
+   */
+  continuationShare: number;
   /**
    * The score from which the fit's train links are 90% right, recorded with the fit. No feature reads it: the "Also
    * in" CodeLens answers from the cut-off, as Show Other Coverage does, so the two never disagree.
@@ -96,7 +111,7 @@ export interface EventModel {
 }
 
 export const EVENT_MODEL: EventModel = MODEL as EventModel;
-if (EVENT_MODEL.features.join() !== FEATURES.join())
+if (EVENT_MODEL.features.join() !== FEATURES.join() || !(EVENT_MODEL.continuation <= EVENT_MODEL.cutoff))
   throw new Error('weights.json does not match the event features; run npm run fit:events');
 
 /** What made a pair score: the features' values and the evidence behind them, for the reason in words. */
