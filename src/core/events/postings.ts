@@ -37,6 +37,12 @@ export class Postings {
   private quoteHash = new Int32Array(0);
   private quoteIds = new Int32Array(0);
   private freshQuotes: Map<number, number[]> | null = null;
+  /**
+   * Whether the quotation index covers the passages below `builtUpTo`: it is built when a query first asks for
+   * quotations (`quoting`) or by `prepareSteps`, not with every posting build, since a query about a passage that
+   * quotes nothing never reads it (a warm start's first Related Articles need not build it).
+   */
+  private quotesBuilt = false;
 
   constructor(private readonly store: PassageStore) {}
 
@@ -66,6 +72,7 @@ export class Postings {
 
   /** Calls `visit` for every passage sharing a quotation shingle with `quotes` (possibly more than once). */
   quoting(quotes: readonly Quote[], visit: (id: number) => void): void {
+    if (!this.quotesBuilt) this.installQuotes(runToEnd(this.quoteIndexSteps())!);
     const mask = this.quoteStart.length - 2;
     const freshQuotes = this.freshQuotes;
     for (const qt of quotes)
@@ -121,14 +128,28 @@ export class Postings {
   *prepareSteps(): Generator<void, void, void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const fresh = this.store.nextId - this.builtUpTo;
-      if (this.postStart && fresh === 0 && this.deadBuilt === 0) return;
+      const ready = this.postStart !== null && fresh === 0 && this.deadBuilt === 0;
       // A few new passages go to the side lists as a query would put them, at no real cost.
-      if (this.postStart && fresh <= STEP_PASSAGES && this.deadBuilt <= Math.max(1000, this.postIds.length / 4)) {
-        this.ensure();
-        return;
+      if (ready || (this.postStart && fresh <= STEP_PASSAGES && this.deadBuilt <= Math.max(1000, this.postIds.length / 4))) {
+        if (!ready) this.ensure();
+        if (this.quotesBuilt) return;
+        const version = this.store.version;
+        const quoteIndex = yield* this.quoteIndexSteps();
+        // A query in between may have built it already; an edit means trying again.
+        if (this.quotesBuilt) return;
+        if (quoteIndex && this.store.version === version) {
+          this.installQuotes(quoteIndex);
+          return;
+        }
+        continue;
       }
-      if (yield* this.buildSteps()) return;
+      yield* this.buildSteps();
     }
+  }
+
+  private installQuotes([start, hashes, ids]: [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>]): void {
+    [this.quoteStart, this.quoteHash, this.quoteIds] = [start, hashes, ids];
+    this.quotesBuilt = true;
   }
 
   /**
@@ -173,11 +194,12 @@ export class Postings {
     }
     yield;
     if (store.version !== version) return false;
-    const quoteIndex = yield* this.quoteIndexSteps();
-    if (!quoteIndex || store.version !== version) return false;
     this.postStart = start;
     this.postIds = ids;
-    [this.quoteStart, this.quoteHash, this.quoteIds] = quoteIndex;
+    // The quotation index of these passages is built when first asked for (see quotesBuilt).
+    this.quoteStart = new Int32Array(2);
+    this.quoteHash = this.quoteIds = new Int32Array(0);
+    this.quotesBuilt = false;
     this.builtUpTo = end;
     this.deadBuilt = 0;
     this.freshPostings = null;
@@ -195,8 +217,10 @@ export class Postings {
   private *quoteIndexSteps(): Generator<void, [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] | null, void> {
     const store = this.store;
     const version = store.version;
-    // Passages in ascending id order, each with the shingles of its quotations in order.
+    // Passages in ascending id order, each with the shingles of its quotations in order: those the posting lists
+    // cover (later ones are in the side lists).
     const entries = store.quotes.shingleRuns();
+    while (entries.length && entries[entries.length - 1][0] >= this.builtUpTo) entries.pop();
     let n = 0;
     for (let i = 0; i < entries.length; i++) {
       if (i > 0 && i % STEP_QUOTES === 0) {
