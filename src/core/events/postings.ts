@@ -167,12 +167,7 @@ export class Postings {
         yield;
         if (store.version !== version) return false;
       }
-      // Read after every pause: a query in between may trim the pools into new arrays (same contents).
-      const tp = store.termPool.a;
-      for (let id = from, stop = Math.min(end, from + STEP_PASSAGES); id < stop; id++) {
-        if (store.recFile[id] === '') continue;
-        for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) start[tp[k] + 1]++;
-      }
+      countTerms(store, from, Math.min(end, from + STEP_PASSAGES), start);
     }
     for (let t = 0; t < nT; t++) {
       if (t % STEP_SUMS === 0) {
@@ -186,11 +181,7 @@ export class Postings {
     for (let from = 1; from < end; from += STEP_PASSAGES) {
       yield;
       if (store.version !== version) return false;
-      const tp = store.termPool.a;
-      for (let id = from, stop = Math.min(end, from + STEP_PASSAGES); id < stop; id++) {
-        if (store.recFile[id] === '') continue;
-        for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
-      }
+      fillTerms(store, from, Math.min(end, from + STEP_PASSAGES), fill, ids);
     }
     yield;
     if (store.version !== version) return false;
@@ -229,8 +220,10 @@ export class Postings {
       }
       n += entries[i][1].length;
     }
+    // About four pairs a bucket: a query scans a few more entries, and the build's scattered counts and writes stay
+    // within a table a quarter the size (most of its time at 10k articles was cache misses).
     let buckets = 16;
-    while (buckets < n) buckets *= 2;
+    while (buckets * 4 < n) buckets *= 2;
     const mask = buckets - 1;
     const start = new Int32Array(buckets + 1);
     for (let i = 0; i < entries.length; i++) {
@@ -238,7 +231,8 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      for (const sh of entries[i][1]) start[(sh & mask) + 1]++;
+      const run = entries[i][1];
+      for (let j = 0; j < run.length; j++) start[(run[j] & mask) + 1]++;
     }
     for (let b = 0; b < buckets; b++) {
       if (b % STEP_SUMS === 0) {
@@ -255,13 +249,39 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      const [id, shingles] = entries[i];
-      for (const sh of shingles) {
+      const [id, run] = entries[i];
+      for (let j = 0; j < run.length; j++) {
+        const sh = run[j];
         const k = fill[sh & mask]++;
         hashes[k] = sh;
         ids[k] = id;
       }
     }
     return [start, hashes, ids];
+  }
+}
+
+// The posting build's two passes over a slice of passages, as plain functions: called once a slice, they are
+// optimised after the first few (the same loops inside the stepwise generator ran unoptimised for much longer: a warm
+// start builds the lists once, so that start-up cost was most of the build).
+
+/** Counts, for passages [from, stop), each term's postings at start[term + 1]. */
+function countTerms(store: PassageStore, from: number, stop: number, start: Int32Array): void {
+  // Read at every slice: a query between slices may trim the pools into new arrays (same contents).
+  const tp = store.termPool.a;
+  const { recFile, termOff, termLen } = store;
+  for (let id = from; id < stop; id++) {
+    if (recFile[id] === '') continue;
+    for (let k = termOff[id], e = k + termLen[id]; k < e; k++) start[tp[k] + 1]++;
+  }
+}
+
+/** Writes passages [from, stop) into the posting lists, each term's at its next free place (`fill[term]`). */
+function fillTerms(store: PassageStore, from: number, stop: number, fill: Int32Array, ids: Int32Array): void {
+  const tp = store.termPool.a;
+  const { recFile, termOff, termLen } = store;
+  for (let id = from; id < stop; id++) {
+    if (recFile[id] === '') continue;
+    for (let k = termOff[id], e = k + termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
   }
 }

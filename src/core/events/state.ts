@@ -257,17 +257,24 @@ function* loadSteps(store: PassageStore, st: EventIndexState): Generator<void, b
   store.entPool = pooled(entityIds);
   store.timePool = pooled(times);
   store.figPool = new F64Pool(Math.max(256, st.figures.length));
-  const tp = termIds;
-  const ep = entityIds;
-  const mp = times;
-  const fp = store.figPool.a;
-  const figures = st.figures;
-  // Hoisted: the loop below runs once per stored number (millions at 10k articles).
-  const { recFile, recPassage, termOff, termLen, entOff, entLen, timeOff, timeLen, figOff, tollLen, numLen, termDf, entDf } = store;
-  let tk = 0;
-  let ek = 0;
-  let mk = 0;
-  let fk = 0;
+  const c: Restoring = {
+    passage,
+    termCount,
+    entityCount,
+    timeCount,
+    tollCount,
+    numberCount,
+    terms: termIds,
+    entities: entityIds,
+    times,
+    figures: st.figures,
+    nTerms,
+    nEnts,
+    tk: 0,
+    ek: 0,
+    mk: 0,
+    fk: 0,
+  };
   let id = 1;
   let sinceYield = 0;
   for (let a = 0; a < st.files.length; a++) {
@@ -281,53 +288,9 @@ function* loadSteps(store: PassageStore, st: EventIndexState): Generator<void, b
     const outlet = st.outlets[a];
     if (typeof outlet !== 'string') return false;
     store.articles.set(file, { first: id, count: perFile[a], outlet });
-    for (const end = id + perFile[a]; id < end; id++) {
-      const r = id - 1;
-      recFile.push(file);
-      recPassage[id] = passage[r];
-      const tn = termCount[r];
-      if (tn < 0 || tn > STORED_TERMS) return false;
-      termOff[id] = tk;
-      termLen[id] = tn;
-      let prev = -1;
-      for (const stop = tk + tn; tk < stop; tk++) {
-        // Ascending term ids, each the previous plus its delta (the first from 0).
-        const t = (prev < 0 ? 0 : prev) + tp[tk];
-        if (t <= prev || t >= nTerms) return false;
-        tp[tk] = t;
-        prev = t;
-        termDf[t]++;
-      }
-      const en = entityCount[r];
-      if (en < 0) return false;
-      entOff[id] = ek;
-      entLen[id] = en;
-      for (const stop = ek + en; ek < stop; ek++) {
-        const e = ep[ek];
-        if (e < 0 || e >= nEnts) return false;
-        entDf[e]++;
-      }
-      const mn = timeCount[r];
-      if (mn < 0 || mn > MAX_TIMES) return false;
-      timeOff[id] = mk;
-      timeLen[id] = 3 * mn;
-      // Stored as (from, to - from, flags): the span's end is restored in place.
-      for (const stop = mk + 3 * mn; mk < stop; mk += 3) mp[mk + 1] += mp[mk];
-      const tolls = tollCount[r];
-      const numbers = numberCount[r];
-      if (tolls < 0 || numbers < 0) return false;
-      figOff[id] = fk;
-      tollLen[id] = tolls;
-      numLen[id] = numbers;
-      for (const stop = fk + tolls + numbers; fk < stop; fk++) {
-        const x = figures[fk];
-        if (typeof x !== 'number') return false;
-        fp[fk] = x;
-      }
-      store.liveTerms += tn;
-    }
+    for (const end = id + perFile[a]; id < end; id++) if (!restorePassage(store, c, id, file)) return false;
   }
-  store.figPool.n = fk;
+  store.figPool.n = c.fk;
   store.live = n;
   store.nextId = n + 1;
 
@@ -349,6 +312,93 @@ function* loadSteps(store: PassageStore, st: EventIndexState): Generator<void, b
   for (let q = 0; q < st.quoteTexts.length; q++) if (typeof st.quoteTexts[q] !== 'string' || shingleCount[q] < 0) return false;
   yield;
   store.quotes.restore(quoteRecords, quoteCount, st.quoteTexts.slice(), shingleCount, shingles);
+  return true;
+}
+
+/** The decoded columns of a state being restored, and where the next passage's slices of the pooled ones begin. */
+interface Restoring {
+  passage: Int32Array;
+  termCount: Int32Array;
+  entityCount: Int32Array;
+  timeCount: Int32Array;
+  tollCount: Int32Array;
+  numberCount: Int32Array;
+  /** The pooled columns, already the store's pools: term ids and times are turned from deltas in place. */
+  terms: Int32Array;
+  entities: Int32Array;
+  times: Int32Array;
+  figures: unknown[];
+  nTerms: number;
+  nEnts: number;
+  tk: number;
+  ek: number;
+  mk: number;
+  fk: number;
+}
+
+/**
+ * Passage `id` (record `id - 1`) of `file` into the store's columns; false when the data does not hold together. A
+ * plain function called once a passage rather than a loop inside the stepwise generator: it is optimised after the
+ * first few hundred passages, where the generator's loop ran unoptimised for much of a warm start's single restore.
+ */
+function restorePassage(store: PassageStore, c: Restoring, id: number, file: string): boolean {
+  const r = id - 1;
+  store.recFile.push(file);
+  store.recPassage[id] = c.passage[r];
+  const tn = c.termCount[r];
+  if (tn < 0 || tn > STORED_TERMS) return false;
+  const tp = c.terms;
+  const termDf = store.termDf;
+  let tk = c.tk;
+  store.termOff[id] = tk;
+  store.termLen[id] = tn;
+  let prev = -1;
+  for (const stop = tk + tn; tk < stop; tk++) {
+    // Ascending term ids, each the previous plus its delta (the first from 0).
+    const t = (prev < 0 ? 0 : prev) + tp[tk];
+    if (t <= prev || t >= c.nTerms) return false;
+    tp[tk] = t;
+    prev = t;
+    termDf[t]++;
+  }
+  c.tk = tk;
+  const en = c.entityCount[r];
+  if (en < 0) return false;
+  const ep = c.entities;
+  const entDf = store.entDf;
+  let ek = c.ek;
+  store.entOff[id] = ek;
+  store.entLen[id] = en;
+  for (const stop = ek + en; ek < stop; ek++) {
+    const e = ep[ek];
+    if (e < 0 || e >= c.nEnts) return false;
+    entDf[e]++;
+  }
+  c.ek = ek;
+  const mn = c.timeCount[r];
+  if (mn < 0 || mn > MAX_TIMES) return false;
+  const mp = c.times;
+  let mk = c.mk;
+  store.timeOff[id] = mk;
+  store.timeLen[id] = 3 * mn;
+  // Stored as (from, to - from, flags): the span's end is restored in place.
+  for (const stop = mk + 3 * mn; mk < stop; mk += 3) mp[mk + 1] += mp[mk];
+  c.mk = mk;
+  const tolls = c.tollCount[r];
+  const numbers = c.numberCount[r];
+  if (tolls < 0 || numbers < 0) return false;
+  const fp = store.figPool.a;
+  let fk = c.fk;
+  store.figOff[id] = fk;
+  store.tollLen[id] = tolls;
+  store.numLen[id] = numbers;
+  for (const stop = fk + tolls + numbers; fk < stop; fk++) {
+    const x = c.figures[fk];
+    if (typeof x !== 'number') return false;
+    fp[fk] = x;
+  }
+  c.fk = fk;
+  store.liveTerms += tn;
   return true;
 }
 
