@@ -128,28 +128,47 @@ export function* unpackIntsSteps(s: unknown, count?: number): Generator<void, In
     }
   }
   if (!(count >= 0) || count > s.length) return null;
-  const out = new Int32Array(count);
-  let z = 0;
-  let shift = 0;
-  let k = 0;
+  const at: Decoding = { out: new Int32Array(count), k: 0, z: 0, shift: 0 };
   for (let from = 0; from < s.length; from += STEP_CHARS) {
     if (from > 0) yield;
-    for (let i = from, end = Math.min(s.length, from + STEP_CHARS); i < end; i++) {
-      const c = s.charCodeAt(i);
-      const d = c < 128 ? DIGIT_VALUE[c] : -1;
-      // A bad character, a seventh continuation (past 32 bits) or more numbers than counted.
-      if (d < 0 || shift > 30) return null;
-      z |= (d & 31) << shift;
-      if (d < 32) {
-        // Zigzag: 2^32 - 1 and beyond do not fit (the seventh digit's high bits were shifted out).
-        if (shift === 30 && d > 3) return null;
-        if (k === count) return null;
-        out[k++] = (z >>> 1) ^ -(z & 1);
-        z = 0;
-        shift = 0;
-      } else shift += 5;
-    }
+    if (!decodeInts(s, from, Math.min(s.length, from + STEP_CHARS), at)) return null;
   }
-  if (shift !== 0 || k !== count) return null;
-  return out;
+  if (at.shift !== 0 || at.k !== count) return null;
+  return at.out;
+}
+
+/** Where a stepwise unpacking stands: the numbers so far, and the digits of the one begun. */
+interface Decoding {
+  out: Int32Array<ArrayBuffer>;
+  k: number;
+  z: number;
+  shift: number;
+}
+
+/**
+ * Decodes s[from, end) into `at`; false when it is not such a packing. A plain function called once a slice rather
+ * than a loop inside the generator: it is optimised after the first slices (a warm start decodes each column once).
+ */
+function decodeInts(s: string, from: number, end: number, at: Decoding): boolean {
+  const out = at.out;
+  const count = out.length;
+  let { k, z, shift } = at;
+  for (let i = from; i < end; i++) {
+    const c = s.charCodeAt(i);
+    const d = c < 128 ? DIGIT_VALUE[c] : -1;
+    // A bad character, a seventh continuation (past 32 bits) or more numbers than counted.
+    if (d < 0 || shift > 30) return false;
+    z |= (d & 31) << shift;
+    if (d < 32) {
+      // Zigzag: 2^32 - 1 and beyond do not fit (the seventh digit's high bits were shifted out).
+      if ((shift === 30 && d > 3) || k === count) return false;
+      out[k++] = (z >>> 1) ^ -(z & 1);
+      z = 0;
+      shift = 0;
+    } else shift += 5;
+  }
+  at.k = k;
+  at.z = z;
+  at.shift = shift;
+  return true;
 }
