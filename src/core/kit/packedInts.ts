@@ -43,7 +43,7 @@ export class PackedIntWriter {
     this.buf[this.n++] = DIGIT_CODE[v];
   }
 
-  /** An integer of either sign, |v| up to 2^52. */
+  /** An integer of either sign, from -2^52 to 2^52 - 1 (its zigzag code must be a safe integer). */
   int(v: number): void {
     this.uint(v >= 0 ? v * 2 : -v * 2 - 1);
   }
