@@ -231,8 +231,7 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      const run = entries[i][1];
-      for (let j = 0; j < run.length; j++) start[(run[j] & mask) + 1]++;
+      countShingles(entries[i][1], mask, start);
     }
     for (let b = 0; b < buckets; b++) {
       if (b % STEP_SUMS === 0) {
@@ -249,19 +248,13 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      const [id, run] = entries[i];
-      for (let j = 0; j < run.length; j++) {
-        const sh = run[j];
-        const k = fill[sh & mask]++;
-        hashes[k] = sh;
-        ids[k] = id;
-      }
+      fillShingles(entries[i][0], entries[i][1], mask, fill, hashes, ids);
     }
     return [start, hashes, ids];
   }
 }
 
-// The posting build's two passes over a slice of passages, as plain functions: called once a slice, they are
+// The posting build's passes over a slice of passages (and the quotation index's over a passage), as plain functions: called once a slice, they are
 // optimised after the first few (the same loops inside the stepwise generator ran unoptimised for much longer: a warm
 // start builds the lists once, so that start-up cost was most of the build).
 
@@ -283,5 +276,20 @@ function fillTerms(store: PassageStore, from: number, stop: number, fill: Int32A
   for (let id = from; id < stop; id++) {
     if (recFile[id] === '') continue;
     for (let k = termOff[id], e = k + termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
+  }
+}
+
+/** Counts a passage's shingles per bucket, at start[bucket + 1]. */
+function countShingles(run: Int32Array, mask: number, start: Int32Array): void {
+  for (let j = 0; j < run.length; j++) start[(run[j] & mask) + 1]++;
+}
+
+/** Writes passage `id`'s shingles into their buckets, each at its bucket's next free place (`fill[bucket]`). */
+function fillShingles(id: number, run: Int32Array, mask: number, fill: Int32Array, hashes: Int32Array, ids: Int32Array): void {
+  for (let j = 0; j < run.length; j++) {
+    const sh = run[j];
+    const k = fill[sh & mask]++;
+    hashes[k] = sh;
+    ids[k] = id;
   }
 }
