@@ -48,6 +48,51 @@ describe('event store quotations', () => {
     );
   });
 
+  it('restored in one pass from columns hold what set() for each passage in turn holds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ set: fc.array(quote, { minLength: 1, maxLength: 3 }), gap: fc.integer({ min: 1, max: 40 }) }), {
+          maxLength: 300,
+        }),
+        (ps) => {
+          const built = new QuoteColumns();
+          const ids: number[] = [];
+          let id = 0;
+          for (const p of ps) {
+            id += p.gap;
+            built.set(id, p.set);
+            ids.push(id);
+          }
+          const restored = new QuoteColumns();
+          const quotes = ps.flatMap((p) => p.set);
+          restored.restore(
+            Int32Array.from(ids),
+            Int32Array.from(ps, (p) => p.set.length),
+            quotes.map((q) => q.text),
+            Int32Array.from(quotes, (q) => q.shingles.length),
+            Int32Array.from(quotes.flatMap((q) => q.shingles)),
+          );
+          expect(restored.size).toBe(built.size);
+          expect([...restored]).toEqual([...built]);
+          for (let i = 0; i <= id + 1; i++) expect(restored.get(i)).toEqual(built.get(i));
+          expect(restored.shingleRuns().map(([pid, run]) => [pid, [...run]])).toEqual(
+            built.shingleRuns().map(([pid, run]) => [pid, [...run]]),
+          );
+          // And it goes on as the built one does: a later passage set, one deleted.
+          const next = { text: 'later', shingles: [7, -7] };
+          restored.set(id + 1, [next]);
+          built.set(id + 1, [next]);
+          if (ids.length) {
+            restored.delete(ids[0]);
+            built.delete(ids[0]);
+          }
+          expect([...restored]).toEqual([...built]);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
   it('refuse a passage id below one already stored (ids only grow)', () => {
     const columns = new QuoteColumns();
     columns.set(5, [{ text: 'a', shingles: [1] }]);

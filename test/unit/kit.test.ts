@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isSpaceCode, SPACE_CLASS } from '../../src/core/kit/chars';
 import { grown } from '../../src/core/kit/columns';
 import { contentHash } from '../../src/core/kit/hash';
+import { PackedIntReader, PackedIntWriter, unpackIntsSteps } from '../../src/core/kit/packedInts';
 import { lastAtMost, partitionPoint } from '../../src/core/kit/search';
 import { pauser, runInSlices, runToEnd, workBudget } from '../../src/core/kit/steps';
 import { foldSpace, LineMap } from '../../src/core/text';
@@ -176,5 +177,76 @@ describe('columns', () => {
     const f = grown(Float64Array.of(0.5), 3);
     expect(f).toBeInstanceOf(Float64Array);
     expect(Array.from(f)).toEqual([0.5, 0, 0]);
+  });
+});
+
+describe('packed integers', () => {
+  /** The plain reference: five-bit digits, least significant first, over the alphabet; upper half = more follow. */
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const referenceUint = (v: number): string => {
+    let out = '';
+    while (v >= 32) {
+      out += ALPHABET[32 + (v % 32)];
+      v = Math.floor(v / 32);
+    }
+    return out + ALPHABET[v];
+  };
+  const referenceInt = (v: number): string => referenceUint(v >= 0 ? 2 * v : -2 * v - 1);
+  const value = fc.oneof(
+    fc.record({ signed: fc.constant(false), v: fc.oneof(fc.nat(40), fc.nat(), fc.maxSafeNat()) }),
+    fc.record({
+      signed: fc.constant(true),
+      v: fc.oneof(fc.integer({ min: -40, max: 40 }), fc.integer(), fc.integer({ min: -(2 ** 52), max: 2 ** 52 - 1 })),
+    }),
+  );
+
+  it('writes exactly the reference digits and reads every number back, in order', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (xs) => {
+        const w = new PackedIntWriter();
+        for (const x of xs) {
+          if (x.signed) w.int(x.v);
+          else w.uint(x.v);
+        }
+        const s = w.done();
+        expect(s).toBe(xs.map((x) => (x.signed ? referenceInt(x.v) : referenceUint(x.v))).join(''));
+        const r = new PackedIntReader(s);
+        expect(xs.map((x) => (x.signed ? r.int() : r.uint()))).toEqual(xs.map((x) => x.v));
+        expect(r.atEnd()).toBe(true);
+      }),
+    );
+  });
+
+  it('unpacks 32-bit integers as the reader does, with or without the count, and refuses what is not such a packing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { maxLength: 2000 }), fc.nat(5), (xs, cut) => {
+        const w = new PackedIntWriter();
+        for (const x of xs) w.int(x);
+        const s = w.done();
+        expect(Array.from(runToEnd(unpackIntsSteps(s))!)).toEqual(xs);
+        expect(Array.from(runToEnd(unpackIntsSteps(s, xs.length))!)).toEqual(xs);
+        expect(runToEnd(unpackIntsSteps(s, xs.length + 1))).toBeNull();
+        if (xs.length) expect(runToEnd(unpackIntsSteps(s, xs.length - 1))).toBeNull();
+        // A number cut off in the middle, or a character that is no digit.
+        const last = s.length - 1 - Math.min(cut, s.length - 1);
+        if (s.length && ALPHABET.indexOf(s[last]) >= 32) expect(runToEnd(unpackIntsSteps(s.slice(0, last + 1)))).toBeNull();
+        expect(runToEnd(unpackIntsSteps(s + '!'))).toBeNull();
+      }),
+    );
+    // Beyond 32 bits: read by the reader, refused by the 32-bit unpacking.
+    const w = new PackedIntWriter();
+    w.int(2 ** 31);
+    expect(runToEnd(unpackIntsSteps(w.done()))).toBeNull();
+    expect(runToEnd(unpackIntsSteps(42))).toBeNull();
+  });
+
+  it('writes the same string stepwise, and refuses to write what it could not read back', () => {
+    const w = new PackedIntWriter();
+    const xs = Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 100_003);
+    for (const x of xs) w.uint(x);
+    const reference = xs.map(referenceUint).join('');
+    expect(runToEnd(w.doneSteps())).toBe(reference);
+    for (const bad of [-1, 0.5, NaN, 2 ** 53]) expect(() => new PackedIntWriter().uint(bad)).toThrow();
+    expect(() => new PackedIntWriter().int(2 ** 52)).toThrow();
   });
 });

@@ -37,6 +37,12 @@ export class Postings {
   private quoteHash = new Int32Array(0);
   private quoteIds = new Int32Array(0);
   private freshQuotes: Map<number, number[]> | null = null;
+  /**
+   * Whether the quotation index covers the passages below `builtUpTo`: it is built when a query first asks for
+   * quotations (`quoting`) or by `prepareSteps`, not with every posting build, since a query about a passage that
+   * quotes nothing never reads it (a warm start's first Related Articles need not build it).
+   */
+  private quotesBuilt = false;
 
   constructor(private readonly store: PassageStore) {}
 
@@ -66,6 +72,7 @@ export class Postings {
 
   /** Calls `visit` for every passage sharing a quotation shingle with `quotes` (possibly more than once). */
   quoting(quotes: readonly Quote[], visit: (id: number) => void): void {
+    if (!this.quotesBuilt) this.installQuotes(runToEnd(this.quoteIndexSteps())!);
     const mask = this.quoteStart.length - 2;
     const freshQuotes = this.freshQuotes;
     for (const qt of quotes)
@@ -121,14 +128,28 @@ export class Postings {
   *prepareSteps(): Generator<void, void, void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const fresh = this.store.nextId - this.builtUpTo;
-      if (this.postStart && fresh === 0 && this.deadBuilt === 0) return;
+      const ready = this.postStart !== null && fresh === 0 && this.deadBuilt === 0;
       // A few new passages go to the side lists as a query would put them, at no real cost.
-      if (this.postStart && fresh <= STEP_PASSAGES && this.deadBuilt <= Math.max(1000, this.postIds.length / 4)) {
-        this.ensure();
-        return;
+      if (ready || (this.postStart && fresh <= STEP_PASSAGES && this.deadBuilt <= Math.max(1000, this.postIds.length / 4))) {
+        if (!ready) this.ensure();
+        if (this.quotesBuilt) return;
+        const version = this.store.version;
+        const quoteIndex = yield* this.quoteIndexSteps();
+        // A query in between may have built it already; an edit means trying again.
+        if (this.quotesBuilt) return;
+        if (quoteIndex && this.store.version === version) {
+          this.installQuotes(quoteIndex);
+          return;
+        }
+        continue;
       }
-      if (yield* this.buildSteps()) return;
+      yield* this.buildSteps();
     }
+  }
+
+  private installQuotes([start, hashes, ids]: [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>]): void {
+    [this.quoteStart, this.quoteHash, this.quoteIds] = [start, hashes, ids];
+    this.quotesBuilt = true;
   }
 
   /**
@@ -146,12 +167,7 @@ export class Postings {
         yield;
         if (store.version !== version) return false;
       }
-      // Read after every pause: a query in between may trim the pools into new arrays (same contents).
-      const tp = store.termPool.a;
-      for (let id = from, stop = Math.min(end, from + STEP_PASSAGES); id < stop; id++) {
-        if (store.recFile[id] === '') continue;
-        for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) start[tp[k] + 1]++;
-      }
+      countTerms(store, from, Math.min(end, from + STEP_PASSAGES), start);
     }
     for (let t = 0; t < nT; t++) {
       if (t % STEP_SUMS === 0) {
@@ -165,19 +181,16 @@ export class Postings {
     for (let from = 1; from < end; from += STEP_PASSAGES) {
       yield;
       if (store.version !== version) return false;
-      const tp = store.termPool.a;
-      for (let id = from, stop = Math.min(end, from + STEP_PASSAGES); id < stop; id++) {
-        if (store.recFile[id] === '') continue;
-        for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
-      }
+      fillTerms(store, from, Math.min(end, from + STEP_PASSAGES), fill, ids);
     }
     yield;
     if (store.version !== version) return false;
-    const quoteIndex = yield* this.quoteIndexSteps();
-    if (!quoteIndex || store.version !== version) return false;
     this.postStart = start;
     this.postIds = ids;
-    [this.quoteStart, this.quoteHash, this.quoteIds] = quoteIndex;
+    // The quotation index of these passages is built when first asked for (see quotesBuilt).
+    this.quoteStart = new Int32Array(2);
+    this.quoteHash = this.quoteIds = new Int32Array(0);
+    this.quotesBuilt = false;
     this.builtUpTo = end;
     this.deadBuilt = 0;
     this.freshPostings = null;
@@ -195,8 +208,10 @@ export class Postings {
   private *quoteIndexSteps(): Generator<void, [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] | null, void> {
     const store = this.store;
     const version = store.version;
-    // Passages in ascending id order, each with the shingles of its quotations in order.
+    // Passages in ascending id order, each with the shingles of its quotations in order: those the posting lists
+    // cover (later ones are in the side lists).
     const entries = store.quotes.shingleRuns();
+    while (entries.length && entries[entries.length - 1][0] >= this.builtUpTo) entries.pop();
     let n = 0;
     for (let i = 0; i < entries.length; i++) {
       if (i > 0 && i % STEP_QUOTES === 0) {
@@ -205,8 +220,10 @@ export class Postings {
       }
       n += entries[i][1].length;
     }
+    // About four pairs a bucket: a query scans a few more entries, and the build's scattered counts and writes stay
+    // within a table a quarter the size (most of its time at 10k articles was cache misses).
     let buckets = 16;
-    while (buckets < n) buckets *= 2;
+    while (buckets * 4 < n) buckets *= 2;
     const mask = buckets - 1;
     const start = new Int32Array(buckets + 1);
     for (let i = 0; i < entries.length; i++) {
@@ -214,7 +231,7 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      for (const sh of entries[i][1]) start[(sh & mask) + 1]++;
+      countShingles(entries[i][1], mask, start);
     }
     for (let b = 0; b < buckets; b++) {
       if (b % STEP_SUMS === 0) {
@@ -231,13 +248,48 @@ export class Postings {
         yield;
         if (store.version !== version) return null;
       }
-      const [id, shingles] = entries[i];
-      for (const sh of shingles) {
-        const k = fill[sh & mask]++;
-        hashes[k] = sh;
-        ids[k] = id;
-      }
+      fillShingles(entries[i][0], entries[i][1], mask, fill, hashes, ids);
     }
     return [start, hashes, ids];
+  }
+}
+
+// The posting build's passes over a slice of passages (and the quotation index's over a passage), as plain functions: called once a slice, they are
+// optimised after the first few (the same loops inside the stepwise generator ran unoptimised for much longer: a warm
+// start builds the lists once, so that start-up cost was most of the build).
+
+/** Counts, for passages [from, stop), each term's postings at start[term + 1]. */
+function countTerms(store: PassageStore, from: number, stop: number, start: Int32Array): void {
+  // Read at every slice: a query between slices may trim the pools into new arrays (same contents).
+  const tp = store.termPool.a;
+  const { recFile, termOff, termLen } = store;
+  for (let id = from; id < stop; id++) {
+    if (recFile[id] === '') continue;
+    for (let k = termOff[id], e = k + termLen[id]; k < e; k++) start[tp[k] + 1]++;
+  }
+}
+
+/** Writes passages [from, stop) into the posting lists, each term's at its next free place (`fill[term]`). */
+function fillTerms(store: PassageStore, from: number, stop: number, fill: Int32Array, ids: Int32Array): void {
+  const tp = store.termPool.a;
+  const { recFile, termOff, termLen } = store;
+  for (let id = from; id < stop; id++) {
+    if (recFile[id] === '') continue;
+    for (let k = termOff[id], e = k + termLen[id]; k < e; k++) ids[fill[tp[k]]++] = id;
+  }
+}
+
+/** Counts a passage's shingles per bucket, at start[bucket + 1]. */
+function countShingles(run: Int32Array, mask: number, start: Int32Array): void {
+  for (let j = 0; j < run.length; j++) start[(run[j] & mask) + 1]++;
+}
+
+/** Writes passage `id`'s shingles into their buckets, each at its bucket's next free place (`fill[bucket]`). */
+function fillShingles(id: number, run: Int32Array, mask: number, fill: Int32Array, hashes: Int32Array, ids: Int32Array): void {
+  for (let j = 0; j < run.length; j++) {
+    const sh = run[j];
+    const k = fill[sh & mask]++;
+    hashes[k] = sh;
+    ids[k] = id;
   }
 }

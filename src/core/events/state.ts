@@ -1,11 +1,10 @@
 // The event index as plain JSON data, for a warm start that skips re-reading every passage: the store's columns
-// packed into strings (packedInts.ts), checked field by field when read back. The scoring model is the code's: a
+// packed into strings (kit/packedInts.ts), checked field by field when read back. The scoring model is the code's: a
 // state names the model it was built for, and a state of another model (or format version) is not restored.
 
 import { EVENT_MODEL } from './score';
-import { IntWriter, unpackIntsSteps } from './packedInts';
-import { F64Pool, I32Pool, MAX_TIMES, PassageStore, STEP_PASSAGES, STEP_QUOTES, STEP_TERMS, STORED_TERMS } from './store';
-import type { Quote } from './features';
+import { PackedIntWriter, unpackIntsSteps } from '../kit/packedInts';
+import { F64Pool, I32Pool, MAX_TIMES, PassageStore, STEP_PASSAGES, STEP_TERMS, STORED_TERMS } from './store';
 
 /** Version of `EventIndexState`; a state of any other version is not restored (the caller rebuilds). */
 const STATE_VERSION = 4;
@@ -74,22 +73,22 @@ export function* exportStateSteps(store: PassageStore, candidates: number): Gene
   unchanged();
   const files: string[] = [];
   const outlets: string[] = [];
-  const perFile = new IntWriter();
-  const passage = new IntWriter();
-  const termCount = new IntWriter();
-  const termIds = new IntWriter();
-  const entityCount = new IntWriter();
-  const entityIds = new IntWriter();
-  const timeCount = new IntWriter();
-  const times = new IntWriter();
-  const tollCount = new IntWriter();
-  const numberCount = new IntWriter();
+  const perFile = new PackedIntWriter();
+  const passage = new PackedIntWriter();
+  const termCount = new PackedIntWriter();
+  const termIds = new PackedIntWriter();
+  const entityCount = new PackedIntWriter();
+  const entityIds = new PackedIntWriter();
+  const timeCount = new PackedIntWriter();
+  const times = new PackedIntWriter();
+  const tollCount = new PackedIntWriter();
+  const numberCount = new PackedIntWriter();
   const figures: number[] = [];
-  const quoteRecords = new IntWriter();
-  const quoteCount = new IntWriter();
+  const quoteRecords = new PackedIntWriter();
+  const quoteCount = new PackedIntWriter();
   const quoteTexts: string[] = [];
-  const shingleCount = new IntWriter();
-  const shingles = new IntWriter();
+  const shingleCount = new PackedIntWriter();
+  const shingles = new PackedIntWriter();
   let r = 0;
   let sinceYield = 0;
   for (const [file, art] of arts) {
@@ -106,42 +105,42 @@ export function* exportStateSteps(store: PassageStore, candidates: number): Gene
     const fp = store.figPool.a;
     files.push(file);
     outlets.push(art.outlet);
-    perFile.put(art.count);
+    perFile.int(art.count);
     for (let id = art.first; id < art.first + art.count; id++, r++) {
-      passage.put(store.recPassage[id]);
+      passage.int(store.recPassage[id]);
       const to = store.termOff[id];
       const tn = store.termLen[id];
-      termCount.put(tn);
+      termCount.int(tn);
       let prev = 0;
       for (let k = to; k < to + tn; k++) {
-        termIds.put(tp[k] - prev);
+        termIds.int(tp[k] - prev);
         prev = tp[k];
       }
       const eo = store.entOff[id];
       const en = store.entLen[id];
-      entityCount.put(en);
-      for (let k = eo; k < eo + en; k++) entityIds.put(ep[k]);
+      entityCount.int(en);
+      for (let k = eo; k < eo + en; k++) entityIds.int(ep[k]);
       const mo = store.timeOff[id];
       const mn = store.timeLen[id];
-      timeCount.put(mn / 3);
+      timeCount.int(mn / 3);
       for (let k = mo; k < mo + mn; k += 3) {
-        times.put(mp[k]);
-        times.put(mp[k + 1] - mp[k]);
-        times.put(mp[k + 2]);
+        times.int(mp[k]);
+        times.int(mp[k + 1] - mp[k]);
+        times.int(mp[k + 2]);
       }
       const fo = store.figOff[id];
       const fn = store.tollLen[id] + store.numLen[id];
-      tollCount.put(store.tollLen[id]);
-      numberCount.put(store.numLen[id]);
+      tollCount.int(store.tollLen[id]);
+      numberCount.int(store.numLen[id]);
       for (let k = fo; k < fo + fn; k++) figures.push(fp[k]);
       const qs = store.quotes.get(id);
       if (qs) {
-        quoteRecords.put(r);
-        quoteCount.put(qs.length);
+        quoteRecords.int(r);
+        quoteCount.int(qs.length);
         for (const q of qs) {
           quoteTexts.push(q.text);
-          shingleCount.put(q.shingles.length);
-          for (const s of q.shingles) shingles.put(s);
+          shingleCount.int(q.shingles.length);
+          for (const s of q.shingles) shingles.int(s);
         }
       }
     }
@@ -231,40 +230,51 @@ function* loadSteps(store: PassageStore, st: EventIndexState): Generator<void, b
   store.termDf = new Int32Array(Math.max(1024, nTerms));
   store.entDf = new Int32Array(Math.max(256, nEnts));
 
-  const perFile = yield* unpackIntsSteps(st.passagesPerFile);
-  if (!perFile || perFile.length !== st.files.length) return false;
+  const perFile = yield* unpackIntsSteps(st.passagesPerFile, st.files.length);
+  if (!perFile) return false;
   let n = 0;
   for (const c of perFile) {
     if (c < 0) return false;
     n += c;
   }
-  const passage = yield* unpackIntsSteps(st.passage);
-  const termCount = yield* unpackIntsSteps(st.termCount);
-  const termIds = yield* unpackIntsSteps(st.termIds);
-  const entityCount = yield* unpackIntsSteps(st.entityCount);
-  const entityIds = yield* unpackIntsSteps(st.entityIds);
-  const timeCount = yield* unpackIntsSteps(st.timeCount);
-  const times = yield* unpackIntsSteps(st.times);
-  const tollCount = yield* unpackIntsSteps(st.tollCount);
-  const numberCount = yield* unpackIntsSteps(st.numberCount);
-  if (!passage || !termCount || !termIds || !entityCount || !entityIds || !timeCount || !times || !tollCount || !numberCount) return false;
-  for (const col of [passage, termCount, entityCount, timeCount, tollCount, numberCount]) if (col.length !== n) return false;
-  if (sumOf(termCount) !== termIds.length || sumOf(entityCount) !== entityIds.length) return false;
-  if (3 * sumOf(timeCount) !== times.length || sumOf(tollCount) + sumOf(numberCount) !== st.figures.length) return false;
+  // The per-passage columns first: their sums are the lengths of the pooled ones, so each is decoded in one pass.
+  const passage = yield* unpackIntsSteps(st.passage, n);
+  const termCount = yield* unpackIntsSteps(st.termCount, n);
+  const entityCount = yield* unpackIntsSteps(st.entityCount, n);
+  const timeCount = yield* unpackIntsSteps(st.timeCount, n);
+  const tollCount = yield* unpackIntsSteps(st.tollCount, n);
+  const numberCount = yield* unpackIntsSteps(st.numberCount, n);
+  if (!passage || !termCount || !entityCount || !timeCount || !tollCount || !numberCount) return false;
+  if (sumOf(tollCount) + sumOf(numberCount) !== st.figures.length) return false;
+  // The pooled columns become the store's pools as they are decoded (term ids and times turned from deltas in place).
+  const termIds = yield* unpackIntsSteps(st.termIds, sumOf(termCount));
+  const entityIds = yield* unpackIntsSteps(st.entityIds, sumOf(entityCount));
+  const times = yield* unpackIntsSteps(st.times, 3 * sumOf(timeCount));
+  if (!termIds || !entityIds || !times) return false;
 
   store.reserveRecord(n);
-  store.termPool = new I32Pool(Math.max(1024, termIds.length));
-  store.entPool = new I32Pool(Math.max(1024, entityIds.length));
-  store.timePool = new I32Pool(Math.max(1024, times.length));
+  store.termPool = pooled(termIds);
+  store.entPool = pooled(entityIds);
+  store.timePool = pooled(times);
   store.figPool = new F64Pool(Math.max(256, st.figures.length));
-  const tp = store.termPool.a;
-  const ep = store.entPool.a;
-  const mp = store.timePool.a;
-  const fp = store.figPool.a;
-  let tk = 0;
-  let ek = 0;
-  let mk = 0;
-  let fk = 0;
+  const c: Restoring = {
+    passage,
+    termCount,
+    entityCount,
+    timeCount,
+    tollCount,
+    numberCount,
+    terms: termIds,
+    entities: entityIds,
+    times,
+    figures: st.figures,
+    nTerms,
+    nEnts,
+    tk: 0,
+    ek: 0,
+    mk: 0,
+    fk: 0,
+  };
   let id = 1;
   let sinceYield = 0;
   for (let a = 0; a < st.files.length; a++) {
@@ -278,88 +288,126 @@ function* loadSteps(store: PassageStore, st: EventIndexState): Generator<void, b
     const outlet = st.outlets[a];
     if (typeof outlet !== 'string') return false;
     store.articles.set(file, { first: id, count: perFile[a], outlet });
-    for (const end = id + perFile[a]; id < end; id++) {
-      const r = id - 1;
-      store.recFile.push(file);
-      store.recPassage[id] = passage[r];
-      const tn = termCount[r];
-      if (tn < 0 || tn > STORED_TERMS) return false;
-      store.termOff[id] = tk;
-      store.termLen[id] = tn;
-      let prev = 0;
-      for (let k = 0; k < tn; k++, tk++) {
-        const t = prev + termIds[tk];
-        if (t >= nTerms || (k > 0 ? t <= prev : t < 0)) return false;
-        tp[tk] = t;
-        prev = t;
-        store.termDf[t]++;
-      }
-      const en = entityCount[r];
-      if (en < 0) return false;
-      store.entOff[id] = ek;
-      store.entLen[id] = en;
-      for (let k = 0; k < en; k++, ek++) {
-        const e = entityIds[ek];
-        if (e < 0 || e >= nEnts) return false;
-        ep[ek] = e;
-        store.entDf[e]++;
-      }
-      const mn = timeCount[r];
-      if (mn < 0 || mn > MAX_TIMES) return false;
-      store.timeOff[id] = mk;
-      store.timeLen[id] = 3 * mn;
-      for (let k = 0; k < 3 * mn; k += 3, mk += 3) {
-        mp[mk] = times[mk];
-        mp[mk + 1] = times[mk] + times[mk + 1];
-        mp[mk + 2] = times[mk + 2];
-      }
-      const fn = tollCount[r] + numberCount[r];
-      if (tollCount[r] < 0 || numberCount[r] < 0) return false;
-      store.figOff[id] = fk;
-      store.tollLen[id] = tollCount[r];
-      store.numLen[id] = numberCount[r];
-      for (let k = 0; k < fn; k++, fk++) {
-        const x = st.figures[fk];
-        if (typeof x !== 'number') return false;
-        fp[fk] = x;
-      }
-      store.liveTerms += tn;
-    }
+    for (const end = id + perFile[a]; id < end; id++) if (!restorePassage(store, c, id, file)) return false;
   }
-  store.termPool.n = tk;
-  store.entPool.n = ek;
-  store.timePool.n = mk;
-  store.figPool.n = fk;
+  store.figPool.n = c.fk;
   store.live = n;
   store.nextId = n + 1;
 
   yield;
   const quoteRecords = yield* unpackIntsSteps(st.quoteRecords);
-  const quoteCount = yield* unpackIntsSteps(st.quoteCount);
-  const shingleCount = yield* unpackIntsSteps(st.shingleCount);
-  const shingles = yield* unpackIntsSteps(st.shingles);
-  if (!quoteRecords || !quoteCount || !shingleCount || !shingles || quoteCount.length !== quoteRecords.length) return false;
-  if (sumOf(quoteCount) !== st.quoteTexts.length || shingleCount.length !== st.quoteTexts.length) return false;
-  if (sumOf(shingleCount) !== shingles.length) return false;
-  let qk = 0;
-  let sk = 0;
+  const quoteCount = quoteRecords && (yield* unpackIntsSteps(st.quoteCount, quoteRecords.length));
+  const shingleCount = yield* unpackIntsSteps(st.shingleCount, st.quoteTexts.length);
+  const shingles = shingleCount && (yield* unpackIntsSteps(st.shingles, sumOf(shingleCount)));
+  if (!quoteRecords || !quoteCount || !shingleCount || !shingles) return false;
+  if (sumOf(quoteCount) !== st.quoteTexts.length) return false;
+  // Checked here, then handed to the store's columns as they are (record positions become passage ids).
   let prevRecord = -1;
   for (let i = 0; i < quoteRecords.length; i++) {
     const r = quoteRecords[i];
     if (r <= prevRecord || r >= n || quoteCount[i] <= 0) return false;
     prevRecord = r;
-    const qs: Quote[] = [];
-    for (let j = 0; j < quoteCount[i]; j++, qk++) {
-      const text = st.quoteTexts[qk];
-      const c = shingleCount[qk];
-      if (typeof text !== 'string' || c < 0) return false;
-      qs.push({ text, shingles: Array.from(shingles.subarray(sk, sk + c)) });
-      sk += c;
-    }
-    store.quotes.set(r + 1, qs);
-    if ((i + 1) % STEP_QUOTES === 0) yield;
+    quoteRecords[i] = r + 1;
   }
+  for (let q = 0; q < st.quoteTexts.length; q++) if (typeof st.quoteTexts[q] !== 'string' || shingleCount[q] < 0) return false;
+  yield;
+  store.quotes.restore(quoteRecords, quoteCount, st.quoteTexts.slice(), shingleCount, shingles);
   return true;
+}
+
+/** The decoded columns of a state being restored, and where the next passage's slices of the pooled ones begin. */
+interface Restoring {
+  passage: Int32Array;
+  termCount: Int32Array;
+  entityCount: Int32Array;
+  timeCount: Int32Array;
+  tollCount: Int32Array;
+  numberCount: Int32Array;
+  /** The pooled columns, already the store's pools: term ids and times are turned from deltas in place. */
+  terms: Int32Array;
+  entities: Int32Array;
+  times: Int32Array;
+  figures: unknown[];
+  nTerms: number;
+  nEnts: number;
+  tk: number;
+  ek: number;
+  mk: number;
+  fk: number;
+}
+
+/**
+ * Passage `id` (record `id - 1`) of `file` into the store's columns; false when the data does not hold together. A
+ * plain function called once a passage rather than a loop inside the stepwise generator: it is optimised after the
+ * first few hundred passages, where the generator's loop ran unoptimised for much of a warm start's single restore.
+ */
+function restorePassage(store: PassageStore, c: Restoring, id: number, file: string): boolean {
+  const r = id - 1;
+  store.recFile.push(file);
+  store.recPassage[id] = c.passage[r];
+  const tn = c.termCount[r];
+  if (tn < 0 || tn > STORED_TERMS) return false;
+  const tp = c.terms;
+  const termDf = store.termDf;
+  let tk = c.tk;
+  store.termOff[id] = tk;
+  store.termLen[id] = tn;
+  let prev = -1;
+  for (const stop = tk + tn; tk < stop; tk++) {
+    // Ascending term ids, each the previous plus its delta (the first from 0).
+    const t = (prev < 0 ? 0 : prev) + tp[tk];
+    if (t <= prev || t >= c.nTerms) return false;
+    tp[tk] = t;
+    prev = t;
+    termDf[t]++;
+  }
+  c.tk = tk;
+  const en = c.entityCount[r];
+  if (en < 0) return false;
+  const ep = c.entities;
+  const entDf = store.entDf;
+  let ek = c.ek;
+  store.entOff[id] = ek;
+  store.entLen[id] = en;
+  for (const stop = ek + en; ek < stop; ek++) {
+    const e = ep[ek];
+    if (e < 0 || e >= c.nEnts) return false;
+    entDf[e]++;
+  }
+  c.ek = ek;
+  const mn = c.timeCount[r];
+  if (mn < 0 || mn > MAX_TIMES) return false;
+  const mp = c.times;
+  let mk = c.mk;
+  store.timeOff[id] = mk;
+  store.timeLen[id] = 3 * mn;
+  // Stored as (from, to - from, flags): the span's end is restored in place.
+  for (const stop = mk + 3 * mn; mk < stop; mk += 3) mp[mk + 1] += mp[mk];
+  c.mk = mk;
+  const tolls = c.tollCount[r];
+  const numbers = c.numberCount[r];
+  if (tolls < 0 || numbers < 0) return false;
+  const fp = store.figPool.a;
+  let fk = c.fk;
+  store.figOff[id] = fk;
+  store.tollLen[id] = tolls;
+  store.numLen[id] = numbers;
+  for (const stop = fk + tolls + numbers; fk < stop; fk++) {
+    const x = c.figures[fk];
+    if (typeof x !== 'number') return false;
+    fp[fk] = x;
+  }
+  c.fk = fk;
+  store.liveTerms += tn;
+  return true;
+}
+
+/** A decoded column adopted as a pool, full. */
+function pooled(column: Int32Array<ArrayBuffer>): I32Pool {
+  const pool = new I32Pool(0);
+  pool.a = column;
+  pool.n = column.length;
+  return pool;
 }
 
 function sumOf(xs: Int32Array): number {

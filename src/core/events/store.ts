@@ -71,6 +71,12 @@ export interface PassageRecord {
 
 const NO_NUMBERS: number[] = [];
 
+/** A quotation as the store takes it: its shingles as any list of numbers (a restored state hands views of one column). */
+export interface StoredQuote {
+  text: string;
+  shingles: ArrayLike<number>;
+}
+
 /**
  * The quotations of the passages that quote something, as columns: per passage id its first quotation and how many,
  * per quotation its display text and its shingles' slice of one flat pool. A Map of Quote objects each with its own
@@ -81,7 +87,7 @@ export class QuoteColumns {
   /** Per passage id: its first quotation (index into `text`), and 1 + the number of them (0: none). */
   private first = new Int32Array(1024);
   private count = new Int32Array(1024);
-  private readonly text: string[] = [];
+  private text: string[] = [];
   /** Per quotation: where its shingles start in `pool` (its end is the next quotation's start, or `pool.n`). */
   private shingleStart = new Int32Array(1024);
   private readonly pool = new I32Pool(1 << 12);
@@ -102,7 +108,7 @@ export class QuoteColumns {
   }
 
   /** Stores the quotations of passage `id`, which must be above every id stored before (ids only grow). */
-  set(id: number, quotes: readonly Quote[]): void {
+  set(id: number, quotes: readonly StoredQuote[]): void {
     if (quotes.length === 0) return;
     const last = this.ids.length ? this.ids[this.ids.length - 1] : 0;
     if (id <= last) throw new Error(`quotations of passage ${id} set after passage ${last}`);
@@ -115,10 +121,36 @@ export class QuoteColumns {
       this.shingleStart[this.text.length] = this.pool.n;
       this.text.push(q.text);
       this.pool.reserve(q.shingles.length);
-      for (const s of q.shingles) this.pool.a[this.pool.n++] = s;
+      const sh = q.shingles;
+      for (let i = 0; i < sh.length; i++) this.pool.a[this.pool.n++] = sh[i];
     }
     this.ids.push(id);
     this.live++;
+  }
+
+  /**
+   * Fills empty columns in one pass (a saved state restored): passage `ids[i]` (ascending, above 0) holds `counts[i]`
+   * quotations, the next ones of `texts`, whose shingles are consecutive runs of `pool` of `shingleCounts` lengths.
+   * The same columns as `set` for each passage in turn, without a Quote object or a copy of the pool.
+   */
+  restore(ids: Int32Array, counts: Int32Array, texts: string[], shingleCounts: Int32Array, pool: Int32Array<ArrayBuffer>): void {
+    if (this.ids.length) throw new Error('quotations restored into columns in use');
+    const top = ids.length ? ids[ids.length - 1] + 1 : 0;
+    this.first = new Int32Array(Math.max(1024, top));
+    this.count = new Int32Array(Math.max(1024, top));
+    let q = 0;
+    for (let i = 0; i < ids.length; i++) {
+      this.first[ids[i]] = q;
+      this.count[ids[i]] = counts[i] + 1;
+      q += counts[i];
+    }
+    this.text = texts;
+    this.shingleStart = new Int32Array(Math.max(1024, texts.length));
+    for (let k = 0, at = 0; k < texts.length; at += shingleCounts[k++]) this.shingleStart[k] = at;
+    this.pool.a = pool;
+    this.pool.n = pool.length;
+    this.ids = Array.from(ids);
+    this.live = ids.length;
   }
 
   delete(id: number): void {

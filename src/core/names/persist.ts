@@ -6,6 +6,7 @@ import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './mod
 import { runToEnd, workBudget } from '../kit/steps';
 import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
 import { NAMES_RULES_VERSION } from './version';
+import { PackedIntReader, PackedIntWriter } from '../kit/packedInts';
 
 const FORMAT = 'parallax-entity-index';
 /** Entity indexes resolved under other rules are resolved again. */
@@ -116,21 +117,21 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
   if (spent(files.length)) yield;
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   yield;
-  const w = new NumberWriter();
+  const w = new PackedIntWriter();
   for (const file of files) {
     const { ms, ids } = perFile.get(file)!;
-    w.num(ms.length);
+    w.uint(ms.length);
     let start = 0;
     let passage = 0;
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       const ei = entityNo.get(ids[i]);
       if (ei === undefined) throw new Error(`mention of unknown entity ${ids[i]}`);
-      w.num(ei);
-      w.num(m.start - start);
-      w.num(m.end - m.start);
-      w.signed(m.passage - passage);
-      w.num(surfaceOf(ei, entities[ei], m.surface));
+      w.uint(ei);
+      w.uint(m.start - start);
+      w.uint(m.end - m.start);
+      w.int(m.passage - passage);
+      w.uint(surfaceOf(ei, entities[ei], m.surface));
       start = m.start;
       passage = m.passage;
     }
@@ -157,13 +158,13 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
     }
     return x;
   };
-  const hw = new NumberWriter();
+  const hw = new PackedIntWriter();
   for (const [key, list] of hints.byKey) {
     hintKeys.push(key);
-    hw.num(list.length);
+    hw.uint(list.length);
     for (const c of list) {
-      hw.num(idRef(c.id));
-      hw.num(c.n);
+      hw.uint(idRef(c.id));
+      hw.uint(c.n);
     }
     if (spent(list.length + 1)) yield;
   }
@@ -239,47 +240,30 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
     if (spent(4 + row.aliases.length * 2 + (row.related as unknown[]).length)) yield;
   }
 
-  const filled = new Array<number>(entities.length).fill(0);
-  const r = new NumberReader(mentions);
+  const filled = new Int32Array(entities.length);
+  const r = new PackedIntReader(mentions);
   const perFile = new Map<string, FileMentions>();
   for (const file of files) {
-    const n = r.num();
-    const ms: Mention[] = new Array(n);
-    const ids: string[] = new Array(n);
-    let start = 0;
-    let passage = 0;
-    for (let i = 0; i < n; i++) {
-      const ei = r.num();
-      const e = entities[ei];
-      if (!e || filled[ei] >= e.mentions.length) return null;
-      start += r.num();
-      const end = start + r.num();
-      passage += r.signed();
-      const surface = spellings[ei][r.num()];
-      if (surface === undefined) return null;
-      const m: Mention = { file, start, end, surface, passage };
-      ms[i] = m;
-      ids[i] = e.id;
-      e.mentions[filled[ei]++] = m;
-    }
-    perFile.set(file, { ms, ids });
+    const read = readFileMentions(r, file, entities, spellings, filled);
+    if (!read) return null;
+    perFile.set(file, read);
     // Between files only: the count at the head of a file is bounded by the string's length, not by the budget.
-    if (spent(n + 1)) yield;
+    if (spent(read.ms.length + 1)) yield;
   }
   if (!r.atEnd()) return null;
   for (let i = 0; i < entities.length; i++) if (filled[i] !== entities[i].mentions.length) return null;
   if (spent(entities.length >> 2)) yield;
 
   const idList = entities.map((e) => e.id).concat(hintIds);
-  const hr = new NumberReader(hints);
+  const hr = new PackedIntReader(hints);
   const byKey: ResolveHints['byKey'] = new Map();
   for (const key of hintKeys) {
-    const n = hr.num();
+    const n = hr.uint();
     const list: { id: string; n: number }[] = [];
     for (let i = 0; i < n; i++) {
-      const id = idList[hr.num()];
+      const id = idList[hr.uint()];
       if (id === undefined) return null;
-      list.push({ id, n: hr.num() });
+      list.push({ id, n: hr.uint() });
     }
     byKey.set(key, list);
     if (spent(n + 2)) yield;
@@ -288,6 +272,41 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
   // Files come in path order and each file's mentions by start, so every entity's mentions came out sorted.
   const ordinary = new Map(ordinaryKeys.map((key, i) => [key, ordinaryExceptions[i] as number]));
   return yield* makeIndexSteps(entities, { byKey, dropped: new Set(dropped), ordinary }, perFile, true);
+}
+
+/**
+ * One file's mentions, read from `r` into per-file lists and their entities' lists (`filled` counts each entity's so
+ * far); null when the data does not hold together. A plain function called once a file rather than a loop inside the
+ * stepwise import: it is optimised after the first few files, where the generator's loop over a million mentions ran
+ * unoptimised for much of the one import a warm start makes.
+ */
+function readFileMentions(
+  r: PackedIntReader,
+  file: string,
+  entities: Entity[],
+  spellings: string[][],
+  filled: Int32Array,
+): FileMentions | null {
+  const n = r.uint();
+  const ms: Mention[] = new Array(n);
+  const ids: string[] = new Array(n);
+  let start = 0;
+  let passage = 0;
+  for (let i = 0; i < n; i++) {
+    const ei = r.uint();
+    const e = entities[ei];
+    if (!e || filled[ei] >= e.mentions.length) return null;
+    start += r.uint();
+    const end = start + r.uint();
+    passage += r.int();
+    const surface = spellings[ei][r.uint()];
+    if (surface === undefined) return null;
+    const m: Mention = { file, start, end, surface, passage };
+    ms[i] = m;
+    ids[i] = e.id;
+    e.mentions[filled[ei]++] = m;
+  }
+  return { ms, ids };
 }
 
 const KINDS = new Set(['person', 'group', 'place', 'other']);
@@ -313,71 +332,3 @@ const isRange = (x: unknown): boolean => isObject(x) && typeof x.file === 'strin
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-
-// Numbers as variable-length base-64 digits: five bits each, the sixth says another digit follows. The digits are
-// URL-safe base-64 characters, which JSON never escapes.
-const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGIT_CODES = Uint16Array.from(DIGITS, (c) => c.charCodeAt(0));
-const DIGIT_VALUES = (() => {
-  const v = new Int8Array(128).fill(-1);
-  for (let i = 0; i < DIGITS.length; i++) v[DIGITS.charCodeAt(i)] = i;
-  return v;
-})();
-
-class NumberWriter {
-  private buf = new Uint16Array(8192);
-  private n = 0;
-  private chunks: string[] = [];
-
-  num(v: number): void {
-    if (!(v >= 0) || v > Number.MAX_SAFE_INTEGER || Math.floor(v) !== v) throw new Error(`not a count: ${v}`);
-    if (this.n > this.buf.length - 12) this.flush();
-    while (v >= 32) {
-      this.buf[this.n++] = DIGIT_CODES[(v % 32) | 32];
-      v = Math.floor(v / 32);
-    }
-    this.buf[this.n++] = DIGIT_CODES[v];
-  }
-
-  signed(v: number): void {
-    this.num(v >= 0 ? v * 2 : -v * 2 - 1);
-  }
-
-  private flush(): void {
-    this.chunks.push(String.fromCharCode.apply(null, this.buf.subarray(0, this.n) as unknown as number[]));
-    this.n = 0;
-  }
-
-  done(): string {
-    this.flush();
-    return this.chunks.join('');
-  }
-}
-
-class NumberReader {
-  private pos = 0;
-  constructor(private readonly s: string) {}
-
-  num(): number {
-    let v = 0;
-    let scale = 1;
-    for (;;) {
-      const c = this.s.charCodeAt(this.pos++);
-      const d = c < 128 ? DIGIT_VALUES[c] : -1;
-      if (d < 0) throw new Error('bad digit');
-      v += (d & 31) * scale;
-      if (!(d & 32)) return v;
-      scale *= 32;
-      if (scale > 2 ** 53) throw new Error('number too long');
-    }
-  }
-
-  signed(): number {
-    const v = this.num();
-    return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
-  }
-
-  atEnd(): boolean {
-    return this.pos === this.s.length;
-  }
-}
