@@ -327,6 +327,16 @@ describe('an outlet or company with and without its closing word', () => {
     });
     expect(same(idx, 'Al-Masdar', 'Al Masdar News')).toBe(true);
   });
+  it('on FA-KES lines: "Al-Alam News Network" and "al-Alam TV" are one outlet though "Al-Alam" is never written alone; "Syria TV" is not "Syria News"', () => {
+    const idx = resolve({
+      'alalam-a.md':
+        'Clashes in Lattakia\n\nTerrorists were killed in clashes in the province of Lattakia on Wednesday Al-Alam News Network reports.\n',
+      'sana-b.md': 'Blast in Homs\n\nMore than 200 others injured including a photographer from al-Alam TV channel SANA reporter said.\n',
+      'c.md': 'Report\n\nThe opposition channel Syria TV aired the footage. Syria News said it was old.\n',
+    });
+    expect(same(idx, 'Al-Alam News Network', 'al-Alam TV')).toBe(true);
+    expect(same(idx, 'Syria TV', 'Syria News')).toBe(false);
+  });
 });
 
 describe('an organisation without an inner word of its name', () => {

@@ -84,7 +84,7 @@ committees councils agencies organisations organizations movements parties minis
  * "Al Arabiya English" is Al Arabiya, "Microsoft Corp" is Microsoft, "Anadolu Agency" is Anadolu.
  */
 export const ORGANISATION_SUFFIXES = set(`
-news tv television channel radio online english corp corporation inc co ltd llc plc agency
+news network tv television channel radio online english corp corporation inc co ltd llc plc agency
 `);
 
 /** Head nouns that make a multi-word name a place. */

@@ -64,4 +64,6 @@
 //      National Coalition's, "Syrian Army" / "Syrian Arab Army").
 //  18: an outlet named in its own stories after a lower-case word or with a possessive ("told The New Arab", "The
 //      New Arabs correspondent") is a mention of it, though its words are ordinary ones.
-export const NAMES_RULES_VERSION = 18;
+//  19: an outlet's names with two closing words ("Al-Alam News Network") or with different closing words whose rest
+//      is never written alone ("al-Alam TV") are one.
+export const NAMES_RULES_VERSION = 19;
