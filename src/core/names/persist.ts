@@ -2,9 +2,10 @@
 // 10k articles). Mentions are a million at that size: they are stored column by column in one compact string of
 // variable-length numbers (files as indexes into a file table, offsets as deltas, surfaces as indexes into the
 // entity's own spellings), not one object each, so that encoding, JSON and decoding each take tens of milliseconds.
-import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './model';
+import type { Definition, Entity, EntityIndex, EntityKind } from './model';
 import { runToEnd, workBudget } from '../kit/steps';
-import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
+import { IndexState, indexOver, perFileSteps, type ResolveHints } from './incremental';
+import { columnsOf, FileMentionColumns, IndexedEntity, mentionCount } from './mention-columns';
 import { NAMES_RULES_VERSION } from './version';
 
 const FORMAT = 'parallax-entity-index';
@@ -78,7 +79,7 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
       aliases: e.aliases.slice(),
       definition: e.definition,
       related: e.related,
-      n: e.mentions.length,
+      n: mentionCount(e),
     };
     if (e.glossary) row.glossary = e.glossary;
     rows[i] = row;
@@ -111,31 +112,33 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
     return n;
   };
 
-  const perFile = index instanceof IndexState ? index.perFile : yield* perFileSteps(index.entities, spent);
+  const perFile = index instanceof IndexState ? index.perFile : columnsOf(index.entities, yield* perFileSteps(index.entities, spent)).files;
   const files = [...perFile.keys()];
   if (spent(files.length)) yield;
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   yield;
   const w = new NumberWriter();
   for (const file of files) {
-    const { ms, ids } = perFile.get(file)!;
-    w.num(ms.length);
+    const cols = perFile.get(file)!;
+    const { ids, surfaces } = cols;
+    w.num(cols.length);
     let start = 0;
     let passage = 0;
-    for (let i = 0; i < ms.length; i++) {
-      const m = ms[i];
+    for (let i = 0; i < cols.length; i++) {
       const ei = entityNo.get(ids[i]);
       if (ei === undefined) throw new Error(`mention of unknown entity ${ids[i]}`);
+      const mStart = cols.start(i);
+      const mPassage = cols.passage(i);
       w.num(ei);
-      w.num(m.start - start);
-      w.num(m.end - m.start);
-      w.signed(m.passage - passage);
-      w.num(surfaceOf(ei, entities[ei], m.surface));
-      start = m.start;
-      passage = m.passage;
+      w.num(mStart - start);
+      w.num(cols.end(i) - mStart);
+      w.signed(mPassage - passage);
+      w.num(surfaceOf(ei, entities[ei], surfaces[i]));
+      start = mStart;
+      passage = mPassage;
     }
     // Between files only: a file has at most a few hundred mentions.
-    const units = ms.length + 1 + numbered;
+    const units = cols.length + 1 + numbered;
     numbered = 0;
     if (spent(units)) yield;
   }
@@ -215,7 +218,8 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
   if (spent((files.length + hintKeys.length + hintIds.length + dropped.length) >> 2)) yield;
 
   for (let i = 1; i < files.length; i++) if (!(files[i - 1] < files[i])) return null;
-  const entities: Entity[] = [];
+  const entities: IndexedEntity[] = [];
+  const counts: number[] = [];
   const spellings: string[][] = [];
   for (const row of rows as unknown[]) {
     if (!isObject(row) || typeof row.id !== 'string' || typeof row.name !== 'string' || !KINDS.has(row.kind as string)) return null;
@@ -231,43 +235,63 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
       aliases: row.aliases,
       definition: row.definition as Definition | null,
       related: row.related as Entity['related'],
-      mentions: new Array(row.n as number),
+      mentions: [],
     };
     if (row.glossary) e.glossary = row.glossary as Entity['glossary'];
-    entities.push(e);
+    entities.push(new IndexedEntity(e, [], 0));
+    counts.push(row.n as number);
     spellings.push([row.name, ...row.aliases, ...((row.extra as string[] | undefined) ?? [])]);
     if (spent(4 + row.aliases.length * 2 + (row.related as unknown[]).length)) yield;
   }
 
+  // Straight into the index's columns: no mention object is made.
   const filled = new Array<number>(entities.length).fill(0);
+  /** Per entity, the last file (index into `files`) it was given a run of, and how many of its mentions that file holds. */
+  const lastFile = new Array<number>(entities.length).fill(-1);
+  const inFile = new Array<number>(entities.length).fill(0);
   const r = new NumberReader(mentions);
-  const perFile = new Map<string, FileMentions>();
-  for (const file of files) {
+  const perFile = new Map<string, FileMentionColumns>();
+  for (let fi = 0; fi < files.length; fi++) {
+    const file = files[fi];
     const n = r.num();
-    const ms: Mention[] = new Array(n);
+    if (n > mentions.length) return null;
+    const spans = new Int32Array(n * 3);
+    const surfaces: string[] = new Array(n);
     const ids: string[] = new Array(n);
+    const named: number[] = [];
     let start = 0;
     let passage = 0;
     for (let i = 0; i < n; i++) {
       const ei = r.num();
       const e = entities[ei];
-      if (!e || filled[ei] >= e.mentions.length) return null;
+      if (!e || filled[ei] >= counts[ei]) return null;
+      filled[ei]++;
       start += r.num();
       const end = start + r.num();
       passage += r.signed();
       const surface = spellings[ei][r.num()];
       if (surface === undefined) return null;
-      const m: Mention = { file, start, end, surface, passage };
-      ms[i] = m;
+      spans[i * 3] = start;
+      spans[i * 3 + 1] = end;
+      spans[i * 3 + 2] = passage;
+      surfaces[i] = surface;
       ids[i] = e.id;
-      e.mentions[filled[ei]++] = m;
+      if (lastFile[ei] !== fi) {
+        lastFile[ei] = fi;
+        inFile[ei] = 0;
+        named.push(ei);
+      }
+      inFile[ei]++;
     }
-    perFile.set(file, { ms, ids });
+    const cols = new FileMentionColumns(file, spans, surfaces, ids);
+    perFile.set(file, cols);
+    // Files come in path order: every entity's runs do too.
+    for (const ei of named) entities[ei].addRun(cols, inFile[ei]);
     // Between files only: the count at the head of a file is bounded by the string's length, not by the budget.
     if (spent(n + 1)) yield;
   }
   if (!r.atEnd()) return null;
-  for (let i = 0; i < entities.length; i++) if (filled[i] !== entities[i].mentions.length) return null;
+  for (let i = 0; i < entities.length; i++) if (filled[i] !== counts[i]) return null;
   if (spent(entities.length >> 2)) yield;
 
   const idList = entities.map((e) => e.id).concat(hintIds);
@@ -285,9 +309,8 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
     if (spent(n + 2)) yield;
   }
   if (!hr.atEnd()) return null;
-  // Files come in path order and each file's mentions by start, so every entity's mentions came out sorted.
   const ordinary = new Map(ordinaryKeys.map((key, i) => [key, ordinaryExceptions[i] as number]));
-  return yield* makeIndexSteps(entities, { byKey, dropped: new Set(dropped), ordinary }, perFile, true);
+  return indexOver(entities, perFile, { byKey, dropped: new Set(dropped), ordinary });
 }
 
 const KINDS = new Set(['person', 'group', 'place', 'other']);
