@@ -140,10 +140,11 @@ export class IndexedEntity implements Entity {
   /** `from`'s fields (its `mentions` not read) over the given runs; aliases and links are copied. */
   constructor(from: Entity, runs: FileMentionColumns[], count: number) {
     this.id = from.id;
-    this.name = from.name;
+    this.name = ownCopy(from.name);
     this.kind = from.kind;
-    this.aliases = from.aliases.slice();
-    this.definition = from.definition;
+    this.aliases = from.aliases.map(ownCopy);
+    const d = from.definition;
+    this.definition = d && d.text.length >= SLICED ? { ...d, text: ownCopy(d.text) } : d;
     this.related = from.related.slice();
     Object.defineProperty(this, 'mentions', MENTIONS);
     if (from.glossary) this.glossary = from.glossary;
@@ -198,6 +199,17 @@ export class IndexedEntity implements Entity {
     }
     m.made = null;
   }
+}
+
+/** The shortest string V8 cuts out of another as a view that keeps the whole of it alive (a "sliced string"). */
+const SLICED = 13;
+
+/**
+ * A string that holds no article text: the index outlives the texts it was read from (the records let theirs go,
+ * see `record.ts`), and a name or definition cut out of a text as a view would keep the whole text alive.
+ */
+function ownCopy(s: string): string {
+  return s.length >= SLICED ? (JSON.parse(JSON.stringify(s)) as string) : s;
 }
 
 /** An entity's number of mentions, without making its mention objects. */
