@@ -212,6 +212,43 @@ function ownCopy(s: string): string {
   return s.length >= SLICED ? (JSON.parse(JSON.stringify(s)) as string) : s;
 }
 
+/** One file an entity is named in: its first mention there, and all of them (by start), each made when asked for. */
+export interface EntityFile {
+  file: string;
+  first(): Mention;
+  all(): Mention[];
+}
+
+/**
+ * The files an entity is named in, in the order of its mentions (path order), without making the mention objects of
+ * the others: a hover reads the first mention of a few thousand files at most, of a name mentioned 100k times.
+ */
+export function* filesOf(e: Entity): Generator<EntityFile, void, void> {
+  if (!(e instanceof IndexedEntity)) {
+    const ms = e.mentions;
+    for (let i = 0; i < ms.length;) {
+      let j = i + 1;
+      while (j < ms.length && ms[j].file === ms[i].file) j++;
+      const run = ms.slice(i, j);
+      yield { file: run[0].file, first: () => run[0], all: () => run };
+      i = j;
+    }
+    return;
+  }
+  const id = e.id;
+  for (const cols of e.runs) {
+    yield {
+      file: cols.file,
+      first: () => cols.mention(cols.ids.indexOf(id)),
+      all: () => {
+        const out: Mention[] = [];
+        cols.collect(id, out);
+        return out;
+      },
+    };
+  }
+}
+
 /** An entity's number of mentions, without making its mention objects. */
 export function mentionCount(e: Entity): number {
   return e instanceof IndexedEntity ? e.mentionCount : e.mentions.length;
