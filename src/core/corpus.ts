@@ -701,11 +701,13 @@ function rereadable(bytes: Uint8Array, text: string, warnings: string[]): (() =>
   if (warnings.length || bytes.length === text.length || bytes.length >= 2 * text.length || !TWO_BYTE.test(text)) return null;
   // A view into a larger buffer (an editor host's read) would keep all of it.
   const own = bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  return () => {
-    const decoded = decodeBytes(own);
-    return decoded.ok ? decoded.text : '';
-  };
+  // UTF-8 that decoded without a warning (a UTF-16 text takes two bytes a character, ruled out above): decoded again
+  // as decodeBytes did, after its byte-order mark, without sniffing the bytes again.
+  const bom = own[0] === 0xef && own[1] === 0xbb && own[2] === 0xbf ? 3 : 0;
+  return () => UTF8.decode(own.subarray(bom));
 }
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Replaces the strings of a parse that can be views cut out of the article's text (metadata, headings, sections,

@@ -1,7 +1,6 @@
 // Hover text for an entity. Everything taken from articles is escaped so article text can never form a link,
 // an image, HTML or a command; the only links are Parallax's own commands, built here.
 import type { ArticleMeta } from '../types';
-import { filesOf, mentionCount } from './mention-columns';
 import type { Entity, Mention } from './model';
 
 export interface HoverContext {
@@ -46,8 +45,8 @@ const spreads = new WeakMap<Entity, { files: number; outlets: string[] }>();
 function spread(entity: Entity, ctx: HoverContext): { files: number; outlets: string[] } {
   let s = spreads.get(entity);
   if (!s) {
-    const files = [...filesOf(entity)].map((f) => f.file);
-    s = { files: files.length, outlets: [...new Set(files.map((f) => ctx.meta(f)?.outlet ?? 'Unknown outlet'))] };
+    const files = new Set(entity.mentions.map((m) => m.file));
+    s = { files: files.size, outlets: [...new Set([...files].map((f) => ctx.meta(f)?.outlet ?? 'Unknown outlet'))] };
     spreads.set(entity, s);
   }
   return s;
@@ -71,17 +70,17 @@ function otherMentions(entity: Entity, at: Mention | null, ctx: HoverContext): M
   const hereOutlet = here?.outlet ?? null;
   const hereDay = dayOf(here?.date?.iso);
   const firstPerFile: Mention[] = [];
-  let sameFile: Mention[] = [];
-  // File by file, in the order of the entity's mentions: the first of each file stands for its article.
-  for (const f of filesOf(entity)) {
-    if (at && f.file === at.file) {
-      sameFile = f
-        .all()
-        .filter((m) => m.start !== at.start)
-        .slice(0, MAX_OTHER_MENTIONS);
+  const sameFile: Mention[] = [];
+  let lastFile: string | null = null;
+  for (const m of entity.mentions) {
+    if (at && m.file === at.file) {
+      if (m.start !== at.start && sameFile.length < MAX_OTHER_MENTIONS) sameFile.push(m);
       continue;
     }
-    firstPerFile.push(f.first());
+    // Mentions come sorted by file: the first of each file stands for its article.
+    if (m.file === lastFile) continue;
+    lastFile = m.file;
+    firstPerFile.push(m);
     if (firstPerFile.length >= MAX_CANDIDATE_ARTICLES) break;
   }
   const scored = firstPerFile.map((m, order) => {
@@ -125,10 +124,10 @@ export function hoverMarkdown(entity: Entity, at: Mention | null, ctx: HoverCont
     const shown = spellings.slice(0, 12).map(escapeMarkdown).join(', ');
     lines.push(`Also written: ${shown}${spellings.length > 12 ? `, … (${spellings.length - 12} more)` : ''}`);
   }
-  const n = mentionCount(entity);
-  if (n) {
+  if (entity.mentions.length) {
     const { files, outlets } = spread(entity, ctx);
     const shownOutlets = outlets.slice(0, 6).map(escapeMarkdown).join(', ') + (outlets.length > 6 ? `, … ${outlets.length - 6} more` : '');
+    const n = entity.mentions.length;
     lines.push(`${n} mention${n === 1 ? '' : 's'} in ${files} article${files === 1 ? '' : 's'} (${shownOutlets})`);
   } else {
     lines.push('No mentions in the articles yet');

@@ -113,6 +113,20 @@ interface MentionRuns {
   made: WeakRef<Mention[]> | null;
 }
 
+/**
+ * The lists of mentions made last for entities with many of them, held so that hovering the names mentioned most
+ * (tens of thousands of times) again after a garbage collection does not make them again: a few MB at most, and
+ * nothing until such a list is read.
+ */
+const KEPT_FROM = 2000;
+const KEPT_LISTS = 4;
+const kept: Mention[][] = [];
+
+function keepMade(list: Mention[]): void {
+  kept.push(list);
+  if (kept.length > KEPT_LISTS) kept.shift();
+}
+
 /** Shared by every `IndexedEntity`: an own, enumerable `mentions` (as a plain entity has) read from the columns. */
 const MENTIONS: PropertyDescriptor = {
   enumerable: true,
@@ -175,6 +189,7 @@ export class IndexedEntity implements Entity {
       list = [];
       for (const run of m.runs) run.collect(this.id, list);
       m.made = new WeakRef(list);
+      if (list.length >= KEPT_FROM) keepMade(list);
     }
     return list;
   }
