@@ -46,6 +46,11 @@ export interface ArticleSource {
   stat?: FileStat;
   /** The content hash, when size and mtime vouch for it (Corpus.trustedHash): the text is then not hashed again. */
   hash?: string | null;
+  /**
+   * Decodes the text again from the file's bytes (setBytes gives it when the bytes take less memory than the text):
+   * the record then keeps this instead of the text (see `Article`).
+   */
+  reread?: (() => string) | null;
 }
 
 export interface PassageHit {
@@ -176,7 +181,8 @@ export class Corpus {
       this.remove(file);
       return { ok: false, reason: decoded.text === '' ? 'empty file' : 'empty file (only whitespace)' };
     }
-    return this.indexed(file, () => this.setText(file, decoded.text, decoded.warnings, source));
+    const reread = rereadable(bytes, decoded.text, decoded.warnings);
+    return this.indexed(file, () => this.setText(file, decoded.text, decoded.warnings, { ...source, reread }));
   }
 
   private indexed(file: string, index: () => ArticleRecord): SetBytesResult {
@@ -196,6 +202,7 @@ export class Corpus {
 
   /** setText for a text given now or decoded when first needed (then `source.hash` is its known hash). */
   private setRecord(file: string, text: string | (() => string), decodeWarnings: string[], source: ArticleSource): ArticleRecord {
+    const reread = source.reread ?? null;
     const hash = source.hash ?? contentHash(typeof text === 'string' ? text : text());
     const existing = this.records.get(file);
     if (existing && existing.hash === hash) {
@@ -207,6 +214,8 @@ export class Corpus {
     const cached = this.restored.get(hash);
     // The restored passages are unpacked when first needed (the tree needs only the metadata).
     const parsed = cached ? () => cached.parsed : parseArticle(typeof text === 'string' ? text : text(), this.readOptions);
+    // A record that lets its text go must hold nothing cut out of it (see `ownParseStrings`).
+    if (!cached && (reread || typeof text !== 'string')) ownParseStrings(parsed as ParsedArticle);
     const inferred = cached ? cached.meta : (parsed as ParsedArticle).meta;
     const parseWarnings = cached ? cached.warnings : (parsed as ParsedArticle).warnings;
     if (cached) this.stats.restored++;
@@ -214,7 +223,7 @@ export class Corpus {
     this.store.changed();
     const meta = applyCorrection(inferred, this.correctionFor(file));
     const warnings = [...decodeWarnings, ...parseWarnings];
-    const record = new Article(file, text, hash, parsed, meta, warnings, source.stat, decodeWarnings.length === 0);
+    const record = new Article(file, reread ?? text, hash, parsed, meta, warnings, source.stat, decodeWarnings.length === 0);
     this.records.set(file, record);
     this.derived.articleChanged(file, record, cached);
     return record;
@@ -682,3 +691,47 @@ const RACY_WINDOW_MS = 2000;
 
 export type { TreeOutlet } from './tree';
 export type { Entity, Mention } from './names';
+
+/**
+ * How a record gets its text back from the file's bytes, when holding them costs less than holding the text: a text
+ * with any character past U+00FF is a string of two bytes a character, its UTF-8 mostly one. Null (keep the text):
+ * a one-byte string already, or a file whose reading gave warnings (decoded again, it would warn again unseen).
+ */
+function rereadable(bytes: Uint8Array, text: string, warnings: string[]): (() => string) | null {
+  if (warnings.length || bytes.length === text.length || bytes.length >= 2 * text.length || !TWO_BYTE.test(text)) return null;
+  // A view into a larger buffer (an editor host's read) would keep all of it.
+  const own = bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  // UTF-8 that decoded without a warning (a UTF-16 text takes two bytes a character, ruled out above): decoded again
+  // as decodeBytes did, after its byte-order mark, without sniffing the bytes again.
+  const bom = own[0] === 0xef && own[1] === 0xbb && own[2] === 0xbf ? 3 : 0;
+  return () => UTF8.decode(own.subarray(bom));
+}
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Replaces the strings of a parse that can be views cut out of the article's text (metadata, headings, sections,
+ * warnings) by copies: V8 cuts a substring of 13 characters or more as a view that keeps the whole text alive, so a
+ * dateline or a byline would keep a text its record let go.
+ */
+function ownParseStrings(parsed: ParsedArticle): void {
+  const meta = parsed.meta;
+  meta.title = ownCopy(meta.title);
+  meta.outlet = ownCopy(meta.outlet);
+  meta.author = ownCopy(meta.author);
+  meta.dateline = ownCopy(meta.dateline);
+  for (const h of parsed.headings) h.text = ownCopy(h.text);
+  for (const p of parsed.passages) {
+    if (p.section !== undefined) p.section = ownCopy(p.section);
+    if (p.reason !== undefined) p.reason = ownCopy(p.reason);
+  }
+  parsed.warnings = parsed.warnings.map(ownCopy);
+}
+
+/** A copy of a string that holds on to no other string (see `ownParseStrings`). */
+function ownCopy<T extends string | null>(s: T): T {
+  return s !== null && s.length >= 13 ? (JSON.parse(JSON.stringify(s)) as T) : s;
+}
+
+/** A character that makes a JavaScript string take two bytes a character. */
+const TWO_BYTE = /[^\u0000-\u00ff]/;

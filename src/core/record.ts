@@ -25,11 +25,16 @@ export interface ArticleRecord {
  * An article record whose text, parse and line map are made when first asked for. A warm start knows an unchanged
  * file's parse from the persisted index and its bytes from the read: decoding the text and unpacking the passages
  * wait until a query needs them (most articles of a session never are asked about).
+ *
+ * A text given as a function (the file's bytes, decoded again) is not kept by the record: it is decoded each time
+ * it is needed, through a cache of the few texts used last (`recentTexts`). Almost every article has a curly quote,
+ * which makes its text a string of two bytes a character, where its UTF-8 bytes take one: the records of a large
+ * corpus hold their bytes, half the memory, and the few articles a query reads are decoded again in microseconds.
  */
 export class Article implements ArticleRecord {
   private lineMap: LineMap | null = null;
-  private textValue: string | null;
-  private decodeText: (() => string) | null;
+  private readonly textValue: string | null;
+  private readonly decodeText: (() => string) | null;
   private parsedValue: ParsedArticle | null;
   private unpackParsed: (() => ParsedArticle) | null;
 
@@ -51,11 +56,7 @@ export class Article implements ArticleRecord {
   }
 
   get text(): string {
-    if (this.textValue === null) {
-      this.textValue = this.decodeText!();
-      this.decodeText = null;
-    }
-    return this.textValue;
+    return this.textValue ?? recentTexts.get(this, this.decodeText!);
   }
 
   get parsed(): ParsedArticle {
@@ -70,3 +71,31 @@ export class Article implements ArticleRecord {
     return (this.lineMap ??= new LineMap(this.text));
   }
 }
+
+/**
+ * The texts decoded last, by record, most recent last: a query reads the same few articles many times over (a
+ * hover asks for positions, related passages for snippets), a pass over the corpus (linking, the first search)
+ * reads each once.
+ */
+class RecentTexts {
+  private readonly texts = new Map<Article, string>();
+  private lastRecord: Article | null = null;
+  private lastText = '';
+
+  constructor(private readonly size: number) {}
+
+  get(record: Article, decode: () => string): string {
+    if (record === this.lastRecord) return this.lastText;
+    let text = this.texts.get(record);
+    if (text === undefined) {
+      text = decode();
+      if (this.texts.size >= this.size) this.texts.delete(this.texts.keys().next().value!);
+    } else this.texts.delete(record);
+    this.texts.set(record, text);
+    this.lastRecord = record;
+    this.lastText = text;
+    return text;
+  }
+}
+
+const recentTexts = new RecentTexts(32);

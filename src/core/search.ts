@@ -57,10 +57,14 @@ export function searchTerm(token: string): string | null {
   if (token.length > MAX_STEMMED_LENGTH) return token.toLowerCase();
   const known = TERMS.get(token);
   if (known !== undefined) return known;
-  const term = computeTerm(token);
+  // Copies of a long token and its term: as views cut out of the article's text they would keep all of it alive,
+  // in this memo and in the index, after the article's record let it go (record.ts).
+  const own = token.length >= 13 ? (JSON.parse(JSON.stringify(token)) as string) : token;
+  const computed = computeTerm(own);
+  const term = computed !== null && computed.length >= 13 ? (JSON.parse(JSON.stringify(computed)) as string) : computed;
   // Text repeats its words: stemming each distinct token once is most of the indexing time saved.
   if (TERMS.size >= MAX_REMEMBERED) TERMS.clear();
-  TERMS.set(token, term);
+  TERMS.set(own, term);
   return term;
 }
 

@@ -13,22 +13,20 @@ export function registerDecorations(index: WorkspaceIndex): vscode.Disposable {
     textDecoration: 'underline dotted rgba(128, 128, 128, 0.6)',
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
-  /** Mention ranges per file, derived from the entity index once per corpus change. */
-  let byFile: Map<string, { start: number; end: number }[]> | null = null;
+  /**
+   * The ids of recurring entities, once per corpus change; a file's mentions come from the entity index's per-file
+   * columns (making every entity's mention objects to find one file's would cost a pass over the whole corpus).
+   */
+  let recurring: Set<string> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const mentionsIn = (file: string) => {
-    if (!byFile) {
-      byFile = new Map();
-      for (const e of index.corpus.recurringEntities()) {
-        for (const m of e.mentions) {
-          let list = byFile.get(m.file);
-          if (!list) byFile.set(m.file, (list = []));
-          list.push({ start: m.start, end: m.end });
-        }
-      }
-    }
-    return byFile.get(file) ?? [];
+    recurring ??= new Set(index.corpus.recurringEntities().map((e) => e.id));
+    const ids = recurring;
+    return index.corpus
+      .entities()
+      .mentionsIn(file)
+      .filter((m) => ids.has(m.entityId));
   };
 
   const update = () => {
@@ -57,7 +55,7 @@ export function registerDecorations(index: WorkspaceIndex): vscode.Disposable {
     type,
     { dispose: () => timer && clearTimeout(timer) },
     index.onDidChange(() => {
-      byFile = null;
+      recurring = null;
       schedule(AFTER_CHANGE_MS);
     }),
     index.onDidChangeState(() => schedule()),

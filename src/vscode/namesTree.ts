@@ -1,6 +1,7 @@
 // The Names view: recurring people, groups, places and others with mention counts; an entity expands to the
 // articles that mention it; clicking an entity or article opens the (first) mention.
 import * as vscode from 'vscode';
+import { filesOf, mentionCount } from '../core/names';
 import type { EntityLike, MentionLike } from './corpusApi';
 import { KIND_ORDER, kindLabel, UNTITLED } from './format';
 import { rangeInRecord } from './navigation';
@@ -29,7 +30,8 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
     return KIND_ORDER.filter((k) => byKind.has(k)).map((k) => ({
       kind: 'group' as const,
       label: k,
-      entities: byKind.get(k)!.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name)),
+      // Counts, not `mentions`: the index makes an entity's mention objects when they are read.
+      entities: byKind.get(k)!.sort((a, b) => mentionCount(b) - mentionCount(a) || a.name.localeCompare(b.name)),
     }));
   };
 
@@ -45,13 +47,7 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
       }
       if (node.kind === 'group') return node.entities.map((entity) => ({ kind: 'entity' as const, entity }));
       if (node.kind === 'entity') {
-        const byFile = new Map<string, MentionLike[]>();
-        for (const m of node.entity.mentions) {
-          let list = byFile.get(m.file);
-          if (!list) byFile.set(m.file, (list = []));
-          list.push(m);
-        }
-        return [...byFile].map(([file, mentions]) => ({ kind: 'article' as const, entity: node.entity, file, mentions }));
+        return [...filesOf(node.entity)].map((f) => ({ kind: 'article' as const, entity: node.entity, file: f.file, mentions: f.all() }));
       }
       return [];
     },
@@ -68,15 +64,17 @@ export function registerNamesTree(index: WorkspaceIndex): vscode.Disposable {
           const e = node.entity;
           const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
           item.id = `entity:${e.id}`;
-          const files = new Set(e.mentions.map((m) => m.file)).size;
-          item.description = `${e.mentions.length} in ${files}`;
+          const byFile = [...filesOf(e)];
+          const files = byFile.length;
+          const n = mentionCount(e);
+          item.description = `${n} in ${files}`;
           const others = e.aliases.filter((a) => a !== e.name);
           const md = new vscode.MarkdownString();
-          md.appendText(`${e.name} (${e.kind}) — ${e.mentions.length} mentions in ${files} articles`);
+          md.appendText(`${e.name} (${e.kind}) — ${n} mentions in ${files} articles`);
           if (others.length) md.appendMarkdown('  \n').appendText(`Also written: ${others.join(', ')}`);
           item.tooltip = md;
           item.contextValue = 'parallax.entity';
-          if (e.mentions[0]) item.command = openCommand(e.mentions[0]);
+          if (byFile.length) item.command = openCommand(byFile[0].first());
           return item;
         }
         case 'article': {

@@ -314,8 +314,9 @@ async function main(): Promise<unknown> {
           r.lineMap = null;
         }
       });
+      // A record holds its text, or the file's bytes to decode it again from (record.ts).
       drop('texts', () => {
-        for (const r of records) r.textValue = null;
+        for (const r of records) r.textValue = r.decodeText = null;
       });
       return { totalMB: total, partsMB: parts, restMB: last };
     }

@@ -395,7 +395,8 @@ export class PassageStore {
       id = this.entName.length;
       this.entIds.set(key, id);
       const m = mentions.find((x) => x.entityId === key);
-      this.entName.push(m ? text.slice(m.start, m.end).replace(/['’]s$/, '') : key);
+      // A copy: a view cut out of the article's text would keep all of it (records let their texts go, record.ts).
+      this.entName.push(m ? JSON.parse(JSON.stringify(text.slice(m.start, m.end).replace(/['’]s$/, ''))) : key);
       this.entToken.push('\u00a7' + id);
       this.entDf = grown(this.entDf, id + 1);
     }

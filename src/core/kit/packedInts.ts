@@ -108,6 +108,11 @@ export class PackedIntReader {
   atEnd(): boolean {
     return this.pos === this.s.length;
   }
+
+  /** Characters not read yet: a bound on how many numbers can follow (each takes at least one). */
+  get remaining(): number {
+    return this.s.length - this.pos;
+  }
 }
 
 /**

@@ -15,7 +15,8 @@
 // an expansion given in the same article, and relations stated in the old text of the article stay linked.
 import type { ArticleMeta } from '../types';
 import type { ArticleNames } from './extract';
-import { fileStart, sortByStart } from './file-mentions';
+import { sortByStart } from './file-mentions';
+import { mentionCount } from './mention-columns';
 import { headingParts } from './headings';
 import { endsWithName } from './in-article';
 import type { Definition, Entity, FileMentions, Mention, ResolveHints } from './model';
@@ -61,17 +62,17 @@ export interface EditContext {
 const MAX_BUCKET = 60;
 
 /**
- * Attaches the article's mentions: into `ids` (through `edit`, which copies an entity before its first change) and
- * `perFile`. The article's old mentions must already be taken out.
+ * Attaches the article's mentions: decides each one's entity (new entities go into `ids`; `edit` copies an entity
+ * before its first change) and returns them with their entities' ids, by start, for the index to store as the file's
+ * columns. The article's old mentions must already be taken out.
  */
 export function attachArticle(
   file: string,
   input: { meta: ArticleMeta; names: ArticleNames },
   ids: Map<string, Entity>,
-  perFile: Map<string, FileMentions>,
   edit: (id: string) => Entity | undefined,
   edits: EditContext,
-): void {
+): FileMentions {
   const { names, meta } = input;
   const { hints } = edits;
   const live = (key: string): { id: string; n: number }[] | null => {
@@ -260,16 +261,12 @@ export function attachArticle(
     else defsAt.set(d.m, [d]);
   }
   const entries: FileMentions = { ms: [], ids: [] };
-  const added = new Map<Entity, Mention[]>();
   const defCands = new Map<Entity, Definition[]>();
   for (const it of items) {
     if (!it.target) continue;
     const e = edit(it.target);
     if (!e) continue;
     const mention: Mention = { file, start: it.start, end: it.end, surface: it.surface, passage: it.passage };
-    const list = added.get(e);
-    if (list) list.push(mention);
-    else added.set(e, [mention]);
     entries.ms.push(mention);
     entries.ids.push(e.id);
     if (it.surface !== e.name && !e.aliases.includes(it.surface)) e.aliases.push(it.surface);
@@ -287,12 +284,6 @@ export function attachArticle(
       if (arr) arr.push(def);
       else defCands.set(e, [def]);
     }
-  }
-  for (const [e, ms] of added) {
-    // Into the file's place in the sorted list (where its old mentions were cut out).
-    ms.sort((a, b) => a.start - b.start);
-    const at = fileStart(e.mentions, file);
-    e.mentions = e.mentions.slice(0, at).concat(ms, e.mentions.slice(at));
   }
   for (const [e, defs] of defCands) {
     if (e.definition) continue;
@@ -316,10 +307,8 @@ export function attachArticle(
     relate(b, a, rel.relation === 'formerly' ? 'later' : 'formerly');
   }
 
-  if (entries.ms.length) {
-    sortByStart(entries);
-    perFile.set(file, entries);
-  }
+  sortByStart(entries);
+  return entries;
 }
 
 /**
@@ -359,7 +348,7 @@ function similar(
   const { bySuffix, bySkeleton } = lookups;
   const people = bySuffix.get(lightKey(key));
   if (people) {
-    const list = [...people].filter((id) => ids.has(id)).map((id) => ({ id, n: ids.get(id)!.mentions.length }));
+    const list = [...people].filter((id) => ids.has(id)).map((id) => ({ id, n: mentionCount(ids.get(id)!) }));
     if (list.length) return list.sort((a, b) => b.n - a.n);
   }
   if (key.replace(/ /g, '').length < 3) return null;

@@ -5,11 +5,11 @@
 // resolves everything again when it next links (`Corpus.link()` after indexing settles), and the ids of existing
 // entities stay stable in between.
 import { runToEnd, workBudget } from '../kit/steps';
-import { partitionPoint } from '../kit/search';
 import type { ArticleMeta } from '../types';
 import { attachArticle, emptyLookups, noteKeyIn, type EditContext, type Lookups } from './attach';
 import type { ArticleNames } from './extract';
-import { byFileStart, fileStart, isSorted, sortByStart } from './file-mentions';
+import { byFileStart, isSorted, sortByStart } from './file-mentions';
+import { columnsOf, FileMentionColumns, IndexedEntity, mentionCount } from './mention-columns';
 import type { Entity, EntityIndex, FileMentions, Mention, ResolveHints } from './model';
 
 export type { FileMentions, ResolveHints } from './model';
@@ -55,7 +55,10 @@ export function* perFileSteps(
   return perFile;
 }
 
-/** `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). */
+/**
+ * `makeIndex` in steps of a few thousand entities or mentions (a warm start builds it from a million mentions). The
+ * mention objects given become the index's columns (`mention-columns.ts`); the index keeps none of them.
+ */
 export function* makeIndexSteps(
   entities: Entity[],
   hints: ResolveHints,
@@ -63,14 +66,24 @@ export function* makeIndexSteps(
   sorted = false,
 ): Generator<void, EntityIndex, void> {
   const spent = workBudget(STEP);
-  const byId = new Map<string, Entity>();
   for (const e of entities) {
-    byId.set(e.id, e);
     if (!sorted && !isSorted(e.mentions)) e.mentions.sort(byFileStart);
     if (spent(sorted ? 1 : e.mentions.length + 1)) yield;
   }
   if (!perFile) perFile = yield* perFileSteps(entities, spent);
-  return new IndexState(byId, perFile, hints, { lookups: null, pending: null }, entities);
+  let mentions = 0;
+  for (const f of perFile.values()) mentions += f.ms.length;
+  if (spent(perFile.size)) yield;
+  const { list, files } = columnsOf(entities, perFile);
+  if (spent(mentions + entities.length)) yield;
+  return indexOver(list, files, hints);
+}
+
+/** The index over entities whose mentions are `files`' columns (see `columnsOf`). */
+export function indexOver(list: IndexedEntity[], files: Map<string, FileMentionColumns>, hints: ResolveHints): EntityIndex {
+  const byId = new Map<string, Entity>();
+  for (const e of list) byId.set(e.id, e);
+  return new IndexState(byId, files, hints, { lookups: null, pending: null }, list);
 }
 
 export class IndexState implements EntityIndex {
@@ -78,9 +91,10 @@ export class IndexState implements EntityIndex {
   private recurringList: Entity[] | null = null;
 
   constructor(
+    /** Entities by id: `IndexedEntity`, or (made by an edit and given no mention) a plain one. */
     readonly ids: Map<string, Entity>,
-    /** Mentions per file, by start; they name entities by id so an update replaces an entity in one place. */
-    readonly perFile: Map<string, FileMentions>,
+    /** Mentions per file, by start, as columns; they name entities by id so an update replaces an entity in one place. */
+    readonly perFile: Map<string, FileMentionColumns>,
     /** Shared by every index derived from one full resolution; keys only ever get added. */
     readonly hints: ResolveHints,
     private readonly shared: SharedLookups,
@@ -104,28 +118,26 @@ export class IndexState implements EntityIndex {
 
   at(file: string, offset: number): { entity: Entity; mention: Mention } | null {
     const f = this.perFile.get(file);
-    if (!f || f.ms.length === 0) return null;
-    const ms = f.ms;
+    if (!f) return null;
     // The last mention starting at or before the offset.
-    const found = partitionPoint(0, ms.length, (i) => ms[i].start <= offset) - 1;
+    const found = f.lastAtOrBefore(offset);
     if (found < 0) return null;
-    const hit = ms[found];
     // The end position counts too: VS Code asks for the hover just after the last character as well.
-    if (offset > hit.end) return null;
+    if (offset > f.end(found)) return null;
     const entity = this.ids.get(f.ids[found]);
-    return entity ? { entity, mention: hit } : null;
+    return entity ? { entity, mention: f.mention(found) } : null;
   }
 
   recurring(): Entity[] {
-    if (!this.recurringList) this.recurringList = this.entities.filter((e) => e.mentions.length >= 2 || !!e.glossary);
+    if (!this.recurringList) this.recurringList = this.entities.filter((e) => mentionCount(e) >= 2 || !!e.glossary);
     return this.recurringList;
   }
 
   mentionsIn(file: string): { start: number; end: number; entityId: string }[] {
     const f = this.perFile.get(file);
     if (!f) return [];
-    const out: { start: number; end: number; entityId: string }[] = new Array(f.ms.length);
-    for (let i = 0; i < f.ms.length; i++) out[i] = { start: f.ms[i].start, end: f.ms[i].end, entityId: f.ids[i] };
+    const out: { start: number; end: number; entityId: string }[] = new Array(f.length);
+    for (let i = 0; i < f.length; i++) out[i] = { start: f.start(i), end: f.end(i), entityId: f.ids[i] };
     return out;
   }
 
@@ -138,35 +150,31 @@ export class IndexState implements EntityIndex {
     const ids = new Map(this.ids);
     const perFile = new Map(this.perFile);
     /** Entities changed by this update: copies, so earlier indexes stay as they were. */
-    const touched = new Map<string, Entity>();
+    const touched = new Map<string, IndexedEntity>();
     const edit = (id: string): Entity | undefined => {
       let e = touched.get(id);
       if (e) return e;
       const old = ids.get(id);
       if (!old) return undefined;
-      e = { ...old, aliases: old.aliases.slice(), related: old.related.slice(), mentions: old.mentions };
+      e = IndexedEntity.copyOf(old);
       touched.set(id, e);
       ids.set(id, e);
       return e;
     };
 
-    // Take the article's previous mentions out of the entities they belonged to.
+    // The entities the article's previous mentions belonged to lose them (their run of this file, below).
     for (const id of this.perFile.get(file)?.ids ?? []) edit(id);
-    for (const e of touched.values()) {
-      // Mentions are sorted by file: cut the file's run out by binary search, without touching every mention (an
-      // entity named in every article has a hundred thousand at 10k articles).
-      const from = fileStart(e.mentions, file);
-      let to = from;
-      while (to < e.mentions.length && e.mentions[to].file === file) to++;
-      if (to > from) e.mentions = e.mentions.slice(0, from).concat(e.mentions.slice(to));
-      if (e.definition?.file === file) e.definition = null;
-    }
+    for (const e of touched.values()) if (e.definition?.file === file) e.definition = null;
     perFile.delete(file);
 
-    if (input) attachArticle(file, input, ids, perFile, edit, this.edits);
-
+    const added = input ? attachArticle(file, input, ids, edit, this.edits) : null;
+    const cols = added && added.ms.length ? FileMentionColumns.of(file, added) : null;
+    if (cols) perFile.set(file, cols);
+    const counts = cols?.countsById() ?? new Map<string, number>();
+    for (const id of counts.keys()) edit(id);
     for (const [id, e] of touched) {
-      if (e.mentions.length === 0 && !e.glossary) ids.delete(id);
+      e.setRun(file, cols, counts.get(id) ?? 0);
+      if (e.mentionCount === 0 && !e.glossary) ids.delete(id);
     }
     return new IndexState(ids, perFile, this.hints, this.shared, null);
   }
@@ -189,7 +197,7 @@ export class IndexState implements EntityIndex {
       for (const [key, list] of this.hints.byKey) {
         if (shared.lookups) return;
         const e = this.ids.get(list[0].id);
-        if (e) noteKeyIn(l, key, e, mentionCount(list));
+        if (e) noteKeyIn(l, key, e, keyMentions(list));
         if (--budget <= 0) {
           budget = KEYS_PER_STEP;
           yield;
@@ -206,7 +214,7 @@ export class IndexState implements EntityIndex {
       const l = emptyLookups();
       for (const [key, list] of this.hints.byKey) {
         const e = this.ids.get(list[0].id);
-        if (e) noteKeyIn(l, key, e, mentionCount(list));
+        if (e) noteKeyIn(l, key, e, keyMentions(list));
       }
       this.shared.lookups = l;
       this.shared.pending = null;
@@ -222,4 +230,4 @@ export class IndexState implements EntityIndex {
 }
 
 /** The mentions a key resolved to, over all its entities. */
-const mentionCount = (list: { n: number }[]): number => list.reduce((n, c) => n + c.n, 0);
+const keyMentions = (list: { n: number }[]): number => list.reduce((n, c) => n + c.n, 0);

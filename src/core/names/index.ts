@@ -3,6 +3,8 @@ export type { NameArticleInput, ArticleNames, RawMention, RawDefinition, RawRela
 export { extractNames } from './extract';
 export type { EntityKind, Mention, Definition, Entity, EntityIndex, ResolveInput } from './model';
 export { resolveEntities, resolveEntitiesSteps } from './resolve';
+export type { EntityFile } from './mention-columns';
+export { filesOf, mentionCount } from './mention-columns';
 export type { EntityIndexState } from './persist';
 export { exportEntityIndex, exportEntityIndexSteps, importEntityIndex, importEntityIndexSteps } from './persist';
 export type { HoverContext } from './hover';

@@ -78,9 +78,9 @@ export interface ResolveHints {
 }
 
 /**
- * The mentions of one file, by start: the mention objects (shared with `Entity.mentions`) and, in a parallel
- * array, the id of the entity each belongs to. Two arrays instead of one object per mention: at 10k articles there
- * are a million mentions, and an object each cost ~60 MB.
+ * The mentions of one file, by start, as a resolution or an edit makes them: the mention objects and, in a parallel
+ * array, the id of the entity each belongs to. The index keeps neither: it turns them into columns
+ * (`mention-columns.ts`; at 10k articles a million mention objects cost ~60 MB).
  */
 export interface FileMentions {
   ms: Mention[];

@@ -2,9 +2,10 @@
 // 10k articles). Mentions are a million at that size: they are stored column by column in one compact string of
 // variable-length numbers (files as indexes into a file table, offsets as deltas, surfaces as indexes into the
 // entity's own spellings), not one object each, so that encoding, JSON and decoding each take tens of milliseconds.
-import type { Definition, Entity, EntityIndex, EntityKind, Mention } from './model';
+import type { Definition, Entity, EntityIndex, EntityKind } from './model';
 import { runToEnd, workBudget } from '../kit/steps';
-import { IndexState, makeIndexSteps, perFileSteps, type FileMentions, type ResolveHints } from './incremental';
+import { IndexState, indexOver, perFileSteps, type ResolveHints } from './incremental';
+import { columnsOf, FileMentionColumns, IndexedEntity, mentionCount } from './mention-columns';
 import { NAMES_RULES_VERSION } from './version';
 import { PackedIntReader, PackedIntWriter } from '../kit/packedInts';
 
@@ -79,7 +80,7 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
       aliases: e.aliases.slice(),
       definition: e.definition,
       related: e.related,
-      n: e.mentions.length,
+      n: mentionCount(e),
     };
     if (e.glossary) row.glossary = e.glossary;
     rows[i] = row;
@@ -112,31 +113,33 @@ export function* exportEntityIndexSteps(index: EntityIndex): Generator<void, Ent
     return n;
   };
 
-  const perFile = index instanceof IndexState ? index.perFile : yield* perFileSteps(index.entities, spent);
+  const perFile = index instanceof IndexState ? index.perFile : columnsOf(index.entities, yield* perFileSteps(index.entities, spent)).files;
   const files = [...perFile.keys()];
   if (spent(files.length)) yield;
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   yield;
   const w = new PackedIntWriter();
   for (const file of files) {
-    const { ms, ids } = perFile.get(file)!;
-    w.uint(ms.length);
+    const cols = perFile.get(file)!;
+    const { ids, surfaces } = cols;
+    w.uint(cols.length);
     let start = 0;
     let passage = 0;
-    for (let i = 0; i < ms.length; i++) {
-      const m = ms[i];
+    for (let i = 0; i < cols.length; i++) {
       const ei = entityNo.get(ids[i]);
       if (ei === undefined) throw new Error(`mention of unknown entity ${ids[i]}`);
+      const mStart = cols.start(i);
+      const mPassage = cols.passage(i);
       w.uint(ei);
-      w.uint(m.start - start);
-      w.uint(m.end - m.start);
-      w.int(m.passage - passage);
-      w.uint(surfaceOf(ei, entities[ei], m.surface));
-      start = m.start;
-      passage = m.passage;
+      w.uint(mStart - start);
+      w.uint(cols.end(i) - mStart);
+      w.int(mPassage - passage);
+      w.uint(surfaceOf(ei, entities[ei], surfaces[i]));
+      start = mStart;
+      passage = mPassage;
     }
     // Between files only: a file has at most a few hundred mentions.
-    const units = ms.length + 1 + numbered;
+    const units = cols.length + 1 + numbered;
     numbered = 0;
     if (spent(units)) yield;
   }
@@ -216,7 +219,8 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
   if (spent((files.length + hintKeys.length + hintIds.length + dropped.length) >> 2)) yield;
 
   for (let i = 1; i < files.length; i++) if (!(files[i - 1] < files[i])) return null;
-  const entities: Entity[] = [];
+  const entities: IndexedEntity[] = [];
+  const counts: number[] = [];
   const spellings: string[][] = [];
   for (const row of rows as unknown[]) {
     if (!isObject(row) || typeof row.id !== 'string' || typeof row.name !== 'string' || !KINDS.has(row.kind as string)) return null;
@@ -232,26 +236,29 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
       aliases: row.aliases,
       definition: row.definition as Definition | null,
       related: row.related as Entity['related'],
-      mentions: new Array(row.n as number),
+      mentions: [],
     };
     if (row.glossary) e.glossary = row.glossary as Entity['glossary'];
-    entities.push(e);
+    entities.push(new IndexedEntity(e, [], 0));
+    counts.push(row.n as number);
     spellings.push([row.name, ...row.aliases, ...((row.extra as string[] | undefined) ?? [])]);
     if (spent(4 + row.aliases.length * 2 + (row.related as unknown[]).length)) yield;
   }
 
+  // Straight into the index's columns: no mention object is made.
   const filled = new Int32Array(entities.length);
+  const runs: EntityRuns = { lastFile: new Int32Array(entities.length).fill(-1), inFile: new Int32Array(entities.length) };
   const r = new PackedIntReader(mentions);
-  const perFile = new Map<string, FileMentions>();
-  for (const file of files) {
-    const read = readFileMentions(r, file, entities, spellings, filled);
-    if (!read) return null;
-    perFile.set(file, read);
+  const perFile = new Map<string, FileMentionColumns>();
+  for (let fi = 0; fi < files.length; fi++) {
+    const cols = readFileMentions(r, files[fi], fi, entities, spellings, counts, filled, runs);
+    if (!cols) return null;
+    perFile.set(files[fi], cols);
     // Between files only: the count at the head of a file is bounded by the string's length, not by the budget.
-    if (spent(read.ms.length + 1)) yield;
+    if (spent(cols.length + 1)) yield;
   }
   if (!r.atEnd()) return null;
-  for (let i = 0; i < entities.length; i++) if (filled[i] !== entities[i].mentions.length) return null;
+  for (let i = 0; i < entities.length; i++) if (filled[i] !== counts[i]) return null;
   if (spent(entities.length >> 2)) yield;
 
   const idList = entities.map((e) => e.id).concat(hintIds);
@@ -269,44 +276,66 @@ function* importState(state: unknown): Generator<void, EntityIndex | null, void>
     if (spent(n + 2)) yield;
   }
   if (!hr.atEnd()) return null;
-  // Files come in path order and each file's mentions by start, so every entity's mentions came out sorted.
   const ordinary = new Map(ordinaryKeys.map((key, i) => [key, ordinaryExceptions[i] as number]));
-  return yield* makeIndexSteps(entities, { byKey, dropped: new Set(dropped), ordinary }, perFile, true);
+  return indexOver(entities, perFile, { byKey, dropped: new Set(dropped), ordinary });
+}
+
+/** Per entity, the last file (index into the file table) it was given a run of, and how many of its mentions that file holds. */
+interface EntityRuns {
+  lastFile: Int32Array;
+  inFile: Int32Array;
 }
 
 /**
- * One file's mentions, read from `r` into per-file lists and their entities' lists (`filled` counts each entity's so
- * far); null when the data does not hold together. A plain function called once a file rather than a loop inside the
- * stepwise import: it is optimised after the first few files, where the generator's loop over a million mentions ran
- * unoptimised for much of the one import a warm start makes.
+ * One file's mentions, read from `r` into the file's columns and its entities' runs (`filled` counts each entity's
+ * mentions so far); null when the data does not hold together. A plain function called once a file rather than a loop
+ * inside the stepwise import: it is optimised after the first few files, where the generator's loop over a million
+ * mentions ran unoptimised for much of the one import a warm start makes.
  */
 function readFileMentions(
   r: PackedIntReader,
   file: string,
-  entities: Entity[],
+  fi: number,
+  entities: IndexedEntity[],
   spellings: string[][],
+  counts: number[],
   filled: Int32Array,
-): FileMentions | null {
+  runs: EntityRuns,
+): FileMentionColumns | null {
   const n = r.uint();
-  const ms: Mention[] = new Array(n);
+  if (n > r.remaining) return null;
+  const spans = new Int32Array(n * 3);
+  const surfaces: string[] = new Array(n);
   const ids: string[] = new Array(n);
+  const named: number[] = [];
   let start = 0;
   let passage = 0;
   for (let i = 0; i < n; i++) {
     const ei = r.uint();
     const e = entities[ei];
-    if (!e || filled[ei] >= e.mentions.length) return null;
+    if (!e || filled[ei] >= counts[ei]) return null;
+    filled[ei]++;
     start += r.uint();
     const end = start + r.uint();
     passage += r.int();
     const surface = spellings[ei][r.uint()];
     if (surface === undefined) return null;
-    const m: Mention = { file, start, end, surface, passage };
-    ms[i] = m;
+    spans[i * 3] = start;
+    spans[i * 3 + 1] = end;
+    spans[i * 3 + 2] = passage;
+    surfaces[i] = surface;
     ids[i] = e.id;
-    e.mentions[filled[ei]++] = m;
+    if (runs.lastFile[ei] !== fi) {
+      runs.lastFile[ei] = fi;
+      runs.inFile[ei] = 0;
+      named.push(ei);
+    }
+    runs.inFile[ei]++;
   }
-  return { ms, ids };
+  const cols = new FileMentionColumns(file, spans, surfaces, ids);
+  // Files come in path order: every entity's runs do too.
+  for (const ei of named) entities[ei].addRun(cols, runs.inFile[ei]);
+  return cols;
 }
 
 const KINDS = new Set(['person', 'group', 'place', 'other']);
