@@ -200,4 +200,15 @@ describe('FA-KES Names view (the 50 most mentioned persons and groups)', () => {
     for (const spelling of ['Civil Defence', 'Syrian Civil Defence', 'Civil Defense', 'White Helmets'])
       expect(groupsOf(spelling)).toEqual(['White Helmets (group)']);
   });
+
+  it('keeps the Free Syrian Army (the rebels) apart from the Syrian Army they fight', () => {
+    // "Syrian Army" was read as the tail of "Free Syrian Army", the only longer name ending in it, and every mention
+    // of the government's army became the rebels' in the Names view and the hover.
+    fakesResolved ??= resolveArticles(fakes);
+    const entityOf = (spelling: string) => fakesResolved!.entities.filter((e) => e.name === spelling || e.aliases.includes(spelling));
+    const fsa = entityOf('Free Syrian Army');
+    expect(fsa).toHaveLength(1);
+    expect(entityOf('FSA')).toEqual(fsa);
+    for (const spelling of ['Syrian Army', 'Syrian Arab Army']) expect(entityOf(spelling).some((e) => fsa.includes(e))).toBe(false);
+  });
 });

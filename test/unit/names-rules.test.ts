@@ -407,6 +407,16 @@ describe("a group's or place's first word", () => {
 });
 
 describe('short forms of groups', () => {
+  it('on FA-KES lines: the Syrian Army is not the Free Syrian Army its enemies are named after', () => {
+    const idx = resolve({
+      'trt-a.md':
+        'Car bomb in Syria\n\nCasualties included fighters from the Free Syrian Army (FSA) the Turkish-backed rebels. The Syrian Army shelled the town on Monday.\n',
+      'manar-b.md':
+        'Clashes near Deir Ezzor\n\nThe clashes took place not far from Deir Ezzor military airport a key remaining post for the Syrian Army in the oil-rich province.\n',
+    });
+    expect(same(idx, 'Syrian Army', 'Free Syrian Army')).toBe(false);
+    expect(same(idx, 'FSA', 'Free Syrian Army')).toBe(true);
+  });
   it('a paper or group named by the tail of its full name is the one its article names in full; with two such and neither named, it stays apart', () => {
     const idx = resolve({
       'b.txt': 'Report\n\nA reporter for the Boston Herald wrote on Tuesday that the Herald newspaper had been sold.\n',

@@ -66,4 +66,6 @@
 //      New Arabs correspondent") is a mention of it, though its words are ordinary ones.
 //  19: an outlet's names with two closing words ("Al-Alam News Network") or with different closing words whose rest
 //      is never written alone ("al-Alam TV") are one.
-export const NAMES_RULES_VERSION = 19;
+//  20: a group's tail that opens with a nationality ("Syrian Army") is not short for a longer name that puts another
+//      word before it ("Free Syrian Army").
+export const NAMES_RULES_VERSION = 20;

@@ -3,6 +3,7 @@
 // a candidate for the full names ending in it, chosen in context (`shortFormsInContext`: the one its own article
 // gives, or the only one of the corpus). A place is no group's tail, unless it is one only by weak cues and reads as
 // a team ("the Colts").
+import { COUNTRIES, DEMONYMS } from '../../lexicon';
 import { lightKey, lightWord } from '../../normalize';
 import { kindOf } from '../../votes';
 import { indexTails, type Form } from '../forms';
@@ -38,8 +39,35 @@ export const groupTails: ResolutionRule = {
       if (fs.some((f) => f.acr) || glossaryRoots.has(r)) continue;
       if (kindOf(clusterVotes.get(r)!).kind === 'place' && !theTeam(fs, r)) continue;
       const tails = new Set<number>();
-      for (const f of fs) for (const t of groupBySuffix.get(lightKey(f.key)) ?? []) if (t !== r) tails.add(t);
+      for (const f of fs) {
+        for (const t of groupBySuffix.get(lightKey(f.key)) ?? []) if (t !== r && !anotherBody(f.key, clusters.get(t)!)) tails.add(t);
+      }
       if (tails.size) s.targets.group.set(r, [...tails]);
     }
   },
 };
+
+const national = (w: string): boolean => DEMONYMS.has(w) || COUNTRIES.has(w);
+
+/**
+ * A tail that opens with a nationality or country names that nation's own body ("Syrian Army", "Turkish Army"): a
+ * full name that puts some other word before it is another body ("Free Syrian Army", the rebels the Syrian Army
+ * fights), while one that only adds a nationality or country says which ("Syrian Arab Red Crescent").
+ */
+function anotherBody(tailKey: string, full: Form[]): boolean {
+  const tail = tailKey.split(' ');
+  if (!national(tail[0]!)) return false;
+  const light = tail.map(lightWord).join(' ');
+  return !full.some((f) => {
+    const ws = f.key.split(' ');
+    if (
+      ws.length <= tail.length ||
+      ws
+        .slice(ws.length - tail.length)
+        .map(lightWord)
+        .join(' ') !== light
+    )
+      return false;
+    return national(ws[ws.length - tail.length - 1]!);
+  });
+}
