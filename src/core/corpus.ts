@@ -9,6 +9,7 @@ import { parseArticle } from './article';
 import { makeExcludeFilter, makeFileFilter, type FileFilter } from './fileFilter';
 import { sizeCapReason } from './reasons';
 import { contentHash } from './kit/hash';
+import { ownCopy } from './kit/strings';
 import { decodeBytes, foldSpace } from './text';
 import type { ArticleMeta, OffsetRange, ParsedArticle, Passage, ReadOptions } from './types';
 import { hoverMarkdown, type ArticleNames, type Entity, type EntityIndex, type Mention } from './names';
@@ -716,10 +717,10 @@ const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
  */
 function ownParseStrings(parsed: ParsedArticle): void {
   const meta = parsed.meta;
-  meta.title = ownCopy(meta.title);
-  meta.outlet = ownCopy(meta.outlet);
-  meta.author = ownCopy(meta.author);
-  meta.dateline = ownCopy(meta.dateline);
+  meta.title = ownCopyOrNull(meta.title);
+  meta.outlet = ownCopyOrNull(meta.outlet);
+  meta.author = ownCopyOrNull(meta.author);
+  meta.dateline = ownCopyOrNull(meta.dateline);
   for (const h of parsed.headings) h.text = ownCopy(h.text);
   for (const p of parsed.passages) {
     if (p.section !== undefined) p.section = ownCopy(p.section);
@@ -728,9 +729,9 @@ function ownParseStrings(parsed: ParsedArticle): void {
   parsed.warnings = parsed.warnings.map(ownCopy);
 }
 
-/** A copy of a string that holds on to no other string (see `ownParseStrings`). */
-function ownCopy<T extends string | null>(s: T): T {
-  return s !== null && s.length >= 13 ? (JSON.parse(JSON.stringify(s)) as T) : s;
+/** `ownCopy` of a string that may be absent. */
+function ownCopyOrNull<T extends string | null>(s: T): T {
+  return (s === null ? s : ownCopy(s)) as T;
 }
 
 /** A character that makes a JavaScript string take two bytes a character. */

@@ -7,6 +7,7 @@
 // and when none has all of them the ones with most still come first. Fuzzy and prefix matches (typos, the word
 // still being typed) add to the score but never count as holding a word.
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { ownCopy } from './kit/strings';
 import { MAX_STEMMED_LENGTH, stem as stemWord } from './words/stem';
 
 export interface PassageDoc {
@@ -59,9 +60,9 @@ export function searchTerm(token: string): string | null {
   if (known !== undefined) return known;
   // Copies of a long token and its term: as views cut out of the article's text they would keep all of it alive,
   // in this memo and in the index, after the article's record let it go (record.ts).
-  const own = token.length >= 13 ? (JSON.parse(JSON.stringify(token)) as string) : token;
+  const own = ownCopy(token);
   const computed = computeTerm(own);
-  const term = computed !== null && computed.length >= 13 ? (JSON.parse(JSON.stringify(computed)) as string) : computed;
+  const term = computed === null ? null : ownCopy(computed);
   // Text repeats its words: stemming each distinct token once is most of the indexing time saved.
   if (TERMS.size >= MAX_REMEMBERED) TERMS.clear();
   TERMS.set(own, term);

@@ -6,6 +6,7 @@ import { grown } from '../../src/core/kit/columns';
 import { contentHash } from '../../src/core/kit/hash';
 import { PackedIntReader, PackedIntWriter, unpackIntsSteps } from '../../src/core/kit/packedInts';
 import { lastAtMost, partitionPoint } from '../../src/core/kit/search';
+import { ownCopy } from '../../src/core/kit/strings';
 import { pauser, runInSlices, runToEnd, workBudget } from '../../src/core/kit/steps';
 import { foldSpace, LineMap } from '../../src/core/text';
 
@@ -50,6 +51,17 @@ describe('chars', () => {
           .filter((w) => w !== '')
           .join(' ');
         expect(foldSpace(s)).toBe(reference);
+      }),
+    );
+  });
+});
+
+describe('strings', () => {
+  it('ownCopy gives back the same characters, cut out of a longer text or not', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), (before, s) => {
+        const cut = (before + s + before).slice(before.length, before.length + s.length);
+        expect(ownCopy(cut)).toBe(s);
       }),
     );
   });

@@ -3,6 +3,7 @@
 // Passage ids only grow; a removed passage keeps its id with file '' until the columns are compacted.
 
 import { grown } from '../kit/columns';
+import { ownCopy } from '../kit/strings';
 import type { EntityMention, Quote } from './features';
 import type { PassageView } from './score';
 
@@ -396,7 +397,7 @@ export class PassageStore {
       this.entIds.set(key, id);
       const m = mentions.find((x) => x.entityId === key);
       // A copy: a view cut out of the article's text would keep all of it (records let their texts go, record.ts).
-      this.entName.push(m ? JSON.parse(JSON.stringify(text.slice(m.start, m.end).replace(/['’]s$/, ''))) : key);
+      this.entName.push(m ? ownCopy(text.slice(m.start, m.end).replace(/['’]s$/, '')) : key);
       this.entToken.push('\u00a7' + id);
       this.entDf = grown(this.entDf, id + 1);
     }

@@ -4,6 +4,7 @@
 // cost ~60 bytes each, as columns ~20. `Entity.mentions` is made from the columns when asked for (hovers, the
 // Names view, the CLI) and kept only while something holds it.
 import { partitionPoint } from '../kit/search';
+import { ownCopy } from '../kit/strings';
 import type { Entity, EntityKind, FileMentions, Mention } from './model';
 
 /** Fields of a mention in `FileMentionColumns.spans`, per mention. */
@@ -158,7 +159,9 @@ export class IndexedEntity implements Entity {
     this.kind = from.kind;
     this.aliases = from.aliases.map(ownCopy);
     const d = from.definition;
-    this.definition = d && d.text.length >= SLICED ? { ...d, text: ownCopy(d.text) } : d;
+    // Names and definitions as copies: the index outlives the texts they were cut from (kit/strings.ts).
+    const text = d && ownCopy(d.text);
+    this.definition = d && text !== d.text ? { ...d, text: text! } : d;
     this.related = from.related.slice();
     Object.defineProperty(this, 'mentions', MENTIONS);
     if (from.glossary) this.glossary = from.glossary;
@@ -214,17 +217,6 @@ export class IndexedEntity implements Entity {
     }
     m.made = null;
   }
-}
-
-/** The shortest string V8 cuts out of another as a view that keeps the whole of it alive (a "sliced string"). */
-const SLICED = 13;
-
-/**
- * A string that holds no article text: the index outlives the texts it was read from (the records let theirs go,
- * see `record.ts`), and a name or definition cut out of a text as a view would keep the whole text alive.
- */
-function ownCopy(s: string): string {
-  return s.length >= SLICED ? (JSON.parse(JSON.stringify(s)) as string) : s;
 }
 
 /** One file an entity is named in: its first mention there, and all of them (by start), each made when asked for. */

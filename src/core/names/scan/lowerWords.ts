@@ -1,7 +1,8 @@
 // The lower-case words of each article: across the corpus they tell ordinary words ("Activists") from names.
 import { CONNECTORS, STOPWORDS } from '../lexicon';
 import { isLetterCode, isLowerCode, URL_PUNCT } from './chars';
-import { emptySlot, hashRange, ownCopy, probeKey, probeRange } from './strings';
+import { ownCopy } from '../../kit/strings';
+import { emptySlot, hashRange, probeKey, probeRange } from './strings';
 import { JOIN_PARTICLES } from './tokenInfo';
 
 /**

@@ -1,10 +1,6 @@
 // Shared strings of the extraction: interning, range hashing, and the table of surfaces with their name keys.
+import { ownCopy } from '../../kit/strings';
 import { nameKey } from '../normalize';
-
-/** A flat copy: cuts of 13 characters or more are slices that keep their whole parent string alive. */
-export function ownCopy(s: string): string {
-  return s.length >= 13 ? (JSON.parse(JSON.stringify(s)) as string) : s;
-}
 
 // Strings kept by the name extractions of many articles (keys, surfaces, lower-case words) recur from article to
 // article: the tables below hand out one shared instance per distinct value instead of one copy per article, as
