@@ -254,9 +254,10 @@ export class Postings {
   }
 }
 
-// The posting build's passes over a slice of passages (and the quotation index's over a passage), as plain functions: called once a slice, they are
-// optimised after the first few (the same loops inside the stepwise generator ran unoptimised for much longer: a warm
-// start builds the lists once, so that start-up cost was most of the build).
+// The posting build's passes over a slice of passages (and the quotation index's over a passage), as plain
+// functions: called once a slice, they are optimised after the first few (the same loops inside the stepwise
+// generator ran unoptimised for much longer: a warm start builds the lists once, so that start-up cost was most of
+// the build).
 
 /** Counts, for passages [from, stop), each term's postings at start[term + 1]. */
 function countTerms(store: PassageStore, from: number, stop: number, start: Int32Array): void {

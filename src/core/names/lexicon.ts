@@ -87,6 +87,9 @@ export const ORGANISATION_SUFFIXES = set(`
 news network tv television channel radio online english corp corporation inc co ltd llc plc agency
 `);
 
+/** A surface written with an Arabic article ("Al-Manar", "al Manar"): a name, not a given name alone. */
+export const ARTICLE_OPENS = /^(?:al|el)[-‐‑ ]/i;
+
 /** Head nouns that make a multi-word name a place. */
 export const PLACE_HEADS = set(`
 heights province city governorate sea gulf river mountains mountain valley airport base square street road

@@ -9,6 +9,7 @@ import type { Votes } from '../votes';
 import type { Form, Forms } from './forms';
 import { Recs, STRONG } from './records';
 import { UnionFind } from './union-find';
+import { COUNTRIES, DEMONYMS, GENERIC_ADJ } from '../lexicon';
 import { nameKey } from '../normalize';
 
 /**
@@ -125,6 +126,11 @@ export class ResolutionState {
 
   /** Whether a capitalised word is also an ordinary word of the corpus (set by the vocabulary rule). */
   common: (word: string) => boolean = () => false;
+
+  /** Whether a one-word key says which thing it names: no ordinary word, nationality, generic adjective or country. */
+  namesSomething(word: string): boolean {
+    return !(this.common(word) || DEMONYMS.has(word) || GENERIC_ADJ.has(word) || COUNTRIES.has(word));
+  }
   /**
    * Mentions by (article, index in the article's extraction); a split mention answers with its first part. Only
    * articles stating renamings or acronyms have them (set by the mention-index rule).

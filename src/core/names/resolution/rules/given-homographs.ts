@@ -2,14 +2,11 @@
 // mention of it in an article that names that person in full is the person, never corpus-wide. Only where the bare
 // word is a short form of a longer name: a word that is a full name by itself ("Israel" beside "Israel Katz") keeps
 // its own meaning.
-import { ORGANISATION_SUFFIXES } from '../../lexicon';
+import { ARTICLE_OPENS, ORGANISATION_SUFFIXES } from '../../lexicon';
 import { lightWord } from '../../normalize';
 import { kindOf } from '../../votes';
 import type { ResolutionRule } from '../rule';
 import type { ResolutionState } from '../state';
-
-/** A surface written with an Arabic article ("Al-Manar", "al Manar"). */
-export const ARTICLE_OPENS = /^(?:al|el)[-‐‑ ]/i;
 
 export const givenHomographs: ResolutionRule = {
   name: 'given names that are words of other names',

@@ -57,17 +57,10 @@ const national = (w: string): boolean => DEMONYMS.has(w) || COUNTRIES.has(w);
 function anotherBody(tailKey: string, full: Form[]): boolean {
   const tail = tailKey.split(' ');
   if (!national(tail[0]!)) return false;
-  const light = tail.map(lightWord).join(' ');
+  const light = lightKey(tailKey);
   return !full.some((f) => {
     const ws = f.key.split(' ');
-    if (
-      ws.length <= tail.length ||
-      ws
-        .slice(ws.length - tail.length)
-        .map(lightWord)
-        .join(' ') !== light
-    )
-      return false;
-    return national(ws[ws.length - tail.length - 1]!);
+    const before = ws.length - tail.length - 1;
+    return before >= 0 && lightKey(ws.slice(before + 1).join(' ')) === light && national(ws[before]!);
   });
 }

@@ -4,7 +4,6 @@
 // least) also give that longer name. Persons are left to the given-name rules ("Doug" is not "Doug McDermott" by
 // this rule), ordinary words, nationalities and countries are no short forms, and neither is the first word of a
 // glued list of names or a word its uses decisively make another kind of thing than the longer name.
-import { COUNTRIES, DEMONYMS, GENERIC_ADJ } from '../../lexicon';
 import { kindOf } from '../../votes';
 import type { EntityKind } from '../../model';
 import type { Form } from '../forms';
@@ -43,7 +42,7 @@ export const nameOpenings: ResolutionRule = {
       // The word alone said to be a place ("in Akrameh") where the longer name never is: the longer name is something
       // named after it or after the same person ("the Akrameh al-Makhzumi school"), not the place in full.
       if (x.strongPlace > 0 && longer.every((l) => l.strongPlace === 0 && kindOf(l.votes).kind !== 'place')) continue;
-      if (own.kind === 'person' || s.common(x.key) || DEMONYMS.has(x.key) || GENERIC_ADJ.has(x.key) || COUNTRIES.has(x.key)) continue;
+      if (own.kind === 'person' || !s.namesSomething(x.key)) continue;
       const together = new Set<number>();
       for (const l of longer) for (const a of l.arts) together.add(a);
       let shared = 0;

@@ -5,7 +5,7 @@
 // "al-Alam TV") when the rest is not written alone. Guards: the rest must name something, not an ordinary word, a
 // nationality or a country ("Press TV", "Syrian TV", "Syria TV"), and not a place or person by its own uses
 // ("Mayadeen TV" beside the town of al-Mayadeen).
-import { COUNTRIES, DEMONYMS, GENERIC_ADJ, ORGANISATION_SUFFIXES } from '../../lexicon';
+import { ORGANISATION_SUFFIXES } from '../../lexicon';
 import type { Form } from '../forms';
 import type { ResolutionRule } from '../rule';
 import type { ResolutionState } from '../state';
@@ -43,7 +43,7 @@ export const organisationSuffixes: ResolutionRule = {
 /** Whether the rest of a name, its closing words off, still says which organisation ("Press" or "Syria" does not). */
 function restNamesIt(s: ResolutionState, rest: string, words: number): boolean {
   if (ORGANISATION_SUFFIXES.has(rest)) return false;
-  return words > 1 || !(s.common(rest) || DEMONYMS.has(rest) || GENERIC_ADJ.has(rest) || COUNTRIES.has(rest));
+  return words > 1 || s.namesSomething(rest);
 }
 
 /**

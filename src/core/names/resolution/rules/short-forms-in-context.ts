@@ -5,8 +5,8 @@
 // names what this article names, else the most mentioned of those spelled exactly so, else of all.
 import { CoverageContext } from '../../coverage-context';
 import { endsWithName } from '../../in-article';
+import { ARTICLE_OPENS } from '../../lexicon';
 import { ACR } from '../records';
-import { ARTICLE_OPENS } from './given-homographs';
 import type { ResolutionRule } from '../rule';
 import { givenNameChoice, groupTailChoice, nearest, surnameChoice, type ArticleNaming } from '../short-form-choice';
 import { STEP, type ResolutionState } from '../state';
