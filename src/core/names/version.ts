@@ -68,4 +68,6 @@
 //      is never written alone ("al-Alam TV") are one.
 //  20: a group's tail that opens with a nationality ("Syrian Army") is not short for a longer name that puts another
 //      word before it ("Free Syrian Army").
-export const NAMES_RULES_VERSION = 20;
+//  21: "in" joins an organisation named after two regions ("Islamic State in Iraq and the Levant"); what follows a
+//      group name's connector is what it is of or for, no short name of it ("Levant", "Human Rights").
+export const NAMES_RULES_VERSION = 21;
