@@ -602,6 +602,18 @@ describe('acronyms', () => {
     });
     expect(same(idx, 'SANA', 'Syrian Arab News Agency')).toBe(true);
   });
+  it('an acronym no text defines joins the name it is seen with in most stories, though another of its initials is named as often', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nA resident told the Associated Press that the jets struck twice. AP also spoke to a doctor.\n',
+      'b.txt': 'Report\n\nThe monitor told the Associated Press on Monday that ten died, AP reported.\n',
+      'c.txt': 'Report\n\nShells hit the Aleppo Province on Monday. AP said the toll rose.\n',
+      'd.txt': 'Report\n\nShells hit the Aleppo Province on Tuesday. Residents fled the Aleppo Province towns.\n',
+      'e.txt': 'Report\n\nThe Associated Press said on Friday that the talks failed. AP quoted two envoys.\n',
+      'f.txt': 'Report\n\nAP quoted the monitor on Friday as saying the talks failed.\n',
+    });
+    expect(same(idx, 'AP', 'Associated Press')).toBe(true);
+    expect(same(idx, 'AP', 'Aleppo Province')).toBe(false);
+  });
 });
 
 describe('one spelling, two things', () => {

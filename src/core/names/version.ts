@@ -70,4 +70,6 @@
 //      word before it ("Free Syrian Army").
 //  21: "in" joins an organisation named after two regions ("Islamic State in Iraq and the Levant"); what follows a
 //      group name's connector is what it is of or for, no short name of it ("Levant", "Human Rights").
-export const NAMES_RULES_VERSION = 21;
+//  22: an undefined acronym joins the name (not a person's) seen with it in most stories when no name of its
+//      initials is named far more often than the others ("AP" / "Associated Press" beside "Aleppo Province").
+export const NAMES_RULES_VERSION = 22;
