@@ -72,4 +72,5 @@
 //      group name's connector is what it is of or for, no short name of it ("Levant", "Human Rights").
 //  22: an undefined acronym joins the name (not a person's) seen with it in most stories when no name of its
 //      initials is named far more often than the others ("AP" / "Associated Press" beside "Aleppo Province").
-export const NAMES_RULES_VERSION = 22;
+//  23: the Arabic word opening a place's name, a vowel apart, is one spelling ("Kafr"/"Kafar"/"Kfar Hamra").
+export const NAMES_RULES_VERSION = 23;
