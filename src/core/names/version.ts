@@ -73,4 +73,5 @@
 //  22: an undefined acronym joins the name (not a person's) seen with it in most stories when no name of its
 //      initials is named far more often than the others ("AP" / "Associated Press" beside "Aleppo Province").
 //  23: the Arabic word opening a place's name, a vowel apart, is one spelling ("Kafr"/"Kafar"/"Kfar Hamra").
-export const NAMES_RULES_VERSION = 23;
+//  24: "-ish" after a vowel ends a transliterated name ("Asayish", "Daish"), not an adjective such as "Kurdish".
+export const NAMES_RULES_VERSION = 24;
