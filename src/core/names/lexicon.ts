@@ -187,6 +187,8 @@ export const SYNONYMS: readonly (readonly string[])[] = [
     'islamic state of iraq and the levant',
     'islamic state of iraq and syria',
     'islamic state in iraq and the levant',
+    'islamic state of iraq and levant',
+    'islamic state in iraq and levant',
     'islamic state in iraq and syria',
     'islamic state of iraq and sham',
     'islamic state organisation',

@@ -74,4 +74,6 @@
 //      initials is named far more often than the others ("AP" / "Associated Press" beside "Aleppo Province").
 //  23: the Arabic word opening a place's name, a vowel apart, is one spelling ("Kafr"/"Kafar"/"Kfar Hamra").
 //  24: "-ish" after a vowel ends a transliterated name ("Asayish", "Daish"), not an adjective such as "Kurdish".
-export const NAMES_RULES_VERSION = 24;
+//  25: "Islamic State in Iraq and Levant" without "the" is read whole where the name visibly closes (a quotation mark
+//      or bracket, an organisation noun after it).
+export const NAMES_RULES_VERSION = 25;
