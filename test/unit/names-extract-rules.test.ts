@@ -194,8 +194,7 @@ describe('words ending in -ish', () => {
         'Bomb kills police\n\nThe bomber killed the commander of the Kurdish police known as the Asayish. It was not clear who sent him.\n',
       'trt-b.md':
         'Blast in Qamishli\n\nThe blast hit members of the Kurdish internal security force known as the Asayish in April, residents said.\n',
-      'alaraby-c.md':
-        'Wedding attack\n\nA source in the Asayesh security forces said more than 20 died. The Asayesh closed the roads.\n',
+      'alaraby-c.md': 'Wedding attack\n\nA source in the Asayesh security forces said more than 20 died. The Asayesh closed the roads.\n',
     });
     const asayish = idx.entities.filter((e) => e.mentions.some((m) => m.surface === 'Asayish'));
     expect(asayish).toHaveLength(1);

@@ -174,7 +174,13 @@ function nicknameThenSurname(cur: SegToken[], toks: SegToken[], i: number, text:
  */
 function andInName(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: SegToken) => boolean, text: string): number {
   const n = cur.length;
-  if (n < 3 || (cur[n - 2].lower !== 'of' && cur[n - 2].lower !== 'in') || !(cur[n - 3].info.flags & T_GROUP_HEAD) || !COUNTRIES.has(cur[n - 1].lower)) return 0;
+  if (
+    n < 3 ||
+    (cur[n - 2].lower !== 'of' && cur[n - 2].lower !== 'in') ||
+    !(cur[n - 3].info.flags & T_GROUP_HEAD) ||
+    !COUNTRIES.has(cur[n - 1].lower)
+  )
+    return 0;
   let j = i + 1;
   const the = j < toks.length && toks[j].text === 'the' && joinGap(toks[j]);
   if (the) j++;

@@ -69,7 +69,8 @@ export class WordTable {
     this.keys[slot] = w;
     this.meta[2 * slot] = h;
     this.meta[2 * slot + 1] =
-      (w.length >= 3 && !STOPWORDS.has(w) ? W_LISTED : 0) | (JOIN_PARTICLES.has(w) || CONNECTORS.has(w) || w === REGION_CONNECTOR ? W_JOIN : 0);
+      (w.length >= 3 && !STOPWORDS.has(w) ? W_LISTED : 0) |
+      (JOIN_PARTICLES.has(w) || CONNECTORS.has(w) || w === REGION_CONNECTOR ? W_JOIN : 0);
     if (++this.count * 2 > this.cap) {
       this.grow();
       return this.find(w);
