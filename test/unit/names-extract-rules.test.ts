@@ -186,3 +186,19 @@ describe('datelines', () => {
     expect(mentionsIn(idx, 't13-ecbplus-7.txt')).toContain(`ALASKA@${at} → Alaska`);
   });
 });
+
+describe('words ending in -ish', () => {
+  it('a transliterated name ending in a vowel and "-ish" is a name, not an adjective like "Kurdish" (FA-KES lines)', () => {
+    const idx = resolve({
+      'manar-a.md':
+        'Bomb kills police\n\nThe bomber killed the commander of the Kurdish police known as the Asayish. It was not clear who sent him.\n',
+      'trt-b.md':
+        'Blast in Qamishli\n\nThe blast hit members of the Kurdish internal security force known as the Asayish in April, residents said.\n',
+      'alaraby-c.md': 'Wedding attack\n\nA source in the Asayesh security forces said more than 20 died. The Asayesh closed the roads.\n',
+    });
+    const asayish = idx.entities.filter((e) => e.mentions.some((m) => m.surface === 'Asayish'));
+    expect(asayish).toHaveLength(1);
+    expect(asayish[0]!.mentions.filter((m) => m.surface === 'Asayish').map((m) => m.file)).toEqual(['manar-a.md', 'trt-b.md']);
+    expect(idx.entities.some((e) => e.mentions.some((m) => m.surface === 'Kurdish'))).toBe(false);
+  });
+});

@@ -79,4 +79,21 @@ describe('transliteration-aware compatibility', () => {
       expect(same(a, b), `${a} ≁ ${b}`).toBe(false);
     }
   });
+  it("reads the Arabic word opening a place's name with or without a vowel between its consonants, and only that word", () => {
+    for (const [a, b] of [
+      ['Kafr Hamra', 'Kafar Hamra'],
+      ['Kafr Zeita', 'Kfar Zeita'],
+      ['Deir Ezzor', 'Deior Ezour'],
+    ]) {
+      expect(same(a, b), `${a} ~ ${b}`).toBe(true);
+    }
+    for (const [a, b] of [
+      ['Kafr Hamra', 'Kafr Hamza'],
+      ['Tal Halaf', 'Toloul Khalif'],
+      ['Karam Hamra', 'Karm Hamra'],
+      ['Arbin', 'Arabeen'],
+    ]) {
+      expect(same(a, b), `${a} ≁ ${b}`).toBe(false);
+    }
+  });
 });

@@ -602,6 +602,18 @@ describe('acronyms', () => {
     });
     expect(same(idx, 'SANA', 'Syrian Arab News Agency')).toBe(true);
   });
+  it('an acronym no text defines joins the name it is seen with in most stories, though another of its initials is named as often', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nA resident told the Associated Press that the jets struck twice. AP also spoke to a doctor.\n',
+      'b.txt': 'Report\n\nThe monitor told the Associated Press on Monday that ten died, AP reported.\n',
+      'c.txt': 'Report\n\nShells hit the Aleppo Province on Monday. AP said the toll rose.\n',
+      'd.txt': 'Report\n\nShells hit the Aleppo Province on Tuesday. Residents fled the Aleppo Province towns.\n',
+      'e.txt': 'Report\n\nThe Associated Press said on Friday that the talks failed. AP quoted two envoys.\n',
+      'f.txt': 'Report\n\nAP quoted the monitor on Friday as saying the talks failed.\n',
+    });
+    expect(same(idx, 'AP', 'Associated Press')).toBe(true);
+    expect(same(idx, 'AP', 'Aleppo Province')).toBe(false);
+  });
 });
 
 describe('one spelling, two things', () => {
@@ -827,6 +839,28 @@ describe('junk in the Names view (issue 11)', () => {
     const idx = resolve({ 'a.txt': text(1), 'b.txt': text(2), 'c.txt': text(3) });
     expect(named(idx, 'Levant')).toHaveLength(0);
     expect(named(idx, 'Islamic State of Iraq and the Levant')).toHaveLength(1);
+  });
+  it('"Islamic State in Iraq and the Levant" is one name too; what a group is of or for is no short name of it', () => {
+    const stories = [
+      (day: string) => `Residents said on ${day} that fighters of the Islamic State of Iraq and the Levant attacked the town.`,
+      (day: string) => `Residents said on ${day} that the Nusra Front (Qaeda branch in the Levant) shelled the town.`,
+      (day: string) => `Residents said on ${day} that the Syrian Observatory for Human Rights counted the dead.`,
+      (day: string) => `Residents said on ${day} that the charters of Human Rights say punishment fits the crime.`,
+      (day: string) =>
+        `Residents said on ${day} that the Islamic State in Iraq and the Levant had left and that the Free Syrian Army in Aleppo took the town.`,
+      (day: string) => `Residents said on ${day} that 33 members of the "Islamic State in Iraq and Levant" organization were killed.`,
+    ];
+    // Each story on three days (a line repeated word for word is page furniture), so that every name recurs.
+    const days = ['Monday', 'Tuesday', 'Friday'];
+    const idx = resolve(Object.fromEntries(stories.flatMap((story, i) => days.map((d) => [`${i}-${d}.txt`, `Report\n\n${story(d)}\n`]))));
+    expect(same(idx, 'Islamic State in Iraq and the Levant', 'Islamic State of Iraq and the Levant')).toBe(true);
+    // Without "the", where the name visibly closes (a quotation mark, "organization" after it).
+    expect(same(idx, 'Islamic State in Iraq and Levant', 'Islamic State of Iraq and the Levant')).toBe(true);
+    expect(same(idx, 'Levant', 'Islamic State of Iraq and the Levant')).toBe(false);
+    expect(same(idx, 'Human Rights', 'Syrian Observatory for Human Rights')).toBe(false);
+    // "in" after a name still says where it is.
+    expect(one(idx, 'Free Syrian Army').kind).toBe('group');
+    expect(one(idx, 'Aleppo').kind).toBe('place');
   });
   it('"and" still keeps two names apart after an organisation ("Ministry of Defence and Russia")', () => {
     const idx = resolve({ 'a.txt': 'Report\n\nThe Ministry of Defence and Russia said on Monday that the talks failed.\n' });

@@ -67,6 +67,12 @@ export const KEY_ARTICLES = set(`al el ad ar as ash at az an ed en er es et ez u
 /** Connectors allowed inside a name only after an organisation head: "Observatory for Human Rights". */
 export const CONNECTORS = set(`of for the and`);
 
+/**
+ * "in" joins a name only between an organisation's head and the regions it names ("Islamic State in Iraq and the
+ * Levant"); extraction keeps it as a token to ask that, and lets it end a name everywhere else.
+ */
+export const REGION_CONNECTOR = 'in';
+
 /** Head nouns that make a multi-word name an organisation. */
 export const GROUP_HEADS = set(`
 front army forces force party council coalition organisation organization observatory ministry corps brigade
@@ -181,6 +187,8 @@ export const SYNONYMS: readonly (readonly string[])[] = [
     'islamic state of iraq and the levant',
     'islamic state of iraq and syria',
     'islamic state in iraq and the levant',
+    'islamic state of iraq and levant',
+    'islamic state in iraq and levant',
     'islamic state in iraq and syria',
     'islamic state of iraq and sham',
     'islamic state organisation',

@@ -6,7 +6,7 @@
 //               "Golani"/"Jolani" → "jolani", "Raqqa"/"Raqa" → "raka".
 //   skeleton  — consonants only, used to bucket candidate variants without comparing all pairs.
 import { isSpaceCode } from '../kit/chars';
-import { BRITISH_SPELLINGS, KEY_ARTICLES } from './lexicon';
+import { BRITISH_SPELLINGS, KEY_ARTICLES, PLACE_OPENERS } from './lexicon';
 
 const APOSTROPHES = /['’‘ʼʻ`´]/g;
 
@@ -295,6 +295,9 @@ export function keysCompatible(a: string, b: string): { ok: boolean; exact: bool
   for (let i = 0; i < wa.length; i++) {
     // An article fused to a word ("Ezzor" for "ez-Zor") only happens inside a name, never at its start.
     let c = wordsCompatible(wa[i], wb[i], i > 0, wa.length > 1, i === 0);
+    // The Arabic word opening a place's name, written with or without a vowel between its consonants: "Kafr" /
+    // "Kafar" / "Kfar Hamra", "Deir" / "Dair", "Tal" / "Tell". A near match: the rest must match and the kind agree.
+    if (!c.ok && i === 0 && wa.length > 1 && placeOpenerVariants(wa[0], wb[0])) c = { ok: true, exact: false, near: true };
     // An article fused to a later word: "Urum Alkobra" for "Urum al-Kubra".
     if (!c.ok && i > 0) {
       const x = FUSED_ARTICLE.exec(wa[i])?.[1];
@@ -307,6 +310,15 @@ export function keysCompatible(a: string, b: string): { ok: boolean; exact: bool
     near = near || c.near;
   }
   return { ok: true, exact, near };
+}
+
+/** Whether two first words are spellings of one Arabic place opener (one of them as `PLACE_OPENERS` lists it), a
+ * vowel apart at most ("Toloul", hills, is not "Tal"). */
+function placeOpenerVariants(a: string, b: string): boolean {
+  if (!PLACE_OPENERS.has(a) && !PLACE_OPENERS.has(b)) return false;
+  const la = lightWord(a);
+  const lb = lightWord(b);
+  return la[0] === lb[0] && Math.abs(la.length - lb.length) <= 1 && skeletonWord(la) === skeletonWord(lb);
 }
 
 /** Look-alike consonants folded to one letter (see NEAR_CONSONANTS). */

@@ -68,4 +68,12 @@
 //      is never written alone ("al-Alam TV") are one.
 //  20: a group's tail that opens with a nationality ("Syrian Army") is not short for a longer name that puts another
 //      word before it ("Free Syrian Army").
-export const NAMES_RULES_VERSION = 20;
+//  21: "in" joins an organisation named after two regions ("Islamic State in Iraq and the Levant"); what follows a
+//      group name's connector is what it is of or for, no short name of it ("Levant", "Human Rights").
+//  22: an undefined acronym joins the name (not a person's) seen with it in most stories when no name of its
+//      initials is named far more often than the others ("AP" / "Associated Press" beside "Aleppo Province").
+//  23: the Arabic word opening a place's name, a vowel apart, is one spelling ("Kafr"/"Kafar"/"Kfar Hamra").
+//  24: "-ish" after a vowel ends a transliterated name ("Asayish", "Daish"), not an adjective such as "Kurdish".
+//  25: "Islamic State in Iraq and Levant" without "the" is read whole where the name visibly closes (a quotation mark
+//      or bracket, an organisation noun after it).
+export const NAMES_RULES_VERSION = 25;

@@ -71,9 +71,12 @@ export function kindsClash(a: Votes, b: Votes): boolean {
 /** Generational suffixes that may follow a person's name ("Jr", "III"). */
 export const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
-/** Files cluster `r` under every proper tail of a name's words ("red sox" and "sox" for "boston red sox"). */
-export function indexTails(index: Map<string, Set<number>>, words: readonly string[], r: number): void {
-  for (let k = 1; k < words.length; k++) {
+/**
+ * Files cluster `r` under every proper tail of a name's words ("red sox" and "sox" for "boston red sox") that opens
+ * before word `upTo` (all of them by default).
+ */
+export function indexTails(index: Map<string, Set<number>>, words: readonly string[], r: number, upTo = words.length): void {
+  for (let k = 1; k < upTo; k++) {
     const tail = words.slice(k).join(' ');
     let set = index.get(tail);
     if (!set) index.set(tail, (set = new Set()));

@@ -1,6 +1,6 @@
 // Runs of capitalised tokens cut into name candidates: titles, sentence-opening ordinary words and adjectives
 // stripped.
-import { CONNECTORS, COUNTRIES, GROUP_HEADS, KEY_ARTICLES, STOPWORDS, TITLE_HEADS } from '../lexicon';
+import { CONNECTORS, COUNTRIES, GROUP_HEADS, KEY_ARTICLES, NEXT_GROUP, REGION_CONNECTOR, STOPWORDS, TITLE_HEADS } from '../lexicon';
 import { LowerWords } from './lowerWords';
 import {
   JOIN_PARTICLES,
@@ -73,7 +73,7 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
     const joinable = cur.length > 0 && cur.length < MAX_CHUNK_TOKENS && (joinGap(t) || afterMiddleInitial(cur, toks, i, text));
     if (!joinable) flush();
     if (!t.cap) {
-      const take = t.text === 'and' && joinable ? andInName(cur, toks, i, joinGap) : 0;
+      const take = t.text === 'and' && joinable ? andInName(cur, toks, i, joinGap, text) : 0;
       if (take) {
         for (let k = 0; k < take; k++) cur.push(toks[i + k]);
         i += take - 1;
@@ -81,7 +81,9 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
       }
       if (
         cur.length > 0 &&
-        (JOIN_PARTICLES.has(t.text) || (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text))) &&
+        (JOIN_PARTICLES.has(t.text) ||
+          (CONNECTORS.has(t.text) && connectorAllowed(cur, t.text)) ||
+          (t.text === REGION_CONNECTOR && inTwoRegions(cur, toks, i, joinGap, text))) &&
         i + 1 < toks.length &&
         joinGap(toks[i + 1]) &&
         (toks[i + 1].cap || ((t.text === 'of' || t.text === 'for') && toks[i + 1].text === 'the'))
@@ -164,21 +166,49 @@ function nicknameThenSurname(cur: SegToken[], toks: SegToken[], i: number, text:
 
 /**
  * How many tokens from i ("and", or "and the") go on inside an organisation named after two countries or a
- * country and a region: "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria". Only after
- * "<head> of <country>" and before one last word (a country, an "al-" name, or a word after "the"); 0 otherwise,
- * so that "and" keeps two names apart everywhere else.
+ * country and a region: "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria" (or "in Iraq").
+ * Only after "<head> of <country>" (or "in") and before one last word (a country, an "al-" name, a word after "the",
+ * or a word the name visibly closes on: a closing quote or bracket, or an organisation noun after it, as in
+ * '"Islamic State in Iraq and Levant"' and "the Islamic State in Iraq and Levant organization"); 0 otherwise, so
+ * that "and" keeps two names apart everywhere else.
  */
-function andInName(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: SegToken) => boolean): number {
+function andInName(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: SegToken) => boolean, text: string): number {
   const n = cur.length;
-  if (n < 3 || cur[n - 2].lower !== 'of' || !(cur[n - 3].info.flags & T_GROUP_HEAD) || !COUNTRIES.has(cur[n - 1].lower)) return 0;
+  if (
+    n < 3 ||
+    (cur[n - 2].lower !== 'of' && cur[n - 2].lower !== 'in') ||
+    !(cur[n - 3].info.flags & T_GROUP_HEAD) ||
+    !COUNTRIES.has(cur[n - 1].lower)
+  )
+    return 0;
   let j = i + 1;
   const the = j < toks.length && toks[j].text === 'the' && joinGap(toks[j]);
   if (the) j++;
   const w = toks[j];
   if (!w || !w.cap || w.caps || !joinGap(w)) return 0;
   if (j + 1 < toks.length && toks[j + 1].cap && joinGap(toks[j + 1])) return 0;
-  if (!the && !COUNTRIES.has(w.lower) && !(w.info.flags & T_KEY_ARTICLE) && !/^(?:al|el)-/.test(w.lower)) return 0;
+  if (!the && !COUNTRIES.has(w.lower) && !(w.info.flags & T_KEY_ARTICLE) && !/^(?:al|el)-/.test(w.lower) && !nameClosesAt(text, w.end))
+    return 0;
   return j - i;
+}
+
+/** Whether a name visibly ends at `end`: a closing quote or bracket, or an organisation noun ("organization") after it. */
+function nameClosesAt(text: string, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  return /^["”’')]/.test(after) || NEXT_GROUP.has(/^ (\p{Ll}+)/u.exec(after)?.[1] ?? '');
+}
+
+/**
+ * Whether "in" (token i) goes on inside an organisation named after the two regions it is in: "Islamic State in
+ * Iraq and the Levant". Elsewhere "in" after a name says where it is ("the Syrian Army in Aleppo"), so it joins only
+ * between an organisation's head and a country that "and" and a last region follow, as `andInName` takes them.
+ */
+function inTwoRegions(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: SegToken) => boolean, text: string): boolean {
+  const country = toks[i + 1];
+  const and = toks[i + 2];
+  if (!(cur[cur.length - 1].info.flags & T_GROUP_HEAD) || !country || !and) return false;
+  if (!country.cap || !COUNTRIES.has(country.lower) || !joinGap(country) || and.text !== 'and' || !joinGap(and)) return false;
+  return andInName([...cur, toks[i], country], toks, i + 2, joinGap, text) > 0;
 }
 
 /** Heads of place names that go on with "of" (directions such as "north of" do not). */

@@ -1,5 +1,5 @@
 // The lower-case words of each article: across the corpus they tell ordinary words ("Activists") from names.
-import { CONNECTORS, STOPWORDS } from '../lexicon';
+import { CONNECTORS, REGION_CONNECTOR, STOPWORDS } from '../lexicon';
 import { isLetterCode, isLowerCode, URL_PUNCT } from './chars';
 import { ownCopy } from '../../kit/strings';
 import { emptySlot, hashRange, probeKey, probeRange } from './strings';
@@ -69,7 +69,8 @@ export class WordTable {
     this.keys[slot] = w;
     this.meta[2 * slot] = h;
     this.meta[2 * slot + 1] =
-      (w.length >= 3 && !STOPWORDS.has(w) ? W_LISTED : 0) | (JOIN_PARTICLES.has(w) || CONNECTORS.has(w) ? W_JOIN : 0);
+      (w.length >= 3 && !STOPWORDS.has(w) ? W_LISTED : 0) |
+      (JOIN_PARTICLES.has(w) || CONNECTORS.has(w) || w === REGION_CONNECTOR ? W_JOIN : 0);
     if (++this.count * 2 > this.cap) {
       this.grow();
       return this.find(w);

@@ -97,14 +97,24 @@ function isDemonym(word: string): boolean {
   return isDemonymLower(word.toLowerCase());
 }
 
-/** isDemonym of a word already in lower case. */
+/**
+ * isDemonym of a word already in lower case. English "-ish" adjectives put it after a consonant ("Kurdish",
+ * "Turkish"); after a vowel it is a transliteration's ending ("Asayish", "Jaish", "Daish").
+ */
 function isDemonymLower(w: string): boolean {
   if (DEMONYMS.has(w)) return true;
   return (
     w.length > 4 &&
-    (w.endsWith('ian') || w.endsWith('ean') || w.endsWith('ese') || w.endsWith('ish') || w.endsWith('ic') || w.endsWith('ist'))
+    (w.endsWith('ian') ||
+      w.endsWith('ean') ||
+      w.endsWith('ese') ||
+      (w.endsWith('ish') && !VOWEL_OR_Y.has(w[w.length - 4]!)) ||
+      w.endsWith('ic') ||
+      w.endsWith('ist'))
   );
 }
+
+const VOWEL_OR_Y = new Set('aeiouy');
 
 /** Everything about a token that its characters alone decide. */
 export interface TokenInfo {

@@ -2,6 +2,7 @@
 // with it in some article, when that name is far the commonest of several ("Syrian Arab News Agency", not a glued
 // run "Syrias Aleppo NGO AFP", for "SANA").
 import { initials } from '../../normalize';
+import { kindOf } from '../../votes';
 import type { Form } from '../forms';
 import type { ResolutionRule } from '../rule';
 import type { ResolutionState } from '../state';
@@ -29,18 +30,29 @@ export const acronymInitials: ResolutionRule = {
       if (!cands) continue;
       if (s.spent(cands.length + f.arts.length)) yield;
       const mine = new Set(f.arts);
-      // With several candidates, the one seen with it in some article and named at least three times as often as any other.
+      // With several candidates, the one seen with it in some article and named at least three times as often as
+      // any other; or else the one seen with it in two articles at least and in three times as many as any other
+      // ("Associated Press" for "AP", though "Aleppo Province" is named nearly as often in the corpus).
       const countOf = new Map<number, number>();
-      const together = new Set<number>();
+      const sharedArts = new Map<number, Set<number>>();
       for (const c of cands) {
         const r = uf.find(c.id);
         countOf.set(r, (countOf.get(r) ?? 0) + c.count);
-        if (c.arts.some((a) => mine.has(a))) together.add(r);
+        let shared = sharedArts.get(r);
+        if (!shared) sharedArts.set(r, (shared = new Set()));
+        // People are seldom written by their initials ("RB" beside Reggie Bush is his position, running back).
+        if (kindOf(c.votes).kind !== 'person') for (const a of c.arts) if (mine.has(a)) shared.add(a);
       }
-      const ranked = [...countOf].sort((x, y) => y[1] - x[1]);
-      const [top, topN] = ranked[0]!;
-      if (!together.has(top) || (ranked.length > 1 && topN < 3 * ranked[1]![1])) continue;
+      const top = commonest(countOf, 1) ?? commonest(new Map([...sharedArts].map(([r, arts]) => [r, arts.size])), 2);
+      if (top === null || !cands.some((c) => uf.find(c.id) === top && c.arts.some((a) => mine.has(a)))) continue;
       uf.union(f.id, top);
     }
   },
 };
+
+/** The key whose number is at least `least` and three times any other's, or null. */
+function commonest(n: Map<number, number>, least: number): number | null {
+  const ranked = [...n].sort((x, y) => y[1] - x[1]);
+  const [top, topN] = ranked[0]!;
+  return topN >= least && (ranked.length === 1 || topN >= 3 * ranked[1]![1]) ? top : null;
+}

@@ -2,8 +2,10 @@
 // Jacksonville Jaguars, "Herald" for the Boston Herald), but with no surname's licence to travel: such a tail is
 // a candidate for the full names ending in it, chosen in context (`shortFormsInContext`: the one its own article
 // gives, or the only one of the corpus). A place is no group's tail, unless it is one only by weak cues and reads as
-// a team ("the Colts").
-import { COUNTRIES, DEMONYMS } from '../../lexicon';
+// a team ("the Colts"). What follows a connector is what the group is of or for, not the group: "Levant" is no
+// short name of the Islamic State of Iraq and the Levant, nor "Human Rights" of the Syrian Observatory for Human
+// Rights, nor "Chemical Weapons" of the organisation for their prohibition (see `tailsUpTo`).
+import { CONNECTORS, COUNTRIES, DEMONYMS, GROUP_HEADS } from '../../lexicon';
 import { lightKey, lightWord } from '../../normalize';
 import { kindOf } from '../../votes';
 import { indexTails, type Form } from '../forms';
@@ -21,8 +23,8 @@ export const groupTails: ResolutionRule = {
       if (kind === 'person' || !fs.some((f) => f.words > 1)) continue;
       for (const f of fs) {
         if (f.words < 2 || f.acr) continue;
-        const ws = f.key.split(' ').map(lightWord);
-        indexTails(groupBySuffix, ws, r);
+        const words = f.key.split(' ');
+        indexTails(groupBySuffix, words.map(lightWord), r, tailsUpTo(words));
       }
     }
     // A name read as a place from weak cues ("at the Colts", "from Colts country") and mostly written after "the"
@@ -46,6 +48,16 @@ export const groupTails: ResolutionRule = {
     }
   },
 };
+
+/**
+ * Where a group name's tails stop: at its first connector, when what follows is what the group is of or for
+ * ("Islamic State of Iraq and the Levant"); a complement that is itself an organisation ("Northern Division of the
+ * San Diego Police Department") is named by its tails as before.
+ */
+function tailsUpTo(words: readonly string[]): number {
+  const connector = words.findIndex((w, i) => i > 0 && CONNECTORS.has(w));
+  return connector < 0 || GROUP_HEADS.has(words.at(-1)!) ? words.length : connector;
+}
 
 const national = (w: string): boolean => DEMONYMS.has(w) || COUNTRIES.has(w);
 
