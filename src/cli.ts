@@ -244,18 +244,26 @@ async function run(args: Args): Promise<unknown> {
       }));
     }
     case 'hover':
-      if (args.batch) return batch(args, corpus, (q) => hoverAt(corpus, fileKey(args, q.file), q.line, q.column));
+      if (args.batch) return batch(args, 'line', (q) => hoverAt(corpus, fileKey(args, q.file), q.line!, q.column!));
       return hoverAt(corpus, fileKey(args, args.file!), args.line!, args.column!);
     case 'related':
-      if (args.batch) return batch(args, corpus, (q) => relatedAt(corpus, fileKey(args, q.file), q.line, q.column, args.limit ?? 10));
+      if (args.batch) return batch(args, 'article', (q) => relatedAt(corpus, fileKey(args, q.file), q.line, q.column, args.limit ?? 10));
       return relatedAt(corpus, fileKey(args, args.file!), args.line, args.column, args.limit ?? 10);
   }
 }
 
 const BATCHED = Symbol('batched');
 
-/** --batch: JSON Lines of {file, line, column} in, one JSON result per line out, same order. */
-function batch(args: Args, _corpus: Corpus, answer: (q: { file: string; line: number; column: number }) => unknown): typeof BATCHED {
+/**
+ * --batch: JSON Lines of {file, line, column} in, one JSON result per line out, same order. Where the command also
+ * answers for a whole article (`related --file F`), a line without "line" asks that (`'article'`): a script asking
+ * about many articles pays for one index, not one per article.
+ */
+function batch(
+  args: Args,
+  withoutLine: 'line' | 'article',
+  answer: (q: { file: string; line?: number; column?: number }) => unknown,
+): typeof BATCHED {
   let input: string;
   try {
     input = args.batch === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(args.batch!, 'utf8');
@@ -267,9 +275,11 @@ function batch(args: Args, _corpus: Corpus, answer: (q: { file: string; line: nu
     if (!raw.trim()) return;
     try {
       const q = JSON.parse(raw);
-      if (typeof q?.file !== 'string' || !Number.isInteger(q.line) || q.line < 1)
-        throw new UsageError('expected {"file": string, "line": integer ≥ 1, "column"?: integer ≥ 1}');
-      out.push(JSON.stringify(answer({ file: q.file, line: q.line, column: Number.isInteger(q.column) && q.column >= 1 ? q.column : 1 })));
+      const articleLevel = withoutLine === 'article' && q?.line === undefined;
+      if (typeof q?.file !== 'string' || (!articleLevel && (!Number.isInteger(q.line) || q.line < 1)))
+        throw new UsageError(`expected {"file": string, "line"${withoutLine === 'article' ? '?' : ''}: integer ≥ 1, "column"?: integer ≥ 1}`);
+      const column = Number.isInteger(q.column) && q.column >= 1 ? q.column : 1;
+      out.push(JSON.stringify(answer(articleLevel ? { file: q.file } : { file: q.file, line: q.line, column })));
     } catch (e) {
       out.push(JSON.stringify({ error: `line ${i + 1}: ${e instanceof SyntaxError ? 'not JSON' : (e as Error).message}` }));
     }
