@@ -74,7 +74,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         'src/core is pure: no vscode, no Node built-ins, nothing from src/vscode, src/node or the CLI (ARCHITECTURE.md).',
         ['vscode', ...NODE_BUILTINS],
-        ['**/vscode/**', '**/node/**', '**/cli', '**/cli.ts'],
+        ['**/vscode/**', '**/node/**', '**/cli', '**/cli.ts', '**/cliProcess', '**/cliProcess.ts'],
       ),
     },
   },
@@ -85,13 +85,13 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         'src/vscode runs in the browser too: no Node built-ins, nothing from src/node or the CLI (ARCHITECTURE.md).',
         NODE_BUILTINS,
-        ['**/node/**', '**/cli', '**/cli.ts'],
+        ['**/node/**', '**/cli', '**/cli.ts', '**/cliProcess', '**/cliProcess.ts'],
       ),
     },
   },
   {
     // src/node is the Node side of the Workspace seam: it may use the core, never the editor.
-    files: ['src/node/**/*.ts', 'src/cli.ts'],
+    files: ['src/node/**/*.ts', 'src/cli.ts', 'src/cliProcess.ts'],
     rules: { 'no-restricted-imports': restrict('The CLI and src/node run without VS Code.', ['vscode'], ['**/vscode/**']) },
   },
   {

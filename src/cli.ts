@@ -1,5 +1,7 @@
 // `parallax <command> --root DIR [--json]`: the core from a terminal. Scripts and tests drive Parallax through this
 // contract (see README "CLI"); JSON on stdout, one-line errors on stderr with exit code 2, never a stack trace.
+// The program is cliProcess.ts (process arguments, streams and exit code); runCli here is the whole command, so tests
+// whose question is not about the process (positions, answers) ask it in-process, without a Node start per command.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from './core/corpus';
@@ -115,7 +117,13 @@ function parseArgs(argv: string[]): Args {
   return args as Args;
 }
 
-async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
+/** Where a command's output goes: the process's stdout and stderr, or a test's buffers. */
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+async function load(args: Args, io: CliOutput): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
   let st: fs.Stats;
   try {
     st = fs.statSync(args.root);
@@ -135,7 +143,7 @@ async function load(args: Args): Promise<{ corpus: Corpus; ws: FsWorkspace }> {
     maxFileBytes: args.maxFileMb * 1024 * 1024,
     sizeCapSetting: '--max-file-size-mb',
   });
-  const warn = (m: string) => process.stderr.write(`parallax: ${m}\n`);
+  const warn = (m: string) => io.err(`parallax: ${m}\n`);
   // Word rarity in news at large for event linking; without the shipped table, the workspace's own rarity. Only
   // `related` links events: reading and indexing the 3 MB table was half the run time of every small command.
   if (args.command === 'related') {
@@ -194,8 +202,8 @@ function relatedAt(corpus: Corpus, file: string, line: number | undefined, colum
   }));
 }
 
-async function run(args: Args): Promise<unknown> {
-  const { corpus } = await load(args);
+async function run(args: Args, io: CliOutput): Promise<unknown> {
+  const { corpus } = await load(args, io);
   switch (args.command) {
     case 'articles':
       return corpus
@@ -244,18 +252,28 @@ async function run(args: Args): Promise<unknown> {
       }));
     }
     case 'hover':
-      if (args.batch) return batch(args, corpus, (q) => hoverAt(corpus, fileKey(args, q.file), q.line, q.column));
+      if (args.batch) return batch(args, io, 'line', (q) => hoverAt(corpus, fileKey(args, q.file), q.line!, q.column!));
       return hoverAt(corpus, fileKey(args, args.file!), args.line!, args.column!);
     case 'related':
-      if (args.batch) return batch(args, corpus, (q) => relatedAt(corpus, fileKey(args, q.file), q.line, q.column, args.limit ?? 10));
+      if (args.batch)
+        return batch(args, io, 'article', (q) => relatedAt(corpus, fileKey(args, q.file), q.line, q.column, args.limit ?? 10));
       return relatedAt(corpus, fileKey(args, args.file!), args.line, args.column, args.limit ?? 10);
   }
 }
 
 const BATCHED = Symbol('batched');
 
-/** --batch: JSON Lines of {file, line, column} in, one JSON result per line out, same order. */
-function batch(args: Args, _corpus: Corpus, answer: (q: { file: string; line: number; column: number }) => unknown): typeof BATCHED {
+/**
+ * --batch: JSON Lines of {file, line, column} in, one JSON result per line out, same order. Where the command also
+ * answers for a whole article (`related --file F`), a line without "line" asks that (`'article'`): a script asking
+ * about many articles pays for one index, not one per article.
+ */
+function batch(
+  args: Args,
+  io: CliOutput,
+  withoutLine: 'line' | 'article',
+  answer: (q: { file: string; line?: number; column?: number }) => unknown,
+): typeof BATCHED {
   let input: string;
   try {
     input = args.batch === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(args.batch!, 'utf8');
@@ -267,14 +285,18 @@ function batch(args: Args, _corpus: Corpus, answer: (q: { file: string; line: nu
     if (!raw.trim()) return;
     try {
       const q = JSON.parse(raw);
-      if (typeof q?.file !== 'string' || !Number.isInteger(q.line) || q.line < 1)
-        throw new UsageError('expected {"file": string, "line": integer ≥ 1, "column"?: integer ≥ 1}');
-      out.push(JSON.stringify(answer({ file: q.file, line: q.line, column: Number.isInteger(q.column) && q.column >= 1 ? q.column : 1 })));
+      const articleLevel = withoutLine === 'article' && q?.line === undefined;
+      if (typeof q?.file !== 'string' || (!articleLevel && (!Number.isInteger(q.line) || q.line < 1)))
+        throw new UsageError(
+          `expected {"file": string, "line"${withoutLine === 'article' ? '?' : ''}: integer ≥ 1, "column"?: integer ≥ 1}`,
+        );
+      const column = Number.isInteger(q.column) && q.column >= 1 ? q.column : 1;
+      out.push(JSON.stringify(answer(articleLevel ? { file: q.file } : { file: q.file, line: q.line, column })));
     } catch (e) {
       out.push(JSON.stringify({ error: `line ${i + 1}: ${e instanceof SyntaxError ? 'not JSON' : (e as Error).message}` }));
     }
   });
-  process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
+  io.out(out.join('\n') + (out.length ? '\n' : ''));
   return BATCHED;
 }
 
@@ -335,23 +357,20 @@ function printText(command: Command, result: unknown): string {
   }
 }
 
-async function main(): Promise<number> {
+/** Runs one command (argv without node and the script): writes its output to `io` and returns the exit code. */
+export async function runCli(argv: string[], io: CliOutput): Promise<number> {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2));
-    const result = await run(args);
-    if (result !== BATCHED) process.stdout.write((args.json ? JSON.stringify(result, null, 2) : printText(args.command, result)) + '\n');
+    args = parseArgs(argv);
+    const result = await run(args, io);
+    if (result !== BATCHED) io.out((args.json ? JSON.stringify(result, null, 2) : printText(args.command, result)) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(e.message === USAGE ? USAGE + '\n' : `parallax: ${e.message}\n`);
+      io.err(e.message === USAGE ? USAGE + '\n' : `parallax: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`parallax: internal error: ${(e as Error).message}\n`);
+    io.err(`parallax: internal error: ${(e as Error).message}\n`);
     return 1;
   }
 }
-
-main().then((code) => {
-  process.exitCode = code;
-});

@@ -165,4 +165,23 @@ describe('--batch', () => {
     expect(lines).toHaveLength(3);
     for (const l of lines) expect(Object.keys(l).sort()).toEqual(['entity', 'markdown']);
   });
+
+  it('related: a line without "line" is the whole article, answered as related --file F answers it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-batch-'));
+    const batch = path.join(dir, 'q.jsonl');
+    const file = '000_5016c1d33df8f1b8.txt';
+    fs.writeFileSync(batch, [{ file }, { file, line: 7 }, { line: 7 }].map((q) => JSON.stringify(q)).join('\n') + '\n');
+    const r = cli(['related', '--root', corpus, '--batch', batch, '--json']);
+    expect(r.code).toBe(0);
+    const [article, passage, bad] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(article.length).toBeGreaterThan(0);
+    expect(article).toEqual(json(['related', '--root', corpus, '--file', file]));
+    expect(passage.length).toBeGreaterThan(0);
+    for (const p of passage)
+      expect(Object.keys(p).sort()).toEqual(['copy', 'duplicate', 'endLine', 'file', 'line', 'reason', 'score', 'text']);
+    expect(bad.error).toMatch(/^line 3: expected/);
+  }, 60_000);
 });

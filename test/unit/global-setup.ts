@@ -5,7 +5,16 @@
 import { fakesBuiltAnswers, fakesEventInputs } from './events-names';
 import { fakesNamesInputs } from './names-inputs';
 
+// Vitest calls the global setup once for the root and once for each project inheriting it (`extends: true`), all in its
+// main process: after the first call the files are on disk, and each further call only read and parsed 33 MB of them
+// again (~1.5 s before any worker could start). (In watch mode a rerun skips it too: a fixture whose sources changed
+// is then computed by the first test that reads it, the same value.)
+const DONE = Symbol.for('parallax.test.globalSetupDone');
+
 export default function setup(): void {
+  const state = globalThis as { [DONE]?: boolean };
+  if (state[DONE]) return;
+  state[DONE] = true;
   fakesEventInputs();
   fakesBuiltAnswers();
   fakesNamesInputs();

@@ -1,10 +1,14 @@
 // The same messy inputs, driven through `node dist/cli.js … --json` as a script or a reader at a terminal would:
-// what they see on stdout (articles, positions) and on stderr (what was skipped and why).
+// what they see on stdout (articles, positions) and on stderr (what was skipped and why). Questions about answers and
+// positions (encodings, line endings, hover escaping) ask the CLI's runCli in this process, the whole command but the
+// process start (~0.25 s of CPU each, for 28 commands); what is about the process (exit codes, what stderr says was
+// skipped, time taken, hangs) still runs dist/cli.js.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli';
 import { fiveMegabyteLine, HOSTILE_ARTICLE, SAMPLE_PROSE, SAMPLES } from './samples';
 
 // Each test spawns the CLI several times (node start-up plus indexing every time).
@@ -31,6 +35,22 @@ function runWithin(timeoutMs: number, command: string, root: string, ...extra: s
   expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
   expect(r.code, r.stderr).toBe(0);
   return { out: JSON.parse(r.stdout), stderr: r.stderr, ms: r.ms };
+}
+
+/** cli(args) asked of runCli in this process: exit code, stdout and stderr as the process would give them. */
+async function inProcess(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** run() in this process: the parsed output and stderr; any crash fails the test. */
+async function ask(command: string, root: string, ...extra: string[]) {
+  const r = await inProcess([command, '--root', root, ...extra, '--json']);
+  expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+  expect(r.code, r.stderr).toBe(0);
+  return { out: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
 function workspace(files: Record<string, string | Uint8Array>): string {
@@ -137,17 +157,17 @@ describe('odd encodings are read, with exact positions', () => {
     expect(lines('latin.txt')).toEqual(lines('clean.txt'));
   });
 
-  it('UTF-16 LE and BE with a BOM: same metadata, mentions and hovers as the UTF-8 file', () => {
+  it('UTF-16 LE and BE with a BOM: same metadata, mentions and hovers as the UTF-8 file', async () => {
     // The UTF-8 folder's answers are asked once and compared with both UTF-16 folders (one CLI start each, not two).
     const u8 = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
-    const a = run('articles', u8).out;
-    const e8 = run('entities', u8).out;
+    const a = (await ask('articles', u8)).out;
+    const e8 = (await ask('entities', u8)).out;
     for (const endian of ['le', 'be'] as const) {
       const u16 = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, utf16(s.text, endian)])));
-      const b = run('articles', u16);
+      const b = await ask('articles', u16);
       expect(b.out, endian).toEqual(a);
       expect(b.stderr, endian).not.toMatch(/skipped/);
-      const e16 = run('entities', u16).out;
+      const e16 = (await ask('entities', u16)).out;
       expect(e16, endian).toEqual(e8);
       expect(e8.length).toBeGreaterThan(5);
     }
@@ -160,29 +180,35 @@ describe('line endings: every reported line and column is exact', () => {
     kinds.map((k) => [k, workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, k)])))]),
   );
   // `entities` of each folder, asked of the CLI once and read by the three tests below (the folders never change).
-  const entitiesAnswers = new Map<string, unknown>();
+  const entitiesAnswers = new Map<string, Promise<unknown>>();
   const entitiesOf = (k: (typeof kinds)[number]) => {
-    if (!entitiesAnswers.has(k)) entitiesAnswers.set(k, run('entities', roots[k]).out);
-    return entitiesAnswers.get(k);
+    if (!entitiesAnswers.has(k))
+      entitiesAnswers.set(
+        k,
+        ask('entities', roots[k]).then((r) => r.out),
+      );
+    return entitiesAnswers.get(k)!;
   };
 
-  it('entities, search, tree and related answer identically for LF, CRLF, CR and mixed files', () => {
-    const answers = kinds.map((k) => ({
-      tree: run('tree', roots[k]).out,
-      entities: entitiesOf(k) as unknown[],
-      search: run('search', roots[k], '--query', 'Assad regime', '--limit', '20').out,
-      related: run('related', roots[k], '--file', SAMPLES[0].name, '--line', '7').out,
-    }));
+  it('entities, search, tree and related answer identically for LF, CRLF, CR and mixed files', async () => {
+    const answers = [];
+    for (const k of kinds)
+      answers.push({
+        tree: (await ask('tree', roots[k])).out,
+        entities: (await entitiesOf(k)) as unknown[],
+        search: (await ask('search', roots[k], '--query', 'Assad regime', '--limit', '20')).out,
+        related: (await ask('related', roots[k], '--file', SAMPLES[0].name, '--line', '7')).out,
+      });
     expect(answers[0].entities.length).toBeGreaterThan(5);
     expect(answers[0].search.length).toBeGreaterThan(0);
     for (let i = 1; i < kinds.length; i++) expect(answers[i], kinds[i]).toEqual(answers[0]);
   });
 
-  it('each mention line/column points at the name in the raw file, counted independently', () => {
+  it('each mention line/column points at the name in the raw file, counted independently', async () => {
     for (const k of kinds) {
       const raw = Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, k)]));
       const lf = Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, 'lf')]));
-      const entities = entitiesOf(k) as {
+      const entities = (await entitiesOf(k)) as {
         name: string;
         aliases: string[];
         mentions: { file: string; line: number; column: number; length: number }[];
@@ -204,24 +230,27 @@ describe('line endings: every reported line and column is exact', () => {
     }
   });
 
-  it('hover at a mention gives the same entity for every line-ending style', () => {
-    const lfEntities = entitiesOf('lf') as { id: string; mentions: { file: string; line: number; column: number }[] }[];
+  it('hover at a mention gives the same entity for every line-ending style', async () => {
+    const lfEntities = (await entitiesOf('lf')) as { id: string; mentions: { file: string; line: number; column: number }[] }[];
     const queries = lfEntities
       .slice(0, 20)
       .map((e) => ({ file: e.mentions[0].file, line: e.mentions[0].line, column: e.mentions[0].column }));
     const batch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-q-')), 'q.jsonl');
     fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n'));
-    const results = kinds.map((k) => {
-      const r = cli(['hover', '--root', roots[k], '--batch', batch, '--json']);
+    const results = [];
+    for (const k of kinds) {
+      const r = await inProcess(['hover', '--root', roots[k], '--batch', batch, '--json']);
       expect(r.code).toBe(0);
       // Snippet labels are cut by a character window (a CRLF file shows a few characters less context); the
       // entity, counts and link targets (which carry line and column) must be identical.
-      return r.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { entity: string | null; markdown: string })
-        .map((h) => ({ entity: h.entity, markdown: h.markdown.replace(/\[(?:\\.|[^\]\\])*\]\(/g, '[…](') }));
-    });
+      results.push(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { entity: string | null; markdown: string })
+          .map((h) => ({ entity: h.entity, markdown: h.markdown.replace(/\[(?:\\.|[^\]\\])*\]\(/g, '[…](') })),
+      );
+    }
     expect(results[0].map((h) => h.entity)).toEqual(lfEntities.slice(0, 20).map((e) => e.id));
     for (let i = 1; i < kinds.length; i++) expect(results[i], kinds[i]).toEqual(results[0]);
   });
@@ -342,13 +371,13 @@ describe('the folder itself', () => {
 describe('article text that looks like Markdown, HTML or links', () => {
   const hostile = HOSTILE_ARTICLE;
 
-  it('hover Markdown escapes article text: no raw HTML, no link except to Parallax commands', () => {
+  it('hover Markdown escapes article text: no raw HTML, no link except to Parallax commands', async () => {
     const root = workspace({
       'hostile.txt': hostile,
       'other.txt': hostile.replace('Hostile Names', 'More Hostile Names'),
       ...Object.fromEntries(SAMPLES.slice(0, 2).map((s) => [s.name, s.text])),
     });
-    const entities = run('entities', root).out as { name: string; mentions: { file: string; line: number; column: number }[] }[];
+    const entities = (await ask('entities', root)).out as { name: string; mentions: { file: string; line: number; column: number }[] }[];
     const queries = entities.flatMap((e) =>
       e.mentions
         .filter((m) => m.file.endsWith('hostile.txt') || m.file === 'other.txt')
@@ -357,7 +386,7 @@ describe('article text that looks like Markdown, HTML or links', () => {
     expect(queries.length).toBeGreaterThan(3);
     const batch = path.join(root, '..', `q-${path.basename(root)}.jsonl`);
     fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n'));
-    const r = cli(['hover', '--root', root, '--batch', batch, '--json']);
+    const r = await inProcess(['hover', '--root', root, '--batch', batch, '--json']);
     expect(r.code).toBe(0);
     const hovers = r.stdout
       .trim()

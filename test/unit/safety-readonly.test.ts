@@ -112,13 +112,19 @@ describe('Parallax never writes to the workspace', () => {
     const entities = (JSON.parse(json(['entities', '--all'])) ?? []) as { mentions: { file: string; line: number; column: number }[] }[];
     const mentionQueries = entities.flatMap((e) => e.mentions.slice(0, 3)).slice(0, 300);
     const passageQueries = articles.flatMap((a) => [1, 3, 5, 7, 9, 11].map((line) => ({ file: a.file, line, column: 1 })));
+    // Whole-article coverage of five articles: the first asked as `related --file`, the other four as lines without
+    // "line" in the batch (the same question; each process indexes the workspace again, ~2.5 s of CPU here).
+    const [firstArticle, ...articleQueries] = articles.slice(0, 5).map((a) => ({ file: a.file }));
     const hoverBatch = path.join(scratch, 'hover.jsonl');
     fs.writeFileSync(hoverBatch, mentionQueries.map((q) => JSON.stringify(q)).join('\n'));
     const relatedBatch = path.join(scratch, 'related.jsonl');
-    fs.writeFileSync(relatedBatch, passageQueries.map((q) => JSON.stringify(q)).join('\n'));
+    fs.writeFileSync(relatedBatch, [...passageQueries, ...articleQueries].map((q) => JSON.stringify(q)).join('\n'));
     json(['hover', '--batch', hoverBatch]);
-    json(['related', '--batch', relatedBatch]);
-    for (const a of articles.slice(0, 5)) json(['related', '--file', a.file]);
+    const relatedAnswers = json(['related', '--batch', relatedBatch]).trim().split('\n');
+    for (const answer of relatedAnswers.slice(passageQueries.length)) {
+      if (!Array.isArray(JSON.parse(answer))) failures.push(`related --batch (whole article) → ${answer}`);
+    }
+    json(['related', '--file', firstArticle.file]);
     json(['hover', '--file', 'odd/hostile.txt', '--line', '5', '--column', '3']);
 
     const after = snapshot(root);
@@ -127,5 +133,7 @@ describe('Parallax never writes to the workspace', () => {
     // And the session really exercised everything it claims to.
     expect(failures).toEqual([]);
     expect(mentionQueries.length).toBeGreaterThan(50);
+    expect(relatedAnswers).toHaveLength(passageQueries.length + articleQueries.length);
+    expect(articleQueries).toHaveLength(4);
   }, 180_000);
 });
