@@ -1,9 +1,11 @@
-// Inputs for names tests: an article parsed and its names extracted as the corpus does it, and FA-KES as such
-// inputs. Also how the stepwise forms (names and events alike) are run to their end in tests.
+// Inputs for names tests: an article parsed and its names extracted as the corpus does it, FA-KES and the ECB+ train
+// topics as such inputs, and their resolutions shared by the test files of a worker. Also how the stepwise forms
+// (names and events alike) are run to their end in tests.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArticle } from '../../src/core/article';
-import { extractNames, type ArticleNames } from '../../src/core/names';
+import { extractNames, resolveEntities, type ArticleNames, type EntityIndex } from '../../src/core/names';
 import type { ArticleMeta } from '../../src/core/types';
+import { ecbArticles, ECB_TRAIN } from '../quality/names-eval';
 import { cachedFixture } from './fixture-cache';
 
 export type NamesInput = { file: string; meta: ArticleMeta; names: ArticleNames; text: string };
@@ -38,6 +40,40 @@ export function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+let ecbTrainInputs: readonly NamesInput[] | undefined;
+
+/**
+ * Every article of the ECB+ train topics as a names input, in file order, computed and kept as `fakesNamesInputs` is
+ * (two test files resolve them, and the extraction costs about a second per worker).
+ */
+export function ecbTrainNamesInputs(): NamesInput[] {
+  ecbTrainInputs ??= deepFreeze(cachedFixture('ecb-train-names-inputs', ECB_TRAIN_NAMES_SOURCES, readEcbTrainNamesInputs));
+  return [...ecbTrainInputs];
+}
+
+const ECB_TRAIN_NAMES_SOURCES = ['test/fixtures/ecbplus/corpus', 'src/core', 'test/unit/names-inputs.ts', 'test/quality/names-eval.ts'];
+
+function readEcbTrainNamesInputs(): NamesInput[] {
+  return ecbArticles(ECB_TRAIN).map(({ file, text }) => namesInput(file, text));
+}
+
+let fakesIndex: EntityIndex | undefined;
+let ecbTrainIndex: EntityIndex | undefined;
+
+/**
+ * FA-KES resolved with no glossary (`resolveEntities(fakesNamesInputs(), [])`), once per test worker for the files
+ * that only read the index or derive edited indexes from it (`withArticle` returns a new index and leaves this one
+ * as it was). A file that tests the resolution itself (steps, persistence against a fresh resolution) resolves its own.
+ */
+export function fakesResolved(): EntityIndex {
+  return (fakesIndex ??= resolveEntities(fakesNamesInputs(), []));
+}
+
+/** The ECB+ train topics resolved with no glossary, once per test worker (as `fakesResolved`). */
+export function ecbTrainResolved(): EntityIndex {
+  return (ecbTrainIndex ??= resolveEntities(ecbTrainNamesInputs(), []));
 }
 
 function readFakesNamesInputs(): NamesInput[] {
