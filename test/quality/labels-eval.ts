@@ -50,9 +50,14 @@ export interface LabelScore {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The whole-word pattern of each term, built once: a score asks for every labelled spelling in every file it reads. */
+const termPatterns = new Map<string, RegExp>();
+
 /** Whole-word occurrences of `term` in `text` (case as written). */
 function occurrences(text: string, term: string): { start: number; end: number }[] {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(term)}(?![\\p{L}\\p{N}])`, 'gu');
+  let re = termPatterns.get(term);
+  if (!re) termPatterns.set(term, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(term)}(?![\\p{L}\\p{N}])`, 'gu')));
+  re.lastIndex = 0;
   const out: { start: number; end: number }[] = [];
   for (let m: RegExpExecArray | null; (m = re.exec(text));) out.push({ start: m.index, end: m.index + m[0].length });
   return out;

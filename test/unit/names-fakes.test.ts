@@ -1,13 +1,12 @@
 // Name resolution on FA-KES (804 real articles, 15 outlets, commas and apostrophes mostly stripped), measured
 // against a hand-labelled sample of merges that must and must not happen.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
-import { extractNames, hoverMarkdown, resolveEntities, type Entity, type EntityIndex } from '../../src/core/names';
+import { hoverMarkdown, resolveEntities, type Entity, type EntityIndex } from '../../src/core/names';
 import { LineMap } from '../../src/core/text';
 import type { ArticleMeta } from '../../src/core/types';
+import { fakesNamesInputs, fakesResolved } from './names-inputs';
 
-const dir = new URL('../fixtures/fa-kes/', import.meta.url);
 const labels = JSON.parse(readFileSync(new URL('../fixtures/labels/fakes-names.json', import.meta.url), 'utf8')) as {
   merge: string[][];
   apart: [string, string][];
@@ -19,16 +18,15 @@ const texts = new Map<string, string>();
 const metas = new Map<string, ArticleMeta>();
 
 beforeAll(() => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
-  const arts = files.map((file) => {
-    const text = readFileSync(new URL(file, dir), 'utf8');
-    texts.set(file, text);
-    const p = parseArticle(text);
-    metas.set(file, p.meta);
-    return { file, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
-  });
-  // Warm once (JIT), then time the rerun that happens when one article changes.
-  resolveEntities(arts, []);
+  // Every FA-KES article parsed and its names extracted, in file order (shared with the other names tests of the worker).
+  const arts = fakesNamesInputs();
+  for (const a of arts) {
+    texts.set(a.file, a.text);
+    metas.set(a.file, a.meta);
+  }
+  // Warm once (JIT) with the worker's shared resolution of the same articles, then time the rerun that happens when
+  // one article changes.
+  fakesResolved();
   const t = performance.now();
   index = resolveEntities(arts, []);
   resolveMs = performance.now() - t;

@@ -9,15 +9,17 @@
 // the fourth session's names rules, so that session's rule changes neither gained nor lost there); the fourth set's
 // held half at the end of the sixth (10/24 merged, coverage 91.7%, 1/16 pairs: mostly places with many
 // transliterations, the weakest figure so far; 11/24 after a last pass tuned on its tune half only).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreLabels, type Labels } from '../quality/labels-eval';
 import { ecbArticles, ecbChains, ECB_DEV, ECB_TRAIN, lastWordBaseline, resolveArticles, scoreNames } from '../quality/names-eval';
+import { ecbTrainResolved, fakesNamesInputs, fakesResolved } from './names-inputs';
 
 describe('ECB+ train topics (tuned on: a floor against regressions, not a quality claim)', () => {
   const arts = ecbArticles(ECB_TRAIN);
   const chains = ecbChains(ECB_TRAIN);
-  const s = scoreNames(resolveArticles(arts), arts, chains);
+  // Resolved once per worker (names-inputs.ts): the one-article update tests read the same resolution.
+  const s = scoreNames(ecbTrainResolved(), arts, chains);
   console.log(
     `ECB+ train names: ${s.fullyMerged}/${s.chains} chains merged, ${s.wrongPairs.length} wrong merges, coverage ` +
       `${(100 * s.mentionCoverage).toFixed(1)}% (last-word baseline ${lastWordBaseline(chains)}/${s.chains})`,
@@ -51,17 +53,13 @@ describe('ECB+ dev topics (names part of the ECB+ scorer)', () => {
   });
 });
 
-const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
-const fakes = readdirSync(fakesDir)
-  .filter((f) => f.endsWith('.md') && f !== 'README.md')
-  .sort()
-  .map((file) => ({ file, text: readFileSync(new URL(file, fakesDir), 'utf8') }));
-let fakesResolved: ReturnType<typeof resolveArticles> | undefined;
-/** FA-KES resolved once for both halves. */
+// Every FA-KES article (file order) with its names extracted, and FA-KES resolved from them: once per worker for
+// every label file here and the other names tests reading the same resolution (names-inputs.ts).
+const fakes = fakesNamesInputs();
+const fakesTexts = new Map(fakes.map((a) => [a.file, a.text]));
 function scoreFakes(labelFile: string) {
-  fakesResolved ??= resolveArticles(fakes);
   const labels = JSON.parse(readFileSync(new URL(`../fixtures/labels/${labelFile}`, import.meta.url), 'utf8')) as Labels;
-  return scoreLabels(fakesResolved, new Map(fakes.map((a) => [a.file, a.text])), labels);
+  return scoreLabels(fakesResolved(), fakesTexts, labels);
 }
 
 /** One FA-KES label file's floors: the figure measured when they were set, and the floors a little below it. */
@@ -178,8 +176,7 @@ for (const f of LABEL_FLOORS) {
 
 describe('FA-KES Names view (the 50 most mentioned persons and groups)', () => {
   it('lists no page furniture and no outlet as a person', () => {
-    fakesResolved ??= resolveArticles(fakes);
-    const top = fakesResolved
+    const top = fakesResolved()
       .recurring()
       .filter((e) => e.kind === 'person' || e.kind === 'group')
       .sort((a, b) => b.mentions.length - a.mentions.length)
@@ -194,9 +191,10 @@ describe('FA-KES Names view (the 50 most mentioned persons and groups)', () => {
   it('keeps the Syrian Civil Defence one group with the White Helmets, under each English spelling', () => {
     // The texts state it ("the Syrian Civil Defence, known as the White Helmets"); a spelling key once split "Civil
     // Defence" off as a person with "Syria" among its spellings, high in this list.
-    fakesResolved ??= resolveArticles(fakes);
     const groupsOf = (spelling: string) =>
-      fakesResolved!.entities.filter((e) => e.name === spelling || e.aliases.includes(spelling)).map((e) => `${e.name} (${e.kind})`);
+      fakesResolved()
+        .entities.filter((e) => e.name === spelling || e.aliases.includes(spelling))
+        .map((e) => `${e.name} (${e.kind})`);
     for (const spelling of ['Civil Defence', 'Syrian Civil Defence', 'Civil Defense', 'White Helmets'])
       expect(groupsOf(spelling)).toEqual(['White Helmets (group)']);
   });
@@ -204,8 +202,7 @@ describe('FA-KES Names view (the 50 most mentioned persons and groups)', () => {
   it('keeps the Free Syrian Army (the rebels) apart from the Syrian Army they fight', () => {
     // "Syrian Army" was read as the tail of "Free Syrian Army", the only longer name ending in it, and every mention
     // of the government's army became the rebels' in the Names view and the hover.
-    fakesResolved ??= resolveArticles(fakes);
-    const entityOf = (spelling: string) => fakesResolved!.entities.filter((e) => e.name === spelling || e.aliases.includes(spelling));
+    const entityOf = (spelling: string) => fakesResolved().entities.filter((e) => e.name === spelling || e.aliases.includes(spelling));
     const fsa = entityOf('Free Syrian Army');
     expect(fsa).toHaveLength(1);
     expect(entityOf('FSA')).toEqual(fsa);

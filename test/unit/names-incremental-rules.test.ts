@@ -5,17 +5,9 @@
 // ("Word comes from People magazine"), and a surname after the full name its article gives ("Varoufakis", "Afisi",
 // "Lane"), chosen in context as the full resolution chooses it, and glued runs of names ("Assads Alawite").
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
-import {
-  exportEntityIndex,
-  extractNames,
-  importEntityIndex,
-  resolveEntities,
-  type EntityIndex,
-  type ResolveInput,
-} from '../../src/core/names';
-import { ecbArticles, ECB_TRAIN } from '../quality/names-eval';
-import { fakesNamesInputs } from './names-inputs';
+import { exportEntityIndex, importEntityIndex, resolveEntities, type EntityIndex, type ResolveInput } from '../../src/core/names';
+import { ecbArticles } from '../quality/names-eval';
+import { ecbTrainNamesInputs, ecbTrainResolved, fakesNamesInputs } from './names-inputs';
 
 function roundTrip(full: EntityIndex, input: ResolveInput): EntityIndex {
   return full.withArticle(input.file, null).withArticle(input.file, { meta: input.meta, names: input.names });
@@ -27,11 +19,10 @@ describe('an article taken out and attached back', () => {
   let fakes: ResolveInput[];
   let fakesFull: EntityIndex;
   beforeAll(() => {
-    ecb = ecbArticles(ECB_TRAIN).map(({ file, text }) => {
-      const p = parseArticle(text);
-      return { file, meta: p.meta, names: extractNames({ file, text, passages: p.passages, headings: p.headings, meta: p.meta }) };
-    });
-    ecbFull = resolveEntities(ecb, []);
+    // The train topics' inputs and their resolution, once per worker (names-inputs.ts): the floors only read it.
+    ecb = ecbTrainNamesInputs();
+    ecbFull = ecbTrainResolved();
+    // A resolution of its own: names-resolve-persist edits the worker's shared one (see fakesResolved).
     fakes = fakesNamesInputs();
     fakesFull = resolveEntities(fakes, []);
   }, 60_000);

@@ -120,36 +120,47 @@ function lightWordUncached(w: string): string {
   return s;
 }
 
+/**
+ * `compute(s)` remembered per string: the resolution rules ask for the same few thousand keys' folded spellings and
+ * skeletons over and over (each costs splitting, several regular expressions and joining). Cleared when it grows past
+ * `limit`, so memory stays bounded on any corpus.
+ */
+function memoized(compute: (s: string) => string, limit = 100_000): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    const hit = memo.get(s);
+    if (hit !== undefined) return hit;
+    if (memo.size >= limit) memo.clear();
+    const v = compute(s);
+    memo.set(s, v);
+    return v;
+  };
+}
+
 /** Consonant skeleton of a light word: "jolani" → "jln". */
-export function skeletonWord(light: string): string {
-  return light.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
-}
+export const skeletonWord = memoized((light) => light.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1'));
 
-export function lightKey(key: string): string {
-  return key.split(' ').map(lightWord).join(' ');
-}
+export const lightKey = memoized((key) => key.split(' ').map(lightWord).join(' '));
 
-export function skeletonKey(key: string): string {
-  return key
+export const skeletonKey = memoized((key) =>
+  key
     .split(' ')
     .map((w, i) => skeletonWord(lightWord(i > 0 ? (FUSED_ARTICLE.exec(w)?.[1] ?? w) : w)))
-    .join(' ');
-}
+    .join(' '),
+);
 
 /**
  * A name's spelling with its word breaks removed, transliteration-folded: "Abdel Rahman", "Abdulrahman" and
  * "Abdurrahman" give one; "Nour al-Din" and "Noureddin" give near ones (see `joinedCompatible`).
  */
-export function joinedLightKey(key: string): string {
-  return (
-    key
-      .split(' ')
-      .map((w, i) => lightWord(i > 0 ? (FUSED_ARTICLE.exec(w)?.[1] ?? w) : w))
-      .join('')
-      // "Abu" joined to the next word loses its vowel as often as not: "Abukamal", "Boukamal".
-      .replace(/^abu(?=[^aeiou])/, 'bu')
-  );
-}
+export const joinedLightKey = memoized((key) =>
+  key
+    .split(' ')
+    .map((w, i) => lightWord(i > 0 ? (FUSED_ARTICLE.exec(w)?.[1] ?? w) : w))
+    .join('')
+    // "Abu" joined to the next word loses its vowel as often as not: "Abukamal", "Boukamal".
+    .replace(/^abu(?=[^aeiou])/, 'bu'),
+);
 
 /**
  * Whether two keys with different word breaks spell one name: the same joined spelling, or (for long names)

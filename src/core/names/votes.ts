@@ -11,15 +11,23 @@ export interface Votes {
 
 export function kindOf(v: Votes): { kind: EntityKind; decisive: boolean } {
   const person = v.person - v.notPerson * 0.5;
-  const scores: [EntityKind, number][] = [
-    ['person', person],
-    ['group', v.group],
-    ['place', v.place],
-  ];
-  scores.sort((a, b) => b[1] - a[1]);
-  const [best, second] = scores;
-  if (best[1] < 1) return { kind: 'other', decisive: false };
-  return { kind: best[0], decisive: best[1] >= 2 && best[1] >= 2 * Math.max(second[1], 0.5) };
+  // The highest of the three scores (a tie goes to the earlier of person, group, place) and the highest of the other
+  // two; asked for every form by several rules, so without sorting an array each time.
+  let kind: EntityKind = 'person';
+  let best = person;
+  let second: number;
+  if (v.group > best) {
+    kind = 'group';
+    second = best;
+    best = v.group;
+  } else second = v.group;
+  if (v.place > best) {
+    kind = 'place';
+    second = best;
+    best = v.place;
+  } else second = Math.max(second, v.place);
+  if (best < 1) return { kind: 'other', decisive: false };
+  return { kind, decisive: best >= 2 && best >= 2 * Math.max(second, 0.5) };
 }
 
 /** An entity's kind from its mentions' votes: by the votes, and a group when only its acronyms say anything. */
