@@ -21,14 +21,15 @@ import {
   askedSide,
   EVENT_MODEL,
   scorePair,
-  sharedWordWeight,
+  sharedWords,
   type EventModel,
   type PairScore,
   type PairStats,
   type PassageView,
+  type SharedWords,
 } from './score';
 import { exportStateSteps, readStateSteps, type EventIndexState } from './state';
-import { PassageStore } from './store';
+import { PassageStore, type ArticleRec } from './store';
 
 export { readEventDates, timeRefOf, isoOfDay, dayNumber } from './dates';
 export type { TimeSpan, TimeRef } from './dates';
@@ -107,6 +108,9 @@ export class EventIndex {
   /** Scratch accumulator indexed by passage id, reused across queries; `rankScore` ranks what it touched. */
   private acc = new Float64Array(1024);
   private rankScore = new Float64Array(1024);
+  /** Marks the candidates of the current query (`candidateQuery`) by passage id. */
+  private candidateMark = new Int32Array(1024);
+  private candidateQuery = 0;
   /** A passage's Σ term rarity (termWeight) by passage id, valid while its stamp equals the store's version. */
   private normCache = new Float64Array(1024);
   private normStamp = new Int32Array(1024).fill(-1);
@@ -119,6 +123,9 @@ export class EventIndex {
   private artSeen = new Int32Array(1024);
   private artQuery = 0;
   private artSeenMark = 0;
+  /** articleNorm by the article's first passage id, valid while its stamp equals the store's version. */
+  private artNormCache = new Float64Array(1024);
+  private artNormStamp = new Int32Array(1024).fill(-1);
   /**
    * The article loaded into `artWeight` (at store version `artVersion`), its norm, and its cosine with each other
    * article: every passage of one article asks the same article pairs (Related Articles asks them all in a row).
@@ -375,6 +382,11 @@ export class EventIndex {
     this.postings.ensure();
     const n = store.live;
     const file = store.recFile[rec];
+    // The asked article's passages hold consecutive ids (every other live passage is another article's), so a
+    // touched passage is told apart from them by its id, not by comparing file names.
+    const own = store.articles.get(file);
+    const ownFirst = own ? own.first : rec;
+    const ownEnd = own ? own.first + own.count : rec + 1;
     const tp = store.termPool.a;
     // Accumulate the rarity of shared terms over the posting lists of the passage's terms. Very common terms
     // only lengthen the lists and say little about an event; terms only this passage has find nothing.
@@ -389,6 +401,9 @@ export class EventIndex {
     if (this.acc.length < store.nextId) {
       this.acc = new Float64Array(Math.max(store.nextId, this.acc.length * 2));
       this.rankScore = new Float64Array(this.acc.length);
+      const marks = new Int32Array(this.acc.length);
+      marks.set(this.candidateMark);
+      this.candidateMark = marks;
     }
     const acc = this.acc;
     const rankScore = this.rankScore;
@@ -398,10 +413,10 @@ export class EventIndex {
     // stable sort of them all would keep), by insertion: most passages fall below the last kept one at once.
     const keep = this.opts.candidates;
     const ranked: number[] = [];
-    for (const id of touched) {
-      const f = store.recFile[id];
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched[i];
       // Shorter passages sharing as much are closer; the square root keeps long ones in the running.
-      if (f !== '' && f !== file && keep > 0) {
+      if (keep > 0 && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
         const x = (rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]));
         if (ranked.length < keep || rankScore[ranked[ranked.length - 1]] < x) {
           let p = ranked.length;
@@ -412,16 +427,23 @@ export class EventIndex {
       }
       acc[id] = 0;
     }
-    const bm = new Map<number, number>();
-    for (const id of ranked) bm.set(id, rankScore[id]);
+    // The candidates in order (ranked, then the quoting ones), each once: `candidateMark` marks them for this query.
+    const mark = ++this.candidateQuery;
+    const candidateMark = this.candidateMark;
+    const candidateIds = ranked;
+    for (const id of ranked) candidateMark[id] = mark;
     // Shared quotations are candidates even when the wording around them differs.
     const quotes = store.quotes.get(rec);
     if (quotes)
       this.postings.quoting(quotes, (id) => {
-        if (!bm.has(id) && store.recFile[id] !== '' && store.recFile[id] !== file) bm.set(id, 0);
+        if (candidateMark[id] !== mark && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
+          candidateMark[id] = mark;
+          candidateIds.push(id);
+        }
       });
-    const out: Scored[] = [];
     const a = store.view(rec);
+    // A candidate's quotations are read only against the asked passage's own (scorePair).
+    const candidateQuotes = a.quotes !== undefined;
     const qNorm = this.passageNorm(rec);
     // The candidate being scored and its norm (scorePair asks the norm of both sides).
     let candidateTerms: ArrayLike<number> | null = null;
@@ -444,55 +466,62 @@ export class EventIndex {
       bestSharedWords: 0,
       rivalInArticle: 0,
     };
-    // First pass: the context of every candidate (its article's similarity) and the best shared word weight,
-    // against which each candidate is also ranked.
-    const views: PassageView[] = [];
-    const viewOf = new Map<number, PassageView>();
-    const candidateIds: number[] = [];
-    // The two best similarities among each article's candidates (competition within articles).
+    // First pass: the context of every candidate (its article's similarity) and its shared words, against the best of
+    // which each candidate is also ranked. Per candidate, in candidateIds order: its view, article similarity, shared
+    // words, and the two best word similarities among its article's candidates (competition within articles).
+    const count = candidateIds.length;
+    const views: PassageView[] = new Array(count);
+    const sims: number[] = new Array(count);
+    const shared: SharedWords[] = new Array(count);
+    const rivals: BestTwo[] = new Array(count);
     const bestInArticle = new Map<string, BestTwo>();
-    for (const id of bm.keys()) {
+    for (let k = 0; k < count; k++) {
+      const id = candidateIds[k];
       const f = store.recFile[id];
-      if (f === '') continue;
       let sim = articleSim.get(f);
       if (sim === undefined) articleSim.set(f, (sim = this.articleCosine(f, this.artNorm)));
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
-      const v = store.view(id);
-      const shared = sharedWordWeight(a.terms, v.terms, idf);
-      if (shared > stats.bestSharedWords) stats.bestSharedWords = shared;
-      const words = shared > 0 ? shared / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
+      const v = store.view(id, candidateQuotes);
+      const words = sharedWords(a, v, stats);
+      if (words.weight > stats.bestSharedWords) stats.bestSharedWords = words.weight;
+      const similarity = words.weight > 0 ? words.weight / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
       let best = bestInArticle.get(f);
       if (!best) bestInArticle.set(f, (best = new BestTwo()));
-      best.offer(id, words);
-      views.push(v);
-      viewOf.set(id, v);
-      candidateIds.push(id);
+      best.offer(id, similarity);
+      views[k] = v;
+      sims[k] = sim;
+      shared[k] = words;
+      rivals[k] = best;
     }
     const asked = askedSide(a, stats);
-    for (let k = 0; k < candidateIds.length; k++) {
+    const scores: Scored[] = new Array(count);
+    const order: number[] = new Array(count);
+    for (let k = 0; k < count; k++) {
       const id = candidateIds[k];
-      stats.articleSimilarity = articleSim.get(store.recFile[id])!;
-      stats.rivalInArticle = bestInArticle.get(store.recFile[id])!.rivalOf(id);
+      stats.articleSimilarity = sims[k];
+      stats.rivalInArticle = rivals[k].rivalOf(id);
       candidateTerms = views[k].terms;
       candidateNorm = this.passageNorm(id);
-      const pair = scorePair(a, views[k], stats, this.model, asked);
+      const pair = scorePair(a, views[k], stats, this.model, asked, shared[k]);
       // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
       // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
       // to leads, scores a copied middle paragraph below the cut-off). Furniture is still screened out below.
       const score = nearIdentical(a.terms, views[k].terms) ? Math.max(pair.score, this.model.cutoff) : pair.score;
-      out.push({ id: candidateIds[k], score, pair });
+      scores[k] = { id, score, pair };
+      order[k] = k;
     }
-    out.sort((x, y) => y.score - x.score || x.id - y.id);
+    order.sort((x, y) => scores[y].score - scores[x].score || scores[x].id - scores[y].id);
+    const out = order.map((k) => scores[k]);
     // Furniture never links; a copy of the asked article carried elsewhere is coverage after the rest, marked; a
     // duplicate of it goes last, marked, never as coverage.
     const noise = screenNoise(
       a.terms,
-      store.articles.get(file)?.outlet ?? '',
-      out.map((s) => ({
-        file: store.recFile[s.id],
-        outlet: store.articles.get(store.recFile[s.id])?.outlet ?? '',
-        terms: viewOf.get(s.id)!.terms,
-        articleSimilarity: s.pair.features[4],
+      own?.outlet ?? '',
+      order.map((k) => ({
+        file: store.recFile[candidateIds[k]],
+        outlet: store.articles.get(store.recFile[candidateIds[k]])?.outlet ?? '',
+        terms: views[k].terms,
+        articleSimilarity: scores[k].pair.features[4],
       })),
       (other) => this.sameWords(file, other),
     );
@@ -529,8 +558,8 @@ export class EventIndex {
     const b = store.articles.get(other);
     same = a !== undefined && b !== undefined && a.count === b.count;
     for (let k = 0; same && k < a!.count; k++) {
-      const x = store.view(a!.first + k).terms;
-      const y = store.view(b!.first + k).terms;
+      const x = store.terms(a!.first + k);
+      const y = store.terms(b!.first + k);
       if (x.length !== y.length) same = false;
       for (let i = 0; same && i < x.length; i++) if (x[i] !== y[i]) same = false;
     }
@@ -575,9 +604,43 @@ export class EventIndex {
     const store = this.store;
     const art = store.articles.get(file);
     if (!art || queryNorm === 0) return 0;
+    const norm = this.articleNorm(art);
+    const tp = store.termPool.a;
+    const artStamp = this.artStamp;
+    const artSeen = this.artSeen;
+    const query = this.artQuery;
+    const mark = ++this.artSeenMark;
+    // Only the terms the query article has count towards the product, each once, in the order the article first
+    // names them (the order articleNorm sums in: the same sum to the last bit).
+    let dot = 0;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (store.recFile[id] === '') continue;
+      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
+        const t = tp[k];
+        if (artStamp[t] !== query || artSeen[t] === mark) continue;
+        artSeen[t] = mark;
+        dot += this.termIdf(t) * this.artWeight[t];
+      }
+    }
+    return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
+  }
+
+  /**
+   * Σ rarity² over an article's distinct terms, in the order its passages first name them; cached by the article's
+   * first passage id until the index changes: every query article asks it of each candidate article.
+   */
+  private articleNorm(art: ArticleRec): number {
+    const store = this.store;
+    const slot = art.first;
+    if (slot >= this.artNormCache.length) {
+      this.artNormCache = grown(this.artNormCache, slot + 1);
+      const stamps = new Int32Array(this.artNormCache.length).fill(-1);
+      stamps.set(this.artNormStamp);
+      this.artNormStamp = stamps;
+    }
+    if (this.artNormStamp[slot] === store.version) return this.artNormCache[slot];
     const tp = store.termPool.a;
     const mark = ++this.artSeenMark;
-    let dot = 0;
     let norm = 0;
     for (let id = art.first; id < art.first + art.count; id++) {
       if (store.recFile[id] === '') continue;
@@ -587,10 +650,11 @@ export class EventIndex {
         this.artSeen[t] = mark;
         const w = this.termIdf(t);
         norm += w * w;
-        if (this.artStamp[t] === this.artQuery) dot += w * this.artWeight[t];
       }
     }
-    return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
+    this.artNormStamp[slot] = store.version;
+    this.artNormCache[slot] = norm;
+    return norm;
   }
 
   private explain(s: Scored): PassageLink {

@@ -405,21 +405,30 @@ export class PassageStore {
   }
 
   tollsOf(id: number): number[] {
-    const o = this.figOff[id];
-    return Array.from(this.figPool.a.subarray(o, o + this.tollLen[id]));
+    return this.figures(this.figOff[id], this.tollLen[id]);
   }
 
   numbersOf(id: number): number[] {
-    const o = this.figOff[id] + this.tollLen[id];
-    return Array.from(this.figPool.a.subarray(o, o + this.numLen[id]));
+    return this.figures(this.figOff[id] + this.tollLen[id], this.numLen[id]);
+  }
+
+  /** A copy of `n` figures from `from` (a plain loop: Array.from of a view costs an iterator per call, per candidate). */
+  private figures(from: number, n: number): number[] {
+    const pool = this.figPool.a;
+    const out: number[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = pool[from + i];
+    return out;
   }
 
   terms(id: number): Int32Array {
     return this.termPool.a.subarray(this.termOff[id], this.termOff[id] + this.termLen[id]);
   }
 
-  /** A passage's columns as scorePair reads them (views, not copies). */
-  view(id: number): PassageView {
+  /**
+   * A passage's columns as scorePair reads them (views, not copies). `quotes` false leaves its quotations out: scorePair
+   * reads a candidate's only when the asked passage has some, and they are the costly part of a view.
+   */
+  view(id: number, quotes = true): PassageView {
     const file = this.recFile[id];
     return {
       terms: this.terms(id),
@@ -427,7 +436,7 @@ export class PassageStore {
       times: this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]),
       tolls: this.tollLen[id] ? this.tollsOf(id) : NO_NUMBERS,
       numbers: this.numLen[id] ? this.numbersOf(id) : NO_NUMBERS,
-      quotes: this.quotes.get(id),
+      quotes: quotes ? this.quotes.get(id) : undefined,
       lead: this.articles.get(file)?.first === id,
     };
   }
