@@ -117,15 +117,19 @@ export class EventIndex {
   private background: BackgroundRarity | null = null;
   /** The scoring model (weights and cut-off): from code, never from a cached state. */
   private readonly model: EventModel;
-  // Scratch space of the article similarity: the query article's term weights, stamped per query.
+  // Scratch space of the article similarity: the query article's term weights, and one mark per term from one rising
+  // counter: the query article's terms get `artQuery` when it is loaded, and each article compared with it a new
+  // mark on the query terms it names. So a term marked below `artQuery` is not the query article's.
   private artWeight = new Float64Array(1024);
-  private artStamp = new Int32Array(1024);
-  private artSeen = new Int32Array(1024);
+  private artMark = new Int32Array(1024);
+  private artCounter = 0;
   private artQuery = 0;
-  private artSeenMark = 0;
   /** articleNorm by the article's first passage id, valid while its stamp equals the store's version. */
   private artNormCache = new Float64Array(1024);
   private artNormStamp = new Int32Array(1024).fill(-1);
+  /** articleNorm's marks of the terms it has summed, by term id. */
+  private normSeen = new Int32Array(1024);
+  private normSeenMark = 0;
   /**
    * The article loaded into `artWeight` (at store version `artVersion`), its norm, and its cosine with each other
    * article: every passage of one article asks the same article pairs (Related Articles asks them all in a row).
@@ -133,12 +137,12 @@ export class EventIndex {
   private artFile: string | null = null;
   private artVersion = -1;
   private artNorm = 0;
-  private articleSims = new Map<string, number>();
+  private candidateArticles = new Map<string, CandidateArticle>();
   /** Whether each near-copy article has the loaded query article's words, passage for passage (sameWords). */
   private sameWordsOf = new Map<string, boolean>();
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
   /**
-   * The scored candidates of the loaded query article's passages, by passage id (cleared with `articleSims`): Related
+   * The scored candidates of the loaded query article's passages, by passage id (cleared with `candidateArticles`): Related
    * Articles scores every passage of an article, and its CodeLenses and Show Other Coverage then ask the same passages
    * again. Scoring is a pure function of the store's version, so a kept list is the list a fresh scoring would give.
    */
@@ -419,9 +423,15 @@ export class EventIndex {
       if (keep > 0 && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
         const x = (rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]));
         if (ranked.length < keep || rankScore[ranked[ranked.length - 1]] < x) {
-          let p = ranked.length;
-          while (p > 0 && rankScore[ranked[p - 1]] < x) p--;
-          ranked.splice(p, 0, id);
+          // After the last kept passage scoring at least x (`ranked` is best first).
+          let lo = 0;
+          let hi = ranked.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (rankScore[ranked[mid]] < x) hi = mid;
+            else lo = mid + 1;
+          }
+          ranked.splice(lo, 0, id);
           if (ranked.length > keep) ranked.pop();
         }
       }
@@ -449,7 +459,7 @@ export class EventIndex {
     let candidateTerms: ArrayLike<number> | null = null;
     let candidateNorm = 0;
     this.useQueryArticle(file);
-    const articleSim = this.articleSims;
+    const candidateArticles = this.candidateArticles;
     const idf = (t: number) => this.termIdf(t);
     const stats: PairStats = {
       termIdf: idf,
@@ -474,24 +484,31 @@ export class EventIndex {
     const sims: number[] = new Array(count);
     const shared: SharedWords[] = new Array(count);
     const rivals: BestTwo[] = new Array(count);
-    const bestInArticle = new Map<string, BestTwo>();
+    const outlets: string[] = new Array(count);
     for (let k = 0; k < count; k++) {
       const id = candidateIds[k];
       const f = store.recFile[id];
-      let sim = articleSim.get(f);
-      if (sim === undefined) articleSim.set(f, (sim = this.articleCosine(f, this.artNorm)));
+      let other = candidateArticles.get(f);
+      if (other === undefined) {
+        const rec = store.articles.get(f);
+        other = { similarity: this.articleCosine(rec, this.artNorm), outlet: rec?.outlet ?? '', best: new BestTwo(), query: mark };
+        candidateArticles.set(f, other);
+      } else if (other.query !== mark) {
+        other.best.clear();
+        other.query = mark;
+      }
+      const sim = other.similarity;
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
       const v = store.view(id, candidateQuotes);
       const words = sharedWords(a, v, stats);
       if (words.weight > stats.bestSharedWords) stats.bestSharedWords = words.weight;
       const similarity = words.weight > 0 ? words.weight / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
-      let best = bestInArticle.get(f);
-      if (!best) bestInArticle.set(f, (best = new BestTwo()));
-      best.offer(id, similarity);
+      other.best.offer(id, similarity);
       views[k] = v;
       sims[k] = sim;
       shared[k] = words;
-      rivals[k] = best;
+      rivals[k] = other.best;
+      outlets[k] = other.outlet;
     }
     const asked = askedSide(a, stats);
     const scores: Scored[] = new Array(count);
@@ -519,7 +536,7 @@ export class EventIndex {
       own?.outlet ?? '',
       order.map((k) => ({
         file: store.recFile[candidateIds[k]],
-        outlet: store.articles.get(store.recFile[candidateIds[k]])?.outlet ?? '',
+        outlet: outlets[k],
         terms: views[k].terms,
         articleSimilarity: scores[k].pair.features[4],
       })),
@@ -544,7 +561,7 @@ export class EventIndex {
     this.artNorm = this.loadQueryArticle(file);
     this.artFile = file;
     this.artVersion = this.store.version;
-    this.articleSims.clear();
+    this.candidateArticles.clear();
     this.sameWordsOf.clear();
     this.scoredOf.clear();
   }
@@ -569,19 +586,17 @@ export class EventIndex {
 
   /**
    * The article's vocabulary (distinct terms of all its passages) as rarity weights in `artWeight`, and its norm;
-   * `artStamp` marks the terms set for the current query article.
+   * `artMark` marks the terms set for the current query article.
    */
   private loadQueryArticle(file: string): number {
     const store = this.store;
     const art = store.articles.get(file);
-    this.artQuery++;
+    this.artQuery = ++this.artCounter;
     if (!art) return 0;
     if (this.artWeight.length < store.termStr.length) {
       this.artWeight = new Float64Array(Math.max(store.termStr.length, 2 * this.artWeight.length));
-      const stamps = new Int32Array(this.artWeight.length);
-      stamps.set(this.artStamp);
-      this.artStamp = stamps;
-      this.artSeen = new Int32Array(this.artWeight.length);
+      // Fresh zero marks are below every query's.
+      this.artMark = new Int32Array(this.artWeight.length);
     }
     const tp = store.termPool.a;
     let norm = 0;
@@ -589,8 +604,8 @@ export class EventIndex {
       if (store.recFile[id] === '') continue;
       for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
         const t = tp[k];
-        if (this.artStamp[t] === this.artQuery) continue;
-        this.artStamp[t] = this.artQuery;
+        if (this.artMark[t] === this.artQuery) continue;
+        this.artMark[t] = this.artQuery;
         const w = this.termIdf(t);
         this.artWeight[t] = w;
         norm += w * w;
@@ -600,26 +615,27 @@ export class EventIndex {
   }
 
   /** Cosine of an article's vocabulary with the loaded query article's (loadQueryArticle). */
-  private articleCosine(file: string, queryNorm: number): number {
+  private articleCosine(art: ArticleRec | undefined, queryNorm: number): number {
     const store = this.store;
-    const art = store.articles.get(file);
     if (!art || queryNorm === 0) return 0;
     const norm = this.articleNorm(art);
     const tp = store.termPool.a;
-    const artStamp = this.artStamp;
-    const artSeen = this.artSeen;
+    const artMark = this.artMark;
+    const artWeight = this.artWeight;
     const query = this.artQuery;
-    const mark = ++this.artSeenMark;
+    const mark = ++this.artCounter;
     // Only the terms the query article has count towards the product, each once, in the order the article first
-    // names them (the order articleNorm sums in: the same sum to the last bit).
+    // names them (as articleNorm sums); a query term's weight is its rarity at this version (loadQueryArticle).
     let dot = 0;
     for (let id = art.first; id < art.first + art.count; id++) {
       if (store.recFile[id] === '') continue;
       for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
         const t = tp[k];
-        if (artStamp[t] !== query || artSeen[t] === mark) continue;
-        artSeen[t] = mark;
-        dot += this.termIdf(t) * this.artWeight[t];
+        const m = artMark[t];
+        if (m < query || m === mark) continue;
+        artMark[t] = mark;
+        const w = artWeight[t];
+        dot += w * w;
       }
     }
     return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
@@ -639,15 +655,17 @@ export class EventIndex {
       this.artNormStamp = stamps;
     }
     if (this.artNormStamp[slot] === store.version) return this.artNormCache[slot];
+    if (this.normSeen.length < store.termStr.length)
+      this.normSeen = new Int32Array(Math.max(store.termStr.length, 2 * this.normSeen.length));
     const tp = store.termPool.a;
-    const mark = ++this.artSeenMark;
+    const mark = ++this.normSeenMark;
     let norm = 0;
     for (let id = art.first; id < art.first + art.count; id++) {
       if (store.recFile[id] === '') continue;
       for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
         const t = tp[k];
-        if (this.artSeen[t] === mark) continue;
-        this.artSeen[t] = mark;
+        if (this.normSeen[t] === mark) continue;
+        this.normSeen[t] = mark;
         const w = this.termIdf(t);
         norm += w * w;
       }
@@ -682,11 +700,28 @@ export class EventIndex {
   }
 }
 
+/**
+ * An article that candidates of the loaded query article come from: its similarity with the query article, its outlet,
+ * and the two best word similarities among its candidates for the query `query` (competition within articles).
+ */
+interface CandidateArticle {
+  similarity: number;
+  outlet: string;
+  best: BestTwo;
+  query: number;
+}
+
 /** The best and second-best similarity offered, and whose the best is: a passage's rival is the best of the others. */
 class BestTwo {
   private bestId = -1;
   private best = 0;
   private second = 0;
+
+  clear(): void {
+    this.bestId = -1;
+    this.best = 0;
+    this.second = 0;
+  }
 
   offer(id: number, sim: number): void {
     if (this.bestId < 0 || sim > this.best) {

@@ -437,7 +437,9 @@ export class PassageStore {
       tolls: this.tollLen[id] ? this.tollsOf(id) : NO_NUMBERS,
       numbers: this.numLen[id] ? this.numbersOf(id) : NO_NUMBERS,
       quotes: quotes ? this.quotes.get(id) : undefined,
-      lead: this.articles.get(file)?.first === id,
+      // The first of its article's passages: a live article's passages hold consecutive ids, all live, and no other
+      // live article has its file name (the same as `articles.get(file).first === id`, without a lookup per candidate).
+      lead: file !== '' && this.recFile[id - 1] !== file,
     };
   }
 }
