@@ -680,7 +680,7 @@ export class EventIndex {
     const b = s.id;
     const entities = [...s.pair.sharedEntities].sort((x, y) => store.entDf[x] - store.entDf[y]).map((e) => store.entName[e]);
     const words = s.pair.sharedTerms
-      .filter((t) => !/^[\u00a7@]/.test(store.termStr[t]))
+      .filter((t) => !isEntityOrDate(store.termStr[t]))
       .sort((x, y) => store.termDf[x] - store.termDf[y])
       .map((t) => store.termSurface[t] || store.termStr[t]);
     const { reason, shared } = s.duplicate
@@ -735,6 +735,12 @@ class BestTwo {
   rivalOf(id: number): number {
     return id === this.bestId ? this.second : this.best;
   }
+}
+
+/** An entity token (§12) or a date key (@…): a shared term shown by its entity's name or not shown at all. */
+function isEntityOrDate(term: string): boolean {
+  const c = term.charCodeAt(0);
+  return c === 0xa7 || c === 64;
 }
 
 function round(x: number): number {

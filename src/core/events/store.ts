@@ -71,6 +71,7 @@ export interface PassageRecord {
 }
 
 const NO_NUMBERS: number[] = [];
+const NO_INTS = new Int32Array(0);
 
 /** A quotation as the store takes it: its shingles as any list of numbers (a restored state hands views of one column). */
 export interface StoredQuote {
@@ -432,8 +433,8 @@ export class PassageStore {
     const file = this.recFile[id];
     return {
       terms: this.terms(id),
-      entities: this.entPool.a.subarray(this.entOff[id], this.entOff[id] + this.entLen[id]),
-      times: this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]),
+      entities: this.entLen[id] ? this.entPool.a.subarray(this.entOff[id], this.entOff[id] + this.entLen[id]) : NO_INTS,
+      times: this.timeLen[id] ? this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]) : NO_INTS,
       tolls: this.tollLen[id] ? this.tollsOf(id) : NO_NUMBERS,
       numbers: this.numLen[id] ? this.numbersOf(id) : NO_NUMBERS,
       quotes: quotes ? this.quotes.get(id) : undefined,
