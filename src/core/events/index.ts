@@ -327,9 +327,7 @@ export class EventIndex {
     const store = this.store;
     if (t >= this.idfCache.length) {
       this.idfCache = grown(this.idfCache, t + 1);
-      const stamps = new Int32Array(this.idfCache.length).fill(-1);
-      stamps.set(this.idfStamp);
-      this.idfStamp = stamps;
+      this.idfStamp = grownStamps(this.idfStamp, this.idfCache.length);
     }
     if (this.idfStamp[t] !== store.version) {
       this.idfStamp[t] = store.version;
@@ -348,9 +346,7 @@ export class EventIndex {
   private passageNorm(id: number): number {
     if (id >= this.normCache.length) {
       this.normCache = grown(this.normCache, id + 1);
-      const stamps = new Int32Array(this.normCache.length).fill(-1);
-      stamps.set(this.normStamp);
-      this.normStamp = stamps;
+      this.normStamp = grownStamps(this.normStamp, this.normCache.length);
     }
     if (this.normStamp[id] !== this.store.version) {
       this.normStamp[id] = this.store.version;
@@ -650,9 +646,7 @@ export class EventIndex {
     const slot = art.first;
     if (slot >= this.artNormCache.length) {
       this.artNormCache = grown(this.artNormCache, slot + 1);
-      const stamps = new Int32Array(this.artNormCache.length).fill(-1);
-      stamps.set(this.artNormStamp);
-      this.artNormStamp = stamps;
+      this.artNormStamp = grownStamps(this.artNormStamp, this.artNormCache.length);
     }
     if (this.artNormStamp[slot] === store.version) return this.artNormCache[slot];
     if (this.normSeen.length < store.termStr.length)
@@ -735,6 +729,13 @@ class BestTwo {
   rivalOf(id: number): number {
     return id === this.bestId ? this.second : this.best;
   }
+}
+
+/** Stamps grown to `length`, the new ones -1 (valid at no version). */
+function grownStamps(stamps: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(length).fill(-1);
+  out.set(stamps);
+  return out;
 }
 
 /** An entity token (§12) or a date key (@…): a shared term shown by its entity's name or not shown at all. */
