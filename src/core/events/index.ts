@@ -21,14 +21,15 @@ import {
   askedSide,
   EVENT_MODEL,
   scorePair,
-  sharedWordWeight,
+  sharedWords,
   type EventModel,
   type PairScore,
   type PairStats,
   type PassageView,
+  type SharedWords,
 } from './score';
 import { exportStateSteps, readStateSteps, type EventIndexState } from './state';
-import { PassageStore } from './store';
+import { PassageStore, type ArticleRec } from './store';
 
 export { readEventDates, timeRefOf, isoOfDay, dayNumber } from './dates';
 export type { TimeSpan, TimeRef } from './dates';
@@ -107,18 +108,28 @@ export class EventIndex {
   /** Scratch accumulator indexed by passage id, reused across queries; `rankScore` ranks what it touched. */
   private acc = new Float64Array(1024);
   private rankScore = new Float64Array(1024);
+  /** Marks the candidates of the current query (`candidateQuery`) by passage id. */
+  private candidateMark = new Int32Array(1024);
+  private candidateQuery = 0;
   /** A passage's Σ term rarity (termWeight) by passage id, valid while its stamp equals the store's version. */
   private normCache = new Float64Array(1024);
   private normStamp = new Int32Array(1024).fill(-1);
   private background: BackgroundRarity | null = null;
   /** The scoring model (weights and cut-off): from code, never from a cached state. */
   private readonly model: EventModel;
-  // Scratch space of the article similarity: the query article's term weights, stamped per query.
+  // Scratch space of the article similarity: the query article's term weights, and one mark per term from one rising
+  // counter: the query article's terms get `artQuery` when it is loaded, and each article compared with it a new
+  // mark on the query terms it names. So a term marked below `artQuery` is not the query article's.
   private artWeight = new Float64Array(1024);
-  private artStamp = new Int32Array(1024);
-  private artSeen = new Int32Array(1024);
+  private artMark = new Int32Array(1024);
+  private artCounter = 0;
   private artQuery = 0;
-  private artSeenMark = 0;
+  /** articleNorm by the article's first passage id, valid while its stamp equals the store's version. */
+  private artNormCache = new Float64Array(1024);
+  private artNormStamp = new Int32Array(1024).fill(-1);
+  /** articleNorm's marks of the terms it has summed, by term id. */
+  private normSeen = new Int32Array(1024);
+  private normSeenMark = 0;
   /**
    * The article loaded into `artWeight` (at store version `artVersion`), its norm, and its cosine with each other
    * article: every passage of one article asks the same article pairs (Related Articles asks them all in a row).
@@ -126,12 +137,12 @@ export class EventIndex {
   private artFile: string | null = null;
   private artVersion = -1;
   private artNorm = 0;
-  private articleSims = new Map<string, number>();
+  private candidateArticles = new Map<string, CandidateArticle>();
   /** Whether each near-copy article has the loaded query article's words, passage for passage (sameWords). */
   private sameWordsOf = new Map<string, boolean>();
   private articleCache = new Map<string, { version: number; value: RelatedArticle[] }>();
   /**
-   * The scored candidates of the loaded query article's passages, by passage id (cleared with `articleSims`): Related
+   * The scored candidates of the loaded query article's passages, by passage id (cleared with `candidateArticles`): Related
    * Articles scores every passage of an article, and its CodeLenses and Show Other Coverage then ask the same passages
    * again. Scoring is a pure function of the store's version, so a kept list is the list a fresh scoring would give.
    */
@@ -316,9 +327,7 @@ export class EventIndex {
     const store = this.store;
     if (t >= this.idfCache.length) {
       this.idfCache = grown(this.idfCache, t + 1);
-      const stamps = new Int32Array(this.idfCache.length).fill(-1);
-      stamps.set(this.idfStamp);
-      this.idfStamp = stamps;
+      this.idfStamp = grownStamps(this.idfStamp, this.idfCache.length);
     }
     if (this.idfStamp[t] !== store.version) {
       this.idfStamp[t] = store.version;
@@ -337,9 +346,7 @@ export class EventIndex {
   private passageNorm(id: number): number {
     if (id >= this.normCache.length) {
       this.normCache = grown(this.normCache, id + 1);
-      const stamps = new Int32Array(this.normCache.length).fill(-1);
-      stamps.set(this.normStamp);
-      this.normStamp = stamps;
+      this.normStamp = grownStamps(this.normStamp, this.normCache.length);
     }
     if (this.normStamp[id] !== this.store.version) {
       this.normStamp[id] = this.store.version;
@@ -375,6 +382,11 @@ export class EventIndex {
     this.postings.ensure();
     const n = store.live;
     const file = store.recFile[rec];
+    // The asked article's passages hold consecutive ids (every other live passage is another article's), so a
+    // touched passage is told apart from them by its id, not by comparing file names.
+    const own = store.articles.get(file);
+    const ownFirst = own ? own.first : rec;
+    const ownEnd = own ? own.first + own.count : rec + 1;
     const tp = store.termPool.a;
     // Accumulate the rarity of shared terms over the posting lists of the passage's terms. Very common terms
     // only lengthen the lists and say little about an event; terms only this passage has find nothing.
@@ -389,6 +401,9 @@ export class EventIndex {
     if (this.acc.length < store.nextId) {
       this.acc = new Float64Array(Math.max(store.nextId, this.acc.length * 2));
       this.rankScore = new Float64Array(this.acc.length);
+      const marks = new Int32Array(this.acc.length);
+      marks.set(this.candidateMark);
+      this.candidateMark = marks;
     }
     const acc = this.acc;
     const rankScore = this.rankScore;
@@ -398,36 +413,49 @@ export class EventIndex {
     // stable sort of them all would keep), by insertion: most passages fall below the last kept one at once.
     const keep = this.opts.candidates;
     const ranked: number[] = [];
-    for (const id of touched) {
-      const f = store.recFile[id];
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched[i];
       // Shorter passages sharing as much are closer; the square root keeps long ones in the running.
-      if (f !== '' && f !== file && keep > 0) {
+      if (keep > 0 && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
         const x = (rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]));
         if (ranked.length < keep || rankScore[ranked[ranked.length - 1]] < x) {
-          let p = ranked.length;
-          while (p > 0 && rankScore[ranked[p - 1]] < x) p--;
-          ranked.splice(p, 0, id);
+          // After the last kept passage scoring at least x (`ranked` is best first).
+          let lo = 0;
+          let hi = ranked.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (rankScore[ranked[mid]] < x) hi = mid;
+            else lo = mid + 1;
+          }
+          ranked.splice(lo, 0, id);
           if (ranked.length > keep) ranked.pop();
         }
       }
       acc[id] = 0;
     }
-    const bm = new Map<number, number>();
-    for (const id of ranked) bm.set(id, rankScore[id]);
+    // The candidates in order (ranked, then the quoting ones), each once: `candidateMark` marks them for this query.
+    const mark = ++this.candidateQuery;
+    const candidateMark = this.candidateMark;
+    const candidateIds = ranked;
+    for (const id of ranked) candidateMark[id] = mark;
     // Shared quotations are candidates even when the wording around them differs.
     const quotes = store.quotes.get(rec);
     if (quotes)
       this.postings.quoting(quotes, (id) => {
-        if (!bm.has(id) && store.recFile[id] !== '' && store.recFile[id] !== file) bm.set(id, 0);
+        if (candidateMark[id] !== mark && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
+          candidateMark[id] = mark;
+          candidateIds.push(id);
+        }
       });
-    const out: Scored[] = [];
     const a = store.view(rec);
+    // A candidate's quotations are read only against the asked passage's own (scorePair).
+    const candidateQuotes = a.quotes !== undefined;
     const qNorm = this.passageNorm(rec);
     // The candidate being scored and its norm (scorePair asks the norm of both sides).
     let candidateTerms: ArrayLike<number> | null = null;
     let candidateNorm = 0;
     this.useQueryArticle(file);
-    const articleSim = this.articleSims;
+    const candidateArticles = this.candidateArticles;
     const idf = (t: number) => this.termIdf(t);
     const stats: PairStats = {
       termIdf: idf,
@@ -444,55 +472,69 @@ export class EventIndex {
       bestSharedWords: 0,
       rivalInArticle: 0,
     };
-    // First pass: the context of every candidate (its article's similarity) and the best shared word weight,
-    // against which each candidate is also ranked.
-    const views: PassageView[] = [];
-    const viewOf = new Map<number, PassageView>();
-    const candidateIds: number[] = [];
-    // The two best similarities among each article's candidates (competition within articles).
-    const bestInArticle = new Map<string, BestTwo>();
-    for (const id of bm.keys()) {
+    // First pass: the context of every candidate (its article's similarity) and its shared words, against the best of
+    // which each candidate is also ranked. Per candidate, in candidateIds order: its view, article similarity, shared
+    // words, and the two best word similarities among its article's candidates (competition within articles).
+    const count = candidateIds.length;
+    const views: PassageView[] = new Array(count);
+    const sims: number[] = new Array(count);
+    const shared: SharedWords[] = new Array(count);
+    const rivals: BestTwo[] = new Array(count);
+    const outlets: string[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const id = candidateIds[k];
       const f = store.recFile[id];
-      if (f === '') continue;
-      let sim = articleSim.get(f);
-      if (sim === undefined) articleSim.set(f, (sim = this.articleCosine(f, this.artNorm)));
+      let other = candidateArticles.get(f);
+      if (other === undefined) {
+        const rec = store.articles.get(f);
+        other = { similarity: this.articleCosine(rec, this.artNorm), outlet: rec?.outlet ?? '', best: new BestTwo(), query: mark };
+        candidateArticles.set(f, other);
+      } else if (other.query !== mark) {
+        other.best.clear();
+        other.query = mark;
+      }
+      const sim = other.similarity;
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
-      const v = store.view(id);
-      const shared = sharedWordWeight(a.terms, v.terms, idf);
-      if (shared > stats.bestSharedWords) stats.bestSharedWords = shared;
-      const words = shared > 0 ? shared / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
-      let best = bestInArticle.get(f);
-      if (!best) bestInArticle.set(f, (best = new BestTwo()));
-      best.offer(id, words);
-      views.push(v);
-      viewOf.set(id, v);
-      candidateIds.push(id);
+      const v = store.view(id, candidateQuotes);
+      const words = sharedWords(a, v, stats);
+      if (words.weight > stats.bestSharedWords) stats.bestSharedWords = words.weight;
+      const similarity = words.weight > 0 ? words.weight / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
+      other.best.offer(id, similarity);
+      views[k] = v;
+      sims[k] = sim;
+      shared[k] = words;
+      rivals[k] = other.best;
+      outlets[k] = other.outlet;
     }
     const asked = askedSide(a, stats);
-    for (let k = 0; k < candidateIds.length; k++) {
+    const scores: Scored[] = new Array(count);
+    const order: number[] = new Array(count);
+    for (let k = 0; k < count; k++) {
       const id = candidateIds[k];
-      stats.articleSimilarity = articleSim.get(store.recFile[id])!;
-      stats.rivalInArticle = bestInArticle.get(store.recFile[id])!.rivalOf(id);
+      stats.articleSimilarity = sims[k];
+      stats.rivalInArticle = rivals[k].rivalOf(id);
       candidateTerms = views[k].terms;
       candidateNorm = this.passageNorm(id);
-      const pair = scorePair(a, views[k], stats, this.model, asked);
+      const pair = scorePair(a, views[k], stats, this.model, asked, shared[k]);
       // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
       // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
       // to leads, scores a copied middle paragraph below the cut-off). Furniture is still screened out below.
       const score = nearIdentical(a.terms, views[k].terms) ? Math.max(pair.score, this.model.cutoff) : pair.score;
-      out.push({ id: candidateIds[k], score, pair });
+      scores[k] = { id, score, pair };
+      order[k] = k;
     }
-    out.sort((x, y) => y.score - x.score || x.id - y.id);
+    order.sort((x, y) => scores[y].score - scores[x].score || scores[x].id - scores[y].id);
+    const out = order.map((k) => scores[k]);
     // Furniture never links; a copy of the asked article carried elsewhere is coverage after the rest, marked; a
     // duplicate of it goes last, marked, never as coverage.
     const noise = screenNoise(
       a.terms,
-      store.articles.get(file)?.outlet ?? '',
-      out.map((s) => ({
-        file: store.recFile[s.id],
-        outlet: store.articles.get(store.recFile[s.id])?.outlet ?? '',
-        terms: viewOf.get(s.id)!.terms,
-        articleSimilarity: s.pair.features[4],
+      own?.outlet ?? '',
+      order.map((k) => ({
+        file: store.recFile[candidateIds[k]],
+        outlet: outlets[k],
+        terms: views[k].terms,
+        articleSimilarity: scores[k].pair.features[4],
       })),
       (other) => this.sameWords(file, other),
     );
@@ -515,7 +557,7 @@ export class EventIndex {
     this.artNorm = this.loadQueryArticle(file);
     this.artFile = file;
     this.artVersion = this.store.version;
-    this.articleSims.clear();
+    this.candidateArticles.clear();
     this.sameWordsOf.clear();
     this.scoredOf.clear();
   }
@@ -529,8 +571,8 @@ export class EventIndex {
     const b = store.articles.get(other);
     same = a !== undefined && b !== undefined && a.count === b.count;
     for (let k = 0; same && k < a!.count; k++) {
-      const x = store.view(a!.first + k).terms;
-      const y = store.view(b!.first + k).terms;
+      const x = store.terms(a!.first + k);
+      const y = store.terms(b!.first + k);
       if (x.length !== y.length) same = false;
       for (let i = 0; same && i < x.length; i++) if (x[i] !== y[i]) same = false;
     }
@@ -540,19 +582,17 @@ export class EventIndex {
 
   /**
    * The article's vocabulary (distinct terms of all its passages) as rarity weights in `artWeight`, and its norm;
-   * `artStamp` marks the terms set for the current query article.
+   * `artMark` marks the terms set for the current query article.
    */
   private loadQueryArticle(file: string): number {
     const store = this.store;
     const art = store.articles.get(file);
-    this.artQuery++;
+    this.artQuery = ++this.artCounter;
     if (!art) return 0;
     if (this.artWeight.length < store.termStr.length) {
       this.artWeight = new Float64Array(Math.max(store.termStr.length, 2 * this.artWeight.length));
-      const stamps = new Int32Array(this.artWeight.length);
-      stamps.set(this.artStamp);
-      this.artStamp = stamps;
-      this.artSeen = new Int32Array(this.artWeight.length);
+      // Fresh zero marks are below every query's.
+      this.artMark = new Int32Array(this.artWeight.length);
     }
     const tp = store.termPool.a;
     let norm = 0;
@@ -560,8 +600,8 @@ export class EventIndex {
       if (store.recFile[id] === '') continue;
       for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
         const t = tp[k];
-        if (this.artStamp[t] === this.artQuery) continue;
-        this.artStamp[t] = this.artQuery;
+        if (this.artMark[t] === this.artQuery) continue;
+        this.artMark[t] = this.artQuery;
         const w = this.termIdf(t);
         this.artWeight[t] = w;
         norm += w * w;
@@ -571,26 +611,62 @@ export class EventIndex {
   }
 
   /** Cosine of an article's vocabulary with the loaded query article's (loadQueryArticle). */
-  private articleCosine(file: string, queryNorm: number): number {
+  private articleCosine(art: ArticleRec | undefined, queryNorm: number): number {
     const store = this.store;
-    const art = store.articles.get(file);
     if (!art || queryNorm === 0) return 0;
+    const norm = this.articleNorm(art);
     const tp = store.termPool.a;
-    const mark = ++this.artSeenMark;
+    const artMark = this.artMark;
+    const artWeight = this.artWeight;
+    const query = this.artQuery;
+    const mark = ++this.artCounter;
+    // Only the terms the query article has count towards the product, each once, in the order the article first
+    // names them (as articleNorm sums); a query term's weight is its rarity at this version (loadQueryArticle).
     let dot = 0;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (store.recFile[id] === '') continue;
+      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
+        const t = tp[k];
+        const m = artMark[t];
+        if (m < query || m === mark) continue;
+        artMark[t] = mark;
+        const w = artWeight[t];
+        dot += w * w;
+      }
+    }
+    return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
+  }
+
+  /**
+   * Σ rarity² over an article's distinct terms, in the order its passages first name them; cached by the article's
+   * first passage id until the index changes: every query article asks it of each candidate article.
+   */
+  private articleNorm(art: ArticleRec): number {
+    const store = this.store;
+    const slot = art.first;
+    if (slot >= this.artNormCache.length) {
+      this.artNormCache = grown(this.artNormCache, slot + 1);
+      this.artNormStamp = grownStamps(this.artNormStamp, this.artNormCache.length);
+    }
+    if (this.artNormStamp[slot] === store.version) return this.artNormCache[slot];
+    if (this.normSeen.length < store.termStr.length)
+      this.normSeen = new Int32Array(Math.max(store.termStr.length, 2 * this.normSeen.length));
+    const tp = store.termPool.a;
+    const mark = ++this.normSeenMark;
     let norm = 0;
     for (let id = art.first; id < art.first + art.count; id++) {
       if (store.recFile[id] === '') continue;
       for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
         const t = tp[k];
-        if (this.artSeen[t] === mark) continue;
-        this.artSeen[t] = mark;
+        if (this.normSeen[t] === mark) continue;
+        this.normSeen[t] = mark;
         const w = this.termIdf(t);
         norm += w * w;
-        if (this.artStamp[t] === this.artQuery) dot += w * this.artWeight[t];
       }
     }
-    return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
+    this.artNormStamp[slot] = store.version;
+    this.artNormCache[slot] = norm;
+    return norm;
   }
 
   private explain(s: Scored): PassageLink {
@@ -598,7 +674,7 @@ export class EventIndex {
     const b = s.id;
     const entities = [...s.pair.sharedEntities].sort((x, y) => store.entDf[x] - store.entDf[y]).map((e) => store.entName[e]);
     const words = s.pair.sharedTerms
-      .filter((t) => !/^[\u00a7@]/.test(store.termStr[t]))
+      .filter((t) => !isEntityOrDate(store.termStr[t]))
       .sort((x, y) => store.termDf[x] - store.termDf[y])
       .map((t) => store.termSurface[t] || store.termStr[t]);
     const { reason, shared } = s.duplicate
@@ -618,11 +694,28 @@ export class EventIndex {
   }
 }
 
+/**
+ * An article that candidates of the loaded query article come from: its similarity with the query article, its outlet,
+ * and the two best word similarities among its candidates for the query `query` (competition within articles).
+ */
+interface CandidateArticle {
+  similarity: number;
+  outlet: string;
+  best: BestTwo;
+  query: number;
+}
+
 /** The best and second-best similarity offered, and whose the best is: a passage's rival is the best of the others. */
 class BestTwo {
   private bestId = -1;
   private best = 0;
   private second = 0;
+
+  clear(): void {
+    this.bestId = -1;
+    this.best = 0;
+    this.second = 0;
+  }
 
   offer(id: number, sim: number): void {
     if (this.bestId < 0 || sim > this.best) {
@@ -636,6 +729,19 @@ class BestTwo {
   rivalOf(id: number): number {
     return id === this.bestId ? this.second : this.best;
   }
+}
+
+/** Stamps grown to `length`, the new ones -1 (valid at no version). */
+function grownStamps(stamps: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(length).fill(-1);
+  out.set(stamps);
+  return out;
+}
+
+/** An entity token (§12) or a date key (@…): a shared term shown by its entity's name or not shown at all. */
+function isEntityOrDate(term: string): boolean {
+  const c = term.charCodeAt(0);
+  return c === 0xa7 || c === 64;
 }
 
 function round(x: number): number {

@@ -117,7 +117,8 @@ if (EVENT_MODEL.features.join() !== FEATURES.join() || !(EVENT_MODEL.continuatio
 /** What made a pair score: the features' values and the evidence behind them, for the reason in words. */
 export interface PairScore {
   score: number;
-  features: Float64Array;
+  /** In FEATURES order (a plain array: a small typed array costs more to make than a pair costs to score). */
+  features: number[];
   /** Shared entity ids, shared term ids. */
   sharedEntities: number[];
   sharedTerms: number[];
@@ -147,6 +148,8 @@ export interface AskedSide {
   entityWeight: number;
   /** Its figures of 10 or more. */
   figures: number[];
+  /** Each quotation shingle of it → the first of its quotations holding it (null: it quotes nothing). */
+  quoteOf: Map<number, number> | null;
 }
 
 export function askedSide(a: PassageView, stats: PairStats): AskedSide {
@@ -156,21 +159,42 @@ export function askedSide(a: PassageView, stats: PairStats): AskedSide {
     entityWeights[i] = stats.entityIdf(a.entities[i]);
     entityWeight += entityWeights[i];
   }
-  return { norm: stats.termNorm(a.terms), entityWeights, entityWeight, figures: a.numbers.filter((x) => x >= 10) };
+  let quoteOf: Map<number, number> | null = null;
+  if (a.quotes) {
+    quoteOf = new Map();
+    a.quotes.forEach((q, i) => {
+      for (const s of q.shingles) if (!quoteOf!.has(s)) quoteOf!.set(s, i);
+    });
+  }
+  return { norm: stats.termNorm(a.terms), entityWeights, entityWeight, figures: a.numbers.filter((x) => x >= 10), quoteOf };
 }
 
-/** Scores passage b as other coverage of passage a (`asked`: askedSide(a, stats), when it is at hand). */
+/** The words two passages share: the sum of their rarity and the shared term ids (scorePair's word evidence). */
+export interface SharedWords {
+  weight: number;
+  terms: number[];
+}
+
+export function sharedWords(a: PassageView, b: PassageView, stats: PairStats): SharedWords {
+  const terms: number[] = [];
+  return { weight: sharedWordWeight(a.terms, b.terms, stats.termIdf, terms), terms };
+}
+
+/**
+ * Scores passage b as other coverage of passage a (`asked`: askedSide(a, stats), `words`: sharedWords(a, b, stats),
+ * when they are at hand: a query ranks its candidates by the shared words before scoring them).
+ */
 export function scorePair(
   a: PassageView,
   b: PassageView,
   stats: PairStats,
   model: EventModel = EVENT_MODEL,
   asked: AskedSide = askedSide(a, stats),
+  words: SharedWords = sharedWords(a, b, stats),
 ): PairScore {
-  const f = new Float64Array(FEATURES.length);
-  f[0] = 1;
-  const sharedTerms: number[] = [];
-  const shared = sharedWordWeight(a.terms, b.terms, stats.termIdf, sharedTerms);
+  const f = blankFeatures();
+  const sharedTerms = words.terms;
+  const shared = words.weight;
   const aNorm = asked.norm;
   const bNorm = stats.termNorm(b.terms);
   f[1] = shared > 0 ? shared / Math.sqrt(aNorm * bNorm) : 0;
@@ -209,11 +233,16 @@ export function scorePair(
         ).exact
       : [];
   f[9] = Math.min(2, figures.length) / 2;
+  // The first of a's quotations sharing a shingle with any of b's.
   let quote: Quote | null = null;
-  if (a.quotes && b.quotes) {
-    const bs = new Set<number>();
-    for (const q of b.quotes) for (const s of q.shingles) bs.add(s);
-    quote = a.quotes.find((q) => q.shingles.some((s) => bs.has(s))) ?? null;
+  if (a.quotes && b.quotes && asked.quoteOf) {
+    let first = a.quotes.length;
+    for (const q of b.quotes)
+      for (const s of q.shingles) {
+        const i = asked.quoteOf.get(s);
+        if (i !== undefined && i < first) first = i;
+      }
+    if (first < a.quotes.length) quote = a.quotes[first];
   }
   f[10] = quote ? 1 : 0;
   f[11] = a.lead && b.lead ? 1 : 0;
@@ -225,6 +254,12 @@ export function scorePair(
   const score = 1 / (1 + Math.exp(-z));
   return { score, features: f, sharedEntities, sharedTerms, time, tolls, figures, quote };
 }
+
+/** The bias at 1 and every feature at 0, as a literal (the cheapest array to make, once per pair scored). */
+function blankFeatures(): number[] {
+  return [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+}
+if (blankFeatures().length !== FEATURES.length) throw new Error('blankFeatures does not match FEATURES');
 
 /** How far similarity `s` leads its best rival `rival`, over the larger of the two: 1 alone, 0 tied, -1 far behind. */
 export function aheadBy(s: number, rival: number): number {
@@ -253,8 +288,7 @@ const NO_FIGURES: { exact: number[]; near: [number, number][] } = { exact: [], n
 
 /** The closest pair of the two passages' time spans, and whether both name a shared time in their own text. */
 export function timeRelation(a: ArrayLike<number>, b: ArrayLike<number>): TimeRelation {
-  const none: TimeRelation = { gap: Infinity, exact: false, pair: [0, 0, 0, 0], inText: 0 };
-  if (!a.length || !b.length) return none;
+  if (!a.length || !b.length) return { gap: Infinity, exact: false, pair: [0, 0, 0, 0], inText: 0 };
   let best = Infinity;
   let bestExact = false;
   let pair: [number, number, number, number] = [0, 0, 0, 0];

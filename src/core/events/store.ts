@@ -71,6 +71,7 @@ export interface PassageRecord {
 }
 
 const NO_NUMBERS: number[] = [];
+const NO_INTS = new Int32Array(0);
 
 /** A quotation as the store takes it: its shingles as any list of numbers (a restored state hands views of one column). */
 export interface StoredQuote {
@@ -405,30 +406,41 @@ export class PassageStore {
   }
 
   tollsOf(id: number): number[] {
-    const o = this.figOff[id];
-    return Array.from(this.figPool.a.subarray(o, o + this.tollLen[id]));
+    return this.figures(this.figOff[id], this.tollLen[id]);
   }
 
   numbersOf(id: number): number[] {
-    const o = this.figOff[id] + this.tollLen[id];
-    return Array.from(this.figPool.a.subarray(o, o + this.numLen[id]));
+    return this.figures(this.figOff[id] + this.tollLen[id], this.numLen[id]);
+  }
+
+  /** A copy of `n` figures from `from` (a plain loop: Array.from of a view costs an iterator per call, per candidate). */
+  private figures(from: number, n: number): number[] {
+    const pool = this.figPool.a;
+    const out: number[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = pool[from + i];
+    return out;
   }
 
   terms(id: number): Int32Array {
     return this.termPool.a.subarray(this.termOff[id], this.termOff[id] + this.termLen[id]);
   }
 
-  /** A passage's columns as scorePair reads them (views, not copies). */
-  view(id: number): PassageView {
+  /**
+   * A passage's columns as scorePair reads them (views, not copies). `quotes` false leaves its quotations out: scorePair
+   * reads a candidate's only when the asked passage has some, and they are the costly part of a view.
+   */
+  view(id: number, quotes = true): PassageView {
     const file = this.recFile[id];
     return {
       terms: this.terms(id),
-      entities: this.entPool.a.subarray(this.entOff[id], this.entOff[id] + this.entLen[id]),
-      times: this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]),
+      entities: this.entLen[id] ? this.entPool.a.subarray(this.entOff[id], this.entOff[id] + this.entLen[id]) : NO_INTS,
+      times: this.timeLen[id] ? this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]) : NO_INTS,
       tolls: this.tollLen[id] ? this.tollsOf(id) : NO_NUMBERS,
       numbers: this.numLen[id] ? this.numbersOf(id) : NO_NUMBERS,
-      quotes: this.quotes.get(id),
-      lead: this.articles.get(file)?.first === id,
+      quotes: quotes ? this.quotes.get(id) : undefined,
+      // The first of its article's passages: a live article's passages hold consecutive ids, all live, and no other
+      // live article has its file name (the same as `articles.get(file).first === id`, without a lookup per candidate).
+      lead: file !== '' && this.recFile[id - 1] !== file,
     };
   }
 }
