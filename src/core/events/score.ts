@@ -2,9 +2,8 @@
 // features and the fitted weights of `weights.json` (written by `npm run fit:events`, never edited by hand).
 //
 // The score is a logistic model: sigmoid(Σ weight × feature), so a score reads as how likely the pair is the same
-// event, and the cut-off below which Parallax honestly says "nothing else covers this" is a probability fitted with
-// the weights on train data (ECB+ train topics) by a stated rule and checked on held-apart data (ECB+ dev), not a
-// number tuned in the loop.
+// event, and the cut-off below which Parallax honestly says "nothing else covers this" is a probability chosen on
+// held-apart data (ECB+ dev), not a number tuned in the loop.
 
 import type { Quote } from './features';
 import MODEL from './weights.json';
@@ -79,12 +78,6 @@ export const FEATURES = [
    * line that tells the event (competition within articles, as in sentence alignment).
    */
   'aheadInArticle',
-  /**
-   * The other passage is its article's lead (with the headline above it): news tells its event first and the rest
-   * of the article adds background, reactions and quotes, so another article's lead is likelier the account of the
-   * asked passage's event than its later paragraphs (whatever the asked passage's own place: `bothLeads` is the pair).
-   */
-  'otherLead',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -227,7 +220,6 @@ export function scorePair(
   f[12] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
   f[13] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
   f[14] = aheadBy(f[1], stats.rivalInArticle);
-  f[15] = b.lead ? 1 : 0;
   let z = 0;
   for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
   const score = 1 / (1 + Math.exp(-z));
