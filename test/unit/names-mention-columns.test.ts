@@ -1,6 +1,8 @@
 // The entity index holds mentions as columns (src/core/names/mention-columns.ts): on generated entities and mentions,
 // everything a hover, the Names view, the CLI and the event index read of it is held to the plain lists it replaced.
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { makeIndex } from '../../src/core/names/incremental';
 import { mentionCount } from '../../src/core/names/mention-columns';
@@ -101,5 +103,37 @@ describe('entity index mention columns', () => {
         expect(index.entities.map(plain)).toEqual(reference);
       }),
     );
+  });
+
+  it('keeps no article text alive through the names, aliases and definitions it was given (they are views of texts)', () => {
+    // The index outlives the texts (records let theirs go, record.ts); a name or definition cut out of a text is a
+    // view that keeps the whole text alive unless the index copies it. 40 MB of two-byte texts, one entity each.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const build = () => {
+      const entities: Entity[] = [];
+      for (let i = 0; i < 200; i++) {
+        const text = `Article ${i} ’ ` + `${i} word${i} `.repeat(10_000).slice(0, 100_000);
+        const cut = (from: number, length: number) => text.slice(from, from + length);
+        entities.push({
+          id: `e${i}`,
+          name: cut(0, 20),
+          kind: 'person',
+          aliases: [cut(100, 20)],
+          definition: { text: cut(200, 60), file: `a${i}.md`, start: 200, end: 260 },
+          related: [],
+          mentions: [{ file: `a${i}.md`, start: 0, end: 20, surface: 'Article', passage: 0 }],
+        });
+      }
+      return makeIndex(entities, { byKey: new Map(), dropped: new Set() });
+    };
+    const index = build();
+    gc();
+    const retainedMB = (process.memoryUsage().heapUsed - before) / (1 << 20);
+    expect(index.entities).toHaveLength(200);
+    expect(index.byId('e7')?.definition?.text).toContain('7 word7');
+    expect(retainedMB).toBeLessThan(8);
   });
 });
