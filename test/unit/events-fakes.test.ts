@@ -95,7 +95,7 @@ describe('event linking on FA-KES labelled incidents', () => {
   );
   const baselineArticle = (file: string): Ranked => {
     const a = articles.get(file)!;
-    const res = anyWord.search(a.input.text.slice(bodyStartOf(a.input)));
+    const res = anyWord.searchDistinctWords(a.input.text.slice(bodyStartOf(a.input)));
     return { files: res.map((r) => r.id).filter((id) => id !== file), top1Score: null };
   };
   const baselinePassage = (file: string): Ranked => {
@@ -103,7 +103,7 @@ describe('event linking on FA-KES labelled incidents', () => {
     const body = a.input.passages.filter((p) => p.kind === 'body');
     const longest = body.sort((x, y) => y.end - y.start - (x.end - x.start))[0];
     if (!longest) return { files: [], top1Score: null };
-    const res = anyWord.search(a.input.text.slice(longest.start, longest.end));
+    const res = anyWord.searchDistinctWords(a.input.text.slice(longest.start, longest.end));
     return { files: res.map((r) => r.id).filter((id) => id !== file), top1Score: null };
   };
   // Latency of `related` over every passage of the corpus, in CPU time of this thread so that other

@@ -63,25 +63,36 @@ export class AnyWordSearch {
     return p;
   }
 
+  /** `index.search(text)` with default options (any word; a repeated word counts once per repetition). Best first. */
+  search(text: string): { id: string; score: number }[] {
+    return this.merge(this.terms(text), () => 1);
+  }
+
   /**
    * `index.search(text, { combineWith: 'OR', boostTerm })` where boostTerm(word) is how often `text` holds the word:
    * each distinct word of `text` asked once, boosted by its count (MiniSearch adds a repeated word's score once per
    * repetition, so these are the same sums). Ids and scores, best first.
    */
-  search(text: string): { id: string; score: number }[] {
+  searchDistinctWords(text: string): { id: string; score: number }[] {
     const counts = new Map<string, number>();
     for (const term of this.terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return this.merge(this.terms([...counts.keys()].join(' ')), (term) => counts.get(term) ?? 1);
+  }
+
+  /** MiniSearch's OR merge of the query words `terms` (in query order, each boosted by `boost`), then its sort. */
+  private merge(terms: readonly string[], boost: (term: string) => number): { id: string; score: number }[] {
     const stamp = ++this.query;
     const met: number[] = [];
     const seen = new Set<string>();
-    for (const term of this.terms([...counts.keys()].join(' '))) {
-      const boost = counts.get(term) ?? 1;
+    for (const term of terms) {
+      // MiniSearch's weighted score: 1 (word weight) * boost * 1 (field) * 1 (document) * BM25, the same double.
+      const termBoost = boost(term);
       const distinct = !seen.has(term);
       seen.add(term);
       const { docs, scores } = this.postingsOf(term);
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i];
-        const weighted = boost * scores[i];
+        const weighted = termBoost * scores[i];
         if (this.stamp[d] !== stamp) {
           this.stamp[d] = stamp;
           this.score[d] = weighted;
