@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { Corpus } from '../../src/core/corpus';
 import { loadWordTable } from '../../src/node/wordTableFile';
+import { AnyWordSearch } from './minisearch-any-word';
 
 export const ECB_TRAIN = [1, 3, 4, 6, 7, 8, 9, 10, 11, 13, 14, 16, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33];
 export const ECB_DEV = [2, 5, 12, 18, 21, 23, 34, 35];
@@ -147,14 +148,21 @@ export function baselineRankings(data: EcbData, limit = 5): { minisearch: Ranked
       .sort((a, b) => a - b)
       .map((l) => ({ id: `${f}:${l}`, file: f, line: l, text: ls[l - 1] }));
   });
-  const ms = new MiniSearch<{ id: string; file: string; line: number; text: string }>({ fields: ['text'], storeFields: ['file', 'line'] });
+  const ms = new MiniSearch<{ id: string; file: string; line: number; text: string }>({ fields: ['text'] });
   ms.addAll(passages);
+  // `ms.search(q.text)`, its ranking and scores, without MiniSearch's per-result objects (minisearch-any-word.ts).
+  const anyWord = new AnyWordSearch(
+    ms,
+    passages.map((p) => p.id),
+  );
+  const byId = new Map(passages.map((p) => [p.id, p]));
   const minisearch = data.queries.map((q) =>
-    ms
+    anyWord
       .search(q.text)
-      .filter((r) => r.file !== q.file)
+      .map((r) => byId.get(r.id)!)
+      .filter((p) => p.file !== q.file)
       .slice(0, limit)
-      .map((r) => ({ file: r.file as string, line: r.line as number, endLine: r.line as number })),
+      .map((p) => ({ file: p.file, line: p.line, endLine: p.line })),
   );
   const pw = passages.map((p) => new Set(words(p.text)));
   const inv = new Map<string, number[]>();
@@ -164,14 +172,22 @@ export function baselineRankings(data: EcbData, limit = 5): { minisearch: Ranked
       inv.get(w)!.push(i);
     }
   });
+  // The first `limit` passages by shared words, fewer words in the passage, then passage order: a total order, so
+  // keeping the best `limit` while counting gives what sorting every candidate and slicing gave.
+  const before = (a: [number, number], b: [number, number]) => b[1] - a[1] || pw[a[0]].size - pw[b[0]].size || a[0] - b[0];
   const sharedWords = data.queries.map((q) => {
     const cnt = new Map<number, number>();
     for (const w of new Set(words(q.text)))
       for (const i of inv.get(w) || []) if (passages[i].file !== q.file) cnt.set(i, (cnt.get(i) || 0) + 1);
-    return [...cnt.entries()]
-      .sort((a, b) => b[1] - a[1] || pw[a[0]].size - pw[b[0]].size || a[0] - b[0])
-      .slice(0, limit)
-      .map(([i]) => ({ file: passages[i].file, line: passages[i].line, endLine: passages[i].line }));
+    const best: [number, number][] = [];
+    for (const e of cnt.entries()) {
+      if (best.length === limit && (limit === 0 || before(e, best[limit - 1]) >= 0)) continue;
+      let at = best.length;
+      while (at > 0 && before(e, best[at - 1]) < 0) at--;
+      best.splice(at, 0, e);
+      if (best.length > limit) best.pop();
+    }
+    return best.map(([i]) => ({ file: passages[i].file, line: passages[i].line, endLine: passages[i].line }));
   });
   return { minisearch, sharedWords };
 }
