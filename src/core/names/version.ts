@@ -76,4 +76,9 @@
 //  24: "-ish" after a vowel ends a transliterated name ("Asayish", "Daish"), not an adjective such as "Kurdish".
 //  25: "Islamic State in Iraq and Levant" without "the" is read whole where the name visibly closes (a quotation mark
 //      or bracket, an organisation noun after it).
-export const NAMES_RULES_VERSION = 25;
+//  26: a glued run sheds a word before a well-known name that only qualifies it (a nationality before a person's
+//      full name, a word no text uses as a name before a group's, a closing word such as "TV"); an ordinary word
+//      opening a known name is kept ("Siege White Helmets"); a country the lexicon names and an outlet's name with
+//      its closing word are known parts; headline words keep "al-X" whole, end no name before a lower-case "al-",
+//      and lose a closing dash ("REUTERS-").
+export const NAMES_RULES_VERSION = 26;
