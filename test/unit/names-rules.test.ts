@@ -706,6 +706,17 @@ describe('must stay apart (issue 11, FA-KES tune halves)', () => {
   });
 });
 
+describe('organisations named with a title word (issue 11, FA-KES tune halves)', () => {
+  it("a title word before an institution's noun names the institution, no titled person ('the Turkish General Staff said')", () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe Turkish General Staff said in a statement on Wednesday that four fighters were killed.\n',
+      'b.txt': 'Report\n\nAccording to a Turkish General Staff statement, artillery fire hit ten targets.\n',
+    });
+    expect(named(idx, 'Staff')).toHaveLength(0);
+    expect(kindOfName(idx, 'Turkish General Staff')).toBe('group');
+  });
+});
+
 describe('glued runs of page text (issue 11, FA-KES Names view)', () => {
   it('a headline name never ends on an Arabic article or a dash that lost its space', () => {
     const known = new Map([

@@ -81,4 +81,5 @@
 //      opening a known name is kept ("Siege White Helmets"); a country the lexicon names and an outlet's name with
 //      its closing word are known parts; headline words keep "al-X" whole, end no name before a lower-case "al-",
 //      and lose a closing dash ("REUTERS-").
-export const NAMES_RULES_VERSION = 26;
+//  27: "staff" is an organisation's head noun: "the Turkish General Staff" is an institution, not a titled "Staff".
+export const NAMES_RULES_VERSION = 27;
