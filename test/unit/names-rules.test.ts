@@ -751,15 +751,18 @@ describe('glued runs of page text (issue 11, FA-KES Names view)', () => {
     expect(inF('Barazi')).toBe(true);
     expect(inF('White Helmets')).toBe(true);
   });
-  it("a country the lexicon names splits off a glued run though the corpus rarely names it ('Saudi Arabia Reuters')", () => {
+  it("a country the lexicon names is no page furniture, though an outlet's sidebar repeats it, and splits off a glued run", () => {
+    const sidebar = 'Related News The blunders of the prince and how Saudi Arabia can reclaim its sovereignty';
     const idx = resolve({
-      'a.txt': 'Report\n\nReuters said the convoy was hit. Reuters could not verify it.\n',
-      'b.txt': 'Report\n\nThe army advanced, Reuters reported. Reuters saw the tanks.\n',
-      'c.txt': 'Report\n\nThe group receives backing from Saudi Arabia Reuters reports.\n',
+      'a.txt': { text: `Report\n\nReuters said the convoy was hit. Reuters could not verify it.\n\n${sidebar}\n`, outlet: 'Gulf Daily' },
+      'b.txt': { text: `Report\n\nThe army advanced, Reuters reported. Reuters saw the tanks.\n\n${sidebar}\n`, outlet: 'Gulf Daily' },
+      'c.txt': { text: `Report\n\nThe talks in Geneva failed on Monday.\n\n${sidebar}\n`, outlet: 'Gulf Daily' },
+      'd.txt': { text: `Report\n\nThe truce in Homs held on Tuesday.\n\n${sidebar}\n`, outlet: 'Gulf Daily' },
+      'e.txt': 'Report\n\nThe group receives backing from Saudi Arabia Reuters reports.\n',
     });
     expect(named(idx, 'Saudi Arabia Reuters')).toHaveLength(0);
-    expect(one(idx, 'Reuters').mentions.some((m) => m.file === 'c.txt')).toBe(true);
-    expect(named(idx, 'Saudi Arabia')).toHaveLength(1);
+    expect(one(idx, 'Reuters').mentions.some((m) => m.file === 'e.txt')).toBe(true);
+    expect(new Set(one(idx, 'Saudi Arabia').mentions.map((m) => m.file))).toEqual(new Set(['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']));
   });
   it("an outlet's name with its closing word is known by the name alone ('Asharq Al-Awsat English Asharq Al-Awsat')", () => {
     const idx = resolve({

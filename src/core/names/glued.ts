@@ -1,6 +1,6 @@
 // Glued runs of names (texts without commas: "Deir Ezzor Aleppo", "Syrian Revolution General Commission SRGC"): how a
 // run splits into the names it holds. Pure functions of the run's spelling and what the corpus knows of each part.
-import { COUNTRIES, COUNTRY_PHRASES, DEMONYMS, GROUP_HEADS, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
+import { COUNTRIES, DEMONYMS, GROUP_HEADS, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
 import { initials, joinedLightKey, levenshtein, nameKey, skeletonWord } from './normalize';
 import { kindOf, type Votes } from './votes';
 
@@ -138,9 +138,6 @@ export function segment(
         }
       }
       if (f && enough(f.count)) return { s, e, key, acr: f.acr };
-      // A country the lexicon names is a name however the corpus counts it (a sidebar repeating "Saudi Arabia" may
-      // have made its spelling furniture).
-      if (!f?.acr && j - from <= 3 && (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) && wholeCount <= 2) return { s, e, key, acr: false };
       // An outlet's name with a closing word ("Asharq Al-Awsat English") is known by the name without it.
       if (j - from >= 2 && ORGANISATION_SUFFIXES.has(key.slice(key.lastIndexOf(' ') + 1))) {
         const stem = formOf(key.slice(0, key.lastIndexOf(' ')));
