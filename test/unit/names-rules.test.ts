@@ -707,6 +707,14 @@ describe('must stay apart (issue 11, FA-KES tune halves)', () => {
 });
 
 describe('organisations named with a title word (issue 11, FA-KES tune halves)', () => {
+  it("a team's name in the singular is the team ('a fourth quarter Indianapolis Colt stampede')", () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe Indianapolis Colts beat the Chiefs on Sunday. The Indianapolis Colts scored late.\n',
+      'b.txt': 'Report\n\nFans cheered the Indianapolis Colts at home. The Indianapolis Colts won again.\n',
+      'c.txt': 'Report\n\nChiefs lose 20-13 to a fourth quarter Indianapolis Colt stampede on Sunday.\n',
+    });
+    expect(same(idx, 'Indianapolis Colt', 'Indianapolis Colts')).toBe(true);
+  });
   it("a title word before an institution's noun names the institution, no titled person ('the Turkish General Staff said')", () => {
     const idx = resolve({
       'a.txt': 'Report\n\nThe Turkish General Staff said in a statement on Wednesday that four fighters were killed.\n',

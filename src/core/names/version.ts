@@ -84,4 +84,6 @@
 //  27: "staff" is an organisation's head noun: "the Turkish General Staff" is an institution, not a titled "Staff".
 //  28: a country the lexicon names is never page furniture ("Saudi Arabia" in a repeated sidebar headline); the
 //      one-article update splits glued runs with its parts' kinds, as the full resolution does with their votes.
-export const NAMES_RULES_VERSION = 28;
+//  29: a name in the singular is the team or body its plural names ("an Indianapolis Colt stampede", "United Nation")
+//      when the plural is written far more often and not as a person's name.
+export const NAMES_RULES_VERSION = 29;
