@@ -709,8 +709,8 @@ describe('must stay apart (issue 11, FA-KES tune halves)', () => {
 describe('organisations named with a title word (issue 11, FA-KES tune halves)', () => {
   it("a team's name in the singular is the team ('a fourth quarter Indianapolis Colt stampede')", () => {
     const idx = resolve({
-      'a.txt': 'Report\n\nThe Indianapolis Colts beat the Chiefs on Sunday. The Indianapolis Colts scored late.\n',
-      'b.txt': 'Report\n\nFans cheered the Indianapolis Colts at home. The Indianapolis Colts won again.\n',
+      'a.txt': 'Report\n\nOn Sunday the Indianapolis Colts beat the Chiefs. Late in the game the Indianapolis Colts scored.\n',
+      'b.txt': 'Report\n\nFans cheered the Indianapolis Colts at home. It was a win for the Indianapolis Colts again.\n',
       'c.txt': 'Report\n\nChiefs lose 20-13 to a fourth quarter Indianapolis Colt stampede on Sunday.\n',
     });
     expect(same(idx, 'Indianapolis Colt', 'Indianapolis Colts')).toBe(true);
