@@ -19,7 +19,7 @@ import { sortByStart } from './file-mentions';
 import { mentionCount } from './mention-columns';
 import { headingParts } from './headings';
 import { endsWithName } from './in-article';
-import type { Definition, Entity, FileMentions, Mention, ResolveHints } from './model';
+import type { Definition, Entity, EntityKind, FileMentions, Mention, ResolveHints } from './model';
 import { initials, keysCompatible, lightKey, lightWord, nameKey, skeletonKey, slug } from './normalize';
 import { pickName } from './resolution/display-name';
 import { ACR, addVoteBits, CUE, CUE_PERSON, flagBits, PS, SI, STRONG } from './resolution/records';
@@ -100,6 +100,12 @@ export function attachArticle(
   };
 
   const count = (key: string): number => live(key)?.reduce((n, c) => n + c.n, 0) ?? 0;
+  // The kind of the one entity a key names (the index keeps no votes per key): what the glued-run split asks of a
+  // part's votes.
+  const kindOfKey = (key: string): EntityKind | null => {
+    const c = live(key);
+    return c && c.length === 1 ? (ids.get(c[0]!.id)?.kind ?? null) : null;
+  };
   // Last words of the longer names this article gives, and surnames of the people whose given name it uses alone
   // ("Patrick" of a Patrick Gray the corpus names): such a word is a surname here, not an ordinary word.
   const tails = new Set<string>();
@@ -153,7 +159,7 @@ export function attachArticle(
     // parts' mentions voted, which the index does not keep).
     const parts =
       key.includes(' ') && !((flags & CUE) === CUE_PERSON && flags & STRONG) && !expansions.has(idx) && !NICKNAME_INSIDE.test(surface)
-        ? splitGlued(surface, count(key), names.noApostrophes, hints, count, edits.lookups().spelled)
+        ? splitGlued(surface, count(key), names.noApostrophes, hints, count, kindOfKey, edits.lookups().spelled)
         : null;
     if (parts) {
       for (const p of parts) {
@@ -323,17 +329,23 @@ function splitGlued(
   noApostrophes: boolean,
   hints: ResolveHints,
   count: (key: string) => number,
+  kindOfKey: (key: string) => EntityKind | null,
   spelled: SpelledCounts,
 ): Part[] | null {
   const common = (word: string): boolean => {
     const key = nameKey(word);
     return hints.dropped.has(key) || !!hints.ordinary?.has(key);
   };
-  // Whether a key was an acronym and how its mentions voted are not kept: no part is taken for an acronym, and
-  // votes only decide a run every word of which is ordinary, which the update never splits (it is known or new).
+  // Whether a key was an acronym and how its mentions voted are not kept: no part is taken for an acronym, and a
+  // part's votes are its entity's kind, all its mentions voting for it (a run every word of which is ordinary, the
+  // one other case votes decide, the update never splits: it is known or new).
   const formOf = (key: string): GluedForm | undefined => {
     const n = count(key);
-    return n ? { key, count: n, acr: false, words: key.split(' ').length, votes: emptyVotes() } : undefined;
+    if (!n) return undefined;
+    const votes = emptyVotes();
+    const kind = kindOfKey(key);
+    if (kind === 'person' || kind === 'group' || kind === 'place') votes[kind] = n;
+    return { key, count: n, acr: false, words: key.split(' ').length, votes };
   };
   return trailingAcronym(surface) ?? segment(surface, wholeCount, noApostrophes, common, formOf, (key) => spelled.of(key));
 }

@@ -1,6 +1,6 @@
 // Glued runs of names (texts without commas: "Deir Ezzor Aleppo", "Syrian Revolution General Commission SRGC"): how a
 // run splits into the names it holds. Pure functions of the run's spelling and what the corpus knows of each part.
-import { DEMONYMS, GROUP_HEADS, PLACE_HEADS } from './lexicon';
+import { COUNTRIES, DEMONYMS, GROUP_HEADS, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
 import { initials, joinedLightKey, levenshtein, nameKey, skeletonWord } from './normalize';
 import { kindOf, type Votes } from './votes';
 
@@ -94,7 +94,16 @@ export function segment(
     last--;
     skipped++;
   }
-  while (i < last && skippable(i)) {
+  // An ordinary word that opens a name the corpus knows is that name's first word, not a word to drop ("Siege White
+  // Helmets": "White" opens the White Helmets).
+  while (i < last && skippable(i) && !opensKnown(i)) {
+    i++;
+    skipped++;
+  }
+  // A word before a name the corpus knows well that only says what the name is, in a run no text writes twice: a
+  // nationality before a person's full name ("Syrian Rami Abdel Rahman"), a word the corpus never uses as a name
+  // before a group's ("Salafi Ahrar al Sham"), or a word that closes names and so opens none ("state TV Barazi").
+  if (wholeCount <= 1 && i === 0 && last >= 2 && qualifierBefore(surface.slice(words[0].s, words[0].e), 1)) {
     i++;
     skipped++;
   }
@@ -105,7 +114,7 @@ export function segment(
     if (whole && (whole.count >= 3 || whole.votes.person + whole.votes.group + whole.votes.place > 0)) return null;
   }
   // The longest part known under its own spelling; failing that, the longest known under some spelling.
-  const partAt = (from: number, spelled: boolean): Part | null => {
+  function partAt(from: number, spelled: boolean): Part | null {
     for (let j = last; j > from; j--) {
       if (from === 0 && j === words.length) continue;
       if (spelled && j - from < 2) break;
@@ -129,9 +138,41 @@ export function segment(
         }
       }
       if (f && enough(f.count)) return { s, e, key, acr: f.acr };
+      // An outlet's name with a closing word ("Asharq Al-Awsat English") is known by the name without it.
+      if (j - from >= 2 && ORGANISATION_SUFFIXES.has(key.slice(key.lastIndexOf(' ') + 1))) {
+        const stem = formOf(key.slice(0, key.lastIndexOf(' ')));
+        const kind = stem && !stem.acr && enough(stem.count) ? kindOf(stem.votes) : null;
+        if (kind && kind.decisive && kind.kind === 'group') return { s, e, key, acr: false };
+      }
     }
     return null;
-  };
+  }
+  // A part known under its own spelling opens at word k (two words or more: one word alone may be the ordinary word).
+  function opensKnown(k: number): boolean {
+    for (let j = last; j > k + 1; j--) {
+      if (k === 0 && j === words.length) continue;
+      const f = formOf(nameKey(surface.slice(words[k].s, words[j - 1].e)));
+      if (f && enough(f.count)) return true;
+    }
+    return false;
+  }
+  // Whether the word at the run's start qualifies the known name that follows it rather than belonging to it.
+  function qualifierBefore(w: string, k: number): boolean {
+    const lw = w.toLowerCase();
+    // A name of its own, or its possessive where apostrophes were lost ("Lebanons al-Manar TV"), is no qualifier.
+    const alone = formOf(nameKey(w));
+    if (alone && (alone.acr || alone.count >= 2)) return false;
+    if (noApostrophes && /s$/.test(lw) && (formOf(nameKey(w.slice(0, -1)))?.count ?? 0) >= 2) return false;
+    const rest = partAt(k, false);
+    if (!rest || rest.s !== words[k].s) return false;
+    const f = formOf(rest.key);
+    if (!f || f.count < 3) return false;
+    const kind = kindOf(f.votes);
+    if (!kind.decisive) return ORGANISATION_SUFFIXES.has(lw) && f.count >= 5;
+    if (ORGANISATION_SUFFIXES.has(lw)) return true;
+    if (kind.kind === 'person') return f.words >= 2 && (DEMONYMS.has(lw) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(w));
+    return kind.kind === 'group' && !DEMONYMS.has(lw) && !COUNTRIES.has(lw) && !GROUP_HEADS.has(lw);
+  }
   while (i < last) {
     const found = partAt(i, false) ?? partAt(i, true);
     if (!found) return null;

@@ -83,6 +83,7 @@ foundation society company corporation tribunal mission division regiment squad 
 bureau center centre program programme initiative congress senate cabinet police hezbollah hamas taliban
 watch international crescent helmets cross frontieres borders magazine channel radio television tv agency
 committees councils agencies organisations organizations movements parties ministries factions networks unions
+staff
 `);
 
 /**

@@ -36,6 +36,7 @@ import { headingNames } from './resolution/rules/heading-names';
 import { homonyms } from './resolution/rules/homonyms';
 import { initialsStated } from './resolution/rules/initials-stated';
 import { mentionIndex } from './resolution/rules/mention-index';
+import { memberSingulars } from './resolution/rules/member-singulars';
 import { nameOpenings } from './resolution/rules/name-openings';
 import { nearSpellings } from './resolution/rules/near-spellings';
 import { organisationInnerWords } from './resolution/rules/organisation-inner-words';
@@ -84,6 +85,7 @@ export const RULES: readonly ResolutionRule[] = [
   foldedSpellings, //         "Foua"/"Fuaa", too short for a skeleton
   nearSpellings, //           one consonant apart ("Khmeimim"/"Hmeimin")
   swappedLetters, //          two neighbouring letters swapped ("Klistchko"/"Klitschko")
+  memberSingulars, //         "Indianapolis Colt" for the Colts: after the spelling merges, so the plural is whole
   groupCores, //              "Nusra Front"/"Jabhat al-Nusra"
   acronymInitials, //         an undefined acronym and the one name with its initials beside it
   organisationShortForms, //  "Observatory" for the Syrian Observatory for Human Rights

@@ -76,4 +76,14 @@
 //  24: "-ish" after a vowel ends a transliterated name ("Asayish", "Daish"), not an adjective such as "Kurdish".
 //  25: "Islamic State in Iraq and Levant" without "the" is read whole where the name visibly closes (a quotation mark
 //      or bracket, an organisation noun after it).
-export const NAMES_RULES_VERSION = 25;
+//  26: a glued run sheds a word before a well-known name that only qualifies it (a nationality before a person's
+//      full name, a word no text uses as a name before a group's, a closing word such as "TV"); an ordinary word
+//      opening a known name is kept ("Siege White Helmets"); a country the lexicon names and an outlet's name with
+//      its closing word are known parts; headline words keep "al-X" whole, end no name before a lower-case "al-",
+//      and lose a closing dash ("REUTERS-").
+//  27: "staff" is an organisation's head noun: "the Turkish General Staff" is an institution, not a titled "Staff".
+//  28: a country the lexicon names is never page furniture ("Saudi Arabia" in a repeated sidebar headline); the
+//      one-article update splits glued runs with its parts' kinds, as the full resolution does with their votes.
+//  29: a name in the singular is the team or body its plural names ("an Indianapolis Colt stampede", "United Nation")
+//      when the plural is written far more often and not as a person's name.
+export const NAMES_RULES_VERSION = 29;
