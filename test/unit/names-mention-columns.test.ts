@@ -122,7 +122,7 @@ describe('entity index mention columns', () => {
           name: cut(0, 20),
           kind: 'person',
           aliases: [cut(100, 20)],
-          definition: { text: cut(200, 60), file: `a${i}.md`, start: 200, end: 260 },
+          definition: { text: cut(200, 60), origin: 'appositive', file: `a${i}.md`, start: 200, end: 260, outlet: null, date: null },
           related: [],
           mentions: [{ file: `a${i}.md`, start: 0, end: 20, surface: 'Article', passage: 0 }],
         });
