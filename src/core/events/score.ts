@@ -80,8 +80,9 @@ export const FEATURES = [
    */
   'aheadInArticle',
   /**
-   * The other passage is its article's lead (with the headline above it), times `wordsBest`: news tells its event
-   * first and the rest of an article adds background, reactions and quotes, so another article's lead is likelier the
+   * Asked from a passage that is not its article's lead, the other passage is its article's lead (with the headline
+   * above it), times `wordsBest` (from a lead, leads meet leads through `bothLeads`, and a bonus for every candidate
+   * would only weigh shared words again over the day and the toll): news tells its event first and the rest of an article adds background, reactions and quotes, so another article's lead is likelier the
    * account of the asked passage's event than its later paragraphs, as far as it shares the best match's words (a
    * flat bonus for any lead lifts an unrelated article's lead above the later paragraph of a round-up that is the
    * right account).
@@ -258,7 +259,7 @@ export function scorePair(
   f[12] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
   f[13] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
   f[14] = aheadBy(f[1], stats.rivalInArticle);
-  f[15] = b.lead ? f[13] : 0;
+  f[15] = b.lead && !a.lead ? f[13] : 0;
   let z = 0;
   for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
   const score = 1 / (1 + Math.exp(-z));
