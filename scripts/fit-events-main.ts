@@ -2,9 +2,8 @@
 //
 // Honest split: the weights are fitted (logistic regression, L2, Newton steps) on ECB+ TRAIN topics and on the
 // FIT half of the FA-KES labelled incidents (half chosen by a hash of the incident id, fixed before any result was
-// seen); the cut-off and the list's length are fitted on train too, at two workspace sizes (ECB+ train as one
-// workspace and as small drawn ones, fit-events-small.ts); ECB+ DEV is measured and the CodeLens level recorded on
-// it; nothing is fitted on dev, on the other FA-KES half, or on the sample corpus. Every candidate the index generates for a query is one row: 1 when it covers a
+// seen); the cut-off and the CodeLens level are chosen on ECB+ DEV; nothing is fitted on dev, on the other FA-KES
+// half, or on the sample corpus. Every candidate the index generates for a query is one row: 1 when it covers a
 // gold line of the query's event (ECB+) or lies in an article of the same incident (FA-KES), else 0.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Corpus } from '../src/core/corpus';
@@ -22,7 +21,6 @@ import {
   type RankedLine,
 } from '../test/unit/events-ecbplus';
 import { fakesHalf } from '../test/unit/events-fakes-split';
-import { smallWorkspaces } from './fit-events-small';
 
 interface Row {
   x: number[];
@@ -252,126 +250,57 @@ const w = method === 'pointwise' ? fitLogistic(rows) : fitListwise(groups);
 const trainRank = rank(trainCorpus, trainQueries, w, 0);
 const trainFigures = scoreRankings(train, trainRank.lines);
 
-// ---- the cut-off, fitted on train at two workspace sizes. Whether a passage is answered at all depends on the score
-// of its best candidate, and that level is set by the workspace: in ECB+ train indexed as one workspace every query
-// has coverage, while in a reader's folder of five articles a passage's event is often not told anywhere else. So the
-// train topics are also asked as small workspaces (fit-events-small.ts: five articles of one story, or three and two
-// of two stories, SMALL_DRAWS per topic and shape), where a query whose event has no other document there is a real
-// "nothing else covers this". The utility: an answered query gains 1 when its first row is in an article of its event
-// (a document of one of its chains) and costs 1 when it is not (a right account gained weighs what a wrong one read
-// costs); an unanswered one is 0. The cut-off maximises the mean of the two sizes' utilities per query, on a grid of
-// 0.005 (the lower one on a tie). It used to be the 2% point of ECB+ dev's top scores: a threshold read off a handful
-// of the dev queries we report on, and from one big workspace only, where it answered too rarely on five articles.
-const SMALL_DRAWS = 8;
-const small = smallWorkspaces(train, SMALL_DRAWS);
-interface Asked {
-  rows: { file: string; x: number[]; rightArticle: boolean }[];
-}
-/** A query's best row: its score and whether it is in an article of the event. */
-const firstRow = (q: Asked) => {
-  let best: { s: number; right: boolean } = { s: 0, right: false };
-  for (const r of q.rows) {
-    const s = sigmoid(dot(w, r.x));
-    if (s > best.s) best = { s, right: r.rightArticle };
-  }
-  return best;
-};
-const fullAsked: Asked[] = trainQueries.map((q, i) => ({
-  rows: q.rows.map((r) => ({ ...r, rightArticle: train.targets[i].has(r.file) })),
-}));
-const firstRows = { full: fullAsked.map(firstRow), small: small.map(firstRow) };
-const answerUtility = (xs: { s: number; right: boolean }[], c: number) =>
-  xs.reduce((u, x) => u + (x.s >= c ? (x.right ? 1 : -1) : 0), 0) / Math.max(1, xs.length);
-let cutoff = 0;
-let bestUtility = -Infinity;
-const utilities: { cutoff: number; full: number; small: number }[] = [];
-for (let k = 10; k <= 190; k++) {
-  const c = k / 200;
-  const u = { cutoff: c, full: answerUtility(firstRows.full, c), small: answerUtility(firstRows.small, c) };
-  if (k % 10 === 0) utilities.push({ cutoff: c, full: Math.round(1000 * u.full) / 1000, small: Math.round(1000 * u.small) / 1000 });
-  if ((u.full + u.small) / 2 > bestUtility + 1e-12) {
-    bestUtility = (u.full + u.small) / 2;
-    cutoff = c;
-  }
-}
-const smallCovered = small.filter((q) => q.covered);
-const smallFigures = {
-  queries: small.length,
-  covered: smallCovered.length,
-  answeredCovered: pct(smallCovered.filter((q) => firstRow(q).s >= cutoff).length / Math.max(1, smallCovered.length)),
-  answeredNotCovered: pct(
-    small.filter((q) => !q.covered && firstRow(q).s >= cutoff).length / Math.max(1, small.length - smallCovered.length),
-  ),
-  firstRight: pct(
-    firstRows.small.filter((x) => x.s >= cutoff && x.right).length / Math.max(1, firstRows.small.filter((x) => x.s >= cutoff).length),
-  ),
-};
-console.error(
-  `cut-off ${cutoff} (utility ${Math.round(1000 * bestUtility) / 1000}; by cut-off ${JSON.stringify(utilities)}); small workspaces ${JSON.stringify(smallFigures)}`,
-);
-
+// ---- choose on dev: the cut-off is the highest score that leaves at most 2% of dev queries (each of which has
+// true coverage) without an answer; the CodeLens level is the lowest top score at which 90% of dev top answers
+// are right.
 const dev = loadEcbplus(ECB_DEV);
 const devCorpus = ecbCorpus(dev);
 const devQueries = ecbQueries(devCorpus, dev);
 for (const q of devQueries) for (const r of q.rows) zero(r.x);
 const devAll = rank(devCorpus, devQueries, w, 0);
+const tops = [...devAll.top].sort((a, b) => a - b);
+const cutoff = Math.floor(tops[Math.floor(0.02 * tops.length)] * 1000) / 1000;
 // ---- the list's length, fitted on train: once the first row passes the cut-off, the rows after it are listed down
-// to the continuation level, by the same utility: a row after the first is worth showing when it is at least as likely
-// to be in an article of the event as not (LISTED_RIGHT). Its rows after the first: ECB+ train as one workspace and
-// the FA-KES fit half (unlabelled candidates left out) on one side, the small workspaces on the other, each size's
-// share right counted apart and the two averaged (so both sizes are served, neither by its row count). Going down from
-// the cut-off in bands of 0.05, a band is listed while that mean is at least LISTED_RIGHT; the level is the bottom of
-// the last band in a row that is, a band needing MIN_BAND rows of each size to be judged. Then the same for a row's
-// score as a share of the first row's, over the rows under the cut-off and at the continuation level: the share is the
-// lowest of 0, 0.1, …, 0.9 at which the rows from it up are right at least LISTED_RIGHT of the time, the band just
-// above it holding MIN_BAND rows of each size (after a first row far above the cut-off, a weak one may tell another
-// story in the same words).
+// to the continuation level. Going down from the cut-off in bands of 0.05, a band is listed when its rows after the
+// first are in an article of the event (ECB+ train: a document of one of the query's chains; FA-KES fit half: an
+// article of the same incident, unlabelled candidates left out) at least as often as the rows after the first
+// listed above the cut-off are; the level is the bottom of the last band in a row that is, a band needing at least
+// MIN_BAND rows to be judged. Objective: hit@3 from the rows a reader would also be shown, at no loss of precision
+// in them; the wrong rows per answered list are recorded beside it. Then the same for a row's score as a share of the
+// first row's, over the rows under the cut-off and at the continuation level: the share is the lowest of 0, 0.1, …, 0.9
+// at which the rows from it up are right at least as often as that, the band just above it holding MIN_BAND rows
+// (after a first row far above the cut-off, a weak one may tell another story in the same words).
 const BAND = 0.05;
 const MIN_BAND = 20;
-const LISTED_RIGHT = 0.5;
-type After = { s: number; ofFirst: number; right: boolean };
-const afterFirst: { full: After[]; small: After[] } = { full: [], small: [] };
-fullAsked.forEach((q) => {
+const afterFirst: { s: number; ofFirst: number; right: boolean }[] = [];
+trainQueries.forEach((q, i) => {
   const l = listed(q.rows, w, { cutoff, continuation: 0 });
-  for (const x of l.out.slice(1)) afterFirst.full.push({ s: x.s, ofFirst: x.s / l.top, right: x.r.rightArticle });
+  for (const x of l.out.slice(1)) afterFirst.push({ s: x.s, ofFirst: x.s / l.top, right: train.targets[i].has(x.r.file) });
 });
 for (const q of fakesLists) {
   const l = listed(q.rows, w, { cutoff, continuation: 0 });
-  for (const x of l.out.slice(1)) afterFirst.full.push({ s: x.s, ofFirst: x.s / l.top, right: x.r.right });
-}
-for (const q of small) {
-  const l = listed(q.rows, w, { cutoff, continuation: 0 });
-  for (const x of l.out.slice(1)) afterFirst.small.push({ s: x.s, ofFirst: x.s / l.top, right: x.r.rightArticle });
+  for (const x of l.out.slice(1)) afterFirst.push({ s: x.s, ofFirst: x.s / l.top, right: x.r.right });
 }
 const share = (xs: { right: boolean }[]) => xs.filter((x) => x.right).length / Math.max(1, xs.length);
-/** The two sizes' shares right among the rows `keep` selects, averaged; null when either has too few to judge. */
-const bothSizes = (keep: (x: After) => boolean, judged: (x: After) => boolean = keep) => {
-  const f = afterFirst.full.filter(keep);
-  const sm = afterFirst.small.filter(keep);
-  const enough = afterFirst.full.filter(judged).length >= MIN_BAND && afterFirst.small.filter(judged).length >= MIN_BAND;
-  return { rows: f.length + sm.length, right: (share(f) + share(sm)) / 2, enough };
-};
-const aboveCutoff = bothSizes((x) => x.s >= cutoff).right;
+const parity = share(afterFirst.filter((x) => x.s >= cutoff));
 let continuation = cutoff;
 const bands: { from: number; rows: number; right: number }[] = [];
 for (let top = cutoff; top > 0; top -= BAND) {
   const from = Math.max(0, top - BAND);
-  const band = bothSizes((x) => x.s >= from && x.s < top);
-  bands.push({ from: Math.round(from * 1000) / 1000, rows: band.rows, right: pct(band.right) });
-  if (!band.enough || band.right < LISTED_RIGHT) break;
+  const band = afterFirst.filter((x) => x.s >= from && x.s < top);
+  bands.push({ from: Math.round(from * 1000) / 1000, rows: band.length, right: pct(share(band)) });
+  if (band.length < MIN_BAND || share(band) < parity) break;
   continuation = Math.floor(from * 1000) / 1000;
 }
+const underCutoff = afterFirst.filter((x) => x.s < cutoff && x.s >= continuation);
 const shareBands: { from: number; rows: number; rightFromHere: number }[] = [];
 let continuationShare = 1;
 for (let k = 9; k >= 0; k--) {
   const from = k / 10;
-  const under = (x: After) => x.s < cutoff && x.s >= continuation;
-  const fromHere = bothSizes(
-    (x) => under(x) && x.ofFirst >= from,
-    (x) => under(x) && x.ofFirst >= from && x.ofFirst < from + 0.1,
-  );
-  shareBands.push({ from, rows: fromHere.rows, rightFromHere: pct(fromHere.right) });
-  if (fromHere.enough && fromHere.right >= LISTED_RIGHT) continuationShare = from;
+  const band = underCutoff.filter((x) => x.ofFirst >= from && x.ofFirst < from + 0.1);
+  const fromHere = underCutoff.filter((x) => x.ofFirst >= from);
+  shareBands.push({ from, rows: band.length, rightFromHere: pct(share(fromHere)) });
+  if (band.length >= MIN_BAND && share(fromHere) >= parity) continuationShare = from;
 }
 const levels: Levels = { cutoff, continuation, continuationShare };
 
@@ -405,35 +334,8 @@ function listedFigures(lv: Levels) {
 const trainListed = listedFigures(levels);
 const trainListedCutoffOnly = listedFigures({ cutoff, continuation: cutoff });
 const trainListedNoShare = listedFigures({ cutoff, continuation });
-/** The small workspaces as listed: covered queries' hit@1 / hit@3 / empty, and how often the others get an answer. */
-const smallListed = (() => {
-  let h1 = 0;
-  let h3 = 0;
-  let empty = 0;
-  let falseAnswers = 0;
-  for (const q of small) {
-    const l = listed(q.rows, w, levels).out;
-    if (!q.covered) {
-      if (l.length) falseAnswers++;
-      continue;
-    }
-    if (!l.length) empty++;
-    const at = l.findIndex((x) => x.r.right);
-    if (at === 0) h1++;
-    if (at >= 0 && at < 3) h3++;
-  }
-  const n = smallCovered.length;
-  return {
-    ...smallFigures,
-    hit1: pct(h1 / n),
-    hit3: pct(h3 / n),
-    empty: pct(empty / n),
-    answeredNotCovered: pct(falseAnswers / Math.max(1, small.length - n)),
-  };
-})();
-console.error(`small workspaces as listed ${JSON.stringify(smallListed)}`);
 console.error(
-  `continuation ${continuation} share ${continuationShare} (rows after the first above the cut-off ${pct(aboveCutoff)}% right, both sizes averaged; bands ${JSON.stringify(bands)}, shares ${JSON.stringify(shareBands)}); train as listed ${JSON.stringify(trainListed)}; cut-off alone ${JSON.stringify(trainListedCutoffOnly)}`,
+  `continuation ${continuation} share ${continuationShare} (parity ${pct(parity)}% right, bands ${JSON.stringify(bands)}, shares ${JSON.stringify(shareBands)}); train as listed ${JSON.stringify(trainListed)}; cut-off alone ${JSON.stringify(trainListedCutoffOnly)}`,
 );
 const devRank = rank(devCorpus, devQueries, w, levels);
 const devFigures = scoreRankings(dev, devRank.lines);
@@ -452,13 +354,13 @@ strong = Math.max(cutoff, Math.floor(strong * 1000) / 1000);
 
 // Small workspaces: each dev topic indexed alone (~25 articles), as a reader with one story's folder would: where
 // the word table's background rarity is meant to help.
-const devAlone = ECB_DEV.map((t) => {
+const small = ECB_DEV.map((t) => {
   const d = loadEcbplus([t]);
   const c = ecbCorpus(d);
   return { d, lines: rank(c, ecbQueries(c, d), w, levels).lines };
 });
-const smallN = devAlone.reduce((a, x) => a + x.d.queries.length, 0);
-const smallFig = devAlone.map((x) => ({ f: scoreRankings(x.d, x.lines), n: x.d.queries.length }));
+const smallN = small.reduce((a, x) => a + x.d.queries.length, 0);
+const smallFig = small.map((x) => ({ f: scoreRankings(x.d, x.lines), n: x.d.queries.length }));
 const smallHit1 = smallFig.reduce((a, x) => a + x.f.hit1 * x.n, 0) / smallN;
 const smallHit3 = smallFig.reduce((a, x) => a + x.f.hit3 * x.n, 0) / smallN;
 const smallEmpty = smallFig.reduce((a, x) => a + x.f.empty * x.n, 0) / smallN;
@@ -477,10 +379,8 @@ const model = {
   version: `fit-${FEATURES.length}f-${fnv(JSON.stringify([FEATURES, w.map((x) => Math.round(x * 10000)), cutoff, continuation, continuationShare]))}`,
   data:
     `fitted on ECB+ train topics ${ECB_TRAIN.join(',')} (${train.queries.length} queries, ${ecbRows} candidate rows) and the FA-KES ` +
-    `fit half of the labelled incidents (${fit.length} incidents, ${fakesRows} rows); cut-off (the best utility, a right first row +1 and a wrong one -1, ` +
-    `averaged over ECB+ train as one workspace and as ${SMALL_DRAWS * 2} drawn five-article workspaces per topic) and continuation level (the list's length: rows ` +
-    `after the first at least ${LISTED_RIGHT * 100}% in an article of the event at both sizes) fitted on train; CodeLens level recorded on ECB+ dev topics ` +
-    `${ECB_DEV.join(',')}; ${method === 'pointwise' ? 'logistic regression, L2 1, Newton' : `listwise conditional logit (Adam, L2 0.001, FA-KES groups weighted ${FAKES_WEIGHT}) then Platt scaling on the training rows`}`,
+    `fit half of the labelled incidents (${fit.length} incidents, ${fakesRows} rows); cut-off and CodeLens level chosen on ECB+ dev ` +
+    `topics ${ECB_DEV.join(',')}; continuation level (the list's length) fitted on the train rows above; ${method === 'pointwise' ? 'logistic regression, L2 1, Newton' : `listwise conditional logit (Adam, L2 0.001, FA-KES groups weighted ${FAKES_WEIGHT}) then Platt scaling on the training rows`}`,
   figures: {
     // The ranking alone (no cut-off), then as listed (cut-off chosen on dev, continuation on train), then with every row
     // at the cut-off, as before the continuation level.
@@ -488,9 +388,7 @@ const model = {
     ecbTrainListed: trainListed,
     ecbTrainListedCutoffAlone: trainListedCutoffOnly,
     ecbTrainListedWithoutShare: trainListedNoShare,
-    continuationBands: { listedRight: pct(LISTED_RIGHT), aboveCutoff: pct(aboveCutoff), bands, shares: shareBands },
-    cutoffUtility: { draws: SMALL_DRAWS, utility: Math.round(1000 * bestUtility) / 1000, byCutoff: utilities },
-    ecbTrainSmallWorkspaces: smallListed,
+    continuationBands: { parity: pct(parity), bands, shares: shareBands },
     ecbDevTopicsAlone: { n: smallN, hit1: pct(smallHit1), hit3: pct(smallHit3), empty: pct(smallEmpty) },
     ecbDev: {
       n: devFigures.n,

@@ -1,8 +1,7 @@
 // Quality floors of same-event linking, measured through the core on labelled news nobody on the project wrote,
 // each against baselines computed in the same run. Floors sit a little below what was measured (figures in the
 // comments; data, split and baselines named). The weights were fitted on ECB+ train and the FA-KES "fit" half
-// (npm run fit:events), the cut-off and the list's length on train too (since fit-16f-9ed920ba; ECB+ dev chose the
-// cut-off before); ECB+ dev, the FA-KES "held" half and the sample were never fitted on.
+// (npm run fit:events); ECB+ dev chose the cut-off; the FA-KES "held" half and the sample were never fitted on.
 import { readdirSync, readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
@@ -26,19 +25,19 @@ describe('ECB+ dev topics (CC BY 3.0, Cybulska & Vossen 2014): passages, cursor 
   );
 
   it('beats the better of plain MiniSearch and the shared-word count at hit@1 and hit@3', () => {
-    // Measured through the core (fit-16f-9ed920ba: from a non-lead, the other article's lead times its share of the
-    // best match's words; a cut-off fitted on train at two workspace sizes): 86.0 / 94.5 against MiniSearch 75.9 / 89.8
-    // and shared words 76.5 / 88.7: the issue's floor (+5 points at both) is met at hit@1 and missed by 0.3 at hit@3.
-    // Before it 82.0 / 93.3 (floor +2.5 at hit@3). A flat bonus for any lead (86.3 / 95.3 on dev) lost the FA-KES held
-    // half's passage-over-article test below: it lifted an unrelated article's lead above a round-up's later paragraph.
+    // Measured (score.mjs, whole per cent): 82 / 93 against MiniSearch 76 / 90 and shared words 76 / 89, with the
+    // list's continuation level (rows after a first link at the cut-off listed down to it); 82.3 / 92.2 before it,
+    // with every row at the cut-off. The issue's floor (+5 points at both) is met at hit@1 and missed at hit@3. The model has no "the other passage is a lead" feature: fitted,
+    // it took ECB+'s habit of annotating first sentences for news (+2.6 in the logit; 86.3 / 94.2 on dev) and sent a
+    // reader's Golan Heights paragraph to another article's lead instead of its Golan Heights paragraph.
     const best1 = Math.max(ms.hit1, sw.hit1);
     const best3 = Math.max(ms.hit3, sw.hit3);
     expect(product.hit1).toBeGreaterThanOrEqual(best1 + 0.05);
-    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.04);
+    expect(product.hit3).toBeGreaterThanOrEqual(best3 + 0.025);
   });
 
   it('answers nearly every query, and puts the look-alike event first no more often than the baselines', () => {
-    // Measured: empty 0.9%, look-alike@1 0.3% (baselines 4.4% / 2.9%); 1.5% / 0.9% before fit-16f-9ed920ba.
+    // Measured: empty 1.5%, look-alike@1 0.9% (baselines 4.4% / 2.9%).
     expect(product.empty).toBeLessThanOrEqual(0.03);
     expect(product.lookalike1).toBeLessThanOrEqual(Math.min(ms.lookalike1, sw.lookalike1));
   });
@@ -148,8 +147,7 @@ describe('FA-KES held half of the labelled incidents (never fitted on): the lead
   );
 
   it('the lead paragraph finds the same incident in another outlet first, at least as well as the article does', () => {
-    // Measured on the held half (157 leads): passage 91.1%, article 91.1%, MiniSearch 71.3% (91.7 / 90.4% before
-    // fit-16f-9ed920ba).
+    // Measured on the held half (157 leads): passage 91.7%, article 90.4%, MiniSearch 71.3%.
     expect(passage1 / n).toBeGreaterThanOrEqual(0.88);
     expect(passage1 / n).toBeGreaterThanOrEqual(article1 / n);
     expect(passage1 / n).toBeGreaterThan(baseline1 / n + 0.15);

@@ -110,35 +110,6 @@ describe('scorePair features', () => {
     expect(feature(Array.from(behind.features), 'aheadInArticle')).toBeLessThan(0);
     expect(behind.score).toBeLessThan(alone.score);
   });
-
-  it("asked from the middle of an article, the other article's lead comes before its later paragraph saying the same", () => {
-    // b.md tells the quake in its lead, and again in a later paragraph sharing one more word with the asked passage.
-    const quake = 'A strong earthquake struck the city of Bandar Abbas, destroying homes and killing 12 villagers';
-    const idx = new EventIndex();
-    idx.setArticle(
-      article(
-        'a.md',
-        '2008-09-10',
-        `Rescue teams arrived in the region overnight.\n\n${FILLER}\n\n${quake} in Hormozgan.\n\nMore aftershocks are expected.`,
-      ),
-    );
-    idx.setArticle(
-      article(
-        'b.md',
-        '2008-09-10',
-        `${quake}.\n\n${FILLER}\n\nSchools stayed closed on Wednesday.\n\n${quake} in Hormozgan, the governor told state television.`,
-        'B',
-      ),
-    );
-    idx.setArticle(
-      article('c.md', '2016-01-01', 'Wheat harvest in the plains was good this year, farmers said at the grain market.\n\n' + FILLER, 'C'),
-    );
-    const links = idx.related('a.md', 2, 5).filter((l) => l.file === 'b.md');
-    expect(links.map((l) => l.passage)).toEqual([0, 3]);
-    // The lead's bonus is as large as its share of the best match's words: nearly all of them here.
-    expect(feature(links[0].features, 'leadWords')).toBeGreaterThan(0.8);
-    expect(feature(links[1].features, 'leadWords')).toBe(0);
-  });
 });
 
 describe('noise', () => {

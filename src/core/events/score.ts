@@ -2,9 +2,8 @@
 // features and the fitted weights of `weights.json` (written by `npm run fit:events`, never edited by hand).
 //
 // The score is a logistic model: sigmoid(Σ weight × feature), so a score reads as how likely the pair is the same
-// event, and the cut-off below which Parallax honestly says "nothing else covers this" is fitted with the weights on
-// train data by a stated utility (a right first row gained against a wrong one shown, in a whole corpus and in
-// five-article workspaces) and checked on held-apart data (ECB+ dev), not a number tuned in the loop.
+// event, and the cut-off below which Parallax honestly says "nothing else covers this" is a probability chosen on
+// held-apart data (ECB+ dev), not a number tuned in the loop.
 
 import type { Quote } from './features';
 import MODEL from './weights.json';
@@ -79,15 +78,6 @@ export const FEATURES = [
    * line that tells the event (competition within articles, as in sentence alignment).
    */
   'aheadInArticle',
-  /**
-   * Asked from a passage that is not its article's lead, the other passage is its article's lead (with the headline
-   * above it), times `wordsBest` (from a lead, leads meet leads through `bothLeads`, and a bonus for every candidate
-   * would only weigh shared words again over the day and the toll): news tells its event first and the rest of an article adds background, reactions and quotes, so another article's lead is likelier the
-   * account of the asked passage's event than its later paragraphs, as far as it shares the best match's words (a
-   * flat bonus for any lead lifts an unrelated article's lead above the later paragraph of a round-up that is the
-   * right account).
-   */
-  'leadWords',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -259,7 +249,6 @@ export function scorePair(
   f[12] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
   f[13] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
   f[14] = aheadBy(f[1], stats.rivalInArticle);
-  f[15] = b.lead && !a.lead ? f[13] : 0;
   let z = 0;
   for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
   const score = 1 / (1 + Math.exp(-z));
@@ -268,7 +257,7 @@ export function scorePair(
 
 /** The bias at 1 and every feature at 0, as a literal (the cheapest array to make, once per pair scored). */
 function blankFeatures(): number[] {
-  return [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  return [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 }
 if (blankFeatures().length !== FEATURES.length) throw new Error('blankFeatures does not match FEATURES');
 
