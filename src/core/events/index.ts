@@ -117,9 +117,8 @@ export class EventIndex {
   private background: BackgroundRarity | null = null;
   /** The scoring model (weights and cut-off): from code, never from a cached state. */
   private readonly model: EventModel;
-  // Scratch space of the article similarity: the query article's term weights, and one mark per term from one rising
-  // counter: the query article's terms get `artQuery` when it is loaded, and each article compared with it a new
-  // mark on the query terms it names. So a term marked below `artQuery` is not the query article's.
+  // Scratch space of the article similarity: the query article's term weights, and one mark per term from a rising
+  // counter: the query article's terms get `artQuery` when it is loaded, so a term marked otherwise is not its.
   private artWeight = new Float64Array(1024);
   private artMark = new Int32Array(1024);
   private artCounter = 0;
@@ -127,9 +126,16 @@ export class EventIndex {
   /** articleNorm by the article's first passage id, valid while its stamp equals the store's version. */
   private artNormCache = new Float64Array(1024);
   private artNormStamp = new Int32Array(1024).fill(-1);
-  /** articleNorm's marks of the terms it has summed, by term id. */
-  private normSeen = new Int32Array(1024);
-  private normSeenMark = 0;
+  /** articleTerms' marks of the terms it has listed, by term id. */
+  private termSeen = new Int32Array(1024);
+  private termSeenMark = 0;
+  /**
+   * An article's distinct terms in the order its passages first name them, by its first passage id, for the store
+   * version `artTermsVersion`: every query article's cosine reads them for each candidate article, and an article's
+   * passages repeat most of their terms.
+   */
+  private artTerms = new Map<number, Int32Array>();
+  private artTermsVersion = -1;
   /**
    * The article loaded into `artWeight` (at store version `artVersion`), its norm, and its cosine with each other
    * article: every passage of one article asks the same article pairs (Related Articles asks them all in a row).
@@ -594,45 +600,32 @@ export class EventIndex {
       // Fresh zero marks are below every query's.
       this.artMark = new Int32Array(this.artWeight.length);
     }
-    const tp = store.termPool.a;
     let norm = 0;
-    for (let id = art.first; id < art.first + art.count; id++) {
-      if (store.recFile[id] === '') continue;
-      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
-        const t = tp[k];
-        if (this.artMark[t] === this.artQuery) continue;
-        this.artMark[t] = this.artQuery;
-        const w = this.termIdf(t);
-        this.artWeight[t] = w;
-        norm += w * w;
-      }
+    for (const t of this.articleTerms(art)) {
+      this.artMark[t] = this.artQuery;
+      const w = this.termIdf(t);
+      this.artWeight[t] = w;
+      norm += w * w;
     }
     return Math.sqrt(norm);
   }
 
   /** Cosine of an article's vocabulary with the loaded query article's (loadQueryArticle). */
   private articleCosine(art: ArticleRec | undefined, queryNorm: number): number {
-    const store = this.store;
     if (!art || queryNorm === 0) return 0;
     const norm = this.articleNorm(art);
-    const tp = store.termPool.a;
     const artMark = this.artMark;
     const artWeight = this.artWeight;
     const query = this.artQuery;
-    const mark = ++this.artCounter;
-    // Only the terms the query article has count towards the product, each once, in the order the article first
-    // names them (as articleNorm sums); a query term's weight is its rarity at this version (loadQueryArticle).
+    // Only the terms the query article has count towards the product, in the order the article first names them (as
+    // articleNorm sums); a query term's weight is its rarity at this version (loadQueryArticle).
+    const terms = this.articleTerms(art);
     let dot = 0;
-    for (let id = art.first; id < art.first + art.count; id++) {
-      if (store.recFile[id] === '') continue;
-      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
-        const t = tp[k];
-        const m = artMark[t];
-        if (m < query || m === mark) continue;
-        artMark[t] = mark;
-        const w = artWeight[t];
-        dot += w * w;
-      }
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      if (artMark[t] !== query) continue;
+      const w = artWeight[t];
+      dot += w * w;
     }
     return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
   }
@@ -649,24 +642,43 @@ export class EventIndex {
       this.artNormStamp = grownStamps(this.artNormStamp, this.artNormCache.length);
     }
     if (this.artNormStamp[slot] === store.version) return this.artNormCache[slot];
-    if (this.normSeen.length < store.termStr.length)
-      this.normSeen = new Int32Array(Math.max(store.termStr.length, 2 * this.normSeen.length));
-    const tp = store.termPool.a;
-    const mark = ++this.normSeenMark;
     let norm = 0;
-    for (let id = art.first; id < art.first + art.count; id++) {
-      if (store.recFile[id] === '') continue;
-      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
-        const t = tp[k];
-        if (this.normSeen[t] === mark) continue;
-        this.normSeen[t] = mark;
-        const w = this.termIdf(t);
-        norm += w * w;
-      }
+    for (const t of this.articleTerms(art)) {
+      const w = this.termIdf(t);
+      norm += w * w;
     }
     this.artNormStamp[slot] = store.version;
     this.artNormCache[slot] = norm;
     return norm;
+  }
+
+  /** The article's distinct terms in the order its live passages first name them (cached until the index changes). */
+  private articleTerms(art: ArticleRec): Int32Array {
+    const store = this.store;
+    if (this.artTermsVersion !== store.version) {
+      this.artTerms.clear();
+      this.artTermsVersion = store.version;
+    }
+    const cached = this.artTerms.get(art.first);
+    if (cached) return cached;
+    if (this.termSeen.length < store.termStr.length)
+      this.termSeen = new Int32Array(Math.max(store.termStr.length, 2 * this.termSeen.length));
+    const tp = store.termPool.a;
+    const seen = this.termSeen;
+    const mark = ++this.termSeenMark;
+    const out: number[] = [];
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (store.recFile[id] === '') continue;
+      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
+        const t = tp[k];
+        if (seen[t] === mark) continue;
+        seen[t] = mark;
+        out.push(t);
+      }
+    }
+    const terms = Int32Array.from(out);
+    this.artTerms.set(art.first, terms);
+    return terms;
   }
 
   private explain(s: Scored): PassageLink {
