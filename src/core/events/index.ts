@@ -21,7 +21,6 @@ import {
   askedSide,
   EVENT_MODEL,
   scorePair,
-  sharedWords,
   type EventModel,
   type PairScore,
   type PairStats,
@@ -114,6 +113,13 @@ export class EventIndex {
   /** A passage's Σ term rarity (termWeight) by passage id, valid while its stamp equals the store's version. */
   private normCache = new Float64Array(1024);
   private normStamp = new Int32Array(1024).fill(-1);
+  /**
+   * The asked passage's term rarities by term id, set for the query `askedQuery` (`askedMark`): a candidate's shared
+   * words are its terms marked so, one look-up each instead of a merge of both sorted lists.
+   */
+  private askedWeight = new Float64Array(1024);
+  private askedMark = new Int32Array(1024);
+  private askedQuery = 0;
   private background: BackgroundRarity | null = null;
   /** The scoring model (weights and cut-off): from code, never from a cached state. */
   private readonly model: EventModel;
@@ -457,6 +463,7 @@ export class EventIndex {
     // A candidate's quotations are read only against the asked passage's own (scorePair).
     const candidateQuotes = a.quotes !== undefined;
     const qNorm = this.passageNorm(rec);
+    const askedQuery = this.markAskedTerms(a.terms);
     // The candidate being scored and its norm (scorePair asks the norm of both sides).
     let candidateTerms: ArrayLike<number> | null = null;
     let candidateNorm = 0;
@@ -502,7 +509,7 @@ export class EventIndex {
       const sim = other.similarity;
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
       const v = store.view(id, candidateQuotes);
-      const words = sharedWords(a, v, stats);
+      const words = this.sharedWithAsked(v.terms, askedQuery);
       if (words.weight > stats.bestSharedWords) stats.bestSharedWords = words.weight;
       const similarity = words.weight > 0 ? words.weight / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
       other.best.offer(id, similarity);
@@ -555,6 +562,41 @@ export class EventIndex {
       else kept.push(s);
     });
     return kept.concat(copies, duplicates);
+  }
+
+  /** Marks the asked passage's terms with their rarity (askedWeight) under a new query mark, which it returns. */
+  private markAskedTerms(terms: ArrayLike<number>): number {
+    const n = this.store.termStr.length;
+    if (this.askedMark.length < n) {
+      this.askedWeight = new Float64Array(Math.max(n, 2 * this.askedWeight.length));
+      // Fresh zero marks are below every query's.
+      this.askedMark = new Int32Array(this.askedWeight.length);
+    }
+    const query = ++this.askedQuery;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k];
+      this.askedMark[t] = query;
+      this.askedWeight[t] = this.termIdf(t);
+    }
+    return query;
+  }
+
+  /**
+   * sharedWords of the asked passage (marked under `query`) and a candidate: the same sum in the same order (rising
+   * term ids: both lists are sorted and hold each term once), so the same value to the last bit.
+   */
+  private sharedWithAsked(terms: ArrayLike<number>, query: number): SharedWords {
+    const mark = this.askedMark;
+    const weight = this.askedWeight;
+    const shared: number[] = [];
+    let sum = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k];
+      if (mark[t] !== query) continue;
+      sum += weight[t];
+      shared.push(t);
+    }
+    return { weight: sum, terms: shared };
   }
 
   /** Loads `file` as the query article unless it is loaded at the store's version (then its cosines are kept). */
