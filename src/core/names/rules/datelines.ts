@@ -9,6 +9,7 @@ import { nameKey } from '../normalize';
 import type { HeadingRun } from '../raw';
 import { intern } from '../scan/strings';
 import type { ExtractionRule } from './rule';
+import { mentionSpans, spanKey } from './spans';
 
 /** Words in capitals at the very start of a paragraph, closed by a comma, a bracket, a dash or a colon. */
 const DATELINE = /^[\p{Lu}][\p{Lu}'’.-]*\p{Lu}(?: [\p{Lu}][\p{Lu}'’.-]*\p{Lu})*(?=\s*[,([:\-–—])/u;
@@ -19,7 +20,46 @@ const DATELINE = /^[\p{Lu}][\p{Lu}'’.-]*\p{Lu}(?: [\p{Lu}][\p{Lu}'’.-]*\p{Lu
  * or the capitalised first word of the story's sentence ("A" included): the shapes a dateline keeps when a page is flattened.
  */
 const RUN_IN_DATELINE =
-  /(?<=^|(?:[.!?]["”’]?|\)|\d)[ \t]+)\p{Lu}{3}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*\p{Lu}){0,2}(?=[ \t]*\(\p{Lu}[\p{L} .]{0,30}\)|[ \t]*[,–—]|[ \t]+-[ \t]|[ \t]+(?:\p{Lu}\p{Ll}|A[ \t]))/gu;
+  /(?<=^|(?:[.!?]["”’]?|\)|\d)[ \t]+)\p{Lu}{3}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*\p{Lu}){0,2}(?=[ \t]*\(\p{Lu}[\p{L} .]{0,30}\)|[ \t]*[,–—]|[ \t]+-[ \t]|[ \t]+(?:\p{Lu}\p{Ll}|A[ \t]))/uy;
+
+/**
+ * Per UTF-16 code unit, whether it can be part of a capital: 1 a capital (\p{Lu}) in the Basic Multilingual Plane or
+ * either half of a surrogate pair (capitals beyond it are left to the pattern), 2 not, 0 not yet asked. Filled as
+ * units are met, so a script without capitals (Arabic) is skipped at a table read per unit.
+ */
+const capitalUnits = new Uint8Array(0x10000);
+const CAPITAL = /^\p{Lu}$/u;
+function isCapitalUnit(c: number): boolean {
+  let v = capitalUnits[c];
+  if (v === 0) {
+    v = (c >= 0xd800 && c <= 0xdfff) || CAPITAL.test(String.fromCharCode(c)) ? 1 : 2;
+    capitalUnits[c] = v;
+  }
+  return v === 1;
+}
+
+/**
+ * The first index in [from, to) where three code units that can each be part of a capital follow one another, never
+ * in the middle of a surrogate pair; -1 if none. Every match of RUN_IN_DATELINE starts at such an index.
+ */
+function nextThreeCapitals(s: string, from: number, to: number): number {
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    if (isCapitalUnit(s.charCodeAt(i))) {
+      if (++run >= 3) {
+        const start = i - 2;
+        // The second half of a surrogate pair is inside a code point: the global scan never started there (and one
+        // opening a passage is a lone half, no capital).
+        const mid = start > 0 && isLowSurrogate(s.charCodeAt(start)) && isHighSurrogate(s.charCodeAt(start - 1));
+        if (!mid) return start;
+      }
+    } else run = 0;
+  }
+  return -1;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 export const datelines: ExtractionRule = {
   name: 'datelines',
@@ -35,15 +75,23 @@ export const datelines: ExtractionRule = {
       if (p.kind !== 'body') continue;
       const m = DATELINE.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
       if (m) add(p.start, m[0], p.index);
-      const body = text.slice(p.start, p.end);
-      RUN_IN_DATELINE.lastIndex = 0;
-      for (let r = RUN_IN_DATELINE.exec(body); r; r = RUN_IN_DATELINE.exec(body)) add(p.start + r.index, r[0], p.index);
+      // The global scan tried the pattern at every character; it can only match where three capitals begin, so it
+      // is tried there alone (sticky, on the same body string), in order and after the last match as before. The
+      // search for those reads the article's flat text; the body is cut once one needs the pattern.
+      let body: string | undefined;
+      for (let at = nextThreeCapitals(text, p.start, p.end); at >= 0;) {
+        body ??= text.slice(p.start, p.end);
+        RUN_IN_DATELINE.lastIndex = at - p.start;
+        const r = RUN_IN_DATELINE.exec(body);
+        if (r) add(p.start + r.index, r[0], p.index);
+        at = nextThreeCapitals(text, r ? p.start + r.index + r[0].length : at + 1, p.end);
+      }
     }
     if (found.length === 0) return;
     // A stretch that is exactly a mention found already, or one a heading stretch holds, has nothing more to give.
-    const spans = new Set(out.mentions.map((m) => `${m.start}:${m.end}`));
+    const spans = mentionSpans(out.mentions);
     const heads = out.heads ?? [];
-    const fresh = found.filter((d) => !spans.has(`${d.start}:${d.end}`) && !heads.some((h) => h.start <= d.start && d.end <= h.end));
+    const fresh = found.filter((d) => !spans.has(spanKey(d.start, d.end)) && !heads.some((h) => h.start <= d.start && d.end <= h.end));
     if (fresh.length) out.heads = heads.concat(fresh).sort((a, b) => a.start - b.start);
   },
 };

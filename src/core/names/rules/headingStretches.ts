@@ -2,6 +2,7 @@
 // corpus uses ("Lindsay Lohan Checks Into Rehab" above prose that only says "Lohan").
 import type { HeadingRun } from '../raw';
 import type { ExtractionRule } from './rule';
+import { mentionSpans, spanKey } from './spans';
 import type { Seg } from '../scan/segments';
 import { intern } from '../scan/strings';
 import type { SegToken } from '../scan/tokenize';
@@ -42,12 +43,15 @@ export const headingStretches: ExtractionRule = {
   run(ctx) {
     const { out, headingChunks } = ctx;
     if (headingChunks.length === 0) return;
-    // A stretch that is exactly a mention found already has nothing more to give.
-    const spans = new Set(out.mentions.map((m) => `${m.start}:${m.end}`));
-    const heads = capitalisedStretches(
+    const stretches = capitalisedStretches(
       ctx.text,
       headingChunks.map(({ chunk, seg }) => ({ toks: chunk.toks, seg })),
-    ).filter((h) => !spans.has(`${h.start}:${h.end}`));
+    );
+    if (stretches.length === 0) return;
+    // A stretch that is exactly a mention found already has nothing more to give. Spans are keyed by a number, not
+    // a string made per mention: nearly every article has a heading, and this ran over all of its mentions.
+    const spans = mentionSpans(out.mentions);
+    const heads = stretches.filter((h) => !spans.has(spanKey(h.start, h.end)));
     if (heads.length) out.heads = heads;
   },
 };

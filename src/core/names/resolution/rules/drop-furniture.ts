@@ -59,37 +59,52 @@ export const dropFurniture: ResolutionRule = {
         SIG_VALUE[after.charCodeAt(at + 2)]
       );
     };
-    const lastText = new Map<number, number>();
-    const texts = new Map<number, number>();
-    const sigs = new Float64Array(recs.n);
+    // Each signature gets a dense number on first sight (one map lookup per mention), under which the last text
+    // seen with it and the number of texts are kept in arrays; the counts per key below are arrays by key number.
+    const sigIds = new Map<number, number>();
+    const lastText: number[] = [];
+    const texts: number[] = [];
+    const sigId = new Int32Array(recs.n);
     yield* s.slices(recs.n, (from) => {
       const to = Math.min(recs.n, from + STEP);
       for (let i = from; i < to; i++) {
         const sig = sigOf(i);
-        sigs[i] = sig;
-        if (sig < 0) continue;
-        // Texts arrive in order, so a text seen before under this signature is the last one recorded.
+        if (sig < 0) {
+          sigId[i] = -1;
+          continue;
+        }
         const t = textId[recs.art[i]];
-        const last = lastText.get(sig);
-        if (last === t) continue;
-        if (last !== undefined && t < last) continue;
-        lastText.set(sig, t);
-        texts.set(sig, (texts.get(sig) ?? 0) + 1);
+        let id = sigIds.get(sig);
+        if (id === undefined) {
+          sigIds.set(sig, (id = lastText.length));
+          lastText.push(t);
+          texts.push(1);
+          sigId[i] = id;
+          continue;
+        }
+        sigId[i] = id;
+        // Texts arrive in order, so a text seen before under this signature is the last one recorded.
+        const last = lastText[id]!;
+        if (last === t || t < last) continue;
+        lastText[id] = t;
+        texts[id]!++;
       }
       return to;
     });
-    const total = new Map<number, number>();
-    const repeated = new Map<number, number>();
+    const total = new Int32Array(s.keyStr.length);
+    const repeated = new Int32Array(s.keyStr.length);
+    // Keys in the order they were first repeated, as the furniture set is filled in.
+    const repeatedKeys: number[] = [];
     for (let i = 0; i < recs.n; i++) {
       const k = recs.k[i];
-      total.set(k, (total.get(k) ?? 0) + 1);
-      const sig = sigs[i];
-      if (sig >= 0 && texts.get(sig)! >= FURNITURE_ARTICLES) repeated.set(k, (repeated.get(k) ?? 0) + 1);
+      total[k]++;
+      const id = sigId[i];
+      if (id >= 0 && texts[id]! >= FURNITURE_ARTICLES && repeated[k]++ === 0) repeatedKeys.push(k);
     }
     const furniture = new Set<number>();
     // A country the lexicon names is a name whatever a sidebar repeats ("… how Saudi Arabia can reclaim …").
-    for (const [k, n] of repeated)
-      if (n >= 0.5 * total.get(k)! && !s.glossaryKeys.has(s.keyStr[k]) && !isCountry(s.keyStr[k])) furniture.add(k);
+    for (const k of repeatedKeys)
+      if (repeated[k] >= 0.5 * total[k] && !s.glossaryKeys.has(s.keyStr[k]) && !isCountry(s.keyStr[k])) furniture.add(k);
     if (s.spent(recs.n >> 2)) yield;
     if (!furniture.size) return;
     const kept = new Recs(recs.n);
