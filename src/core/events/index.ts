@@ -21,6 +21,7 @@ import {
   askedSide,
   EVENT_MODEL,
   scorePair,
+  sharedWords,
   type EventModel,
   type PairScore,
   type PairStats,
@@ -113,18 +114,12 @@ export class EventIndex {
   /** A passage's Σ term rarity (termWeight) by passage id, valid while its stamp equals the store's version. */
   private normCache = new Float64Array(1024);
   private normStamp = new Int32Array(1024).fill(-1);
-  /**
-   * The asked passage's term rarities by term id, set for the query `askedQuery` (`askedMark`): a candidate's shared
-   * words are its terms marked so, one look-up each instead of a merge of both sorted lists.
-   */
-  private askedWeight = new Float64Array(1024);
-  private askedMark = new Int32Array(1024);
-  private askedQuery = 0;
   private background: BackgroundRarity | null = null;
   /** The scoring model (weights and cut-off): from code, never from a cached state. */
   private readonly model: EventModel;
-  // Scratch space of the article similarity: the query article's term weights, and one mark per term from a rising
-  // counter: the query article's terms get `artQuery` when it is loaded, so a term marked otherwise is not its.
+  // Scratch space of the article similarity: the query article's term weights, and one mark per term from one rising
+  // counter: the query article's terms get `artQuery` when it is loaded, and each article compared with it a new
+  // mark on the query terms it names. So a term marked below `artQuery` is not the query article's.
   private artWeight = new Float64Array(1024);
   private artMark = new Int32Array(1024);
   private artCounter = 0;
@@ -132,16 +127,9 @@ export class EventIndex {
   /** articleNorm by the article's first passage id, valid while its stamp equals the store's version. */
   private artNormCache = new Float64Array(1024);
   private artNormStamp = new Int32Array(1024).fill(-1);
-  /** articleTerms' marks of the terms it has listed, by term id. */
-  private termSeen = new Int32Array(1024);
-  private termSeenMark = 0;
-  /**
-   * An article's distinct terms in the order its passages first name them, by its first passage id, for the store
-   * version `artTermsVersion`: every query article's cosine reads them for each candidate article, and an article's
-   * passages repeat most of their terms.
-   */
-  private artTerms = new Map<number, Int32Array>();
-  private artTermsVersion = -1;
+  /** articleNorm's marks of the terms it has summed, by term id. */
+  private normSeen = new Int32Array(1024);
+  private normSeenMark = 0;
   /**
    * The article loaded into `artWeight` (at store version `artVersion`), its norm, and its cosine with each other
    * article: every passage of one article asks the same article pairs (Related Articles asks them all in a row).
@@ -463,7 +451,6 @@ export class EventIndex {
     // A candidate's quotations are read only against the asked passage's own (scorePair).
     const candidateQuotes = a.quotes !== undefined;
     const qNorm = this.passageNorm(rec);
-    const askedQuery = this.markAskedTerms(a.terms);
     // The candidate being scored and its norm (scorePair asks the norm of both sides).
     let candidateTerms: ArrayLike<number> | null = null;
     let candidateNorm = 0;
@@ -509,7 +496,7 @@ export class EventIndex {
       const sim = other.similarity;
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
       const v = store.view(id, candidateQuotes);
-      const words = this.sharedWithAsked(v.terms, askedQuery);
+      const words = sharedWords(a, v, stats);
       if (words.weight > stats.bestSharedWords) stats.bestSharedWords = words.weight;
       const similarity = words.weight > 0 ? words.weight / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
       other.best.offer(id, similarity);
@@ -564,41 +551,6 @@ export class EventIndex {
     return kept.concat(copies, duplicates);
   }
 
-  /** Marks the asked passage's terms with their rarity (askedWeight) under a new query mark, which it returns. */
-  private markAskedTerms(terms: ArrayLike<number>): number {
-    const n = this.store.termStr.length;
-    if (this.askedMark.length < n) {
-      this.askedWeight = new Float64Array(Math.max(n, 2 * this.askedWeight.length));
-      // Fresh zero marks are below every query's.
-      this.askedMark = new Int32Array(this.askedWeight.length);
-    }
-    const query = ++this.askedQuery;
-    for (let k = 0; k < terms.length; k++) {
-      const t = terms[k];
-      this.askedMark[t] = query;
-      this.askedWeight[t] = this.termIdf(t);
-    }
-    return query;
-  }
-
-  /**
-   * sharedWords of the asked passage (marked under `query`) and a candidate: the same sum in the same order (rising
-   * term ids: both lists are sorted and hold each term once), so the same value to the last bit.
-   */
-  private sharedWithAsked(terms: ArrayLike<number>, query: number): SharedWords {
-    const mark = this.askedMark;
-    const weight = this.askedWeight;
-    const shared: number[] = [];
-    let sum = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const t = terms[k];
-      if (mark[t] !== query) continue;
-      sum += weight[t];
-      shared.push(t);
-    }
-    return { weight: sum, terms: shared };
-  }
-
   /** Loads `file` as the query article unless it is loaded at the store's version (then its cosines are kept). */
   private useQueryArticle(file: string): void {
     if (this.artFile === file && this.artVersion === this.store.version) return;
@@ -642,32 +594,45 @@ export class EventIndex {
       // Fresh zero marks are below every query's.
       this.artMark = new Int32Array(this.artWeight.length);
     }
+    const tp = store.termPool.a;
     let norm = 0;
-    for (const t of this.articleTerms(art)) {
-      this.artMark[t] = this.artQuery;
-      const w = this.termIdf(t);
-      this.artWeight[t] = w;
-      norm += w * w;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (store.recFile[id] === '') continue;
+      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
+        const t = tp[k];
+        if (this.artMark[t] === this.artQuery) continue;
+        this.artMark[t] = this.artQuery;
+        const w = this.termIdf(t);
+        this.artWeight[t] = w;
+        norm += w * w;
+      }
     }
     return Math.sqrt(norm);
   }
 
   /** Cosine of an article's vocabulary with the loaded query article's (loadQueryArticle). */
   private articleCosine(art: ArticleRec | undefined, queryNorm: number): number {
+    const store = this.store;
     if (!art || queryNorm === 0) return 0;
     const norm = this.articleNorm(art);
+    const tp = store.termPool.a;
     const artMark = this.artMark;
     const artWeight = this.artWeight;
     const query = this.artQuery;
-    // Only the terms the query article has count towards the product, in the order the article first names them (as
-    // articleNorm sums); a query term's weight is its rarity at this version (loadQueryArticle).
-    const terms = this.articleTerms(art);
+    const mark = ++this.artCounter;
+    // Only the terms the query article has count towards the product, each once, in the order the article first
+    // names them (as articleNorm sums); a query term's weight is its rarity at this version (loadQueryArticle).
     let dot = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      if (artMark[t] !== query) continue;
-      const w = artWeight[t];
-      dot += w * w;
+    for (let id = art.first; id < art.first + art.count; id++) {
+      if (store.recFile[id] === '') continue;
+      for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
+        const t = tp[k];
+        const m = artMark[t];
+        if (m < query || m === mark) continue;
+        artMark[t] = mark;
+        const w = artWeight[t];
+        dot += w * w;
+      }
     }
     return norm > 0 ? dot / (queryNorm * Math.sqrt(norm)) : 0;
   }
@@ -684,43 +649,24 @@ export class EventIndex {
       this.artNormStamp = grownStamps(this.artNormStamp, this.artNormCache.length);
     }
     if (this.artNormStamp[slot] === store.version) return this.artNormCache[slot];
-    let norm = 0;
-    for (const t of this.articleTerms(art)) {
-      const w = this.termIdf(t);
-      norm += w * w;
-    }
-    this.artNormStamp[slot] = store.version;
-    this.artNormCache[slot] = norm;
-    return norm;
-  }
-
-  /** The article's distinct terms in the order its live passages first name them (cached until the index changes). */
-  private articleTerms(art: ArticleRec): Int32Array {
-    const store = this.store;
-    if (this.artTermsVersion !== store.version) {
-      this.artTerms.clear();
-      this.artTermsVersion = store.version;
-    }
-    const cached = this.artTerms.get(art.first);
-    if (cached) return cached;
-    if (this.termSeen.length < store.termStr.length)
-      this.termSeen = new Int32Array(Math.max(store.termStr.length, 2 * this.termSeen.length));
+    if (this.normSeen.length < store.termStr.length)
+      this.normSeen = new Int32Array(Math.max(store.termStr.length, 2 * this.normSeen.length));
     const tp = store.termPool.a;
-    const seen = this.termSeen;
-    const mark = ++this.termSeenMark;
-    const out: number[] = [];
+    const mark = ++this.normSeenMark;
+    let norm = 0;
     for (let id = art.first; id < art.first + art.count; id++) {
       if (store.recFile[id] === '') continue;
       for (let k = store.termOff[id], e = k + store.termLen[id]; k < e; k++) {
         const t = tp[k];
-        if (seen[t] === mark) continue;
-        seen[t] = mark;
-        out.push(t);
+        if (this.normSeen[t] === mark) continue;
+        this.normSeen[t] = mark;
+        const w = this.termIdf(t);
+        norm += w * w;
       }
     }
-    const terms = Int32Array.from(out);
-    this.artTerms.set(art.first, terms);
-    return terms;
+    this.artNormStamp[slot] = store.version;
+    this.artNormCache[slot] = norm;
+    return norm;
   }
 
   private explain(s: Scored): PassageLink {
