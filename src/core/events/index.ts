@@ -12,6 +12,7 @@
 // `explain.ts` puts a link's reason in words.
 
 import { grown } from '../kit/columns';
+import { partitionPoint } from '../kit/search';
 import { runToEnd } from '../kit/steps';
 import { reasonInWords } from './explain';
 import { nearIdentical, screenNoise } from './noise';
@@ -327,7 +328,7 @@ export class EventIndex {
     const store = this.store;
     if (t >= this.idfCache.length) {
       this.idfCache = grown(this.idfCache, t + 1);
-      this.idfStamp = grownStamps(this.idfStamp, this.idfCache.length);
+      this.idfStamp = grown(this.idfStamp, this.idfCache.length, -1);
     }
     if (this.idfStamp[t] !== store.version) {
       this.idfStamp[t] = store.version;
@@ -346,7 +347,7 @@ export class EventIndex {
   private passageNorm(id: number): number {
     if (id >= this.normCache.length) {
       this.normCache = grown(this.normCache, id + 1);
-      this.normStamp = grownStamps(this.normStamp, this.normCache.length);
+      this.normStamp = grown(this.normStamp, this.normCache.length, -1);
     }
     if (this.normStamp[id] !== this.store.version) {
       this.normStamp[id] = this.store.version;
@@ -401,9 +402,7 @@ export class EventIndex {
     if (this.acc.length < store.nextId) {
       this.acc = new Float64Array(Math.max(store.nextId, this.acc.length * 2));
       this.rankScore = new Float64Array(this.acc.length);
-      const marks = new Int32Array(this.acc.length);
-      marks.set(this.candidateMark);
-      this.candidateMark = marks;
+      this.candidateMark = grown(this.candidateMark, this.acc.length);
     }
     const acc = this.acc;
     const rankScore = this.rankScore;
@@ -420,14 +419,11 @@ export class EventIndex {
         const x = (rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]));
         if (ranked.length < keep || rankScore[ranked[ranked.length - 1]] < x) {
           // After the last kept passage scoring at least x (`ranked` is best first).
-          let lo = 0;
-          let hi = ranked.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (rankScore[ranked[mid]] < x) hi = mid;
-            else lo = mid + 1;
-          }
-          ranked.splice(lo, 0, id);
+          ranked.splice(
+            partitionPoint(0, ranked.length, (k) => rankScore[ranked[k]] >= x),
+            0,
+            id,
+          );
           if (ranked.length > keep) ranked.pop();
         }
       }
@@ -646,7 +642,7 @@ export class EventIndex {
     const slot = art.first;
     if (slot >= this.artNormCache.length) {
       this.artNormCache = grown(this.artNormCache, slot + 1);
-      this.artNormStamp = grownStamps(this.artNormStamp, this.artNormCache.length);
+      this.artNormStamp = grown(this.artNormStamp, this.artNormCache.length, -1);
     }
     if (this.artNormStamp[slot] === store.version) return this.artNormCache[slot];
     if (this.normSeen.length < store.termStr.length)
@@ -729,13 +725,6 @@ class BestTwo {
   rivalOf(id: number): number {
     return id === this.bestId ? this.second : this.best;
   }
-}
-
-/** Stamps grown to `length`, the new ones -1 (valid at no version). */
-function grownStamps(stamps: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(length).fill(-1);
-  out.set(stamps);
-  return out;
 }
 
 /** An entity token (§12) or a date key (@…): a shared term shown by its entity's name or not shown at all. */
