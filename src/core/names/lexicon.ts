@@ -256,6 +256,9 @@ export const COUNTRY_PHRASES = new Set([
   'west bank',
 ]);
 
+/** Whether a name key is a country's, of one word or more ("syria", "saudi arabia"). */
+export const isCountryKey = (key: string): boolean => COUNTRIES.has(key) || COUNTRY_PHRASES.has(key);
+
 /**
  * British spellings of the English words that recur inside organisation and place names, with the American spelling
  * each is keyed as: "Aleppo Media Centre" and "Aleppo Media Center" are one name written in two house styles. Only

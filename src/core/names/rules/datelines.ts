@@ -7,6 +7,7 @@
 // ("HAVANA TIMES – ") is no name in the story, as a byline is not.
 import { nameKey } from '../normalize';
 import type { HeadingRun } from '../raw';
+import { isUpperCode } from '../scan/chars';
 import { intern } from '../scan/strings';
 import type { ExtractionRule } from './rule';
 import { mentionSpans, spanKey } from './spans';
@@ -23,20 +24,10 @@ const RUN_IN_DATELINE =
   /(?<=^|(?:[.!?]["”’]?|\)|\d)[ \t]+)\p{Lu}{3}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*\p{Lu}){0,2}(?=[ \t]*\(\p{Lu}[\p{L} .]{0,30}\)|[ \t]*[,–—]|[ \t]+-[ \t]|[ \t]+(?:\p{Lu}\p{Ll}|A[ \t]))/uy;
 
 /**
- * Per UTF-16 code unit, whether it can be part of a capital: 1 a capital (\p{Lu}) in the Basic Multilingual Plane or
- * either half of a surrogate pair (capitals beyond it are left to the pattern), 2 not, 0 not yet asked. Filled as
- * units are met, so a script without capitals (Arabic) is skipped at a table read per unit.
+ * Whether a UTF-16 code unit can be part of a capital: a capital (\p{Lu}) in the Basic Multilingual Plane, by the
+ * scanner's table of classes, or either half of a surrogate pair (capitals beyond it are left to the pattern).
  */
-const capitalUnits = new Uint8Array(0x10000);
-const CAPITAL = /^\p{Lu}$/u;
-function isCapitalUnit(c: number): boolean {
-  let v = capitalUnits[c];
-  if (v === 0) {
-    v = (c >= 0xd800 && c <= 0xdfff) || CAPITAL.test(String.fromCharCode(c)) ? 1 : 2;
-    capitalUnits[c] = v;
-  }
-  return v === 1;
-}
+const isCapitalUnit = (c: number): boolean => (c >= 0xd800 && c <= 0xdfff) || isUpperCode(c);
 
 /**
  * The first index in [from, to) where three code units that can each be part of a capital follow one another, never

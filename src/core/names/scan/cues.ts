@@ -1,10 +1,9 @@
 // Kind cues of a mention (person, group, place) from the words around it, packed in one number.
 import {
-  COUNTRIES,
-  COUNTRY_PHRASES,
   GROUP_GENERIC,
   GROUP_NAMES,
   GROUP_OPENERS,
+  isCountryKey,
   NEXT_GROUP,
   NEXT_PLACE,
   PLACE_OPENERS,
@@ -79,7 +78,7 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
   if (nextTwo !== 'air base' && NEXT_PLACE.has(nextWord) && nextWord !== 'capital') set(CUE_PLACE, true);
   if (prevWord === 'of' && !prevPunct && PLACE_OF.test(text.slice(Math.max(0, k - 16), k))) set(CUE_PLACE, true);
   if (titled) set(CUE_PERSON, true);
-  if (COUNTRIES.has(key) || COUNTRY_PHRASES.has(key)) set(CUE_PLACE, true);
+  if (isCountryKey(key)) set(CUE_PLACE, true);
   if (toks.length === 1 && GROUP_NAMES.has(key)) set(CUE_GROUP, true);
   if (toks.length > 1 && GROUP_OPENERS.has(first)) set(CUE_GROUP, true);
   const lastFlags = toks[toks.length - 1].info.flags;

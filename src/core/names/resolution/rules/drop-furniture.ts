@@ -2,7 +2,7 @@
 // one outlet ("Youtube Subscribe to our Youtube channel…", "Source TRTWorld and agencies Related News") is part of
 // the page. A spelling used mostly so is dropped everywhere; real names that a page template repeats ("Bashar
 // al-Assad") are used far more often in prose and stay.
-import { COUNTRIES, COUNTRY_PHRASES } from '../../lexicon';
+import { isCountryKey } from '../../lexicon';
 import { Recs } from '../records';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
@@ -14,8 +14,6 @@ const SIG_VALUE = (() => {
   for (let i = 0; i < digits.length; i++) v[digits.charCodeAt(i)] = i;
   return v;
 })();
-
-const isCountry = (key: string): boolean => COUNTRIES.has(key) || COUNTRY_PHRASES.has(key);
 
 /** Articles of one outlet that must repeat a name with the same words after it for it to be page furniture. */
 const FURNITURE_ARTICLES = 4;
@@ -104,7 +102,7 @@ export const dropFurniture: ResolutionRule = {
     const furniture = new Set<number>();
     // A country the lexicon names is a name whatever a sidebar repeats ("… how Saudi Arabia can reclaim …").
     for (const k of repeatedKeys)
-      if (repeated[k] >= 0.5 * total[k] && !s.glossaryKeys.has(s.keyStr[k]) && !isCountry(s.keyStr[k])) furniture.add(k);
+      if (repeated[k] >= 0.5 * total[k] && !s.glossaryKeys.has(s.keyStr[k]) && !isCountryKey(s.keyStr[k])) furniture.add(k);
     if (s.spent(recs.n >> 2)) yield;
     if (!furniture.size) return;
     const kept = new Recs(recs.n);
