@@ -54,6 +54,24 @@ describe('headlines', () => {
   });
 });
 
+describe('wire credits', () => {
+  it('the journalists a credit names are people a reader can follow across articles, though no prose names them', () => {
+    const body = (story: string, credit: string) =>
+      `${story} The Observatory said the fighting went on into the night near the town.\n\n${credit} Our Standards:The Thomson Reuters Trust Principles.\n`;
+    const idx = resolve({
+      'a.txt': body('Rebels shelled the city of Aleppo on Monday.', 'Reporting by Oliver Holmes; Editing by John Stonestreet'),
+      'b.txt': body('Jets struck a market in Idlib on Friday.', 'Additional reporting by Tom Miles in Geneva; Editing by Oliver Holmes'),
+      'c.txt': body('Talks on a truce opened in Geneva.', '(Writing by Tom Miles; editing by Anna Willard)'),
+    });
+    const holmes = one(idx, 'Oliver Holmes');
+    expect(holmes.kind).toBe('person');
+    expect(new Set(holmes.mentions.map((m) => m.file))).toEqual(new Set(['a.txt', 'b.txt']));
+    expect(new Set(one(idx, 'Tom Miles').mentions.map((m) => m.file))).toEqual(new Set(['b.txt', 'c.txt']));
+    // The place a journalist reported from stays a place of its own.
+    expect(same(idx, 'Geneva', 'Tom Miles')).toBe(false);
+  });
+});
+
 describe('web addresses', () => {
   it('words of a source address are no evidence that a name is an ordinary word', () => {
     const src = (n: number) => `\nSource: http://example.com/2013/05/0${n}/lohan_rehab_lohan/`;
