@@ -54,6 +54,37 @@ describe('headlines', () => {
   });
 });
 
+describe('wire credits', () => {
+  it('the journalists a credit names are people a reader can follow across articles, though no prose names them', () => {
+    const body = (story: string, credit: string) =>
+      `${story} The Observatory said the fighting went on into the night near the town.\n\n${credit} Our Standards:The Thomson Reuters Trust Principles.\n`;
+    const idx = resolve({
+      'a.txt': {
+        outlet: 'Reuters',
+        text: body('Rebels shelled the city of Aleppo on Monday.', 'Reporting by Oliver Holmes; Editing by John Stonestreet'),
+      },
+      'b.txt': body('Jets struck a market in Idlib on Friday.', 'Additional reporting by Tom Miles in Geneva; Editing by Oliver Holmes'),
+      'c.txt': body('Talks on a truce opened in Geneva.', '(Writing by Tom Miles; editing by John Irish)'),
+      'd.txt':
+        'The killings in the villages were reported by Assyrian priest Emanuel Youkhana on Sunday. Emanuel Youkhana said more were held.\n',
+    });
+    const holmes = one(idx, 'Oliver Holmes');
+    expect(holmes.kind).toBe('person');
+    // The credit is what a reader learns of them: their role, at the outlet the story is from.
+    expect(holmes.definition?.text).toBe('Reuters reporter');
+    expect(one(idx, 'John Stonestreet').definition?.text).toBe('Reuters editor');
+    // A surname that is an ordinary word is still a person's in a credit.
+    expect(kindOfName(idx, 'John Irish')).toBe('person');
+    expect(one(idx, 'John Irish').definition?.text).toMatch(/editor$/);
+    // "reported by" in a sentence of the story is no credit.
+    expect(one(idx, 'Emanuel Youkhana').definition?.text ?? '').not.toMatch(/reporter/);
+    expect(new Set(holmes.mentions.map((m) => m.file))).toEqual(new Set(['a.txt', 'b.txt']));
+    expect(new Set(one(idx, 'Tom Miles').mentions.map((m) => m.file))).toEqual(new Set(['b.txt', 'c.txt']));
+    // The place a journalist reported from stays a place of its own.
+    expect(same(idx, 'Geneva', 'Tom Miles')).toBe(false);
+  });
+});
+
 describe('web addresses', () => {
   it('words of a source address are no evidence that a name is an ordinary word', () => {
     const src = (n: number) => `\nSource: http://example.com/2013/05/0${n}/lohan_rehab_lohan/`;

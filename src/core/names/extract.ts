@@ -6,6 +6,7 @@
 import type { ArticleNames, NameArticleInput } from './raw';
 import { acronyms } from './rules/acronyms';
 import { capsHeadlines } from './rules/capsHeadlines';
+import { creditRoles } from './rules/creditRoles';
 import { datelines } from './rules/datelines';
 import { descriptions } from './rules/descriptions';
 import { equivalences } from './rules/equivalences';
@@ -45,6 +46,7 @@ export const RULES: readonly ExtractionRule[] = [
   acronyms,
   equivalences,
   descriptions,
+  creditRoles,
   relations,
   furnitureSignatures,
 ];

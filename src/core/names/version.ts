@@ -86,4 +86,7 @@
 //      one-article update splits glued runs with its parts' kinds, as the full resolution does with their votes.
 //  29: a name in the singular is the team or body its plural names ("an Indianapolis Colt stampede", "United Nation")
 //      when the plural is written far more often and not as a person's name.
-export const NAMES_RULES_VERSION = 29;
+//  30: a wire credit ("Reporting by Oliver Holmes; Editing by …", "(Writing by …)") is read as prose, not as a
+//      title-cased line: the journalists it names are mentions though no prose names them, people, described by
+//      their credit ("Reuters reporter", "Reuters editor").
+export const NAMES_RULES_VERSION = 30;

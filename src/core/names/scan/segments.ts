@@ -2,6 +2,7 @@
 import type { NameArticleInput } from '../raw';
 import { partitionPoint } from '../../kit/search';
 import { isLetterCode, isSpaceCode, isUpperCode } from './chars';
+import { isCreditSentence } from './credits';
 
 const MINOR_WORDS = new Set('a an the of in on at to for and or but by with from as vs after over between into'.split(' '));
 
@@ -191,7 +192,8 @@ function splitSegments(input: NameArticleInput): Seg[] {
           while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;
         }
         const se = i;
-        const isTitle = (titleWithin(ss, se) || countPieces(text, ss, se, 4) >= 4) && looksTitleCased(text, ss, se);
+        const isTitle =
+          (titleWithin(ss, se) || countPieces(text, ss, se, 4) >= 4) && looksTitleCased(text, ss, se) && !isCreditSentence(text, ss, se);
         if (isTitle) {
           if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
           runStart = -1;
