@@ -42,6 +42,15 @@ describe('headlines', () => {
     const k = one(idx, 'Wladimir Klitschko');
     expect(k.mentions.some((m) => m.file === 'a.txt' && m.start === 0)).toBe(true);
   });
+  it('headline capitals on ordinary words in a title written as a sentence are no name; the names in it are', () => {
+    const title = 'Syria: al-Assad flees to Russia as his Dictatorship Falls';
+    const idx = resolve({
+      'a.txt': `${title}\n\nBashar al-Assad flew to Moscow on Sunday as the rebels took Damascus. The dictatorship that his father built in 1970 fell within days, and the army falls apart.\n\nOne thought on “${title}”\n\nA reader wrote that the fall was long expected.\n`,
+      'b.txt': 'Moscow confirms asylum\n\nRussia said on Sunday that Bashar al-Assad was in Moscow with his family.\n',
+    });
+    expect(named(idx, 'Dictatorship Falls')).toHaveLength(0);
+    expect(one(idx, 'Russia').mentions.some((m) => m.file === 'a.txt' && m.start < title.length)).toBe(true);
+  });
   it('heading words the prose never names are read as names the rest of the corpus uses', () => {
     const idx = resolve({
       'a.txt':

@@ -21,8 +21,8 @@ import type { ExtractionContext, ExtractionRule, SegChunk, SegmentRule } from '.
 import { textOrder } from './rules/textOrder';
 import { titleDefinitions } from './rules/titleDefinitions';
 import { hasPossessive } from './scan/chars';
-import { chunkTokens } from './scan/chunks';
-import { addLowerWords, startArticleWords } from './scan/lowerWords';
+import { chunkTokens, type Chunk } from './scan/chunks';
+import { addLowerWords, startArticleWords, type LowerWords } from './scan/lowerWords';
 import { articleSegments } from './scan/segments';
 import { surfaces } from './scan/strings';
 import { tokenInfos } from './scan/tokenInfo';
@@ -88,8 +88,21 @@ function scan(input: NameArticleInput): ExtractionContext {
   addLowerWords(text, cursor, text.length, lowerWords);
   segs.forEach((seg, k) => {
     for (const chunk of chunkTokens(segToks[k], text, lowerWords)) {
-      (seg.heading ? headingChunks : proseChunks).push({ chunk, seg });
+      (seg.heading || (seg.title && ordinaryWordsOnly(chunk, lowerWords)) ? headingChunks : proseChunks).push({ chunk, seg });
     }
   });
   return { input, text, out, segments: segs.map((seg, k) => ({ seg, toks: segToks[k] })), proseChunks, headingChunks, titles: [] };
+}
+
+/**
+ * Whether every word of a chunk is one the article also writes in lower case (or without a closing "s"): in a title
+ * written as a sentence, "Dictatorship Falls" is a headline's capitals, not a name ("… as his Dictatorship Falls"),
+ * and is read as a heading's words are (a name only if the corpus names it elsewhere).
+ */
+function ordinaryWordsOnly(chunk: Chunk, lowerWords: LowerWords): boolean {
+  for (const t of chunk.toks) {
+    const w = t.lower;
+    if (t.caps || w.length < 3 || !(lowerWords.has(w) || (w.length > 3 && w.endsWith('s') && lowerWords.has(w.slice(0, -1))))) return false;
+  }
+  return true;
 }

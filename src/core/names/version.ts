@@ -89,4 +89,7 @@
 //  30: a wire credit ("Reporting by Oliver Holmes; Editing by …", "(Writing by …)") is read as prose, not as a
 //      title-cased line: the journalists it names are mentions though no prose names them, people, described by
 //      their credit ("Reuters reporter", "Reuters editor").
-export const NAMES_RULES_VERSION = 30;
+//  31: in a title written as a sentence (or a sentence repeating it, "One thought on “…”"), capitalised words the
+//      article also writes in lower case are a headline's capitals ("… as his Dictatorship Falls"), read in heading
+//      mode; a title glued to the first body sentence is read apart from it.
+export const NAMES_RULES_VERSION = 31;

@@ -79,7 +79,15 @@ function countPieces(text: string, from: number, to: number, max: number): numbe
   return n;
 }
 
-export type Seg = { start: number; end: number; passage: number; heading: boolean; body: boolean };
+export type Seg = {
+  start: number;
+  end: number;
+  passage: number;
+  heading: boolean;
+  body: boolean;
+  /** The article's title, or a sentence repeating it ("One thought on “<title>”"), read as prose (written as a sentence). */
+  title?: boolean;
+};
 
 /** The next position of one character at or after a given offset, remembered while offsets only grow. */
 class NextChar {
@@ -136,7 +144,10 @@ function splitSegments(input: NameArticleInput): Seg[] {
     // A title written as a sentence ("Mark Felt, who was known as 'Deep Throat', died") has capitals that mean
     // what they mean in prose, so it is read as prose.
     const end = at + titleFold.length;
-    if (at >= 0) segs.push({ start: at, end, passage: first.index, heading: looksTitleCased(text, at, end), body: first.kind === 'body' });
+    if (at >= 0) {
+      const heading = looksTitleCased(text, at, end);
+      segs.push({ start: at, end, passage: first.index, heading, body: first.kind === 'body', title: !heading });
+    }
   } else if (titleFold) {
     // An article that is only its title ("Vincent 'The Chin' Gigante died while in prison custody …" above a
     // source line) still shows the reader the names in it.
@@ -192,9 +203,26 @@ function splitSegments(input: NameArticleInput): Seg[] {
           while (i < le && isSentenceCloser(text.charCodeAt(i))) i++;
         }
         const se = i;
+        const repeatsTitle = titleWithin(ss, se);
         const isTitle =
-          (titleWithin(ss, se) || countPieces(text, ss, se, 4) >= 4) && looksTitleCased(text, ss, se) && !isCreditSentence(text, ss, se);
-        if (isTitle) {
+          (repeatsTitle || countPieces(text, ss, se, 4) >= 4) && looksTitleCased(text, ss, se) && !isCreditSentence(text, ss, se);
+        if (repeatsTitle && !isTitle) {
+          // The title's own words are a segment of their own; what the sentence says before and after it ("One
+          // thought on “", a first body sentence glued to the title) is prose.
+          const te = titleAt + titleFold.length;
+          if (titleAt > ss) {
+            if (runStart < 0) runStart = ss;
+            runEnd = titleAt;
+          }
+          if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
+          runStart = -1;
+          const headline = looksTitleCased(text, titleAt, te);
+          segs.push({ start: titleAt, end: te, passage: p.index, heading: headline, body, title: !headline });
+          if (te < se) {
+            runStart = te;
+            runEnd = se;
+          }
+        } else if (isTitle) {
           if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
           runStart = -1;
           segs.push({ start: ss, end: se, passage: p.index, heading: true, body });
