@@ -416,22 +416,25 @@ export class EventIndex {
     // stable sort of them all would keep), by insertion: most passages fall below the last kept one at once.
     const keep = this.opts.candidates;
     const ranked: number[] = [];
+    // What a passage must beat to enter `ranked` once it is full (its last passage's score): most touched passages do
+    // not, and are dismissed before anything else about them is read.
+    let bar = -Infinity;
     for (let i = 0; i < touched.length; i++) {
       const id = touched[i];
       // Shorter passages sharing as much are closer; the square root keeps long ones in the running.
-      if (keep > 0 && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
-        const x = (rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]));
-        if (ranked.length < keep || rankScore[ranked[ranked.length - 1]] < x) {
-          // After the last kept passage scoring at least x (`ranked` is best first).
-          ranked.splice(
-            partitionPoint(0, ranked.length, (k) => rankScore[ranked[k]] >= x),
-            0,
-            id,
-          );
-          if (ranked.length > keep) ranked.pop();
-        }
-      }
+      const x = acc[id] / Math.sqrt(store.termLen[id]);
       acc[id] = 0;
+      if (keep > 0 && x > bar && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
+        rankScore[id] = x;
+        // After the last kept passage scoring at least x (`ranked` is best first).
+        ranked.splice(
+          partitionPoint(0, ranked.length, (k) => rankScore[ranked[k]] >= x),
+          0,
+          id,
+        );
+        if (ranked.length > keep) ranked.pop();
+        if (ranked.length === keep) bar = rankScore[ranked[keep - 1]];
+      }
     }
     // The candidates in order (ranked, then the quoting ones), each once: `candidateMark` marks them for this query.
     const mark = ++this.candidateQuery;
