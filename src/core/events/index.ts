@@ -24,6 +24,7 @@ import {
   EVENT_MODEL,
   pairEvidence,
   pairFeatures,
+  quotationIndex,
   sharedTermIds,
   type EventModel,
   type PairScore,
@@ -190,12 +191,14 @@ export class EventIndex {
     const { cutoff, continuation, continuationShare } = this.model;
     const listed = (score: number) => score >= cutoff || (score >= continuation && score >= continuationShare * best);
     let coverage = 0;
+    // The asked passage as the reasons read it, once for all its links.
+    let asked: AskedForReasons | undefined;
     for (const s of scored) {
       // Copies come after the other coverage (scored already lists them so); duplicates (the same article under
       // another name) come last and are always shown: `limit` counts coverage.
-      if (s.duplicate) out.push(this.explain(id, s));
+      if (s.duplicate) out.push(this.explain((asked ??= this.askedForReasons(id)), s));
       else if (best >= cutoff && listed(s.score) && coverage < limit) {
-        out.push(this.explain(id, s));
+        out.push(this.explain((asked ??= this.askedForReasons(id)), s));
         coverage++;
       }
     }
@@ -681,8 +684,13 @@ export class EventIndex {
     return norm;
   }
 
-  /** The link to scored candidate `s` of passage `rec`, with its reason (its evidence found here, for shown links only). */
-  private explain(rec: number, s: Scored): PassageLink {
+  private askedForReasons(rec: number): AskedForReasons {
+    const view = this.store.view(rec);
+    return { view, quoteOf: quotationIndex(view.quotes) };
+  }
+
+  /** The link to scored candidate `s` of the asked passage, with its reason (its evidence found here, for shown links only). */
+  private explain(asked: AskedForReasons, s: Scored): PassageLink {
     const store = this.store;
     const b = s.id;
     if (s.duplicate)
@@ -695,9 +703,10 @@ export class EventIndex {
         features: Array.from(s.features),
         duplicate: true,
       };
-    const a = store.view(rec);
-    const other = store.view(b);
-    const pair: PairScore = { score: s.score, features: s.features, ...pairEvidence(a, other, sharedTermIds(a.terms, other.terms)) };
+    const a = asked.view;
+    const other = store.view(b, asked.quoteOf ? 'shingles' : 'none');
+    const evidence = pairEvidence(a, other, sharedTermIds(a.terms, other.terms), asked.quoteOf);
+    const pair: PairScore = { score: s.score, features: s.features, ...evidence };
     const entities = [...pair.sharedEntities].sort((x, y) => store.entDf[x] - store.entDf[y]).map((e) => store.entName[e]);
     const words = pair.sharedTerms
       .filter((t) => !isEntityOrDate(store.termStr[t]))
@@ -715,6 +724,12 @@ export class EventIndex {
     if (s.copy) link.copy = true;
     return link;
   }
+}
+
+/** The asked passage as the reasons of its links read it: its view, with its quotations, and their shingles' index. */
+interface AskedForReasons {
+  view: PassageView;
+  quoteOf: Map<number, number> | null;
 }
 
 /**

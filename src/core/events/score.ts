@@ -164,14 +164,23 @@ export function askedSide(a: PassageView, stats: PairStats): AskedSide {
     entityWeights[i] = stats.entityIdf(a.entities[i]);
     entityWeight += entityWeights[i];
   }
-  let quoteOf: Map<number, number> | null = null;
-  if (a.quotes) {
-    quoteOf = new Map();
-    a.quotes.forEach((q, i) => {
-      for (const s of q.shingles) if (!quoteOf!.has(s)) quoteOf!.set(s, i);
-    });
-  }
-  return { norm: stats.termNorm(a.terms), entityWeights, entityWeight, figures: a.numbers.filter((x) => x >= 10), quoteOf };
+  return {
+    norm: stats.termNorm(a.terms),
+    entityWeights,
+    entityWeight,
+    figures: a.numbers.filter((x) => x >= 10),
+    quoteOf: quotationIndex(a.quotes),
+  };
+}
+
+/** Each quotation shingle of `quotes` → the first of them holding it (AskedSide's `quoteOf`; null: no quotations). */
+export function quotationIndex(quotes: readonly Quote[] | undefined): Map<number, number> | null {
+  if (!quotes) return null;
+  const quoteOf = new Map<number, number>();
+  quotes.forEach((q, i) => {
+    for (const s of q.shingles) if (!quoteOf.has(s)) quoteOf.set(s, i);
+  });
+  return quoteOf;
 }
 
 /** The words two passages share: the sum of their rarity and the shared term ids (scorePair's word evidence). */
@@ -199,7 +208,7 @@ export function scorePair(
 ): PairScore {
   const features = blankFeatures();
   const score = pairFeatures(a, b, stats, model, asked, words.weight, features);
-  return { score, features, ...pairEvidence(a, b, words.terms) };
+  return { score, features, ...pairEvidence(a, b, words.terms, asked.quoteOf) };
 }
 
 /**
@@ -254,10 +263,19 @@ export function pairFeatures(
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The evidence behind a pair's features, for the reason in words (`sharedTerms`: sharedWords(a, b, …).terms). */
+/** The evidence behind a pair's features, for the reason in words. */
 export type PairEvidence = Omit<PairScore, 'score' | 'features'>;
 
-export function pairEvidence(a: PassageView, b: PassageView, sharedTerms: number[]): PairEvidence {
+/**
+ * What a pair's features rest on, for the reason in words (`sharedTerms`: sharedWords(a, b, …).terms, `quoteOf`:
+ * quotationIndex(a.quotes)).
+ */
+export function pairEvidence(
+  a: PassageView,
+  b: PassageView,
+  sharedTerms: number[],
+  quoteOf: ReadonlyMap<number, number> | null,
+): PairEvidence {
   const sharedEntities: number[] = [];
   for (let i = 0; i < a.entities.length; i++) {
     const e = a.entities[i];
@@ -280,14 +298,16 @@ export function pairEvidence(a: PassageView, b: PassageView, sharedTerms: number
       : [];
   // The first of a's quotations sharing a shingle with any of b's.
   let quote: Quote | null = null;
-  if (a.quotes)
-    for (const q of a.quotes) {
-      const of = new Map(q.shingles.map((s) => [s, 0]));
-      if (quotesShared(of, b)) {
-        quote = q;
-        break;
-      }
-    }
+  if (a.quotes && quoteOf) {
+    let first = a.quotes.length;
+    const offer = (s: number) => {
+      const i = quoteOf.get(s);
+      if (i !== undefined && i < first) first = i;
+    };
+    if (b.quoteShingles) for (let k = 0; k < b.quoteShingles.length; k++) offer(b.quoteShingles[k]);
+    else if (b.quotes) for (const q of b.quotes) for (const s of q.shingles) offer(s);
+    if (first < a.quotes.length) quote = a.quotes[first];
+  }
   return { sharedEntities, sharedTerms, time, tolls, figures, quote };
 }
 
