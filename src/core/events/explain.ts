@@ -18,7 +18,11 @@ export function reasonInWords(pair: PairScore, entities: string[], words: string
   const parts: string[] = copy ? [COPY_REASON] : [];
   const when = timeInWords(pair.time);
   if (when) parts.push(when);
-  const shared = [...new Set([...entities.slice(0, MAX_SHARED), ...words])].slice(0, MAX_SHARED);
+  // The first MAX_SHARED distinct of the first MAX_SHARED names, then the words.
+  const shared: string[] = [];
+  for (let i = 0; i < entities.length && i < MAX_SHARED && shared.length < MAX_SHARED; i++)
+    if (!shared.includes(entities[i])) shared.push(entities[i]);
+  for (let i = 0; i < words.length && shared.length < MAX_SHARED; i++) if (!shared.includes(words[i])) shared.push(words[i]);
   if (shared.length) parts.push('both name ' + listInWords(shared));
   if (pair.tolls.exact.length) parts.push('toll ' + pair.tolls.exact.map((x) => `${x} / ${x}`).join(', '));
   else if (pair.tolls.near.length) parts.push('toll ' + pair.tolls.near.map(([x, y]) => `${x} / ${y}`).join(', '));

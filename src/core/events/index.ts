@@ -20,14 +20,16 @@ import { PassageReader, type EventArticleInput } from './passageReader';
 import { Postings } from './postings';
 import {
   askedSide,
+  blankFeatures,
   EVENT_MODEL,
-  scorePair,
-  sharedWords,
+  pairEvidence,
+  pairFeatures,
+  quotationIndex,
+  sharedTermIds,
   type EventModel,
   type PairScore,
   type PairStats,
   type PassageView,
-  type SharedWords,
 } from './score';
 import { exportStateSteps, readStateSteps, type EventIndexState } from './state';
 import { PassageStore, type ArticleRec } from './store';
@@ -91,7 +93,8 @@ const SCORED_KEPT = 64;
 interface Scored {
   id: number;
   score: number;
-  pair: PairScore;
+  /** The feature values (score.ts FEATURES order); the evidence behind them is found only for a shown link (explain). */
+  features: number[];
   /** The same article as the asked one under another name: listed last, never as coverage. */
   duplicate?: boolean;
   /** A near copy of the asked article carried elsewhere: coverage, listed after the other coverage. */
@@ -130,6 +133,8 @@ export class EventIndex {
   private artNormStamp = new Int32Array(1024).fill(-1);
   /** articleNorm's marks of the terms it has summed, by term id. */
   private normSeen = new Int32Array(1024);
+  /** The asked passage's term rarities, in its term order (askedTermWeights; a passage keeps STORED_TERMS at most). */
+  private askedWeights = new Float64Array(64);
   private normSeenMark = 0;
   /**
    * The article loaded into `artWeight` (at store version `artVersion`), its norm, and its cosine with each other
@@ -186,12 +191,14 @@ export class EventIndex {
     const { cutoff, continuation, continuationShare } = this.model;
     const listed = (score: number) => score >= cutoff || (score >= continuation && score >= continuationShare * best);
     let coverage = 0;
+    // The asked passage as the reasons read it, once for all its links.
+    let asked: AskedForReasons | undefined;
     for (const s of scored) {
       // Copies come after the other coverage (scored already lists them so); duplicates (the same article under
       // another name) come last and are always shown: `limit` counts coverage.
-      if (s.duplicate) out.push(this.explain(s));
+      if (s.duplicate) out.push(this.explain((asked ??= this.askedForReasons(id)), s));
       else if (best >= cutoff && listed(s.score) && coverage < limit) {
-        out.push(this.explain(s));
+        out.push(this.explain((asked ??= this.askedForReasons(id)), s));
         coverage++;
       }
     }
@@ -247,7 +254,7 @@ export class EventIndex {
       file: this.store.recFile[s.id],
       passage: this.store.recPassage[s.id],
       score: s.score,
-      features: Array.from(s.pair.features),
+      features: Array.from(s.features),
     }));
   }
 
@@ -412,22 +419,25 @@ export class EventIndex {
     // stable sort of them all would keep), by insertion: most passages fall below the last kept one at once.
     const keep = this.opts.candidates;
     const ranked: number[] = [];
+    // What a passage must beat to enter `ranked` once it is full (its last passage's score): most touched passages do
+    // not, and are dismissed before anything else about them is read.
+    let bar = -Infinity;
     for (let i = 0; i < touched.length; i++) {
       const id = touched[i];
       // Shorter passages sharing as much are closer; the square root keeps long ones in the running.
-      if (keep > 0 && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
-        const x = (rankScore[id] = acc[id] / Math.sqrt(store.termLen[id]));
-        if (ranked.length < keep || rankScore[ranked[ranked.length - 1]] < x) {
-          // After the last kept passage scoring at least x (`ranked` is best first).
-          ranked.splice(
-            partitionPoint(0, ranked.length, (k) => rankScore[ranked[k]] >= x),
-            0,
-            id,
-          );
-          if (ranked.length > keep) ranked.pop();
-        }
-      }
+      const x = acc[id] / Math.sqrt(store.termLen[id]);
       acc[id] = 0;
+      if (keep > 0 && x > bar && (id < ownFirst || id >= ownEnd) && store.recFile[id] !== '') {
+        rankScore[id] = x;
+        // After the last kept passage scoring at least x (`ranked` is best first).
+        ranked.splice(
+          partitionPoint(0, ranked.length, (k) => rankScore[ranked[k]] >= x),
+          0,
+          id,
+        );
+        if (ranked.length > keep) ranked.pop();
+        if (ranked.length === keep) bar = rankScore[ranked[keep - 1]];
+      }
     }
     // The candidates in order (ranked, then the quoting ones), each once: `candidateMark` marks them for this query.
     const mark = ++this.candidateQuery;
@@ -445,16 +455,15 @@ export class EventIndex {
       });
     const a = store.view(rec);
     // A candidate's quotations are read only against the asked passage's own (scorePair).
-    const candidateQuotes = a.quotes !== undefined;
+    const candidateQuotes = a.quotes !== undefined ? 'shingles' : 'none';
     const qNorm = this.passageNorm(rec);
     // The candidate being scored and its norm (scorePair asks the norm of both sides).
     let candidateTerms: ArrayLike<number> | null = null;
     let candidateNorm = 0;
     this.useQueryArticle(file);
     const candidateArticles = this.candidateArticles;
-    const idf = (t: number) => this.termIdf(t);
     const stats: PairStats = {
-      termIdf: idf,
+      termIdf: (t) => this.termIdf(t),
       entityIdf: (e) => this.idf(store.entDf[e]),
       termNorm: (terms) => {
         if (terms === a.terms) return qNorm;
@@ -468,13 +477,15 @@ export class EventIndex {
       bestSharedWords: 0,
       rivalInArticle: 0,
     };
+    // The asked passage's term rarities, in its term order: a candidate's shared words sum them as sharedWords does.
+    const askedWeights = this.askedTermWeights(a.terms);
     // First pass: the context of every candidate (its article's similarity) and its shared words, against the best of
     // which each candidate is also ranked. Per candidate, in candidateIds order: its view, article similarity, shared
     // words, and the two best word similarities among its article's candidates (competition within articles).
     const count = candidateIds.length;
     const views: PassageView[] = new Array(count);
     const sims: number[] = new Array(count);
-    const shared: SharedWords[] = new Array(count);
+    const shared: number[] = new Array(count);
     const rivals: BestTwo[] = new Array(count);
     const outlets: string[] = new Array(count);
     for (let k = 0; k < count; k++) {
@@ -492,9 +503,9 @@ export class EventIndex {
       const sim = other.similarity;
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
       const v = store.view(id, candidateQuotes);
-      const words = sharedWords(a, v, stats);
-      if (words.weight > stats.bestSharedWords) stats.bestSharedWords = words.weight;
-      const similarity = words.weight > 0 ? words.weight / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
+      const words = sharedWeight(a.terms, askedWeights, v.terms);
+      if (words > stats.bestSharedWords) stats.bestSharedWords = words;
+      const similarity = words > 0 ? words / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
       other.best.offer(id, similarity);
       views[k] = v;
       sims[k] = sim;
@@ -511,12 +522,13 @@ export class EventIndex {
       stats.rivalInArticle = rivals[k].rivalOf(id);
       candidateTerms = views[k].terms;
       candidateNorm = this.passageNorm(id);
-      const pair = scorePair(a, views[k], stats, this.model, asked, shared[k]);
+      const features = blankFeatures();
+      const pairScore = pairFeatures(a, views[k], stats, this.model, asked, shared[k], features);
       // A passage repeated nearly word for word in another article is the same report (wire copy, a quoted
       // paragraph): it links whatever the fitted model makes of its position (the model, fitted on leads linking
       // to leads, scores a copied middle paragraph below the cut-off). Furniture is still screened out below.
-      const score = nearIdentical(a.terms, views[k].terms) ? Math.max(pair.score, this.model.cutoff) : pair.score;
-      scores[k] = { id, score, pair };
+      const score = nearIdentical(a.terms, views[k].terms) ? Math.max(pairScore, this.model.cutoff) : pairScore;
+      scores[k] = { id, score, features };
       order[k] = k;
     }
     order.sort((x, y) => scores[y].score - scores[x].score || scores[x].id - scores[y].id);
@@ -530,7 +542,7 @@ export class EventIndex {
         file: store.recFile[candidateIds[k]],
         outlet: outlets[k],
         terms: views[k].terms,
-        articleSimilarity: scores[k].pair.features[4],
+        articleSimilarity: scores[k].features[4],
       })),
       (other) => this.sameWords(file, other),
     );
@@ -545,6 +557,13 @@ export class EventIndex {
       else kept.push(s);
     });
     return kept.concat(copies, duplicates);
+  }
+
+  /** The rarity of each of an asked passage's terms, in its order, in a scratch column reused by every query. */
+  private askedTermWeights(terms: ArrayLike<number>): Float64Array {
+    if (this.askedWeights.length < terms.length) this.askedWeights = new Float64Array(Math.max(terms.length, 2 * this.askedWeights.length));
+    for (let i = 0; i < terms.length; i++) this.askedWeights[i] = this.termIdf(terms[i]);
+    return this.askedWeights;
   }
 
   /** Loads `file` as the query article unless it is loaded at the store's version (then its cosines are kept). */
@@ -665,29 +684,52 @@ export class EventIndex {
     return norm;
   }
 
-  private explain(s: Scored): PassageLink {
+  private askedForReasons(rec: number): AskedForReasons {
+    const view = this.store.view(rec);
+    return { view, quoteOf: quotationIndex(view.quotes) };
+  }
+
+  /** The link to scored candidate `s` of the asked passage, with its reason (its evidence found here, for shown links only). */
+  private explain(asked: AskedForReasons, s: Scored): PassageLink {
     const store = this.store;
     const b = s.id;
-    const entities = [...s.pair.sharedEntities].sort((x, y) => store.entDf[x] - store.entDf[y]).map((e) => store.entName[e]);
-    const words = s.pair.sharedTerms
+    if (s.duplicate)
+      return {
+        file: store.recFile[b],
+        passage: store.recPassage[b],
+        score: round(s.score),
+        reason: 'duplicate: the same article under another file name',
+        shared: [],
+        features: Array.from(s.features),
+        duplicate: true,
+      };
+    const a = asked.view;
+    const other = store.view(b, asked.quoteOf ? 'shingles' : 'none');
+    const evidence = pairEvidence(a, other, sharedTermIds(a.terms, other.terms), asked.quoteOf);
+    const pair: PairScore = { score: s.score, features: s.features, ...evidence };
+    const entities = [...pair.sharedEntities].sort((x, y) => store.entDf[x] - store.entDf[y]).map((e) => store.entName[e]);
+    const words = pair.sharedTerms
       .filter((t) => !isEntityOrDate(store.termStr[t]))
       .sort((x, y) => store.termDf[x] - store.termDf[y])
       .map((t) => store.termSurface[t] || store.termStr[t]);
-    const { reason, shared } = s.duplicate
-      ? { reason: 'duplicate: the same article under another file name', shared: [] }
-      : reasonInWords(s.pair, entities, words, s.copy === true);
+    const { reason, shared } = reasonInWords(pair, entities, words, s.copy === true);
     const link: PassageLink = {
       file: store.recFile[b],
       passage: store.recPassage[b],
       score: round(s.score),
       reason,
       shared,
-      features: Array.from(s.pair.features),
+      features: Array.from(s.features),
     };
-    if (s.duplicate) link.duplicate = true;
     if (s.copy) link.copy = true;
     return link;
   }
+}
+
+/** The asked passage as the reasons of its links read it: its view, with its quotations, and their shingles' index. */
+interface AskedForReasons {
+  view: PassageView;
+  quoteOf: Map<number, number> | null;
 }
 
 /**
@@ -731,6 +773,25 @@ class BestTwo {
 function isEntityOrDate(term: string): boolean {
   const c = term.charCodeAt(0);
   return c === 0xa7 || c === 64;
+}
+
+/**
+ * Σ rarity of the terms of sorted list `b` that sorted list `a` holds, `weights[i]` the rarity of `a[i]`: the weight
+ * sharedWords sums, in the same order (a merge of the two lists), read from the asked passage's weights at hand.
+ */
+function sharedWeight(a: ArrayLike<number>, weights: Float64Array, b: ArrayLike<number>): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      shared += weights[i];
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
 }
 
 function round(x: number): number {

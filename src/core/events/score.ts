@@ -19,6 +19,11 @@ export interface PassageView {
   tolls: number[];
   numbers: number[];
   quotes: readonly Quote[] | undefined;
+  /**
+   * Instead of `quotes`, for a passage only compared with the asked one: the shingles of all its quotations in one
+   * list (the store's own column, no Quote object made).
+   */
+  quoteShingles?: ArrayLike<number>;
   /** The article's lead (it also speaks for the title above it). */
   lead: boolean;
 }
@@ -159,14 +164,23 @@ export function askedSide(a: PassageView, stats: PairStats): AskedSide {
     entityWeights[i] = stats.entityIdf(a.entities[i]);
     entityWeight += entityWeights[i];
   }
-  let quoteOf: Map<number, number> | null = null;
-  if (a.quotes) {
-    quoteOf = new Map();
-    a.quotes.forEach((q, i) => {
-      for (const s of q.shingles) if (!quoteOf!.has(s)) quoteOf!.set(s, i);
-    });
-  }
-  return { norm: stats.termNorm(a.terms), entityWeights, entityWeight, figures: a.numbers.filter((x) => x >= 10), quoteOf };
+  return {
+    norm: stats.termNorm(a.terms),
+    entityWeights,
+    entityWeight,
+    figures: a.numbers.filter((x) => x >= 10),
+    quoteOf: quotationIndex(a.quotes),
+  };
+}
+
+/** Each quotation shingle of `quotes` → the first of them holding it (AskedSide's `quoteOf`; null: no quotations). */
+export function quotationIndex(quotes: readonly Quote[] | undefined): Map<number, number> | null {
+  if (!quotes) return null;
+  const quoteOf = new Map<number, number>();
+  quotes.forEach((q, i) => {
+    for (const s of q.shingles) if (!quoteOf.has(s)) quoteOf.set(s, i);
+  });
+  return quoteOf;
 }
 
 /** The words two passages share: the sum of their rarity and the shared term ids (scorePair's word evidence). */
@@ -192,25 +206,38 @@ export function scorePair(
   asked: AskedSide = askedSide(a, stats),
   words: SharedWords = sharedWords(a, b, stats),
 ): PairScore {
-  const f = blankFeatures();
-  const sharedTerms = words.terms;
-  const shared = words.weight;
+  const features = blankFeatures();
+  const score = pairFeatures(a, b, stats, model, asked, words.weight, features);
+  return { score, features, ...pairEvidence(a, b, words.terms, asked.quoteOf) };
+}
+
+/**
+ * scorePair's score, its feature values written into `f` (a blankFeatures() array), without the evidence behind them:
+ * nothing is allocated, so a query scores its hundred candidates this way and asks pairEvidence of the links it shows.
+ * `shared`: the shared words' weight (sharedWords(a, b, stats).weight).
+ */
+export function pairFeatures(
+  a: PassageView,
+  b: PassageView,
+  stats: PairStats,
+  model: EventModel,
+  asked: AskedSide,
+  shared: number,
+  f: number[],
+): number {
   const aNorm = asked.norm;
   const bNorm = stats.termNorm(b.terms);
   f[1] = shared > 0 ? shared / Math.sqrt(aNorm * bNorm) : 0;
   f[2] = aNorm > 0 ? shared / aNorm : 0;
   // Entities: rarity-weighted, cosine-like so long passages do not win by size alone.
-  const sharedEntities: number[] = [];
   const wa = asked.entityWeight;
   let wb = 0;
   let ws = 0;
   for (let i = 0; i < a.entities.length; i++) {
     const e = a.entities[i];
-    const w = asked.entityWeights[i];
     for (let j = 0; j < b.entities.length; j++) {
       if (b.entities[j] === e) {
-        ws += w;
-        sharedEntities.push(e);
+        ws += asked.entityWeights[i];
         break;
       }
     }
@@ -218,45 +245,82 @@ export function scorePair(
   for (let j = 0; j < b.entities.length; j++) wb += stats.entityIdf(b.entities[j]);
   f[3] = wa > 0 && wb > 0 ? ws / Math.sqrt(wa * wb) : 0;
   f[4] = stats.articleSimilarity;
-  const time = timeRelation(a.times, b.times);
-  f[5] = time.inText;
-  f[6] = Number.isFinite(time.gap) ? -Math.log1p(time.gap) : 0;
-  f[7] = Number.isFinite(time.gap) ? 0 : 1;
-  const tolls = a.tolls.length && b.tolls.length ? sharedFigures(a.tolls, b.tolls, 0.25) : NO_FIGURES;
-  f[8] = tolls.exact.length ? 1 : tolls.near.length ? 0.5 : 0;
-  const figures =
-    a.numbers.length && b.numbers.length
-      ? sharedFigures(
-          asked.figures,
-          b.numbers.filter((x) => x >= 10),
-          0,
-        ).exact
-      : [];
-  f[9] = Math.min(2, figures.length) / 2;
-  // The first of a's quotations sharing a shingle with any of b's.
-  let quote: Quote | null = null;
-  if (a.quotes && b.quotes && asked.quoteOf) {
-    let first = a.quotes.length;
-    for (const q of b.quotes)
-      for (const s of q.shingles) {
-        const i = asked.quoteOf.get(s);
-        if (i !== undefined && i < first) first = i;
-      }
-    if (first < a.quotes.length) quote = a.quotes[first];
-  }
-  f[10] = quote ? 1 : 0;
+  const gap = timeGap(a.times, b.times);
+  f[5] = timeInText(a.times, b.times);
+  f[6] = Number.isFinite(gap) ? -Math.log1p(gap) : 0;
+  f[7] = Number.isFinite(gap) ? 0 : 1;
+  f[8] = tollMatch(a.tolls, b.tolls);
+  let figures = 0;
+  if (b.numbers.length) for (const x of asked.figures) if (b.numbers.includes(x)) figures++;
+  f[9] = Math.min(2, figures) / 2;
+  f[10] = a.quotes && asked.quoteOf && quotesShared(asked.quoteOf, b) ? 1 : 0;
   f[11] = a.lead && b.lead ? 1 : 0;
   f[12] = stats.bestArticleSimilarity > 0 ? stats.articleSimilarity / stats.bestArticleSimilarity : 0;
   f[13] = stats.bestSharedWords > 0 ? shared / stats.bestSharedWords : 0;
   f[14] = aheadBy(f[1], stats.rivalInArticle);
   let z = 0;
   for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
-  const score = 1 / (1 + Math.exp(-z));
-  return { score, features: f, sharedEntities, sharedTerms, time, tolls, figures, quote };
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The evidence behind a pair's features, for the reason in words. */
+export type PairEvidence = Omit<PairScore, 'score' | 'features'>;
+
+/**
+ * What a pair's features rest on, for the reason in words (`sharedTerms`: sharedWords(a, b, …).terms, `quoteOf`:
+ * quotationIndex(a.quotes)).
+ */
+export function pairEvidence(
+  a: PassageView,
+  b: PassageView,
+  sharedTerms: number[],
+  quoteOf: ReadonlyMap<number, number> | null,
+): PairEvidence {
+  const sharedEntities: number[] = [];
+  for (let i = 0; i < a.entities.length; i++) {
+    const e = a.entities[i];
+    for (let j = 0; j < b.entities.length; j++) {
+      if (b.entities[j] === e) {
+        sharedEntities.push(e);
+        break;
+      }
+    }
+  }
+  const time = timeRelation(a.times, b.times);
+  const tolls = a.tolls.length && b.tolls.length ? sharedFigures(a.tolls, b.tolls, 0.25) : NO_FIGURES;
+  const figures =
+    a.numbers.length && b.numbers.length
+      ? sharedFigures(
+          a.numbers.filter((x) => x >= 10),
+          b.numbers.filter((x) => x >= 10),
+          0,
+        ).exact
+      : [];
+  // The first of a's quotations sharing a shingle with any of b's.
+  let quote: Quote | null = null;
+  if (a.quotes && quoteOf) {
+    let first = a.quotes.length;
+    const offer = (s: number) => {
+      const i = quoteOf.get(s);
+      if (i !== undefined && i < first) first = i;
+    };
+    if (b.quoteShingles) for (let k = 0; k < b.quoteShingles.length; k++) offer(b.quoteShingles[k]);
+    else if (b.quotes) for (const q of b.quotes) for (const s of q.shingles) offer(s);
+    if (first < a.quotes.length) quote = a.quotes[first];
+  }
+  return { sharedEntities, sharedTerms, time, tolls, figures, quote };
+}
+
+/** Whether one of b's quotation shingles is a key of `shingles`. */
+function quotesShared(shingles: ReadonlyMap<number, number>, b: PassageView): boolean {
+  if (b.quoteShingles) {
+    for (let k = 0; k < b.quoteShingles.length; k++) if (shingles.has(b.quoteShingles[k])) return true;
+  } else if (b.quotes) for (const q of b.quotes) for (const s of q.shingles) if (shingles.has(s)) return true;
+  return false;
 }
 
 /** The bias at 1 and every feature at 0, as a literal (the cheapest array to make, once per pair scored). */
-function blankFeatures(): number[] {
+export function blankFeatures(): number[] {
   return [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 }
 if (blankFeatures().length !== FEATURES.length) throw new Error('blankFeatures does not match FEATURES');
@@ -284,7 +348,52 @@ export function sharedWordWeight(a: ArrayLike<number>, b: ArrayLike<number>, idf
   return shared;
 }
 
+/** The term ids two sorted lists share, ascending (sharedWords' terms). */
+export function sharedTermIds(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  sharedWordWeight(a, b, () => 0, out);
+  return out;
+}
+
 const NO_FIGURES: { exact: number[]; near: [number, number][] } = { exact: [], near: [] };
+
+/** The smallest gap in days between the two passages' times (timeRelation's `gap`), without the pair. */
+function timeGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let best = Infinity;
+  for (let i = 0; i < a.length; i += 3)
+    for (let j = 0; j < b.length; j += 3) {
+      const gap = Math.max(0, Math.max(a[i], b[j]) - Math.min(a[i + 1], b[j + 1]));
+      if (gap < best) best = gap;
+    }
+  return best;
+}
+
+/** timeRelation's `inText`: how precisely both passages name a shared time in their own text (0: they do not). */
+function timeInText(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let inText = 0;
+  for (let i = 0; i < a.length; i += 3) {
+    if ((a[i + 2] & TIME_PUB) !== 0) continue;
+    for (let j = 0; j < b.length; j += 3) {
+      if ((b[j + 2] & TIME_PUB) !== 0 || Math.max(0, Math.max(a[i], b[j]) - Math.min(a[i + 1], b[j + 1])) !== 0) continue;
+      const exact = (a[i + 2] & TIME_DAY) !== 0 && (b[j + 2] & TIME_DAY) !== 0;
+      const fine = a[i + 1] - a[i] < 31 && b[j + 1] - b[j] < 31;
+      inText = Math.max(inText, exact ? 1 : fine ? 0.7 : 0.4);
+    }
+  }
+  return inText;
+}
+
+/** The `toll` feature: 1 when the two lists share a toll, 0.5 when one is within a quarter of the other (sharedFigures). */
+function tollMatch(a: readonly number[], b: readonly number[]): number {
+  if (!a.length || !b.length) return 0;
+  let near = false;
+  for (const x of a) {
+    if (b.includes(x)) return 1;
+    if (near || x < 5) continue;
+    for (const v of b) if (v >= 5 && Math.abs(v - x) <= 0.25 * Math.max(v, x)) near = true;
+  }
+  return near ? 0.5 : 0;
+}
 
 /** The closest pair of the two passages' time spans, and whether both name a shared time in their own text. */
 export function timeRelation(a: ArrayLike<number>, b: ArrayLike<number>): TimeRelation {

@@ -178,13 +178,19 @@ export class QuoteColumns {
   shingleRuns(): [number, Int32Array][] {
     const out: [number, Int32Array][] = [];
     for (const id of this.ids) {
-      const n = this.count[id] - 1;
-      if (n <= 0) continue;
-      const q0 = this.first[id];
-      const end = q0 + n < this.text.length ? this.shingleStart[q0 + n] : this.pool.n;
-      out.push([id, this.pool.a.subarray(this.shingleStart[q0], end)]);
+      const run = this.shinglesOfPassage(id);
+      if (run) out.push([id, run]);
     }
     return out;
+  }
+
+  /** The shingles of all the quotations of passage `id` (a view of the pool; undefined: it quotes nothing). */
+  shinglesOfPassage(id: number): Int32Array | undefined {
+    const n = id < this.count.length ? this.count[id] - 1 : -1;
+    if (n <= 0) return undefined;
+    const q0 = this.first[id];
+    const end = q0 + n < this.text.length ? this.shingleStart[q0 + n] : this.pool.n;
+    return this.pool.a.subarray(this.shingleStart[q0], end);
   }
 
   private shinglesOf(q: number): Int32Array {
@@ -426,10 +432,11 @@ export class PassageStore {
   }
 
   /**
-   * A passage's columns as scorePair reads them (views, not copies). `quotes` false leaves its quotations out: scorePair
-   * reads a candidate's only when the asked passage has some, and they are the costly part of a view.
+   * A passage's columns as scorePair reads them (views, not copies). `quotes`: 'objects' gives its quotations as Quote
+   * objects, 'shingles' only their shingles, as one view (`quoteShingles`: all a candidate is compared by), 'none'
+   * leaves them out (scorePair reads a candidate's only when the asked passage has some).
    */
-  view(id: number, quotes = true): PassageView {
+  view(id: number, quotes: 'objects' | 'shingles' | 'none' = 'objects'): PassageView {
     const file = this.recFile[id];
     return {
       terms: this.terms(id),
@@ -437,7 +444,8 @@ export class PassageStore {
       times: this.timeLen[id] ? this.timePool.a.subarray(this.timeOff[id], this.timeOff[id] + this.timeLen[id]) : NO_INTS,
       tolls: this.tollLen[id] ? this.tollsOf(id) : NO_NUMBERS,
       numbers: this.numLen[id] ? this.numbersOf(id) : NO_NUMBERS,
-      quotes: quotes ? this.quotes.get(id) : undefined,
+      quotes: quotes === 'objects' ? this.quotes.get(id) : undefined,
+      quoteShingles: quotes === 'shingles' ? this.quotes.shinglesOfPassage(id) : undefined,
       // The first of its article's passages: a live article's passages hold consecutive ids, all live, and no other
       // live article has its file name (the same as `articles.get(file).first === id`, without a lookup per candidate).
       lead: file !== '' && this.recFile[id - 1] !== file,
