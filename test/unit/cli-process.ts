@@ -22,10 +22,15 @@ export interface CliRun {
  * `timeout` does. Never rejects: a process that cannot start reports its error on stderr with a null code.
  */
 export function cliProcess(args: string[], options: { timeoutMs?: number; input?: string } = {}): Promise<CliRun> {
+  return nodeProcess(CLI_PATH, args, options);
+}
+
+/** cliProcess() for another Node script (a test's own child, such as core-session.ts bundled). */
+export function nodeProcess(script: string, args: string[], options: { timeoutMs?: number; input?: string } = {}): Promise<CliRun> {
   const { timeoutMs = 120_000, input } = options;
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let error = '';
