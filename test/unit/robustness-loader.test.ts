@@ -1,7 +1,7 @@
 // Whatever is in a workspace, indexing finishes, every skipped file comes with a reason a reader can act on, the
 // rest of the folder is indexed, and every position Parallax reports is exact whatever the encoding or line endings.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
 import { indexWorkspace } from '../../src/core/loader';
 import { fiveMegabyteLine, SAMPLE_PROSE, SAMPLES } from './samples';
@@ -272,6 +272,7 @@ describe('positions stay exact for any line endings', () => {
       );
     return loaded.get(kind)!;
   };
+  afterAll(() => loaded.clear());
 
   it('passages, headings and name mentions sit on the same line/column in LF, CRLF, CR and mixed files', async () => {
     const corpora = await Promise.all(kinds.map(corpusWith));
@@ -354,25 +355,11 @@ describe('a single 5 MB line', () => {
   // Names and related over 5 MB of prose or title-cased words are run only in a child process (robustness-cli), where
   // a slow or hanging name finder is killed by a timeout instead of stalling the whole test run.
   const queried = ['one 5 MB word', 'punctuation', 'hyphen-joined names'];
-  // The line beside the first sample, indexed by the test that times indexing it and, for the queried shapes, kept
-  // for the test that times the queries (indexing only reads the tree, so the queries meet the corpus as freshly
-  // indexed); the queries' test lets it go.
-  const kept = new Map<string, ReturnType<typeof load>>();
-  const loadShape = (shape: string) => {
-    const loading = kept.get(shape) ?? load({ 'long.txt': shapes[shape], 'story.txt': SAMPLES[0].text });
-    if (queried.includes(shape)) kept.set(shape, loading);
-    return loading;
-  };
-  const takeShape = (shape: string) => {
-    const loading = loadShape(shape);
-    kept.delete(shape);
-    return loading;
-  };
 
-  for (const shape of Object.keys(shapes)) {
+  for (const [shape, text] of Object.entries(shapes)) {
     it(`indexes ${shape} in a few seconds`, async () => {
       const t0 = performance.now();
-      const { corpus, result } = await loadShape(shape);
+      const { corpus, result } = await load({ 'long.txt': text, 'story.txt': SAMPLES[0].text });
       const ms = performance.now() - t0;
       console.log(`5 MB line (${shape}): indexed in ${ms.toFixed(0)} ms`);
       expect(result.skipped).toEqual([]);
@@ -411,7 +398,7 @@ describe('a single 5 MB line', () => {
 
   for (const shape of queried) {
     it(`answers search, hover, names and related over ${shape} in a few seconds`, async () => {
-      const { corpus } = await takeShape(shape);
+      const { corpus } = await load({ 'long.txt': shapes[shape], 'story.txt': SAMPLES[0].text });
       const times: Record<string, number> = {};
       const time = <T>(label: string, f: () => T): T => {
         const t0 = performance.now();
