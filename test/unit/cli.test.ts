@@ -1,22 +1,19 @@
 // The CLI contract of issue 2 (and the later entities/hover/related commands), driven as scripts drive it:
-// `node dist/cli.js <command> --root DIR --json`. `npm test` builds dist/ before vitest runs.
-import { spawnSync } from 'node:child_process';
+// `node dist/cli.js <command> --root DIR --json`. `npm test` builds dist/ before vitest runs. Commands a test asks
+// independently of each other run at once (cli-process.ts); each is still its own process, checked as before.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_PATH as cliPath, cliProcess } from './cli-process';
 
 const repo = path.resolve(__dirname, '../..');
-const cliPath = path.join(repo, 'dist/cli.js');
 const corpus = path.join(repo, 'corpus');
 
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', input, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => cliProcess(args, { timeoutMs: 60_000 });
 
-function json(args: string[]) {
-  const r = cli([...args, '--json']);
+async function json(args: string[]) {
+  const r = await cli([...args, '--json']);
   expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
@@ -27,8 +24,8 @@ beforeAll(() => {
 });
 
 describe('parallax articles', () => {
-  it('lists every sample article with exactly the contract fields', () => {
-    const articles = json(['articles', '--root', corpus]);
+  it('lists every sample article with exactly the contract fields', async () => {
+    const articles = await json(['articles', '--root', corpus]);
     expect(articles.map((a: { file: string }) => a.file)).toEqual([
       '000_5016c1d33df8f1b8.txt',
       '001_77f1296ed2e53938.txt',
@@ -44,20 +41,20 @@ describe('parallax articles', () => {
     expect(wsws).toMatchObject({ author: 'Alex Lantier', date: '2024-12-10', datePrecision: 'day' });
   });
 
-  it('reads nested folders with / separators and skips node_modules', () => {
+  it('reads nested folders with / separators and skips node_modules', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-cli-'));
     fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
     fs.mkdirSync(path.join(dir, 'node_modules', 'x'), { recursive: true });
     fs.copyFileSync(path.join(corpus, '003_b26971faed8e3b9e.txt'), path.join(dir, 'a', 'b', 'halaby.txt'));
     fs.writeFileSync(path.join(dir, 'node_modules', 'x', 'readme.md'), '# Not an article\n\nBy Someone\n');
-    const files = json(['articles', '--root', dir]).map((a: { file: string }) => a.file);
+    const files = (await json(['articles', '--root', dir])).map((a: { file: string }) => a.file);
     expect(files).toEqual(['a/b/halaby.txt']);
   });
 });
 
 describe('parallax tree', () => {
-  it('groups the sample by outlet and month as the sidebar does', () => {
-    const tree = json(['tree', '--root', corpus]);
+  it('groups the sample by outlet and month as the sidebar does', async () => {
+    const tree = await json(['tree', '--root', corpus]);
     const outlets = tree.map((o: { outlet: string }) => o.outlet);
     expect(outlets).toContain('Havana Times');
     if (outlets.includes('Unknown outlet')) expect(outlets[outlets.length - 1]).toBe('Unknown outlet');
@@ -69,8 +66,8 @@ describe('parallax tree', () => {
 });
 
 describe('parallax search', () => {
-  it('finds passages by words, fuzzily, with 1-based line ranges', () => {
-    const hits = json(['search', '--root', corpus, '--query', 'Golan Heigts', '--limit', '5']);
+  it('finds passages by words, fuzzily, with 1-based line ranges', async () => {
+    const hits = await json(['search', '--root', corpus, '--query', 'Golan Heigts', '--limit', '5']);
     expect(hits.length).toBeGreaterThan(0);
     for (const h of hits) expect(Object.keys(h).sort()).toEqual(['date', 'endLine', 'file', 'line', 'outlet', 'score', 'text', 'title']);
     const files = hits.map((h: { file: string }) => h.file);
@@ -83,29 +80,31 @@ describe('parallax search', () => {
 });
 
 describe('glossaries', () => {
-  it('reads a *.parallax.json saved as UTF-16 with a byte-order mark and puts its definition first in hovers', () => {
+  it('reads a *.parallax.json saved as UTF-16 with a byte-order mark and puts its definition first in hovers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-glossary-'));
     for (const f of fs.readdirSync(corpus).filter((f) => f.endsWith('.txt'))) fs.copyFileSync(path.join(corpus, f), path.join(dir, f));
     const glossary = {
       entries: [{ name: 'Hadi al-Bahra', aliases: ['Bahra'], kind: 'person', definition: 'Syrian opposition politician.' }],
     };
     fs.writeFileSync(path.join(dir, 'people.parallax.json'), Buffer.from('\uFEFF' + JSON.stringify(glossary), 'utf16le'));
-    const h = json(['hover', '--root', dir, '--file', '004_42a1079da01722f9.txt', '--line', '13', '--column', '3']);
+    const h = await json(['hover', '--root', dir, '--file', '004_42a1079da01722f9.txt', '--line', '13', '--column', '3']);
     expect(h.markdown).toMatch(/Syrian opposition politician\\?\. \*\(glossary\)\*/);
   });
 });
 
 describe('errors', () => {
-  it('gives a one-line message and exit code 2 for bad arguments or an unreadable root', () => {
-    for (const args of [
+  it('gives a one-line message and exit code 2 for bad arguments or an unreadable root', async () => {
+    const cases = [
       ['articles'],
       ['nonsense', '--root', corpus],
       ['articles', '--root', path.join(corpus, 'does-not-exist')],
       ['search', '--root', corpus],
       ['search', '--root', corpus, '--query', 'x', '--limit', 'many'],
       ['hover', '--root', corpus, '--file', 'missing.txt', '--line', '1', '--column', '1'],
-    ]) {
-      const r = cli(args);
+    ];
+    const runs = await Promise.all(cases.map((args) => cli(args)));
+    for (const [i, args] of cases.entries()) {
+      const r = runs[i];
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/^parallax: /);
@@ -115,7 +114,7 @@ describe('errors', () => {
 });
 
 describe('parallax related', () => {
-  it('marks a wire story another outlet carried as a copy, after the outlets telling it in their own words', () => {
+  it('marks a wire story another outlet carried as a copy, after the outlets telling it in their own words', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-cli-'));
     const wire = [
       'A car bomb killed 17 people near a police station in the Midan district of Damascus on Monday, state media said.',
@@ -131,7 +130,10 @@ describe('parallax related', () => {
       'Officials gave no further details about the incident to reporters.',
     ]);
     write('wheat.md', 'Farm News', 'A good harvest', ['Wheat harvest in the plains was good this year, farmers said at the grain market.']);
-    const rows = json(['related', '--root', dir, '--file', 'agency.md', '--line', '6']);
+    const [rows, whole] = await Promise.all([
+      json(['related', '--root', dir, '--file', 'agency.md', '--line', '6']),
+      json(['related', '--root', dir, '--file', 'agency.md']),
+    ]);
     for (const r of rows)
       expect(Object.keys(r).sort()).toEqual(['copy', 'duplicate', 'endLine', 'file', 'line', 'reason', 'score', 'text']);
     const files = rows.map((r: { file: string }) => r.file);
@@ -139,7 +141,7 @@ describe('parallax related', () => {
     const copy = rows.find((r: { file: string }) => r.file === 'carried.md');
     expect(copy).toMatchObject({ copy: true, duplicate: false });
     expect(copy.reason).toMatch(/^copy of this article/);
-    expect(json(['related', '--root', dir, '--file', 'agency.md'])).toMatchObject([
+    expect(whole).toMatchObject([
       { file: 'own.md', copy: false },
       { file: 'carried.md', copy: true },
     ]);
@@ -147,7 +149,7 @@ describe('parallax related', () => {
 });
 
 describe('--batch', () => {
-  it('answers JSON Lines in the same order, one result per line', () => {
+  it('answers JSON Lines in the same order, one result per line', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-batch-'));
     const batch = path.join(dir, 'q.jsonl');
     const queries = [
@@ -156,7 +158,7 @@ describe('--batch', () => {
       { file: '001_77f1296ed2e53938.txt', line: 9, column: 200 },
     ];
     fs.writeFileSync(batch, queries.map((q) => JSON.stringify(q)).join('\n') + '\n');
-    const r = cli(['hover', '--root', corpus, '--batch', batch, '--json']);
+    const r = await cli(['hover', '--root', corpus, '--batch', batch, '--json']);
     expect(r.code).toBe(0);
     const lines = r.stdout
       .trim()
@@ -166,19 +168,22 @@ describe('--batch', () => {
     for (const l of lines) expect(Object.keys(l).sort()).toEqual(['entity', 'markdown']);
   });
 
-  it('related: a line without "line" is the whole article, answered as related --file F answers it', () => {
+  it('related: a line without "line" is the whole article, answered as related --file F answers it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-batch-'));
     const batch = path.join(dir, 'q.jsonl');
     const file = '000_5016c1d33df8f1b8.txt';
     fs.writeFileSync(batch, [{ file }, { file, line: 7 }, { line: 7 }].map((q) => JSON.stringify(q)).join('\n') + '\n');
-    const r = cli(['related', '--root', corpus, '--batch', batch, '--json']);
+    const [r, single] = await Promise.all([
+      cli(['related', '--root', corpus, '--batch', batch, '--json']),
+      json(['related', '--root', corpus, '--file', file]),
+    ]);
     expect(r.code).toBe(0);
     const [article, passage, bad] = r.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(article.length).toBeGreaterThan(0);
-    expect(article).toEqual(json(['related', '--root', corpus, '--file', file]));
+    expect(article).toEqual(single);
     expect(passage.length).toBeGreaterThan(0);
     for (const p of passage)
       expect(Object.keys(p).sort()).toEqual(['copy', 'duplicate', 'endLine', 'file', 'line', 'reason', 'score', 'text']);

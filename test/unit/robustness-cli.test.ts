@@ -2,27 +2,26 @@
 // what they see on stdout (articles, positions) and on stderr (what was skipped and why). Questions about answers and
 // positions (encodings, line endings, hover escaping) ask the CLI's runCli in this process, the whole command but the
 // process start (~0.25 s of CPU each, for 28 commands); what is about the process (exit codes, what stderr says was
-// skipped, time taken, hangs) still runs dist/cli.js.
-import { spawnSync } from 'node:child_process';
+// skipped, time taken, hangs) still runs dist/cli.js, as a promise (cli-process.ts): commands whose times are not
+// compared with each other start together.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli';
+import { CLI_PATH as cliPath, cliProcess, nodeProcess } from './cli-process';
 import { fiveMegabyteLine, HOSTILE_ARTICLE, SAMPLE_PROSE, SAMPLES } from './samples';
 
 // Each test spawns the CLI several times (node start-up plus indexing every time).
 vi.setConfig({ testTimeout: 90_000 });
 
 const repo = path.resolve(__dirname, '../..');
-const cliPath = path.join(repo, 'dist/cli.js');
 
-function cli(args: string[], timeoutMs = 120_000) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 << 20 });
-  const ms = performance.now() - t0;
+async function cli(args: string[], timeoutMs = 120_000) {
+  const r = await cliProcess(args, { timeoutMs });
+  const ms = r.ms;
   const killed = r.signal ? `killed (${r.signal}) after ${Math.round(ms)} ms: ${args.slice(0, 1).join(' ')} did not finish` : '';
-  return { code: r.status, stdout: r.stdout, stderr: killed || r.stderr, ms };
+  return { code: r.code, stdout: r.stdout, stderr: killed || r.stderr, ms };
 }
 
 /** Runs a command with --json and returns the parsed output, stderr and wall time; any crash or hang fails the test. */
@@ -30,8 +29,8 @@ function run(command: string, root: string, ...extra: string[]) {
   return runWithin(120_000, command, root, ...extra);
 }
 
-function runWithin(timeoutMs: number, command: string, root: string, ...extra: string[]) {
-  const r = cli([command, '--root', root, ...extra, '--json'], timeoutMs);
+async function runWithin(timeoutMs: number, command: string, root: string, ...extra: string[]) {
+  const r = await cli([command, '--root', root, ...extra, '--json'], timeoutMs);
   expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
   expect(r.code, r.stderr).toBe(0);
   return { out: JSON.parse(r.stdout), stderr: r.stderr, ms: r.ms };
@@ -103,51 +102,54 @@ beforeAll(() => {
 });
 
 describe('files that are not articles are skipped, with the reason on stderr', () => {
-  it('empty and whitespace-only files', () => {
+  it('empty and whitespace-only files', async () => {
     const root = workspace({ 'empty.txt': '', 'blank.md': '  \n\t\r\n\n', 'story.txt': SAMPLES[0].text });
-    const { out, stderr } = run('articles', root);
+    const { out, stderr } = await run('articles', root);
     expect(files(out)).toEqual(['story.txt']);
     expect(stderr).toMatch(/skipped empty\.txt: empty/);
     expect(stderr).toMatch(/skipped blank\.md: (empty|whitespace)/);
   });
 
-  it('a binary file named .txt', () => {
+  it('a binary file named .txt', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 0)]);
     const root = workspace({ 'photo.txt': png, 'story.txt': SAMPLES[0].text });
-    const { out, stderr } = run('articles', root);
+    const { out, stderr } = await run('articles', root);
     expect(files(out)).toEqual(['story.txt']);
     expect(stderr).toMatch(/skipped photo\.txt: binary/);
   });
 
-  it('a 50 MB file: skipped by the size cap without slowing the rest, and the message names the option', () => {
+  it('a 50 MB file: skipped by the size cap without slowing the rest, and the message names the option', async () => {
     const base = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
     const withBig = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
     const chunk = SAMPLES.map((s) => s.text).join('\n\n');
     const big = Buffer.from(chunk.repeat(Math.ceil((50 << 20) / Buffer.byteLength(chunk))));
     fs.writeFileSync(path.join(withBig, 'huge.txt'), big.subarray(0, 50 << 20));
-    const plain = run('articles', base);
-    const capped = run('articles', withBig);
+    // One after the other: their wall times are compared.
+    const plain = await run('articles', base);
+    const capped = await run('articles', withBig);
     expect(capped.out).toEqual(plain.out);
     expect(capped.stderr).toMatch(/skipped huge\.txt: larger than the size cap \(50\.0 MB > 10\.0 MB\); raise --max-file-size-mb/);
     console.log(`50 MB file skipped: articles in ${capped.ms.toFixed(0)} ms (without it: ${plain.ms.toFixed(0)} ms)`);
     // Skipping costs a stat, not a read: well under the time it takes to read and parse 50 MB.
     expect(capped.ms).toBeLessThan(plain.ms + 1500);
-    const lowered = run('articles', withBig, '--max-file-size-mb', '1');
+    const lowered = await run('articles', withBig, '--max-file-size-mb', '1');
     expect(files(lowered.out)).toEqual(files(plain.out));
     expect(lowered.stderr).toMatch(/50\.0 MB > 1\.0 MB/);
   }, 60_000);
 });
 
 describe('odd encodings are read, with exact positions', () => {
-  it('invalid UTF-8: indexed, shown with U+FFFD, a warning on stderr, later lines still exact', () => {
+  it('invalid UTF-8: indexed, shown with U+FFFD, a warning on stderr, later lines still exact', async () => {
     const text = SAMPLES[2].text;
     const cut = text.indexOf('\n', 200);
     const bytes = Buffer.concat([Buffer.from(text.slice(0, cut)), Buffer.from([0xe9, 0xff, 0x80]), Buffer.from(text.slice(cut))]);
     const root = workspace({ 'latin.txt': bytes, 'clean.txt': text });
-    const { out, stderr } = run('articles', root);
+    const [{ out, stderr }, { out: hits }] = await Promise.all([
+      run('articles', root),
+      run('search', root, '--query', 'Aleppo', '--limit', '50'),
+    ]);
     expect(files(out)).toEqual(['clean.txt', 'latin.txt']);
     expect(stderr).toMatch(/latin\.txt: invalid UTF-8/);
-    const { out: hits } = run('search', root, '--query', 'Aleppo', '--limit', '50');
     const lines = (f: string) =>
       hits
         .filter((h: { file: string }) => h.file === f)
@@ -287,19 +289,16 @@ describe('a single 5 MB line', () => {
   afterAll(() => fs.rmSync(session, { force: true }));
 
   for (const [shape, line] of Object.entries(shapes)) {
-    it(`${shape}: indexed and queried in a few seconds per command, no hang`, () => {
+    it(`${shape}: indexed and queried in a few seconds per command, no hang`, async () => {
       const root = workspace({ 'one-line.txt': line, ...Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])) });
       const assad = Math.max(1, line.indexOf('Assad') + 2);
       const ask = { file: 'one-line.txt', query: 'Aleppo', line: 1, column: assad };
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, [session, root, path.join(repo, 'media', 'words.bin'), JSON.stringify(ask)], {
-        encoding: 'utf8',
-        timeout: 5 * LIMIT_MS,
-        maxBuffer: 256 << 20,
+      const r = await nodeProcess(session, [root, path.join(repo, 'media', 'words.bin'), JSON.stringify(ask)], {
+        timeoutMs: 5 * LIMIT_MS,
       });
-      const wall = Math.round(performance.now() - t0);
+      const wall = Math.round(r.ms);
       expect(r.signal, `killed after ${wall} ms: did not finish`).toBeNull();
-      expect(r.status, r.stderr).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout) as {
         skipped: string[];
         articles: string[];
@@ -322,37 +321,37 @@ describe('a single 5 MB line', () => {
 });
 
 describe('front matter and glossaries that do not parse', () => {
-  it('reads unclosed or invalid front matter as text, with a warning on stderr', () => {
+  it('reads unclosed or invalid front matter as text, with a warning on stderr', async () => {
     const body = SAMPLES[3].text;
     const root = workspace({ 'unclosed.md': `---\ntitle: Never closed\n\n${body}`, 'invalid.md': `---\ntitle: [oops\n---\n${body}` });
-    const { out, stderr } = run('articles', root);
+    const { out, stderr } = await run('articles', root);
     expect(files(out)).toEqual(['invalid.md', 'unclosed.md']);
     expect(stderr).toMatch(/unclosed\.md: .*front matter/);
     expect(stderr).toMatch(/invalid\.md: .*front matter/);
     for (const a of out) expect(a.passages).toBeGreaterThan(3);
   });
 
-  it('reports a broken glossary on stderr and keeps answering', () => {
+  it('reports a broken glossary on stderr and keeps answering', async () => {
     const root = workspace({
       'x.parallax.json': '{ "entries": [ { "name": "Assad", ',
       ...Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])),
     });
-    const { out, stderr } = run('entities', root);
+    const { out, stderr } = await run('entities', root);
     expect(stderr).toMatch(/glossary x\.parallax\.json: /);
     expect(out.length).toBeGreaterThan(5);
   });
 });
 
 describe('the folder itself', () => {
-  it('a directory symlinked to its parent: the walk ends and each article is listed once', () => {
+  it('a directory symlinked to its parent: the walk ends and each article is listed once', async () => {
     const root = workspace(Object.fromEntries(SAMPLES.slice(0, 2).map((s) => [`news/${s.name}`, s.text])));
     fs.symlinkSync('..', path.join(root, 'news', 'up'), 'dir');
-    const { out, ms } = run('articles', root);
+    const { out, ms } = await run('articles', root);
     expect(files(out)).toEqual(SAMPLES.slice(0, 2).map((s) => `news/${s.name}`));
     expect(ms).toBeLessThan(10_000);
   });
 
-  it('thousands of files under node_modules are excluded by default, at no visible cost', () => {
+  it('thousands of files under node_modules are excluded by default, at no visible cost', async () => {
     const plain = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
     const heavy = workspace(Object.fromEntries(SAMPLES.map((s) => [s.name, s.text])));
     for (let p = 0; p < 100; p++) {
@@ -360,8 +359,9 @@ describe('the folder itself', () => {
       fs.mkdirSync(dir, { recursive: true });
       for (let f = 0; f < 40; f++) fs.writeFileSync(path.join(dir, `note${f}.md`), `# Package ${p}\n\nBy Someone Else\n\nText ${f}.\n`);
     }
-    const a = run('articles', plain);
-    const b = run('articles', heavy);
+    // One after the other: their wall times are compared.
+    const a = await run('articles', plain);
+    const b = await run('articles', heavy);
     expect(b.out).toEqual(a.out);
     console.log(`articles with 4000 files under node_modules: ${b.ms.toFixed(0)} ms (without: ${a.ms.toFixed(0)} ms)`);
     expect(b.ms).toBeLessThan(a.ms + 1000);

@@ -1,7 +1,7 @@
 // Whatever is in a workspace, indexing finishes, every skipped file comes with a reason a reader can act on, the
 // rest of the folder is indexed, and every position Parallax reports is exact whatever the encoding or line endings.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
 import { indexWorkspace } from '../../src/core/loader';
 import { fiveMegabyteLine, SAMPLE_PROSE, SAMPLES } from './samples';
@@ -261,11 +261,21 @@ describe('size cap', () => {
 });
 
 describe('positions stay exact for any line endings', () => {
+  const kinds = ['lf', 'crlf', 'cr', 'mixed'] as const;
+  // The samples in each line-ending style, indexed once and read by both tests below (they only query the corpora).
+  const loaded = new Map<(typeof kinds)[number], Promise<Corpus>>();
+  const corpusWith = (kind: (typeof kinds)[number]) => {
+    if (!loaded.has(kind))
+      loaded.set(
+        kind,
+        load(Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, kind)]))).then((r) => r.corpus),
+      );
+    return loaded.get(kind)!;
+  };
+  afterAll(() => loaded.clear());
+
   it('passages, headings and name mentions sit on the same line/column in LF, CRLF, CR and mixed files', async () => {
-    const kinds = ['lf', 'crlf', 'cr', 'mixed'] as const;
-    const corpora = await Promise.all(
-      kinds.map(async (kind) => (await load(Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, kind)])))).corpus),
-    );
+    const corpora = await Promise.all(kinds.map(corpusWith));
     const view = (corpus: Corpus) =>
       SAMPLES.map((s) => {
         const r = corpus.get(s.name)!;
@@ -302,10 +312,9 @@ describe('positions stay exact for any line endings', () => {
   });
 
   it('hover and search give the same answers at the same line/column whatever the line endings', async () => {
-    const kinds = ['lf', 'crlf', 'cr', 'mixed'] as const;
     const answers = await Promise.all(
       kinds.map(async (kind) => {
-        const { corpus } = await load(Object.fromEntries(SAMPLES.map((s) => [s.name, withEndings(s.text, kind)])));
+        const corpus = await corpusWith(kind);
         const hovers: string[] = [];
         for (const e of corpus.recurringEntities().slice(0, 15)) {
           const m = e.mentions[0];

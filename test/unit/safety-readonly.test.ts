@@ -1,21 +1,15 @@
 // Parallax never changes a reader's files: after a full session over a messy workspace (the sample articles plus
 // every odd input Parallax must survive), every file, link and directory is byte-for-byte what it was, and
 // nothing was added.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_PATH as cliPath, cliProcess } from './cli-process';
 
 const repo = path.resolve(__dirname, '../..');
-const cliPath = path.join(repo, 'dist/cli.js');
 const sampleDir = path.join(repo, 'corpus');
-
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Every entry under root (links not followed): path → content hash, link target or 'dir', plus mode and mtime. */
 function snapshot(root: string): Map<string, string> {
@@ -91,25 +85,31 @@ beforeAll(() => {
 });
 
 describe('Parallax never writes to the workspace', () => {
-  it('leaves every file, link and directory unchanged after a full CLI session, and adds nothing', () => {
+  it('leaves every file, link and directory unchanged after a full CLI session, and adds nothing', async () => {
     const root = messyWorkspace();
     const before = snapshot(root);
     expect(before.size).toBeGreaterThan(30);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-safety-q-'));
 
     // Failures are collected, not thrown, so the files are compared after every command has run.
+    // Commands that do not need another's answer run at once (the session is the same set of processes, overlapping).
     const failures: string[] = [];
-    const json = (args: string[]) => {
-      const r = cli([...args, '--root', root, '--json']);
+    const json = async (args: string[]) => {
+      const r = await cliProcess([...args, '--root', root, '--json']);
       if (r.code !== 0) failures.push(`${args.join(' ')} → exit ${r.code}: ${r.stderr.trim().split('\n').pop()}`);
       return r.stdout || 'null';
     };
-    const articles = (JSON.parse(json(['articles'])) ?? []) as { file: string }[];
+    const [articlesJson, entitiesJson] = await Promise.all([
+      json(['articles']),
+      json(['entities', '--all']),
+      json(['tree']),
+      json(['search', '--query', 'Aleppo Assad']),
+      json(['search', '--query', '[Evil](command:x) <img>']),
+      json(['hover', '--file', 'odd/hostile.txt', '--line', '5', '--column', '3']),
+    ]);
+    const articles = (JSON.parse(articlesJson) ?? []) as { file: string }[];
     expect(articles.length).toBeGreaterThan(10);
-    json(['tree']);
-    json(['search', '--query', 'Aleppo Assad']);
-    json(['search', '--query', '[Evil](command:x) <img>']);
-    const entities = (JSON.parse(json(['entities', '--all'])) ?? []) as { mentions: { file: string; line: number; column: number }[] }[];
+    const entities = (JSON.parse(entitiesJson) ?? []) as { mentions: { file: string; line: number; column: number }[] }[];
     const mentionQueries = entities.flatMap((e) => e.mentions.slice(0, 3)).slice(0, 300);
     const passageQueries = articles.flatMap((a) => [1, 3, 5, 7, 9, 11].map((line) => ({ file: a.file, line, column: 1 })));
     // Whole-article coverage of five articles: the first asked as `related --file`, the other four as lines without
@@ -119,13 +119,15 @@ describe('Parallax never writes to the workspace', () => {
     fs.writeFileSync(hoverBatch, mentionQueries.map((q) => JSON.stringify(q)).join('\n'));
     const relatedBatch = path.join(scratch, 'related.jsonl');
     fs.writeFileSync(relatedBatch, [...passageQueries, ...articleQueries].map((q) => JSON.stringify(q)).join('\n'));
-    json(['hover', '--batch', hoverBatch]);
-    const relatedAnswers = json(['related', '--batch', relatedBatch]).trim().split('\n');
+    const [relatedJson] = await Promise.all([
+      json(['related', '--batch', relatedBatch]),
+      json(['hover', '--batch', hoverBatch]),
+      json(['related', '--file', firstArticle.file]),
+    ]);
+    const relatedAnswers = relatedJson.trim().split('\n');
     for (const answer of relatedAnswers.slice(passageQueries.length)) {
       if (!Array.isArray(JSON.parse(answer))) failures.push(`related --batch (whole article) → ${answer}`);
     }
-    json(['related', '--file', firstArticle.file]);
-    json(['hover', '--file', 'odd/hostile.txt', '--line', '5', '--column', '3']);
 
     const after = snapshot(root);
     expect([...after.keys()]).toEqual([...before.keys()]);
