@@ -63,6 +63,22 @@ describe('headlines', () => {
   });
 });
 
+describe("names with a demonym's ending", () => {
+  it('an Arabic name after "al-" and a Slavic surname in -vic are names, though "-ian", "-ic" end demonyms', () => {
+    const idx = resolve({
+      'a.txt':
+        'Rebels shelled al-Meridian neighbourhood in Aleppo on Monday. Abu Osama al-Iraqi, a commander, was killed near al-Meridian.\n',
+      'b.txt': 'Shells hit the UN offices in al-Meridian on Tuesday, the Observatory said.\n',
+      'c.txt': 'Slobodan Milosevic went on trial in The Hague. Milosevic denied every charge; Iranian and Syrian diplomats watched.\n',
+    });
+    expect(one(idx, 'al-Meridian').mentions).toHaveLength(3);
+    expect(named(idx, 'Abu Osama al-Iraqi')).toHaveLength(1);
+    expect(same(idx, 'Milosevic', 'Slobodan Milosevic')).toBe(true);
+    // The adjectives stay adjectives.
+    expect(named(idx, 'Iranian')).toHaveLength(0);
+  });
+});
+
 describe('wire credits', () => {
   it('the journalists a credit names are people a reader can follow across articles, though no prose names them', () => {
     const body = (story: string, credit: string) =>

@@ -144,7 +144,9 @@ function splitSegments(input: NameArticleInput): Seg[] {
     // A title written as a sentence ("Mark Felt, who was known as 'Deep Throat', died") has capitals that mean
     // what they mean in prose, so it is read as prose.
     const end = at + titleFold.length;
-    if (at >= 0) {
+    // Above the first passage only: an article of one paragraph takes its title from it, and reading that again
+    // would count each of its names twice.
+    if (at >= 0 && end <= first.start) {
       const heading = looksTitleCased(text, at, end);
       segs.push({ start: at, end, passage: first.index, heading, body: first.kind === 'body', title: !heading });
     }

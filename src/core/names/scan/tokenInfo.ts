@@ -97,14 +97,31 @@ function isDemonym(word: string): boolean {
   return isDemonymLower(word.toLowerCase());
 }
 
+/** A hyphenated word with a demonym among its parts ("Syrian-Iranian", "pro-Russian"); not after an Arabic article ("al-Meridian"). */
+function isDemonymCompound(word: string): boolean {
+  const parts = word.split('-');
+  return parts.some((x, i) => isDemonym(x) && !(i > 0 && /^(?:al|el)$/i.test(parts[i - 1]!)));
+}
+
 /**
  * isDemonym of a word already in lower case. English "-ish" adjectives put it after a consonant ("Kurdish",
  * "Turkish"); after a vowel it is a transliteration's ending ("Asayish", "Jaish", "Daish").
  */
 function isDemonymLower(w: string): boolean {
   if (DEMONYMS.has(w)) return true;
+  return isDemonymBySuffix(w);
+}
+
+/**
+ * A word the lexicon does not list, read as a demonym or adjective by its ending ("Iranian", "Lebanese", "Islamist").
+ * Not a word after an Arabic article ("al-Meridian", "al-Iraqi": Arabic names), nor a long one in -vic, a Slavic
+ * surname's ending ("Milosevic", "Djokovic"; "civic" is short).
+ */
+function isDemonymBySuffix(w: string): boolean {
   return (
     w.length > 4 &&
+    !ARABIC_ARTICLE_OPENING.test(w) &&
+    !(w.length >= 7 && w.endsWith('vic')) &&
     (w.endsWith('ian') ||
       w.endsWith('ean') ||
       w.endsWith('ese') ||
@@ -115,6 +132,9 @@ function isDemonymLower(w: string): boolean {
 }
 
 const VOWEL_OR_Y = new Set('aeiouy');
+
+/** "al-", "el-" opening a word: what follows is an Arabic name. */
+const ARABIC_ARTICLE_OPENING = /^(?:al|el)-/;
 
 /** Everything about a token that its characters alone decide. */
 export interface TokenInfo {
@@ -200,7 +220,7 @@ export function tokenInfo(raw: string): TokenInfo {
     flags: wordFlags(t, lower),
     letters: countLetters(t),
     keyWords: undefined,
-    cap: t.length > 0 && isCapToken(t) && !startsWithDigit(t) && !(t.includes('-') && t.split('-').some((x) => isDemonym(x))),
+    cap: t.length > 0 && isCapToken(t) && !startsWithDigit(t) && !(t.includes('-') && isDemonymCompound(t)),
     caps: isAllCaps(t),
     stop,
     sPoss,
