@@ -8,7 +8,7 @@ import type { Chunk } from '../scan/chunks';
 import { pushMention } from '../scan/mention';
 import type { Seg } from '../scan/segments';
 import type { TokenInfo } from '../scan/tokenInfo';
-import type { SegToken } from '../scan/tokenize';
+import { opensNickname, type SegToken } from '../scan/tokenize';
 
 /** Words of a token's name key other than Arabic articles, computed once per distinct token. */
 function contentWords(info: TokenInfo): string[] {
@@ -110,16 +110,13 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
   return runs;
 }
 
-/** An opening quote or bracket before a nickname: the gap before the nickname's first word. */
-const OPENS_NICKNAME = /^ {1,2}["“'‘(]$/;
-
 /**
  * A heading chunk written "given name, quoted nickname, surname" ("Vincent 'Chin' Gigante") whose given name and
  * surname open and end a full name this article's prose gives: the quotes mark the nickname of that person, so the
  * chunk is one name though the heading's capitals prove nothing.
  */
 function nicknamedFullName(text: string, toks: SegToken[], ends: ReadonlySet<string>): boolean {
-  if (toks.length < 3 || !toks.some((t, k) => k > 0 && OPENS_NICKNAME.test(text.slice(t.gapStart, t.gapEnd)))) return false;
+  if (toks.length < 3 || !toks.some((t, k) => k > 0 && opensNickname(text, t.gapStart, t.gapEnd))) return false;
   const first = contentWords(toks[0].info);
   const last = contentWords(toks[toks.length - 1].info);
   return first.length === 1 && last.length > 0 && ends.has(`${first[0]} ${last[last.length - 1]}`);
