@@ -26,9 +26,25 @@ interface KeyTrie {
 
 const newTrie = (): KeyTrie => ({ next: new Map(), key: false });
 
+/**
+ * The words of a name key, split once per distinct key (keys are shared strings that recur from article to article);
+ * emptied past KEY_WORDS_MAX keys, so a long session keeps a bounded table.
+ */
+const keyWordsMemo = new Map<string, readonly string[]>();
+const KEY_WORDS_MAX = 100_000;
+
+function keyWords(key: string): readonly string[] {
+  let words = keyWordsMemo.get(key);
+  if (words === undefined) {
+    if (keyWordsMemo.size >= KEY_WORDS_MAX) keyWordsMemo.clear();
+    keyWordsMemo.set(key, (words = key.split(' ')));
+  }
+  return words;
+}
+
 function addKey(trie: KeyTrie, key: string): void {
   let node = trie;
-  for (const w of key.split(' ')) {
+  for (const w of keyWords(key)) {
     let child = node.next.get(w);
     if (!child) node.next.set(w, (child = newTrie()));
     node = child;
@@ -67,15 +83,21 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
     for (let k = 0; k < m.key.length; k++) if (m.key.charCodeAt(k) === 32) words++;
     if (words > knownWords) knownWords = words;
   }
-  // Known full names by their first and last words, for a heading's "Vincent 'Chin' Gigante".
-  const ends = new Set<string>();
-  for (const key of known) {
-    const sp = key.indexOf(' ');
-    if (sp > 0) ends.add(`${key.slice(0, sp)} ${key.slice(key.lastIndexOf(' ') + 1)}`);
-  }
+  // Known full names by their first and last words, for a heading's "Vincent 'Chin' Gigante": made only for an
+  // article with a heading that has quotes or brackets where a nickname would open.
+  let ends: Set<string> | null = null;
+  const fullNameEnds = (): ReadonlySet<string> => {
+    if (ends) return ends;
+    ends = new Set<string>();
+    for (const key of known) {
+      const sp = key.indexOf(' ');
+      if (sp > 0) ends.add(`${key.slice(0, sp)} ${key.slice(key.lastIndexOf(' ') + 1)}`);
+    }
+    return ends;
+  };
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
-    if (nicknamedFullName(text, toks, ends)) {
+    if (nicknamedFullName(text, toks, fullNameEnds)) {
       runs.push({ toks, seg });
       continue;
     }
@@ -115,11 +137,11 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
  * surname open and end a full name this article's prose gives: the quotes mark the nickname of that person, so the
  * chunk is one name though the heading's capitals prove nothing.
  */
-function nicknamedFullName(text: string, toks: SegToken[], ends: ReadonlySet<string>): boolean {
+function nicknamedFullName(text: string, toks: SegToken[], ends: () => ReadonlySet<string>): boolean {
   if (toks.length < 3 || !toks.some((t, k) => k > 0 && opensNickname(text, t.gapStart, t.gapEnd))) return false;
   const first = contentWords(toks[0].info);
   const last = contentWords(toks[toks.length - 1].info);
-  return first.length === 1 && last.length > 0 && ends.has(`${first[0]} ${last[last.length - 1]}`);
+  return first.length === 1 && last.length > 0 && ends().has(`${first[0]} ${last[last.length - 1]}`);
 }
 
 export const headingNames: ExtractionRule = {
