@@ -13,17 +13,57 @@ const MINOR_BY_LENGTH: readonly (readonly string[])[] = (() => {
   return by;
 })();
 
+/** The length of the longest of MINOR_WORDS: a longer word is none of them. */
+const MINOR_MAX_LENGTH = MINOR_BY_LENGTH.length - 1;
+
 /** Whether text[ws, we) is one of MINOR_WORDS, compared in place (no substring). */
 function isMinorWord(text: string, ws: number, we: number): boolean {
   const n = we - ws;
-  if (n > 7) return false;
+  if (n > MINOR_MAX_LENGTH) return false;
   const list = MINOR_BY_LENGTH[n];
   for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], ws)) return true;
   return false;
 }
 
-/** True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
+/**
+ * True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings): at least 70%
+ * of the words other than MINOR_WORDS. Most sentences are settled by counting capitalised words and short other words
+ * (the only ones that can be minor): the minor words are looked up only when that leaves the answer open.
+ */
 export function looksTitleCased(text: string, from: number, to: number): boolean {
+  let words = 0;
+  let caps = 0;
+  let other = 0;
+  let short = 0;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c)) {
+      i++;
+      continue;
+    }
+    const ws = i++;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
+      else break;
+    }
+    words++;
+    if (isUpperCode(c)) caps++;
+    else {
+      other++;
+      if (i - ws <= MINOR_MAX_LENGTH) short++;
+    }
+  }
+  if (words < 3) return words > 0 && caps === words;
+  // caps / content >= 0.7 is 10 caps >= 7 content (whole numbers), content between caps + other - short and caps + other.
+  if (10 * caps < 7 * (caps + other - short)) return false;
+  if (caps > 0 && 10 * caps >= 7 * (caps + other)) return true;
+  return titleCasedByMinorWords(text, from, to);
+}
+
+/** looksTitleCased with every minor word looked up, for lines the counts alone do not settle. */
+function titleCasedByMinorWords(text: string, from: number, to: number): boolean {
   let words = 0;
   let content = 0;
   let caps = 0;
