@@ -25,69 +25,55 @@ function isMinorWord(text: string, ws: number, we: number): boolean {
   return false;
 }
 
+/** What countWords counts: words, those with a capital, the others, and the others that are (or may be) minor. */
+let wordCount = 0;
+let capsCount = 0;
+let otherCount = 0;
+let minorCount = 0;
+
+/**
+ * Counts the words of text[from, to) into the counters above. Minor words are looked up when `exact`; otherwise every
+ * other word short enough to be one is counted as minor (an upper bound).
+ */
+function countWords(text: string, from: number, to: number, exact: boolean): void {
+  wordCount = capsCount = otherCount = minorCount = 0;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c)) {
+      i++;
+      continue;
+    }
+    const ws = i++;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
+      else break;
+    }
+    wordCount++;
+    if (isUpperCode(c)) capsCount++;
+    else {
+      otherCount++;
+      if (exact ? isMinorWord(text, ws, i) : i - ws <= MINOR_MAX_LENGTH) minorCount++;
+    }
+  }
+}
+
 /**
  * True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings): at least 70%
  * of the words other than MINOR_WORDS. Most sentences are settled by counting capitalised words and short other words
  * (the only ones that can be minor): the minor words are looked up only when that leaves the answer open.
  */
 export function looksTitleCased(text: string, from: number, to: number): boolean {
-  let words = 0;
-  let caps = 0;
-  let other = 0;
-  let short = 0;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (!isLetterCode(c)) {
-      i++;
-      continue;
-    }
-    const ws = i++;
-    while (i < to) {
-      const d = text.charCodeAt(i);
-      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
-      else break;
-    }
-    words++;
-    if (isUpperCode(c)) caps++;
-    else {
-      other++;
-      if (i - ws <= MINOR_MAX_LENGTH) short++;
-    }
-  }
-  if (words < 3) return words > 0 && caps === words;
-  // caps / content >= 0.7 is 10 caps >= 7 content (whole numbers), content between caps + other - short and caps + other.
-  if (10 * caps < 7 * (caps + other - short)) return false;
-  if (caps > 0 && 10 * caps >= 7 * (caps + other)) return true;
-  return titleCasedByMinorWords(text, from, to);
-}
-
-/** looksTitleCased with every minor word looked up, for lines the counts alone do not settle. */
-function titleCasedByMinorWords(text: string, from: number, to: number): boolean {
-  let words = 0;
-  let content = 0;
-  let caps = 0;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (!isLetterCode(c)) {
-      i++;
-      continue;
-    }
-    const ws = i++;
-    while (i < to) {
-      const d = text.charCodeAt(i);
-      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
-      else break;
-    }
-    words++;
-    if (isUpperCode(c)) {
-      content++;
-      caps++;
-    } else if (!isMinorWord(text, ws, i)) content++;
-  }
-  if (words < 3) return words > 0 && caps === words;
-  return content > 0 && caps / content >= 0.7;
+  countWords(text, from, to, false);
+  const caps = capsCount;
+  if (wordCount < 3) return wordCount > 0 && caps === wordCount;
+  // caps / content >= 0.7 is 10 caps >= 7 content (whole numbers); content = caps + other words - minor words.
+  if (10 * caps < 7 * (caps + otherCount - minorCount)) return false;
+  if (caps > 0 && 10 * caps >= 7 * (caps + otherCount)) return true;
+  countWords(text, from, to, true);
+  const content = caps + otherCount - minorCount;
+  return content > 0 && 10 * caps >= 7 * content;
 }
 
 /**
