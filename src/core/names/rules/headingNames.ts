@@ -28,10 +28,11 @@ const newTrie = (): KeyTrie => ({ next: new Map(), key: false });
 
 /**
  * The words of a name key, split once per distinct key (keys are shared strings that recur from article to article);
- * emptied past KEY_WORDS_MAX keys, so a long session keeps a bounded table.
+ * emptied past KEY_WORDS_MAX keys: at most about a megabyte and a half kept between articles (the names phase's
+ * retained heap is a benchmark bar), while the keys that recur most are back in it soon after each emptying.
  */
 const keyWordsMemo = new Map<string, readonly string[]>();
-const KEY_WORDS_MAX = 100_000;
+const KEY_WORDS_MAX = 10_000;
 
 function keyWords(key: string): readonly string[] {
   let words = keyWordsMemo.get(key);
