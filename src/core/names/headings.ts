@@ -2,32 +2,11 @@
 // rest of the corpus knows. Shared by the full resolution and the one-article update.
 import { nameKey } from './normalize';
 
-type HeadingPart = { s: number; e: number; k: number };
-
-/** Surfaces whose parts one reader keeps: past this many it starts afresh, so a reader stays bounded. */
-const READER_MAX = 50_000;
-
-/**
- * headingParts for one `known` (one resolution), the parts of each distinct surface found once: a headline, a
- * caption or an outlet's page heading recurs over many articles. The lists handed out are shared: read, never change.
- */
-export function headingPartsReader(known: (key: string) => number): (surface: string) => readonly HeadingPart[] {
-  const memo = new Map<string, HeadingPart[]>();
-  return (surface) => {
-    let parts = memo.get(surface);
-    if (parts === undefined) {
-      if (memo.size >= READER_MAX) memo.clear();
-      memo.set(surface, (parts = headingParts(surface, known)));
-    }
-    return parts;
-  };
-}
-
 /**
  * The longest known names in a run of heading words, left to right; words that start no known name are passed
  * over. A trailing possessive or punctuation is not part of a word.
  */
-export function headingParts(surface: string, known: (key: string) => number): HeadingPart[] {
+export function headingParts(surface: string, known: (key: string) => number): { s: number; e: number; k: number }[] {
   const words: { s: number; e: number }[] = [];
   // A hyphen before a capital may join two names in a headline ("Red Sox-Teixeira Rumor"): the parts are words of
   // their own, and a name known whole ("Al-Assad", "Hewlett-Packard") is still found across them. An Arabic
@@ -39,7 +18,7 @@ export function headingParts(surface: string, known: (key: string) => number): H
     const w = m[0].replace(/(?:['’]s?)?[.,:;!?"”’)\]]*$/u, '');
     if (w) words.push({ s: m.index, e: m.index + w.length });
   }
-  const out: HeadingPart[] = [];
+  const out: { s: number; e: number; k: number }[] = [];
   for (let i = 0; i < words.length;) {
     let next = i + 1;
     for (let j = Math.min(words.length, i + 6); j > i; j--) {

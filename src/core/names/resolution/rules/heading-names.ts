@@ -1,7 +1,7 @@
 // Headline and caption words the article's own prose does not name ("Wladimir Klitschko stops Tony Thompson" above
 // "Klitschko … Thompson") are read as the longest names the rest of the corpus uses at least twice. Mentions found
 // this way count as sentence-initial: a headline's capitals prove nothing.
-import { headingPartsReader } from '../../headings';
+import { headingParts } from '../../headings';
 import { PS, Recs, SI } from '../records';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
@@ -16,7 +16,6 @@ export const headingNames: ResolutionRule = {
       const k = s.keyIds.get(key);
       return k === undefined || k >= keyCount.length || keyCount[k] < 2 ? -1 : k;
     };
-    const partsOf = headingPartsReader(known);
     // Each article's records are contiguous: where they start.
     const firstRec = new Int32Array(arts.length + 1).fill(-1);
     for (let i = recs.n - 1; i >= 0; i--) firstRec[recs.art[i]] = i;
@@ -30,7 +29,7 @@ export const headingNames: ResolutionRule = {
         let idx = arts[ai].names.mentions.length;
         const noApos = arts[ai].names.noApostrophes;
         for (const h of heads) {
-          for (const p of partsOf(h.surface)) {
+          for (const p of headingParts(h.surface, known)) {
             const start = h.start + p.s;
             const end = h.start + p.e;
             // A mention the extraction already found here stands unless this name is longer and holds it.
