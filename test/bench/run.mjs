@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate.mjs';
+import { topSelfTime } from './profile-top.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -113,7 +114,7 @@ function benchCorpus(name, corpusDir) {
     name === '50k' ? { hovers: 1000, related: 100, edits: 3 } : { hovers: 2000, related: 300, edits: 10 },
   );
   return {
-    profileTop: flag('--profile') ? topSelfTime(profDir) : undefined,
+    profileTop: flag('--profile') ? topSelfTimeIn(profDir) : undefined,
     corpus: { name, ...prep },
     baseline,
     cold,
@@ -156,24 +157,11 @@ function vsix() {
   return { bytes: fs.statSync(file).size };
 }
 
-/** Functions by self time in a CPU profile (wall-clock samples: under other load, shares matter, not seconds). */
-function topSelfTime(dir, n = 30) {
+/** Functions by self time in the CPU profile written into `dir` (wall-clock samples: under other load, shares matter, not seconds). */
+function topSelfTimeIn(dir, n = 30) {
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) return [];
-  const p = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-  const nodes = new Map(p.nodes.map((x) => [x.id, x]));
-  const self = new Map();
-  let total = 0;
-  p.samples.forEach((id, i) => {
-    const f = nodes.get(id).callFrame;
-    const key = `${f.functionName || '(anonymous)'}${f.url ? ' ' + path.basename(f.url) + ':' + (f.lineNumber + 1) : ''}`;
-    self.set(key, (self.get(key) ?? 0) + p.timeDeltas[i]);
-    total += p.timeDeltas[i];
-  });
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([fn, us]) => ({ fn: fn.slice(0, 160), ms: Math.round(us / 1000), share: Math.round((1000 * us) / total) / 10 }));
+  return topSelfTime(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), n);
 }
 
 function round(n) {

@@ -3,7 +3,12 @@
 import { partitionPoint } from '../kit/search';
 import type { FileMentions, Mention } from './model';
 
-export const byFileStart = (a: Mention, b: Mention): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
+/**
+ * File, then start. A file's mentions share one file string, so the order of two of them is settled by identity and
+ * their starts; only mentions of two files compare the strings, once.
+ */
+export const byFileStart = (a: Mention, b: Mention): number =>
+  a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start;
 
 /** The first position in file-then-start sorted mentions whose file is not before `file`. */
 export function fileStart(ms: Mention[], file: string): number {

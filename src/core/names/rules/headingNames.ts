@@ -8,7 +8,7 @@ import type { Chunk } from '../scan/chunks';
 import { pushMention } from '../scan/mention';
 import type { Seg } from '../scan/segments';
 import type { TokenInfo } from '../scan/tokenInfo';
-import type { SegToken } from '../scan/tokenize';
+import { opensNickname, type SegToken } from '../scan/tokenize';
 
 /** Words of a token's name key other than Arabic articles, computed once per distinct token. */
 function contentWords(info: TokenInfo): string[] {
@@ -26,9 +26,26 @@ interface KeyTrie {
 
 const newTrie = (): KeyTrie => ({ next: new Map(), key: false });
 
+/**
+ * The words of a name key, split once per distinct key (keys are shared strings that recur from article to article);
+ * emptied past KEY_WORDS_MAX keys: at most about a megabyte and a half kept between articles (the names phase's
+ * retained heap is a benchmark bar), while the keys that recur most are back in it soon after each emptying.
+ */
+const keyWordsMemo = new Map<string, readonly string[]>();
+const KEY_WORDS_MAX = 10_000;
+
+function keyWords(key: string): readonly string[] {
+  let words = keyWordsMemo.get(key);
+  if (words === undefined) {
+    if (keyWordsMemo.size >= KEY_WORDS_MAX) keyWordsMemo.clear();
+    keyWordsMemo.set(key, (words = key.split(' ')));
+  }
+  return words;
+}
+
 function addKey(trie: KeyTrie, key: string): void {
   let node = trie;
-  for (const w of key.split(' ')) {
+  for (const w of keyWords(key)) {
     let child = node.next.get(w);
     if (!child) node.next.set(w, (child = newTrie()));
     node = child;
@@ -67,15 +84,21 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
     for (let k = 0; k < m.key.length; k++) if (m.key.charCodeAt(k) === 32) words++;
     if (words > knownWords) knownWords = words;
   }
-  // Known full names by their first and last words, for a heading's "Vincent 'Chin' Gigante".
-  const ends = new Set<string>();
-  for (const key of known) {
-    const sp = key.indexOf(' ');
-    if (sp > 0) ends.add(`${key.slice(0, sp)} ${key.slice(key.lastIndexOf(' ') + 1)}`);
-  }
+  // Known full names by their first and last words, for a heading's "Vincent 'Chin' Gigante": made only for an
+  // article with a heading that has quotes or brackets where a nickname would open.
+  let ends: Set<string> | null = null;
+  const fullNameEnds = (): ReadonlySet<string> => {
+    if (ends) return ends;
+    ends = new Set<string>();
+    for (const key of known) {
+      const sp = key.indexOf(' ');
+      if (sp > 0) ends.add(`${key.slice(0, sp)} ${key.slice(key.lastIndexOf(' ') + 1)}`);
+    }
+    return ends;
+  };
   for (const { chunk, seg } of headingChunks) {
     const toks = chunk.toks;
-    if (nicknamedFullName(text, toks, ends)) {
+    if (nicknamedFullName(text, toks, fullNameEnds)) {
       runs.push({ toks, seg });
       continue;
     }
@@ -110,19 +133,16 @@ function headingRuns(text: string, mentions: RawMention[], headingChunks: { chun
   return runs;
 }
 
-/** An opening quote or bracket before a nickname: the gap before the nickname's first word. */
-const OPENS_NICKNAME = /^ {1,2}["“'‘(]$/;
-
 /**
  * A heading chunk written "given name, quoted nickname, surname" ("Vincent 'Chin' Gigante") whose given name and
  * surname open and end a full name this article's prose gives: the quotes mark the nickname of that person, so the
  * chunk is one name though the heading's capitals prove nothing.
  */
-function nicknamedFullName(text: string, toks: SegToken[], ends: ReadonlySet<string>): boolean {
-  if (toks.length < 3 || !toks.some((t, k) => k > 0 && OPENS_NICKNAME.test(text.slice(t.gapStart, t.gapEnd)))) return false;
+function nicknamedFullName(text: string, toks: SegToken[], ends: () => ReadonlySet<string>): boolean {
+  if (toks.length < 3 || !toks.some((t, k) => k > 0 && opensNickname(text, t.gapStart, t.gapEnd))) return false;
   const first = contentWords(toks[0].info);
   const last = contentWords(toks[toks.length - 1].info);
-  return first.length === 1 && last.length > 0 && ends.has(`${first[0]} ${last[last.length - 1]}`);
+  return first.length === 1 && last.length > 0 && ends().has(`${first[0]} ${last[last.length - 1]}`);
 }
 
 export const headingNames: ExtractionRule = {

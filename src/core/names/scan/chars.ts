@@ -105,12 +105,17 @@ export function isCapWord(s: string): boolean {
   return UPPER.test(s);
 }
 
-/** / _ = & # @ ~ %: characters of web addresses, not of prose. */
-export const URL_PUNCT = new Set([47, 95, 61, 38, 35, 64, 126, 37]);
+/**
+ * / _ = & # @ ~ %: characters of web addresses, not of prose. Compared, not looked up in a set: it is asked of the
+ * characters around most tokens.
+ */
+export function isUrlPunctCode(c: number): boolean {
+  return c === 47 || c === 95 || c === 61 || c === 38 || c === 35 || c === 64 || c === 126 || c === 37;
+}
 
 /** Whether the token text[from, to) is a piece of a web address (a path or query character touches it). */
 export function inWebAddress(text: string, from: number, to: number): boolean {
-  return (from > 0 && URL_PUNCT.has(text.charCodeAt(from - 1))) || URL_PUNCT.has(text.charCodeAt(to));
+  return (from > 0 && isUrlPunctCode(text.charCodeAt(from - 1))) || isUrlPunctCode(text.charCodeAt(to));
 }
 
 /** Same as /\p{L}['’]s\b/u.test(text): some letter has a possessive "’s" (so apostrophes were kept in this text). */

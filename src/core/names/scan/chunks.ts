@@ -15,7 +15,7 @@ import {
   T_TITLE_MOD,
   T_UPPER,
 } from './tokenInfo';
-import { isJoinGap, type SegToken } from './tokenize';
+import { isJoinGap, opensNickname, type SegToken } from './tokenize';
 
 export interface Chunk {
   toks: SegToken[];
@@ -40,11 +40,9 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
     while (g > t.gapStart && /\s/.test(text[g - 1])) g--;
     const inParens = g > t.gapStart && text.charCodeAt(g - 1) === 40 && /^\s*\)/.test(text.slice(t.end, t.end + 2));
     if (letters >= 5 && !inParens && !t.text.includes('.')) shouting[i] = true;
-    const nb = (j: number): boolean => j >= 0 && j < toks.length && toks[j].caps && joinGap(j > i ? toks[j] : t);
-    if (
-      (nb(i - 1) || nb(i + 1)) &&
-      (letters >= 4 || (nb(i - 1) && toks[i - 1].text.length >= 4) || (nb(i + 1) && toks[i + 1].text.length >= 4))
-    ) {
+    const before = capsNeighbour(toks, i, i - 1, text);
+    const after = capsNeighbour(toks, i, i + 1, text);
+    if ((before || after) && (letters >= 4 || (before && toks[i - 1].text.length >= 4) || (after && toks[i + 1].text.length >= 4))) {
       shouting[i] = true;
     }
   }
@@ -114,6 +112,13 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
   return chunks;
 }
 
+/** Whether token j, next to token i in capitals, is in capitals too and only a space or two apart from it. */
+function capsNeighbour(toks: SegToken[], i: number, j: number, text: string): boolean {
+  if (j < 0 || j >= toks.length || !toks[j].caps) return false;
+  const later = toks[j > i ? j : i];
+  return isJoinGap(text, later.gapStart, later.gapEnd);
+}
+
 /**
  * Whether token i goes on after a middle initial and its full stop: "George W. Bush", "Jack B. Weinstein". The
  * stop closes no sentence there: a given name stands before the initial and a capitalised word follows it.
@@ -127,7 +132,6 @@ function afterMiddleInitial(cur: SegToken[], toks: SegToken[], i: number, text: 
   return text.charCodeAt(t.gapStart) === 46 && isJoinGap(text, t.gapStart + 1, t.gapEnd);
 }
 
-const OPENS_NICKNAME = /^ {1,2}["“'‘(]$/;
 const CLOSES_NICKNAME = /^["”'’)] {1,2}$/;
 
 /**
@@ -137,7 +141,7 @@ const CLOSES_NICKNAME = /^["”'’)] {1,2}$/;
  */
 function nicknameThenSurname(cur: SegToken[], toks: SegToken[], i: number, text: string): number {
   const t = toks[i];
-  if (cur.length > 3 || !OPENS_NICKNAME.test(text.slice(t.gapStart, t.gapEnd))) return -1;
+  if (cur.length > 3 || !opensNickname(text, t.gapStart, t.gapEnd)) return -1;
   if (cur.some((x) => !x.cap || x.caps || x.info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))) return -1;
   for (let j = i; j < i + 3 && j + 1 < toks.length; j++) {
     const w = toks[j];
@@ -329,7 +333,7 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
   // A hyphen before a function word is a dash the text lost its spaces around: "Zurana Horton-who was a mother",
   // "Springfield-the same facility". The name ends at it.
   const last = t[t.length - 1];
-  const dash = DASHED_WORD.exec(last.text);
+  const dash = last.text.includes('-') ? DASHED_WORD.exec(last.text) : null;
   if (dash && STOPWORDS.has(dash[2]!) && !KEY_ARTICLES.has(dash[2]!)) {
     const text0 = dash[1]!;
     t = t.slice(0, -1);

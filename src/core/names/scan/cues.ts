@@ -65,41 +65,62 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
   // A long word in capitals is a shouted headline word ("KLITSCHKO RETAINS"), not an acronym.
   const allCaps = toks.length === 1 && toks[0].caps && toks[0].text.length <= 6;
   const the = prevWord === 'the' && !prevPunct;
-  let cue = 0;
-  let strong = false;
-  const set = (c: number, s: boolean): void => {
-    if (cue === 0 || (s && !strong)) {
-      cue = c;
-      if (s) strong = true;
-    }
-  };
+  // The cue and whether it is strong, as one number (setCue): no closure over two variables made per mention.
+  let cs = 0;
   // A place noun after the name outweighs a title before it: "Sheikh Maqsoud area", "Sheikh Najjar district"
   // name places, as "the town of Abu Kamal" does.
-  if (nextTwo !== 'air base' && NEXT_PLACE.has(nextWord) && nextWord !== 'capital') set(CUE_PLACE, true);
-  if (prevWord === 'of' && !prevPunct && PLACE_OF.test(text.slice(Math.max(0, k - 16), k))) set(CUE_PLACE, true);
-  if (titled) set(CUE_PERSON, true);
-  if (isCountryKey(key)) set(CUE_PLACE, true);
-  if (toks.length === 1 && GROUP_NAMES.has(key)) set(CUE_GROUP, true);
-  if (toks.length > 1 && GROUP_OPENERS.has(first)) set(CUE_GROUP, true);
+  if (nextTwo !== 'air base' && NEXT_PLACE.has(nextWord) && nextWord !== 'capital') cs = setCue(cs, CUE_PLACE, true);
+  if (prevWord === 'of' && !prevPunct && PLACE_OF.test(text.slice(Math.max(0, k - 16), k))) cs = setCue(cs, CUE_PLACE, true);
+  if (titled) cs = setCue(cs, CUE_PERSON, true);
+  if (isCountryKey(key)) cs = setCue(cs, CUE_PLACE, true);
+  if (toks.length === 1 && GROUP_NAMES.has(key)) cs = setCue(cs, CUE_GROUP, true);
+  if (toks.length > 1 && GROUP_OPENERS.has(first)) cs = setCue(cs, CUE_GROUP, true);
   const lastFlags = toks[toks.length - 1].info.flags;
-  if (toks.length > 1 && lastFlags & T_GROUP_HEAD) set(CUE_GROUP, true);
-  if (toks.length > 1 && (lastFlags & T_PLACE_HEAD || PLACE_OPENERS.has(first))) set(CUE_PLACE, true);
-  if (toks.length > 1 && (first === 'abu' || first === 'umm' || toks.some((x) => x.lower === 'bin' || x.lower === 'ibn'))) {
-    set(CUE_PERSON, true);
+  if (toks.length > 1 && lastFlags & T_GROUP_HEAD) cs = setCue(cs, CUE_GROUP, true);
+  if (toks.length > 1 && (lastFlags & T_PLACE_HEAD || PLACE_OPENERS.has(first))) cs = setCue(cs, CUE_PLACE, true);
+  if (toks.length > 1 && (first === 'abu' || first === 'umm' || hasPatronymic(toks))) {
+    cs = setCue(cs, CUE_PERSON, true);
   }
-  if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) set(CUE_PLACE, nextWord !== 'capital');
-  else if (NEXT_GROUP.has(nextWord)) set(CUE_GROUP, ORGANISATION_AFTER.has(nextWord));
+  if (nextTwo === 'air base' || NEXT_PLACE.has(nextWord)) cs = setCue(cs, CUE_PLACE, nextWord !== 'capital');
+  else if (NEXT_GROUP.has(nextWord)) cs = setCue(cs, CUE_GROUP, ORGANISATION_AFTER.has(nextWord));
   // "Riva, who was struck", "Subryan, 26," are people; "in Cheeks's firing", "at Riva's door" are not places.
-  const after = text.slice(end, end + 8);
-  if (PERSON_AFTER.test(after)) set(CUE_PERSON, true);
-  const possessive = POSSESSIVE_AFTER.test(after);
-  if (!prevPunct && !possessive && PREV_PLACE.has(prevWord)) set(CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
+  // Both patterns open with one character: most names are followed by neither, and cut nothing out.
+  const a0 = end < text.length ? text.charCodeAt(end) : -1;
+  if (a0 === 44 && PERSON_AFTER.test(text.slice(end, end + 8))) cs = setCue(cs, CUE_PERSON, true);
+  const possessive = (a0 === 39 || a0 === 0x2019) && POSSESSIVE_AFTER.test(text.slice(end, end + 8));
+  if (!prevPunct && !possessive && PREV_PLACE.has(prevWord)) cs = setCue(cs, CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
   // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
-  if (toks.length > 1 && toks.some((x) => x.info.flags & T_GROUP_HEAD)) set(CUE_GROUP, false);
-  if (cue === 0 && toks.length >= 2 && !the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
-    if (toks.every((x) => x.cap && !x.caps && !(x.info.flags & T_DEMONYM)) && !GROUP_GENERIC.has(first)) set(CUE_PERSON, false);
+  if (toks.length > 1 && someFlag(toks, T_GROUP_HEAD)) cs = setCue(cs, CUE_GROUP, false);
+  if ((cs & 3) === 0 && toks.length >= 2 && !the && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
+    if (allPlainCapitals(toks) && !GROUP_GENERIC.has(first)) cs = setCue(cs, CUE_PERSON, false);
   }
-  return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cue | (strong ? CUES_STRONG : 0);
+  return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cs;
+}
+
+/**
+ * Sets the cue `c` (strong when `s`) in `cs` (a cue in the low bits, CUES_STRONG) unless one is set already; a strong
+ * cue replaces a weak one.
+ */
+function setCue(cs: number, c: number, s: boolean): number {
+  if ((cs & 3) === 0 || (s && !(cs & CUES_STRONG))) return c | (s ? CUES_STRONG : cs & CUES_STRONG);
+  return cs;
+}
+
+/** A "bin" or "ibn" among the words ("Hamza bin Laden"). */
+function hasPatronymic(toks: readonly SegToken[]): boolean {
+  for (const x of toks) if (x.lower === 'bin' || x.lower === 'ibn') return true;
+  return false;
+}
+
+function someFlag(toks: readonly SegToken[], flag: number): boolean {
+  for (const x of toks) if (x.info.flags & flag) return true;
+  return false;
+}
+
+/** Every word capitalised, none in capitals or a demonym ("Hadi Bahra", not "Syrian Kurds" or "HTS Leader"). */
+function allPlainCapitals(toks: readonly SegToken[]): boolean {
+  for (const x of toks) if (!(x.cap && !x.caps && !(x.info.flags & T_DEMONYM))) return false;
+  return true;
 }
 
 /**

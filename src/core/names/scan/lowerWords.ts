@@ -1,6 +1,6 @@
 // The lower-case words of each article: across the corpus they tell ordinary words ("Activists") from names.
 import { CONNECTORS, REGION_CONNECTOR, STOPWORDS } from '../lexicon';
-import { isLetterCode, isLowerCode, URL_PUNCT } from './chars';
+import { isLetterCode, isLowerCode, isUrlPunctCode } from './chars';
 import { ownCopy } from '../../kit/strings';
 import { emptySlot, hashRange, probeKey, probeRange } from './strings';
 import { JOIN_PARTICLES } from './tokenInfo';
@@ -21,10 +21,10 @@ export function addLowerWords(text: string, from: number, to: number, words: Low
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     // Words inside web addresses ("…/lindsay_lohan/…", "la-me-0504-lohan-rehab") are no evidence that a name is
     // an ordinary word: a character of a path or query on either side rules the word out.
-    const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45 || URL_PUNCT.has(prev));
+    const free = !(isLetterCode(prev) || prev === 0x2019 || prev === 39 || prev === 45 || isUrlPunctCode(prev));
     let j = i + 1;
     while (j < n && isLowerCode(text.charCodeAt(j))) j++;
-    if (free && !URL_PUNCT.has(text.charCodeAt(j))) words.add(text, i, j);
+    if (free && !isUrlPunctCode(text.charCodeAt(j))) words.add(text, i, j);
     i = j;
   }
 }

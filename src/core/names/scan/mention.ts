@@ -77,19 +77,39 @@ const FEATURE_AFTER = /^[ \t]+(?:mountain|hill)(?![\p{L}\p{N}-])/u;
 /** Names that already say mountain or hill ("Jabal al-Turkmen", "Tal al-Jabiyeh hill"): the noun after adds nothing. */
 const FEATURE_OPENER = new Set(['jabal', 'jebel', 'jabel', 'tal', 'tel', 'tell', 'mount', 'mt']);
 
+/** First letters of the words SPEECH_AFTER and FEATURE_AFTER look for (s t a e i; m h). */
+const SPEECH_FIRST = [115, 116, 97, 101, 105];
+const FEATURE_FIRST = [109, 104];
+
+/**
+ * Whether text[at, at + span) opens with spaces or tabs then one of `firsts`: what `^[ \t]+(?:word|…)` needs to
+ * match in that window, tested without cutting it out. Most names are followed by neither, and skip the regular
+ * expression and its substring.
+ */
+function blankThen(text: string, at: number, span: number, firsts: readonly number[]): boolean {
+  const lim = Math.min(text.length, at + span);
+  let j = at;
+  while (j < lim && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j > at && j < lim && firsts.includes(text.charCodeAt(j));
+}
+
 /** Adds to `out` a mention of the tokens, with its kind cues; null when the name folds to nothing. */
 export function pushMention(text: string, out: ArticleNames, toks: SegToken[], passage: number, titled: boolean): RawMention | null {
   if (toks.length === 0) return null;
   const start = toks[0].start;
   let end = toks[toks.length - 1].end;
-  const feature = !titled && !FEATURE_OPENER.has(toks[0].lower) && FEATURE_AFTER.exec(text.slice(end, end + 12));
+  const feature =
+    !titled &&
+    !FEATURE_OPENER.has(toks[0].lower) &&
+    blankThen(text, end, 12, FEATURE_FIRST) &&
+    FEATURE_AFTER.exec(text.slice(end, end + 12));
   if (feature) end += feature[0].length;
   const { surface, key } = surfaceAt(text, start, end);
   if (!key) return null;
   const cues = feature ? placeCues(cuesFor(text, toks, titled, key)) : cuesFor(text, toks, titled, key);
   const ps = (!feature && toks[toks.length - 1].sPoss) || (out.noApostrophes && surface.charCodeAt(surface.length - 1) === 115);
   const m = makeMention(start, end, surface, passage, key, cues, toks[0].si, ps);
-  if (toks.length === 1 && SPEECH_AFTER.test(text.slice(end, end + 14))) m.spoke = true;
+  if (toks.length === 1 && blankThen(text, end, 14, SPEECH_FIRST) && SPEECH_AFTER.test(text.slice(end, end + 14))) m.spoke = true;
   out.mentions.push(m);
   return m;
 }

@@ -14,20 +14,30 @@ const MINOR_BY_LENGTH: readonly (readonly string[])[] = (() => {
   return by;
 })();
 
+/** The length of the longest of MINOR_WORDS: a longer word is none of them. */
+const MINOR_MAX_LENGTH = MINOR_BY_LENGTH.length - 1;
+
 /** Whether text[ws, we) is one of MINOR_WORDS, compared in place (no substring). */
 function isMinorWord(text: string, ws: number, we: number): boolean {
   const n = we - ws;
-  if (n > 7) return false;
+  if (n > MINOR_MAX_LENGTH) return false;
   const list = MINOR_BY_LENGTH[n];
   for (let k = 0; k < list.length; k++) if (text.startsWith(list[k], ws)) return true;
   return false;
 }
 
-/** True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings). One pass, no word list. */
-export function looksTitleCased(text: string, from: number, to: number): boolean {
-  let words = 0;
-  let content = 0;
-  let caps = 0;
+/** What countWords counts: words, those with a capital, the others, and the others that are (or may be) minor. */
+let wordCount = 0;
+let capsCount = 0;
+let otherCount = 0;
+let minorCount = 0;
+
+/**
+ * Counts the words of text[from, to) into the counters above. Minor words are looked up when `exact`; otherwise every
+ * other word short enough to be one is counted as minor (an upper bound).
+ */
+function countWords(text: string, from: number, to: number, exact: boolean): void {
+  wordCount = capsCount = otherCount = minorCount = 0;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -41,14 +51,30 @@ export function looksTitleCased(text: string, from: number, to: number): boolean
       if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
       else break;
     }
-    words++;
-    if (isUpperCode(c)) {
-      content++;
-      caps++;
-    } else if (!isMinorWord(text, ws, i)) content++;
+    wordCount++;
+    if (isUpperCode(c)) capsCount++;
+    else {
+      otherCount++;
+      if (exact ? isMinorWord(text, ws, i) : i - ws <= MINOR_MAX_LENGTH) minorCount++;
+    }
   }
-  if (words < 3) return words > 0 && caps === words;
-  return content > 0 && caps / content >= 0.7;
+}
+
+/**
+ * True when most words of text[from, to) are capitalised (headlines, captions, title-cased headings): at least 70%
+ * of the words other than MINOR_WORDS. Most sentences are settled by counting capitalised words and short other words
+ * (the only ones that can be minor): the minor words are looked up only when that leaves the answer open.
+ */
+export function looksTitleCased(text: string, from: number, to: number): boolean {
+  countWords(text, from, to, false);
+  const caps = capsCount;
+  if (wordCount < 3) return wordCount > 0 && caps === wordCount;
+  // caps / content >= 0.7 is 10 caps >= 7 content (whole numbers); content = caps + other words - minor words.
+  if (10 * caps < 7 * (caps + otherCount - minorCount)) return false;
+  if (caps > 0 && 10 * caps >= 7 * (caps + otherCount)) return true;
+  countWords(text, from, to, true);
+  const content = caps + otherCount - minorCount;
+  return content > 0 && 10 * caps >= 7 * content;
 }
 
 /**

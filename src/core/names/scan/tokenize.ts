@@ -38,6 +38,18 @@ export function isJoinGap(text: string, s: number, e: number): boolean {
   return true;
 }
 
+/**
+ * Whether the gap text[s, e) opens a nickname: one or two spaces then an opening quote or bracket (the same as
+ * /^ {1,2}["“'‘(]$/ on the gap), tested without a substring.
+ */
+export function opensNickname(text: string, s: number, e: number): boolean {
+  const n = e - s;
+  if (n < 2 || n > 3) return false;
+  for (let k = s; k < e - 1; k++) if (text.charCodeAt(k) !== 32) return false;
+  const q = text.charCodeAt(e - 1);
+  return q === 34 || q === 0x201c || q === 39 || q === 0x2018 || q === 40;
+}
+
 /** Stands for a run of ordinary lower-case words: not a name, no joiner, not the end of a possessive. */
 const ORDINARY_INFO: TokenInfo = {
   text: '',
