@@ -37,6 +37,18 @@ describe('ECB+ train topics (tuned on: a floor against regressions, not a qualit
   });
 });
 
+describe('one mention per place (ECB+ train topics and FA-KES)', () => {
+  it('never counts a name twice at one place of an article', () => {
+    for (const idx of [ecbTrainResolved(), fakesResolved()]) {
+      const twice = idx.entities.flatMap((e) => {
+        const seen = new Set<string>();
+        return e.mentions.filter((m) => seen.size === seen.add(`${m.file}:${m.start}`).size).map((m) => `${e.name} ${m.file}:${m.start}`);
+      });
+      expect(twice).toEqual([]);
+    }
+  });
+});
+
 describe('ECB+ dev topics (names part of the ECB+ scorer)', () => {
   const arts = ecbArticles(ECB_DEV);
   const chains = ecbChains(ECB_DEV);

@@ -79,6 +79,21 @@ describe("names with a demonym's ending", () => {
   });
 });
 
+describe('clock times', () => {
+  it('a time zone or "AM"/"PM" after a clock time is no name; a year before an acronym or an agency is', () => {
+    const idx = resolve({
+      'a.txt':
+        'Oscars host named\n\n8:13 AM PDT 8/2/2013\n\nThe show airs at 5 p.m. PDT and 8 PM EST on Sunday, ABC said. In 2014 ISIS took the town.\n',
+      'b.txt': 'Talks open\n\nThe talks opened at 1900 GMT in Geneva, ABC said. Since 2014 ISIS has held Raqqa.\n',
+      'c.txt':
+        'A raid\n\nThe raid began at 11am IST on Monday. Idlib province Syria August 6 2016 (TRT World and Agencies). TRT World said more.\n',
+    });
+    for (const zone of ['PDT', 'EST', 'GMT', 'IST', 'AM', 'PM']) expect(named(idx, zone), zone).toHaveLength(0);
+    expect(one(idx, 'ISIS').mentions.length).toBeGreaterThanOrEqual(2);
+    expect(one(idx, 'TRT World').mentions).toHaveLength(2);
+  });
+});
+
 describe('wire credits', () => {
   it('the journalists a credit names are people a reader can follow across articles, though no prose names them', () => {
     const body = (story: string, credit: string) =>

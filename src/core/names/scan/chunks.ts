@@ -265,9 +265,44 @@ const ING_NAMES = new Set([
   'pershing',
 ]);
 
+/** "AM" and "PM", as tokens read them (the dotted forms keep their letters only). */
+const MERIDIEM = new Set(['am', 'pm', 'a.m', 'p.m', 'a.m.', 'p.m.']);
+
+/**
+ * Whether a chunk is only the words of the clock time before it: "AM"/"PM" after an hour, a time zone (a capitals
+ * word of up to five letters) after a time with its minutes or its "am"/"pm" or "hrs" ("9:00 PM PDT", "1 p.m. PDT",
+ * "11am IST", "1100 hrs IST"). After four digits alone, as often a year ("in 2014 ISIS …"), only a zone's usual shape
+ * counts ("1900 GMT"). A chunk that goes on ("2016 (TRT World") is a name.
+ */
+function isClockWords(text: string, t: SegToken[]): boolean {
+  if (t.length > 2) return false;
+  let i = t[0].start;
+  let bracket = false;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 40)) {
+    i--;
+    if (text.charCodeAt(i) === 40) bracket = true;
+  }
+  if (i === t[0].start || i === 0) return false;
+  const c = text.charCodeAt(i - 1) | 32;
+  // Cheap test first: a digit, or the last letter of "am", "pm", "hrs", "h", or a dot of "p.m.".
+  if (!((c >= 48 && c <= 57) || c === 109 || c === 115 || c === 104 || c === 46)) return false;
+  const before = text.slice(Math.max(0, i - 12), i);
+  const zone = (tok: SegToken | undefined): boolean => !!tok && tok.caps && tok.info.letters <= 5;
+  // A zone's usual shape ("GMT", "UTC"): what a capitals word in brackets after a time must have, to be told from an
+  // agency's credit ("02:00 pm (CNA)").
+  const zoneShaped = t[0].lower.endsWith('t') || t[0].lower === 'utc';
+  const zoneOnly = t.length === 1 && zone(t[0]) && (zoneShaped || !bracket);
+  if (/\d[:.]\s?\d{2}$|\d\s?[ap]\.?\s?m\.?$|\d\s?hrs?\.?$/i.test(before))
+    return zoneOnly || (MERIDIEM.has(t[0].lower) && (t.length === 1 || zone(t[1])));
+  if (/(?:^|[^\d])\d{1,2}$/.test(before)) return MERIDIEM.has(t[0].lower) && (t.length === 1 || zone(t[1]));
+  return /(?:^|[^\d])\d{4}$/.test(before) && zoneOnly && zoneShaped;
+}
+
 /** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
 function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk | null {
   let t = toks.slice();
+  // A clock time's "AM"/"PM" and time zone ("9:00 PM PDT", "8 AM", "1900 GMT") are no name.
+  if (isClockWords(text, t)) return null;
   const si0 = t[0].si;
   // Ordinary words opening a sentence: "Offensive operations …", "Refugees from …".
   while (t.length && t[0].si && !t[0].caps) {
