@@ -95,6 +95,5 @@
 //  32: a word after an Arabic article ("al-Meridian", "al-Iraqi") and a long word in -vic ("Milosevic") are not read
 //      as demonyms by their endings; the title of an article of one paragraph, taken from that paragraph, is not
 //      read a second time (its names were counted twice).
-//  33: a clock time's "AM"/"PM" and time zone ("8:13 AM PDT", "1900 GMT", "11am IST") are no name; headline runs
-//      over one place ("AM PDT", "PDT") give it one mention, as the one-article update does.
+//  33: a clock time's "AM"/"PM" and time zone ("8:13 AM PDT", "1900 GMT", "11am IST") are no name.
 export const NAMES_RULES_VERSION = 33;

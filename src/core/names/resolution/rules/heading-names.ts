@@ -21,16 +21,12 @@ export const headingNames: ResolutionRule = {
     for (let i = recs.n - 1; i >= 0; i--) firstRec[recs.art[i]] = i;
     const removed = new Uint8Array(recs.n);
     const added = new Recs(64);
-    // Added mentions a longer one from a later run of the same article took the place of (the one-article update
-    // in attach.ts weighs both kinds alike: two runs over one place, "AM PDT" and "PDT", gave it two mentions).
-    const addedGone: boolean[] = [];
     yield* s.slices(arts.length, (from) => {
       let ai = from;
       for (let budget = STEP; ai < arts.length && budget > 0; ai++) {
         const heads = arts[ai].names.heads;
         if (!heads) continue;
         let idx = arts[ai].names.mentions.length;
-        const addedFrom = added.n;
         const noApos = arts[ai].names.noApostrophes;
         for (const h of heads) {
           for (const p of headingParts(h.surface, known)) {
@@ -44,16 +40,9 @@ export const headingNames: ResolutionRule = {
               if (recs.start[i] >= start && recs.end[i] <= end && recs.end[i] - recs.start[i] < end - start) over.push(i);
               else keep = false;
             }
-            const overAdded: number[] = [];
-            for (let j = addedFrom; keep && j < added.n; j++) {
-              if (added.end[j] <= start || added.start[j] >= end || addedGone[j]) continue;
-              if (added.start[j] >= start && added.end[j] <= end && added.end[j] - added.start[j] < end - start) overAdded.push(j);
-              else keep = false;
-            }
             budget -= 4;
             if (!keep) continue;
             for (const i of over) removed[i] = 1;
-            for (const j of overAdded) addedGone[j] = true;
             // In texts without apostrophes a final "s" may be a glued possessive, as in prose ("Syrias").
             const ps = noApos && h.surface.charCodeAt(p.e - 1) === 115 ? PS : 0;
             added.push(ai, idx++, start, end, s.shared(h.surface.slice(p.s, p.e)), p.k, h.passage, SI | ps);
@@ -69,10 +58,6 @@ export const headingNames: ResolutionRule = {
     for (let i = 0; i <= recs.n; i++) {
       const art = i < recs.n ? recs.art[i] : Infinity;
       while (j < added.n && added.art[j] < art) {
-        if (addedGone[j]) {
-          j++;
-          continue;
-        }
         merged.push(
           added.art[j],
           added.idx[j],
