@@ -1,6 +1,7 @@
 // What a token's characters alone decide (its name part, capitals, possessive, word classes), computed once per
 // distinct token text.
 import {
+  ARTICLE_OPENS,
   CAPS_NOT_ACRONYM,
   DAYS,
   DEMONYMS,
@@ -120,7 +121,7 @@ function isDemonymLower(w: string): boolean {
 function isDemonymBySuffix(w: string): boolean {
   return (
     w.length > 4 &&
-    !ARABIC_ARTICLE_OPENING.test(w) &&
+    !ARTICLE_OPENS.test(w) &&
     !(w.length >= 7 && w.endsWith('vic')) &&
     (w.endsWith('ian') ||
       w.endsWith('ean') ||
@@ -132,9 +133,6 @@ function isDemonymBySuffix(w: string): boolean {
 }
 
 const VOWEL_OR_Y = new Set('aeiouy');
-
-/** "al-", "el-" opening a word: what follows is an Arabic name. */
-const ARABIC_ARTICLE_OPENING = /^(?:al|el)-/;
 
 /** Everything about a token that its characters alone decide. */
 export interface TokenInfo {
