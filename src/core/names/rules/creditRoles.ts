@@ -2,26 +2,17 @@
 // Stonestreet" in a Reuters story: a Reuters reporter and a Reuters editor). The credit is all a reader learns of
 // them, so it is their description, and it says they are people (a surname such as "Irish" alone would not).
 import type { ExtractionRule } from './rule';
+import { CREDIT_CLAUSE, CREDIT_ROLES } from '../scan/credits';
 import { intern } from '../scan/strings';
 
 /** How far before a name its credit's opening words may be ("Additional reporting by A in Beirut and B in …"). */
 const REACH = 160;
-
-/**
- * The work credited, then "by", opening a sentence or a clause of the credit (after . ; ( or a line break, with
- * "Additional" or "Further" before it): "the killings were reported by a priest" is prose, no credit. The last one
- * before a name is the name's.
- */
-const CREDIT_WORK =
-  /(?:^|[.;()\n]\s*)(?:(?:additional|further)\s+)?(?:(reporting|reported)|(writing|written)|(editing|edited)|(compiled)|(research))(?: and \w+)? by\s/gi;
 
 /** Between the credit's opening and the name: other names, places after "in", and separators; no other prose. */
 const CREDIT_GAP = /^(?:[\s;,()]|\band\b|\bin\b|\p{Lu}[\p{L}'’.-]*)*$/u;
 
 /** Just before the name: "by", "and", or a separator. */
 const CREDITED_SLOT = /(?:\bby|\band|[;,])\s+$/i;
-
-const ROLES = ['reporter', 'writer', 'editor', 'compiler', 'researcher'];
 
 export const creditRoles: ExtractionRule = {
   name: 'journalists named in wire credits',
@@ -40,14 +31,14 @@ export const creditRoles: ExtractionRule = {
       let role = -1;
       let opens = -1;
       let after = -1;
-      CREDIT_WORK.lastIndex = 0;
-      for (let w = CREDIT_WORK.exec(before); w; w = CREDIT_WORK.exec(before)) {
+      CREDIT_CLAUSE.lastIndex = 0;
+      for (let w = CREDIT_CLAUSE.exec(before); w; w = CREDIT_CLAUSE.exec(before)) {
         role = w.slice(1).findIndex((g) => g !== undefined);
         opens = w.index + w[0].search(/\p{L}/u);
         after = w.index + w[0].length;
       }
       if (role < 0 || !CREDIT_GAP.test(before.slice(after))) continue;
-      const what = outlet ? `${outlet} ${ROLES[role]}` : ROLES[role];
+      const what = outlet ? `${outlet} ${CREDIT_ROLES[role]}` : CREDIT_ROLES[role];
       out.definitions.push({ m: i, text: intern(what), origin: 'role', start: from + opens, end: m.end });
       ms[i] = { ...m, cue: 'person', strong: true };
     }
