@@ -26,6 +26,7 @@ import {
   pairFeatures,
   quotationIndex,
   sharedTermIds,
+  sharedWordWeight,
   type EventModel,
   type PairScore,
   type PairStats,
@@ -479,6 +480,7 @@ export class EventIndex {
     };
     // The asked passage's term rarities, in its term order: a candidate's shared words sum them as sharedWords does.
     const askedWeights = this.askedTermWeights(a.terms);
+    const askedWeight = (_: number, i: number) => askedWeights[i];
     // First pass: the context of every candidate (its article's similarity) and its shared words, against the best of
     // which each candidate is also ranked. Per candidate, in candidateIds order: its view, article similarity, shared
     // words, and the two best word similarities among its article's candidates (competition within articles).
@@ -503,7 +505,7 @@ export class EventIndex {
       const sim = other.similarity;
       if (sim > stats.bestArticleSimilarity) stats.bestArticleSimilarity = sim;
       const v = store.view(id, candidateQuotes);
-      const words = sharedWeight(a.terms, askedWeights, v.terms);
+      const words = sharedWordWeight(a.terms, v.terms, askedWeight);
       if (words > stats.bestSharedWords) stats.bestSharedWords = words;
       const similarity = words > 0 ? words / Math.sqrt(qNorm * this.passageNorm(id)) : 0;
       other.best.offer(id, similarity);
@@ -773,25 +775,6 @@ class BestTwo {
 function isEntityOrDate(term: string): boolean {
   const c = term.charCodeAt(0);
   return c === 0xa7 || c === 64;
-}
-
-/**
- * Σ rarity of the terms of sorted list `b` that sorted list `a` holds, `weights[i]` the rarity of `a[i]`: the weight
- * sharedWords sums, in the same order (a merge of the two lists), read from the asked passage's weights at hand.
- */
-function sharedWeight(a: ArrayLike<number>, weights: Float64Array, b: ArrayLike<number>): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    const x = a[i];
-    const y = b[j];
-    if (x === y) {
-      shared += weights[i];
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
 }
 
 function round(x: number): number {

@@ -287,7 +287,7 @@ export function pairEvidence(
     }
   }
   const time = timeRelation(a.times, b.times);
-  const tolls = a.tolls.length && b.tolls.length ? sharedFigures(a.tolls, b.tolls, 0.25) : NO_FIGURES;
+  const tolls = a.tolls.length && b.tolls.length ? sharedFigures(a.tolls, b.tolls, TOLL_TOLERANCE) : NO_FIGURES;
   const figures =
     a.numbers.length && b.numbers.length
       ? sharedFigures(
@@ -331,14 +331,22 @@ export function aheadBy(s: number, rival: number): number {
   return top > 0 ? (s - rival) / top : 0;
 }
 
-/** Σ rarity of the terms two passages share (a merge of the sorted lists); the shared terms go to `out`. */
-export function sharedWordWeight(a: ArrayLike<number>, b: ArrayLike<number>, idf: (t: number) => number, out?: number[]): number {
+/**
+ * Σ rarity of the terms two passages share (a merge of the sorted lists); the shared terms go to `out`. `weight` is
+ * given the term and its position in `a` (a query reads the asked passage's rarities from a column by position).
+ */
+export function sharedWordWeight(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  weight: (t: number, i: number) => number,
+  out?: number[],
+): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const x = a[i];
     const y = b[j];
     if (x === y) {
-      shared += idf(x);
+      shared += weight(x, i);
       out?.push(x);
       i++;
       j++;
@@ -383,14 +391,21 @@ function timeInText(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return inText;
 }
 
-/** The `toll` feature: 1 when the two lists share a toll, 0.5 when one is within a quarter of the other (sharedFigures). */
+/** How far apart two tolls may be and still be near (a share of the larger): tolls rise as reports come in. */
+const TOLL_TOLERANCE = 0.25;
+
+/** Whether figure `v` is near figure `x`, within `tolerance` of the larger (both 5 or more: small counts are exact or nothing). */
+function nearFigure(x: number, v: number, tolerance: number): boolean {
+  return x >= 5 && v >= 5 && Math.abs(v - x) <= tolerance * Math.max(v, x);
+}
+
+/** The `toll` feature: 1 when the two lists share a toll, 0.5 when one is near another (sharedFigures, without its lists). */
 function tollMatch(a: readonly number[], b: readonly number[]): number {
   if (!a.length || !b.length) return 0;
   let near = false;
   for (const x of a) {
     if (b.includes(x)) return 1;
-    if (near || x < 5) continue;
-    for (const v of b) if (v >= 5 && Math.abs(v - x) <= 0.25 * Math.max(v, x)) near = true;
+    if (!near) for (const v of b) if (nearFigure(x, v, TOLL_TOLERANCE)) near = true;
   }
   return near ? 0.5 : 0;
 }
@@ -401,15 +416,10 @@ export function timeRelation(a: ArrayLike<number>, b: ArrayLike<number>): TimeRe
   let best = Infinity;
   let bestExact = false;
   let pair: [number, number, number, number] = [0, 0, 0, 0];
-  let inText = 0;
   for (let i = 0; i < a.length; i += 3) {
     for (let j = 0; j < b.length; j += 3) {
       const gap = Math.max(0, Math.max(a[i], b[j]) - Math.min(a[i + 1], b[j + 1]));
       const exact = (a[i + 2] & TIME_DAY) !== 0 && (b[j + 2] & TIME_DAY) !== 0;
-      if (gap === 0 && !(a[i + 2] & TIME_PUB) && !(b[j + 2] & TIME_PUB)) {
-        const fine = a[i + 1] - a[i] < 31 && b[j + 1] - b[j] < 31;
-        inText = Math.max(inText, exact ? 1 : fine ? 0.7 : 0.4);
-      }
       if (gap < best || (gap === best && exact && !bestExact)) {
         best = gap;
         bestExact = exact;
@@ -417,7 +427,7 @@ export function timeRelation(a: ArrayLike<number>, b: ArrayLike<number>): TimeRe
       }
     }
   }
-  return { gap: best, exact: bestExact, pair, inText };
+  return { gap: best, exact: bestExact, pair, inText: timeInText(a, b) };
 }
 
 /** Figures both lists hold: exactly, or (when `tolerance` > 0) within that share of each other. */
@@ -430,7 +440,7 @@ export function sharedFigures(a: number[], b: number[], tolerance: number): { ex
     if (bs.has(x)) exact.push(x);
     else if (tolerance > 0 && x >= 5) {
       // Tolls rise as reports come in (58 → 72); a close figure is weaker evidence, not none.
-      const y = b.find((v) => v >= 5 && Math.abs(v - x) <= tolerance * Math.max(v, x));
+      const y = b.find((v) => nearFigure(x, v, tolerance));
       if (y !== undefined) near.push([x, y]);
     }
   }
