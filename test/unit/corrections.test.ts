@@ -1,12 +1,12 @@
 // Reader corrections of article metadata (issue 14): stored in the "articles" section of a *.parallax.json beside
 // the articles, never in them, and used by the tree, search, hovers and the CLI alike.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
 import { applyCorrection, correctedText, parseCorrections, relativeToSidecar } from '../../src/core/corrections';
 import { parseGlossary } from '../../src/core/glossary';
+import { cliProcess } from './cli-process';
 
 const repo = path.resolve(__dirname, '../..');
 const ARTICLE =
@@ -123,11 +123,9 @@ describe('Corpus with corrections', () => {
 });
 
 describe('the bundled sample', () => {
-  it('`parallax tree --root corpus` shows every article under a named outlet, dated, with a real title', () => {
-    const r = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), 'tree', '--root', path.join(repo, 'corpus'), '--json'], {
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
+  it('`parallax tree --root corpus` shows every article under a named outlet, dated, with a real title', async () => {
+    const r = await cliProcess(['tree', '--root', path.join(repo, 'corpus'), '--json']);
+    expect(r.code).toBe(0);
     const tree = JSON.parse(r.stdout) as {
       outlet: string;
       months: { key: string; articles: { title: string; date: string | null; file: string }[] }[];
