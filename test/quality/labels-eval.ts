@@ -43,7 +43,8 @@ export interface LabelScore {
   entities: number;
   merged: number;
   coverage: number;
-  perEntity: { name: string; found: number; total: number; ids: string[] }[];
+  /** `missed`: the labelled occurrences no product mention covers (file and offsets), for reading them in context. */
+  perEntity: { name: string; found: number; total: number; ids: string[]; missed: { file: string; start: number; end: number }[] }[];
   apartPairs: number;
   apartMerged: { a: string; b: string; ids: string[] }[];
 }
@@ -185,7 +186,13 @@ export function scoreLabels(index: EntityIndex, texts: Map<string, string>, labe
    * of the same entity counts once, as that spelling; one inside a longer different name both in Parallax's
    * mention and in the text is left out.
    */
-  const idsAt = (file: string, text: string, spellings: readonly string[], all: readonly string[]): (string | null)[] => {
+  const idsAt = (
+    file: string,
+    text: string,
+    spellings: readonly string[],
+    all: readonly string[],
+    missed?: { file: string; start: number; end: number }[],
+  ): (string | null)[] => {
     const longest = all.flatMap((s) => occurrences(text, s));
     const spans = new Map<string, Span>();
     for (const o of spellings.flatMap((s) => occurrences(text, s))) {
@@ -201,6 +208,7 @@ export function scoreLabels(index: EntityIndex, texts: Map<string, string>, labe
     for (const o of spans.values()) {
       const hit = hitAt(file, o);
       if (!(hit.id !== null && !hit.longer) && insideLongerRun(text, o, beside)) continue;
+      if (hit.id === null) missed?.push({ file, start: o.start, end: o.end });
       out.push(hit.id);
     }
     return out;
@@ -213,11 +221,12 @@ export function scoreLabels(index: EntityIndex, texts: Map<string, string>, labe
   const perEntity: LabelScore['perEntity'] = [];
   for (const e of labels.entities) {
     const ids: (string | null)[] = [];
+    const missed: { file: string; start: number; end: number }[] = [];
     const byFile = new Map<string, string[]>();
     for (const s of e.spellings) for (const f of e.files[s] ?? []) byFile.set(f, [...(byFile.get(f) ?? []), s]);
     for (const [f, spellings] of byFile) {
       const text = texts.get(f);
-      if (text) ids.push(...idsAt(f, text, spellings, e.spellings));
+      if (text) ids.push(...idsAt(f, text, spellings, e.spellings, missed));
     }
     const got = ids.filter((x): x is string => x !== null);
     total += ids.length;
@@ -225,7 +234,7 @@ export function scoreLabels(index: EntityIndex, texts: Map<string, string>, labe
     const distinct = new Set(got);
     goldIds.set(e.name, distinct);
     if (ids.length > 0 && got.length === ids.length && distinct.size === 1) merged++;
-    perEntity.push({ name: e.name, found: got.length, total: ids.length, ids: [...distinct] });
+    perEntity.push({ name: e.name, found: got.length, total: ids.length, ids: [...distinct], missed });
   }
   const idsOf = (x: string, why: string): Set<string> => {
     const g = goldIds.get(x);

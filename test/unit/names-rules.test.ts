@@ -366,6 +366,24 @@ describe('page furniture', () => {
     expect(named(idx, 'Source TRTWorld')).toHaveLength(0);
     expect(one(idx, 'Rami Abdel Rahman').mentions.length).toBe(5);
   });
+  it("a name one outlet's sidebar repeats stays a name where two other outlets write it; an ordinary word does not", () => {
+    // FA-KES: TRT's "Related News" lines repeat "Summit in Tehran…" in most of its stories.
+    const sidebar = ' Related News Summit in Tehran calls for political solution. Follow us for the latest news.';
+    const texts: Record<string, Art> = {};
+    for (let i = 0; i < 5; i++) texts[`trt${i}.md`] = { outlet: 'TRT World', text: `Strikes hit Idlib on day ${i}.${sidebar}\n` };
+    texts['alaraby.md'] = { outlet: 'The New Arab', text: 'Report\n\nThe move was backed by Ankara and Tehran on Monday.\n' };
+    texts['arabiya.md'] = {
+      outlet: 'Al Arabiya',
+      text: 'Report\n\nThe government had told Tehran it would allow the visit. Follow the talks, he said.\n',
+    };
+    texts['ahram.md'] = { outlet: 'Ahram Online', text: 'Report\n\nIn the end they follow the orders, a resident said.\n' };
+    texts['sabah.md'] = { outlet: 'Daily Sabah', text: 'Report\n\nThey follow the convoy. Others follow the river.\n' };
+    texts['nna.md'] = { outlet: 'NNA', text: 'Report\n\nWe follow the news. Follow the money, they said.\n' };
+    const idx = resolve(texts);
+    expect(new Set(one(idx, 'Tehran').mentions.map((m) => m.file))).toContain('alaraby.md');
+    expect(new Set(one(idx, 'Tehran').mentions.map((m) => m.file))).toContain('arabiya.md');
+    expect(named(idx, 'Follow')).toHaveLength(0);
+  });
   it('NGO and GMT are no names', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nThe NGO said 20 died at 10:00 GMT. The NGO repeated it at 12:00 GMT.\n',

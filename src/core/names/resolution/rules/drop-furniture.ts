@@ -1,7 +1,10 @@
 // Page furniture is not a name source: a name followed by the same words in at least FURNITURE_ARTICLES articles of
 // one outlet ("Youtube Subscribe to our Youtube channel…", "Source TRTWorld and agencies Related News") is part of
 // the page. A spelling used mostly so is dropped everywhere; real names that a page template repeats ("Bashar
-// al-Assad") are used far more often in prose and stay.
+// al-Assad") are used far more often in prose and stay. So do names other outlets write in their own text: one
+// outlet's "Related News" sidebar repeating "Summit in Tehran…" or "…the Arab Spring" does not make Tehran or the
+// Arab Spring page text in the prose of two other outlets. An ordinary word ("Follow", "Thousands", "World") is
+// not saved that way: other outlets' capitals there only open sentences.
 import { isCountryKey } from '../../lexicon';
 import { Recs } from '../records';
 import type { ResolutionRule } from '../rule';
@@ -105,6 +108,7 @@ export const dropFurniture: ResolutionRule = {
       if (repeated[k] >= 0.5 * total[k] && !s.glossaryKeys.has(s.keyStr[k]) && !isCountryKey(s.keyStr[k])) furniture.add(k);
     if (s.spent(recs.n >> 2)) yield;
     if (!furniture.size) return;
+    for (const k of writtenByOtherOutlets(s, furniture, sigId, texts, outletOf)) furniture.delete(k);
     const kept = new Recs(recs.n);
     for (let i = 0; i < recs.n; i++) {
       if (furniture.has(recs.k[i])) continue;
@@ -114,3 +118,49 @@ export const dropFurniture: ResolutionRule = {
     s.recs = kept;
   },
 };
+
+/** Outlets other than its template's that must write a furniture spelling in their text for it to stay a name. */
+const OTHER_OUTLETS = 2;
+/** Articles that write a word in lower case for it to be an ordinary word of the corpus (as `vocabulary` counts). */
+const ORDINARY_ARTICLES = 3;
+
+/**
+ * The furniture keys that at least OTHER_OUTLETS other outlets write outside any template of theirs (an article
+ * without an outlet counts as an outlet of its own), and that are no ordinary lower-case word of the corpus.
+ */
+function writtenByOtherOutlets(
+  s: ResolutionState,
+  furniture: ReadonlySet<number>,
+  sigId: Int32Array,
+  texts: readonly number[],
+  outletOf: Int32Array,
+): number[] {
+  const { recs, arts } = s;
+  const templateOutlets = new Map<number, Set<number>>();
+  const textOutlets = new Map<number, Set<number>>();
+  for (let i = 0; i < recs.n; i++) {
+    const k = recs.k[i];
+    if (!furniture.has(k)) continue;
+    const ai = recs.art[i];
+    const id = sigId[i];
+    const inTemplate = id >= 0 && texts[id]! >= FURNITURE_ARTICLES;
+    const outlet = outletOf[ai] >= 0 ? outletOf[ai] : -1 - ai;
+    const by = inTemplate ? templateOutlets : textOutlets;
+    let set = by.get(k);
+    if (!set) by.set(k, (set = new Set()));
+    set.add(outlet);
+  }
+  const saved: number[] = [];
+  for (const [k, outlets] of textOutlets) {
+    const template = templateOutlets.get(k);
+    let others = 0;
+    for (const o of outlets) if (!template?.has(o)) others++;
+    if (others >= OTHER_OUTLETS) saved.push(k);
+  }
+  const oneWord = new Map<string, number>();
+  for (const k of saved) if (!s.keyStr[k].includes(' ')) oneWord.set(s.keyStr[k], 0);
+  if (oneWord.size) {
+    for (const a of arts) for (const w of a.names.lower ?? []) if (oneWord.has(w)) oneWord.set(w, oneWord.get(w)! + 1);
+  }
+  return saved.filter((k) => (oneWord.get(s.keyStr[k]) ?? 0) < ORDINARY_ARTICLES);
+}
