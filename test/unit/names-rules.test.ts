@@ -77,6 +77,19 @@ describe("names with a demonym's ending", () => {
     // The adjectives stay adjectives.
     expect(named(idx, 'Iranian')).toHaveLength(0);
   });
+  it('a town in "-ish" and a double-barrelled surname in "-ic" are names; "Kurdish", "Swedish", "Arab-Kurdish" are not', () => {
+    const idx = resolve({
+      'a.txt': 'Russian jets struck the towns of Jisr al-Shaghour and Binnish on Monday. Kurdish and Swedish aid workers left Binnish.\n',
+      'b.txt': 'Militants positioned in Binnish targeted al-Fouaa. Arab-Kurdish clashes went on in Hasakeh.\n',
+      // FA-KES (TRT): a video's caption in the page text.
+      'c.txt': 'Report\n\nOliver Holmes wrote from Beirut. Daraya receives first food aid in four years Oliver Whitfield-Miocic reports.\n',
+      'd.txt': 'Report\n\nThe talks failed, Oliver Holmes wrote. Oliver Whitfield-Miocic reports from Daraya.\n',
+    });
+    expect(one(idx, 'Binnish').mentions).toHaveLength(3);
+    expect(named(idx, 'Oliver Whitfield-Miocic')).toHaveLength(1);
+    expect(same(idx, 'Oliver Holmes', 'Oliver Whitfield-Miocic')).toBe(false);
+    for (const adjective of ['Kurdish', 'Swedish', 'Arab-Kurdish']) expect(named(idx, adjective), adjective).toHaveLength(0);
+  });
 });
 
 describe('clock times', () => {

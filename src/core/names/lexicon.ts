@@ -124,10 +124,11 @@ militants terrorists alliance coalition brigade brigades affiliate network
 export const PREV_PLACE = set(`in near across outside around into towards toward from at`);
 export const PREV_PLACE_STRONG = set(`in near across outside around into`);
 
-/** Nationality adjectives that do not follow the -ian/-ean/-ese/-ish pattern. */
+/** Nationality adjectives that do not follow the -ian/-ean/-ese pattern, and every "-ish" one (a closed set). */
 export const DEMONYMS = set(`
 israeli iraqi saudi yemeni qatari emirati pakistani kuwaiti omani bahraini somali afghan thai iraqi
 kurdish turkish french dutch greek swiss german british spanish polish danish irish welsh scottish arab arabic islamic islamist jihadist zionist sunni shiite shia alawite
+swedish finnish english jewish flemish cornish moorish
 druze western eastern northern southern central american european african asian soviet russian syrian
 `);
 

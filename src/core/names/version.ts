@@ -98,4 +98,6 @@
 //  33: a clock time's "AM"/"PM" and time zone ("8:13 AM PDT", "1900 GMT", "11am IST") are no name.
 //  34: a spelling one outlet's page template repeats stays a name where two other outlets write it in their text
 //      ("Summit in Tehran…" in TRT's sidebars; Tehran in The New Arab's and Al Arabiya's prose).
-export const NAMES_RULES_VERSION = 34;
+//  35: a word in "-ish" is a demonym only if listed ("Binnish" is a town); a last part in "-ic" after a capitalised
+//      part is a surname ("Whitfield-Miocic").
+export const NAMES_RULES_VERSION = 35;

@@ -98,20 +98,34 @@ function isDemonym(word: string): boolean {
   return isDemonymLower(word.toLowerCase());
 }
 
-/** A hyphenated word with a demonym among its parts ("Syrian-Iranian", "pro-Russian"); not after an Arabic article ("al-Meridian"). */
+/**
+ * A hyphenated word with a demonym among its parts ("Syrian-Iranian", "pro-Russian"); not after an Arabic article
+ * ("al-Meridian"). A last part in "-ic" that is no listed adjective, after a capitalised part, is a Slavic surname
+ * in a double-barrelled name ("Whitfield-Miocic"), not an adjective ("Arabic", "Islamic" are listed).
+ */
 function isDemonymCompound(word: string): boolean {
   const parts = word.split('-');
-  return parts.some((x, i) => isDemonym(x) && !(i > 0 && /^(?:al|el)$/i.test(parts[i - 1]!)));
+  return parts.some(
+    (x, i) =>
+      isDemonym(x) &&
+      !(i > 0 && /^(?:al|el)$/i.test(parts[i - 1]!)) &&
+      !(i > 0 && i === parts.length - 1 && /ic$/i.test(x) && !DEMONYMS.has(x.toLowerCase()) && /^\p{Lu}/u.test(parts[i - 1]!)),
+  );
 }
 
 /**
- * isDemonym of a word already in lower case. English "-ish" adjectives put it after a consonant ("Kurdish",
- * "Turkish"); after a vowel it is a transliteration's ending ("Asayish", "Jaish", "Daish").
+ * isDemonym of a word already in lower case. English "-ish" nationality adjectives are a closed set, listed
+ * ("Kurdish", "Turkish", "Swedish"); any other word in "-ish" is a name's transliteration ("Binnish", "Asayish",
+ * "Jaish").
  */
 function isDemonymLower(w: string): boolean {
   if (DEMONYMS.has(w)) return true;
+  // Two glued where a text lost its hyphen: "ArabKurdish".
+  if (w.endsWith('ish') && ISH_DEMONYMS.some((d) => w.length > d.length && w.endsWith(d))) return true;
   return isDemonymBySuffix(w);
 }
+
+const ISH_DEMONYMS = [...DEMONYMS].filter((d) => d.endsWith('ish'));
 
 /**
  * A word the lexicon does not list, read as a demonym or adjective by its ending ("Iranian", "Lebanese", "Islamist").
@@ -123,16 +137,9 @@ function isDemonymBySuffix(w: string): boolean {
     w.length > 4 &&
     !ARTICLE_OPENS.test(w) &&
     !(w.length >= 7 && w.endsWith('vic')) &&
-    (w.endsWith('ian') ||
-      w.endsWith('ean') ||
-      w.endsWith('ese') ||
-      (w.endsWith('ish') && !VOWEL_OR_Y.has(w[w.length - 4]!)) ||
-      w.endsWith('ic') ||
-      w.endsWith('ist'))
+    (w.endsWith('ian') || w.endsWith('ean') || w.endsWith('ese') || w.endsWith('ic') || w.endsWith('ist'))
   );
 }
-
-const VOWEL_OR_Y = new Set('aeiouy');
 
 /** Everything about a token that its characters alone decide. */
 export interface TokenInfo {
