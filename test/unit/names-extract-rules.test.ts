@@ -110,6 +110,25 @@ describe('headline run into the body', () => {
   });
 });
 
+describe('long words in capitals', () => {
+  it('an acronym of five letters or more alone in prose is a name; shouting and a dateline after a headline are not', () => {
+    const ordinary = 'Report\n\nThe people of the town were many and the people left.\n';
+    const idx = resolve({
+      'a.txt': 'Report\n\nThe UN childrens agency UNICEF said 22 children died. The regional command CENTCOM said it struck.\n',
+      'b.txt': 'Report\n\nHeavy rain hit Idlib. PEOPLE fled the town on Monday.\n',
+      'c.txt': 'Report\n\nRelated: Offensive Takes Shape MOSCOW (Sputnik) The army advanced on Monday.\n',
+      'd.txt': ordinary,
+      'e.txt': ordinary,
+      'f.txt': ordinary,
+    });
+    const a = mentionsIn(idx, 'a.txt');
+    expect(a.some((m) => m.startsWith('UNICEF@'))).toBe(true);
+    expect(a.some((m) => m.startsWith('CENTCOM@'))).toBe(true);
+    expect(mentionsIn(idx, 'b.txt').filter((m) => m.startsWith('PEOPLE'))).toEqual([]);
+    expect(mentionsIn(idx, 'c.txt').filter((m) => m.includes('MOSCOW'))).toEqual([]);
+  });
+});
+
 describe('datelines', () => {
   it('a place in capitals opening a paragraph is a mention of the place the corpus names', () => {
     const idx = resolve({

@@ -8,20 +8,10 @@
 import { nameKey } from '../normalize';
 import type { HeadingRun } from '../raw';
 import { isUpperCode } from '../scan/chars';
+import { DATELINE, RUN_IN_DATELINE } from '../scan/datelineShapes';
 import { intern } from '../scan/strings';
 import type { ExtractionRule } from './rule';
 import { mentionSpans, spanKey } from './spans';
-
-/** Words in capitals at the very start of a paragraph, closed by a comma, a bracket, a dash or a colon. */
-const DATELINE = /^[\p{Lu}][\p{Lu}'’.-]*\p{Lu}(?: [\p{Lu}][\p{Lu}'’.-]*\p{Lu})*(?=\s*[,([:\-–—])/u;
-
-/**
- * One to three words in capitals (the first of three letters or more, so no "US" or "UN") opening a paragraph or
- * inside one after a sentence's end, a closing bracket or a date's digits, and before an agency's credit in brackets, a comma or dash,
- * or the capitalised first word of the story's sentence ("A" included): the shapes a dateline keeps when a page is flattened.
- */
-const RUN_IN_DATELINE =
-  /(?<=^|(?:[.!?]["”’]?|\)|\d)[ \t]+)\p{Lu}{3}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*\p{Lu}){0,2}(?=[ \t]*\(\p{Lu}[\p{L} .]{0,30}\)|[ \t]*[,–—]|[ \t]+-[ \t]|[ \t]+(?:\p{Lu}\p{Ll}|A[ \t]))/uy;
 
 /**
  * Whether a UTF-16 code unit can be part of a capital: a capital (\p{Lu}) in the Basic Multilingual Plane, by the

@@ -1,6 +1,7 @@
 // Runs of capitalised tokens cut into name candidates: titles, sentence-opening ordinary words and adjectives
 // stripped.
 import { CONNECTORS, COUNTRIES, GROUP_HEADS, KEY_ARTICLES, NEXT_GROUP, REGION_CONNECTOR, STOPWORDS, TITLE_HEADS } from '../lexicon';
+import { datelineShapedAt } from './datelineShapes';
 import { LowerWords } from './lowerWords';
 import {
   JOIN_PARTICLES,
@@ -29,7 +30,10 @@ const MAX_CHUNK_TOKENS = 24;
 /** Name chunks of one segment's tokens. */
 export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk[] {
   const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
-  // All-capitals runs of long words are headlines, datelines or shouting, not names ("THE SIEGE", "BEIRUT").
+  // All-capitals runs of long words are headlines or shouting, not names ("THE SIEGE", "URGENT"). A long capitals
+  // word alone that the article never writes in lower case, and not where a dateline stands, is an acronym ("UNICEF
+  // said", "CENTCOM"): a name; an ordinary word there ("PEOPLE") the resolution drops. Datelines ("MOSCOW
+  // (Sputnik)") are the datelines rule's: a place there only if the corpus names it.
   let shouting: boolean[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -39,9 +43,16 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
     let g = t.gapEnd;
     while (g > t.gapStart && /\s/.test(text[g - 1])) g--;
     const inParens = g > t.gapStart && text.charCodeAt(g - 1) === 40 && /^\s*\)/.test(text.slice(t.end, t.end + 2));
-    if (letters >= 5 && !inParens && !t.text.includes('.')) shouting[i] = true;
     const before = capsNeighbour(toks, i, i - 1, text);
     const after = capsNeighbour(toks, i, i + 1, text);
+    if (
+      letters >= 5 &&
+      !inParens &&
+      !t.text.includes('.') &&
+      (before || after || lowerWords.has(t.lower) || datelineShapedAt(text, t.start, t.end))
+    ) {
+      shouting[i] = true;
+    }
     if ((before || after) && (letters >= 4 || (before && toks[i - 1].text.length >= 4) || (after && toks[i + 1].text.length >= 4))) {
       shouting[i] = true;
     }

@@ -12,6 +12,9 @@ import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
 import { formsOf } from './count-forms';
 
+/** Letters from which a word in capitals alone may be shouting rather than an acronym (see the extraction's chunks). */
+const LONG_CAPITALS = 5;
+
 /** A nickname in quotes or brackets inside a name ('Vincent "The Chin" Gigante'): a full name, never a glued run. */
 export const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
 
@@ -133,6 +136,13 @@ export const gluedRuns: ResolutionRule = {
         const f = s.forms.byK[k]!;
         let plan: Part[] | null = null;
         if (f.words === 1) {
+          // A long word in capitals that the corpus writes in lower case is shouting ("PEOPLE", "URGENT"), not an
+          // acronym: short ones that are words ("WHO", "CARE") are acronyms as often as not.
+          if (fl & ACR && f.key.length >= LONG_CAPITALS && !s.glossaryKeys.has(f.key) && common(recs.surface[i])) {
+            s.dropped.add(f.key);
+            changed = true;
+            continue;
+          }
           if (!(fl & ACR) && !s.glossaryKeys.has(f.key) && !tailsOf.get(art)?.has(f.key) && common(recs.surface[i])) {
             const exceptions = (namedSurnames.has(f.key) ? SPEAKER_SURNAME : 0) | (theTails.has(f.key) ? THE_PLURAL : 0);
             if (exceptions) s.ordinaryExceptions.set(f.key, exceptions);
