@@ -89,6 +89,16 @@ describe('headline run into the body', () => {
     expect(surfaces('a.md', text).filter((s) => s.startsWith('Idlib AFP'))).toEqual([]);
   });
 
+  it("reads the names of the front matter's title too, when the page repeats the title above the story", () => {
+    const text = article(
+      'Kerry discusses chemical attack with Syrian foreign minister',
+      'Sunday 25 August 2013 Kerry discusses chemical attack with Syrian foreign minister. John Kerry told Walid al-Muallem on Saturday.',
+    );
+    const got = surfaces('c.md', text);
+    expect(got).toContain(`Kerry@${text.indexOf('Kerry')}`);
+    expect(got).toContain(`Kerry@${text.indexOf('Kerry', text.indexOf('2013'))}`);
+  });
+
   it('reads a title-cased headline in heading mode: its capitals make no names, the names the prose gives stay', () => {
     const text = article(
       'Syrian Army Retakes Palmyra From Islamic State',

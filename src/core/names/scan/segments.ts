@@ -173,6 +173,13 @@ function splitSegments(input: NameArticleInput): Seg[] {
     // Above the first passage only: an article of one paragraph takes its title from it, and reading that again
     // would count each of its names twice.
     if (at >= 0 && end <= first.start) {
+      // The front matter's title line, when the page repeats its title above the story (FA-KES: "title: "…"" then
+      // "Sunday 25 August 2013 <title>."), is a second place a reader sees those names.
+      const fm = text.indexOf(titleFold);
+      if (fm >= 0 && fm + titleFold.length <= at) {
+        const heading = looksTitleCased(text, fm, fm + titleFold.length);
+        segs.push({ start: fm, end: fm + titleFold.length, passage: first.index, heading, body: first.kind === 'body', title: !heading });
+      }
       const heading = looksTitleCased(text, at, end);
       segs.push({ start: at, end, passage: first.index, heading, body: first.kind === 'body', title: !heading });
     }
