@@ -51,6 +51,7 @@ import { statedEquivalences } from './resolution/rules/stated-equivalences';
 import { statedGivenNames } from './resolution/rules/stated-given-names';
 import { statedRenamings } from './resolution/rules/stated-renamings';
 import { swappedLetters } from './resolution/rules/swapped-letters';
+import { fusedArticles } from './resolution/rules/fused-articles';
 import { surnames } from './resolution/rules/surnames';
 import { synonyms } from './resolution/rules/synonyms';
 import { vocabulary } from './resolution/rules/vocabulary';
@@ -85,6 +86,7 @@ export const RULES: readonly ResolutionRule[] = [
   foldedSpellings, //         "Foua"/"Fuaa", too short for a skeleton
   nearSpellings, //           one consonant apart ("Khmeimim"/"Hmeimin")
   swappedLetters, //          two neighbouring letters swapped ("Klistchko"/"Klitschko")
+  fusedArticles, //           an article fused to the first word ("Alommal"/"al-Ummal")
   memberSingulars, //         "Indianapolis Colt" for the Colts: after the spelling merges, so the plural is whole
   groupCores, //              "Nusra Front"/"Jabhat al-Nusra"
   acronymInitials, //         an undefined acronym and the one name with its initials beside it

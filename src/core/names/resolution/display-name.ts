@@ -11,6 +11,8 @@ export function pickName(counts: Map<string, number>, person: boolean, group: bo
   let bestScore = -Infinity;
   let top = 0;
   for (const n of counts.values()) top = Math.max(top, n);
+  let spelledKeys: Set<string> | undefined;
+  const keys = (): Set<string> => (spelledKeys ??= new Set([...counts.keys()].map(nameKey)));
   for (const [s, n] of counts) {
     const words = s.split(/\s+/).length;
     // A person's full name first; an organisation's fullest well-formed name ("Islamic State", not "Daesh"; not a
@@ -23,7 +25,10 @@ export function pickName(counts: Map<string, number>, person: boolean, group: bo
     // A word of five capitals or more ("BEIRUT" of a dateline, "KHAN SHEIKHUN" of a headline in capitals) is how the
     // page sets it, not how the name is written: any spelling with a lower-case letter is shown before it.
     const shouted = /\p{Lu}{5}/u.test(s) && !/\p{Ll}/u.test(s);
-    const score = (full ? 1e6 : 0) - (shouted ? 5e5 : 0) + n * 10 + (/\s\p{Ll}/u.test(s) ? 1 : 0) - (/^\p{Lu}+$/u.test(s) ? 5 : 0);
+    // So is an Arabic article fused to the name ("Alwaer", "Altibni") where the name is also written without it.
+    const fused = /^(?:Al|El)\p{Ll}{4,}(?:\s|$)/u.test(s) && keys().has(nameKey(s.slice(2)));
+    const score =
+      (full ? 1e6 : 0) - (shouted ? 5e5 : 0) - (fused ? 4e5 : 0) + n * 10 + (/\s\p{Ll}/u.test(s) ? 1 : 0) - (/^\p{Lu}+$/u.test(s) ? 5 : 0);
     if (score > bestScore || (score === bestScore && s < best)) {
       best = s;
       bestScore = score;
