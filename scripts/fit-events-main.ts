@@ -260,7 +260,11 @@ if (folds > 1) {
   const topicFold = new Map(ECB_TRAIN.map((t, k) => [t, k % folds]));
   const alone: RankedLine[][] = new Array(trainQueries.length);
   const asListed: RankedLine[][] = new Array(trainQueries.length);
-  const shipped: Levels = { cutoff: EVENT_MODEL.cutoff, continuation: EVENT_MODEL.continuation, continuationShare: EVENT_MODEL.continuationShare };
+  const shipped: Levels = {
+    cutoff: EVENT_MODEL.cutoff,
+    continuation: EVENT_MODEL.continuation,
+    continuationShare: EVENT_MODEL.continuationShare,
+  };
   for (let k = 0; k < folds; k++) {
     const wk = fitListwise(groups.filter((g) => topicFold.get(groupTopic.get(g) ?? -1) !== k));
     const held = trainQueries.map((_, i) => i).filter((i) => topicFold.get(train.docs[train.queries[i].file].topic) === k);
@@ -277,7 +281,13 @@ if (folds > 1) {
     return { hit1: pct(x.hit1), hit3: pct(x.hit3), lookalike1: pct(x.lookalike1), empty: pct(x.empty) };
   };
   console.log(
-    JSON.stringify({ cv: folds, features: FEATURES.filter((_, i) => !dropIdx.includes(i)), rankingAlone: f(alone), asListed: f(asListed), levels: shipped }),
+    JSON.stringify({
+      cv: folds,
+      features: FEATURES.filter((_, i) => !dropIdx.includes(i)),
+      rankingAlone: f(alone),
+      asListed: f(asListed),
+      levels: shipped,
+    }),
   );
   process.exit(0);
 }
