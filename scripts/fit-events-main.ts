@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Corpus } from '../src/core/corpus';
 import { loadWordTable } from '../src/node/wordTableFile';
-import { FEATURES } from '../src/core/events/score';
+import { EVENT_MODEL, FEATURES } from '../src/core/events/score';
 import {
   ECB_DEV,
   ECB_TRAIN,
@@ -195,9 +195,12 @@ const trainCorpus = ecbCorpus(train);
 const trainQueries = ecbQueries(trainCorpus, train);
 const rows: Row[] = [];
 const groups: Group[] = [];
+/** Each ECB+ train group's topic (FA-KES groups have none): the folds of the cross-validation below. */
+const groupTopic = new Map<Group, number>();
 trainQueries.forEach((q, i) => {
   const g: Group = { rows: q.rows.map((r) => ({ x: r.x, y: covers(lineRange(trainCorpus, r), train.targets[i]) ? 1 : 0 })), weight: 1 };
   if (g.rows.length) groups.push(g);
+  groupTopic.set(g, train.docs[train.queries[i].file].topic);
   rows.push(...g.rows);
 });
 const ecbRows = rows.length;
@@ -246,6 +249,48 @@ for (const r of rows) zero(r.x);
 for (const q of trainQueries) for (const r of q.rows) zero(r.x);
 const method = process.env.FIT_METHOD === 'pointwise' ? 'pointwise' : 'listwise';
 const w = method === 'pointwise' ? fitLogistic(rows) : fitListwise(groups);
+
+// ---- FIT_CV=k: cross-validation by topic on ECB+ train, to choose between feature sets on train alone. Topic t is
+// held out in fold (index of t) mod k; each fold's weights are fitted on the other topics' queries and the FA-KES fit
+// half, and its held topics' queries are ranked by them. Reported: the ranking alone, and as listed with the shipped
+// model's cut-off and continuation (each fold's score is Platt-scaled, so it reads on the same scale). Then the
+// script stops, before anything is read of dev.
+const folds = Number(process.env.FIT_CV ?? 0);
+if (folds > 1) {
+  const topicFold = new Map(ECB_TRAIN.map((t, k) => [t, k % folds]));
+  const alone: RankedLine[][] = new Array(trainQueries.length);
+  const asListed: RankedLine[][] = new Array(trainQueries.length);
+  const shipped: Levels = {
+    cutoff: EVENT_MODEL.cutoff,
+    continuation: EVENT_MODEL.continuation,
+    continuationShare: EVENT_MODEL.continuationShare,
+  };
+  for (let k = 0; k < folds; k++) {
+    const wk = fitListwise(groups.filter((g) => topicFold.get(groupTopic.get(g) ?? -1) !== k));
+    const held = trainQueries.map((_, i) => i).filter((i) => topicFold.get(train.docs[train.queries[i].file].topic) === k);
+    const heldQueries = held.map((i) => trainQueries[i]);
+    const a = rank(trainCorpus, heldQueries, wk, 0).lines;
+    const l = rank(trainCorpus, heldQueries, wk, shipped).lines;
+    held.forEach((i, j) => {
+      alone[i] = a[j];
+      asListed[i] = l[j];
+    });
+  }
+  const f = (r: RankedLine[][]) => {
+    const x = scoreRankings(train, r);
+    return { hit1: pct(x.hit1), hit3: pct(x.hit3), lookalike1: pct(x.lookalike1), empty: pct(x.empty) };
+  };
+  console.log(
+    JSON.stringify({
+      cv: folds,
+      features: FEATURES.filter((_, i) => !dropIdx.includes(i)),
+      rankingAlone: f(alone),
+      asListed: f(asListed),
+      levels: shipped,
+    }),
+  );
+  process.exit(0);
+}
 
 const trainRank = rank(trainCorpus, trainQueries, w, 0);
 const trainFigures = scoreRankings(train, trainRank.lines);

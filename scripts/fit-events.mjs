@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run fit:events: fits the event-linking weights (src/core/events/weights.json). The work is in
 // fit-events-main.ts, bundled here with esbuild so that it runs the same core the extension ships.
+// `node scripts/fit-events.mjs misses` runs fit-events-misses.ts instead: ECB+ train's misses at 3, by cause.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ const out = mkdtempSync(join(tmpdir(), 'parallax-fit-'));
 try {
   const file = join(out, 'fit.mjs');
   await build({
-    entryPoints: [join(here, 'fit-events-main.ts')],
+    entryPoints: [join(here, process.argv[2] === 'misses' ? 'fit-events-misses.ts' : 'fit-events-main.ts')],
     bundle: true,
     platform: 'node',
     // jsonc-parser's main entry is a UMD build esbuild cannot follow; its ES module entry bundles.
