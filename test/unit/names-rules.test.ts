@@ -876,6 +876,16 @@ describe('glued runs of page text (issue 11, FA-KES Names view)', () => {
     expect(inF('Barazi')).toBe(true);
     expect(inF('White Helmets')).toBe(true);
   });
+  it('a run of countries glued where a text lost its commas is those countries, however rarely each is named', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nFour states, Bahrain Egypt Kuwait Saudi Arabia, cut ties with Qatar on Monday, officials said.\n',
+      'b.txt': 'Report\n\nSaudi Arabia and Egypt said the blockade would go on. Qatar denied the charges.\n',
+    });
+    expect(named(idx, 'Bahrain Egypt Kuwait Saudi Arabia')).toHaveLength(0);
+    for (const country of ['Bahrain', 'Kuwait']) expect(named(idx, country), country).toHaveLength(1);
+    expect(one(idx, 'Egypt').mentions.map((m) => m.file)).toContain('a.txt');
+    expect(one(idx, 'Saudi Arabia').mentions.map((m) => m.file)).toContain('a.txt');
+  });
   it("a country the lexicon names is no page furniture, though an outlet's sidebar repeats it, and splits off a glued run", () => {
     const sidebar = 'Related News The blunders of the prince and how Saudi Arabia can reclaim its sovereignty';
     const idx = resolve({

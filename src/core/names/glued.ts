@@ -1,6 +1,6 @@
 // Glued runs of names (texts without commas: "Deir Ezzor Aleppo", "Syrian Revolution General Commission SRGC"): how a
 // run splits into the names it holds. Pure functions of the run's spelling and what the corpus knows of each part.
-import { COUNTRIES, DEMONYMS, GROUP_HEADS, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
+import { COUNTRIES, DEMONYMS, GROUP_HEADS, isCountryKey, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
 import { initials, joinedLightKey, levenshtein, nameKey, skeletonWord } from './normalize';
 import { kindOf, type Votes } from './votes';
 
@@ -57,6 +57,27 @@ export interface Part {
  * corpus writes a name of several words under any of its spellings ("Nour El Din El Zinki" as "Noureddin al-Zinki",
  * "Nureddin al-Zanki"): a part is known by it when no spelling alone is common enough.
  */
+/**
+ * A run that is nothing but countries the lexicon names, glued where a text lost its commas ("Bahrain Egypt Kuwait
+ * Saudi Arabia"): those countries, however rarely the corpus names each.
+ */
+function countryList(surface: string, words: readonly { s: number; e: number }[]): Part[] | null {
+  const out: Part[] = [];
+  for (let i = 0; i < words.length;) {
+    let j = Math.min(words.length, i + 3);
+    for (; j > i; j--) {
+      const key = nameKey(surface.slice(words[i]!.s, words[j - 1]!.e));
+      if (isCountryKey(key)) {
+        out.push({ s: words[i]!.s, e: words[j - 1]!.e, key, acr: false });
+        break;
+      }
+    }
+    if (j === i) return null;
+    i = j;
+  }
+  return out.length >= 2 ? out : null;
+}
+
 export function segment(
   surface: string,
   wholeCount: number,
@@ -70,6 +91,8 @@ export function segment(
   let m: RegExpExecArray | null;
   while ((m = re.exec(surface))) words.push({ s: m.index, e: m.index + m[0].length });
   if (words.length < 2) return null;
+  const countries = countryList(surface, words);
+  if (countries) return countries;
   const out: Part[] = [];
   let skipped = 0;
   let i = 0;

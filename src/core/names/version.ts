@@ -105,4 +105,5 @@
 //  37: the front matter's title line is read too when the page repeats the title above the story.
 //  38: an Arabic article fused to a place's or group's first word ("Alommal", "Altibni") is that name without it;
 //      such a spelling is not the display name where the name is also written without it.
-export const NAMES_RULES_VERSION = 38;
+//  39: a glued run of nothing but countries ("Bahrain Egypt Kuwait Saudi Arabia") is those countries.
+export const NAMES_RULES_VERSION = 39;
