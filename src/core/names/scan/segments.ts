@@ -162,6 +162,11 @@ function splitSegments(input: NameArticleInput): Seg[] {
   const nl = new NextChar('\n');
   const cr = new NextChar('\r');
   const stops = [new NextChar('.'), new NextChar('!'), new NextChar('?'), new NextChar('\u2026')];
+  // The title's words: in heading mode when title-cased, else as a sentence, marked as the title.
+  const pushTitle = (start: number, end: number, passage: number, body: boolean): void => {
+    const heading = looksTitleCased(text, start, end);
+    segs.push({ start, end, passage, heading, body, title: !heading });
+  };
   // A title line above the first passage ("# US, Israel launch … after fall of Assad") is read in heading mode,
   // counted with the first passage: a reader sees the names in it.
   const first = input.passages[0];
@@ -176,12 +181,8 @@ function splitSegments(input: NameArticleInput): Seg[] {
       // The front matter's title line, when the page repeats its title above the story (FA-KES: "title: "…"" then
       // "Sunday 25 August 2013 <title>."), is a second place a reader sees those names.
       const fm = text.indexOf(titleFold);
-      if (fm >= 0 && fm + titleFold.length <= at) {
-        const heading = looksTitleCased(text, fm, fm + titleFold.length);
-        segs.push({ start: fm, end: fm + titleFold.length, passage: first.index, heading, body: first.kind === 'body', title: !heading });
-      }
-      const heading = looksTitleCased(text, at, end);
-      segs.push({ start: at, end, passage: first.index, heading, body: first.kind === 'body', title: !heading });
+      if (fm >= 0 && fm + titleFold.length <= at) pushTitle(fm, fm + titleFold.length, first.index, first.kind === 'body');
+      pushTitle(at, end, first.index, first.kind === 'body');
     }
   } else if (titleFold) {
     // An article that is only its title ("Vincent 'The Chin' Gigante died while in prison custody …" above a
@@ -220,8 +221,13 @@ function splitSegments(input: NameArticleInput): Seg[] {
         continue;
       }
       // Sentences inside the line: a run without . ! ? … then that punctuation and closing quotes or brackets.
+      // Consecutive prose sentences are one segment, pushed when a heading or the title interrupts them.
       let runStart = -1;
       let runEnd = -1;
+      const pushProse = (): void => {
+        if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
+        runStart = -1;
+      };
       let i = lineStart;
       while (i < le) {
         if (isSentencePunct(text.charCodeAt(i))) {
@@ -249,24 +255,21 @@ function splitSegments(input: NameArticleInput): Seg[] {
             if (runStart < 0) runStart = ss;
             runEnd = titleAt;
           }
-          if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
-          runStart = -1;
-          const headline = looksTitleCased(text, titleAt, te);
-          segs.push({ start: titleAt, end: te, passage: p.index, heading: headline, body, title: !headline });
+          pushProse();
+          pushTitle(titleAt, te, p.index, body);
           if (te < se) {
             runStart = te;
             runEnd = se;
           }
         } else if (isTitle) {
-          if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
-          runStart = -1;
+          pushProse();
           segs.push({ start: ss, end: se, passage: p.index, heading: true, body });
         } else {
           if (runStart < 0) runStart = ss;
           runEnd = se;
         }
       }
-      if (runStart >= 0) segs.push({ start: runStart, end: runEnd, passage: p.index, heading: false, body });
+      pushProse();
     }
   }
   return segs;
