@@ -58,6 +58,15 @@ export function ecbArticles(topics: number[]): LoadedArticle[] {
     .map((file) => ({ file, text: readFileSync(new URL(`corpus/${file}`, ecbDir), 'utf8') }));
 }
 
+/** The FA-KES fixture's articles (its README left out), in file-name order. */
+export function fakesArticles(): LoadedArticle[] {
+  const dir = new URL('../fixtures/fa-kes/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort()
+    .map((file) => ({ file, text: readFileSync(new URL(file, dir), 'utf8') }));
+}
+
 /** ECB+ gold chains whose mentions all lie in the given topics. */
 export function ecbChains(topics: number[]): GoldChain[] {
   const want = new Set(topics);

@@ -1,16 +1,11 @@
 // Prints the names scores on a FA-KES labels file:
 //   run-labels.ts test/fixtures/labels/fakes-names-tune.json [--entities] [--missed]
 // --entities lists the entities not merged; --missed also shows each labelled occurrence no mention covers, in context.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { scoreLabels, type Labels } from './labels-eval';
-import { resolveArticles } from './names-eval';
+import { fakesArticles, resolveArticles } from './names-eval';
 
-const dir = 'test/fixtures/fa-kes';
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.md') && f !== 'README.md')
-  .sort();
-const arts = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+const arts = fakesArticles();
 const index = resolveArticles(arts);
 const labels = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Labels;
 const s = scoreLabels(index, new Map(arts.map((a) => [a.file, a.text])), labels);

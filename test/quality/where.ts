@@ -1,15 +1,9 @@
 // Prints which entity (if any) covers each occurrence of a word in a FA-KES article, after the full resolution:
 //   where.ts <file.md> <word> [<file.md> <word> …]
 // For reading why a labelled occurrence is missed (see run-labels.ts --missed).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { resolveArticles } from './names-eval';
+import { fakesArticles, resolveArticles } from './names-eval';
 
-const dir = 'test/fixtures/fa-kes';
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.md') && f !== 'README.md')
-  .sort();
-const arts = files.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+const arts = fakesArticles();
 const index = resolveArticles(arts);
 for (let i = 2; i + 1 < process.argv.length; i += 2) {
   const file = process.argv[i]!;
