@@ -1,18 +1,13 @@
 // Names speed on FA-KES ×N (each article copied N times under other names): extraction and full resolution,
 // best of 3 runs each, CPU-bound in one process. speed.ts [N]
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArticle } from '../../src/core/article';
 import { extractNames, resolveEntities } from '../../src/core/names';
+import { fakesArticles } from './names-eval';
 
 const n = Number(process.argv[2] ?? 5);
-const dir = 'test/fixtures/fa-kes';
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.md') && f !== 'README.md')
-  .sort();
-const base = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+const base = fakesArticles();
 const parsed: { file: string; text: string; p: ReturnType<typeof parseArticle> }[] = [];
-for (let k = 0; k < n; k++) base.forEach((text, i) => parsed.push({ file: `${k}/${files[i]}`, text, p: parseArticle(text) }));
+for (let k = 0; k < n; k++) for (const a of base) parsed.push({ file: `${k}/${a.file}`, text: a.text, p: parseArticle(a.text) });
 const best = (fn: () => void): number => {
   let b = Infinity;
   for (let r = 0; r < 3; r++) {
