@@ -108,6 +108,25 @@ describe('clock times', () => {
 });
 
 describe('wire credits', () => {
+  it('a credit whose commas were lost names each journalist of its list; a run into lower case stays one', () => {
+    const story = 'Rebels shelled the city of Aleppo on Monday. The Observatory said the fighting went on into the night.\n\n';
+    const idx = resolve({
+      'a.txt': { outlet: 'Reuters', text: `${story}Editing by Gareth Jones Stephen Powell Lynne ODonnell and Giles Elgood\n` },
+      'b.txt': {
+        outlet: 'Reuters',
+        text: `${story}Writing by Peter Graff Dominic Evans and Alastair Macdonald; Editing by Stephen Powell\n`,
+      },
+      'c.txt': { outlet: 'Reuters', text: `${story}Reporting by Khaled Yacoub Oweis Amman newsroom; Editing by Eric Walsh\n` },
+    });
+    for (const name of ['Gareth Jones', 'Lynne ODonnell', 'Peter Graff', 'Dominic Evans']) {
+      expect(kindOfName(idx, name), name).toBe('person');
+      expect(one(idx, name).definition?.text, name).toMatch(/^Reuters (editor|writer)$/);
+    }
+    expect(new Set(one(idx, 'Stephen Powell').mentions.map((m) => m.file))).toEqual(new Set(['a.txt', 'b.txt']));
+    expect(named(idx, 'Gareth Jones Stephen Powell Lynne ODonnell')).toHaveLength(0);
+    // Four words followed by lower case are no list of two names ("Khaled Yacoub" / "Oweis Amman").
+    expect(named(idx, 'Oweis Amman')).toHaveLength(0);
+  });
   it('the journalists a credit names are people a reader can follow across articles, though no prose names them', () => {
     const body = (story: string, credit: string) =>
       `${story} The Observatory said the fighting went on into the night near the town.\n\n${credit} Our Standards:The Thomson Reuters Trust Principles.\n`;

@@ -106,4 +106,6 @@
 //  38: an Arabic article fused to a place's or group's first word ("Alommal", "Altibni") is that name without it;
 //      such a spelling is not the display name where the name is also written without it.
 //  39: a glued run of nothing but countries ("Bahrain Egypt Kuwait Saudi Arabia") is those countries.
-export const NAMES_RULES_VERSION = 39;
+//  40: a wire credit's list that lost its commas ("Editing by Gareth Jones Stephen Powell Lynne ODonnell and …") is
+//      read as names of two words each; a credit on a line of its own is read as prose.
+export const NAMES_RULES_VERSION = 40;

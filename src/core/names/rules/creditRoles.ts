@@ -20,8 +20,19 @@ export const creditRoles: ExtractionRule = {
     const { text, out } = ctx;
     const outlet = ctx.input.meta.outlet;
     const ms = out.mentions;
+    // The last credited name: the next name right after it, one space apart, is the next of the same list (a list
+    // that lost its commas, read as names of two words each by the scan: "Editing by Gareth Jones Stephen Powell").
+    let lastEnd = -1;
+    let lastRole = -1;
+    let lastFrom = 0;
+    let lastOpens = 0;
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
+      if (lastRole >= 0 && m.start === lastEnd + 1 && text.charCodeAt(lastEnd) === 32) {
+        credit(i, lastRole, lastFrom, lastOpens);
+        lastEnd = m.end;
+        continue;
+      }
       // Cheap tests first, on a few characters each (every mention of a 5 MB line passes here): the slot, then a
       // "by" within reach.
       if (!CREDITED_SLOT.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
@@ -38,6 +49,12 @@ export const creditRoles: ExtractionRule = {
         after = w.index + w[0].length;
       }
       if (role < 0 || !CREDIT_GAP.test(before.slice(after))) continue;
+      credit(i, role, from, opens);
+      [lastEnd, lastRole, lastFrom, lastOpens] = [m.end, role, from, opens];
+    }
+
+    function credit(i: number, role: number, from: number, opens: number): void {
+      const m = ms[i];
       const what = outlet ? `${outlet} ${CREDIT_ROLES[role]}` : CREDIT_ROLES[role];
       out.definitions.push({ m: i, text: intern(what), origin: 'role', start: from + opens, end: m.end });
       ms[i] = { ...m, cue: 'person', strong: true };

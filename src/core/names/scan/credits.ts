@@ -32,3 +32,32 @@ export function isCreditSentence(text: string, from: number, to: number): boolea
   if (c !== 114 && c !== 119 && c !== 101 && c !== 97 && c !== 102 && c !== 99 && c !== 40) return false;
   return CREDIT_OPENING.test(text.slice(i, Math.min(to, i + 48)));
 }
+
+/** A credit's work and "by" just before a name: "Editing by ", "(Writing by ". */
+const CREDIT_BEFORE = new RegExp(`${CREDIT_WORK}$`, 'i');
+
+/** What may follow the last name of a credit's list: "and" and the last name, a separator, or the line's end. */
+const LIST_END = /^[ \t]*(?:and\s|[;).]|$)/;
+
+/**
+ * The names of a credit's list that lost its commas ("Editing by Gareth Jones Stephen Powell Lynne ODonnell and
+ * Giles Elgood", "Writing by Peter Graff Dominic Evans and …"): a run of four, six or eight capitalised words
+ * right after the credit's "by" and closed as a list closes, read as names of two words each (a journalist's given
+ * name and surname). Null for anything else: an odd count is ambiguous ("Khaled Yacoub Oweis"), and a run that
+ * goes on into lower case ("Khaled Yacoub Oweis Amman newsroom") is no list.
+ */
+export function creditListNames<T extends { start: number; end: number; text: string }>(text: string, toks: readonly T[]): T[][] | null {
+  const n = toks.length;
+  if (n < 4 || n > 8 || n % 2 !== 0) return null;
+  for (let k = 0; k < n; k++) {
+    const t = toks[k]!;
+    // A capitalised word, not in capitals ("McDowall", "ODonnell" are names; "AFP" is none).
+    if (!/^\p{Lu}[\p{L}'’]*\p{Ll}[\p{L}'’]*$/u.test(t.text)) return null;
+    if (k > 0 && t.start - toks[k - 1]!.end !== 1) return null;
+  }
+  if (!CREDIT_BEFORE.test(text.slice(Math.max(0, toks[0]!.start - 48), toks[0]!.start))) return null;
+  if (!LIST_END.test(text.slice(toks[n - 1]!.end, toks[n - 1]!.end + 6))) return null;
+  const names: T[][] = [];
+  for (let k = 0; k < n; k += 2) names.push([toks[k]!, toks[k + 1]!]);
+  return names;
+}

@@ -216,7 +216,8 @@ function splitSegments(input: NameArticleInput): Seg[] {
       let last = le - 1;
       while (last >= lineStart && isSpaceCode(text.charCodeAt(last))) last--;
       const shortLine = !(last >= lineStart && isLineCloser(text.charCodeAt(last))) && countPieces(text, lineStart, le, 15) <= 14;
-      if (shortLine && looksTitleCased(text, lineStart, le)) {
+      // A wire credit on a line of its own is read as prose, as it is inside a paragraph (see scan/credits.ts).
+      if (shortLine && looksTitleCased(text, lineStart, le) && !isCreditSentence(text, lineStart, le)) {
         segs.push({ start: lineStart, end: le, passage: p.index, heading: true, body });
         continue;
       }
