@@ -27,6 +27,9 @@ export interface Chunk {
 /** A run of tokens longer than this is a glued list or a title-cased line, not one name: it is cut here. */
 const MAX_CHUNK_TOKENS = 24;
 
+/** Letters from which a word in capitals may be shouting rather than an acronym ("URGENT"; "SANA" is short). */
+export const SHOUTING_LETTERS = 5;
+
 /** Name chunks of one segment's tokens. */
 export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk[] {
   const joinGap = (t: SegToken): boolean => isJoinGap(text, t.gapStart, t.gapEnd);
@@ -46,7 +49,7 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
     const before = capsNeighbour(toks, i, i - 1, text);
     const after = capsNeighbour(toks, i, i + 1, text);
     if (
-      letters >= 5 &&
+      letters >= SHOUTING_LETTERS &&
       !inParens &&
       !t.text.includes('.') &&
       (before || after || lowerWords.has(t.lower) || datelineShapedAt(text, t.start, t.end))

@@ -9,6 +9,7 @@ import { isCountryKey } from '../../lexicon';
 import { Recs } from '../records';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
+import { ORDINARY_ARTICLES } from './vocabulary';
 
 /** Values of the furniture signature digits (see SIG_DIGITS in the extraction's furniture rule). */
 const SIG_VALUE = (() => {
@@ -121,8 +122,6 @@ export const dropFurniture: ResolutionRule = {
 
 /** Outlets other than its template's that must write a furniture spelling in their text for it to stay a name. */
 const OTHER_OUTLETS = 2;
-/** Articles that write a word in lower case for it to be an ordinary word of the corpus (as `vocabulary` counts). */
-const ORDINARY_ARTICLES = 3;
 
 /**
  * The furniture keys that at least OTHER_OUTLETS other outlets write outside any template of theirs (an article

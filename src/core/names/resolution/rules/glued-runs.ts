@@ -10,10 +10,8 @@ import type { Form } from '../forms';
 import { ACR, CUE, CUE_GROUP, CUE_PERSON, DEFS, PS, Recs, SI, STRONG, THE } from '../records';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
+import { SHOUTING_LETTERS } from '../../scan/chunks';
 import { formsOf } from './count-forms';
-
-/** Letters from which a word in capitals alone may be shouting rather than an acronym (see the extraction's chunks). */
-const LONG_CAPITALS = 5;
 
 /** A nickname in quotes or brackets inside a name ('Vincent "The Chin" Gigante'): a full name, never a glued run. */
 export const NICKNAME_INSIDE = /\S\s+["“'‘(][^"”'’)]+["”'’)]\s+\S/;
@@ -138,7 +136,7 @@ export const gluedRuns: ResolutionRule = {
         if (f.words === 1) {
           // A long word in capitals that the corpus writes in lower case is shouting ("PEOPLE", "URGENT"), not an
           // acronym: short ones that are words ("WHO", "CARE") are acronyms as often as not.
-          if (fl & ACR && f.key.length >= LONG_CAPITALS && !s.glossaryKeys.has(f.key) && common(recs.surface[i])) {
+          if (fl & ACR && f.key.length >= SHOUTING_LETTERS && !s.glossaryKeys.has(f.key) && common(recs.surface[i])) {
             s.dropped.add(f.key);
             changed = true;
             continue;

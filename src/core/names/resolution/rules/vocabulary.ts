@@ -5,6 +5,9 @@ import { nameKey } from '../../normalize';
 import type { ResolutionRule } from '../rule';
 import { STEP, type ResolutionState } from '../state';
 
+/** Articles that must write a word in lower case for it to be an ordinary word of the corpus (at the least). */
+export const ORDINARY_ARTICLES = 3;
+
 export const vocabulary: ResolutionRule = {
   name: 'ordinary words of the corpus',
   *run(s: ResolutionState) {
@@ -47,7 +50,7 @@ export const vocabulary: ResolutionRule = {
       const k = nameKey(word);
       const low = lowerDf.get(k) ?? 0;
       const kk = s.keyIds.get(k);
-      const v = !s.glossaryKeys.has(k) && low >= 3 && low >= 0.2 * (kk === undefined || kk >= capDf.length ? 0 : capDf[kk]);
+      const v = !s.glossaryKeys.has(k) && low >= ORDINARY_ARTICLES && low >= 0.2 * (kk === undefined || kk >= capDf.length ? 0 : capDf[kk]);
       memo.set(word, v);
       return v;
     };
