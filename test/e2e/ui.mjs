@@ -865,7 +865,7 @@ const SCENARIOS = [
         // The entry is an undoable edit, but the browser workbench saves edits by itself (files.autoSave is
         // "afterDelay" on the web): put the file back as it was.
         await ui.reset();
-        fs.writeFileSync(glossary, bytes);
+        await restoreFile(glossary, bytes);
       }
     },
   ],
@@ -909,13 +909,26 @@ const SCENARIOS = [
         await ui.reset();
         fs.rmSync(created, { force: true });
         fs.renameSync(away, glossary);
-        fs.writeFileSync(glossary, bytes);
+        await restoreFile(glossary, bytes);
       }
       const rows = await ui.viewRows('Articles');
       await rows.filter({ hasText: 'Workers Power' }).first().waitFor({ timeout: 20000 });
     },
   ],
 ];
+
+/**
+ * Puts a file the workbench edited back as it was. The web workbench saves edits by itself after a delay
+ * (files.autoSave "afterDelay"), so a save can land after the test wrote the bytes back: write them until they stay.
+ */
+async function restoreFile(file, bytes) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    fs.writeFileSync(file, bytes);
+    await sleep(1500);
+    if (fs.readFileSync(file).equals(bytes)) return;
+  }
+  throw new Error(`${file} keeps changing after it was restored`);
+}
 
 async function editInGlossary(ui) {
   const { page } = ui;
