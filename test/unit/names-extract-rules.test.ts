@@ -110,6 +110,22 @@ describe('headline run into the body', () => {
     expect(got.filter((s) => /Retakes|Army/.test(s))).toEqual([]);
   });
 
+  it('a short sentence that is mostly one long name but says what happened in lower case is prose, not a headline (FA-KES lines)', () => {
+    const text = article(
+      'Chemical attack in Aleppo',
+      'Fighters shelled the Sheikh Maqsood district north of the capital Damascus. The Kurdish Red Crescent Society (Heyva Sor) also confirmed the reports. Walaat Mamu a doctor working at a local hospital said eight died.',
+    );
+    const got = surfaces('a.md', text);
+    expect(got).toContain(`Kurdish Red Crescent Society@${text.indexOf('Kurdish Red')}`);
+    expect(got).toContain(`Heyva Sor@${text.indexOf('Heyva')}`);
+    // A tag list has lower-case words one at a time: still read as a heading, its capitals make no names.
+    const tags = article(
+      'Strike in Raqqa',
+      'The strike hit Raqqa on Monday, activists said. 13 Tags Daesh airstrikes War on Terror Community Standards Discussion',
+    );
+    expect(surfaces('b.md', tags).filter((s) => /Terror|Community|Standards/.test(s))).toEqual([]);
+  });
+
   it('splits the Ahram credit line off the headline in FA-KES', () => {
     const file = 'ahram-16-dead-in-heavy-bombardment-on-syrias-idlib-monitor.md';
     const text = fakes(file);

@@ -108,4 +108,6 @@
 //  39: a glued run of nothing but countries ("Bahrain Egypt Kuwait Saudi Arabia") is those countries.
 //  40: a wire credit's list that lost its commas ("Editing by Gareth Jones Stephen Powell Lynne ODonnell and …") is
 //      read as names of two words each; a credit on a line of its own is read as prose.
-export const NAMES_RULES_VERSION = 40;
+//  41: a short sentence inside a paragraph that is mostly capitals but says what happened in lower case ("The Kurdish
+//      Red Crescent Society (Heyva Sor) also confirmed the reports.") is prose, not a headline.
+export const NAMES_RULES_VERSION = 41;

@@ -78,6 +78,44 @@ export function looksTitleCased(text: string, from: number, to: number): boolean
 }
 
 /**
+ * Whether text[from, to) reads as a prose sentence although most of its words are capitalised: a short sentence (at
+ * most PROSE_MAX_WORDS words) that says what happened in lower case, two lower-case words in a row of which one is no
+ * minor word ("The Kurdish Red Crescent Society (Heyva Sor) also confirmed the reports."). A headline capitalises its
+ * verbs and nouns; a tag list or a "Related" sidebar has lower-case words only one at a time ("Tags Daesh airstrikes
+ * War on Terror"), and sidebars glued to prose are long.
+ */
+function saysInLowerCase(text: string, from: number, to: number): boolean {
+  let words = 0;
+  let prevLower = false;
+  let prevMinor = false;
+  let phrase = false;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c)) {
+      i++;
+      continue;
+    }
+    const ws = i++;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
+      else break;
+    }
+    if (++words > PROSE_MAX_WORDS) return false;
+    const lower = !isUpperCode(c);
+    const minor = lower && isMinorWord(text, ws, i);
+    if (lower && prevLower && !(minor && prevMinor)) phrase = true;
+    prevLower = lower;
+    prevMinor = minor;
+  }
+  return phrase;
+}
+
+/** The longest sentence that saysInLowerCase may read as prose. */
+const PROSE_MAX_WORDS = 20;
+
+/**
  * Whether the full stop at `i` closes a middle initial: one capital letter after a capitalised word of two letters
  * or more, and one space then a capitalised word after it ("George W. Bush", "Jack B. Weinstein").
  */
@@ -247,7 +285,9 @@ function splitSegments(input: NameArticleInput): Seg[] {
         const se = i;
         const repeatsTitle = titleWithin(ss, se);
         const isTitle =
-          (repeatsTitle || countPieces(text, ss, se, 4) >= 4) && looksTitleCased(text, ss, se) && !isCreditSentence(text, ss, se);
+          (repeatsTitle || (countPieces(text, ss, se, 4) >= 4 && !saysInLowerCase(text, ss, se))) &&
+          looksTitleCased(text, ss, se) &&
+          !isCreditSentence(text, ss, se);
         if (repeatsTitle && !isTitle) {
           // The title's own words are a segment of their own; what the sentence says before and after it ("One
           // thought on “", a first body sentence glued to the title) is prose.
