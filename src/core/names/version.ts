@@ -110,4 +110,6 @@
 //      read as names of two words each; a credit on a line of its own is read as prose.
 //  41: a short sentence inside a paragraph that is mostly capitals but says what happened in lower case ("The Kurdish
 //      Red Crescent Society (Heyva Sor) also confirmed the reports.") is prose, not a headline.
-export const NAMES_RULES_VERSION = 41;
+//  42: a surname written exactly as the last word of the one person's full name given before it in its article is
+//      that person's, where the corpus spells a place or group alike ("Harah" after "Khaled Harah", beside al-Hara).
+export const NAMES_RULES_VERSION = 42;

@@ -2,11 +2,15 @@
 // candidate its article names nearest it ("Jenkin" after "Katie Jenkin" is Katie), where the article names several
 // the one named at least twice as often, and one surname shared by two people of one story stays apart. Named
 // nowhere in its article: completed by the other half of a name the article uses, else the candidate whose coverage
-// names what this article names, else the most mentioned of those spelled exactly so, else of all.
+// names what this article names, else the most mentioned of those spelled exactly so, else of all. A surname written
+// exactly as the last word of the one person's full name given before it in its article is that person's, even where
+// the corpus spells a place or group alike ("Harah" after "Khaled Harah", beside the town of al-Hara).
 import { CoverageContext } from '../../coverage-context';
 import { endsWithName } from '../../in-article';
 import { ARTICLE_OPENS } from '../../lexicon';
-import { ACR } from '../records';
+import { kindOf, type Votes } from '../../votes';
+import { personal } from '../persons';
+import { ACR, CUE, CUE_PERSON } from '../records';
 import type { ResolutionRule } from '../rule';
 import { givenNameChoice, groupTailChoice, nearest, surnameChoice, type ArticleNaming } from '../short-form-choice';
 import { STEP, type ResolutionState } from '../state';
@@ -96,6 +100,8 @@ export const shortFormsInContext: ResolutionRule = {
       return c >= 0 ? c : root;
     };
 
+    const fullNames = surnamesNamedBefore(s);
+
     if (shortTargets.size) coverage();
     const anyTargets = shortTargets.size || givenTargets.size || groupTargets.size;
     yield* s.slices(recs.n, (from) => {
@@ -114,9 +120,85 @@ export const shortFormsInContext: ResolutionRule = {
             root = next;
           }
         }
+        if (fullNames.size && (recs.flags[i] & CUE) <= CUE_PERSON && !(recs.flags[i] & ACR) && byK[recs.k[i]]!.words === 1) {
+          const own = byK[recs.k[i]]!;
+          const person = fullNames.onlyBefore(recs.art[i], recs.start[i], own.key);
+          // Only where the place or group is another spelling's: a word the corpus itself writes as a place or group
+          // ("Washington", "Daraa") after a glued run ending in it ("Rebel-backer Washington") stays the place.
+          if (person >= 0 && person !== root && !decidedOtherThanPerson(own.votes)) {
+            const k = kindOfRoot(s, root);
+            if (k === 'place' || k === 'group') root = person;
+          }
+        }
         recs.root[i] = root;
       }
       return to;
     });
   },
 };
+
+function decidedOtherThanPerson(votes: Votes): boolean {
+  const k = kindOf(votes);
+  return k.decisive && k.kind !== 'person';
+}
+
+/** The kind a cluster's votes decide (a place or group by its cues, a person by a title or role), or null. */
+function kindOfRoot(s: ResolutionState, root: number): string | null {
+  const votes = s.clusters.votes.get(root);
+  if (!votes) return null;
+  const k = kindOf(votes);
+  return k.decisive ? k.kind : null;
+}
+
+/** Per article, the full names of persons it gives (two words or more), by last word, with where each is given. */
+class FullNamesByLastWord {
+  private readonly byArt = new Map<number, Map<string, number[]>>();
+
+  get size(): number {
+    return this.byArt.size;
+  }
+
+  add(art: number, last: string, start: number, root: number): void {
+    let m = this.byArt.get(art);
+    if (!m) this.byArt.set(art, (m = new Map()));
+    const l = m.get(last);
+    if (l) l.push(start, root);
+    else m.set(last, [start, root]);
+  }
+
+  /** The one person whose full name ending in `last` the article gives before `start`; -1 for none or several. */
+  onlyBefore(art: number, start: number, last: string): number {
+    const l = this.byArt.get(art)?.get(last);
+    if (!l) return -1;
+    let found = -1;
+    for (let j = 0; j < l.length; j += 2) {
+      if (l[j]! >= start) continue;
+      if (found >= 0 && found !== l[j + 1]) return -1;
+      found = l[j + 1]!;
+    }
+    return found;
+  }
+}
+
+/**
+ * A person's full name of two or three words, opening with no place or group of its own: not a glued run of places
+ * ("Aleppo Bab al-Faraj al-Ismailiya al-Furqan Maisaloun"), which reads as nobody's.
+ */
+function givenAndSurname(s: ResolutionState, key: string, root: number): boolean {
+  if (!personal(s, s.clusters.forms.get(root) ?? [], root)) return false;
+  const first = s.formOf(key.slice(0, key.indexOf(' ')));
+  if (!first) return true;
+  return !decidedOtherThanPerson(first.votes);
+}
+
+function surnamesNamedBefore(s: ResolutionState): FullNamesByLastWord {
+  const { recs } = s;
+  const { byK } = s.forms;
+  const out = new FullNamesByLastWord();
+  for (let i = 0; i < recs.n; i++) {
+    const f = byK[recs.k[i]]!;
+    if (f.words < 2 || f.words > 3 || recs.flags[i] & ACR || !givenAndSurname(s, f.key, recs.root[i])) continue;
+    out.add(recs.art[i], f.key.slice(f.key.lastIndexOf(' ') + 1), recs.start[i], recs.root[i]);
+  }
+  return out;
+}
