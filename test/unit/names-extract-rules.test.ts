@@ -263,3 +263,22 @@ describe('a surname after the full name', () => {
     for (const m of mentionsIn(idx, 'ahram-b.md').filter((x) => x.startsWith('Hara@'))) expect(m.endsWith('→ Khaled Harah')).toBe(false);
   });
 });
+
+describe('a glued run ending in a name with a connector inside', () => {
+  it('splits into its names: ordinary words closing the known name are not dropped (FA-KES lines)', () => {
+    const monitor = (town: string): string =>
+      `Strikes on ${town}\n\nThe Syrian Observatory for Human Rights said the strikes hit ${town}. Local human rights groups said civilians died.\n`;
+    const idx = resolve({
+      'a.md': monitor('Idlib'),
+      'b.md': monitor('Hama'),
+      'c.md': monitor('Douma'),
+      'd.md': 'Market hit\n\nAir strikes hit a market in the city of Ashara on Monday. Residents of Ashara fled.\n',
+      'e.md': 'Strikes kill 17\n\nThe dead include 8 children in the eastern city of Ashara Syrian Observatory for Human Rights said.\n',
+    });
+    const e = mentionsIn(idx, 'e.md');
+    expect(e.some((m) => m.startsWith('Ashara@') && m.endsWith('→ Ashara'))).toBe(true);
+    expect(e.some((m) => m.startsWith('Syrian Observatory for Human Rights@') && m.endsWith('→ Syrian Observatory for Human Rights'))).toBe(
+      true,
+    );
+  });
+});

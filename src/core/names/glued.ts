@@ -1,6 +1,6 @@
 // Glued runs of names (texts without commas: "Deir Ezzor Aleppo", "Syrian Revolution General Commission SRGC"): how a
 // run splits into the names it holds. Pure functions of the run's spelling and what the corpus knows of each part.
-import { COUNTRIES, DEMONYMS, GROUP_HEADS, isCountryKey, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
+import { CONNECTORS, COUNTRIES, DEMONYMS, GROUP_HEADS, isCountryKey, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
 import { initials, joinedLightKey, levenshtein, nameKey, skeletonWord } from './normalize';
 import { kindOf, type Votes } from './votes';
 
@@ -116,6 +116,12 @@ export function segment(
   while (last > 0 && (skippable(last - 1) || trailingAdj(last - 1))) {
     last--;
     skipped++;
+  }
+  // Words dropped back to a connector were no page words: they closed a name that runs through it ("Ashara Syrian
+  // Observatory for Human Rights"), so they stay.
+  if (last < words.length && last > 0 && CONNECTORS.has(surface.slice(words[last - 1].s, words[last - 1].e))) {
+    skipped -= words.length - last;
+    last = words.length;
   }
   // An ordinary word that opens a name the corpus knows is that name's first word, not a word to drop ("Siege White
   // Helmets": "White" opens the White Helmets).
