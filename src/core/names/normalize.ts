@@ -250,6 +250,10 @@ export function wordsCompatible(
   // An opening vowel varies in long words and inside names ("Urum"/"Orum al-Kubra").
   const firstOk = fa === fb || (((la.length > 4 && lb.length > 4) || inName) && isVowel(fa) && isVowel(fb));
   if (!firstOk) return no;
+  // A later word of a place's name ending in -eh/-ah (Arabic tā marbūṭa) is as often written without it: "Khan
+  // Arnabeh"/"Khan-Arnab". Written with the h only, so "Hama" does not lose its vowel.
+  if (!firstWord && la.length >= 5 && (taMarbutaDropped(a, la, lb) || taMarbutaDropped(b, lb, la)))
+    return { ok: true, exact: false, near: true };
   if (isVowel(la[la.length - 1]) !== isVowel(lb[lb.length - 1])) return no;
   const len = Math.max(la.length, lb.length);
   // Short words alone ("Read"/"Reid", "Hass"/"Hes") are too easy to confuse: only identical folded spellings. The
@@ -266,7 +270,8 @@ export function wordsCompatible(
     sameEnd &&
     Math.abs(la.length - lb.length) <= 1 &&
     skeletonWord(la) === skeletonWord(lb) &&
-    fa === fb
+    // Inside a name the opening vowel of a long word varies too ("Jadid Ekeidat"/"Jadid Akidat"; "Omar" is not "Amer").
+    (fa === fb || (!firstWord && len >= 6 && isVowel(fa) && isVowel(fb)))
   ) {
     return { ok: true, exact: false, near: true };
   }
@@ -291,6 +296,11 @@ export function wordsCompatible(
     if (diff >= 0 && NEAR_CONSONANTS.has(la[diff] + lb[diff])) return { ok: true, exact: false, near: true };
   }
   return no;
+}
+
+/** Whether `written` ends in -eh/-ah and its folded form `light` is `other` with that ending dropped. */
+function taMarbutaDropped(written: string, light: string, other: string): boolean {
+  return /[ae]h$/.test(written) && light.length === other.length + 1 && light.startsWith(other);
 }
 
 /** A word with the Arabic article fused to its front ("alkobra"): the word after it. */

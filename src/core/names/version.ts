@@ -114,4 +114,6 @@
 //      that person's, where the corpus spells a place or group alike ("Harah" after "Khaled Harah", beside al-Hara).
 //  43: a glued run's closing words stay when dropping them would leave the run ending in a connector ("Ashara Syrian
 //      Observatory for Human Rights": "Human Rights" closes the Observatory's name).
-export const NAMES_RULES_VERSION = 43;
+//  44: a later word of a name ending in -eh/-ah matches it written without ("Khan Arnabeh"/"Khan-Arnab"), and a long
+//      later word's opening vowel may differ ("Jadid Ekeidat"/"Jadid Akidat").
+export const NAMES_RULES_VERSION = 44;
