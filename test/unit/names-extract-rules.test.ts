@@ -282,3 +282,18 @@ describe('a glued run ending in a name with a connector inside', () => {
     );
   });
 });
+
+describe('a title glued to the name before it', () => {
+  it('opens at the nationality: a place glued before it where the comma was lost is no part of the role (FA-KES lines)', () => {
+    const idx = resolve({
+      'a.md': 'Truce talks\n\nTalks on the truce opened in Geneva US Secretary of State John Kerry said on Monday.\n',
+      'b.md': 'Nuclear talks\n\nThe deal was welcomed in Damascus British Foreign Secretary William Hague told reporters.\n',
+      'c.md': 'Senate vote\n\nThe bill failed, Senate Majority Leader Harry Reid said on Friday.\n',
+    });
+    const definition = (name: string): string | undefined => idx.entities.find((e) => e.name === name)?.definition?.text;
+    expect(definition('John Kerry')).toBe('US Secretary of State');
+    expect(definition('William Hague')).toBe('British Foreign Secretary');
+    // Office words before a role are the role's.
+    expect(definition('Harry Reid')).toBe('Senate Majority Leader');
+  });
+});

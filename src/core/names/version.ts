@@ -116,4 +116,6 @@
 //      Observatory for Human Rights": "Human Rights" closes the Observatory's name).
 //  44: a later word of a name ending in -eh/-ah matches it written without ("Khan Arnabeh"/"Khan-Arnab"), and a long
 //      later word's opening vowel may differ ("Jadid Ekeidat"/"Jadid Akidat").
-export const NAMES_RULES_VERSION = 44;
+//  45: a title opens at the nationality (or a country's initials) when other words stand before it: "Geneva US
+//      Secretary of State John Kerry" gives "US Secretary of State".
+export const NAMES_RULES_VERSION = 45;

@@ -1,6 +1,16 @@
 // Runs of capitalised tokens cut into name candidates: titles, sentence-opening ordinary words and adjectives
 // stripped.
-import { CONNECTORS, COUNTRIES, GROUP_HEADS, KEY_ARTICLES, NEXT_GROUP, REGION_CONNECTOR, STOPWORDS, TITLE_HEADS } from '../lexicon';
+import {
+  CONNECTORS,
+  COUNTRIES,
+  DEMONYMS,
+  GROUP_HEADS,
+  KEY_ARTICLES,
+  NEXT_GROUP,
+  REGION_CONNECTOR,
+  STOPWORDS,
+  TITLE_HEADS,
+} from '../lexicon';
 import { datelineShapedAt } from './datelineShapes';
 import { LowerWords } from './lowerWords';
 import {
@@ -210,6 +220,11 @@ function andInName(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: Se
   return j - i;
 }
 
+/** A nationality adjective as a role opens with it: listed, or in -ian/-ean/-ese ("Iranian"; not "Athletic"). */
+function nationality(lower: string): boolean {
+  return DEMONYMS.has(lower) || /(?:ian|ean|ese)$/.test(lower);
+}
+
 /** Whether a name visibly ends at `end`: a closing quote or bracket, or an organisation noun ("organization") after it. */
 function nameClosesAt(text: string, end: number): boolean {
   const after = text.slice(end, end + 24);
@@ -357,7 +372,13 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
     if (lastHead >= 0 && rest.length > 0 && !(rest.length === 1 && rest[0].caps) && !(rest[0].info.flags & (T_GROUP_HEAD | T_PLACE_HEAD))) {
       // "UN Special Envoy for Syria": a role followed by what it is for, not a titled person.
       if (t[cut - 1].lower !== 'of' && rest[0].cap) {
-        title = { text: text.slice(t[0].start, t[cut - 1].end), start: t[0].start, end: t[cut - 1].end };
+        // A nationality (or a country's initials) opens the role it qualifies: what stands before it was glued on
+        // where a text lost its punctuation ("… talks in Geneva US Secretary of State John Kerry", "Top Tweet Iranian
+        // Foreign Minister"). Office words before a role stay ("Senate Majority Leader", "Homs Governor").
+        let from = 0;
+        while (from < cut - 1 && !(t[from].caps || nationality(t[from].lower))) from++;
+        if (from === cut - 1) from = 0;
+        title = { text: text.slice(t[from].start, t[cut - 1].end), start: t[from].start, end: t[cut - 1].end };
       }
       t = rest;
       // Connectors or particles left at the front belong to no one.
