@@ -297,3 +297,18 @@ describe('a title glued to the name before it', () => {
     expect(definition('Harry Reid')).toBe('Senate Majority Leader');
   });
 });
+
+describe('academies and colleges', () => {
+  it('are organisations named in full, not the person they are named after (FA-KES and ECB+ lines)', () => {
+    const idx = resolve({
+      'a.md':
+        'Aleppo battle\n\nJaysh Al Fateh stormed the army-held 3000 Housing Project and nearby Al Assad Military Academy resulting in battles.\n',
+      'b.md': 'Damascus\n\nPresident Bashar al-Assad met the envoy. Al Assad said the talks went well.\n',
+      'c.md': 'Oscars\n\nThe Academy of Motion Picture Arts and Sciences named the hosts, the Academy of Motion Picture Arts said.\n',
+    });
+    const a = mentionsIn(idx, 'a.md');
+    expect(a.filter((m) => m.endsWith('→ Bashar al-Assad'))).toEqual([]);
+    expect(a.some((m) => m.startsWith('Al Assad Military Academy@'))).toBe(true);
+    expect(idx.entities.find((e) => e.name.startsWith('Academy of Motion Picture Arts'))?.kind).toBe('group');
+  });
+});

@@ -80,6 +80,7 @@ brigades battalion battalions movement union agency committee church group netwo
 institute university bank fund alliance assembly command guard guards units unit state service services
 commission court parliament government administration department office authority association federation league
 foundation society company corporation tribunal mission division regiment squad militia militias commission
+academy college
 bureau center centre program programme initiative congress senate cabinet police hezbollah hamas taliban
 watch international crescent helmets cross frontieres borders magazine channel radio television tv agency
 committees councils agencies organisations organizations movements parties ministries factions networks unions

@@ -118,4 +118,5 @@
 //      later word's opening vowel may differ ("Jadid Ekeidat"/"Jadid Akidat").
 //  45: a title opens at the nationality (or a country's initials) when other words stand before it: "Geneva US
 //      Secretary of State John Kerry" gives "US Secretary of State".
-export const NAMES_RULES_VERSION = 45;
+//  46: "academy" and "college" are organisation heads ("Al Assad Military Academy", "Boston College").
+export const NAMES_RULES_VERSION = 46;
