@@ -1,9 +1,10 @@
 // Runs once before the test workers start (vitest.config.ts globalSetup): computes the inputs that several test files
 // share and that cost seconds to compute, and keeps them on disk (fixture-cache.ts), so that the two workers read them
 // instead of each computing them (FA-KES parsed with its names resolved: ~4 s of CPU per worker; FA-KES parsed with
-// its names extracted, as the names tests read it, and the ECB+ train topics likewise; every answer of an index of FA-KES,
-// the event state tests' reference).
-import { fakesBuiltAnswers, fakesEventInputs } from './events-names';
+// its names extracted, as the names tests read it, and the ECB+ train topics likewise). Every answer of an index of
+// FA-KES, the event state tests' reference, is not computed here: only that test file reads it, and it answers it with
+// the index it builds anyway (events-names.ts, fakesEventReference).
+import { fakesEventInputs } from './events-names';
 import { ecbTrainNamesInputs, fakesNamesInputs } from './names-inputs';
 
 // Vitest calls the global setup once for the root and once for each project inheriting it (`extends: true`), all in its
@@ -17,7 +18,6 @@ export default function setup(): void {
   if (state[DONE]) return;
   state[DONE] = true;
   fakesEventInputs();
-  fakesBuiltAnswers();
   fakesNamesInputs();
   ecbTrainNamesInputs();
 }
