@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `node scripts/parallel.mjs a b c` runs the npm scripts a, b and c at the same time and fails when any of them fails.
-// `npm test` runs two type checks and three esbuild bundles that do not depend on each other: one after the other
-// they left one of the machine's two cores idle (the clean type checks alone, 12 s and 6 s of CPU, took 18 s in turn).
-// `npm test` also runs the type checks beside vitest (after the bundles, which the CLI tests spawn): no test reads what
-// tsc checks, and in turn the shorter check and vitest's global setup each left a core idle.
+// The build runs three esbuild bundles and the type check two tsc runs that do not depend on each other: one after the
+// other they left one of the machine's two cores idle (the clean type checks alone, 12 s and 6 s of CPU, took 18 s in
+// turn). `npm run lint` runs the type checks beside ESLint, dependency-cruiser and Prettier (none reads what tsc
+// checks); `npm test` no longer runs them (CI runs lint before the tests).
 // Each runs through npm itself (npm_execpath), so this works wherever npm does, without a shell's `&`.
 import { spawn } from 'node:child_process';
 

@@ -66,28 +66,17 @@ export function eventAnswers(index: EventIndex, inputs: EventArticleInput[]): st
   return out;
 }
 
-/**
- * eventAnswers of an index built from every FA-KES article (fakesEventInputs, in file order) and queried only by them:
- * the reference the state tests compare every other path to the same index against (a restore, a stepwise restore, a
- * prepared build). Computed once per run by the global setup and kept on disk under the same sources as the inputs
- * (fixture-cache.ts), so the state test file reads it instead of answering every FA-KES passage once more itself.
- */
-export function fakesBuiltAnswers(): string[] {
-  return cachedFixture('fakes-event-answers', FAKES_EVENT_SOURCES, () => {
-    const inputs = fakesEventInputs();
-    const index = new EventIndex();
-    for (const a of inputs) index.setArticle(a);
-    return eventAnswers(index, inputs);
-  });
-}
-
 export interface FakesEventReference {
   inputs: EventArticleInput[];
   /** An index built from every FA-KES article (in file order) and only queried since. */
   built: EventIndex;
   /** `built`'s exported state as JSON, taken before any query. */
   stateJson: string;
-  /** eventAnswers of an index built as `built` is (fakesBuiltAnswers: computed once per run, by the global setup). */
+  /**
+   * eventAnswers of `built`: the reference every other path to the same index (a restore, a stepwise restore, a
+   * prepared build) is compared against. Kept on disk under the same sources as the inputs (fixture-cache.ts), so a
+   * later run reads it instead of answering every FA-KES passage again.
+   */
   builtAnswers: string[];
   /** An index restored (one-shot) from stateJson, and its eventAnswers. */
   restored: EventIndex | null;
@@ -115,8 +104,10 @@ export function fakesEventReference(): FakesEventReference {
     built,
     stateJson,
     restored,
+    // Answered by `built` itself (a build and a query answer the same whenever they run): a separate build of the same
+    // articles in the global setup cost a second build and ~6 s before any worker could start.
     get builtAnswers() {
-      return (builtAnswers ??= fakesBuiltAnswers());
+      return (builtAnswers ??= cachedFixture('fakes-event-answers', FAKES_EVENT_SOURCES, () => eventAnswers(built, inputs)));
     },
     get restoredAnswers() {
       return (restoredAnswers ??= restored ? eventAnswers(restored, inputs) : []);
