@@ -312,3 +312,19 @@ describe('academies and colleges', () => {
     expect(idx.entities.find((e) => e.name.startsWith('Academy of Motion Picture Arts'))?.kind).toBe('group');
   });
 });
+
+describe('a nickname blended from a full name', () => {
+  it('is the one person of its article whose given name and surname open with its pieces (ECB+ lines)', () => {
+    const idx = resolve({
+      'a.txt': 'Lohan in rehab\n\nLindsay Lohan checked into rehab on Thursday. LiLo was ordered there by a judge.\n',
+      'b.txt': 'Lohan leaves\n\nOn Friday Lindsay Lohan left the clinic. LiLo thanked her fans.\n',
+      'c.txt': 'Two singers\n\nJennifer Lopez and Jennifer Lowe sang. JLo left early.\n',
+      'd.txt': 'Concert\n\nJennifer Lopez and Jennifer Lowe sang again on Sunday.\n',
+    });
+    const lohan = idx.entities.find((e) => e.name === 'Lindsay Lohan')!;
+    expect(lohan.mentions.filter((m) => m.surface === 'LiLo').map((m) => m.file)).toEqual(['a.txt', 'b.txt']);
+    // Two people of the article open with "J" and "Lo": the blend names neither.
+    for (const e of idx.entities.filter((x) => x.name.startsWith('Jennifer')))
+      expect(e.mentions.some((m) => m.surface === 'JLo')).toBe(false);
+  });
+});

@@ -37,6 +37,7 @@ import { homonyms } from './resolution/rules/homonyms';
 import { initialsStated } from './resolution/rules/initials-stated';
 import { mentionIndex } from './resolution/rules/mention-index';
 import { memberSingulars } from './resolution/rules/member-singulars';
+import { nameBlends } from './resolution/rules/name-blends';
 import { nameOpenings } from './resolution/rules/name-openings';
 import { nearSpellings } from './resolution/rules/near-spellings';
 import { organisationInnerWords } from './resolution/rules/organisation-inner-words';
@@ -96,6 +97,7 @@ export const RULES: readonly ResolutionRule[] = [
   nameOpenings, //            "Morningside" for Morningside Recovery, in the stories naming it in full
   fullNameVariants, //        "Mark Jay Heller" = "Mark Heller", "Fred" = "Frederick LaRue"
   statedGivenNames, //        "Kathryn Jenkin, known as Katie" → "Katie Jenkin"
+  nameBlends, //              "LiLo" for Lindsay Lohan, named in its articles (after the full names are whole)
   // Short forms: per mention, in its article's context (after every key-level merge, so full names are whole).
   clusters, //                the clusters the merges left, with votes and counts
   homonyms, //                "Sana" the place beside "SANA" the agency: an entity of its own

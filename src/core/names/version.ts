@@ -119,4 +119,6 @@
 //  45: a title opens at the nationality (or a country's initials) when other words stand before it: "Geneva US
 //      Secretary of State John Kerry" gives "US Secretary of State".
 //  46: "academy" and "college" are organisation heads ("Al Assad Military Academy", "Boston College").
-export const NAMES_RULES_VERSION = 46;
+//  47: a nickname blended from the openings of a given name and surname ("LiLo") joins the one person of its
+//      articles whose name opens so.
+export const NAMES_RULES_VERSION = 47;
