@@ -328,3 +328,18 @@ describe('a nickname blended from a full name', () => {
       expect(e.mentions.some((m) => m.surface === 'JLo')).toBe(false);
   });
 });
+
+describe('a given name spelled without its silent h', () => {
+  it('is one person with the same surname elsewhere, never two people named side by side (ECB+ lines)', () => {
+    const idx = resolve({
+      'a.txt': 'Boxer injured\n\nJon Owen was taken to hospital after the bout. Jon Owen is expected to recover.\n',
+      'b.txt': 'Boxer recovers\n\nJohn Owen left hospital on Monday, his trainer said.\n',
+      'c.txt': 'Two brothers\n\nJon Smith and John Smith both ran the race.\n',
+      'd.txt': 'Race\n\nJon Smith won, and John Smith came second.\n',
+    });
+    const owen = idx.entities.filter((e) => e.mentions.some((m) => /Owen/.test(m.surface)));
+    expect(owen).toHaveLength(1);
+    const smiths = idx.entities.filter((e) => e.mentions.some((m) => /Smith/.test(m.surface)));
+    expect(smiths).toHaveLength(2);
+  });
+});

@@ -121,4 +121,6 @@
 //  46: "academy" and "college" are organisation heads ("Al Assad Military Academy", "Boston College").
 //  47: a nickname blended from the openings of a given name and surname ("LiLo") joins the one person of its
 //      articles whose name opens so.
-export const NAMES_RULES_VERSION = 47;
+//  48: a given name spelled without its silent h is one person with the same surname ("Jon Owen" = "John Owen"),
+//      where the two are never named in one article.
+export const NAMES_RULES_VERSION = 48;

@@ -1,6 +1,7 @@
 // One person under fuller and shorter full names: a middle name or a generational suffix more ("Mark Jay Heller" =
 // "Mark Heller", "Anthony LaCalamita III" = "Anthony LaCalamita"), a nickname for a titled longer name ("Jerry
-// Ortiz" = "Deputy Luis Gerardo (Jerry) Ortiz"), or a given name cut short ("Fred LaRue" = "Frederick LaRue").
+// Ortiz" = "Deputy Luis Gerardo (Jerry) Ortiz"), or a given name cut short or spelled without its silent h ("Fred
+// LaRue" = "Frederick LaRue", "Jon Owen" = "John Owen").
 // Never across different given names ("John" ≠ "Katie Jenkin"), never "Jr." with "Sr.", and a cut-short given
 // name only for names never used side by side in one article.
 import { GROUP_HEADS, PLACE_HEADS } from '../../lexicon';
@@ -11,6 +12,11 @@ import type { ResolutionRule } from '../rule';
 import type { ResolutionState } from '../state';
 
 const KEY_ARTICLES_SET = new Set(['al', 'el']);
+
+/** A given name without an h that is not sounded (after a vowel, before a consonant or the end): "John" → "jon". */
+function silentH(given: string): string {
+  return given.replace(/(?<=[aeiou])h(?![aeiou])/g, '');
+}
 
 /** Whether the words of `short` occur in `long` in order. */
 function isSubsequence(short: string[], long: string[]): boolean {
@@ -72,7 +78,7 @@ export const fullNameVariants: ResolutionRule = {
             long.ws.length === 2 &&
             a.length >= 3 &&
             c.length >= 3 &&
-            (c.startsWith(a) || a.startsWith(c))
+            (c.startsWith(a) || a.startsWith(c) || silentH(a) === silentH(c))
           ) {
             const arts = new Set(x.f.arts);
             same = !y.f.arts.some((art) => arts.has(art));
