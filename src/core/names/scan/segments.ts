@@ -33,11 +33,10 @@ let otherCount = 0;
 let minorCount = 0;
 
 /**
- * Counts the words of text[from, to) into the counters above. Minor words are looked up when `exact`; otherwise every
- * other word short enough to be one is counted as minor (an upper bound).
+ * Calls `visit` with the start and end of each word of text[from, to) (letters, apostrophes and hyphens) and whether
+ * it opens with a capital, in order, until `visit` returns false.
  */
-function countWords(text: string, from: number, to: number, exact: boolean): void {
-  wordCount = capsCount = otherCount = minorCount = 0;
+function eachWord(text: string, from: number, to: number, visit: (ws: number, we: number, upper: boolean) => boolean | void): void {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -51,13 +50,24 @@ function countWords(text: string, from: number, to: number, exact: boolean): voi
       if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
       else break;
     }
+    if (visit(ws, i, isUpperCode(c)) === false) return;
+  }
+}
+
+/**
+ * Counts the words of text[from, to) into the counters above. Minor words are looked up when `exact`; otherwise every
+ * other word short enough to be one is counted as minor (an upper bound).
+ */
+function countWords(text: string, from: number, to: number, exact: boolean): void {
+  wordCount = capsCount = otherCount = minorCount = 0;
+  eachWord(text, from, to, (ws, we, upper) => {
     wordCount++;
-    if (isUpperCode(c)) capsCount++;
+    if (upper) capsCount++;
     else {
       otherCount++;
-      if (exact ? isMinorWord(text, ws, i) : i - ws <= MINOR_MAX_LENGTH) minorCount++;
+      if (exact ? isMinorWord(text, ws, we) : we - ws <= MINOR_MAX_LENGTH) minorCount++;
     }
-  }
+  });
 }
 
 /**
@@ -89,26 +99,13 @@ function saysInLowerCase(text: string, from: number, to: number): boolean {
   let prevLower = false;
   let prevMinor = false;
   let phrase = false;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (!isLetterCode(c)) {
-      i++;
-      continue;
-    }
-    const ws = i++;
-    while (i < to) {
-      const d = text.charCodeAt(i);
-      if (isLetterCode(d) || d === 0x2019 || d === 39 || d === 45) i++;
-      else break;
-    }
-    if (++words > PROSE_MAX_WORDS) return false;
-    const lower = !isUpperCode(c);
-    const minor = lower && isMinorWord(text, ws, i);
-    if (lower && prevLower && !(minor && prevMinor)) phrase = true;
-    prevLower = lower;
+  eachWord(text, from, to, (ws, we, upper) => {
+    if (++words > PROSE_MAX_WORDS) return (phrase = false);
+    const minor = !upper && isMinorWord(text, ws, we);
+    if (!upper && prevLower && !(minor && prevMinor)) phrase = true;
+    prevLower = !upper;
     prevMinor = minor;
-  }
+  });
   return phrase;
 }
 
