@@ -1,6 +1,15 @@
 // Glued runs of names (texts without commas: "Deir Ezzor Aleppo", "Syrian Revolution General Commission SRGC"): how a
 // run splits into the names it holds. Pure functions of the run's spelling and what the corpus knows of each part.
-import { CONNECTORS, COUNTRIES, DEMONYMS, GROUP_HEADS, isCountryKey, ORGANISATION_SUFFIXES, PLACE_HEADS } from './lexicon';
+import {
+  CONNECTORS,
+  COUNTRIES,
+  DEMONYMS,
+  GROUP_HEADS,
+  isCountryKey,
+  isNationalityWord,
+  ORGANISATION_SUFFIXES,
+  PLACE_HEADS,
+} from './lexicon';
 import { initials, joinedLightKey, levenshtein, nameKey, skeletonWord } from './normalize';
 import { kindOf, type Votes } from './votes';
 
@@ -109,10 +118,7 @@ export function segment(
   };
   let last = words.length;
   // A nationality adjective ends no name: it opens the next phrase ("Urum al-Kubra Aleppo Russian warplanes").
-  const trailingAdj = (k: number): boolean => {
-    const lw = surface.slice(words[k].s, words[k].e).toLowerCase();
-    return k > 0 && (DEMONYMS.has(lw) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(surface.slice(words[k].s, words[k].e)));
-  };
+  const trailingAdj = (k: number): boolean => k > 0 && isNationalityWord(surface.slice(words[k].s, words[k].e));
   while (last > 0 && (skippable(last - 1) || trailingAdj(last - 1))) {
     last--;
     skipped++;
@@ -199,7 +205,7 @@ export function segment(
     const kind = kindOf(f.votes);
     if (!kind.decisive) return ORGANISATION_SUFFIXES.has(lw) && f.count >= 5;
     if (ORGANISATION_SUFFIXES.has(lw)) return true;
-    if (kind.kind === 'person') return f.words >= 2 && (DEMONYMS.has(lw) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(w));
+    if (kind.kind === 'person') return f.words >= 2 && isNationalityWord(w);
     return kind.kind === 'group' && !DEMONYMS.has(lw) && !COUNTRIES.has(lw) && !GROUP_HEADS.has(lw);
   }
   while (i < last) {

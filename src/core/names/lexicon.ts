@@ -133,6 +133,14 @@ swedish finnish english jewish flemish cornish moorish
 druze western eastern northern southern central american european african asian soviet russian syrian
 `);
 
+/**
+ * A nationality adjective as written: listed in DEMONYMS, or capitalised and ending in -ian/-ean/-ese ("Iranian",
+ * "Lebanese"; not "Athletic").
+ */
+export function isNationalityWord(word: string): boolean {
+  return DEMONYMS.has(word.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(word);
+}
+
 /** Generic organisation words ignored when comparing group names ("Nusra Front" = "Jabhat al-Nusra"). */
 /** Generic words that translate one another, so "Jaish al-Fateh" = "Fateh Army" but not "Liwa al-Fateh". */
 export const GENERIC_CLASS: Readonly<Record<string, string>> = {

@@ -3,8 +3,8 @@
 import {
   CONNECTORS,
   COUNTRIES,
-  DEMONYMS,
   GROUP_HEADS,
+  isNationalityWord,
   KEY_ARTICLES,
   NEXT_GROUP,
   REGION_CONNECTOR,
@@ -220,11 +220,6 @@ function andInName(cur: SegToken[], toks: SegToken[], i: number, joinGap: (t: Se
   return j - i;
 }
 
-/** A nationality adjective as a role opens with it: listed, or in -ian/-ean/-ese ("Iranian"; not "Athletic"). */
-function nationality(lower: string): boolean {
-  return DEMONYMS.has(lower) || /(?:ian|ean|ese)$/.test(lower);
-}
-
 /** Whether a name visibly ends at `end`: a closing quote or bracket, or an organisation noun ("organization") after it. */
 function nameClosesAt(text: string, end: number): boolean {
   const after = text.slice(end, end + 24);
@@ -376,7 +371,7 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
         // where a text lost its punctuation ("… talks in Geneva US Secretary of State John Kerry", "Top Tweet Iranian
         // Foreign Minister"). Office words before a role stay ("Senate Majority Leader", "Homs Governor").
         let from = 0;
-        while (from < cut - 1 && !(t[from].caps || nationality(t[from].lower))) from++;
+        while (from < cut - 1 && !(t[from].caps || isNationalityWord(t[from].text))) from++;
         if (from === cut - 1) from = 0;
         title = { text: text.slice(t[from].start, t[cut - 1].end), start: t[from].start, end: t[cut - 1].end };
       }

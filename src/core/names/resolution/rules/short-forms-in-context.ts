@@ -184,7 +184,7 @@ class FullNamesByLastWord {
  * A person's full name of two or three words, opening with no place or group of its own: not a glued run of places
  * ("Aleppo Bab al-Faraj al-Ismailiya al-Furqan Maisaloun"), which reads as nobody's.
  */
-function givenAndSurname(s: ResolutionState, key: string, root: number): boolean {
+function personsFullName(s: ResolutionState, key: string, root: number): boolean {
   if (!personal(s, s.clusters.forms.get(root) ?? [], root)) return false;
   const first = s.formOf(key.slice(0, key.indexOf(' ')));
   if (!first) return true;
@@ -197,7 +197,7 @@ function surnamesNamedBefore(s: ResolutionState): FullNamesByLastWord {
   const out = new FullNamesByLastWord();
   for (let i = 0; i < recs.n; i++) {
     const f = byK[recs.k[i]]!;
-    if (f.words < 2 || f.words > 3 || recs.flags[i] & ACR || !givenAndSurname(s, f.key, recs.root[i])) continue;
+    if (f.words < 2 || f.words > 3 || recs.flags[i] & ACR || !personsFullName(s, f.key, recs.root[i])) continue;
     out.add(recs.art[i], f.key.slice(f.key.lastIndexOf(' ') + 1), recs.start[i], recs.root[i]);
   }
   return out;
