@@ -257,7 +257,7 @@ export function attachArticle(
     edits.noteKey(key, entity, group.length);
   }
 
-  shortFormsInContext(items, ids, namesBefore, (key) => edits.lookups().bySuffix.get(lightKey(key)));
+  shortFormsInContext(items, ids, namesBefore, (key) => edits.lookups().bySuffix.get(lightKey(key)), kindOfKey);
 
   // Attach the mentions; the new article's definitions fill entities left without one.
   const defsAt = new Map<number, ArticleNames['definitions']>();
@@ -440,6 +440,7 @@ function shortFormsInContext(
   ids: Map<string, Entity>,
   namesBefore: ReadonlySet<string>,
   personsEndingIn: (key: string) => ReadonlySet<string> | undefined,
+  kindOfKey: (key: string) => EntityKind | null,
 ): void {
   const numOf = new Map<string, number>();
   const idAt: string[] = [];
@@ -483,6 +484,22 @@ function shortFormsInContext(
     return ka.some((x) => kb.some((y) => endsWithName(x, y) || endsWithName(y, x)));
   };
   const named = [...here.keys()];
+  const otherThanPerson = (k: EntityKind | null | undefined): boolean => k === 'place' || k === 'group';
+  /**
+   * Whether the article gives, before `at`, candidate c's full name ending in `ending` (two or three words, opening
+   * with no place or group).
+   */
+  const fullNameBefore = (c: number, at: number, ending: string): boolean => {
+    for (let j = 0; j < places.length; j += 2) {
+      if (places[j + 1] !== c || places[j]! >= at) continue;
+      return fullKeys.get(c)!.some((k) => {
+        if (!k.endsWith(ending)) return false;
+        const words = k.split(' ');
+        return words.length <= 3 && !otherThanPerson(kindOfKey(words[0]!));
+      });
+    }
+    return false;
+  };
   for (const it of items) {
     if (!it.target || it.flags & ACR || it.key.includes(' ')) continue;
     const ending = ' ' + it.key;
@@ -492,9 +509,15 @@ function shortFormsInContext(
     for (const c of named) for (const k of fullKeys.get(c)!) if (k.endsWith(ending)) cands.add(c);
     const persons = it.cands && it.cands.length > 1 ? personsEndingIn(it.key) : undefined;
     if (persons) for (const x of it.cands!) if (persons.has(x.id)) cands.add(num(x.id));
-    // A word that is a place or group of its own joins only a full name a title or role makes a person's.
+    // A word that is a place or group of its own joins only a full name a title or role makes a person's. Where
+    // only another spelling of it is ("Harah" beside al-Hara), a person's full name of two or three words, opening
+    // with no place or group, that the article gives before it ends in it exactly is kept too, as the full
+    // resolution keeps it (`resolution/rules/short-forms-in-context.ts`).
     const ownKind = ids.get(it.target)?.kind;
-    if (ownKind === 'place' || ownKind === 'group') for (const c of [...cands]) if (!titled.has(c)) cands.delete(c);
+    if (otherThanPerson(ownKind)) {
+      const spelledAlike = (it.flags & CUE) <= CUE_PERSON && !otherThanPerson(kindOfKey(it.key));
+      for (const c of [...cands]) if (!titled.has(c) && !(spelledAlike && fullNameBefore(c, it.start, ending))) cands.delete(c);
+    }
     if (!cands.size) continue;
     const c = nearest(naming, it.start, [...cands], nested);
     if (c >= 0) it.target = idAt[c]!;
