@@ -227,6 +227,18 @@ describe('short forms resolve in context', () => {
     expect(same(idx, 'Mark Jay Heller', 'Mark Heller')).toBe(true);
     expect(same(idx, 'Fred LaRue', 'Frederick LaRue')).toBe(true);
   });
+  it('a surname the story already used alone for its subject keeps meaning the subject once a relative is named', () => {
+    const idx = resolve({
+      'a.txt':
+        'Report\n\nDoug McDermott scored thirty points on Friday night. McDermott had told nobody his plans. He told his father, coach Greg McDermott, first. McDermott said the decision was his own.\n',
+      'b.txt': 'Report\n\nGreg McDermott coached the team for years, and Doug McDermott played for him.\n',
+    });
+    const text =
+      'Report\n\nDoug McDermott scored thirty points on Friday night. McDermott had told nobody his plans. He told his father, coach Greg McDermott, first. McDermott said the decision was his own.\n';
+    const at = text.lastIndexOf('McDermott said');
+    const last = idx.entities.find((x) => x.mentions.some((m) => m.file === 'a.txt' && m.start === at));
+    expect(last?.name).toBe('Doug McDermott');
+  });
   it('never across different given names', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nJohn Jenkin was killed. Katie Jenkin was charged.\n',

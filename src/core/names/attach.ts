@@ -500,6 +500,14 @@ function shortFormsInContext(
     }
     return false;
   };
+  /** Where the article writes each one-word key (what `nearest` reads for a surname it already used alone). */
+  const usesOfKey = new Map<string, number[]>();
+  for (const it of items) {
+    if (!it.target || it.flags & ACR || it.key.includes(' ')) continue;
+    const l = usesOfKey.get(it.key);
+    if (l) l.push(it.start);
+    else usesOfKey.set(it.key, [it.start]);
+  }
   for (const it of items) {
     if (!it.target || it.flags & ACR || it.key.includes(' ')) continue;
     const ending = ' ' + it.key;
@@ -519,7 +527,7 @@ function shortFormsInContext(
       for (const c of [...cands]) if (!titled.has(c) && !(spelledAlike && fullNameBefore(c, it.start, ending))) cands.delete(c);
     }
     if (!cands.size) continue;
-    const c = nearest(naming, it.start, [...cands], nested);
+    const c = nearest(naming, it.start, [...cands], nested, usesOfKey.get(it.key));
     if (c >= 0) it.target = idAt[c]!;
     else if (c === -2) {
       // Ambiguous here: the entity of its own the full resolution has for this key, if any.

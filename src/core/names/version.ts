@@ -123,4 +123,6 @@
 //      articles whose name opens so.
 //  48: a given name spelled without its silent h is one person with the same surname ("Jon Owen" = "John Owen"),
 //      where the two are never named in one article.
-export const NAMES_RULES_VERSION = 48;
+//  49: a surname an article already used alone for the one person it had named, before naming another of that
+//      surname, goes on meaning that person ("McDermott" for Doug McDermott after his father Greg comes in).
+export const NAMES_RULES_VERSION = 49;

@@ -19,10 +19,12 @@ export type Nested = (a: number, b: number) => boolean;
 
 /**
  * The candidate this article names nearest the short form: the nearest before it, else the nearest after. When it
- * names several, the only one named yet at this point of the story, else the one it names at least twice as often
- * as any other ("LaCalamita" in a story of Anthony LaCalamita that names his wife once), else -2: ambiguous.
+ * names several, the only one named yet at this point of the story; else the one the article already called by this
+ * short form before naming any other (`uses`: where the article writes the short form); else the one it names at
+ * least twice as often as any other ("LaCalamita" in a story of Anthony LaCalamita that names his wife once); else
+ * -2: ambiguous.
  */
-export function nearest(a: ArticleNaming, start: number, cands: readonly number[], nested: Nested): number {
+export function nearest(a: ArticleNaming, start: number, cands: readonly number[], nested: Nested, uses?: readonly number[]): number {
   const places = a.places;
   if (!places) return -1;
   const here = a.here!;
@@ -45,6 +47,8 @@ export function nearest(a: ArticleNaming, start: number, cands: readonly number[
       first = c;
     }
     if (first >= 0) return first;
+    const established = uses ? calledFirst(places, here, cands, uses) : -1;
+    if (established >= 0) return established;
     return pickNamed(named, nested);
   }
   let before = -1;
@@ -67,6 +71,35 @@ export function nearest(a: ArticleNaming, start: number, cands: readonly number[
 }
 
 /**
+ * The candidate the article named first, where it wrote the short form (one of `uses`) after naming that one and
+ * before naming any other: a story that says "McDermott" for Doug McDermott before his father Greg McDermott comes
+ * in goes on meaning Doug by it, as news style keeps the bare surname for the story's subject. -1 for none.
+ */
+function calledFirst(
+  places: readonly number[],
+  here: ReadonlyMap<number, number>,
+  cands: readonly number[],
+  uses: readonly number[],
+): number {
+  let first = -1;
+  let firstAt = -1;
+  let otherAt = Infinity;
+  for (let j = 0; j < places.length; j += 2) {
+    const c = places[j + 1]!;
+    if (here.get(c) === undefined || !cands.includes(c)) continue;
+    if (first < 0) {
+      first = c;
+      firstAt = places[j]!;
+    } else if (c !== first) {
+      otherAt = Math.min(otherAt, places[j]!);
+    }
+  }
+  if (first < 0) return -1;
+  for (const u of uses) if (u > firstAt && u < otherAt) return first;
+  return -1;
+}
+
+/**
  * A surname alone ("Jenkin", "Assad"): the candidate named nearest; one surname shared by two people of one story
  * stays apart (-2); named nowhere here, the one whose other half the article uses alone, else the one `byCoverage`
  * gives (whose coverage names what this article names), else the best by `score` (the full resolution: spelled
@@ -80,8 +113,9 @@ export function surnameChoice(
   givenWords: (c: number) => Iterable<string>,
   byCoverage: (() => number) | null,
   score: (c: number) => number,
+  uses?: readonly number[],
 ): number {
-  const c = nearest(a, start, cands, nested);
+  const c = nearest(a, start, cands, nested, uses);
   if (c >= 0 || c === -2) return c;
   const done = completedBy(cands as number[], givenWords, a.halves);
   if (done >= 0) return done;

@@ -1,6 +1,7 @@
 // Each mention's entity root: a short form (surname, given name, group's tail, given-name homograph) moves to the
 // candidate its article names nearest it ("Jenkin" after "Katie Jenkin" is Katie), where the article names several
-// the one named at least twice as often, and one surname shared by two people of one story stays apart. Named
+// the one the article already called by it before naming another, else the one named at least twice as often, and
+// otherwise one surname shared by two people of one story stays apart. Named
 // nowhere in its article: completed by the other half of a name the article uses, else the candidate whose coverage
 // names what this article names, else the most mentioned of those spelled exactly so, else of all. A surname written
 // exactly as the last word of the one person's full name given before it in its article is that person's, even where
@@ -96,11 +97,13 @@ export const shortFormsInContext: ResolutionRule = {
         (x) => givenWords.get(x) ?? [],
         () => coverage().best(art, cands, root),
         (x) => (exactSuffix(root, x) ? 1e9 : 0) + (clusterCount.get(x) ?? 0),
+        surnameUses.get(art)?.get(root),
       );
       return c >= 0 ? c : root;
     };
 
     const fullNames = surnamesNamedBefore(s);
+    const surnameUses = usesInArticle(s);
 
     if (shortTargets.size) coverage();
     const anyTargets = shortTargets.size || givenTargets.size || groupTargets.size;
@@ -136,6 +139,24 @@ export const shortFormsInContext: ResolutionRule = {
     });
   },
 };
+
+/** Per article, where it writes each surname-alone cluster (before any short form moves). */
+function usesInArticle(s: ResolutionState): Map<number, Map<number, number[]>> {
+  const { recs } = s;
+  const short = s.targets.short;
+  const out = new Map<number, Map<number, number[]>>();
+  if (!short.size) return out;
+  for (let i = 0; i < recs.n; i++) {
+    const root = recs.root[i]!;
+    if (!short.has(root)) continue;
+    let m = out.get(recs.art[i]!);
+    if (!m) out.set(recs.art[i]!, (m = new Map()));
+    const l = m.get(root);
+    if (l) l.push(recs.start[i]!);
+    else m.set(root, [recs.start[i]!]);
+  }
+  return out;
+}
 
 function decidedOtherThanPerson(votes: Votes): boolean {
   const k = kindOf(votes);
