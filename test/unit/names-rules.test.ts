@@ -808,6 +808,40 @@ describe('one spelling, two things', () => {
   });
 });
 
+describe('one place name in two regions', () => {
+  // Hama and Aleppo are regions here: each is said to hold two places or more, and is written more often than they.
+  const regions = {
+    'r1.txt':
+      'Report\n\nShells hit Kafr Nabudah village in Hama province. Shells hit Souran town in Hama province. Hama governor said the army would answer, and Hama hospitals took the wounded.\n',
+    'r2.txt': 'Report\n\nJets struck Anadan town in Aleppo province. Jets struck Hayan village in Aleppo province.\n',
+  };
+  it('a village in Hama and a neighbourhood in Aleppo spelled alike are two entities, each story with its own', () => {
+    const idx = resolve({
+      ...regions,
+      'a.txt': 'Report\n\nMortar fire hit al-Jaberiyeh village in Hama province on Monday. Two people died in al-Jaberiyeh.\n',
+      'b.txt': 'Report\n\nRockets hit al-Jaberiyeh neighbourhood in Aleppo city. Aleppo police said al-Jaberiyeh was hit twice.\n',
+      'c.txt': 'Report\n\nRebels shelled al-Jaberiyeh again on Tuesday. Aleppo police said a child died, and more shells fell on Aleppo.\n',
+    });
+    const hama = idx.entities.find((e) => e.mentions.some((m) => m.file === 'a.txt' && m.surface === 'al-Jaberiyeh'))!;
+    const aleppo = idx.entities.find((e) => e.mentions.some((m) => m.file === 'b.txt' && m.surface === 'al-Jaberiyeh'))!;
+    expect(hama.id).not.toBe(aleppo.id);
+    // An article that does not say where goes with the region it names.
+    expect(aleppo.mentions.some((m) => m.file === 'c.txt')).toBe(true);
+    expect(hama.mentions.every((m) => m.file === 'a.txt')).toBe(true);
+  });
+  it('one town said to be in a region and in its country, or in two regions one holds, stays one entity', () => {
+    const idx = resolve({
+      ...regions,
+      'r3.txt': 'Report\n\nThe fighting reached Hama in western Syria, and Aleppo in northern Syria.\n',
+      'r4.txt': 'Report\n\nShells hit Tibat al-Imam in the Hama countryside. Shells hit Halfaya near Hama.\n',
+      'a.txt': 'Report\n\nJets struck Morek town in Hama province on Monday. Morek was hit again.\n',
+      'b.txt': 'Report\n\nJets struck Morek in western Syria on Tuesday. Morek burned.\n',
+      'c.txt': 'Report\n\nShelling hit Morek near Kafr Nabudah on Wednesday. Morek was hit again.\n',
+    });
+    expect(one(idx, 'Morek').mentions.length).toBe(6);
+  });
+});
+
 describe('must stay apart (issue 11, FA-KES tune halves)', () => {
   it('a mountain called by a town\'s name is another place than the town ("al-Rai mountain" north of Hama)', () => {
     const idx = resolve({

@@ -16,6 +16,7 @@ import { headingStretches } from './rules/headingStretches';
 import { ownOutlet } from './rules/ownOutlet';
 import { proseNames } from './rules/proseNames';
 import { relations } from './rules/relations';
+import { locations } from './rules/locations';
 import { runInHeadlines } from './rules/runInHeadlines';
 import type { ExtractionContext, ExtractionRule, SegChunk, SegmentRule } from './rules/rule';
 import { textOrder } from './rules/textOrder';
@@ -48,6 +49,7 @@ export const RULES: readonly ExtractionRule[] = [
   descriptions,
   creditRoles,
   relations,
+  locations,
   furnitureSignatures,
 ];
 

@@ -79,6 +79,12 @@ export interface ArticleNames {
    */
   after?: string;
   /**
+   * Places the text locates in another place ("al-Jaberiyeh village in Hama province", "Salihiah neighbourhood of
+   * Hasakeh city", "Hader in Quneitra"): flat pairs of mention indexes, the place, then the place it is said to be in.
+   * Resolution keeps two villages of one name in two provinces apart by them. Absent when the text locates none.
+   */
+  within?: number[];
+  /**
    * Runs of capitalised words in headlines, captions and datelines: resolution reads in them the longest names the
    * whole corpus uses ("Wladimir Klitschko stops…" above a text that only says "Klitschko"), in place of the shorter
    * ones this article's prose alone gives. Absent in extractions cached before they were collected.

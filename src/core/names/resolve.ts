@@ -44,6 +44,7 @@ import { organisationInnerWords } from './resolution/rules/organisation-inner-wo
 import { organisationShortForms } from './resolution/rules/organisation-short-forms';
 import { organisationSuffixes } from './resolution/rules/organisation-suffixes';
 import { placeBesideOrganisation } from './resolution/rules/place-beside-organisation';
+import { placesApartByRegion } from './resolution/rules/places-apart-by-region';
 import { possessives } from './resolution/rules/possessives';
 import { readMentions } from './resolution/rules/read-mentions';
 import { shortFormsInContext } from './resolution/rules/short-forms-in-context';
@@ -102,6 +103,7 @@ export const RULES: readonly ResolutionRule[] = [
   clusters, //                the clusters the merges left, with votes and counts
   homonyms, //                "Sana" the place beside "SANA" the agency: an entity of its own
   placeBesideOrganisation, // "al-Baath city" beside "the Baath party": the articles of the place, an entity of their own
+  placesApartByRegion, //    "Hader in Quneitra", "al-Hader in Aleppo": one name, two regions, two entities
   groupTails, //              "Red Sox" → the Boston Red Sox candidates
   surnames, //                "Assad" → the persons whose full name ends so (replaces a group's tail)
   givenNames, //              "Lindsay" → the persons of that given name (after surnames: a surname wins)

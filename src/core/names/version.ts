@@ -125,4 +125,6 @@
 //      where the two are never named in one article.
 //  49: a surname an article already used alone for the one person it had named, before naming another of that
 //      surname, goes on meaning that person ("McDermott" for Doug McDermott after his father Greg comes in).
-export const NAMES_RULES_VERSION = 49;
+//  50: a place the texts locate in two regions nothing relates ("al-Jaberiyeh village in Hama province", "al-Jabiriyeh
+//      in Aleppo city") is one entity per region; extraction records "X in Y" between two names (`within`).
+export const NAMES_RULES_VERSION = 50;
