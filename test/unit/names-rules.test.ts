@@ -394,6 +394,19 @@ describe('mention shapes', () => {
     expect(one(idx, 'Ban Ki-moon').name).toBe('Ban Ki-moon');
     expect(one(idx, 'Gulf of Aden').name).toBe('Gulf of Aden');
   });
+  it('"New" is part of the name it opens ("New York", "New Aleppo"), not of a demonym or acronym after it', () => {
+    const idx = resolve({
+      'a.txt': 'Report\n\nShells hit the New Aleppo neighbourhood on Monday. Officials in New York said the talks would go on.\n',
+      'b.txt': 'Report\n\nNew York police said the suspect fled. The mayor of New York spoke, and shells hit New Aleppo again.\n',
+      'c.txt': 'Report\n\nNew Russian strikes hit Aleppo on Tuesday. Russian jets flew from Hmeimim, and Aleppo burned.\n',
+    });
+    expect(one(idx, 'New York').mentions).toHaveLength(3);
+    expect(one(idx, 'New York').kind).not.toBe('person');
+    expect(one(idx, 'New Aleppo').mentions).toHaveLength(2);
+    expect(named(idx, 'York')).toHaveLength(0);
+    expect(same(idx, 'New Aleppo', 'Aleppo')).toBe(false);
+    expect(idx.entities.some((e) => e.name.startsWith('New Russian'))).toBe(false);
+  });
   it('a gerund opening a sentence is not part of the name after it', () => {
     const idx = resolve({
       'a.txt': 'Report\n\nChoosing DeGeneres, known for her gentle humor, signals a change. Ellen DeGeneres will host.\n',

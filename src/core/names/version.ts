@@ -127,4 +127,6 @@
 //      surname, goes on meaning that person ("McDermott" for Doug McDermott after his father Greg comes in).
 //  50: a place the texts locate in two regions nothing relates ("al-Jaberiyeh village in Hama province", "al-Jabiriyeh
 //      in Aleppo city") is one entity per region; extraction records "X in Y" between two names (`within`).
-export const NAMES_RULES_VERSION = 50;
+//  51: a capitalised "New" opens the name after it ("New York", "New Aleppo"; at a sentence's start not before a
+//      demonym or acronym), and a name opening with "New" is no person by default.
+export const NAMES_RULES_VERSION = 51;

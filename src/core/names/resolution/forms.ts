@@ -75,8 +75,8 @@ export const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
  * Files cluster `r` under every proper tail of a name's words ("red sox" and "sox" for "boston red sox") that opens
  * before word `upTo` (all of them by default).
  */
-export function indexTails(index: Map<string, Set<number>>, words: readonly string[], r: number, upTo = words.length): void {
-  for (let k = 1; k < upTo; k++) {
+export function indexTails(index: Map<string, Set<number>>, words: readonly string[], r: number, upTo = words.length, from = 1): void {
+  for (let k = from; k < upTo; k++) {
     const tail = words.slice(k).join(' ');
     let set = index.get(tail);
     if (!set) index.set(tail, (set = new Set()));

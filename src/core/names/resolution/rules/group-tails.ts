@@ -24,7 +24,8 @@ export const groupTails: ResolutionRule = {
       for (const f of fs) {
         if (f.words < 2 || f.acr) continue;
         const words = f.key.split(' ');
-        indexTails(groupBySuffix, words.map(lightWord), r, tailsUpTo(words));
+        // What "New" opens is another place ("New York" is not York, "New Aleppo" not Aleppo): no tail starts there.
+        indexTails(groupBySuffix, words.map(lightWord), r, tailsUpTo(words), words[0] === 'new' ? 2 : 1);
       }
     }
     // A name read as a place from weak cues ("at the Colts", "from Colts country") and mostly written after "the"
