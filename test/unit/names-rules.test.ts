@@ -622,6 +622,29 @@ describe('titles written as sentences', () => {
   });
 });
 
+describe('texts that lost their commas (issue 11, FA-KES eleventh tune half)', () => {
+  it('a short sentence of capitalised words closed by "… said." is prose: the speaker and the acronym are names', () => {
+    const idx = resolve({
+      'a.txt':
+        'Report\n\nSuch weapons had never been used before. Director of Levant Institute for Strategic Affairs (LISA) Sami Nader said. The crime will change the war.\n',
+    });
+    expect(one(idx, 'Sami Nader').kind).toBe('person');
+    expect(same(idx, 'LISA', 'Levant Institute for Strategic Affairs')).toBe(true);
+  });
+  it('a name glued to its role "of the" organisation is the person, with the role as definition; a named chair is not', () => {
+    const idx = resolve({
+      'a.txt':
+        'Report\n\nSuch attacks are an intolerable barbarism" Peter Salama Executive Director of the WHO Health Emergencies Programme said in a statement.\n',
+      'b.txt':
+        'Report\n\n"It is a step back," said Stuart Pimm, Doris Duke Professor of Conservation Ecology at Duke University. Duke scientists wrote the letter.\n',
+    });
+    const salama = one(idx, 'Peter Salama');
+    expect(salama.kind).toBe('person');
+    expect(salama.definition?.text).toBe('Executive Director of the WHO Health Emergencies Programme');
+    expect(named(idx, 'Doris Duke')).toHaveLength(0);
+  });
+});
+
 describe('short forms in the context of their article', () => {
   const plain = (n: number): string => `Report ${n}\n\nThe weather was mild and the markets were calm all week, the agency said.\n`;
   it('a full name made only of ordinary words ("Deep Throat") stays a name', () => {

@@ -129,4 +129,6 @@
 //      in Aleppo city") is one entity per region; extraction records "X in Y" between two names (`within`).
 //  51: a capitalised "New" opens the name after it ("New York", "New Aleppo"; at a sentence's start not before a
 //      demonym or acronym), and a name opening with "New" is no person by default.
-export const NAMES_RULES_VERSION = 51;
+//  52: a short capitalised sentence closed by "… said." is prose; a name glued to its role "of the" organisation
+//      ("Peter Salama Executive Director of the WHO …") is the person with that role as title.
+export const NAMES_RULES_VERSION = 52;

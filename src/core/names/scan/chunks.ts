@@ -280,6 +280,9 @@ function insideOrganisation(cur: SegToken[]): boolean {
 /** A word, a hyphen and a lower-case word after it. */
 const DASHED_WORD = /^(.*\p{L})-(\p{Ll}+)$/u;
 
+/** Words no person's name is made of: nationalities, the head nouns of groups and places, stop words. */
+const NOT_A_PERSONS_WORD = T_DEMONYM | T_GROUP_HEAD | T_PLACE_HEAD | T_STOP;
+
 /** All-capital words that are common nouns or time zones, not names. */
 const CAPS_STOP = new Set(['gmt', 'utc', 'ngo', 'ngos']);
 
@@ -397,10 +400,20 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
         if (from === cut - 1) from = 0;
         title = { text: text.slice(t[from].start, t[cut - 1].end), start: t[from].start, end: t[cut - 1].end };
       }
-      t = rest;
-      // Connectors or particles left at the front belong to no one.
-      while (t.length && !t[0].cap) t.shift();
-      if (!t.length) return null;
+      // A name, then its role of an organisation, where a text lost the comma between them: "Peter Salama Executive
+      // Director of the WHO Health Emergencies Programme said". The role is the name's title. Only "of the …": a
+      // named chair is no person ("Doris Duke Professor of Conservation Ecology").
+      const roleOfThe = t[cut - 1].lower === 'of' && rest[0].lower === 'the';
+      const first = roleOfThe ? t.findIndex((x) => x.info.flags & (T_TITLE_HEAD | T_TITLE_MOD)) : -1;
+      if (first >= 2 && t.slice(0, first).every((x) => x.cap && !x.caps && !(x.info.flags & NOT_A_PERSONS_WORD))) {
+        title = { text: text.slice(t[first].start, t[t.length - 1].end), start: t[first].start, end: t[t.length - 1].end };
+        t = t.slice(0, first);
+      } else {
+        t = rest;
+        // Connectors or particles left at the front belong to no one.
+        while (t.length && !t[0].cap) t.shift();
+        if (!t.length) return null;
+      }
     }
   }
   // A bare title ("US President", "the Syrian Prime Minister") names no one by itself.

@@ -99,13 +99,24 @@ function saysInLowerCase(text: string, from: number, to: number): boolean {
   let prevLower = false;
   let prevMinor = false;
   let phrase = false;
+  let lastStart = -1;
+  let lastEnd = -1;
   eachWord(text, from, to, (ws, we, upper) => {
     if (++words > PROSE_MAX_WORDS) return (phrase = false);
     const minor = !upper && isMinorWord(text, ws, we);
     if (!upper && prevLower && !(minor && prevMinor)) phrase = true;
     prevLower = !upper;
     prevMinor = minor;
+    lastStart = ws;
+    lastEnd = we;
   });
+  // An attribution closing the sentence ("… Levant Institute for Strategic Affairs (LISA) Sami Nader said."): a
+  // headline says "says" and ends without a full stop.
+  if (!phrase && words <= PROSE_MAX_WORDS && lastEnd > lastStart && text.slice(lastStart, lastEnd) === 'said') {
+    let k = lastEnd;
+    while (k < to && (text.charCodeAt(k) === 34 || text.charCodeAt(k) === 0x201d)) k++;
+    phrase = text.charCodeAt(k) === 46;
+  }
   return phrase;
 }
 
