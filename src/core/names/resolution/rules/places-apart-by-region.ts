@@ -67,9 +67,16 @@ export const placesApartByRegion: ResolutionRule = {
       }
       return false;
     };
-    const wordsOf = (r: number): string[][] => (clusterForms.get(r) ?? []).map((f) => f.key.split(' '));
-    const holds = (a: number, b: number): boolean =>
-      wordsOf(a).some((wa) => wordsOf(b).some((wb) => wb.every((w) => wa.includes(w)) || wa.every((w) => wb.includes(w))));
+    const wordsMemo = new Map<number, string[][]>();
+    const wordsOf = (r: number): string[][] => {
+      let ws = wordsMemo.get(r);
+      if (!ws) wordsMemo.set(r, (ws = (clusterForms.get(r) ?? []).map((f) => f.key.split(' '))));
+      return ws;
+    };
+    const holds = (a: number, b: number): boolean => {
+      const wb = wordsOf(b);
+      return wordsOf(a).some((x) => wb.some((y) => y.every((w) => x.includes(w)) || x.every((w) => y.includes(w))));
+    };
     // Per split place: article → which region class it belongs to (the main class is left where it is).
     const moves = new Map<number, Map<number, number>>();
     const namingArts = new Set<number>();
