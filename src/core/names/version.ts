@@ -131,4 +131,6 @@
 //      demonym or acronym), and a name opening with "New" is no person by default.
 //  52: a short capitalised sentence closed by "… said." is prose; a name glued to its role "of the" organisation
 //      ("Peter Salama Executive Director of the WHO …") is the person with that role as title.
-export const NAMES_RULES_VERSION = 52;
+//  53: "Brigade", "Battalion" (and plurals) close an armed unit's name after two words or more, as "News" or "Corp"
+//      close an outlet's or company's ("Sawaiq al-Rahman Brigade" = "Sawaiq al-Rahman").
+export const NAMES_RULES_VERSION = 53;
