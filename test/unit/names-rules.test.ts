@@ -648,6 +648,7 @@ describe('texts that lost their commas (issue 11, FA-KES eleventh tune half)', (
     const salama = one(idx, 'Peter Salama');
     expect(salama.kind).toBe('person');
     expect(salama.definition?.text).toBe('Executive Director of the WHO Health Emergencies Programme');
+    expect(one(idx, 'WHO Health Emergencies Programme').kind).toBe('group');
     expect(named(idx, 'Doris Duke')).toHaveLength(0);
   });
 });

@@ -133,4 +133,5 @@
 //      ("Peter Salama Executive Director of the WHO …") is the person with that role as title.
 //  53: "Brigade", "Battalion" (and plurals) close an armed unit's name after two words or more, as "News" or "Corp"
 //      close an outlet's or company's ("Sawaiq al-Rahman Brigade" = "Sawaiq al-Rahman").
-export const NAMES_RULES_VERSION = 53;
+//  54: the organisation of a role glued after a name (v52) is a mention of its own too.
+export const NAMES_RULES_VERSION = 54;

@@ -78,8 +78,13 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
     while (cur.length && (!cur[cur.length - 1].cap || cur[cur.length - 1].info.flags & T_KEY_ARTICLE)) cur.pop();
     if (cur.length) {
       // finishChunk keeps copies, never `cur` itself: it is reused.
-      const c = finishChunk(cur, text, lowerWords);
+      const also: SegToken[][] = [];
+      const c = finishChunk(cur, text, lowerWords, also);
       if (c) chunks.push(c);
+      for (const more of also) {
+        const m = finishChunk(more, text, lowerWords, []);
+        if (m) chunks.push(m);
+      }
       cur.length = 0;
     }
   };
@@ -340,8 +345,11 @@ function isClockWords(text: string, t: SegToken[]): boolean {
   return /(?:^|[^\d])\d{4}$/.test(before) && zoneOnly && zoneShaped;
 }
 
-/** Strip titles, stop words and adjectives; decide whether what is left is a mention. */
-function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Chunk | null {
+/**
+ * Strip titles, stop words and adjectives; decide whether what is left is a mention. A run holding two names (a
+ * person and the organisation of the role glued after it) leaves the second in `also`, to be finished in turn.
+ */
+function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords, also: SegToken[][]): Chunk | null {
   let t = toks.slice();
   // A clock time's "AM"/"PM" and time zone ("9:00 PM PDT", "8 AM", "1900 GMT") are no name.
   if (isClockWords(text, t)) return null;
@@ -407,6 +415,9 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords): Ch
       const first = roleOfThe ? t.findIndex((x) => x.info.flags & (T_TITLE_HEAD | T_TITLE_MOD)) : -1;
       if (first >= 2 && t.slice(0, first).every((x) => x.cap && !x.caps && !(x.info.flags & NOT_A_PERSONS_WORD))) {
         title = { text: text.slice(t[first].start, t[t.length - 1].end), start: t[first].start, end: t[t.length - 1].end };
+        // The organisation of the role is a name of its own too ("WHO Health Emergencies Programme").
+        const opens = rest.findIndex((x) => x.cap);
+        if (opens >= 0) also.push(rest.slice(opens));
         t = t.slice(0, first);
       } else {
         t = rest;
