@@ -211,9 +211,10 @@ describe('datelines', () => {
     const got = mentionsIn(idx, 'a.md').filter((m) => m.includes('New Arab'));
     expect(got).toHaveLength(2);
     expect(new Set(got.map((m) => m.slice(m.indexOf('→'))))).toEqual(new Set(['→ The New Arab']));
-    // Elsewhere the same words are no name.
+    // Elsewhere the words are read as the name they are (a capitalised "New" opens a name, names rules v51), though
+    // without the outlet's metadata nothing says "The" is part of it.
     const other = resolve({ 'b.md': `---\ntitle: Report\noutlet: Coast Herald\n---\n\n${body}` });
-    expect(mentionsIn(other, 'b.md').filter((m) => m.includes('New Arab'))).toEqual([]);
+    expect(mentionsIn(other, 'b.md').filter((m) => m.includes('New Arab'))).toEqual(['New Arab@72 → New Arab', 'New Arab@112 → New Arab']);
   });
 
   it('reads The New Arab in its own FA-KES stories', () => {

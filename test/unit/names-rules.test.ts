@@ -480,13 +480,6 @@ describe('an outlet or company with and without its closing word', () => {
     expect(same(idx, 'Microsoft', 'Microsoft Corp')).toBe(true);
     expect(same(idx, 'Mayadeen', 'Mayadeen TV')).toBe(false);
   });
-  it('an armed unit with and without "Brigade" is one group', () => {
-    const idx = resolve({
-      'a.txt':
-        'Report\n\nThe Sawaiq al-Rahman Brigade said it killed several fighters on Monday. "We will go on," the Sawaiq al-Rahman brigade stated.\n',
-    });
-    expect(same(idx, 'Sawaiq al-Rahman', 'Sawaiq al-Rahman Brigade')).toBe(true);
-  });
   it('the same, on FA-KES lines: "Al-Masdar reports" is Al Masdar News', () => {
     const idx = resolve({
       'sputnik.md':

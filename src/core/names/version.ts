@@ -131,7 +131,9 @@
 //      demonym or acronym), and a name opening with "New" is no person by default.
 //  52: a short capitalised sentence closed by "… said." is prose; a name glued to its role "of the" organisation
 //      ("Peter Salama Executive Director of the WHO …") is the person with that role as title.
-//  53: "Brigade", "Battalion" (and plurals) close an armed unit's name after two words or more, as "News" or "Corp"
-//      close an outlet's or company's ("Sawaiq al-Rahman Brigade" = "Sawaiq al-Rahman").
+//  53: "Brigade", "Battalion" closed an armed unit's name as "News" closes an outlet's (taken back in 55: the
+//      one-article update could not follow it for a unit named by one article only).
 //  54: the organisation of a role glued after a name (v52) is a mention of its own too.
-export const NAMES_RULES_VERSION = 54;
+//  55: v53 taken back; a name of three words or more opening with "New" gets the person default again ("New
+//      Orleans Saints" as "Orleans Saints" did), so the one-article update follows the full resolution there.
+export const NAMES_RULES_VERSION = 55;

@@ -91,8 +91,16 @@ export function cuesFor(text: string, toks: SegToken[], titled: boolean, key: st
   if (!prevPunct && !possessive && PREV_PLACE.has(prevWord)) cs = setCue(cs, CUE_PLACE, PREV_PLACE_STRONG.has(prevWord) && !allCaps);
   // An organisation word anywhere ("Human Rights Watch Syria", "Coalition Forces Command") rules out a person.
   if (toks.length > 1 && someFlag(toks, T_GROUP_HEAD)) cs = setCue(cs, CUE_GROUP, false);
-  // Capitalised words are a person's name by default, but nobody is named "New …" ("New York", "New Moon").
-  if ((cs & 3) === 0 && toks.length >= 2 && !the && first !== 'new' && !/^(al|el)$/i.test(toks[0].text) && !/^(al|el)[-‐‑]/i.test(toks[0].text)) {
+  // Capitalised words are a person's name by default, but nobody is named "New X" ("New York", "New Moon"); longer
+  // names opening with "New" ("New Orleans Saints") keep the default, as they had it when "New" was cut off.
+  if (
+    (cs & 3) === 0 &&
+    toks.length >= 2 &&
+    !the &&
+    !(first === 'new' && toks.length === 2) &&
+    !/^(al|el)$/i.test(toks[0].text) &&
+    !/^(al|el)[-‐‑]/i.test(toks[0].text)
+  ) {
     if (allPlainCapitals(toks) && !GROUP_GENERIC.has(first)) cs = setCue(cs, CUE_PERSON, false);
   }
   return (allCaps ? CUES_ACR : 0) | (the ? CUES_THE : 0) | cs;

@@ -1,7 +1,6 @@
 // An outlet or company named with and without the word that closes its name: "Sputnik News" and "Sputnik",
-// "Al-Masdar News" and "Al-Masdar", "Microsoft Corp" and "Microsoft", "Sawaiq al-Rahman Brigade" and "Sawaiq
-// al-Rahman". The closing word (a fixed list of medium and company words, `ORGANISATION_SUFFIXES`, and an armed
-// unit's after two words or more) says what kind of organisation the rest names, not which, so the rest
+// "Al-Masdar News" and "Al-Masdar", "Microsoft Corp" and "Microsoft". The closing word (a fixed list of medium and
+// company words, `ORGANISATION_SUFFIXES`) says what kind of organisation the rest names, not which, so the rest
 // is the same name; two names with different closing words and one rest are one too ("Al-Alam News Network",
 // "al-Alam TV") when the rest is not written alone. Guards: the rest must name something, not an ordinary word, a
 // nationality or a country ("Press TV", "Syrian TV", "Syria TV"), and not a place or person by its own uses
@@ -24,7 +23,7 @@ export const organisationSuffixes: ResolutionRule = {
       // off, whichever the corpus writes on its own first, from the longest.
       let rest = f.key;
       let joined = false;
-      for (let cut = rest.lastIndexOf(' '); cut > 0 && closingWord(rest, cut); cut = rest.lastIndexOf(' ')) {
+      for (let cut = rest.lastIndexOf(' '); cut > 0 && ORGANISATION_SUFFIXES.has(rest.slice(cut + 1)); cut = rest.lastIndexOf(' ')) {
         rest = rest.slice(0, cut);
         const h = s.formOf(rest);
         if (!h) continue;
@@ -40,18 +39,6 @@ export const organisationSuffixes: ResolutionRule = {
     for (const same of byRest.values()) for (let i = 1; i < same.length; i++) uf.union(same[0]!.id, same[i]!.id);
   },
 };
-
-/**
- * Whether the word after `cut` closes the name as a kind of organisation: a medium or company word, or an armed
- * unit's ("Sawaiq al-Rahman Brigade" and "the Sawaiq al-Rahman brigade") after two words or more, since one word
- * before "Brigade" may be the person it is named after ("Hamza Brigade").
- */
-function closingWord(key: string, cut: number): boolean {
-  const w = key.slice(cut + 1);
-  return ORGANISATION_SUFFIXES.has(w) || (UNIT_WORDS.has(w) && key.lastIndexOf(' ', cut - 1) > 0);
-}
-
-const UNIT_WORDS = new Set(['brigade', 'brigades', 'battalion', 'battalions']);
 
 /** Whether the rest of a name, its closing words off, still says which organisation ("Press" or "Syria" does not). */
 function restNamesIt(s: ResolutionState, rest: string, words: number): boolean {
