@@ -1,5 +1,5 @@
 // FA-KES: 804 real articles from 15 outlets, each with its own dateline form. Dates checked against labels
-// read by eye (test/fixtures/labels/fakes-dates.json), plus coverage, speed and range integrity.
+// read by eye (test/fixtures/labels/fakes-dates.json), plus coverage and range integrity.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
@@ -143,17 +143,15 @@ describe('FA-KES structure', () => {
     expect(sizes / count).toBeLessThan(600);
   });
 
-  it('parses all 804 files in well under a second', () => {
-    const all = [...texts.values()];
-    all.forEach((t) => parseArticle(t)); // warm up the JIT
-    // Best of three, so a busy machine (parallel test files) does not make the measure flaky.
-    let ms = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      for (const t of all) parseArticle(t);
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    console.log(`FA-KES parse time: ${ms.toFixed(0)} ms for ${all.length} files`);
-    expect(ms).toBeLessThan(1000);
+  // How long parsing all 804 takes is a target of `npm run bench:targets` (test/bench/targets.ts), on the same files.
+  it('finds a title and an outlet in each of the 804 files', () => {
+    const missing = [...texts]
+      .filter(([, t]) => {
+        const { title, outlet } = parseArticle(t).meta;
+        return !title || !outlet;
+      })
+      .map(([f]) => f);
+    expect(texts.size).toBe(804);
+    expect(missing).toEqual([]);
   });
 });

@@ -78,10 +78,8 @@ describe('event linking on FA-KES labelled incidents', () => {
   const articles = load();
   const incidents = fakesHalf('all').filter((i) => i.files.every((f) => articles.has(f)));
 
-  const t0 = performance.now();
   const index = new EventIndex();
   for (const a of articles.values()) index.setArticle(a.input);
-  const buildMs = performance.now() - t0;
 
   // Baseline: whole articles in MiniSearch (default tokenizer, BM25), queried with the article's text or
   // with its longest body passage (any of its words: MiniSearch's OR search, with its scores and order, answered
@@ -106,21 +104,20 @@ describe('event linking on FA-KES labelled incidents', () => {
     const res = anyWord.searchDistinctWords(a.input.text.slice(longest.start, longest.end));
     return { files: res.map((r) => r.id).filter((id) => id !== file), top1Score: null };
   };
-  // Latency of `related` over every passage of the corpus, in CPU time of this thread so that other
-  // processes on a busy machine do not count against it. The index keeps the scored candidates of the asked article's
-  // passages until another article is asked: while an article is asked, its passage links for the evaluation (limit 20)
-  // and its related articles are then read from what the timed calls scored, after them, so that every timed call
-  // scores its passage afresh, as before; the evaluation asked the same questions of the same index article by article.
-  const times: number[] = [];
+  // `related` as Show Other Coverage asks it (limit 10) of every passage of the corpus, each answer checked below; how
+  // long it takes is a target of `npm run bench:targets` (test/bench/targets.ts), on the same index. The index keeps
+  // the scored candidates of the asked article's passages until another article is asked: while an article is asked,
+  // its passage links for the evaluation (limit 20) and its related articles are then read from what those calls
+  // scored, after them; the evaluation asked the same questions of the same index article by article.
+  const wrongAnswers: string[] = [];
   const articleRanked = new Map<string, Ranked>();
   const passageRanked = new Map<string, Ranked>();
   for (const a of articles.values()) {
     const file = a.input.file;
     for (const p of a.input.passages) {
-      const s = process.cpuUsage();
-      index.related(file, p.index, 10);
-      const d = process.cpuUsage(s);
-      times.push((d.user + d.system) / 1000);
+      const links = index.related(file, p.index, 10);
+      // Other articles only, and at most 10 links that count as coverage (duplicates of the article are listed besides).
+      if (links.some((l) => l.file === file) || links.filter((l) => !l.duplicate).length > 10) wrongAnswers.push(`${file} #${p.index}`);
     }
     // Passage level: every link of every passage, ranked by score; an article counts once, at its best link.
     const best = new Map<string, number>();
@@ -132,8 +129,6 @@ describe('event linking on FA-KES labelled incidents', () => {
     const r = index.relatedArticles(file, 20);
     articleRanked.set(file, { files: r.map((x) => x.file), top1Score: r[0]?.score ?? null });
   }
-  times.sort((x, y) => x - y);
-  const p95 = times[Math.floor(times.length * 0.95)];
   const oursArticle = (file: string): Ranked => articleRanked.get(file)!;
   const oursPassage = (file: string): Ranked => passageRanked.get(file)!;
 
@@ -158,8 +153,7 @@ describe('event linking on FA-KES labelled incidents', () => {
   );
   console.log(
     `\nFA-KES event linking: ${incidents.length} labelled incidents, ${n} articles with coverage in another outlet; ` +
-      `index of ${articles.size} articles / ${index.passageCount} passages built in ${buildMs.toFixed(0)} ms; ` +
-      `related() p95 ${p95.toFixed(2)} ms CPU over ${times.length} passages\n` +
+      `index of ${articles.size} articles / ${index.passageCount} passages\n` +
       rows.join('\n'),
   );
 
@@ -188,8 +182,8 @@ describe('event linking on FA-KES labelled incidents', () => {
     expect(ours.lookalike1).toBeLessThanOrEqual(base.lookalike1);
   });
 
-  it('answers a passage query fast', () => {
-    expect(p95).toBeLessThan(50);
+  it('answers every passage query with other articles, at most ten', () => {
+    expect(wrongAnswers).toEqual([]);
   });
 });
 

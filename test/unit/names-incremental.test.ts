@@ -2,10 +2,10 @@
 // at the entities a full resolution would choose, removed articles leave no mentions behind, and `link()` settles
 // the corpus back to exactly a full resolution.
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article';
 import { Corpus } from '../../src/core/corpus';
-import { extractNames, resolveEntities, type Entity, type EntityIndex } from '../../src/core/names';
+import { resolveEntities, type Entity, type EntityIndex } from '../../src/core/names';
 import { fakesNamesInputs } from './names-inputs';
+import { fakesCopies, fakesEdit } from './speed-inputs';
 import { SAMPLES, sampleCorpus } from './samples';
 
 const EDITED = SAMPLES.find((s) => /al-Julani/.test(s.text))!;
@@ -160,52 +160,18 @@ describe('one edited article', () => {
   });
 });
 
-describe('cost of one edit', () => {
+// That one edit costs far less than a full resolution is a target of `npm run bench:targets` (test/bench/targets.ts),
+// on the same corpora and the same edit.
+describe('one edit of a large corpus', () => {
   // Every FA-KES article with its names extracted, in file order (shared with the other names tests of the worker).
-  const articles = fakesNamesInputs().map((a) => ({ ...a, p: parseArticle(a.text) }));
+  const articles = fakesNamesInputs();
 
-  const measure = (copies: number): { full: number; edit: number; worst: number } => {
-    const inputs = [];
-    for (let k = 0; k < copies; k++) for (const a of articles) inputs.push({ file: `${k}/${a.file}`, meta: a.meta, names: a.names });
-    let t = performance.now();
-    let index = resolveEntities(inputs, []);
-    const full = performance.now() - t;
-    const a = articles[7];
-    const text = a.text + '\nBashar al-Assad met Zorvath Quillane in Aleppo. Zorvath Quillane left.\n';
-    const p = parseArticle(text);
-    const file = `0/${a.file}`;
-    // The first edit also builds the suffix and skeleton lookups; a garbage collection can land on any edit, so
-    // the typical (median) edit is compared with a full resolution, and the worst only bounded.
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      t = performance.now();
-      const back = i % 2 === 1;
-      const names = extractNames({
-        file,
-        text: back ? a.text : text,
-        passages: back ? a.p.passages : p.passages,
-        headings: p.headings,
-        meta: p.meta,
-      });
-      index = index.withArticle(file, { meta: p.meta, names });
-      index.at(file, text.indexOf('Zorvath'));
-      times.push(performance.now() - t);
+  it('finds a name the edit adds, on FA-KES and FA-KES ×10', () => {
+    const edit = fakesEdit(articles);
+    for (const copies of [1, 10]) {
+      const index = resolveEntities(fakesCopies(articles, copies), []).withArticle(edit.file, edit.names(false));
+      const hit = index.at(edit.file, edit.text.lastIndexOf('Zorvath Quillane'));
+      expect(hit?.entity.name, `×${copies}`).toBe('Zorvath Quillane');
     }
-    const hit = index.at(file, text.lastIndexOf('Zorvath Quillane'));
-    expect(hit?.entity.name).toBe('Zorvath Quillane');
-    const sorted = [...times].sort((x, y) => x - y);
-    return { full, edit: sorted[2], worst: sorted[4] };
-  };
-
-  it('is far below a full resolution on FA-KES and FA-KES ×10', () => {
-    measure(1); // warm the JIT
-    const one = measure(1);
-    const ten = measure(10);
-    console.log(
-      `names, one edit + entityAt (median, worst of 5): FA-KES (${articles.length}) ${one.edit.toFixed(1)}, ${one.worst.toFixed(1)} ms vs full ${one.full.toFixed(0)} ms; ` +
-        `×10 (${articles.length * 10}) ${ten.edit.toFixed(1)}, ${ten.worst.toFixed(1)} ms vs full ${ten.full.toFixed(0)} ms`,
-    );
-    expect(ten.edit).toBeLessThan(ten.full / 10);
-    expect(ten.worst).toBeLessThan(250);
   }, 240_000);
 });

@@ -125,14 +125,9 @@ describe('persisted entity index', () => {
     );
   });
 
-  it('exports and imports fast', () => {
-    const t0 = performance.now();
-    const s = JSON.stringify(exportEntityIndex(index));
-    const t1 = performance.now();
-    importEntityIndex(JSON.parse(s));
-    const t2 = performance.now();
-    console.log(`FA-KES: export+stringify ${(t1 - t0).toFixed(1)} ms, parse+import ${(t2 - t1).toFixed(1)} ms`);
-    expect(t1 - t0).toBeLessThan(500);
-    expect(t2 - t1).toBeLessThan(500);
+  // How long both take is a target of `npm run bench:targets` (test/bench/targets.ts), on the same index.
+  it('exports and imports back every entity', () => {
+    const back = importEntityIndex(JSON.parse(JSON.stringify(exportEntityIndex(index))));
+    expect(back?.entities.map((e) => e.id)).toEqual(index.entities.map((e) => e.id));
   });
 });
