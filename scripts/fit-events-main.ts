@@ -127,20 +127,47 @@ function conditionalLogit(groups: Group[], from: number, l2: number, iterations:
   const m = new Array(d).fill(0);
   const v = new Array(d).fill(0);
   const used = groups.filter((g) => g.rows.some((r) => r.y) && g.rows.some((r) => !r.y));
+  // The rows flattened into typed columns once (the same sums in the same order as over the row objects, without an
+  // allocation per group and iteration: a fit over ~100k rows ran minutes).
+  const start = new Int32Array(used.length + 1);
+  used.forEach((gr, j) => (start[j + 1] = start[j] + gr.rows.length));
+  const X = new Float64Array(start[used.length] * d);
+  const Y = new Uint8Array(start[used.length]);
+  used.forEach((gr, j) =>
+    gr.rows.forEach((r, i) => {
+      Y[start[j] + i] = r.y ? 1 : 0;
+      for (let k = 0; k < d; k++) X[(start[j] + i) * d + k] = r.x[k];
+    }),
+  );
+  const maxRows = Math.max(0, ...used.map((gr) => gr.rows.length));
+  const e = new Float64Array(maxRows);
   for (let it = 1; it <= iterations; it++) {
     const g = new Array(d).fill(0);
     let total = 0;
-    for (const { rows, weight } of used) {
+    for (let j = 0; j < used.length; j++) {
+      const weight = used[j].weight;
       total += weight;
-      const z = rows.map((r) => dot(w, r.x));
-      const mx = Math.max(...z);
-      const e = z.map((x) => Math.exp(x - mx));
-      const all = e.reduce((a, b) => a + b, 0);
-      const pos = e.reduce((a, b, i) => a + (rows[i].y ? b : 0), 0);
-      for (let i = 0; i < rows.length; i++) {
-        const coef = weight * ((rows[i].y ? e[i] / pos : 0) - e[i] / all);
+      const n = start[j + 1] - start[j];
+      let mx = -Infinity;
+      for (let i = 0; i < n; i++) {
+        let z = 0;
+        const o = (start[j] + i) * d;
+        for (let k = 0; k < d; k++) z += w[k] * X[o + k];
+        e[i] = z;
+        if (z > mx) mx = z;
+      }
+      let all = 0;
+      let pos = 0;
+      for (let i = 0; i < n; i++) {
+        e[i] = Math.exp(e[i] - mx);
+        all += e[i];
+        pos += Y[start[j] + i] ? e[i] : 0;
+      }
+      for (let i = 0; i < n; i++) {
+        const coef = weight * ((Y[start[j] + i] ? e[i] / pos : 0) - e[i] / all);
         if (coef === 0) continue;
-        for (let k = from; k < d; k++) g[k] += coef * rows[i].x[k];
+        const o = (start[j] + i) * d;
+        for (let k = from; k < d; k++) g[k] += coef * X[o + k];
       }
     }
     for (let k = from; k < d; k++) {
@@ -174,6 +201,26 @@ const LINE_VARIANTS: LineVariant[] = [
   { name: 'all seven', sources: 'both', drop: [] },
   ...NEW_LINE_FEATURES.map((f): LineVariant => ({ name: `all but ${f}`, sources: 'both', drop: [f] })),
 ];
+
+/** How many line features a variant keeps (no line choice: 0). */
+const lineFeatureCount = (v: LineVariant) => LINE_FEATURES.filter((f) => !v.drop.includes(f)).length;
+
+/**
+ * The choice rule, fixed before the table was read: among no line choice and the variants whose FA-KES tune story
+ * hit@3 (as listed) is not below no line choice's, the best ECB+ train hit@3 (as listed); a tie within 0.1 goes to
+ * fewer line features (no line choice: 0), then the higher FA-KES tune hit@3, then the higher ECB+ hit@1. Null: none.
+ */
+function chooseLineVariant(
+  none: { ecb: { hit1: number; hit3: number }; stories: { hit3: number } },
+  variants: { variant: LineVariant; ecb: { hit1: number; hit3: number }; stories: { hit3: number } }[],
+): LineVariant | null {
+  const eligible = [{ ...none, variant: null as LineVariant | null }, ...variants.filter((v) => v.stories.hit3 >= none.stories.hit3)];
+  const best = Math.max(...eligible.map((e) => e.ecb.hit3));
+  const tied = eligible.filter((e) => best - e.ecb.hit3 <= 0.1 + 1e-9);
+  const count = (e: (typeof eligible)[number]) => (e.variant ? lineFeatureCount(e.variant) : 0);
+  tied.sort((a, b) => count(a) - count(b) || b.stories.hit3 - a.stories.hit3 || b.ecb.hit1 - a.ecb.hit1);
+  return tied[0].variant;
+}
 
 /**
  * The line choice (lineChoice.ts): one group per query and candidate article holding both a line of the query's event
@@ -272,10 +319,52 @@ function fnv(text: string): string {
 
 const pct = (x: number) => Math.round(1000 * x) / 10;
 
+/** FA-KES indexed as a whole, as the FA-KES tests index it. */
+function fakesCorpus(): Corpus {
+  const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
+  const fakes = new Corpus();
+  if (!process.env.PARALLAX_NO_WORDS) fakes.setWordTable(loadWordTable());
+  for (const f of readdirSync(fakesDir).sort())
+    if (f.endsWith('.md') && f !== 'README.md') fakes.setText(f, readFileSync(new URL(f, fakesDir), 'utf8'));
+  return fakes;
+}
+
+// ---- FA-KES story spans (fit-events-stories.ts): the line choice's queries in multi-story news. FIT_STORIES names the
+// label file (default the tune half, which may be missing: then the line choice has ECB+ alone). FIT_STORIES_SCORE=FILE
+// instead scores that file's story queries under the shipped model, as listed without and with its line choice, and
+// stops before anything is fitted: how the held half is scored, once.
+const shippedLevels: Levels = {
+  cutoff: EVENT_MODEL.cutoff,
+  continuation: EVENT_MODEL.continuation,
+  continuationShare: EVENT_MODEL.continuationShare,
+};
+const storyLists = (queries: StoryQuery[], wq: number[], lv: Levels | number, line?: LineChoiceModel) =>
+  queries.map((q) => listed(q.rows, wq, typeof lv === 'number' ? { cutoff: lv, continuation: lv } : lv, 5, 2, line).out.map((x) => x.r));
+if (process.env.FIT_STORIES_SCORE) {
+  const queries = storyQueries(fakesCorpus(), readStoryClusters(process.env.FIT_STORIES_SCORE));
+  console.log(
+    JSON.stringify({
+      stories: process.env.FIT_STORIES_SCORE,
+      model: EVENT_MODEL.version,
+      lineChoice: EVENT_MODEL.lineChoice ?? null,
+      asListed: {
+        none: storyFigures(storyLists(queries, EVENT_MODEL.weights, shippedLevels)),
+        withLineChoice: storyFigures(storyLists(queries, EVENT_MODEL.weights, shippedLevels, EVENT_MODEL.lineChoice)),
+      },
+    }),
+  );
+  process.exit(0);
+}
+/** Progress on stderr with the CPU seconds spent so far (a fit takes minutes on a shared machine). */
+const progress = (what: string) => {
+  const c = process.cpuUsage();
+  console.error(`[${((c.user + c.system) / 1e6).toFixed(1)} s CPU] ${what}`);
+};
 // ---- data
 const train = loadEcbplus(ECB_TRAIN);
 const trainCorpus = ecbCorpus(train);
 const trainQueries = ecbQueries(trainCorpus, train);
+progress('ECB+ train candidates');
 const rows: Row[] = [];
 const groups: Group[] = [];
 /** Each ECB+ train group's topic (FA-KES groups have none): the folds of the cross-validation below. */
@@ -293,11 +382,7 @@ const ecbRows = rows.length;
 // shapes the ranking.
 const FAKES_WEIGHT = Number(process.env.FIT_FAKES_WEIGHT ?? 1);
 const fit = fakesHalf('fit');
-const fakesDir = new URL('../fixtures/fa-kes/', import.meta.url);
-const fakes = new Corpus();
-if (!process.env.PARALLAX_NO_WORDS) fakes.setWordTable(loadWordTable());
-for (const f of readdirSync(fakesDir).sort())
-  if (f.endsWith('.md') && f !== 'README.md') fakes.setText(f, readFileSync(new URL(f, fakesDir), 'utf8'));
+const fakes = fakesCorpus();
 const incidentOf = new Map<string, string>();
 for (const inc of fakesHalf('all')) for (const f of inc.files) incidentOf.set(f, inc.id);
 let fakesRows = 0;
@@ -322,36 +407,10 @@ for (const inc of fit) {
   }
 }
 
-// ---- FA-KES story spans (fit-events-stories.ts): the line choice's queries in multi-story news. FIT_STORIES names the
-// label file (default the tune half, which may be missing: then the line choice has ECB+ alone). FIT_STORIES_SCORE=FILE
-// instead scores that file's story queries under the shipped model, as listed without and with its line choice, and
-// stops before anything is fitted: how the held half is scored, once.
-const shippedLevels: Levels = {
-  cutoff: EVENT_MODEL.cutoff,
-  continuation: EVENT_MODEL.continuation,
-  continuationShare: EVENT_MODEL.continuationShare,
-};
-const storyLists = (queries: StoryQuery[], wq: number[], lv: Levels | number, line?: LineChoiceModel) =>
-  queries.map((q) => listed(q.rows, wq, typeof lv === 'number' ? { cutoff: lv, continuation: lv } : lv, 5, 2, line).out.map((x) => x.r));
-if (process.env.FIT_STORIES_SCORE) {
-  const queries = storyQueries(fakes, readStoryClusters(process.env.FIT_STORIES_SCORE));
-  const model = { weights: [...EVENT_MODEL.weights] };
-  console.log(
-    JSON.stringify({
-      stories: process.env.FIT_STORIES_SCORE,
-      model: EVENT_MODEL.version,
-      lineChoice: EVENT_MODEL.lineChoice ?? null,
-      asListed: {
-        none: storyFigures(storyLists(queries, model.weights, shippedLevels)),
-        withLineChoice: storyFigures(storyLists(queries, model.weights, shippedLevels, EVENT_MODEL.lineChoice)),
-      },
-    }),
-  );
-  process.exit(0);
-}
 const storiesFile = process.env.FIT_STORIES ?? fileURLToPath(new URL('../fixtures/labels/fakes-stories-tune.json', import.meta.url));
 const storyClusters = existsSync(storiesFile) ? readStoryClusters(storiesFile) : [];
 const stories = storyQueries(fakes, storyClusters);
+progress('FA-KES fit half and story queries');
 console.error(`FA-KES story spans ${storiesFile}: ${storyClusters.length} clusters, ${stories.length} story queries`);
 /** ECB+ train queries labelled for the line choice: a row is right when it covers a line of the query's event. */
 const trainLabelled: LineQuery[] = trainQueries.map((q, i) => ({
@@ -379,6 +438,8 @@ const w = keepPair ? [...EVENT_MODEL.weights] : method === 'pointwise' ? fitLogi
 // model's cut-off and continuation (each fold's score is Platt-scaled, so it reads on the same scale). Then the
 // script stops, before anything is read of dev.
 const folds = Number(process.env.FIT_CV ?? 0);
+/** With FIT_CV and FIT_CV_CHOOSE=1 (and FIT_KEEP_PAIR=1): the variant the choice rule picks, null for none. */
+let cvChoice: LineVariant | null | undefined;
 if (folds > 1) {
   const topicFold = new Map(ECB_TRAIN.map((t, k) => [t, k % folds]));
   const alone: RankedLine[][] = new Array(trainQueries.length);
@@ -420,6 +481,7 @@ if (folds > 1) {
       storyListed[i] = sl[j];
       storyAlone[i] = sa[j];
     });
+    progress(`fold ${k}: pair weights and lists without line choice`);
     LINE_VARIANTS.forEach((variant, v) => {
       const ecb = fitted.map((i) => trainLabelled[i]);
       const lk = fitLineChoice(variant.sources === 'both' ? [ecb, fittedStories.map((i) => stories[i])] : [ecb], wk, variant.drop);
@@ -454,7 +516,7 @@ if (folds > 1) {
       storyAsListed: storyFigures(storyListed),
       withLineChoice: LINE_VARIANTS.map((variant, v) => ({
         variant: variant.name,
-        features: LINE_FEATURES.filter((x) => !variant.drop.includes(x)).length,
+        features: lineFeatureCount(variant),
         rankingAlone: f(aloneLines[v]),
         asListed: f(asListedLines[v]),
         storyRankingAlone: storyFigures(storyAloneLines[v]),
@@ -465,13 +527,19 @@ if (folds > 1) {
       levels: shipped,
     }),
   );
-  process.exit(0);
+  if (process.env.FIT_CV_CHOOSE !== '1' || !keepPair) process.exit(0);
+  cvChoice = chooseLineVariant(
+    { ecb: f(asListed), stories: storyFigures(storyListed) },
+    LINE_VARIANTS.map((variant, v) => ({ variant, ecb: f(asListedLines[v]), stories: storyFigures(storyListedLines[v]) })),
+  );
+  console.error(`choice rule: ${cvChoice ? cvChoice.name : 'no line choice'}`);
+  if (!cvChoice) process.exit(0);
 }
 
 // The line choice (which of an article's lines fill its places), fitted on ECB+ train and the FA-KES tune story
 // queries under the pair weights just fitted. FIT_LINE_VARIANT=name picks one of LINE_VARIANTS; FIT_LINE=0 leaves it
 // out (the lines in score order).
-const lineVariant = LINE_VARIANTS.find((v) => v.name === process.env.FIT_LINE_VARIANT);
+const lineVariant = cvChoice ?? LINE_VARIANTS.find((v) => v.name === process.env.FIT_LINE_VARIANT);
 if (process.env.FIT_LINE !== '0' && !lineVariant)
   throw new Error(`FIT_LINE_VARIANT must name one of: ${LINE_VARIANTS.map((v) => v.name).join(' | ')}`);
 const lineChoice =

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventIndex } from '../../src/core/events';
 import { EVENT_MODEL, type EventModel } from '../../src/core/events/score';
-import { LINE_FEATURES, lineSlots } from '../../src/core/events/lineChoice';
+import { LINE_FEATURES, lineFeatures, linePreference, lineSlots } from '../../src/core/events/lineChoice';
 import { article } from './events-article';
 
 // Outlet B tells the Raqqa bombing in its lead; a later line of it repeats the asked line's detail almost word for word.
@@ -15,8 +15,7 @@ const B =
   'Seventeen people were killed when a car bomb exploded in central Raqqa on Monday, Islamic State said.\n\n' +
   'Rescue teams searched the rubble through the night.\n\n' +
   'Windows of the old covered market near the clock tower were shattered, traders who sell spices and cloth said.';
-const C =
-  'Traders at the old covered market near the clock tower in Aleppo sell spices and cloth again, a year after the siege.';
+const C = 'Traders at the old covered market near the clock tower in Aleppo sell spices and cloth again, a year after the siege.';
 
 function index(model: EventModel): EventIndex {
   const ix = new EventIndex({ model });
@@ -60,5 +59,26 @@ describe('the line an article is listed by', () => {
     expect(lineSlots(files, [1, 0, 0.5, 9])).toEqual([0, 3, 2, 1]);
     // Preference in score order: the identity.
     expect(lineSlots(files, [4, 3, 2, 1])).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('the line features of multi-story news', () => {
+  const asked = { lead: false, retold: 0.4, late: 0.75 };
+  const line = (lead: boolean, passages: number, retold: number) => ({ lead, aheadInArticle: 0.5, passages, retold: () => retold });
+
+  it("a candidate lead carries its article's length and the asked line's place; a later line carries the two retellings", () => {
+    expect(lineFeatures(asked, line(true, 8, 0))).toEqual([1, 0.4, 0.5, Math.log(8), 0.75, 0]);
+    expect(lineFeatures(asked, line(false, 8, 0.5))).toEqual([0, 0, 0, 0, 0, 0.4 * 0.5]);
+  });
+
+  it('asked from a lead, no line feature applies', () => {
+    expect(lineFeatures({ lead: true, retold: 0, late: 0 }, line(true, 8, 0))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(lineFeatures({ lead: true, retold: 0, late: 0 }, line(false, 8, 0.9))).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('a model fitted on fewer features than the code computes weighs the others 0', () => {
+    const model = { features: ['logit', 'lead'], weights: [1, 2] };
+    expect(linePreference(model, 0.5, [1, 0.4, 0.5, 2, 0.75, 0])).toBe(0.5 + 2);
+    expect(LINE_FEATURES).toHaveLength(7);
   });
 });
