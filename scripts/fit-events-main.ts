@@ -228,9 +228,12 @@ function chooseLineVariant(
  * and the line features. Each source (ECB+ train; FA-KES tune stories) weighs the same in total, however many groups
  * it has.
  */
+/** The group count of each source in the last line-choice fit (for the report). */
+let lineGroupCounts: number[] = [];
 function fitLineChoice(sources: LineQuery[][], w: number[], dropped: readonly string[] = []): LineChoiceModel {
   const keep = LINE_FEATURES.map((f) => (dropped.includes(f) ? 0 : 1));
   const groups: Group[] = [];
+  const groupCounts: number[] = [];
   for (const queries of sources) {
     const own: Group[] = [];
     for (const q of queries) {
@@ -244,7 +247,9 @@ function fitLineChoice(sources: LineQuery[][], w: number[], dropped: readonly st
     }
     for (const g of own) g.weight = 1 / own.length;
     groups.push(...own);
+    groupCounts.push(own.length);
   }
+  lineGroupCounts = groupCounts;
   const lw = conditionalLogit(groups, 0, 0.001, 1500, 0.05);
   return { features: [...LINE_FEATURES], weights: lw.map((x) => Math.round(x * 10000) / 10000) };
 }
@@ -546,6 +551,9 @@ const lineChoice =
   process.env.FIT_LINE === '0' || !lineVariant
     ? undefined
     : fitLineChoice(lineVariant.sources === 'both' ? [trainLabelled, stories] : [trainLabelled], w, lineVariant.drop);
+console.error(
+  `line choice ${lineVariant?.name ?? 'none'}: ${JSON.stringify(lineChoice)}, groups per source ${JSON.stringify(lineGroupCounts)}`,
+);
 console.error(
   `FA-KES story queries (${storiesFile}, in sample) as listed at the shipped levels: no line choice ${JSON.stringify(storyFigures(storyLists(stories, w, shippedLevels)))}, line choice ${JSON.stringify(storyFigures(storyLists(stories, w, shippedLevels, lineChoice)))}`,
 );
