@@ -286,7 +286,12 @@ export class EventIndex {
     const files = scored.map((s) => (s.duplicate ? '\u0000' : '') + store.recFile[s.id]);
     // The candidate's own retelling costs a word walk per line: read only when the model weighs it.
     const readsRetold = (model.weights[LINE_RETOLD] ?? 0) !== 0;
-    const preference = scored.map((s) => linePreference(model, logitOf(s.score), lineFeatures(asked, this.candidateLine(s, readsRetold))));
+    // An article with one candidate line has nothing to choose: its preference is never compared.
+    const lines = new Map<string, number>();
+    for (const f of files) lines.set(f, (lines.get(f) ?? 0) + 1);
+    const preference = scored.map((s, k) =>
+      (lines.get(files[k]) ?? 0) > 1 ? linePreference(model, logitOf(s.score), lineFeatures(asked, this.candidateLine(s, readsRetold))) : 0,
+    );
     return lineSlots(files, preference);
   }
 
