@@ -590,7 +590,10 @@ export class Corpus {
    * Every candidate of the passage at a cursor place with its feature values, no cut-off: what `npm run fit:events`
    * fits the weights on.
    */
-  coverageCandidates(file: string, offset: number): { file: string; start: number; end: number; score: number; features: number[] }[] {
+  coverageCandidates(
+    file: string,
+    offset: number,
+  ): { file: string; start: number; end: number; score: number; features: number[]; line: number[] }[] {
     const passage = this.coveragePassageAt(file, offset);
     if (!passage || passage.kind === 'boilerplate') return [];
     return this.derived
@@ -598,7 +601,7 @@ export class Corpus {
       .candidates(file, passage.index)
       .flatMap((c) => {
         const r = this.coverageTarget(c.file, c.passage)?.range;
-        return r ? [{ file: c.file, start: r.start, end: r.end, score: c.score, features: c.features }] : [];
+        return r ? [{ file: c.file, start: r.start, end: r.end, score: c.score, features: c.features, line: c.line }] : [];
       });
   }
 

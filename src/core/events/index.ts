@@ -22,6 +22,7 @@ import {
   askedSide,
   blankFeatures,
   EVENT_MODEL,
+  FEATURES,
   pairEvidence,
   pairFeatures,
   quotationIndex,
@@ -32,6 +33,7 @@ import {
   type PairStats,
   type PassageView,
 } from './score';
+import { LINE_FEATURES, lineFeatures, lineSlots, linePreference, logitOf, type AskedLine, type CandidateLine } from './lineChoice';
 import { exportStateSteps, readStateSteps, type EventIndexState } from './state';
 import { PassageStore, type ArticleRec } from './store';
 
@@ -90,6 +92,10 @@ const QUERY_TERMS = 32;
  * keeps up to `candidates` scored pairs (~50 KB), so the memo stays near 3 MB at most, even for an article of thousands.
  */
 const SCORED_KEPT = 64;
+/** The pair feature a lead's line preference reads (lineChoice.ts `leadAhead`). */
+const AHEAD_IN_ARTICLE = FEATURES.indexOf('aheadInArticle');
+/** The line feature that reads a candidate line's retelling of its own lead (lineChoice.ts `lineRetold`). */
+const LINE_RETOLD = LINE_FEATURES.indexOf('lineRetold');
 
 interface Scored {
   id: number;
@@ -186,20 +192,23 @@ export class EventIndex {
     const scored = this.score(id);
     const out: PassageLink[] = [];
     // Two decisions: whether the passage has other coverage at all (a link at or above the cut-off), then how far the
-    // list goes on (the links at or above the continuation level and a share of the best link).
+    // list goes on (the links at or above the continuation level and a share of the best link). Both read the places'
+    // scores; which of an article's lines fills each of its places is a third decision (lineChoice.ts).
     let best = 0;
     for (const s of scored) if (!s.duplicate && s.score > best) best = s.score;
     const { cutoff, continuation, continuationShare } = this.model;
     const listed = (score: number) => score >= cutoff || (score >= continuation && score >= continuationShare * best);
     let coverage = 0;
+    const shown = this.lineOrder(id, scored);
     // The asked passage as the reasons read it, once for all its links.
     let asked: AskedForReasons | undefined;
-    for (const s of scored) {
+    for (let k = 0; k < scored.length; k++) {
+      const s = scored[k];
       // Copies come after the other coverage (scored already lists them so); duplicates (the same article under
       // another name) come last and are always shown: `limit` counts coverage.
-      if (s.duplicate) out.push(this.explain((asked ??= this.askedForReasons(id)), s));
+      if (s.duplicate) out.push(this.explain((asked ??= this.askedForReasons(id)), scored[shown[k]], s.score));
       else if (best >= cutoff && listed(s.score) && coverage < limit) {
-        out.push(this.explain((asked ??= this.askedForReasons(id)), s));
+        out.push(this.explain((asked ??= this.askedForReasons(id)), scored[shown[k]], s.score));
         coverage++;
       }
     }
@@ -247,16 +256,76 @@ export class EventIndex {
     return value.slice(0, limit);
   }
 
-  /** Candidates of a passage with their feature values, best first, no cut-off (for fitting the weights). */
-  candidates(file: string, passage: number): { file: string; passage: number; score: number; features: number[] }[] {
+  /**
+   * Candidates of a passage with their feature values, best first, no cut-off (for fitting the weights): the pair
+   * features, and the line features that choose among an article's lines (lineChoice.ts, without the logit).
+   */
+  candidates(file: string, passage: number): { file: string; passage: number; score: number; features: number[]; line: number[] }[] {
     const id = this.store.idOf(file, passage);
     if (id < 0) return [];
+    const asked = this.askedLine(id);
     return this.score(id).map((s) => ({
       file: this.store.recFile[s.id],
       passage: this.store.recPassage[s.id],
       score: s.score,
       features: Array.from(s.features),
+      line: lineFeatures(asked, this.candidateLine(s, true)),
     }));
+  }
+
+  /**
+   * Which scored row each place of the list shows (lineChoice.ts): within each article, its places in score order
+   * take its lines in order of the fitted line preference. The identity without a line model.
+   */
+  private lineOrder(rec: number, scored: Scored[]): number[] {
+    const model = this.model.lineChoice;
+    if (!model) return scored.map((_, k) => k);
+    const store = this.store;
+    const asked = this.askedLine(rec);
+    // A duplicate's places are its own: it never trades a line with coverage.
+    const files = scored.map((s) => (s.duplicate ? '\u0000' : '') + store.recFile[s.id]);
+    // The candidate's own retelling costs a word walk per line: read only when the model weighs it.
+    const readsRetold = (model.weights[LINE_RETOLD] ?? 0) !== 0;
+    // An article with one candidate line has nothing to choose: its preference is never compared.
+    const lines = new Map<string, number>();
+    for (const f of files) lines.set(f, (lines.get(f) ?? 0) + 1);
+    const preference = scored.map((s, k) =>
+      (lines.get(files[k]) ?? 0) > 1 ? linePreference(model, logitOf(s.score), lineFeatures(asked, this.candidateLine(s, readsRetold))) : 0,
+    );
+    return lineSlots(files, preference);
+  }
+
+  /** What the line features read of a scored candidate; `withRetold` false: its retelling of its lead reads as 0. */
+  private candidateLine(s: Scored, withRetold: boolean): CandidateLine {
+    const id = s.id;
+    const own = this.store.articles.get(this.store.recFile[id]);
+    return {
+      lead: this.isLead(id),
+      aheadInArticle: s.features[AHEAD_IN_ARTICLE],
+      passages: own?.count ?? 1,
+      retold: () => (withRetold && own ? this.retoldOf(id, own.first) : 0),
+    };
+  }
+
+  /** How closely passage `id` retells its article's lead `lead`: their rarity-weighted word cosine. */
+  private retoldOf(id: number, lead: number): number {
+    const store = this.store;
+    const shared = sharedWordWeight(store.terms(id), store.terms(lead), (t) => this.termIdf(t));
+    const norm = Math.sqrt(this.passageNorm(id) * this.passageNorm(lead));
+    return norm > 0 ? shared / norm : 0;
+  }
+
+  /** A passage is its article's lead: its first (the store's `lead`, which also speaks for the title above it). */
+  private isLead(id: number): boolean {
+    return id === 0 || this.store.recFile[id - 1] !== this.store.recFile[id];
+  }
+
+  /** The asked passage's part of the line features: whether it is its article's lead, and how closely it retells it. */
+  private askedLine(rec: number): AskedLine {
+    const store = this.store;
+    const own = store.articles.get(store.recFile[rec]);
+    if (!own || own.first === rec) return { lead: true, retold: 0, late: 0 };
+    return { lead: false, retold: this.retoldOf(rec, own.first), late: own.count > 1 ? (rec - own.first) / (own.count - 1) : 0 };
   }
 
   /**
@@ -692,14 +761,15 @@ export class EventIndex {
   }
 
   /** The link to scored candidate `s` of the asked passage, with its reason (its evidence found here, for shown links only). */
-  private explain(asked: AskedForReasons, s: Scored): PassageLink {
+  /** A link's reason and evidence; `placeScore`: the score of the list place it fills (lineOrder), shown as its score. */
+  private explain(asked: AskedForReasons, s: Scored, placeScore: number): PassageLink {
     const store = this.store;
     const b = s.id;
     if (s.duplicate)
       return {
         file: store.recFile[b],
         passage: store.recPassage[b],
-        score: round(s.score),
+        score: round(placeScore),
         reason: 'duplicate: the same article under another file name',
         shared: [],
         features: Array.from(s.features),
@@ -718,7 +788,7 @@ export class EventIndex {
     const link: PassageLink = {
       file: store.recFile[b],
       passage: store.recPassage[b],
-      score: round(s.score),
+      score: round(placeScore),
       reason,
       shared,
       features: Array.from(s.features),

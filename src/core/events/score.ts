@@ -6,6 +6,7 @@
 // held-apart data (ECB+ dev), not a number tuned in the loop.
 
 import type { Quote } from './features';
+import type { LineChoiceModel } from './lineChoice';
 import MODEL from './weights.json';
 
 /** What one passage says, as the index stores it (views into its columns; nothing is copied per query). */
@@ -113,6 +114,11 @@ export interface EventModel {
    * in" CodeLens answers from the cut-off, as Show Other Coverage does, so the two never disagree.
    */
   strong: number;
+  /**
+   * Which of an article's candidate lines fill its places in a list (lineChoice.ts), fitted apart from the pair
+   * weights; absent: the lines in score order.
+   */
+  lineChoice?: LineChoiceModel;
 }
 
 export const EVENT_MODEL: EventModel = MODEL as EventModel;
