@@ -199,16 +199,18 @@ export class EventIndex {
     const { cutoff, continuation, continuationShare } = this.model;
     const listed = (score: number) => score >= cutoff || (score >= continuation && score >= continuationShare * best);
     let coverage = 0;
-    const shown = this.lineOrder(id, scored);
+    // Which line fills each place, worked out once a place is filled (most passages list nothing).
+    let shown: number[] | undefined;
+    const row = (k: number): Scored => scored[(shown ??= this.lineOrder(id, scored))[k]];
     // The asked passage as the reasons read it, once for all its links.
     let asked: AskedForReasons | undefined;
     for (let k = 0; k < scored.length; k++) {
       const s = scored[k];
       // Copies come after the other coverage (scored already lists them so); duplicates (the same article under
       // another name) come last and are always shown: `limit` counts coverage.
-      if (s.duplicate) out.push(this.explain((asked ??= this.askedForReasons(id)), scored[shown[k]], s.score));
+      if (s.duplicate) out.push(this.explain((asked ??= this.askedForReasons(id)), row(k), s.score));
       else if (best >= cutoff && listed(s.score) && coverage < limit) {
-        out.push(this.explain((asked ??= this.askedForReasons(id)), scored[shown[k]], s.score));
+        out.push(this.explain((asked ??= this.askedForReasons(id)), row(k), s.score));
         coverage++;
       }
     }
@@ -760,8 +762,10 @@ export class EventIndex {
     return { view, quoteOf: quotationIndex(view.quotes) };
   }
 
-  /** The link to scored candidate `s` of the asked passage, with its reason (its evidence found here, for shown links only). */
-  /** A link's reason and evidence; `placeScore`: the score of the list place it fills (lineOrder), shown as its score. */
+  /**
+   * The link to scored candidate `s` of the asked passage, with its reason (its evidence found here, for shown links
+   * only); `placeScore`: the score of the list place it fills (lineOrder), shown as its score.
+   */
   private explain(asked: AskedForReasons, s: Scored, placeScore: number): PassageLink {
     const store = this.store;
     const b = s.id;

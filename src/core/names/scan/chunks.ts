@@ -126,7 +126,7 @@ export function chunkTokens(toks: SegToken[], text: string, lowerWords: LowerWor
     const excluded =
       (shouting !== null && shouting[i]) ||
       (f & T_CALENDAR && !t.caps) ||
-      (!t.caps && f & T_STOP && (t.si || f & T_UPPER) && !newBeforeName(t, toks, i)) ||
+      (!t.caps && f & T_STOP && (t.si || f & T_UPPER) && !newOpensName(toks, i)) ||
       t.text.length === 0;
     // A single capital letter is a name's word only as a middle initial, followed by a dot ("George W. Bush").
     const letter = t.text.length === 1 && !t.caps;
@@ -148,19 +148,15 @@ function capsNeighbour(toks: SegToken[], i: number, j: number, text: string): bo
   return isJoinGap(text, later.gapStart, later.gapEnd);
 }
 
-/** A capitalised "New" right before a capitalised word opens the name it stands before ("in New York", "the New Aleppo neighbourhood"). */
-function newBeforeName(t: SegToken, toks: readonly SegToken[], i: number): boolean {
-  return t.lower === 'new' && i + 1 < toks.length && newOpensName(t, toks[i + 1]!);
-}
-
 /**
- * Whether "New" opens a name with the word after it: inside a sentence before any capitalised word; opening one,
- * before a capitalised word that is no demonym and no acronym ("New York police said", not "New Russian strikes",
- * "New US sanctions").
+ * Whether token i is a capitalised "New" that opens the name after it ("in New York", "the New Aleppo neighbourhood"):
+ * inside a sentence before any capitalised word; opening one, before a capitalised word that is no demonym and no
+ * acronym ("New York police said", not "New Russian strikes", "New US sanctions").
  */
-function newOpensName(t: SegToken, next: SegToken): boolean {
-  if (!next.cap) return false;
-  return !t.si || (!next.caps && !(next.info.flags & T_DEMONYM));
+function newOpensName(toks: readonly SegToken[], i: number): boolean {
+  const next = toks[i + 1];
+  if (toks[i]!.lower !== 'new' || !next?.cap) return false;
+  return !toks[i]!.si || (!next.caps && !(next.info.flags & T_DEMONYM));
 }
 
 /**
@@ -359,7 +355,7 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords, als
     const w = t[0].lower;
     // A gerund opening a sentence is no given name ("Choosing DeGeneres, known for…"), short ones aside ("Irving").
     const gerund = w.length >= 7 && w.endsWith('ing') && !ING_NAMES.has(w);
-    if (t.length > 1 && w === 'new' && newOpensName(t[0], t[1])) break;
+    if (newOpensName(t, 0)) break;
     if (
       t[0].info.flags & T_STOP ||
       lowerWords.has(w) ||
@@ -371,14 +367,8 @@ function finishChunk(toks: SegToken[], text: string, lowerWords: LowerWords, als
       if (t.length) t[0] = { ...t[0], si: true };
     } else break;
   }
-  // Leading stop words anywhere ("The Guardian" → "Guardian"), but not the "New" of a name (see newBeforeName).
-  while (
-    t.length &&
-    (!t[0].caps || CAPS_STOP.has(t[0].lower)) &&
-    t[0].info.flags & T_STOP &&
-    !(t[0].lower === 'new' && t.length > 1 && newOpensName(t[0], t[1]))
-  )
-    t.shift();
+  // Leading stop words anywhere ("The Guardian" → "Guardian"), but not the "New" of a name.
+  while (t.length && (!t[0].caps || CAPS_STOP.has(t[0].lower)) && t[0].info.flags & T_STOP && !newOpensName(t, 0)) t.shift();
   // Capitalised common nouns and time zones are no names ("NGO", "GMT"), at either end.
   while (t.length && CAPS_STOP.has(t[t.length - 1].lower)) t.pop();
   if (!t.length) return null;

@@ -79,7 +79,6 @@ export const placesApartByRegion: ResolutionRule = {
     };
     // Per split place: article → which region class it belongs to (the main class is left where it is).
     const moves = new Map<number, Map<number, number>>();
-    const namingArts = new Set<number>();
     const classesOf = new Map<number, number[][]>();
     // A region is a place the corpus locates two places or more in, and no country: "Mayadeen in eastern Syria" and
     // "Mayadeen in Deir Ezzor province" are one town.
@@ -118,21 +117,21 @@ export const placesApartByRegion: ResolutionRule = {
       moves.set(rx, artClass);
     }
     if (!moves.size) return;
-    // The articles that mention a split place: which regions each names, for those that locate it nowhere.
+    // The articles that mention a split place, and how often each names every root (its regions among them), for
+    // those that locate it nowhere.
     const regionsNamed = new Map<number, Map<number, number>>();
     const artsOf = new Map<number, Set<number>>();
     for (let i = 0; i < recs.n; i++) {
       const r = rootAt(i);
       if (!moves.has(r)) continue;
-      namingArts.add(recs.art[i]!);
       let arts = artsOf.get(r);
       if (!arts) artsOf.set(r, (arts = new Set()));
       arts.add(recs.art[i]!);
+      if (!regionsNamed.has(recs.art[i]!)) regionsNamed.set(recs.art[i]!, new Map());
     }
     for (let i = 0; i < recs.n; i++) {
-      if (!namingArts.has(recs.art[i]!)) continue;
-      let named = regionsNamed.get(recs.art[i]!);
-      if (!named) regionsNamed.set(recs.art[i]!, (named = new Map()));
+      const named = regionsNamed.get(recs.art[i]!);
+      if (!named) continue;
       const r = rootAt(i);
       named.set(r, (named.get(r) ?? 0) + 1);
     }
